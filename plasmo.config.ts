@@ -1,0 +1,59 @@
+/**
+ * Project-wide extension settings shared by code and tests: the single source of truth.
+ *
+ * Plasmo itself does not read this file. Plasmo reads content-script `matches` only as literals in
+ * the content script's own file, and the manifest from package.json, so both repeat these lists;
+ * `tests/unit/manifest-consistency.test.ts` fails when either drifts from here.
+ */
+
+/** Salesforce hosts Parley reads: Lightning UI, My Domain (API + Classic), setup, Visualforce,
+ * government, China and the Defender for Cloud Apps (mcas.ms) proxy. `*.` covers sandbox
+ * (`--x.sandbox.`), Developer Edition (`.develop.`) and scratch (`.scratch.`) partitions. */
+export const SALESFORCE_HOST_PATTERNS = [
+  "https://*.lightning.force.com/*",
+  "https://*.my.salesforce.com/*",
+  "https://*.my.salesforce-setup.com/*",
+  "https://*.vf.force.com/*",
+  "https://*.visualforce.com/*",
+  "https://*.lightning.force.mil/*",
+  "https://*.my.salesforce.mil/*",
+  "https://*.crmforce.mil/*",
+  "https://*.sfcrmapps.cn/*",
+  "https://*.sfcrmproducts.cn/*",
+  "https://*.lightning.force.com.mcas.ms/*",
+  "https://*.my.salesforce.com.mcas.ms/*"
+] as const
+
+/** Dynamics 365 hosts: commercial regions (match patterns allow only a leading wildcard, so each
+ * `crmN` region is listed), China, GCC High and DoD. */
+export const DYNAMICS_HOST_PATTERNS = [
+  "https://*.crm.dynamics.com/*",
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map(
+    (n) => `https://*.crm${n}.dynamics.com/*`
+  ),
+  "https://*.crm.dynamics.cn/*",
+  "https://*.crm.microsoftdynamics.us/*",
+  "https://*.crm.appsplatform.us/*"
+] as const
+
+export const CRM_HOST_PATTERNS = [...SALESFORCE_HOST_PATTERNS, ...DYNAMICS_HOST_PATTERNS]
+
+/** On-premises Dynamics and unusual hosts: asked for at run time from the panel, never at install. */
+export const OPTIONAL_HOST_PATTERNS = ["https://*/*"] as const
+
+/** Permissions beyond host access; `sidePanel` is added by Plasmo because `src/sidepanel.tsx` exists. */
+export const PERMISSIONS = ["storage"] as const
+
+/** Every request between extension contexts settles within this, even if the other side is gone. */
+export const MESSAGE_TIMEOUT_MS = 5_000
+
+/** A content-script observation larger than this (serialised) is refused before validation. */
+export const MAX_MESSAGE_BYTES = 256 * 1024
+
+/** API etiquette per rep (DESIGN.md "Budgets"). */
+export const API_LIMITS = {
+  salesforce: { maxInFlight: 2, dailyCallBudget: 100 },
+  dynamics: { maxInFlight: 4 }
+} as const
+
+export const DATABASE_NAME = "parley"

@@ -1,0 +1,115 @@
+/**
+ * The one Dexie database. The service worker writes; extension pages read (live queries see the
+ * worker's writes across contexts). Content scripts never open it: they run on the CRM's origin.
+ *
+ * Schema history (keep every version that has an upgrade for as long as users may be on it):
+ * - v1: the foundation tables.
+ * - v2: `[org+seenAt]` on every history table (retention and "forget this org" become range
+ *       deletes), `profiles` for stored classifications; the upgrade backfills `org` on page
+ *       records written by v1, which keyed them only by `key`.
+ */
+import Dexie, { type EntityTable } from "dexie"
+import { DATABASE_NAME } from "../../plasmo.config"
+import type {
+  Account,
+  Case,
+  Contact,
+  Contract,
+  Deal,
+  Interaction,
+  Org,
+  PageRecord,
+  Quote,
+  QuoteLine,
+  Snapshot,
+  SyncCursor
+} from "./schema"
+
+/** Small persisted state (which tab the panel follows, settings): explicit, one row per key. */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+/** A stored classification: written by the background, read by the panel. */
+export interface ProfileRow {
+  accountKey: string
+  org: string
+  computedAt: number
+  profile: unknown
+}
+
+export type ParleyDB = Dexie & {
+  orgs: EntityTable<Org, "key">
+  accounts: EntityTable<Account, "key">
+  contacts: EntityTable<Contact, "key">
+  interactions: EntityTable<Interaction, "key">
+  deals: EntityTable<Deal, "key">
+  quotes: EntityTable<Quote, "key">
+  quoteLines: EntityTable<QuoteLine, "key">
+  cases: EntityTable<Case, "key">
+  contracts: EntityTable<Contract, "key">
+  pageRecords: EntityTable<PageRecord, "key">
+  cursors: EntityTable<SyncCursor, "key">
+  snapshots: EntityTable<Snapshot, "key">
+  profiles: EntityTable<ProfileRow, "accountKey">
+  meta: EntityTable<MetaRow, "key">
+}
+
+export const SCHEMA_V1 = {
+  orgs: "key",
+  accounts: "key, org, name",
+  contacts: "key, accountKey",
+  interactions: "key, [accountKey+at]",
+  deals: "key, [accountKey+createdAt]",
+  quotes: "key, [accountKey+createdAt], dealKey",
+  quoteLines: "key, quoteKey, accountKey",
+  cases: "key, [accountKey+openedAt]",
+  contracts: "key, accountKey",
+  pageRecords: "key, seenAt",
+  cursors: "key",
+  snapshots: "key, [recordKey+createdAt]",
+  meta: "key"
+} as const
+
+const HISTORY_TABLES = ["accounts", "contacts", "interactions", "deals", "quotes", "quoteLines", "cases", "contracts"] as const
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  accounts: "key, org, name, [org+seenAt]",
+  contacts: "key, accountKey, [org+seenAt]",
+  interactions: "key, [accountKey+at], [org+seenAt]",
+  deals: "key, [accountKey+createdAt], [org+seenAt]",
+  quotes: "key, [accountKey+createdAt], dealKey, [org+seenAt]",
+  quoteLines: "key, quoteKey, accountKey, [org+seenAt]",
+  cases: "key, [accountKey+openedAt], [org+seenAt]",
+  contracts: "key, accountKey, [org+seenAt]",
+  pageRecords: "key, seenAt, [org+seenAt]",
+  profiles: "accountKey, org"
+} as const
+
+export const HISTORY_TABLE_NAMES = HISTORY_TABLES
+
+export function openDatabase(name: string = DATABASE_NAME): ParleyDB {
+  const db = new Dexie(name) as ParleyDB
+  db.version(1).stores(SCHEMA_V1)
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      // v1 page records may lack `org`; derive it from the deterministic key.
+      tx
+        .table("pageRecords")
+        .toCollection()
+        .modify((row: { key: string; org?: string }) => {
+          if (!row.org) row.org = row.key.split(":")[1] ?? "unknown"
+        })
+    )
+  return db
+}
+
+let shared: ParleyDB | undefined
+/** The process-wide connection (one per extension context). */
+export function db(): ParleyDB {
+  shared ??= openDatabase()
+  return shared
+}
