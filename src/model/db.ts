@@ -8,7 +8,7 @@
  *       deletes), `profiles` for stored classifications; the upgrade backfills `org` on page
  *       records written by v1, which keyed them only by `key`.
  */
-import Dexie, { type EntityTable } from "dexie"
+import Dexie, { type Table } from "dexie"
 import { DATABASE_NAME } from "../../plasmo.config"
 import type {
   Account,
@@ -40,20 +40,20 @@ export interface ProfileRow {
 }
 
 export type ParleyDB = Dexie & {
-  orgs: EntityTable<Org, "key">
-  accounts: EntityTable<Account, "key">
-  contacts: EntityTable<Contact, "key">
-  interactions: EntityTable<Interaction, "key">
-  deals: EntityTable<Deal, "key">
-  quotes: EntityTable<Quote, "key">
-  quoteLines: EntityTable<QuoteLine, "key">
-  cases: EntityTable<Case, "key">
-  contracts: EntityTable<Contract, "key">
-  pageRecords: EntityTable<PageRecord, "key">
-  cursors: EntityTable<SyncCursor, "key">
-  snapshots: EntityTable<Snapshot, "key">
-  profiles: EntityTable<ProfileRow, "accountKey">
-  meta: EntityTable<MetaRow, "key">
+  orgs: Table<Org, string>
+  accounts: Table<Account, string>
+  contacts: Table<Contact, string>
+  interactions: Table<Interaction, string>
+  deals: Table<Deal, string>
+  quotes: Table<Quote, string>
+  quoteLines: Table<QuoteLine, string>
+  cases: Table<Case, string>
+  contracts: Table<Contract, string>
+  pageRecords: Table<PageRecord, string>
+  cursors: Table<SyncCursor, string>
+  snapshots: Table<Snapshot, string>
+  profiles: Table<ProfileRow, string>
+  meta: Table<MetaRow, string>
 }
 
 export const SCHEMA_V1 = {

@@ -1,0 +1,159 @@
+/**
+ * Writes and reads over the canonical model. Every write is one transaction: a page of API
+ * results and the cursor that says it is stored commit together, so a killed service worker
+ * either has the whole page and the moved cursor, or neither (then it re-fetches the page).
+ */
+import Dexie from "dexie"
+import type { ParleyDB } from "./db"
+import { HISTORY_TABLE_NAMES } from "./db"
+import {
+  Account,
+  AccountHistory,
+  Case,
+  Contact,
+  Contract,
+  Deal,
+  Interaction,
+  Quote,
+  QuoteLine,
+  type SyncCursor
+} from "./schema"
+
+/** One batch of canonical records, as a connector maps one API page. */
+export interface HistoryBatch {
+  accounts?: Account[]
+  contacts?: Contact[]
+  interactions?: Interaction[]
+  deals?: Deal[]
+  quotes?: Quote[]
+  quoteLines?: QuoteLine[]
+  cases?: Case[]
+  contracts?: Contract[]
+}
+
+const SCHEMAS = {
+  accounts: Account,
+  contacts: Contact,
+  interactions: Interaction,
+  deals: Deal,
+  quotes: Quote,
+  quoteLines: QuoteLine,
+  cases: Case,
+  contracts: Contract
+} as const
+
+export interface Rejected {
+  table: string
+  recordKey?: string
+  reason: string
+}
+
+/**
+ * Validates every record of a batch with its zod schema. Invalid records are returned with a reason
+ * (the rest of the batch still goes in): malformed CRM data never stops a sync.
+ */
+export function validateBatch(batch: HistoryBatch): { valid: HistoryBatch; rejected: Rejected[] } {
+  const valid: HistoryBatch = {}
+  const rejected: Rejected[] = []
+  for (const table of HISTORY_TABLE_NAMES) {
+    const rows = batch[table]
+    if (!rows) continue
+    const schema = SCHEMAS[table]
+    const kept: unknown[] = []
+    for (const row of rows) {
+      const parsed = schema.safeParse(row)
+      if (parsed.success) kept.push(parsed.data)
+      else {
+        const key = (row as { key?: unknown })?.key
+        rejected.push({
+          table,
+          recordKey: typeof key === "string" ? key : undefined,
+          reason: parsed.error.issues.map((i) => `${i.path.join(".") || "record"}: ${i.message}`).join("; ")
+        })
+      }
+    }
+    ;(valid as Record<string, unknown[]>)[table] = kept
+  }
+  return { valid, rejected }
+}
+
+export class StorageFullError extends Error {
+  override readonly name = "StorageFullError"
+  constructor(cause: unknown) {
+    super("The browser's storage for Parley is full. Free space by pruning history older than the retention window.")
+    this.cause = cause
+  }
+}
+
+/** Chrome reports quota either as QuotaExceededError or as an AbortError wrapping it (Dexie #514). */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null
+  return e?.name === "QuotaExceededError" || (e?.name === "AbortError" && e.inner?.name === "QuotaExceededError")
+}
+
+/** Validates and upserts one batch, and moves the cursor, in a single transaction. */
+export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: SyncCursor): Promise<{ written: number; rejected: Rejected[] }> {
+  const { valid, rejected } = validateBatch(batch)
+  let written = 0
+  const tables = HISTORY_TABLE_NAMES.filter((t) => valid[t]?.length).map((t) => db.table(t))
+  try {
+    await db.transaction("rw", [...tables, db.cursors], async () => {
+      for (const name of HISTORY_TABLE_NAMES) {
+        const rows = valid[name]
+        if (!rows?.length) continue
+        await db.table(name).bulkPut(rows)
+        written += rows.length
+      }
+      if (cursor) await db.cursors.put(cursor)
+    })
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error)
+    throw error
+  }
+  return { written, rejected }
+}
+
+/** One account's whole history, read through the `[accountKey+…]` indexes. */
+export async function readAccountHistory(db: ParleyDB, accountKey: string): Promise<AccountHistory | null> {
+  const account = await db.accounts.get(accountKey)
+  if (!account) return null
+  const range = <T>(table: Dexie.Table<T, string>, index: string) =>
+    table.where(index).between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()
+  const [interactions, deals, quotes, cases, contacts, quoteLines, contracts] = await Promise.all([
+    range(db.interactions, "[accountKey+at]"),
+    range(db.deals, "[accountKey+createdAt]"),
+    range(db.quotes, "[accountKey+createdAt]"),
+    range(db.cases, "[accountKey+openedAt]"),
+    db.contacts.where("accountKey").equals(accountKey).toArray(),
+    db.quoteLines.where("accountKey").equals(accountKey).toArray(),
+    db.contracts.where("accountKey").equals(accountKey).toArray()
+  ])
+  return { account, contacts, interactions, deals, quotes, quoteLines, cases, contracts }
+}
+
+/** Deletes everything older than the retention window (by `seenAt`), table by table. */
+export async function pruneOlderThan(db: ParleyDB, org: string, cutoff: number): Promise<number> {
+  let removed = 0
+  for (const name of [...HISTORY_TABLE_NAMES, "pageRecords"] as const) {
+    removed += await db
+      .table(name)
+      .where("[org+seenAt]")
+      .between([org, Dexie.minKey], [org, cutoff], true, false)
+      .delete()
+  }
+  return removed
+}
+
+/** "Forget this org": every row Parley holds for it, in one transaction. */
+export async function forgetOrg(db: ParleyDB, crm: string, org: string): Promise<void> {
+  const names = [...HISTORY_TABLE_NAMES, "pageRecords"] as const
+  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots], async () => {
+    for (const name of names) {
+      await db.table(name).where("[org+seenAt]").between([org, Dexie.minKey], [org, Dexie.maxKey]).delete()
+    }
+    await db.profiles.where("org").equals(org).delete()
+    await db.cursors.filter((c) => c.crm === crm && c.org === org).delete()
+    await db.snapshots.filter((s) => s.crm === crm && s.org === org).delete()
+    await db.orgs.delete(`${crm}:${org}`)
+  })
+}
