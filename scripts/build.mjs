@@ -1,0 +1,23 @@
+// Production build. Plasmo logs some config errors and still exits 0 (a content script whose
+// `matches` it cannot read silently becomes <all_urls>), so the log and the manifest are checked.
+import { spawnSync } from "node:child_process"
+import { readFileSync } from "node:fs"
+
+const target = process.argv.find((a) => a.startsWith("--target="))?.slice(9) ?? "chrome-mv3"
+const zip = process.argv.includes("--zip")
+const args = ["plasmo", "build", `--target=${target}`, ...(zip ? ["--zip"] : [])]
+const run = spawnSync("npx", args, { encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } })
+const log = `${run.stdout}${run.stderr}`
+process.stdout.write(log)
+if (run.status !== 0) process.exit(run.status ?? 1)
+if (log.includes("🔴 ERROR")) {
+  console.error("build: Plasmo reported an error (see above) although it exited 0")
+  process.exit(1)
+}
+const dir = `build/${target}-prod`
+const manifest = readFileSync(`${dir}/manifest.json`, "utf8")
+if (manifest.includes("<all_urls>")) {
+  console.error(`build: ${dir}/manifest.json grants <all_urls>; a content script lost its literal matches`)
+  process.exit(1)
+}
+console.log(`build: ${dir} ready`)

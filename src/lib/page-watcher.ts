@@ -1,0 +1,109 @@
+/**
+ * The content scripts' whole job, CRM-neutral: find the record in view, read it, tell the
+ * background, and notice when the rep moves on. CRM single-page apps change the URL with
+ * `history.pushState`, which the Navigation API reports (`currententrychange`); no
+ * whole-document MutationObserver runs, and nothing runs per DOM change.
+ */
+import type { Crm } from "../model/schema"
+import type { ContentMessage, PageObservation } from "../messaging/messages"
+
+export interface ParsedRecordUrl {
+  host: string
+  org: string
+  objectType: string
+  id: string
+}
+
+export interface DomRecordRead {
+  objectType?: string
+  id?: string
+  name?: string
+  fields: Record<string, { label: string; value: string; relatedId?: string }>
+}
+
+export interface PageReader {
+  crm: Crm
+  parseUrl(url: string): ParsedRecordUrl | null
+  /** The org of any page on this CRM host (records or not). */
+  orgOf(url: string): { host: string; org: string } | null
+  readRecord(root: ParentNode): DomRecordRead
+}
+
+/** CRM pages render after the URL changes; read again on this schedule until the page settles. */
+export const READ_SCHEDULE_MS = [0, 300, 1_000, 2_500, 6_000] as const
+
+/** Builds the observation for the current URL and DOM; pure apart from its inputs. */
+export function observe(reader: PageReader, url: string, root: ParentNode): PageObservation | null {
+  const org = reader.orgOf(url)
+  if (!org) return null
+  const parsed = reader.parseUrl(url)
+  if (!parsed) return { crm: reader.crm, host: org.host, org: org.org, url, record: null }
+  const dom = reader.readRecord(root)
+  // The DOM may still show the previous record while the new one renders: trust its name only
+  // when the DOM says which record it is and it is this one, or when it says nothing.
+  const domIsThisRecord = !dom.id || dom.id.toLowerCase() === parsed.id.toLowerCase()
+  return {
+    crm: reader.crm,
+    host: parsed.host,
+    org: parsed.org,
+    url,
+    record: {
+      objectType: parsed.objectType,
+      id: parsed.id,
+      ...(domIsThisRecord && dom.name ? { name: dom.name.slice(0, 256) } : {}),
+      fields: domIsThisRecord ? dom.fields : {}
+    }
+  }
+}
+
+export interface WatchOptions {
+  send(message: ContentMessage): Promise<unknown>
+  isFocused(): boolean
+  schedule?: readonly number[]
+}
+
+export function watchRecordPage(reader: PageReader, options: WatchOptions): () => void {
+  const schedule = options.schedule ?? READ_SCHEDULE_MS
+  let lastSent = ""
+  let timers: ReturnType<typeof setTimeout>[] = []
+  let lastUrl = ""
+
+  const report = (force: boolean) => {
+    const page = observe(reader, location.href, document)
+    if (!page) return
+    const focused = options.isFocused()
+    const fingerprint = JSON.stringify(page)
+    if (!force && fingerprint === lastSent) return
+    lastSent = fingerprint
+    void options.send({ type: "observe", page, focused })
+  }
+
+  const onUrlMaybeChanged = () => {
+    if (location.href === lastUrl) return
+    lastUrl = location.href
+    timers.forEach(clearTimeout)
+    timers = schedule.map((ms) => setTimeout(() => report(false), ms))
+  }
+
+  const onFocus = () => {
+    if (document.visibilityState === "visible") report(true)
+  }
+
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation
+  navigation?.addEventListener("currententrychange", onUrlMaybeChanged)
+  // Without the Navigation API (older Edge/Chrome), a cheap URL comparison once a second.
+  const poll = navigation ? undefined : setInterval(onUrlMaybeChanged, 1_000)
+  addEventListener("popstate", onUrlMaybeChanged)
+  addEventListener("focus", onFocus)
+  document.addEventListener("visibilitychange", onFocus)
+  onUrlMaybeChanged()
+
+  return () => {
+    timers.forEach(clearTimeout)
+    if (poll) clearInterval(poll)
+    navigation?.removeEventListener("currententrychange", onUrlMaybeChanged)
+    removeEventListener("popstate", onUrlMaybeChanged)
+    removeEventListener("focus", onFocus)
+    document.removeEventListener("visibilitychange", onFocus)
+  }
+}

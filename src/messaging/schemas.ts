@@ -1,0 +1,42 @@
+/** zod mirrors of messages.ts; the background parses every incoming message with these. */
+import * as z from "zod"
+import { Crm } from "../model/schema"
+import type { ContentMessage, PanelMessage } from "./messages"
+
+const str = (max: number) => z.string().max(max)
+
+const FieldEntry = z.object({ label: str(256), value: str(4_000), relatedId: str(64).optional() }).strict()
+
+export const PageObservationSchema = z
+  .object({
+    crm: Crm,
+    host: str(253).regex(/^[a-z0-9.-]+$/i, "host must be a hostname"),
+    org: str(128).min(1),
+    url: str(2_048).url(),
+    record: z
+      .object({
+        objectType: str(128).regex(/^[A-Za-z0-9_]+$/, "objectType must be an API name"),
+        id: str(64).regex(/^[A-Za-z0-9-]+$/, "id must be a record id"),
+        name: str(256).optional(),
+        fields: z.record(str(128), FieldEntry).refine((f) => Object.keys(f).length <= 500, "too many fields")
+      })
+      .strict()
+      .nullable()
+  })
+  .strict()
+
+export const ContentMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()
+])
+
+export const PanelMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ping") }).strict(),
+  z.object({ type: z.literal("sync-now"), recordKey: str(400) }).strict(),
+  z.object({ type: z.literal("forget-org"), crm: Crm, org: str(128).min(1) }).strict(),
+  z.object({ type: z.literal("prune"), retentionDays: z.number().int().min(1).max(3650) }).strict()
+])
+
+// Compile-time proof that the plain types and the schemas describe the same messages.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+export const contentTypesAgree: Same<z.infer<typeof ContentMessageSchema>, ContentMessage> = true
+export const panelTypesAgree: Same<z.infer<typeof PanelMessageSchema>, PanelMessage> = true
