@@ -1,0 +1,105 @@
+import Dexie from "dexie"
+import { describe, expect, it } from "vitest"
+import { openDatabase, SCHEMA_V1 } from "./db"
+import { forgetOrg, pruneOlderThan, readAccountHistory, writeBatch } from "./store"
+
+let n = 0
+const uniqueName = () => `parley-test-${++n}-${Math.random().toString(36).slice(2)}`
+
+const account = (id: string, seenAt = 1_000) => ({ key: `salesforce:northwind:${id}`, crm: "salesforce" as const, org: "northwind", id, name: `Account ${id}`, seenAt })
+const interaction = (id: string, accountId: string, at: number, seenAt = 1_000) => ({
+  key: `salesforce:northwind:${id}`,
+  crm: "salesforce" as const,
+  org: "northwind",
+  id,
+  accountKey: `salesforce:northwind:${accountId}`,
+  channel: "call" as const,
+  direction: "inbound" as const,
+  at,
+  sourceObject: "Task",
+  seenAt
+})
+
+describe("database schema", () => {
+  it("upgrades a v1 database and keeps every record", async () => {
+    const name = uniqueName()
+    const v1 = new Dexie(name)
+    v1.version(1).stores(SCHEMA_V1)
+    await v1.table("pageRecords").bulkPut([
+      { key: "salesforce:northwind:001000000000001AAA", crm: "salesforce", id: "001000000000001AAA", objectType: "Account", url: "https://x/", fields: {}, seenAt: 5 },
+      { key: "dynamics:contoso.crm4:abc", crm: "dynamics", id: "abc", objectType: "account", url: "https://y/", fields: {}, seenAt: 6 }
+    ])
+    await v1.table("interactions").put(interaction("00T000000000001AAA", "001000000000001AAA", 10))
+    v1.close()
+
+    const db = openDatabase(name)
+    await db.open()
+    expect(db.verno).toBe(2)
+    const pages = await db.pageRecords.orderBy("key").toArray()
+    expect(pages.map((p) => p.org)).toEqual(["contoso.crm4", "northwind"])
+    expect(await db.interactions.count()).toBe(1)
+    expect(await db.pageRecords.where("[org+seenAt]").between(["northwind", 0], ["northwind", 10]).count()).toBe(1)
+    db.close()
+  })
+})
+
+describe("store", () => {
+  it("upserts idempotently by deterministic key", async () => {
+    const db = openDatabase(uniqueName())
+    await writeBatch(db, { accounts: [account("001000000000001AAA")] })
+    await writeBatch(db, { accounts: [{ ...account("001000000000001AAA"), name: "Renamed" }] })
+    expect(await db.accounts.count()).toBe(1)
+    expect((await db.accounts.get("salesforce:northwind:001000000000001AAA"))?.name).toBe("Renamed")
+  })
+
+  it("rejects invalid records with a reason and writes the rest", async () => {
+    const db = openDatabase(uniqueName())
+    const bad = { ...interaction("00T000000000002AAA", "001000000000001AAA", 10), direction: "sideways" }
+    const { written, rejected } = await writeBatch(db, {
+      accounts: [account("001000000000001AAA")],
+      interactions: [interaction("00T000000000001AAA", "001000000000001AAA", 10), bad as never]
+    })
+    expect(written).toBe(2)
+    expect(rejected).toEqual([{ table: "interactions", recordKey: "salesforce:northwind:00T000000000002AAA", reason: expect.stringMatching(/direction/) }])
+  })
+
+  it("writes a page and its cursor atomically: a failure leaves neither", async () => {
+    const db = openDatabase(uniqueName())
+    await db.open()
+    db.cursors.hook("creating", () => {
+      throw new Error("simulated crash")
+    })
+    await expect(
+      writeBatch(db, { accounts: [account("001000000000001AAA")] }, { key: "c", crm: "salesforce", org: "northwind", object: "Task", scope: "x", updatedAt: 1 })
+    ).rejects.toThrow("simulated crash")
+    expect(await db.accounts.count()).toBe(0)
+  })
+
+  it("reads one account's history in time order through the compound index", async () => {
+    const db = openDatabase(uniqueName())
+    await writeBatch(db, {
+      accounts: [account("001000000000001AAA"), account("001000000000002AAA")],
+      interactions: [
+        interaction("00T000000000003AAA", "001000000000001AAA", 30),
+        interaction("00T000000000001AAA", "001000000000001AAA", 10),
+        interaction("00T000000000002AAA", "001000000000002AAA", 20)
+      ]
+    })
+    const history = await readAccountHistory(db, "salesforce:northwind:001000000000001AAA")
+    expect(history?.interactions.map((i) => i.at)).toEqual([10, 30])
+    expect(await readAccountHistory(db, "salesforce:northwind:missing")).toBeNull()
+  })
+
+  it("prunes by retention window and forgets an org entirely", async () => {
+    const db = openDatabase(uniqueName())
+    await writeBatch(db, {
+      accounts: [account("001000000000001AAA", 100), { ...account("001000000000009AAA", 100), key: "salesforce:other:001000000000009AAA", org: "other" }],
+      interactions: [interaction("00T000000000001AAA", "001000000000001AAA", 10, 50), interaction("00T000000000002AAA", "001000000000001AAA", 10, 500)]
+    })
+    expect(await pruneOlderThan(db, "northwind", 200)).toBe(2)
+    expect(await db.interactions.count()).toBe(1)
+    await forgetOrg(db, "salesforce", "northwind")
+    expect(await db.interactions.count()).toBe(0)
+    expect((await db.accounts.toArray()).map((a) => a.org)).toEqual(["other"])
+  })
+})
