@@ -113,22 +113,24 @@ export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: Syn
   return { written, rejected }
 }
 
-/** One account's whole history, read through the `[accountKey+…]` indexes. */
+/** One account's whole history, read through the `[accountKey+…]` indexes in one transaction. */
 export async function readAccountHistory(db: ParleyDB, accountKey: string): Promise<AccountHistory | null> {
-  const account = await db.accounts.get(accountKey)
-  if (!account) return null
   const range = <T>(table: Dexie.Table<T, string>, index: string) =>
     table.where(index).between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()
-  const [interactions, deals, quotes, cases, contacts, quoteLines, contracts] = await Promise.all([
-    range(db.interactions, "[accountKey+at]"),
-    range(db.deals, "[accountKey+createdAt]"),
-    range(db.quotes, "[accountKey+createdAt]"),
-    range(db.cases, "[accountKey+openedAt]"),
-    db.contacts.where("accountKey").equals(accountKey).toArray(),
-    db.quoteLines.where("accountKey").equals(accountKey).toArray(),
-    db.contracts.where("accountKey").equals(accountKey).toArray()
-  ])
-  return { account, contacts, interactions, deals, quotes, quoteLines, cases, contracts }
+  const tables = [db.accounts, db.interactions, db.deals, db.quotes, db.cases, db.contacts, db.quoteLines, db.contracts]
+  return db.transaction("r", tables, async () => {
+    const [account, interactions, deals, quotes, cases, contacts, quoteLines, contracts] = await Promise.all([
+      db.accounts.get(accountKey),
+      range(db.interactions, "[accountKey+at]"),
+      range(db.deals, "[accountKey+createdAt]"),
+      range(db.quotes, "[accountKey+createdAt]"),
+      range(db.cases, "[accountKey+openedAt]"),
+      db.contacts.where("accountKey").equals(accountKey).toArray(),
+      db.quoteLines.where("accountKey").equals(accountKey).toArray(),
+      db.contracts.where("accountKey").equals(accountKey).toArray()
+    ])
+    return account ? { account, contacts, interactions, deals, quotes, quoteLines, cases, contracts } : null
+  })
 }
 
 /** Deletes everything older than the retention window (by `seenAt`), table by table. */

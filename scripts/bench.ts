@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: Parley's budgets (DESIGN.md), measured in real Chromium as ratios against a
+ * baseline measured in the same run. Prints a table and writes bench-results.json:
+ * [{ name, value, unit, baseline?, ratio?, budget? }]. Exits non-zero when a budget is missed.
+ */
+import { readFileSync, writeFileSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import * as esbuild from "esbuild"
+import { BUILD_DIR, launchBrowser } from "../demo/browser"
+import { benchmarks, type Result } from "../tests/bench/metrics"
+
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("node", ["scripts/build.mjs"], { stdio: "inherit" })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",")
+const results: Result[] = []
+for (const bench of benchmarks) {
+  if (only && !only.includes(bench.name)) continue
+  process.stdout.write(`running ${bench.name}… `)
+  const started = Date.now()
+  const result = await bench.run({ esbuild, launchBrowser, buildDir: BUILD_DIR, readFileSync })
+  results.push(result)
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+const pass = (r: Result) => r.budget === undefined || (r.ratio ?? r.value) <= r.budget
+const rows = results.map((r) => ({
+  metric: r.name,
+  value: `${r.value.toFixed(r.unit === "calls" ? 0 : 2)} ${r.unit}`,
+  baseline: r.baseline === undefined ? "" : `${r.baseline.toFixed(2)} ${r.baselineUnit ?? r.unit}`,
+  ratio: r.ratio === undefined ? "" : r.ratio.toFixed(3),
+  budget: r.budget === undefined ? "" : `≤ ${r.budget}`,
+  verdict: pass(r) ? "ok" : "OVER"
+}))
+console.table(rows)
+writeFileSync("bench-results.json", `${JSON.stringify(results.map(({ baselineUnit: _b, ...r }) => r), null, 2)}\n`)
+console.log("bench-results.json written")
+process.exit(results.every(pass) ? 0 : 1)

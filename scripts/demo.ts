@@ -1,0 +1,58 @@
+/**
+ * `npm run demo`: the product on the bundled demo org, in real Chromium with the production build.
+ * With a display it opens a window to click through; without one (or with --headless) it walks
+ * the demo and writes screenshots of the CRM pages and the side panel to demo-output/.
+ */
+import { spawnSync } from "node:child_process"
+import { mkdirSync } from "node:fs"
+import { resolve } from "node:path"
+import type { Page } from "playwright-core"
+import { launchBrowser, openPanel } from "../demo/browser"
+import { demoTour, installDemoOrg } from "../demo/routes"
+
+const headless = process.argv.includes("--headless") || !process.env.DISPLAY
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("node", ["scripts/build.mjs"], { stdio: "inherit" })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const outDir = resolve("demo-output")
+mkdirSync(outDir, { recursive: true })
+
+const browser = await launchBrowser({ headless })
+await installDemoOrg(browser.context)
+const crm = await browser.context.newPage()
+const shots: string[] = []
+const shoot = async (page: Page, name: string) => {
+  const path = `${outDir}/${name}.png`
+  await page.screenshot({ path, fullPage: false })
+  shots.push(path)
+}
+
+const tour = demoTour()
+await crm.goto(tour[0]!.url)
+const panel = await openPanel(browser)
+await crm.bringToFront()
+
+for (const [i, stop] of tour.entries()) {
+  if (i > 0) await crm.goto(stop.url)
+  await crm.bringToFront()
+  await panel.getByTestId("record-title").filter({ hasText: stop.title }).waitFor({ timeout: 20_000 })
+  await panel.waitForTimeout(800)
+  const n = String(i + 1).padStart(2, "0")
+  await shoot(crm, `${n}-${stop.slug}-crm-page`)
+  for (const tab of stop.panelTabs ?? [undefined]) {
+    if (tab) await panel.getByRole("tab", { name: tab }).click()
+    await panel.waitForTimeout(300)
+    await shoot(panel, `${n}-${stop.slug}-panel${tab ? `-${tab.toLowerCase()}` : ""}`)
+  }
+}
+
+if (headless) {
+  console.log("\nDemo screenshots:")
+  for (const path of shots) console.log(`  ${path}`)
+  await browser.close()
+} else {
+  console.log("\nParley demo is open. Browse the demo org; the side panel tab follows the CRM tab. Close the window to end.")
+  await new Promise<void>((done) => browser.context.on("close", () => done()))
+}
