@@ -4,6 +4,7 @@
  */
 import browser from "webextension-polyfill"
 import { db } from "../model/db"
+import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
 import { createRouter } from "./router"
@@ -25,6 +26,11 @@ const route = createRouter({
         let removed = 0
         for (const org of orgs) removed += await pruneOlderThan(db(), org.org, cutoff)
         return { ok: true, data: { removed } }
+      }
+      case "set-settings": {
+        const current = readSettings((await db().meta.get(SETTINGS_KEY))?.value)
+        await db().meta.put({ key: SETTINGS_KEY, value: { ...current, ...message.settings } })
+        return { ok: true }
       }
       case "sync-now":
         return { ok: false, error: "sync is not available for this record" }

@@ -4,6 +4,7 @@
  * message against `schemas.ts`, whose inferred types must equal these (checked at compile time).
  */
 import type { Crm } from "../model/schema"
+import type { Settings } from "../model/settings"
 
 /** What a content script saw: the record in view, or `record: null` on a CRM page that is not one. */
 export interface PageObservation {
@@ -29,5 +30,6 @@ export type PanelMessage =
   | { type: "sync-now"; recordKey: string }
   | { type: "forget-org"; crm: Crm; org: string }
   | { type: "prune"; retentionDays: number }
+  | { type: "set-settings"; settings: Partial<Settings> }
 
 export type Reply<T = unknown> = { ok: true; data?: T } | { ok: false; error: string }

@@ -1,6 +1,7 @@
 /** zod mirrors of messages.ts; the background parses every incoming message with these. */
 import * as z from "zod"
 import { Crm } from "../model/schema"
+import { Settings } from "../model/settings"
 import type { ContentMessage, PanelMessage } from "./messages"
 
 const str = (max: number) => z.string().max(max)
@@ -33,7 +34,8 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }).strict(),
   z.object({ type: z.literal("sync-now"), recordKey: str(400) }).strict(),
   z.object({ type: z.literal("forget-org"), crm: Crm, org: str(128).min(1) }).strict(),
-  z.object({ type: z.literal("prune"), retentionDays: z.number().int().min(1).max(3650) }).strict()
+  z.object({ type: z.literal("prune"), retentionDays: z.number().int().min(1).max(3650) }).strict(),
+  z.object({ type: z.literal("set-settings"), settings: Settings.partial().strict() }).strict()
 ])
 
 // Compile-time proof that the plain types and the schemas describe the same messages.

@@ -184,7 +184,7 @@ export const Contract = z.object({
 export type Contract = z.infer<typeof Contract>
 
 /** What a content script saw on a record page: the record in view and its visible fields. */
-export const FieldValue = z.object({ label: text(SHORT), value: text(4_000) })
+export const FieldValue = z.object({ label: text(SHORT), value: text(4_000), relatedId: text(64).optional() })
 export type FieldValue = z.infer<typeof FieldValue>
 
 export const PageRecord = z.object({

@@ -28,7 +28,7 @@ export async function handleObservation(
         objectType: page.record.objectType,
         name: page.record.name,
         url: page.url,
-        fields: Object.fromEntries(Object.entries(page.record.fields).map(([k, f]) => [k, { label: f.label, value: f.value }])),
+        fields: Object.fromEntries(Object.entries(page.record.fields).map(([k, f]) => [k, { label: f.label, value: f.value, ...(f.relatedId ? { relatedId: f.relatedId } : {}) }])),
         seenAt: now
       }
       await db.pageRecords.put(row)
