@@ -1,11 +1,12 @@
-// Production build. Plasmo logs some config errors and still exits 0 (a content script whose
+// Production build, scope-hoisted (--hoist: the content script drops from ~20 to ~12 KiB and the
+// panel halves; zod works because it is imported as a namespace). Plasmo logs some config errors and still exits 0 (a content script whose
 // `matches` it cannot read silently becomes <all_urls>), so the log and the manifest are checked.
 import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 
 const target = process.argv.find((a) => a.startsWith("--target="))?.slice(9) ?? "chrome-mv3"
 const zip = process.argv.includes("--zip")
-const args = ["plasmo", "build", `--target=${target}`, ...(zip ? ["--zip"] : [])]
+const args = ["plasmo", "build", `--target=${target}`, "--hoist", ...(zip ? ["--zip"] : [])]
 const run = spawnSync("npx", args, { encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } })
 const log = `${run.stdout}${run.stderr}`
 process.stdout.write(log)

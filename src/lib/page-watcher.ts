@@ -48,7 +48,8 @@ export function observe(reader: PageReader, url: string, root: ParentNode): Page
     org: parsed.org,
     url,
     record: {
-      objectType: parsed.objectType,
+      // Some URLs (`/lightning/r/<id>/view` with an unknown key prefix) do not name the object.
+      objectType: parsed.objectType || (domIsThisRecord && dom.objectType) || "Record",
       id: parsed.id,
       ...(domIsThisRecord && dom.name ? { name: dom.name.slice(0, 256) } : {}),
       fields: domIsThisRecord ? dom.fields : {}

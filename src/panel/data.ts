@@ -1,34 +1,121 @@
-/** Live queries the panel renders from: each re-runs when the background writes what it reads. */
+/**
+ * Live queries the panel renders from: each re-runs when the background writes what it reads, so
+ * the panel follows the focused tab and updates as sync and classification progress. The panel
+ * never writes to Dexie; changes go to the background as messages.
+ */
 import { useLiveQuery } from "dexie-react-hooks"
+import { RelationshipProfile } from "../analysis/profile"
 import { FOCUS_KEY, syncStatusKey, type Focus } from "../background/state"
 import { db } from "../model/db"
-import type { PageRecord } from "../model/schema"
+import { orgKey, parseRecordKey } from "../model/keys"
+import type { Account, PageRecord } from "../model/schema"
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from "../model/settings"
+import { objectTypeFromUrl, resolveAccount, type AccountResolution } from "./account"
+import type { CrmLocation } from "./links"
+import { readSyncStatus, type SyncStatus } from "./sync"
 
-export interface SyncStatus {
-  state: "syncing" | "synced" | "dom-only" | "session-expired" | "permission-needed" | "budget-exhausted" | "error"
-  message?: string
-  progress?: { done: number; total?: number }
-  at?: number
+export type { SyncStatus } from "./sync"
+
+export interface AccountView {
+  key: string
+  resolution: AccountResolution["via"] | "selected"
+  /** The synced account row, when there is one. */
+  row: Account | undefined
+  /** Best name known: the account row, else what the page's lookup field shows. */
+  name: string | undefined
 }
 
 export type FocusView =
   | { kind: "loading" }
   | { kind: "no-crm-tab" }
   | { kind: "not-a-record"; focus: Focus }
-  | { kind: "record"; focus: Focus; record: PageRecord | undefined; sync: SyncStatus | undefined }
+  | { kind: "record"; focus: Focus; record: PageRecord | undefined; account: AccountView | null; sync: SyncStatus | undefined }
+
+async function readSync(keys: (string | null | undefined)[]): Promise<SyncStatus | undefined> {
+  // `sync:<accountKey>` is the contract; `sync:<recordKey>` is read too while the connectors and
+  // the panel may disagree on which key a DOM-only record's status lives under.
+  for (const key of keys) {
+    if (!key) continue
+    const status = readSyncStatus((await db().meta.get(syncStatusKey(key)))?.value)
+    if (status) return status
+  }
+  return undefined
+}
+
+async function accountView(key: string, via: AccountView["resolution"], nameOnPage?: string): Promise<AccountView> {
+  const row = await db().accounts.get(key)
+  return { key, resolution: via, row, name: row?.name ?? nameOnPage }
+}
+
+export async function readFocusView(): Promise<FocusView> {
+  const focus = (await db().meta.get(FOCUS_KEY))?.value as Focus | undefined
+  if (!focus || typeof focus !== "object") return { kind: "no-crm-tab" }
+  if (!focus.recordKey) return { kind: "not-a-record", focus }
+  const record = await db().pageRecords.get(focus.recordKey)
+  const parsed = parseRecordKey(focus.recordKey)
+  const resolution = parsed
+    ? await resolveAccount(db(), {
+        key: focus.recordKey,
+        crm: parsed.crm,
+        org: parsed.org,
+        objectType: record?.objectType ?? objectTypeFromUrl(focus.url),
+        fields: record?.fields
+      })
+    : null
+  const account = resolution ? await accountView(resolution.accountKey, resolution.via, resolution.nameOnPage) : null
+  const sync = await readSync([account?.key, focus.recordKey])
+  return { kind: "record", focus, record, account, sync }
+}
 
 export function useFocusView(): FocusView {
+  return useLiveQuery(readFocusView) ?? { kind: "loading" }
+}
+
+/** An account chosen in the team view (not the one the CRM tab shows). */
+export function useSelectedAccount(accountKey: string | null): { account: AccountView; sync: SyncStatus | undefined } | null | undefined {
+  return useLiveQuery(async () => {
+    if (!accountKey) return null
+    const account = await accountView(accountKey, "selected")
+    return { account, sync: await readSync([accountKey]) }
+  }, [accountKey])
+}
+
+export function useSettings(): Settings {
+  return useLiveQuery(async () => readSettings((await db().meta.get(SETTINGS_KEY))?.value)) ?? DEFAULT_SETTINGS
+}
+
+export type ProfileState =
+  | { state: "loading" }
+  | { state: "missing" }
+  | { state: "invalid"; error: string }
+  | { state: "ready"; profile: RelationshipProfile; computedAt: number }
+
+/** The stored profile, validated: it crossed a context boundary and may come from an older build. */
+export function useProfile(accountKey: string | null | undefined): ProfileState {
   return (
-    useLiveQuery(async (): Promise<FocusView> => {
-      const row = await db().meta.get(FOCUS_KEY)
-      const focus = row?.value as Focus | undefined
-      if (!focus) return { kind: "no-crm-tab" }
-      if (!focus.recordKey) return { kind: "not-a-record", focus }
-      const [record, sync] = await Promise.all([
-        db().pageRecords.get(focus.recordKey),
-        db().meta.get(syncStatusKey(focus.recordKey))
-      ])
-      return { kind: "record", focus, record, sync: sync?.value as SyncStatus | undefined }
-    }) ?? { kind: "loading" }
+    useLiveQuery(async (): Promise<ProfileState> => {
+      if (!accountKey) return { state: "missing" }
+      const row = await db().profiles.get(accountKey)
+      if (!row) return { state: "missing" }
+      const parsed = RelationshipProfile.safeParse(row.profile)
+      if (!parsed.success) return { state: "invalid", error: parsed.error.issues[0]?.message ?? "invalid profile" }
+      return { state: "ready", profile: parsed.data, computedAt: row.computedAt }
+    }, [accountKey]) ?? { state: "loading" }
+  )
+}
+
+/**
+ * Where evidence links of `accountKey` point: the focused tab's host for its own org, else the
+ * host recorded for that org (team view), else nowhere (links are then left out).
+ */
+export function useCrmLocation(accountKey: string | null | undefined, focus: Focus | undefined): CrmLocation | null {
+  return (
+    useLiveQuery(async (): Promise<CrmLocation | null> => {
+      const key = accountKey ? parseRecordKey(accountKey) : null
+      if (!key) return focus ? { crm: focus.crm, org: focus.org, host: focus.host, url: focus.url } : null
+      if (focus && focus.crm === key.crm && focus.org === key.org) return { crm: focus.crm, org: focus.org, host: focus.host, url: focus.url }
+      const org = await db().orgs.get(orgKey(key.crm, key.org))
+      return org ? { crm: key.crm, org: key.org, host: org.host } : null
+    }, [accountKey, focus?.crm, focus?.org, focus?.host, focus?.url]) ?? null
   )
 }

@@ -1,0 +1,101 @@
+/**
+ * Initiator (FRAMEWORK §1): who started the relationship. Votes from the account's lead source,
+ * the first deal's lead source, the direction of the first activity and the first quote request,
+ * the last two only near the start of the visible history.
+ */
+import { clamp01, evidence, notEnough, quote, round, saturation, unknownConfidence } from "../evidence"
+import type { FeatureSet, RecordRef } from "../features"
+import { INITIATOR as P, TIME } from "../parameters"
+import type { Evidence, InitiatorAxis } from "../profile"
+import { historyStart } from "../timeline"
+
+type Side = "customer" | "supplier"
+
+interface Vote {
+  side: Side
+  weight: number
+  item: Evidence
+}
+
+function earliest<T extends RecordRef>(list: readonly T[], time: (t: T) => number, keep: (t: T) => boolean): T | undefined {
+  let best: T | undefined
+  for (const t of list) {
+    if (!keep(t)) continue
+    if (!best || time(t) < time(best) || (time(t) === time(best) && t.key < best.key)) best = t
+  }
+  return best
+}
+
+export function initiator(fs: FeatureSet): InitiatorAxis {
+  const votes: Vote[] = []
+  const account = fs.account
+  if (account?.leadSide) {
+    votes.push({
+      side: account.leadSide,
+      weight: P.accountLeadSourceWeight,
+      item: evidence(account, `Account lead source ${quote(account.leadSource)} means ${account.leadSide === "customer" ? "the customer came to us" : "we went to the customer"}.`)
+    })
+  }
+  const firstDeal = earliest(fs.deals, (d) => d.createdAt, () => true)
+  if (firstDeal?.leadSide) {
+    votes.push({
+      side: firstDeal.leadSide,
+      weight: P.dealLeadSourceWeight,
+      item: evidence(firstDeal, `The first deal, ${quote(firstDeal.title)}, came from ${quote(firstDeal.leadSource)}.`, firstDeal.createdAt)
+    })
+  }
+  const start = historyStart(fs)
+  if (start !== undefined) {
+    const until = start + P.startWindowDays * TIME.DAY
+    const first = earliest(fs.interactions, (i) => i.at, (i) => (i.direction === "inbound" || i.direction === "outbound") && i.at <= until)
+    if (first) {
+      const side: Side = first.direction === "inbound" ? "customer" : "supplier"
+      votes.push({
+        side,
+        weight: P.firstActivityWeight,
+        item: evidence(first, `The first activity, ${first.direction} ${first.channel} ${quote(first.title)}, was ${side === "customer" ? "the customer reaching us" : "us reaching out"}.`)
+      })
+    }
+    const request = earliest(
+      fs.interactions,
+      (i) => i.at,
+      (i) => i.direction === "inbound" && i.at <= until && (i.context?.quoteRequest !== undefined || i.context?.customerSpec !== undefined)
+    )
+    const rfqDeal = earliest(fs.deals, (d) => d.createdAt, (d) => d.createdAt <= until && d.context?.customerSpec !== undefined)
+    const firstRequest: RecordRef | undefined =
+      request && rfqDeal ? (rfqDeal.createdAt < request.at ? rfqDeal : request) : (request ?? rfqDeal)
+    if (firstRequest) {
+      votes.push({
+        side: "customer",
+        weight: P.firstQuoteRequestWeight,
+        item: evidence(firstRequest, `The customer sent the first request for a quote (${quote(firstRequest.title)}).`)
+      })
+    }
+  }
+
+  let supplier = 0
+  let customer = 0
+  for (const v of votes) {
+    if (v.side === "supplier") supplier += v.weight
+    else customer += v.weight
+  }
+  const total = supplier + customer
+  const score = total > 0 ? (supplier - customer) / total : 0
+  const confidence = saturation(total, P.halfConfidenceWeight) * Math.abs(score)
+  if (total < P.minWeight) {
+    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(`initiator signals weigh ${round(total)}, ${P.minWeight} needed (a lead source, or a first activity plus a first request)`) }
+  }
+  if (Math.abs(score) < P.minAbsScore) {
+    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: `Conflicting signals: ${round(customer)} for the customer, ${round(supplier)} for us.` }
+  }
+  const label: Side = score > 0 ? "supplier" : "customer"
+  const items = votes.filter((v) => v.side === label).sort((a, b) => b.weight - a.weight).map((v) => v.item)
+  const against = label === "supplier" ? customer : supplier
+  return {
+    label,
+    score: round(score),
+    confidence: round(clamp01(confidence)),
+    evidence: items,
+    summary: `${label === "customer" ? "The customer" : "We"} started the relationship: ${items.length} signal${items.length === 1 ? "" : "s"}${against > 0 ? `, against ${round(against)} weight pointing the other way` : ""}.`
+  }
+}

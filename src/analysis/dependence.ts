@@ -1,0 +1,95 @@
+/**
+ * Dependence and lock-in (FRAMEWORK §1; research §3.4). The GE pattern: long-term leases and
+ * service contracts ("power by the hour") make the customer financially dependent. The Siemens
+ * pattern: custom services and write-in lines raise switching costs. Both are Emerson's
+ * "motivational investment" on the customer's side, i.e. supplier power.
+ */
+import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK } from "./evidence"
+import type { ContextHits, ContractF, FeatureSet, RecordRef } from "./features"
+import { DEPENDENCE as P, DOMINANCE as D } from "./parameters"
+import type { DependenceAxis, Evidence } from "./profile"
+
+export interface DependenceResult {
+  axis: DependenceAxis
+  /** Whether any contract, quote line or integration record was seen (for dominance coverage). */
+  observed: boolean
+}
+
+function contractLockIn(c: ContractF): { value: number; reason: string } {
+  const term = c.months !== undefined ? `${c.months} months` : "an open term"
+  const cue = c.context?.lockIn
+  if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
+    return { value: 1, reason: `Contract ${quote(c.title)} is a lease/service commitment (${quote(cue)}) over ${term}: the customer's operations depend on us.` }
+  }
+  if (c.months !== undefined && c.months >= P.longContractMonths) {
+    return { value: D.longContractLockIn, reason: `Contract ${quote(c.title)} binds the customer for ${term}.` }
+  }
+  if (cue !== undefined) {
+    return { value: D.longContractLockIn / 2, reason: `Contract ${quote(c.title)} is a short lease/service commitment (${quote(cue)}) over ${term}.` }
+  }
+  return { value: 0, reason: `Contract ${quote(c.title)} runs ${term} without lease or service terms.` }
+}
+
+export function dependence(fs: FeatureSet): DependenceResult {
+  const top = new TopK<Evidence>()
+  const records = new Set<string>()
+  const add = (ref: RecordRef, weight: number, reason: string) => {
+    records.add(ref.key)
+    top.push(evidence(ref, reason), ref.key, weight, ref.at)
+  }
+
+  let contractValue = 0
+  let longTermLease = false
+  for (const c of fs.contracts) {
+    const { value, reason } = contractLockIn(c)
+    if (value >= 1) longTermLease = true
+    contractValue = Math.max(contractValue, value)
+    add(c, 1 + value, reason)
+  }
+
+  let allNet = 0
+  for (const line of fs.lines) allNet += line.net
+  let customNet = 0
+  let customCount = 0
+  for (const line of fs.lines) {
+    if (!line.isCustom && !line.isService) continue
+    customNet += line.net
+    customCount++
+    // Bigger lines first, after the contracts that carry the GE pattern.
+    add(line, 0.5 + 0.4 * (allNet > 0 ? line.net / allNet : 0), `Line ${quote(line.title)} is ${line.isCustom ? "a write-in, custom item" : "a service"} (${Math.round(line.net)} net).`)
+  }
+  const customShare = allNet > 0 ? customNet / allNet : fs.lines.length > 0 ? customCount / fs.lines.length : 0
+  const customServices = customCount > 0 && (customCount >= P.minCustomServiceLines || customShare >= P.customServiceShare)
+  const lineValue = clamp01(customShare / D.fullCustomShare)
+
+  let integrations = 0
+  const withContext: ReadonlyArray<RecordRef & { context: ContextHits | null }> = [...fs.interactions, ...fs.deals, ...fs.contracts]
+  for (const ref of withContext) {
+    const cue = ref.context?.integration
+    if (cue === undefined) continue
+    integrations++
+    add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(cue)}).`)
+  }
+  const integrationValue = integrations > 0 ? D.integrationLockIn : 0
+
+  // Independent mechanisms reinforce each other: combine them like independent chances (noisy-or).
+  const score = 1 - (1 - contractValue) * (1 - lineValue) * (1 - integrationValue)
+  const observed = fs.contracts.length > 0 || fs.lines.length > 0 || integrations > 0
+  const patterns = { longTermLease, customServices }
+  if (!observed) {
+    return { observed, axis: { label: "unknown", score: 0, confidence: 0, evidence: [], patterns, summary: notEnough("no contracts, quote lines or integration records") } }
+  }
+  const label = score >= P.high ? "high" : score >= P.moderate ? "moderate" : "low"
+  const parts = [
+    longTermLease ? "a long-term lease/service contract (GE pattern)" : null,
+    customServices ? `custom/service lines at ${percent(customShare)} of quoted value (Siemens pattern)` : null,
+    integrations > 0 ? plural(integrations, "integration record") : null
+  ].filter((p): p is string => p !== null)
+  return {
+    observed,
+    axis: {
+      label, score: round(score), confidence: round(saturation(records.size, 3)), evidence: top.items(), patterns,
+      summary: parts.length > 0 ? `Lock-in ${label}: ${parts.join("; ")}.` : `Lock-in ${label}: standard products on ordinary terms.`
+    }
+  }
+}

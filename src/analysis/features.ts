@@ -1,0 +1,295 @@
+/**
+ * Per-record features: everything classification needs from one record, computed once and cached
+ * by the incremental classifier (keyed by record key + modifiedAt/seenAt). A feature depends on
+ * its record alone — never on `now`, the account or other records — which is what makes the
+ * cache sound.
+ */
+import type * as z from "zod"
+import type * as M from "../model/schema"
+import { leadSourceSide, normalise, scan, type CueOf, type Hits } from "./lexicon"
+import { CASE_PICKLIST_CRITERIA, TIME } from "./parameters"
+import type { Criterion, RecordType } from "./profile"
+
+export type InteractionIn = z.input<typeof M.Interaction>
+export type DealIn = z.input<typeof M.Deal>
+export type QuoteIn = z.input<typeof M.Quote>
+export type QuoteLineIn = z.input<typeof M.QuoteLine>
+export type CaseIn = z.input<typeof M.Case>
+export type ContractIn = z.input<typeof M.Contract>
+export type AccountIn = z.input<typeof M.Account>
+
+export type CriteriaHits = Hits<CueOf<"criteria">>
+export type ContextHits = Hits<CueOf<"context">>
+export type PushbackHits = Hits<CueOf<"pushback">>
+export type OfferHits = Hits<CueOf<"offer">>
+
+/** What evidence needs to name a record. */
+export interface RecordRef {
+  key: string
+  recordType: RecordType
+  sourceObject?: string
+  at?: number
+  /** A short human handle for reasons: a subject, name or number. */
+  title: string
+}
+
+export interface InteractionF extends RecordRef {
+  at: number
+  direction: M.Direction
+  channel: M.Channel
+  criteria: CriteriaHits | null
+  context: ContextHits | null
+  pushback: PushbackHits | null
+}
+
+export interface DealF extends RecordRef {
+  createdAt: number
+  closeDate?: number
+  isClosed: boolean
+  isWon: boolean
+  amount?: number
+  currency?: string
+  leadSource?: string
+  leadSide: "customer" | "supplier" | null
+  /** Criteria named by the loss reason (structured), and its text for reasons. */
+  lossCriteria: CriteriaHits | null
+  lossReason?: string
+  criteria: CriteriaHits | null
+  context: ContextHits | null
+  competitorCount?: number
+}
+
+export interface QuoteF extends RecordRef {
+  dealKey?: string
+  revision: number
+  createdAt: number
+  total?: number
+  discountPercent?: number
+  currency?: string
+}
+
+export interface QuoteLineF extends RecordRef {
+  quoteKey: string
+  quantity: number
+  listPrice?: number
+  unitPrice: number
+  discountPercent?: number
+  /** Net line value after the line discount. */
+  net: number
+  isCustom: boolean
+  isService: boolean
+  context: ContextHits | null
+}
+
+export interface CaseF extends RecordRef {
+  openedAt: number
+  closedAt?: number
+  isClosed: boolean
+  isEscalated: boolean
+  /** Criterion named by the case type/reason picklists, with the value that named it. */
+  fieldCriterion: { criterion: Criterion; value: string } | null
+  criteria: CriteriaHits | null
+  context: ContextHits | null
+}
+
+export interface ContractF extends RecordRef {
+  status: string
+  startDate?: number
+  endDate?: number
+  /** termMonths, or derived from the dates. */
+  months?: number
+  value?: number
+  context: ContextHits | null
+}
+
+export interface AccountF extends RecordRef {
+  name: string
+  leadSource?: string
+  leadSide: "customer" | "supplier" | null
+  createdAt?: number
+  /** How many descriptive fields are filled (for information completeness). */
+  filledFields: number
+  totalFields: number
+}
+
+/** CRM object names per canonical type, so evidence can link back (research/crm-formats.md). */
+const SOURCE_OBJECTS: Readonly<Record<Exclude<RecordType, "Interaction">, Readonly<Record<M.Crm, string>>>> = {
+  Account: { salesforce: "Account", dynamics: "account" },
+  Contact: { salesforce: "Contact", dynamics: "contact" },
+  Deal: { salesforce: "Opportunity", dynamics: "opportunity" },
+  Quote: { salesforce: "Quote", dynamics: "quote" },
+  QuoteLine: { salesforce: "QuoteLineItem", dynamics: "quotedetail" },
+  Case: { salesforce: "Case", dynamics: "incident" },
+  Contract: { salesforce: "Contract", dynamics: "contract" }
+}
+
+function joined(...parts: Array<string | undefined>): string {
+  let out = ""
+  for (const part of parts) if (part) out = out ? out + "\n" + part : part
+  return out
+}
+
+function titleOf(...candidates: Array<string | undefined>): string {
+  for (const c of candidates) if (c && c.trim()) return c.trim()
+  return "(untitled)"
+}
+
+export function interactionFeatures(r: InteractionIn): InteractionF {
+  const text = normalise(joined(r.subject, r.text))
+  return {
+    key: r.key,
+    recordType: "Interaction",
+    sourceObject: r.sourceObject,
+    at: r.at,
+    title: titleOf(r.subject, `${r.channel} ${r.direction}`),
+    direction: r.direction,
+    channel: r.channel,
+    criteria: scan("criteria", text),
+    context: scan("context", text),
+    pushback: scan("pushback", text)
+  }
+}
+
+export function dealFeatures(r: DealIn): DealF {
+  const text = normalise(joined(r.name, r.type, r.description))
+  const loss = r.isClosed && !r.isWon ? normalise(r.lossReason) : ""
+  return {
+    key: r.key,
+    recordType: "Deal",
+    sourceObject: SOURCE_OBJECTS.Deal[r.crm],
+    at: r.closeDate ?? r.createdAt,
+    title: titleOf(r.name),
+    createdAt: r.createdAt,
+    closeDate: r.closeDate,
+    isClosed: r.isClosed,
+    isWon: r.isWon,
+    amount: r.amount,
+    currency: r.currency,
+    leadSource: r.leadSource,
+    leadSide: leadSourceSide(r.leadSource),
+    lossCriteria: scan("criteria", loss),
+    lossReason: loss ? r.lossReason : undefined,
+    criteria: scan("criteria", text),
+    context: scan("context", text),
+    competitorCount: r.competitorCount
+  }
+}
+
+export function quoteFeatures(r: QuoteIn): QuoteF {
+  return {
+    key: r.key,
+    recordType: "Quote",
+    sourceObject: SOURCE_OBJECTS.Quote[r.crm],
+    at: r.createdAt,
+    title: titleOf(r.number ? `${r.name} (${r.number})` : r.name),
+    dealKey: r.dealKey,
+    revision: r.revision,
+    createdAt: r.createdAt,
+    total: r.total,
+    discountPercent: r.discountPercent,
+    currency: r.currency
+  }
+}
+
+export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
+  const text = normalise(r.product)
+  const offer: OfferHits | null = scan("offer", text)
+  const gross = r.unitPrice * r.quantity
+  return {
+    key: r.key,
+    recordType: "QuoteLine",
+    sourceObject: SOURCE_OBJECTS.QuoteLine[r.crm],
+    title: titleOf(r.product),
+    quoteKey: r.quoteKey,
+    quantity: r.quantity,
+    listPrice: r.listPrice,
+    unitPrice: r.unitPrice,
+    discountPercent: r.discountPercent,
+    net: gross * (1 - (r.discountPercent ?? 0) / 100),
+    // A write-in line is custom by definition; a catalogue line named "custom ..." is too.
+    isCustom: (r.isCustom ?? false) || offer?.customItem !== undefined,
+    isService: offer?.serviceItem !== undefined,
+    context: scan("context", text)
+  }
+}
+
+function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCriterion"] {
+  for (const value of values) {
+    if (!value) continue
+    const norm = normalise(value).trim()
+    const mapped = CASE_PICKLIST_CRITERIA[norm]
+    if (mapped) return { criterion: mapped, value }
+    const hits = scan("criteria", norm)
+    if (hits) for (const c of ["price", "quality", "delivery", "support"] as const) if (hits[c] !== undefined) return { criterion: c, value }
+  }
+  return null
+}
+
+export function caseFeatures(r: CaseIn): CaseF {
+  const text = normalise(joined(r.subject, r.description))
+  return {
+    key: r.key,
+    recordType: "Case",
+    sourceObject: SOURCE_OBJECTS.Case[r.crm],
+    at: r.openedAt,
+    title: titleOf(r.number ? `${r.number} ${r.subject}` : r.subject),
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    isClosed: r.isClosed,
+    isEscalated: r.isEscalated ?? false,
+    fieldCriterion: picklistCriterion(r.reason, r.type),
+    criteria: scan("criteria", text),
+    context: scan("context", text)
+  }
+}
+
+export function contractFeatures(r: ContractIn): ContractF {
+  const text = normalise(joined(r.name, r.description))
+  const derived =
+    r.startDate !== undefined && r.endDate !== undefined && r.endDate > r.startDate
+      ? Math.round((r.endDate - r.startDate) / TIME.MONTH)
+      : undefined
+  return {
+    key: r.key,
+    recordType: "Contract",
+    sourceObject: SOURCE_OBJECTS.Contract[r.crm],
+    at: r.startDate,
+    title: titleOf(r.name, r.number),
+    status: r.status,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    months: r.termMonths ?? derived,
+    value: r.value,
+    context: scan("context", text)
+  }
+}
+
+export function accountFeatures(r: AccountIn): AccountF {
+  const descriptive = [r.industry, r.type, r.leadSource, r.annualRevenue, r.ownerName, r.createdAt]
+  return {
+    key: r.key,
+    recordType: "Account",
+    sourceObject: SOURCE_OBJECTS.Account[r.crm],
+    at: r.createdAt,
+    title: titleOf(r.name),
+    name: r.name,
+    leadSource: r.leadSource,
+    leadSide: leadSourceSide(r.leadSource),
+    createdAt: r.createdAt,
+    filledFields: descriptive.filter((v) => v !== undefined && v !== "").length,
+    totalFields: descriptive.length
+  }
+}
+
+/** The features of one account's valid, de-duplicated records. */
+export interface FeatureSet {
+  account: AccountF | null
+  accountKey: string | null
+  contacts: number
+  interactions: InteractionF[]
+  deals: DealF[]
+  quotes: QuoteF[]
+  lines: QuoteLineF[]
+  cases: CaseF[]
+  contracts: ContractF[]
+}

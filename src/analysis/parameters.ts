@@ -1,0 +1,386 @@
+/**
+ * Every weight, threshold and lexicon the classifier uses, in one place, so calibration touches
+ * one file. Sources: FRAMEWORK.md §1-§2 and research/pricing-negotiation.md §3-§5 ("research").
+ * A value marked "design default" has no published number behind it: it is a starting point to
+ * calibrate on labelled accounts, chosen so the scenario tests read like the published cases.
+ */
+
+const DAY = 86_400_000
+
+/** Time constants in epoch milliseconds. */
+export const TIME = { DAY, MONTH: 30.44 * DAY, YEAR: 365.25 * DAY } as const
+
+/**
+ * Emerson power-dependence classifier (research §4). Power of A over B = B's dependence on A
+ * (Emerson 1962), so "supplier power" is built from signals of the customer's dependence on us
+ * and "customer power" from signals of our dependence on them.
+ */
+export const DOMINANCE = {
+  /** |supplier − customer| ≤ δ → balanced (research §4, §5 `dominance.delta`; FRAMEWORK §1). */
+  delta: 0.15,
+  /** Balanced and (supplier + customer) / 2 ≥ this → interdependent, else independent: the two
+   * balanced cells of Cox's (2001) power matrix (research §3.2, §4). */
+  interdependenceTotal: 0.5,
+  /**
+   * Supplier-power factor weights. Research §4 gives value origin 0.15, customisation/service
+   * 0.20, alternatives 0.25, Kraljic profit impact 0.15, responsiveness 0.10, criteria 0.15. No
+   * CRM field measures the customer's profit impact, so its 0.15 is spread over the three
+   * factors that stand closest to it (lock-in, criteria, responsiveness: +0.05 each).
+   */
+  supplierWeights: { valueOrigin: 0.15, lockIn: 0.25, alternatives: 0.25, criteria: 0.2, responsiveness: 0.15 },
+  /**
+   * Customer-power factor weights. Research §4: revenue share 0.25, our alternative customers
+   * 0.20, terms imposed 0.20, price-dominant 0.20, complaints 0.15. FRAMEWORK §1 adds what the
+   * CRM shows directly (discount depth, quote rounds and who moved, losses to price). Our
+   * alternatives are folded into revenue share (a share among peers already falls as the rep's
+   * book widens); "terms imposed" is split into the concession ledger (observed behaviour, 0.20)
+   * and customer-paper text cues (weaker, 0.10); "price-dominant" into criteria (0.15) and
+   * losses to price (0.15). Sums to 1.
+   */
+  customerWeights: { revenueShare: 0.25, concessions: 0.2, customerPaper: 0.1, priceCriterion: 0.15, priceLosses: 0.15, complaints: 0.15 },
+  /** Below this share of factor weight observed (averaged over both sides) → unknown. Design
+   * default: about two solid factors per side. */
+  minCoverage: 0.35,
+  /** Each side must show at least this much factor weight: power is two-sided (Emerson), a
+   * label from one side alone would be a guess about the other. Design default. */
+  minSideCoverage: 0.15,
+  /** Distinct records behind the factors before a label is given. Design default. */
+  minRecords: 4,
+  /** Supplier-led value counts less than co-created value toward the customer's dependence:
+   * co-creation is the customer's own investment (Emerson's "motivational investment";
+   * Payne, Storbacka & Frow 2008). Design default. */
+  supplierLedDependence: 0.6,
+  /** Final discount depth (percent of list) that counts as a full concession signal. Design default. */
+  fullDiscountPercent: 25,
+  /** Extra quote rounds (beyond the first quote) that count as full negotiation pressure. Design default. */
+  fullExtraRounds: 3,
+  /** Revenue share of the rep's book at which our dependence is full. Public companies must
+   * disclose a customer at ≥ 10 % of revenue (SEC Regulation S-K Item 101) as material; twice that
+   * is taken as full. */
+  fullRevenueShare: 0.2,
+  /** Losing this share of closed deals on price counts as full price-loss pressure. Design default. */
+  fullPriceLossShare: 0.5,
+  /** Complaints per year that count as full complaint pressure (one a month). Design default. */
+  fullCasesPerYear: 12,
+  /** Customer-paper cue hits that count as full "their terms" pressure. Design default. */
+  fullCustomerPaperHits: 2,
+  /** A custom/service share of quoted value at or above this is full lock-in from the offer. Design default. */
+  fullCustomShare: 0.5,
+  /** Integration mentions make the customer invest in our interfaces (switching cost). Design default. */
+  integrationLockIn: 0.5,
+  /** A long contract without lease/service wording still binds, less than a lease. Design default. */
+  longContractLockIn: 0.6
+} as const
+
+/** Lock-in patterns (FRAMEWORK §1 "Dependence and lock-in"; research §3.4). */
+export const DEPENDENCE = {
+  /** A service or lease contract this long binds the customer (GE "power by the hour"). Design
+   * default: two budget cycles. */
+  longServiceMonths: 24,
+  /** Any contract this long counts as a long-term commitment. Design default. */
+  longContractMonths: 36,
+  /** Siemens pattern: share of quote lines that are write-in (custom) or service lines. Design default. */
+  customServiceShare: 0.2,
+  /** ... or at least this many custom/service lines across quotes. Design default. */
+  minCustomServiceLines: 2,
+  /** Labels: score ≥ high → "high", ≥ moderate → "moderate", else "low". Design default. */
+  high: 0.6,
+  moderate: 0.3
+} as const
+
+/** Decision criteria (FRAMEWORK §1): points per vote, by how structured the source is. */
+export const CRITERIA = {
+  /** A deal's loss reason is the customer's own stated reason for the decision. */
+  lossReasonWeight: 3,
+  /** Case type/reason picklists are structured but describe a complaint, not a purchase decision. */
+  caseFieldWeight: 2,
+  /** Free text (subjects, descriptions, notes): one vote per record, split among the criteria
+   * it mentions, so a long note cannot outvote a structured field. */
+  textWeight: 1,
+  /** A quote revision that deepened the discount is a discount request honoured (FRAMEWORK §1). */
+  discountRevisionWeight: 1,
+  /** Minimum points and distinct records before the top criterion is named. Design default. */
+  minPoints: 3,
+  minRecords: 2,
+  /** Confidence reaches 0.5 at this many points. Design default. */
+  halfConfidencePoints: 6
+} as const
+
+/** Value-proposition origin (FRAMEWORK §1; Payne, Storbacka & Frow 2008). */
+export const VALUE_ORIGIN = {
+  /** RFP/RFQ/tender named on the deal itself is structured evidence of a customer-specified offer. */
+  dealWeight: 2,
+  textWeight: 1,
+  quoteWeight: 1,
+  /** A catalogue-only quote counts as supplier-led only at (about) list price. Design default. */
+  listPriceTolerancePercent: 5,
+  minPoints: 2,
+  minRecords: 2,
+  /** The top origin needs this share and this lead over the runner-up, else "mixed" → unknown. Design default. */
+  minShare: 0.45,
+  minLead: 0.1,
+  halfConfidencePoints: 4
+} as const
+
+/** Initiator (FRAMEWORK §1): votes by signal strength. */
+export const INITIATOR = {
+  /** Lead source is a recorded answer to "where did this come from". */
+  accountLeadSourceWeight: 2,
+  dealLeadSourceWeight: 1.5,
+  firstActivityWeight: 1.5,
+  firstQuoteRequestWeight: 1,
+  /** Only activity this close to the start of the visible history counts as "first": a first
+   * outbound call a year after the account was created started nothing. Design default. */
+  startWindowDays: 30,
+  /** Below this vote weight → unknown: one activity alone may just be where a truncated history
+   * begins. Design default. */
+  minWeight: 2,
+  /** |score| below this → conflicting signals → unknown. Design default. */
+  minAbsScore: 0.34,
+  halfConfidenceWeight: 3
+} as const
+
+/** Complaints and responsiveness (FRAMEWORK §1; seed 000). */
+export const COMPLAINTS = {
+  /** Median days to close (open cases count with their age so far). Design defaults. */
+  responsiveDays: 2,
+  adequateDays: 7,
+  /** A score of 1 at 0 days falling to 0 at this many days. Design default. */
+  zeroScoreDays: 30,
+  /** Trend windows and thresholds. Design defaults. */
+  trendWindowDays: 90,
+  risingFactor: 1.5,
+  minRecentForRising: 2,
+  minCasesForLabel: 2,
+  /** Enough other history to read "no cases" as "no complaints" rather than "no data". */
+  minRecordsForNone: 20,
+  halfConfidenceCases: 5
+} as const
+
+/** Concession ledger (FRAMEWORK §1). */
+export const LEDGER = {
+  /** Deals with a known final discount needed to read a cross-deal trend. Design default. */
+  minDealsForTrend: 3,
+  /** Later-half minus earlier-half mean final discount, in percentage points. Design default. */
+  trendPoints: 3
+} as const
+
+/** Payne & Frow CRM strategy matrix (research §3.3). Axes are 0-1; 0.5 splits low/high. */
+export const STRATEGY = {
+  split: 0.5,
+  /** Information completeness saturates at these counts. Design defaults. */
+  fullContacts: 3,
+  fullInteractions: 25,
+  fullServiceRecords: 3,
+  /** Individualisation weights: write-in/service lines, co-creation, tailored contracts. Design default. */
+  individualisation: { customLines: 0.5, coCreation: 0.3, tailoredContracts: 0.2 },
+  fullCoCreationPoints: 3,
+  minRecords: 3,
+  halfConfidenceRecords: 20
+} as const
+
+/** IDIC "differentiate" (seed 002): percentile tier among the accounts Parley knows. */
+export const VALUE_TIER = {
+  /** A percentile among fewer peers says little. Design default. */
+  minPeers: 4,
+  /** Top 20 %: the Pareto reading of "most valuable customers" (Peppers & Rogers). */
+  top: 0.8,
+  high: 0.5,
+  medium: 0.2,
+  halfConfidencePeers: 10
+} as const
+
+/** Risk signals (seed 003: falling activity, rising complaints, lost deals). */
+export const RISK = {
+  windowDays: 90,
+  /** Falling: recent ≤ factor × previous window, with at least minPrevious before. Design defaults. */
+  fallingFactor: 0.5,
+  minPreviousActivity: 6,
+  /** Lost deals in the last year, and losses at least as many as wins there. Design defaults. */
+  lostWindowDays: 365,
+  minLostDeals: 2,
+  /** Signal weights, summed and capped at 1. Design defaults. */
+  weights: { "falling-activity": 0.35, "rising-complaints": 0.3, "lost-deals": 0.35, "open-escalations": 0.2, "slow-response": 0.1 },
+  atRisk: 0.5,
+  watch: 0.15,
+  minRecords: 5,
+  halfConfidenceRecords: 20
+} as const
+
+/** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
+export const PUSHBACK = { dominance: 1.5 } as const
+
+/** General. */
+export const GENERAL = {
+  /** A label that is unknown never claims more confidence than this. */
+  unknownMaxConfidence: 0.25,
+  /** Evidence items kept per axis (most telling first). */
+  maxEvidence: 12,
+  /** Only the start of a long text is scanned: reply chains repeat older messages below, which
+   * would double-count them, and it bounds the work per record. */
+  maxScanChars: 2_000,
+  /** Text quoted in an evidence reason. */
+  maxQuoteChars: 60,
+  /** Output numbers are rounded so that sums in a different order give the same profile. */
+  decimals: 4
+} as const
+
+/**
+ * Lexicons, English and Persian. Matching is case-insensitive on normalised text (lexicon.ts).
+ * Every term starts at a word start. A trailing `*` leaves the ending open (price* → prices,
+ * pricing); English terms without it take an optional plural s/es only ("late" must not match
+ * "later"). Persian terms are written with `*` because Persian attaches suffixes (قیمت‌ها); a
+ * space in a Persian term also matches a zero-width non-joiner or no space (نمی‌توانیم, نمیتوانیم).
+ * Groups are scanned separately, so a term may appear in two groups; within a group the first
+ * cue listed wins where two terms match at the same place, so longer phrases go in earlier cues.
+ */
+export const LEXICONS = {
+  criteria: {
+    price: [
+      "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
+      "best offer", "lower offer", "price match*",
+      "قیمت*", "تخفیف*", "ارزان*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
+    ],
+    quality: [
+      "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
+      "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa",
+      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*"
+    ],
+    delivery: [
+      "deliver*", "late", "lateness", "delay*", "lead time*", "leadtime*", "shipping", "shipment*", "ship", "shipped",
+      "on time", "on-time", "backorder*", "back order*", "logistic*", "eta", "dispatch*", "out of stock", "stockout*",
+      "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*"
+    ],
+    support: [
+      "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
+      "onsite", "uptime", "training", "installation*",
+      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*"
+    ]
+  },
+  context: {
+    /** Before customerSpec: "استعلام قیمت" (price enquiry) is a quote request, not a spec. */
+    quoteRequest: [
+      "quote request*", "request a quote", "requesting a quote", "request for quote", "request for a quote",
+      "send us a quote", "send me a quote", "send a quote", "need a quote", "asked for a quote", "ask for a quote",
+      "quotation request*", "price request*", "pricing request*", "send us pricing", "send us a price*",
+      "درخواست پیش فاکتور*", "استعلام قیمت*", "درخواست قیمت*"
+    ],
+    customerSpec: [
+      "rfp", "rfq", "rfi", "tender*", "request for proposal*", "request for quotation*", "request for information",
+      "requirements document*", "requirement spec*", "requirements spec*", "technical requirement*",
+      "customer specification*", "their specification*", "change request*", "feature request*", "invitation to bid",
+      "مناقصه*", "استعلام*", "الزامات*", "شرح خدمات*", "مشخصات درخواستی*", "درخواست تغییر*"
+    ],
+    coCreation: [
+      "workshop*", "pilot*", "joint design*", "joint development", "co-design*", "codesign*", "co-develop*",
+      "co-creat*", "co-engineer*", "proof of concept", "poc", "prototyp*", "design session*", "roadmap session*",
+      "innovation day*", "hackathon*",
+      "کارگاه*", "پایلوت*", "طراحی مشترک*", "توسعه مشترک*", "نمونه اولیه*", "جلسه طراحی*"
+    ],
+    soleSource: [
+      "sole source*", "sole-source*", "single source*", "single-source*", "sole supplier*", "sole vendor*",
+      "only supplier*", "only vendor*", "no alternative*", "exclusive supplier*",
+      "تنها تامین کننده*", "تامین کننده انحصاری*", "انحصاری*"
+    ],
+    competitor: [
+      "competitor*", "competing offer*", "competing bid*", "competing quote*", "other vendor*", "other supplier*",
+      "another supplier*", "another vendor*", "alternative supplier*", "alternative vendor*", "second source*",
+      "dual source*", "multiple quotes", "shopping around", "shop around",
+      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*"
+    ],
+    customerPaper: [
+      "their paper", "their contract template*", "their template*", "their terms", "their standard terms",
+      "customer paper", "customer's paper", "customer terms", "their msa", "penalty clause*", "penalt*",
+      "liquidated damages", "net 60", "net 90", "net 120", "unilateral*",
+      "جریمه*", "دیرکرد*", "قرارداد خودشان*", "شرایط خودشان*", "خسارت تاخیر*"
+    ],
+    lockIn: [
+      "lease", "leases", "leased", "leasing", "rental*", "rent", "power by the hour", "pay per use", "pay-per-use",
+      "usage-based", "usage based", "per use", "per-use", "subscription*", "managed service*", "service agreement*",
+      "service contract*", "maintenance contract*", "maintenance agreement*", "maintenance plan*", "support plan*",
+      "support contract*", "uptime guarantee*", "outcome-based", "multi-year", "multiyear",
+      "اجاره*", "لیزینگ*", "قرارداد خدمات*", "قرارداد نگهداری*", "قرارداد پشتیبانی*", "اشتراک*",
+      "پرداخت بر اساس مصرف*", "چند ساله*"
+    ],
+    integration: [
+      "integrat*", "api", "apis", "erp", "edi", "custom interface*", "connector*",
+      "یکپارچه سازی*", "یکپارچگی*", "اتصال به*"
+    ]
+  },
+  /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */
+  pushback: {
+    constraint: [
+      "can't pay more", "cannot pay more", "can not pay more", "can't go higher", "cannot go higher",
+      "can't go above", "cannot go above", "can't afford", "cannot afford", "budget is fixed", "fixed budget",
+      "budget is capped", "budget cap*", "budget limit*", "over budget", "over our budget", "above our budget",
+      "beyond our budget", "exceeds our budget", "out of budget", "no budget", "budget is tight", "tight budget",
+      "our ceiling", "our limit", "approved budget", "all we can pay", "maximum we can pay", "max we can pay",
+      "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
+      "توان پرداخت*", "توان مالی*"
+    ],
+    disparagement: [
+      "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",
+      "too pricey", "rip-off", "ripoff", "rip off", "poor value", "not good value", "doesn't justify",
+      "does not justify",
+      "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "گران است*", "خیلی گران*", "گرونه*", "گران فروشی*", "بیش از ارزش*"
+    ]
+  },
+  /** Quote-line products: write-in/custom and service lines (Siemens pattern; GE services). */
+  offer: {
+    customItem: [
+      "custom*", "bespoke", "tailor*", "made to order", "write-in", "engineered to order", "one-off",
+      "سفارشی*", "طراحی اختصاصی*", "اختصاصی*"
+    ],
+    serviceItem: [
+      "service*", "maintenance", "support*", "installation*", "install", "commissioning", "training*", "consult*",
+      "engineering", "implementation*", "integrat*", "lease", "leasing", "rental*", "subscription*",
+      "خدمات*", "نگهداری*", "پشتیبانی*", "نصب*", "آموزش*", "مشاوره*", "راه اندازی*", "تعمیر*", "اجاره*", "اشتراک*"
+    ]
+  },
+  /**
+   * Lead source → who initiated (FRAMEWORK §1: web/inbound/referral → customer; outbound/cold
+   * call/event → supplier). Salesforce's default picklist adds Phone Inquiry (customer reached
+   * out), Purchased List (we did), Advertisement and Public Relations (neither: left neutral).
+   */
+  leadSource: {
+    customerLead: [
+      "web", "website", "web form", "inbound*", "referral*", "referred", "word of mouth", "contact us", "chat",
+      "organic", "search", "seo", "inquiry", "inquiries", "enquiry", "enquiries", "self-service",
+      "وب سایت*", "وبسایت*", "سایت*", "معرفی*", "ارجاع*", "تماس ورودی*"
+    ],
+    supplierLead: [
+      "outbound*", "cold call*", "cold email*", "cold-call*", "event*", "trade show*", "tradeshow*", "seminar*",
+      "webinar*", "conference*", "exhibition*", "purchased list*", "campaign*", "direct mail", "prospecting",
+      "telemarketing", "sales generated",
+      "تماس سرد*", "نمایشگاه*", "رویداد*", "همایش*", "کمپین*", "بازاریابی تلفنی*"
+    ]
+  }
+} as const
+
+/**
+ * Case type/reason picklist values that name a criterion without a lexicon word: Salesforce's
+ * default Case Type (Mechanical, Electrical, Electronic, Structural) and Case Reason
+ * (Breakdown, Performance, Equipment Design, Installation, ...), Dynamics' casetypecode
+ * (Question, Problem, Request). Matched on the whole normalised value.
+ */
+export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality" | "delivery" | "support">> = {
+  mechanical: "quality",
+  electrical: "quality",
+  electronic: "quality",
+  structural: "quality",
+  breakdown: "quality",
+  performance: "quality",
+  "equipment design": "quality",
+  problem: "quality",
+  "existing problem": "quality",
+  "new problem": "quality",
+  installation: "support",
+  "equipment complexity": "support",
+  "complex functionality": "support",
+  "instructions not clear": "support",
+  question: "support",
+  request: "support",
+  billing: "price",
+  invoice: "price",
+  shipping: "delivery"
+}

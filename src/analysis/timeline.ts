@@ -1,0 +1,35 @@
+/** The time span of an account's visible history, for windows, rates and the default `now`. */
+import type { FeatureSet } from "./features"
+
+/** The earliest dated record: where the visible relationship starts. */
+export function historyStart(fs: FeatureSet): number | undefined {
+  let start = fs.account?.createdAt ?? Infinity
+  for (const i of fs.interactions) if (i.at < start) start = i.at
+  for (const d of fs.deals) if (d.createdAt < start) start = d.createdAt
+  for (const q of fs.quotes) if (q.createdAt < start) start = q.createdAt
+  for (const k of fs.cases) if (k.openedAt < start) start = k.openedAt
+  for (const c of fs.contracts) if (c.startDate !== undefined && c.startDate < start) start = c.startDate
+  return start === Infinity ? undefined : start
+}
+
+/** The latest timestamp anywhere in the history: the default `now`, so that a profile depends
+ * on its input alone (the same history gives the same profile tomorrow). */
+export function latestTime(fs: FeatureSet): number {
+  let latest = fs.account?.createdAt ?? 0
+  const see = (t: number | undefined) => {
+    if (t !== undefined && t > latest) latest = t
+  }
+  for (const i of fs.interactions) see(i.at)
+  for (const d of fs.deals) {
+    see(d.createdAt)
+    // An open deal's close date is a forecast, not an event.
+    if (d.isClosed) see(d.closeDate)
+  }
+  for (const q of fs.quotes) see(q.createdAt)
+  for (const k of fs.cases) {
+    see(k.openedAt)
+    see(k.closedAt)
+  }
+  for (const c of fs.contracts) see(c.startDate)
+  return latest
+}

@@ -1,0 +1,45 @@
+/**
+ * Content script for Salesforce (Lightning and Classic): reports the record in view to the
+ * background and follows single-page navigation. Kept tiny: it loads on every Salesforce page.
+ */
+import type { PlasmoCSConfig } from "plasmo"
+import { readSalesforceRecord } from "../crm/salesforce/dom"
+import { orgFromHost } from "../crm/salesforce/hosts"
+import { parseSalesforceUrl } from "../crm/salesforce/url"
+import { watchRecordPage } from "../lib/page-watcher"
+import { sendWithRetry } from "../messaging/send"
+
+// Literal on purpose: Plasmo reads `matches` statically; an imported constant silently becomes
+// <all_urls>. tests/unit/manifest-consistency.test.ts keeps it equal to plasmo.config.ts.
+export const config: PlasmoCSConfig = {
+  matches: [
+    "https://*.lightning.force.com/*",
+    "https://*.my.salesforce.com/*",
+    "https://*.my.salesforce-setup.com/*",
+    "https://*.vf.force.com/*",
+    "https://*.visualforce.com/*",
+    "https://*.lightning.force.mil/*",
+    "https://*.my.salesforce.mil/*",
+    "https://*.crmforce.mil/*",
+    "https://*.sfcrmapps.cn/*",
+    "https://*.sfcrmproducts.cn/*",
+    "https://*.lightning.force.com.mcas.ms/*",
+    "https://*.my.salesforce.com.mcas.ms/*"
+  ],
+  run_at: "document_idle",
+  all_frames: false
+}
+
+watchRecordPage(
+  {
+    crm: "salesforce",
+    parseUrl: (url) => parseSalesforceUrl(url),
+    orgOf: (url) => {
+      const host = new URL(url).hostname
+      const org = orgFromHost(host)
+      return org ? { host, org } : null
+    },
+    readRecord: (root) => readSalesforceRecord(root)
+  },
+  { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
+)

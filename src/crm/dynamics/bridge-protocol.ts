@@ -1,0 +1,160 @@
+/**
+ * The MAIN-world ↔ isolated-world bridge protocol (DESIGN.md "MAIN-world bridge"), shared by both
+ * sides. Hand-written validation instead of zod: this ships in content scripts (15 KiB budget).
+ *
+ * Sequence (both scripts run at document_start, in either order):
+ *   isolated → window: {type:"parley-isolated-ready"}         (no payload; asks MAIN to announce)
+ *   MAIN     → window: {type:"parley-main-ready"}             (no payload; MAIN is listening)
+ *   isolated → window: {type:"parley-handshake", nonce} + [port]   (once, on the first main-ready)
+ *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again)
+ * Only the handshake carries a secret and a port; MAIN accepts the first one that passes the
+ * source/origin/shape checks, stops listening on window, and stops the event from reaching page
+ * listeners registered after it.
+ */
+
+export const HANDSHAKE = "parley-handshake"
+export const MAIN_READY = "parley-main-ready"
+export const ISOLATED_READY = "parley-isolated-ready"
+
+export interface BridgeLookup {
+  id: string
+  name: string
+  entityType: string
+}
+
+/** One form attribute: the typed value (dates as ISO strings), plus the option label when any. */
+export interface BridgeAttribute {
+  /** Xrm's getAttributeType(): string, memo, money, decimal, double, integer, boolean, datetime, optionset, multiselectoptionset, lookup. */
+  type: string
+  value: string | number | boolean | null | BridgeLookup[] | number[]
+  text?: string
+}
+
+export interface BridgeContext {
+  pageType: string
+  entityName: string
+  /** Null on a new-record form (a quote being drafted before its first save). */
+  entityId: string | null
+  formId?: string
+  clientUrl?: string
+  version?: string
+}
+
+interface Envelope {
+  nonce: string
+}
+export type BridgeMessage =
+  | (Envelope & { type: "context"; context: BridgeContext })
+  | (Envelope & { type: "values" | "save"; entityName: string; entityId: string | null; attributes: Record<string, BridgeAttribute> })
+  | (Envelope & { type: "change"; entityName: string; entityId: string | null; name: string; attribute: BridgeAttribute })
+
+const NONCE = /^[0-9a-f]{32}$/
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const LOGICAL = /^[a-z][a-z0-9_]{0,127}$/
+const TYPE = /^[a-z]{1,32}$/
+const MAX_TEXT = 4_000
+const MAX_ATTRIBUTES = 400
+const MAX_ITEMS = 50
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
+const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k))
+const str = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max
+
+/** Exactly `{type:"parley-handshake", nonce}`: no other keys, a 128-bit hex nonce. */
+export function isHandshake(data: unknown): data is { type: typeof HANDSHAKE; nonce: string } {
+  return isObj(data) && hasOnly(data, ["type", "nonce"]) && data.type === HANDSHAKE && typeof data.nonce === "string" && NONCE.test(data.nonce)
+}
+
+/** Exactly `{type}` for the payload-free ready signals. */
+export function isSignal(data: unknown, type: typeof MAIN_READY | typeof ISOLATED_READY): boolean {
+  return isObj(data) && hasOnly(data, ["type"]) && data.type === type
+}
+
+export function newNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("")
+}
+
+function lookup(v: unknown): BridgeLookup | null {
+  if (!isObj(v) || !hasOnly(v, ["id", "name", "entityType"])) return null
+  if (!(typeof v.id === "string" && (v.id === "" || GUID.test(v.id)))) return null
+  if (!str(v.name, 256) || !(typeof v.entityType === "string" && (v.entityType === "" || LOGICAL.test(v.entityType)))) return null
+  return { id: v.id, name: v.name, entityType: v.entityType }
+}
+
+function attribute(v: unknown): BridgeAttribute | null {
+  if (!isObj(v) || !hasOnly(v, ["type", "value", "text"]) || typeof v.type !== "string" || !TYPE.test(v.type)) return null
+  if (v.text !== undefined && !str(v.text, MAX_TEXT)) return null
+  const raw = v.value
+  let value: BridgeAttribute["value"]
+  if (raw === null || typeof raw === "boolean") value = raw
+  else if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return null
+    value = raw
+  } else if (typeof raw === "string") {
+    if (raw.length > MAX_TEXT) return null
+    value = raw
+  } else if (Array.isArray(raw) && raw.length <= MAX_ITEMS) {
+    if (raw.every((x) => typeof x === "number" && Number.isFinite(x))) value = [...(raw as number[])]
+    else {
+      const items = raw.map(lookup)
+      if (items.some((x) => !x)) return null
+      value = items as BridgeLookup[]
+    }
+  } else return null
+  return v.text === undefined ? { type: v.type, value } : { type: v.type, value, text: v.text }
+}
+
+function attributes(v: unknown): Record<string, BridgeAttribute> | null {
+  if (!isObj(v)) return null
+  const keys = Object.keys(v)
+  if (keys.length > MAX_ATTRIBUTES) return null
+  // A null-prototype copy: a "__proto__" key can never reach an ordinary object.
+  const out = Object.create(null) as Record<string, BridgeAttribute>
+  for (const key of keys) {
+    const a = LOGICAL.test(key) ? attribute(v[key]) : null
+    if (!a) return null
+    out[key] = a
+  }
+  return out
+}
+
+const entityId = (v: unknown): v is string | null => v === null || (typeof v === "string" && GUID.test(v))
+
+function context(v: unknown): BridgeContext | null {
+  if (!isObj(v) || !hasOnly(v, ["pageType", "entityName", "entityId", "formId", "clientUrl", "version"])) return null
+  if (!str(v.pageType, 32) || typeof v.entityName !== "string" || !LOGICAL.test(v.entityName) || !entityId(v.entityId)) return null
+  if (v.formId !== undefined && !(typeof v.formId === "string" && GUID.test(v.formId))) return null
+  if (v.clientUrl !== undefined && !(str(v.clientUrl, 2_048) && /^https?:\/\//.test(v.clientUrl))) return null
+  if (v.version !== undefined && !str(v.version, 32)) return null
+  const out: BridgeContext = { pageType: v.pageType, entityName: v.entityName, entityId: v.entityId }
+  if (v.formId !== undefined) out.formId = v.formId
+  if (v.clientUrl !== undefined) out.clientUrl = v.clientUrl
+  if (v.version !== undefined) out.version = v.version
+  return out
+}
+
+/**
+ * A validated copy of a port message, or null: wrong nonce, unknown type, extra keys, oversized
+ * or mistyped values are all dropped whole.
+ */
+export function parseBridgeMessage(data: unknown, nonce: string): BridgeMessage | null {
+  if (!isObj(data) || typeof data.nonce !== "string" || data.nonce !== nonce || !NONCE.test(nonce)) return null
+  if (data.type === "context") {
+    if (!hasOnly(data, ["nonce", "type", "context"])) return null
+    const c = context(data.context)
+    return c && { nonce, type: "context", context: c }
+  }
+  if (typeof data.entityName !== "string" || !LOGICAL.test(data.entityName) || !entityId(data.entityId)) return null
+  if (data.type === "values" || data.type === "save") {
+    if (!hasOnly(data, ["nonce", "type", "entityName", "entityId", "attributes"])) return null
+    const a = attributes(data.attributes)
+    return a && { nonce, type: data.type, entityName: data.entityName, entityId: data.entityId, attributes: a }
+  }
+  if (data.type === "change") {
+    if (!hasOnly(data, ["nonce", "type", "entityName", "entityId", "name", "attribute"])) return null
+    const a = typeof data.name === "string" && LOGICAL.test(data.name) ? attribute(data.attribute) : null
+    return a && { nonce, type: "change", entityName: data.entityName, entityId: data.entityId, name: data.name as string, attribute: a }
+  }
+  return null
+}

@@ -1,0 +1,149 @@
+/**
+ * The self-diagnosing connection card: the sync state of the account in view, in words, with the
+ * one action that fixes it. `data-state` carries the machine state for tests.
+ */
+import { useState } from "react"
+import type { Crm } from "../../model/schema"
+import { sendToBackground } from "../../messaging/send"
+import { formatDate, formatNumber } from "../format"
+import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
+import { useI18n } from "./I18n"
+
+export interface SyncStatusCardProps {
+  status: SyncStatus | undefined
+  crm: Crm
+  host: string
+  tabId?: number
+  /** The record or account key a sync-now asks for. */
+  syncKey: string
+  onOpenSettings: () => void
+  send?: typeof sendToBackground
+}
+
+type Outcome = { kind: "idle" } | { kind: "busy" } | { kind: "done"; text: string } | { kind: "failed"; text: string }
+
+export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettings, send = sendToBackground }: SyncStatusCardProps) {
+  const { t, language } = useI18n()
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" })
+  const card = describeSync(status, crm)
+  const percent = progressPercent(status)
+
+  const syncNow = async () => {
+    setOutcome({ kind: "busy" })
+    try {
+      const reply = await send({ type: "sync-now", recordKey: syncKey })
+      setOutcome(reply.ok ? { kind: "done", text: t("syncRequested") } : { kind: "failed", text: t("actionFailed", { reason: reply.error }) })
+    } catch (error) {
+      setOutcome({ kind: "failed", text: t("actionFailed", { reason: error instanceof Error ? error.message : String(error) }) })
+    }
+  }
+
+  const onAction = () => {
+    switch (card.action) {
+      case "sync":
+      case "retry":
+        void syncNow()
+        return
+      case "grant": {
+        // Must run synchronously inside the click: Chrome only shows the prompt for a user gesture.
+        const origins = permissionOrigins(status, host)
+        if (!origins.length || typeof chrome === "undefined" || !chrome.permissions?.request) {
+          setOutcome({ kind: "failed", text: t("grantUnavailable") })
+          return
+        }
+        chrome.permissions.request({ origins }).then(
+          (granted) => (granted ? void syncNow() : setOutcome({ kind: "failed", text: t("grantDeclined") })),
+          (error: unknown) => setOutcome({ kind: "failed", text: t("actionFailed", { reason: String(error) }) })
+        )
+        return
+      }
+      case "reload":
+        // tabs.reload needs no "tabs" permission; without a tab id the hint says what to do.
+        if (tabId !== undefined && typeof chrome !== "undefined" && chrome.tabs?.reload) {
+          chrome.tabs.reload(tabId).then(
+            () => setOutcome({ kind: "done", text: t("reloaded") }),
+            () => setOutcome({ kind: "failed", text: t("reloadFailed") })
+          )
+        } else setOutcome({ kind: "failed", text: t("reloadFailed") })
+        return
+      case "settings":
+        onOpenSettings()
+        return
+      case null:
+        return
+    }
+  }
+
+  return (
+    <section className={`sync-status sync-${card.state}`} data-testid="sync-status" data-state={card.state} aria-label={t("connection")}>
+      <div className="sync-line" role="status">
+        <strong>{t(card.title)}</strong>
+        {status?.at !== undefined && card.state === "synced" ? <span className="muted"> · {formatDate(status.at, language, "datetime")}</span> : null}
+      </div>
+      {status?.message ? <p className="sync-message">{status.message}</p> : null}
+      {card.state === "syncing" ? (
+        <div className="sync-progress">
+          <div
+            role="progressbar"
+            aria-label={t("statusSyncing")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent ?? undefined}
+            className={`progress ${percent === null ? "indeterminate" : ""}`}
+          >
+            <div className="progress-fill" style={{ inlineSize: `${percent ?? 30}%` }} />
+          </div>
+          {status?.progress ? (
+            <span className="muted small">
+              {status.progress.total !== undefined
+                ? t("progressOf", { done: formatNumber(status.progress.done, language), total: formatNumber(status.progress.total, language) })
+                : t("progressDone", { done: formatNumber(status.progress.done, language) })}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {card.hint ? <p className="muted small">{t(card.hint)}</p> : null}
+      {card.action && card.actionLabel ? (
+        <button type="button" className="button" onClick={onAction} disabled={outcome.kind === "busy"}>
+          {t(card.actionLabel)}
+        </button>
+      ) : null}
+      {outcome.kind === "done" || outcome.kind === "failed" ? (
+        <p className={`small ${outcome.kind === "failed" ? "error-text" : "muted"}`} role={outcome.kind === "failed" ? "alert" : "status"}>
+          {outcome.text}
+        </p>
+      ) : null}
+      {status?.diagnostics !== undefined ? <Diagnostics value={status.diagnostics} /> : null}
+    </section>
+  )
+}
+
+/** Connector details as plain text: primitives as a list, anything else as JSON. */
+function Diagnostics({ value }: { value: unknown }) {
+  const { t } = useI18n()
+  const entries =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === "object" ? safeJson(v) : String(v)] as const)
+      : [["", typeof value === "object" ? safeJson(value) : String(value)] as const]
+  return (
+    <details className="drill small">
+      <summary>{t("diagnostics")}</summary>
+      <dl className="diagnostics">
+        {entries.slice(0, 30).map(([k, v], i) => (
+          <div key={`${k}-${i}`}>
+            {k ? <dt>{k}</dt> : null}
+            <dd>{v.slice(0, 500)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  )
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? ""
+  } catch {
+    return String(value)
+  }
+}

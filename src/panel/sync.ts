@@ -1,0 +1,96 @@
+/**
+ * The connection card's logic: which state the panel is in for the account in view, what it
+ * means in words, and the one action that fixes it. Pure, so every state is tested.
+ */
+import type { Crm } from "../model/schema"
+import type { MessageKey } from "./i18n"
+
+export const SYNC_STATES = ["syncing", "synced", "dom-only", "session-expired", "permission-needed", "budget-exhausted", "error"] as const
+export type SyncState = (typeof SYNC_STATES)[number]
+
+export interface SyncStatus {
+  state: SyncState
+  message?: string
+  progress?: { done: number; total?: number }
+  at?: number
+  /** Free-form details the connector adds (API version, last HTTP status, …). Shown as text. */
+  diagnostics?: unknown
+  /** Origins to ask for when `state` is permission-needed (else the focused host). */
+  origins?: string[]
+}
+
+/** No status row: Parley only has what the page showed. */
+export type CardState = SyncState | "page-only"
+
+/** The background may add fields or states later: keep what we understand, never throw. */
+export function readSyncStatus(value: unknown): SyncStatus | undefined {
+  if (typeof value !== "object" || value === null) return undefined
+  const v = value as Record<string, unknown>
+  const known = (SYNC_STATES as readonly unknown[]).includes(v.state)
+  const status: SyncStatus = { state: known ? (v.state as SyncState) : "error" }
+  if (typeof v.message === "string") status.message = v.message
+  else if (!known && typeof v.state === "string") status.message = v.state
+  const p = v.progress as { done?: unknown; total?: unknown } | undefined
+  if (p && typeof p.done === "number" && Number.isFinite(p.done)) {
+    status.progress = typeof p.total === "number" && Number.isFinite(p.total) && p.total > 0 ? { done: p.done, total: p.total } : { done: p.done }
+  }
+  if (typeof v.at === "number") status.at = v.at
+  if (v.diagnostics !== undefined) status.diagnostics = v.diagnostics
+  if (Array.isArray(v.origins)) {
+    const origins = v.origins.filter((o): o is string => typeof o === "string" && /^https:\/\/[^/]+\/\*$/.test(o))
+    if (origins.length) status.origins = origins
+  }
+  return status
+}
+
+export type SyncAction = "sync" | "retry" | "reload" | "grant" | "settings" | null
+
+export interface SyncCard {
+  state: CardState
+  title: MessageKey
+  hint: MessageKey | null
+  action: SyncAction
+  actionLabel: MessageKey | null
+}
+
+export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard {
+  const sf = crm === "salesforce"
+  switch (status?.state) {
+    case undefined:
+      return { state: "page-only", title: "statusPageOnly", hint: "statusPageOnlyHint", action: "sync", actionLabel: "actionSyncNow" }
+    case "syncing":
+      return { state: "syncing", title: "statusSyncing", hint: null, action: null, actionLabel: null }
+    case "synced":
+      return { state: "synced", title: "statusSynced", hint: null, action: "sync", actionLabel: "actionSyncAgain" }
+    case "dom-only":
+      return { state: "dom-only", title: "statusDomOnly", hint: "statusDomOnlyHint", action: "retry", actionLabel: "actionCheckAgain" }
+    case "session-expired":
+      return {
+        state: "session-expired",
+        title: "statusSessionExpired",
+        hint: sf ? "sessionHintSalesforce" : "sessionHintDynamics",
+        action: "reload",
+        actionLabel: sf ? "actionReloadSalesforce" : "actionReloadDynamics"
+      }
+    case "permission-needed":
+      return { state: "permission-needed", title: "statusPermissionNeeded", hint: "permissionHint", action: "grant", actionLabel: "actionGrant" }
+    case "budget-exhausted":
+      return { state: "budget-exhausted", title: "statusBudget", hint: "budgetHint", action: "settings", actionLabel: "actionOpenSettings" }
+    case "error":
+      return { state: "error", title: "statusError", hint: "errorHint", action: "retry", actionLabel: "actionRetry" }
+  }
+}
+
+/** Origins to request for an on-premises host: the status' own list, else `https://<host>/*`. */
+export function permissionOrigins(status: SyncStatus | undefined, host: string): string[] {
+  if (status?.origins?.length) return status.origins
+  const h = host.trim().toLowerCase()
+  return /^[a-z0-9.-]+(:\d{1,5})?$/.test(h) ? [`https://${h}/*`] : []
+}
+
+/** Progress as a 0-100 share, or null when the total is unknown (an indeterminate bar). */
+export function progressPercent(status: SyncStatus | undefined): number | null {
+  const p = status?.progress
+  if (!p || p.total === undefined) return null
+  return Math.max(0, Math.min(100, Math.round((p.done / p.total) * 100)))
+}

@@ -1,0 +1,138 @@
+/**
+ * The input of suggestPricing, validated with zod (every boundary, DESIGN.md). Garbage in gives
+ * a readable `{ error }` out, never an exception.
+ *
+ * Units: every amount is in the ISO unit of `currency` (IRR in rials) and in the same unit as
+ * `amount` — per seat when `offer` is "per-seat", per `period` for subscriptions. The value inputs
+ * (`yearlySavings`, `costOfProblem`) are yearly totals for the whole deal. `amount` is the price
+ * the rep is about to quote, after any discount; `discountPercent` says how deep that discount is.
+ *
+ * The relationship profile comes from src/analysis (written separately): only the fields used
+ * here are declared, each tolerant — an unknown label reads as "unknown" and a malformed profile
+ * is ignored rather than failing the quote.
+ */
+import * as z from "zod"
+
+import { isValidLocale, normaliseLocaleTag } from "./locale"
+import { isKnownCurrency } from "./units"
+
+/** Largest accepted amount: 10^15 (a quadrillion rials is 100,000 billion toman); beyond it floats lose cents. */
+export const MAX_AMOUNT = 1e15
+
+/** A money amount; the issue path names the field, so messages say only what is wrong. */
+const amount = () =>
+  z
+    .number({ error: "must be a finite number (read typed text with parseTypedAmount first)" })
+    .positive({ error: "must be greater than 0" })
+    .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toExponential()}` })
+
+const text = (max: number) => z.string({ error: "must be text" }).max(max, { error: `must be at most ${max} characters` })
+
+export const CurrencyCode = z
+  .string({ error: "must be an ISO 4217 code such as USD, EUR or IRR" })
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCurrency, { error: (issue) => `${JSON.stringify(issue.input)} is not a known ISO 4217 currency code` })
+
+export const LocaleTag = z
+  .string({ error: "must be a BCP 47 tag such as en-US, fa-IR or de-DE" })
+  .max(35, { error: "is too long" })
+  .transform(normaliseLocaleTag)
+  .refine(isValidLocale, { error: (issue) => `${JSON.stringify(issue.input)} is not a valid BCP 47 locale tag` })
+
+export const DOMINANCE_LABELS = ["supplier", "customer", "balanced-interdependent", "balanced-independent", "unknown"] as const
+export type DominanceLabel = (typeof DOMINANCE_LABELS)[number]
+export const INITIATOR_LABELS = ["supplier", "customer", "unknown"] as const
+export type InitiatorLabel = (typeof INITIATOR_LABELS)[number]
+
+/** Structural view of src/analysis's profile: only what pricing reads. */
+export const PricingProfile = z
+  .object({
+    dominance: z
+      .object({ label: z.enum(DOMINANCE_LABELS).catch("unknown"), confidence: z.number().optional().catch(undefined) })
+      .optional()
+      .catch(undefined),
+    decisionCriteria: z
+      .object({
+        label: z.string().max(40).optional().catch(undefined),
+        weights: z.record(z.string(), z.number()).optional().catch(undefined)
+      })
+      .optional()
+      .catch(undefined),
+    initiator: z
+      .object({ label: z.enum(INITIATOR_LABELS).catch("unknown") })
+      .optional()
+      .catch(undefined)
+  })
+  .optional()
+  .catch(undefined)
+
+const LineItem = z.object({
+  name: text(120).trim().min(1, { error: "must not be empty" }),
+  amount: amount(),
+  /** Defaults to the quote's currency; a different one is flagged (R5: one unit per quote). */
+  currency: CurrencyCode.optional()
+})
+
+export const PricingInputSchema = z.object({
+  amount: amount(),
+  currency: CurrencyCode,
+  locale: LocaleTag,
+  mode: z.enum(["opening", "closing"], { error: 'must be "opening" or "closing"' }),
+  /** The rep sells (default) or buys (procurement mode: precise bids move up, Hukkanen & Keloharju 2019). */
+  side: z.enum(["seller", "buyer"], { error: 'must be "seller" or "buyer"' }).default("seller"),
+  expertise: z.enum(["amateur", "expert"], { error: 'must be "amateur" or "expert"' }).optional(),
+  /** Flags that make the counterpart an expert when `expertise` is not given (Loschelder et al. 2016). */
+  counterpart: z
+    .object({ procurement: z.boolean().optional(), rfq: z.boolean().optional(), repeatBuyer: z.boolean().optional() })
+    .optional(),
+  offer: z.enum(["one-off", "subscription", "per-seat"], { error: 'must be "one-off", "subscription" or "per-seat"' }).optional(),
+  period: z.enum(["month", "year"], { error: 'must be "month" or "year"' }).optional(),
+  seats: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).max(10_000_000).optional(),
+  urgent: z.boolean({ error: "must be true or false" }).optional(),
+  /** "price" = a price-positioned offer (the only case where a charm ending may be used, R4). */
+  positioning: z.enum(["value", "price"], { error: 'must be "value" or "price"' }).default("value"),
+  /** Share (0-1) of the buyer's other prices that already end in 9 (Anderson & Simester: self-limiting). */
+  otherPricesEndingIn9: z.number().min(0).max(1).optional(),
+  anchors: z
+    .object({
+      listPrice: amount().optional(),
+      /** Oldest first: the last entry is the most recent price this account paid. */
+      previousPrices: z.array(amount()).max(1000).optional(),
+      previousDealSizes: z.array(amount()).max(1000).optional()
+    })
+    .optional(),
+  yearlySavings: amount().optional(),
+  costOfProblem: amount().optional(),
+  discountPercent: z.number({ error: "must be a number" }).min(0).lt(100, { error: "must be below 100" }).optional(),
+  discountReason: text(500).optional(),
+  priceIncreasePercent: z.number({ error: "must be a number" }).min(0).max(1000).optional(),
+  increaseReason: text(500).optional(),
+  /** Why the number is what it is; lifts the expert precision cap (Loschelder et al. 2016). */
+  rationale: text(500).optional(),
+  gifts: z.array(LineItem).max(20).optional(),
+  absorbedCosts: z.array(LineItem).max(20).optional(),
+  pushback: text(2000).optional(),
+  /** Ask for a bolstering range (Ames & Mason 2015). */
+  range: z.boolean().optional(),
+  /** The rep is negotiating issue by issue (revealing priorities, Loschelder et al. 2014). */
+  issueByIssue: z.boolean().optional(),
+  /** Add a decoy package (off by default; must be real, Huber et al. 1982). */
+  decoy: z.boolean({ error: "must be true or false" }).default(false),
+  profile: PricingProfile
+})
+
+/** What callers pass (defaults optional). */
+export type PricingInput = z.input<typeof PricingInputSchema>
+/** After validation and defaults. */
+export type ParsedPricingInput = z.output<typeof PricingInputSchema>
+export type PricingProfile = z.output<typeof PricingProfile>
+
+export function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.map(String).join(".")
+    return path ? `${path}: ${issue.message}` : `input: ${issue.message}`
+  })
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : ""
+  return `Invalid pricing input — ${lines.join("; ")}${more}`
+}
