@@ -41,8 +41,10 @@ export const CRM_HOST_PATTERNS = [...SALESFORCE_HOST_PATTERNS, ...DYNAMICS_HOST_
 /** On-premises Dynamics and unusual hosts: asked for at run time from the panel, never at install. */
 export const OPTIONAL_HOST_PATTERNS = ["https://*/*"] as const
 
-/** Permissions beyond host access; `sidePanel` is added by Plasmo because `src/sidepanel.tsx` exists. */
-export const PERMISSIONS = ["storage"] as const
+/** Permissions beyond host access; `sidePanel` is added by Plasmo because `src/sidepanel.tsx` exists.
+ * `cookies`: the Salesforce API session is the HttpOnly `sid` of the My Domain host, readable only
+ * through chrome.cookies (DESIGN.md "Reading the CRM"); it is used per request and never stored. */
+export const PERMISSIONS = ["storage", "cookies"] as const
 
 /** Every request between extension contexts settles within this, even if the other side is gone. */
 export const MESSAGE_TIMEOUT_MS = 5_000

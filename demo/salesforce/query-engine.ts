@@ -164,7 +164,7 @@ function checkWhere(type: string, expr: SoqlExpr | undefined, source: RecordSour
     checkWhere(type, expr.left, source)
     checkWhere(type, expr.right, source)
   } else if (expr.kind === "not") checkWhere(type, expr.expr, source)
-  else checkPath(type, expr.field, source)
+  else if ("field" in expr) checkPath(type, expr.field, source)
 }
 
 function sortRows(records: SObjectRecord[], query: SoqlQuery, source: RecordSource): SObjectRecord[] {
@@ -253,17 +253,19 @@ export function serialize(
   offset: number,
   budget: { left: number },
   source: RecordSource,
-  locate: (set: ResultSet, offset: number) => string
+  locate: (set: ResultSet, offset: number) => string,
+  nested = false
 ): Batch {
   const records: Record<string, unknown>[] = []
   let i = offset
-  // Every batch carries at least one row, or it could never make progress.
-  while (i < set.rows.length && (budget.left > 0 || records.length === 0)) {
+  // A batch carries at least one top-level row (or it could never make progress); a nested
+  // result reached once the batch is full comes back empty, with its own nextRecordsUrl.
+  while (i < set.rows.length && (budget.left > 0 || (records.length === 0 && !nested))) {
     const row = set.rows[i]!
     budget.left--
     const json = project(row, set, source)
     for (const [name, child] of row.children) {
-      json[name] = child.rows.length ? serialize(child, 0, budget, source, locate) : null
+      json[name] = child.rows.length ? serialize(child, 0, budget, source, locate, true) : null
     }
     records.push(json)
     i++

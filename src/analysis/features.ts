@@ -123,19 +123,19 @@ const SOURCE_OBJECTS: Readonly<Record<Exclude<RecordType, "Interaction">, Readon
   Contract: { salesforce: "Contract", dynamics: "contract" }
 }
 
-function joined(...parts: Array<string | undefined>): string {
-  let out = ""
-  for (const part of parts) if (part) out = out ? out + "\n" + part : part
-  return out
-}
-
 function titleOf(...candidates: Array<string | undefined>): string {
   for (const c of candidates) if (c && c.trim()) return c.trim()
   return "(untitled)"
 }
 
+const INTERACTION_GROUPS = ["criteria", "context", "pushback"] as const
+const RECORD_GROUPS = ["criteria", "context"] as const
+const LINE_GROUPS = ["offer", "context"] as const
+const CRITERIA_ONLY = ["criteria"] as const
+const CONTEXT_ONLY = ["context"] as const
+
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const text = normalise(joined(r.subject, r.text))
+  const hits = scan(INTERACTION_GROUPS, r.subject, r.text)
   return {
     key: r.key,
     recordType: "Interaction",
@@ -144,15 +144,15 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     title: titleOf(r.subject, `${r.channel} ${r.direction}`),
     direction: r.direction,
     channel: r.channel,
-    criteria: scan("criteria", text),
-    context: scan("context", text),
-    pushback: scan("pushback", text)
+    criteria: hits,
+    context: hits,
+    pushback: hits
   }
 }
 
 export function dealFeatures(r: DealIn): DealF {
-  const text = normalise(joined(r.name, r.type, r.description))
-  const loss = r.isClosed && !r.isWon ? normalise(r.lossReason) : ""
+  const hits = scan(RECORD_GROUPS, r.name, r.type, r.description)
+  const lost = r.isClosed && !r.isWon
   return {
     key: r.key,
     recordType: "Deal",
@@ -167,10 +167,10 @@ export function dealFeatures(r: DealIn): DealF {
     currency: r.currency,
     leadSource: r.leadSource,
     leadSide: leadSourceSide(r.leadSource),
-    lossCriteria: scan("criteria", loss),
-    lossReason: loss ? r.lossReason : undefined,
-    criteria: scan("criteria", text),
-    context: scan("context", text),
+    lossCriteria: lost ? scan(CRITERIA_ONLY, r.lossReason) : null,
+    lossReason: lost ? r.lossReason : undefined,
+    criteria: hits,
+    context: hits,
     competitorCount: r.competitorCount
   }
 }
@@ -192,8 +192,8 @@ export function quoteFeatures(r: QuoteIn): QuoteF {
 }
 
 export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
-  const text = normalise(r.product)
-  const offer: OfferHits | null = scan("offer", text)
+  const hits = scan(LINE_GROUPS, r.product)
+  const offer: OfferHits | null = hits
   const gross = r.unitPrice * r.quantity
   return {
     key: r.key,
@@ -209,24 +209,23 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
     // A write-in line is custom by definition; a catalogue line named "custom ..." is too.
     isCustom: (r.isCustom ?? false) || offer?.customItem !== undefined,
     isService: offer?.serviceItem !== undefined,
-    context: scan("context", text)
+    context: hits
   }
 }
 
 function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCriterion"] {
   for (const value of values) {
     if (!value) continue
-    const norm = normalise(value).trim()
-    const mapped = CASE_PICKLIST_CRITERIA[norm]
+    const mapped = CASE_PICKLIST_CRITERIA[normalise(value)]
     if (mapped) return { criterion: mapped, value }
-    const hits = scan("criteria", norm)
+    const hits = scan(CRITERIA_ONLY, value)
     if (hits) for (const c of ["price", "quality", "delivery", "support"] as const) if (hits[c] !== undefined) return { criterion: c, value }
   }
   return null
 }
 
 export function caseFeatures(r: CaseIn): CaseF {
-  const text = normalise(joined(r.subject, r.description))
+  const hits = scan(RECORD_GROUPS, r.subject, r.description)
   return {
     key: r.key,
     recordType: "Case",
@@ -238,13 +237,12 @@ export function caseFeatures(r: CaseIn): CaseF {
     isClosed: r.isClosed,
     isEscalated: r.isEscalated ?? false,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    criteria: scan("criteria", text),
-    context: scan("context", text)
+    criteria: hits,
+    context: hits
   }
 }
 
 export function contractFeatures(r: ContractIn): ContractF {
-  const text = normalise(joined(r.name, r.description))
   const derived =
     r.startDate !== undefined && r.endDate !== undefined && r.endDate > r.startDate
       ? Math.round((r.endDate - r.startDate) / TIME.MONTH)
@@ -260,7 +258,7 @@ export function contractFeatures(r: ContractIn): ContractF {
     endDate: r.endDate,
     months: r.termMonths ?? derived,
     value: r.value,
-    context: scan("context", text)
+    context: scan(CONTEXT_ONLY, r.name, r.description)
   }
 }
 

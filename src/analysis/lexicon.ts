@@ -1,6 +1,16 @@
 /**
- * Text matching for the lexicons in parameters.ts: normalisation of English and Persian text and
- * one compiled regular expression per lexicon group, so each text is scanned once per group.
+ * Lexicon matching for parameters.ts LEXICONS, English and Persian.
+ *
+ * One pass per text over a character trie of every term in the requested groups, starting only
+ * at word starts. Why not regular expressions: one alternation per group with a word-start
+ * lookbehind cost ~2 µs per text per group (measured: 17 ms for 10k interactions and three
+ * groups), most of the 20 ms budget for classifying 10k interactions; the trie pass costs a
+ * fraction. It also finds every cue at a place where two match (a phrase and its first word).
+ *
+ * Text is folded on the fly, without building a normalised copy: Latin upper case, Arabic code
+ * points that Persian text often carries instead of the Persian ones (ي/ى → ی, ك → ک, أ/إ → ا,
+ * ة/ۀ → ه), Persian and Arabic-Indic digits, typographic apostrophes; the zero-width non-joiner
+ * (هزینه‌ها) counts as a space, other zero-width marks, tatweel and diacritics are skipped.
  */
 import { GENERAL, LEXICONS } from "./parameters"
 
@@ -11,122 +21,242 @@ export type Cue = { [G in LexiconGroup]: CueOf<G> }[LexiconGroup]
 /** The first matched text per cue found; absent cues are not keys. */
 export type Hits<C extends string = Cue> = Partial<Record<C, string>>
 
-/**
- * Arabic code points that Persian text often carries instead of the Persian ones (keyboards and
- * converters emit ي/ك), diacritics and tatweel (ornamental), zero-width characters (ZWNJ joins
- * Persian morphemes: هزینه‌ها), typographic apostrophes (can’t) and Persian/Arabic digits.
- */
-const FOLD: Readonly<Record<string, string>> = {
-  "\u064A": "\u06CC", // ي → ی
-  "\u0649": "\u06CC", // ى → ی
-  "\u0643": "\u06A9", // ك → ک
-  "\u0629": "\u0647", // ة → ه
-  "\u06C0": "\u0647", // ۀ → ه
-  "\u0623": "\u0627", // أ → ا (تأخیر → تاخیر)
-  "\u0625": "\u0627", // إ → ا
-  "\u0671": "\u0627", // ٱ → ا
-  "\u0624": "\u0648", // ؤ → و
-  "\u200C": " ", // zero-width non-joiner
-  "\u200B": "",
-  "\u200D": "",
-  "\u200E": "",
-  "\u200F": "",
-  "\uFEFF": "",
-  "\u0640": "", // tatweel
-  "\u2019": "'",
-  "\u2018": "'"
-}
-const FOLD_RE = /[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624\u200B-\u200F\uFEFF\u0640\u2018\u2019\u064B-\u065F\u0670\u06F0-\u06F9\u0660-\u0669]/g
+const SKIP = -1
+const SPACE = 32
 
-function fold(ch: string): string {
-  const mapped = FOLD[ch]
-  if (mapped !== undefined) return mapped
-  const code = ch.charCodeAt(0)
-  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48)
-  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48)
-  return "" // Arabic diacritics (harakat, superscript alef)
+const FOLD = new Map<number, number>([
+  [0x064a, 0x06cc], [0x0649, 0x06cc], // ي ى → ی
+  [0x0643, 0x06a9], // ك → ک
+  [0x0629, 0x0647], [0x06c0, 0x0647], // ة ۀ → ه
+  [0x0623, 0x0627], [0x0625, 0x0627], [0x0671, 0x0627], // أ إ ٱ → ا (تأخیر → تاخیر)
+  [0x0624, 0x0648], // ؤ → و
+  [0x2019, 39], [0x2018, 39], // ’ ‘ → '
+  [0x200c, SPACE], [0xa0, SPACE], // ZWNJ and no-break space separate words
+  [0x200b, SKIP], [0x200d, SKIP], [0x200e, SKIP], [0x200f, SKIP], [0xfeff, SKIP], [0x0640, SKIP] // zero-width marks, tatweel
+])
+
+/** The folded code unit, SPACE for any space, or SKIP for a character that carries no letter. */
+function fold(c: number): number {
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return c + 32
+    return c === 9 || c === 10 || c === 13 ? SPACE : c
+  }
+  if ((c >= 0x064b && c <= 0x065f) || c === 0x0670) return SKIP // Arabic diacritics
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48 // Persian digits
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48 // Arabic-Indic digits
+  return FOLD.get(c) ?? c
 }
 
-/** Lower-cased, Persian-normalised text, cut to the scanned length. */
-export function normalise(text: string | undefined | null, max: number = GENERAL.maxScanChars): string {
+/** Letters and digits (after folding); everything else separates words. */
+function isWord(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7) return false
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f)) return false // punctuation, symbols
+  if (c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x066a && c <= 0x066d) || c === 0x06d4) return false // Arabic punctuation
+  return true
+}
+
+/** Folds a whole string the same way (for picklist lookups and terms). */
+export function normalise(text: string | undefined | null): string {
   if (!text) return ""
-  const cut = text.length > max ? text.slice(0, max) : text
-  return cut.toLowerCase().replace(FOLD_RE, fold)
-}
-
-const PERSIAN = /[\u0600-\u06FF]/
-const WORD_END = "(?![\\p{L}\\p{N}])"
-
-function termPattern(term: string): string {
-  const open = term.endsWith("*")
-  const body = open ? term.slice(0, -1) : term
-  const persian = PERSIAN.test(body)
-  const normalised = normalise(body, Infinity)
-  let pattern = ""
-  for (const ch of normalised) {
-    if (ch === " ") pattern += persian ? "\\s*" : "\\s+"
-    else if (ch === "-") pattern += "[-\\s]?"
-    else pattern += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
-  }
-  if (open) return pattern
-  return persian ? pattern + WORD_END : pattern + "(?:s|es)?" + WORD_END
-}
-
-interface Compiled {
-  re: RegExp
-  cues: string[]
-}
-
-const compiled = new Map<LexiconGroup, Compiled>()
-
-function compile(group: LexiconGroup): Compiled {
-  const found = compiled.get(group)
-  if (found) return found
-  const lexicon = LEXICONS[group] as Readonly<Record<string, readonly string[]>>
-  const cues = Object.keys(lexicon)
-  // Longest first inside a cue so a phrase wins over its own first word.
-  const alternatives = cues.map((cue) => {
-    const terms = [...(lexicon[cue] ?? [])].sort((a, b) => b.length - a.length)
-    return "(" + terms.map(termPattern).join("|") + ")"
-  })
-  const entry = { re: new RegExp("(?<![\\p{L}\\p{N}])(?:" + alternatives.join("|") + ")", "gu"), cues }
-  compiled.set(group, entry)
-  return entry
-}
-
-/** Scans already-normalised text for one group's cues; null when nothing matched. */
-export function scan<G extends LexiconGroup>(group: G, normalised: string): Hits<CueOf<G>> | null {
-  if (normalised.length === 0) return null
-  const { re, cues } = compile(group)
-  let hits: Record<string, string> | null = null
-  re.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = re.exec(normalised)) !== null) {
-    for (let g = 1; g <= cues.length; g++) {
-      const text = match[g]
-      if (text !== undefined) {
-        const cue = cues[g - 1]!
-        hits ??= {}
-        if (hits[cue] === undefined) hits[cue] = text
-        break
-      }
+  let out = ""
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const c = fold(text.charCodeAt(i))
+    if (c === SKIP) continue
+    if (c === SPACE) {
+      space = out.length > 0
+      continue
     }
+    if (space) out += " "
+    space = false
+    out += String.fromCharCode(c)
   }
-  return hits as Hits<CueOf<G>> | null
-}
-
-/** Merges hits, keeping the first text seen per cue. */
-export function mergeHits<C extends string>(a: Hits<C> | null, b: Hits<C> | null): Hits<C> | null {
-  if (!a) return b
-  if (!b) return a
-  const out: Hits<C> = { ...a }
-  for (const cue in b) if (out[cue] === undefined) out[cue] = b[cue]
   return out
 }
 
+interface End {
+  cue: string
+  /** Open terms (`price*`) accept any ending; closed ones need a word end, English after an optional s/es. */
+  open: boolean
+  plural: boolean
+}
+
+/** Children by folded code: a small array for the ASCII letters, digits and joiners (the hot
+ * path, ~10x faster than a Map lookup), a Map for everything else (Persian). */
+interface Node {
+  ascii: Array<Node | undefined> | null
+  other: Map<number, Node> | null
+  ends: End[] | null
+}
+
+/** Slot of an ASCII code in `Node.ascii`, or −1: a-z → 0-25, 0-9 → 26-35, space ' - → 36-38. */
+const SLOT = new Int8Array(128).fill(-1)
+for (let c = 97; c <= 122; c++) SLOT[c] = c - 97
+for (let c = 48; c <= 57; c++) SLOT[c] = 26 + c - 48
+SLOT[32] = 36
+SLOT[39] = 37
+SLOT[45] = 38
+const SLOTS = 39
+
+function child(node: Node, c: number): Node | undefined {
+  if (c < 128) {
+    const slot = SLOT[c]!
+    return slot >= 0 && node.ascii !== null ? node.ascii[slot] : undefined
+  }
+  return node.other?.get(c)
+}
+
+const PERSIAN = /[\u0600-\u06FF]/
+
+/** Spelling variants a term matches: Persian spaces may be absent, English hyphens may be a space or absent. */
+function variants(term: string, persian: boolean): string[] {
+  let out = [""]
+  for (const ch of term) {
+    if (ch === " " && persian) out = out.flatMap((v) => [v + " ", v])
+    else if (ch === "-" && !persian) out = out.flatMap((v) => [v + "-", v + " ", v])
+    else out = out.map((v) => v + ch)
+  }
+  return out
+}
+
+function insert(root: Node, text: string, end: End): void {
+  let node = root
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let next = child(node, c)
+    if (!next) {
+      next = { ascii: null, other: null, ends: null }
+      if (c < 128) {
+        const slot = SLOT[c]!
+        if (slot < 0) throw new Error(`lexicon term ${JSON.stringify(text)} has an unsupported character`)
+        node.ascii ??= new Array<Node | undefined>(SLOTS).fill(undefined)
+        node.ascii[slot] = next
+      } else {
+        node.other ??= new Map()
+        node.other.set(c, next)
+      }
+    }
+    node = next
+  }
+  node.ends ??= []
+  if (!node.ends.some((e) => e.cue === end.cue && e.open === end.open)) node.ends.push(end)
+}
+
+const tries = new Map<string, Node>()
+/** Callers pass module constants, so the lookup by array identity almost always hits. */
+const triesByArray = new WeakMap<readonly LexiconGroup[], Node>()
+
+function trieFor(groups: readonly LexiconGroup[]): Node {
+  const cached = triesByArray.get(groups)
+  if (cached) return cached
+  const id = groups.join("+")
+  const found = tries.get(id)
+  if (found) {
+    triesByArray.set(groups, found)
+    return found
+  }
+  const root: Node = { ascii: null, other: null, ends: null }
+  for (const group of groups) {
+    const lexicon = LEXICONS[group] as Readonly<Record<string, readonly string[]>>
+    for (const [cue, terms] of Object.entries(lexicon)) {
+      for (const term of terms) {
+        const open = term.endsWith("*")
+        const body = normalise(open ? term.slice(0, -1) : term)
+        const persian = PERSIAN.test(body)
+        for (const v of variants(body, persian)) insert(root, v, { cue, open, plural: !open && !persian })
+      }
+    }
+  }
+  tries.set(id, root)
+  triesByArray.set(groups, root)
+  return root
+}
+
+/** ASCII word characters, as a table: the scan's innermost test. */
+const ASCII_WORD = new Uint8Array(128)
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWord(c) ? 1 : 0
+const wordCode = (c: number): boolean => (c < 128 ? ASCII_WORD[c] === 1 : isWord(c))
+
+/** The folded text of the record being scanned; reused (analysis is single-threaded). */
+const buffer = new Int32Array(GENERAL.maxScanChars + 1)
+
+/** Folds text into `buffer` (skips dropped, space runs collapsed); returns its length. */
+function fill(text: string): number {
+  const end = Math.min(text.length, GENERAL.maxScanChars)
+  let n = 0
+  for (let i = 0; i < end; i++) {
+    let c = text.charCodeAt(i)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32
+      else if (c === 9 || c === 10 || c === 13) c = SPACE
+    } else {
+      c = fold(c)
+      if (c === SKIP) continue
+    }
+    if (c === SPACE && n > 0 && buffer[n - 1] === SPACE) continue
+    buffer[n++] = c
+  }
+  return n
+}
+
+/** Whether a closed term ending at k ends a word there (after an optional English plural s/es). */
+function wordEndsAt(k: number, n: number, plural: boolean): boolean {
+  if (k >= n || !wordCode(buffer[k]!)) return true
+  if (!plural) return false
+  if (buffer[k] === 115) return k + 1 >= n || !wordCode(buffer[k + 1]!) // s
+  return buffer[k] === 101 && k + 1 < n && buffer[k + 1] === 115 && (k + 2 >= n || !wordCode(buffer[k + 2]!)) // es
+}
+
+/** Scans one text into `hits`; returns the (possibly new) hits object. */
+function scanInto(root: Node, text: string, hits: Record<string, string> | null): Record<string, string> | null {
+  const n = fill(text)
+  let previousWord = false
+  for (let i = 0; i < n; i++) {
+    const c = buffer[i]!
+    const word = wordCode(c)
+    if (word && !previousWord) {
+      // Walk the trie from this word start as far as the text follows it.
+      let node = child(root, c)
+      let k = i + 1
+      while (node !== undefined) {
+        const ends = node.ends
+        if (ends !== null) {
+          for (const e of ends) {
+            if (hits !== null && hits[e.cue] !== undefined) continue
+            if (e.open || wordEndsAt(k, n, e.plural)) {
+              hits ??= {}
+              hits[e.cue] = String.fromCharCode(...buffer.subarray(i, k))
+            }
+          }
+        }
+        if (k >= n) break
+        node = child(node, buffer[k++]!)
+      }
+    }
+    previousWord = word
+  }
+  return hits
+}
+
+/**
+ * Scans texts (a record's subject, body, ...) for the cues of the given groups; null when nothing
+ * matched. Each text is read on its own, up to `GENERAL.maxScanChars` characters (see
+ * parameters.ts): callers pass fields separately rather than joined, because a joined string is
+ * a V8 cons-string and reading it character by character is several times slower.
+ */
+export function scan<G extends LexiconGroup>(groups: readonly G[], ...texts: ReadonlyArray<string | undefined | null>): Hits<CueOf<G>> | null {
+  const root = trieFor(groups)
+  let hits: Record<string, string> | null = null
+  for (const text of texts) if (text) hits = scanInto(root, text, hits)
+  return hits as Hits<CueOf<G>> | null
+}
+
+const LEAD_SOURCE = ["leadSource"] as const
+
 /** Which side a lead-source value points to, or null for neutral/unknown values. */
 export function leadSourceSide(value: string | undefined): "customer" | "supplier" | null {
-  const hits = scan("leadSource", normalise(value))
+  const hits = scan(LEAD_SOURCE, value)
   if (!hits) return null
   // A value naming both ("Inbound call from event") is ambiguous: neither side.
   if (hits.customerLead !== undefined && hits.supplierLead !== undefined) return null

@@ -8,11 +8,27 @@ import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
 import { createRouter } from "./router"
+import { syncAndClassify } from "./sync"
+
+const syncEnvironment = {
+  db: db(),
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  cookies: {
+    get: async (details: { url: string; name: string }) => (await chrome.cookies.get(details)) ?? null,
+    getAll: (details: { name: string; domain: string; secure: boolean }) => chrome.cookies.getAll(details)
+  },
+  now: () => Date.now()
+}
 
 const route = createRouter({
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(""),
-  onContent: async (message, sender) => handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now()),
+  onContent: async (message, sender) => {
+    const reply = await handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now())
+    // Not awaited: the content script gets its answer now; the sync reports through `meta`.
+    if (reply.ok && message.page.record) void syncAndClassify(syncEnvironment, message.page).catch((e) => console.error("Parley sync failed", e))
+    return reply
+  },
   onPanel: async (message) => {
     switch (message.type) {
       case "ping":

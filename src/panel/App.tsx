@@ -1,75 +1,204 @@
-import { useState } from "react"
-import { direction, translate, type Language, type MessageKey } from "./i18n"
-import { useFocusView, type SyncStatus } from "./data"
+/**
+ * The side panel. The header renders from the first live query alone; tabs render their own data.
+ * History (chart.js) and Team are separate chunks loaded on first open, so neither is on the
+ * first-paint path (budget panel-first-paint ≤ 1.5× a blank extension page).
+ */
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react"
+import type { RelationshipProfile } from "../analysis/profile"
+import { parseRecordKey } from "../model/keys"
+import type { Settings } from "../model/settings"
+import { sendToBackground } from "../messaging/send"
+import { CrmLocationProvider } from "./components/EvidenceList"
+import { Header } from "./components/Header"
+import { I18nProvider, makeI18n, useI18n } from "./components/I18n"
+import { Notice, Skeleton } from "./components/Skeleton"
+import { SyncStatusCard } from "./components/SyncStatusCard"
+import { Tabs, type TabSpec } from "./components/Tabs"
+import { useCrmLocation, useFocusView, useProfile, useSelectedAccount, useSettings, type FocusView, type ProfileState } from "./data"
+import type { MessageKey } from "./i18n"
+import { useEditableSettings } from "./settings-state"
+import { NegotiationTab } from "./tabs/NegotiationTab"
+import { PricingTab } from "./tabs/PricingTab"
+import { RelationshipTab } from "./tabs/RelationshipTab"
+import { SettingsTab } from "./tabs/SettingsTab"
 
-export function App() {
-  const [language] = useState<Language>("en")
-  const t = (key: MessageKey) => translate(language, key)
+const HistoryTab = lazy(() => import("./tabs/HistoryTab"))
+const TeamTab = lazy(() => import("./tabs/TeamTab"))
+
+export type TabId = "relationship" | "negotiation" | "pricing" | "history" | "team" | "settings"
+
+const TAB_LABELS: Record<TabId, MessageKey> = {
+  relationship: "tabRelationship",
+  negotiation: "tabNegotiation",
+  pricing: "tabPricing",
+  history: "tabHistory",
+  team: "tabTeam",
+  settings: "tabSettings"
+}
+const ACCOUNT_TABS: readonly TabId[] = ["relationship", "negotiation", "pricing", "history", "team", "settings"]
+/** Without an account in view only the views that need none are offered. */
+const GLOBAL_TABS: readonly TabId[] = ["team", "settings"]
+
+/** `theme`, `lang` and `dir` on <html>: the CSS variables and the scrollbar side follow them. */
+function useDocumentAttributes(theme: Settings["theme"], language: string, dir: string) {
+  useEffect(() => {
+    const root = document.documentElement
+    if (theme === "system") delete root.dataset.theme
+    else root.dataset.theme = theme
+    root.lang = language
+    root.dir = dir
+  }, [theme, language, dir])
+}
+
+export function App({ send = sendToBackground }: { send?: typeof sendToBackground }) {
+  const live = useSettings()
+  const { settings, update, error } = useEditableSettings(live, send)
+  const i18n = useMemo(() => makeI18n(settings.language), [settings.language])
+  useDocumentAttributes(settings.theme, i18n.language, i18n.dir)
+
   const view = useFocusView()
+  const focus = view.kind === "record" || view.kind === "not-a-record" ? view.focus : undefined
+  const focusRecordKey = focus?.recordKey ?? null
+  const [selected, setSelected] = useState<string | null>(null)
+  const [tab, setTab] = useState<TabId>("relationship")
+  // The panel follows the CRM: a new record in view ends a team-view selection.
+  useEffect(() => setSelected(null), [focusRecordKey])
 
+  const focusAccountKey = view.kind === "record" ? (view.account?.key ?? null) : null
+  const viewingSelected = selected !== null && selected !== focusAccountKey
+  const accountKey = viewingSelected ? selected : focusAccountKey
+  const profile = useProfile(accountKey)
+  const location = useCrmLocation(accountKey, focus)
+  const selectedView = useSelectedAccount(viewingSelected ? selected : null)
+
+  const hasAccountView = accountKey !== null || view.kind === "record"
+  const tabIds = hasAccountView ? ACCOUNT_TABS : GLOBAL_TABS
+  const activeTab = tabIds.includes(tab) ? tab : tabIds[0]!
+  const tabs: TabSpec<TabId>[] = tabIds.map((id) => ({ id, label: i18n.t(TAB_LABELS[id]) }))
+  const record = view.kind === "record" && !viewingSelected ? view.record : undefined
+
+  const renderTab = (id: TabId) => {
+    switch (id) {
+      case "relationship":
+        return <WithProfile state={profile} render={(p) => <RelationshipTab profile={p} />} />
+      case "negotiation":
+        return <WithProfile state={profile} render={(p) => <NegotiationTab profile={p} />} />
+      case "pricing":
+        return (
+          <WithProfile
+            state={profile}
+            render={(p) => <PricingTab accountKey={accountKey} record={record} profile={p} defaultCurrency={settings.defaultCurrency} amountStyle={settings.amountStyle} />}
+          />
+        )
+      case "history":
+        return (
+          <Suspense fallback={<Skeleton lines={6} />}>
+            <WithProfile
+              state={profile}
+              render={(p) => (
+                <HistoryTab accountKey={accountKey} profile={p} openKeys={record ? [record.key] : []} defaultCurrency={settings.defaultCurrency} amountStyle={settings.amountStyle} />
+              )}
+            />
+          </Suspense>
+        )
+      case "team":
+        return (
+          <Suspense fallback={<Skeleton lines={8} />}>
+            <TeamTab
+              selectedKey={accountKey}
+              onSelect={(key) => {
+                setSelected(key)
+                setTab("relationship")
+              }}
+            />
+          </Suspense>
+        )
+      case "settings":
+        return <SettingsTab settings={settings} update={(c) => void update(c)} error={error} org={focus ? { crm: focus.crm, org: focus.org } : null} send={send} />
+    }
+  }
+
+  const selectedKey = parseRecordKey(selected ?? "")
   return (
-    <main className="panel" dir={direction(language)} lang={language}>
-      {view.kind === "loading" && <p className="muted" role="status">{t("loading")}</p>}
-      {view.kind === "no-crm-tab" && (
+    <I18nProvider value={i18n}>
+      <CrmLocationProvider value={location}>
+        <main className="panel" dir={i18n.dir} lang={i18n.language}>
+          <PanelHeader view={view} hideSync={viewingSelected} onOpenSettings={() => setTab("settings")} send={send} />
+          {viewingSelected && selectedKey ? (
+            <section className="selected-banner" aria-live="polite" data-testid="selected-account">
+              <p>
+                {i18n.t("viewingAccount", { name: selectedView?.account.name ?? selected })}{" "}
+                <button type="button" className="link-button" onClick={() => setSelected(null)}>
+                  {i18n.t(view.kind === "record" ? "backToRecord" : "closeSelection")}
+                </button>
+              </p>
+              <SyncStatusCard
+                status={selectedView?.sync}
+                crm={selectedKey.crm}
+                host={location?.host ?? ""}
+                syncKey={selected}
+                onOpenSettings={() => setTab("settings")}
+                send={send}
+              />
+            </section>
+          ) : null}
+          {view.kind === "loading" ? null : (
+            <Tabs tabs={tabs} active={activeTab} onChange={setTab} label={i18n.t("tabsLabel")} dir={i18n.dir} idPrefix="parley" render={renderTab} />
+          )}
+        </main>
+      </CrmLocationProvider>
+    </I18nProvider>
+  )
+}
+
+function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView; hideSync: boolean; onOpenSettings: () => void; send: typeof sendToBackground }) {
+  const { t } = useI18n()
+  switch (view.kind) {
+    case "loading":
+      return (
+        <header className="record-header" aria-busy="true">
+          <p className="eyebrow">{t("appName")}</p>
+          <Skeleton lines={2} />
+        </header>
+      )
+    case "no-crm-tab":
+      return (
         <section className="empty" data-testid="empty-state">
           <h1 data-testid="record-title">{t("appName")}</h1>
           <p>{t("noCrmTab")}</p>
         </section>
-      )}
-      {view.kind === "not-a-record" && (
+      )
+    case "not-a-record":
+      return (
         <section className="empty" data-testid="empty-state">
           <h1 data-testid="record-title">{t("notCrmRecord")}</h1>
           <p>{t("notCrmRecordHint")}</p>
           <p className="muted">{view.focus.host}</p>
         </section>
-      )}
-      {view.kind === "record" && (
-        <>
-          <header className="record-header">
-            <p className="eyebrow">
-              {t(view.focus.crm === "salesforce" ? "crmSalesforce" : "crmDynamics")} · {t("org")} {view.focus.org}
-              {view.record ? ` · ${view.record.objectType}` : ""}
-            </p>
-            <h1 data-testid="record-title" data-record-key={view.focus.recordKey ?? ""}>
-              {view.record?.name ?? view.record?.id ?? t("loading")}
-            </h1>
-            <SyncBadge status={view.sync} t={t} />
-          </header>
-          {view.record && Object.keys(view.record.fields).length > 0 && (
-            <section aria-labelledby="fields-heading" className="card">
-              <h2 id="fields-heading">{t("fieldsHeading")}</h2>
-              <dl className="fields">
-                {Object.entries(view.record.fields).map(([apiName, field]) => (
-                  <div key={apiName} className="field">
-                    <dt title={apiName}>{field.label}</dt>
-                    <dd>{field.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
+      )
+    case "record":
+      return (
+        <Header focus={view.focus} record={view.record} account={view.account}>
+          {hideSync ? null : (
+            <SyncStatusCard
+              status={view.sync}
+              crm={view.focus.crm}
+              host={view.focus.host}
+              tabId={view.focus.tabId}
+              syncKey={view.focus.recordKey ?? ""}
+              onOpenSettings={onOpenSettings}
+              send={send}
+            />
           )}
-        </>
-      )}
-    </main>
-  )
+        </Header>
+      )
+  }
 }
 
-const STATUS_TEXT: Record<SyncStatus["state"], MessageKey> = {
-  syncing: "statusSyncing",
-  synced: "statusSynced",
-  "dom-only": "statusDomOnly",
-  "session-expired": "statusSessionExpired",
-  "permission-needed": "statusPermissionNeeded",
-  "budget-exhausted": "statusBudget",
-  error: "statusError"
-}
-
-function SyncBadge({ status, t }: { status: SyncStatus | undefined; t: (key: MessageKey) => string }) {
-  const state = status?.state ?? "page-only"
-  return (
-    <div className={`sync-status sync-${state}`} data-testid="sync-status" data-state={state} role="status">
-      <strong>{status ? t(STATUS_TEXT[status.state]) : t("statusPageOnly")}</strong>
-      {status?.message ? <span> — {status.message}</span> : !status ? <span className="muted"> — {t("statusPageOnlyHint")}</span> : null}
-    </div>
-  )
+/** A tab that needs the profile: skeleton while loading, an error with a next step if unreadable. */
+function WithProfile({ state, render }: { state: ProfileState; render: (profile: RelationshipProfile | null) => ReactNode }) {
+  const { t } = useI18n()
+  if (state.state === "loading") return <Skeleton lines={5} />
+  if (state.state === "invalid") return <Notice tone="error" title={t("profileInvalid")} hint={t("profileInvalidHint")} testId="profile-error" />
+  return <>{render(state.state === "ready" ? state.profile : null)}</>
 }

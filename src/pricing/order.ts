@@ -6,6 +6,7 @@
  * Shiv & Knutson 2015). The bargain margin (10 % under the reference) is a design default, not a
  * number from the literature (research §5).
  */
+import { anchorLines } from "./anchors"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { percentChange } from "./numbers"
@@ -23,6 +24,7 @@ export function orderSuggestion(ctx: PricingContext, price: number, display: str
     biggest > 0
       ? `${biggest === yearlySavings ? "what it saves them" : "what the problem costs them"} (${ctx.money(biggest).display} a year)`
       : "the problem it solves and what that is worth to them"
+  const hasReference = anchorLines(ctx, price).some((a) => a.comparedWith === "price")
   const notes: string[] = []
   if (ctx.dominance === "supplier") notes.push("Hold the price and lead with value.")
   if (ctx.initiator === "supplier") notes.push("You approached them, so open with their problem before any number.")
@@ -44,7 +46,7 @@ export function orderSuggestion(ctx: PricingContext, price: number, display: str
     rule: "R8",
     order: "value-first",
     severity: "info",
-    text: `Value first: start with ${valueLine}, then the reference, then ${display}.${extra}`,
+    text: `Value first: start with ${valueLine}, ${hasReference ? "then the reference, " : ""}then ${display}.${extra}`,
     reason: "Value first focuses the buyer on wanting the outcome; price first invites a worth-it test this price does not win on its own.",
     citation: CITE.order,
     ...(ctx.dominance === "supplier" ? { dominance: ctx.dominance } : {})

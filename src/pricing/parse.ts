@@ -103,7 +103,7 @@ function canonicalNumber(raw: string, seps: Separators): string | null {
   } else if (dots + commas === 1) {
     const sep = dots === 1 ? "." : ","
     const after = s.length - s.indexOf(sep) - 1
-    if (sep === seps.decimal) decimal = sep
+    if (sep === seps.decimal) decimal = null
     else if (sep === seps.group) decimal = after === 3 ? null : sep
     else decimal = after === 3 ? null : sep
   }

@@ -158,6 +158,13 @@ export interface PriceDecisionOptions {
 }
 
 export function decidePrice(base: number, o: PriceDecisionOptions): PriceDecision {
+  const decision = decideDigits(base, o)
+  // Below the currency's smallest unit (0.01 yen, a fraction of a toman) there are no digits to
+  // choose: keep the amount as given rather than suggest zero.
+  return decision.value > 0 ? decision : { ...decision, kind: "kept", value: base }
+}
+
+function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
   const draft = snap(base, o.minStep(base))
   const charmAllowed = o.positioning === "price" && o.expertise === "amateur" && o.side === "seller"
   const charmSaturated = charmAllowed && o.charmShare >= CHARM_SATURATION

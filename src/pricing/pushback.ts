@@ -55,7 +55,7 @@ export const DISPARAGEMENT: Lexicon = {
     "over-?priced",
     "rip[- ]?off",
     "cheaper (?:elsewhere|option|alternative|competitor|vendor|supplier)",
-    "(?:competitor|competition|other vendors?|others?) (?:is|are|charges?|offers?|quoted?) (?:\\w+ )?(?:cheaper|less|lower)",
+    "(?:competitors?|competition|other vendors?|others?)\\b[^.?!]{0,40}\\b(?:cheaper|less expensive|lower price)",
     "(?:doesn'?t|does not|can'?t|cannot) justify",
     "not (?:good|great) value",
     "poor value",
@@ -63,6 +63,7 @@ export const DISPARAGEMENT: Lexicon = {
     "not (?:that )?(?:special|different)"
   ),
   fa: [
+    /ارزش[^.؟!?]{0,25}ندار/, // "ارزش این قیمت را ندارد": worth … doesn't have
     "ارزشندارد",
     "ارزشنداره",
     "ارزششراندارد",

@@ -33,8 +33,8 @@ export function normaliseText(text: string | undefined | null): NormalisedText {
 
 export interface Lexicon {
   en: readonly RegExp[]
-  /** Persian cues written without spaces or joiners ("نمیتوانیم"). */
-  fa: readonly string[]
+  /** Persian cues written without spaces or joiners ("نمیتوانیم"); a RegExp is tested on the same joined text. */
+  fa: readonly (string | RegExp)[]
 }
 
 /** The cues of `lexicon` found in `text` (the matched English text or the Persian cue). */
@@ -44,6 +44,13 @@ export function findCues(text: NormalisedText, lexicon: Lexicon): string[] {
     const m = re.exec(text.words)
     if (m) hits.push(m[0])
   }
-  for (const cue of lexicon.fa) if (text.joined.includes(cue)) hits.push(cue)
+  for (const cue of lexicon.fa) {
+    if (typeof cue === "string") {
+      if (text.joined.includes(cue)) hits.push(cue)
+    } else {
+      const m = cue.exec(text.joined)
+      if (m) hits.push(m[0])
+    }
+  }
   return hits
 }

@@ -61,7 +61,7 @@ export function toPresented(amount: number, unit: DisplayUnit): number {
 
 /** Presented amount → ISO amount (toman → rial), without float noise (4,975 toman → 49,750 rial). */
 export function fromPresented(value: number, unit: DisplayUnit): number {
-  return Number((value * unit.factor).toFixed(Math.max(0, unit.minorDigits)))
+  return Number((value * unit.factor).toPrecision(15))
 }
 
 /** Smallest step a price may move in: whole units from 100 up (no cents on costs, Coulter et al. 2012), else the currency's minor unit. */

@@ -11,7 +11,7 @@
  * into Parley. Page scripts can tamper with `Xrm` itself: what arrives is page-provided data, as
  * untrusted as the DOM, and the isolated side validates it.
  */
-import { ISOLATED_READY, MAIN_READY, isHandshake, isSignal, type BridgeAttribute, type BridgeContext, type BridgeLookup, type BridgeMessage } from "./bridge-protocol"
+import { ISOLATED_READY, MAIN_READY, isHandshake, isSignal, type BridgeAttribute, type BridgeContext, type BridgeLookup, type BridgeMessageBody } from "./bridge-protocol"
 
 /** Price fields of quote and quotedetail: hooked first, so they are never cut by the cap. */
 export const PRICE_FIELDS = ["priceperunit", "manualdiscountamount", "discountpercentage", "discountamount", "totalamount", "quantity", "baseamount", "extendedamount", "volumediscountamount", "totallineitemamount"] as const
@@ -97,11 +97,11 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
 
   let port: MessagePort | null = null
   let nonce = ""
-  let timer: ReturnType<typeof setInterval> | undefined
+  let timer: number | undefined
   let shownKey = ""
   let unhook: () => void = () => {}
 
-  const send = (message: Omit<BridgeMessage, "nonce">) => {
+  const send = (message: BridgeMessageBody) => {
     try {
       port?.postMessage({ ...message, nonce })
     } catch {

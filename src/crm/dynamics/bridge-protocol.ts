@@ -48,6 +48,9 @@ export type BridgeMessage =
   | (Envelope & { type: "values" | "save"; entityName: string; entityId: string | null; attributes: Record<string, BridgeAttribute> })
   | (Envelope & { type: "change"; entityName: string; entityId: string | null; name: string; attribute: BridgeAttribute })
 
+/** A message before the sender adds the nonce. */
+export type BridgeMessageBody = BridgeMessage extends infer M ? (M extends BridgeMessage ? Omit<M, "nonce"> : never) : never
+
 const NONCE = /^[0-9a-f]{32}$/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const LOGICAL = /^[a-z][a-z0-9_]{0,127}$/

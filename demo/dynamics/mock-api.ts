@@ -1,0 +1,295 @@
+/**
+ * A mock Dataverse Web API (`/api/data/v9.x`) over the demo org, following the documented JSON:
+ * `@odata.context`, `value`, `@odata.nextLink` with a `$skiptoken` paging cookie,
+ * `Preference-Applied`, FormattedValue / lookuplogicalname annotations on request, `_x_value`
+ * lookups, `{"error":{"code":"0x…","message":"…"}}` errors and 429 + Retry-After.
+ *
+ * `handle()` is pure request → response, so the same mock serves an injected fetch in vitest
+ * (`mock.fetch`) and Playwright's `context.route` (`route.fulfill(mock.handle(...))`). It counts
+ * calls, tracks requests in flight (through `fetch`), and injects failures and malformed records.
+ */
+import { DEMO_ACCOUNTS, DEMO_NOW, DEMO_ORG, type DemoAccount } from "../org"
+import { ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type Row } from "./data"
+import { ODataSyntaxError, matches, parseFilter } from "./odata-filter"
+
+export interface MockRequest {
+  method: string
+  url: string
+  headers?: Record<string, string>
+}
+export interface MockResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export interface MockFailure {
+  /** HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort). */
+  status: 401 | 403 | 404 | 429 | 500 | 503 | "network"
+  /** Which requests: a substring of the decoded URL, a RegExp, or a predicate. Default: any. */
+  match?: string | RegExp | ((url: string) => boolean)
+  /** How many matching requests fail (default 1). */
+  times?: number
+  retryAfter?: number
+  code?: string
+  message?: string
+}
+
+export interface DynamicsMockOptions {
+  host?: string
+  accounts?: readonly DemoAccount[]
+  /** The server clock (Date header, modifiedon of touched rows). */
+  now?: number
+  /** Delay of each `fetch` answer, so concurrency is observable. */
+  latencyMs?: number
+}
+
+export class MockNetworkError extends TypeError {
+  constructor() {
+    super("Failed to fetch")
+  }
+}
+
+const ERROR_TEXT: Record<number, [string, string]> = {
+  401: ["", "Authentication failed: the session has expired."],
+  403: ["0x80072560", "The user is not a member of the organization."],
+  404: ["0x80060888", "Resource not found for the segment."],
+  429: ["0x80072322", "Number of requests exceeded the limit of 6000 over time window of 300 seconds."],
+  500: ["0x80040216", "An unexpected error occurred."],
+  503: ["0x80044151", "The server is busy. Try again later."]
+}
+
+const lower = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+const json = (status: number, body: unknown, headers: Record<string, string> = {}, now = DEMO_NOW): MockResponse => ({
+  status,
+  headers: { "Content-Type": "application/json; odata.metadata=minimal", "OData-Version": "4.0", Date: new Date(now).toUTCString(), ...headers },
+  body: JSON.stringify(body)
+})
+const error = (status: number, code: string, message: string, headers: Record<string, string> = {}, now = DEMO_NOW) =>
+  json(status, { error: { code, message } }, headers, now)
+
+/** Splits on commas outside parentheses: `a,b($select=c,d)` → ["a", "b($select=c,d)"]. */
+function splitTop(text: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++
+    else if (text[i] === ")") depth--
+    else if (text[i] === "," && depth === 0) {
+      out.push(text.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  if (text.slice(start).trim()) out.push(text.slice(start).trim())
+  return out
+}
+
+/** Which annotations a Prefer header asked for (`*`, exact names, or `Namespace.*`). */
+function annotationFilter(prefer: string): (annotation: string) => boolean {
+  const m = /odata\.include-annotations="([^"]*)"/.exec(prefer)
+  const patterns = m ? m[1]!.split(",").map((p) => p.trim()) : []
+  return (a) => patterns.some((p) => p === "*" || p === a || (p.endsWith(".*") && a.startsWith(p.slice(0, -1))))
+}
+
+export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
+  const host = options.host ?? DEMO_ORG.dynamicsHost
+  const tables = buildDynamicsTables(options.accounts ?? DEMO_ACCOUNTS)
+  const columns = new Map(Object.entries(tables).map(([set, rows]) => [set, new Set(rows.flatMap((r) => Object.keys(r)).filter((k) => !k.includes("@")))]))
+  const failures: (MockFailure & { left: number })[] = []
+  const corruptions = new Map<string, Row>()
+  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, requests: [] as MockRequest[] }
+  let now = options.now ?? DEMO_NOW + 3_600_000
+
+  const keyOf = (set: string) => ENTITY_SETS[set]!.key
+  const rowById = (set: string, id: string) => tables[set]?.find((r) => r[keyOf(set)] === id)
+  const withCorruption = (set: string, row: Row) => {
+    const patch = corruptions.get(`${set}:${row[keyOf(set)]}`)
+    return patch ? { ...row, ...patch } : row
+  }
+
+  /** A row as the response shows it: selected columns, requested annotations, expansions. */
+  function project(set: string, row: Row, select: string[] | null, expand: string[], keepAnnotation: (a: string) => boolean): Row {
+    const key = keyOf(set)
+    const out: Row = { "@odata.etag": `W/"${Math.floor(Date.parse(String(row.modifiedon)) / 1000) || 1}"` }
+    for (const [k, v] of Object.entries(row)) {
+      const [column, annotation] = k.split("@") as [string, string | undefined]
+      if (select && column !== key && !select.includes(column)) continue
+      if (annotation && !keepAnnotation(annotation)) continue
+      out[k] = v
+    }
+    for (const item of expand) {
+      const m = /^([a-z_]+)(?:\(\$select=([a-z0-9_,]+)\))?$/.exec(item)
+      if (!m) throw new ODataSyntaxError(`Unsupported $expand '${item}'.`)
+      const nav = m[1]!
+      const target = row[`_${nav}_value@Microsoft.Dynamics.CRM.lookuplogicalname`]
+      const targetSet = Object.entries(ENTITY_SETS).find(([, v]) => v.table === target)?.[0]
+      const related = targetSet ? rowById(targetSet, String(row[`_${nav}_value`])) : undefined
+      out[nav] = related ? project(targetSet!, related, m[2] ? m[2].split(",") : null, [], keepAnnotation) : null
+    }
+    return out
+  }
+
+  function query(url: URL, set: string, id: string | null, headers: Record<string, string>): MockResponse {
+    const params = new URLSearchParams(url.search)
+    const prefer = headers["prefer"] ?? ""
+    const keep = annotationFilter(prefer)
+    const select = params.get("$select")?.split(",").map((s) => s.trim()) ?? null
+    const known = columns.get(set)!
+    for (const column of select ?? []) {
+      if (known.size && !known.has(column)) return error(400, "0x80060888", `Could not find a property named '${column}' on type 'Microsoft.Dynamics.CRM.${ENTITY_SETS[set]!.table}'.`, {}, now)
+    }
+    const expand = params.get("$expand") ? splitTop(params.get("$expand")!) : []
+    const base = `https://${host}${url.pathname.replace(/\/[^/]*$/, "")}`
+    const context = `${base}/$metadata#${set}${select ? `(${select.join(",")})` : ""}`
+
+    if (id) {
+      const row = rowById(set, id)
+      if (!row) return error(404, "0x80040217", `${ENTITY_SETS[set]!.table} With Id = ${id} Does Not Exist`, {}, now)
+      return json(200, { "@odata.context": `${context}/$entity`, ...project(set, withCorruption(set, row), select, expand, keep) }, {}, now)
+    }
+
+    let rows = tables[set]!
+    const filter = params.get("$filter")
+    if (filter) {
+      const tree = parseFilter(filter)
+      rows = rows.filter((r) => matches(tree, r))
+    }
+    const key = keyOf(set)
+    const order = (params.get("$orderby") ?? "").split(",").map((s) => s.trim().split(/\s+/)).filter((o) => o[0])
+    rows = [...rows].sort((a, b) => {
+      for (const [column, dir] of order) {
+        const x = String(a[column!] ?? "")
+        const y = String(b[column!] ?? "")
+        if (x !== y) return (x < y ? -1 : 1) * (dir === "desc" ? -1 : 1)
+      }
+      return String(a[key]).localeCompare(String(b[key]))
+    })
+    const top = Number(params.get("$top") ?? Infinity)
+    rows = rows.slice(0, top)
+
+    const pageSizeMatch = /odata\.maxpagesize=(\d+)/.exec(prefer)
+    const pageSize = Math.min(5_000, pageSizeMatch ? Number(pageSizeMatch[1]) : 5_000)
+    let start = 0
+    let pageNumber = 1
+    const skiptoken = params.get("$skiptoken")
+    if (skiptoken) {
+      // <cookie pagenumber="2" pagingcookie="%253ccookie…last%253d%2522%257bGUID%257d…" istracking="False" />
+      const cookie = decodeURIComponent(decodeURIComponent(/pagingcookie="([^"]*)"/.exec(skiptoken)?.[1] ?? ""))
+      const last = /last="\{([0-9A-Fa-f-]{36})\}"/.exec(cookie)?.[1]?.toLowerCase()
+      pageNumber = Number(/pagenumber="(\d+)"/.exec(skiptoken)?.[1] ?? "")
+      const index = last ? rows.findIndex((r) => r[key] === last) : -1
+      if (!pageNumber || !last) return error(400, "0x80060888", "The $skiptoken is invalid.", {}, now)
+      start = index >= 0 ? index + 1 : (pageNumber - 1) * pageSize
+    }
+    const page = rows.slice(start, start + pageSize)
+    const body: Row = { "@odata.context": context, value: page.map((r) => project(set, withCorruption(set, r), select, expand, keep)) }
+    if (start + pageSize < rows.length && page.length) {
+      const first = String(page[0]![key]).toUpperCase()
+      const last = String(page.at(-1)![key]).toUpperCase()
+      const paging = encodeURIComponent(encodeURIComponent(`<cookie page="${pageNumber}"><${key} last="{${last}}" first="{${first}}" /></cookie>`))
+      const token = encodeURIComponent(`<cookie pagenumber="${pageNumber + 1}" pagingcookie="${paging}" istracking="False" />`)
+      const rest = url.search.slice(1).split("&").filter((p) => p && !p.startsWith("$skiptoken=") && !p.startsWith("%24skiptoken="))
+      body["@odata.nextLink"] = `https://${host}${url.pathname}?${[...rest, `$skiptoken=${token}`].join("&")}`
+    }
+    const applied = [/odata\.include-annotations="[^"]*"/.exec(prefer)?.[0], pageSizeMatch ? `odata.maxpagesize=${pageSize}` : undefined].filter(Boolean)
+    return json(200, body, applied.length ? { "Preference-Applied": applied.join(",") } : {}, now)
+  }
+
+  function handle(request: MockRequest): MockResponse {
+    stats.calls++
+    stats.requests.push({ method: request.method, url: request.url, headers: request.headers })
+    let url: URL
+    try {
+      url = new URL(request.url)
+    } catch {
+      return error(400, "0x80060888", "Bad request URL.", {}, now)
+    }
+    const decoded = decodeURIComponent(url.href)
+    for (const f of failures) {
+      if (f.left <= 0) continue
+      const hit = !f.match || (typeof f.match === "string" ? decoded.includes(f.match) : f.match instanceof RegExp ? f.match.test(decoded) : f.match(decoded))
+      if (!hit) continue
+      f.left--
+      if (f.status === "network") throw new MockNetworkError()
+      const [code, message] = ERROR_TEXT[f.status]!
+      const headers: Record<string, string> = f.status === 429 ? { "Retry-After": String(f.retryAfter ?? 5) } : {}
+      if (f.status === 401) {
+        return { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=https://${host}/`, Date: new Date(now).toUTCString() }, body: "" }
+      }
+      return error(f.status, f.code ?? code, f.message ?? message, headers, now)
+    }
+
+    const m = /^\/api\/data\/v9\.[0-2]\/([A-Za-z]+)(?:\(([^)]*)\))?$/.exec(url.pathname)
+    if (!m) return error(404, "0x80060888", `Resource not found for the segment '${url.pathname.split("/").pop()}'.`, {}, now)
+    if (request.method.toUpperCase() !== "GET") return error(405, "0x80060888", `The requested resource does not support http method '${request.method}'.`, {}, now)
+    const [, set, key] = m
+    if (set === "WhoAmI") {
+      return json(200, { "@odata.context": `https://${host}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: "00000010-0000-4000-8000-000000000002", UserId: tables.systemusers![0]!.systemuserid, OrganizationId: "00000010-0000-4000-8000-000000000003" }, {}, now)
+    }
+    if (!ENTITY_SETS[set!]) return error(404, "0x80060888", `Resource not found for the segment '${set}'.`, {}, now)
+    const id = key === undefined ? null : key.replace(/^\{|\}$/g, "").toLowerCase()
+    if (id !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      return error(400, "0x80060888", `Bad Request - Error in query syntax.`, {}, now)
+    }
+    try {
+      return query(url, set!, id, lower(request.headers))
+    } catch (e) {
+      if (e instanceof ODataSyntaxError) return error(400, "0x80060888", e.message, {}, now)
+      throw e
+    }
+  }
+
+  /** `handle` as a fetch (what the sync's injected `fetch` is in tests). */
+  async function fetchLike(input: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    stats.inFlight++
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
+    try {
+      await new Promise((r) => setTimeout(r, options.latencyMs ?? 0))
+      const res = handle({ method: init.method ?? "GET", url: input, headers: init.headers })
+      return new Response(res.body || null, { status: res.status, headers: res.headers })
+    } finally {
+      stats.inFlight--
+    }
+  }
+
+  return {
+    host,
+    tables,
+    stats,
+    handle,
+    fetch: fetchLike,
+    baseUrl: `https://${host}`,
+    /** The next `times` requests matching `match` fail as described. */
+    inject(failure: MockFailure) {
+      failures.push({ ...failure, left: failure.times ?? 1 })
+    },
+    /** Serve this record with `patch` applied (a malformed record, as a buggy plug-in writes). */
+    corrupt(set: string, id: string, patch: Row) {
+      corruptions.set(`${set}:${id}`, patch)
+    },
+    /** Change a record now: its modifiedon moves to the server clock, which then ticks. */
+    touch(set: string, id: string, changes: Row) {
+      const row = rowById(set, id)
+      if (!row) throw new Error(`${set}(${id}) is not in the mock`)
+      Object.assign(row, changes, { modifiedon: iso(now), [`modifiedon${FORMATTED}`]: fmt.dateTime(now) })
+      now += 1_000
+    },
+    /** Add a record (keys and stamps as the caller gives them). */
+    add(set: string, row: Row) {
+      tables[set]!.push({ ...row, modifiedon: row.modifiedon ?? iso(now) })
+      now += 1_000
+    },
+    clock: {
+      now: () => now,
+      advance: (ms: number) => void (now += ms)
+    },
+    resetStats() {
+      stats.calls = 0
+      stats.maxInFlight = 0
+      stats.requests = []
+    }
+  }
+}
+
+export type DynamicsMockApi = ReturnType<typeof createDynamicsMockApi>

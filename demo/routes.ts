@@ -1,0 +1,72 @@
+/**
+ * Serves the demo org inside Chromium under the CRMs' real host names, so Parley's real content
+ * scripts match and its service worker calls the (mock) APIs exactly as it would in production.
+ * Only the network edge is fake: `context.route` answers the CRM pages and APIs.
+ */
+import type { BrowserContext, Route } from "playwright-core"
+import { DEMO_ACCOUNTS, sfIds, type DemoAccount } from "./org"
+import { createMockSalesforceApi, type MockSalesforceApi, type MockSalesforceOptions, type MockResponse } from "./salesforce/mock-api"
+import { buildSalesforceData, DEMO_SALESFORCE } from "./salesforce/records"
+import { renderSalesforcePage } from "./salesforce/pages"
+
+export interface DemoOrgOptions {
+  accounts?: readonly DemoAccount[]
+  /** false: the org refuses API access from the browser session (no `sid` for the API host). */
+  salesforceApi?: false | MockSalesforceOptions
+}
+
+export interface DemoOrg {
+  salesforceApi: MockSalesforceApi | null
+}
+
+export const salesforceRecordUrl = (objectType: string, id: string) =>
+  `https://${DEMO_SALESFORCE.uiHost}/lightning/r/${objectType}/${id}/view`
+
+async function fulfil(route: Route, res: MockResponse): Promise<void> {
+  if (res.networkError) return route.abort("connectionfailed")
+  return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
+}
+
+export async function installDemoOrg(context: BrowserContext, options: DemoOrgOptions = {}): Promise<DemoOrg> {
+  const accounts = options.accounts ?? DEMO_ACCOUNTS
+  const api = options.salesforceApi === false ? null : createMockSalesforceApi({ data: buildSalesforceData({ accounts }), ...options.salesforceApi })
+
+  await context.route(/^https:\/\/[^/]+\.lightning\.force\.com\//, async (route) => {
+    const html = renderSalesforcePage(route.request().url(), { accounts })
+    return route.fulfill({ status: html ? 200 : 404, contentType: "text/html; charset=utf-8", body: html ?? "Not found" })
+  })
+  await context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, async (route) => {
+    const request = route.request()
+    if (!api) return route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify([{ message: "API is disabled for this organization", errorCode: "API_DISABLED_FOR_ORG" }]) })
+    return fulfil(route, api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() }))
+  })
+
+  // The rep is signed in: a UI session on the Lightning host and, where the org allows API access
+  // from the browser, the API session on the My Domain host (HttpOnly, as Salesforce sets them).
+  const cookie = (domain: string, value: string) => ({ name: "sid", value, domain, path: "/", secure: true, httpOnly: true, sameSite: "None" as const })
+  await context.addCookies([
+    cookie(DEMO_SALESFORCE.uiHost, `${DEMO_SALESFORCE.orgId}!UiOnlyLightningSession`),
+    ...(api ? [cookie(DEMO_SALESFORCE.apiHost, DEMO_SALESFORCE.sessionId)] : [])
+  ])
+  return { salesforceApi: api }
+}
+
+export interface TourStop {
+  slug: string
+  url: string
+  title: string
+  panelTabs?: string[]
+}
+
+/** What `npm run demo` walks through, in order. */
+export function demoTour(): TourStop[] {
+  const [globex, initech, umbrella, dariush] = DEMO_ACCOUNTS as DemoAccount[]
+  const openDeal = initech!.deals.find((d) => !d.isClosed)!
+  return [
+    { slug: "globex-account", url: salesforceRecordUrl("Account", sfIds.account(globex!)), title: globex!.name, panelTabs: ["Relationship", "Negotiation", "History"] },
+    { slug: "initech-account", url: salesforceRecordUrl("Account", sfIds.account(initech!)), title: initech!.name, panelTabs: ["Relationship", "Negotiation"] },
+    { slug: "initech-opportunity", url: salesforceRecordUrl("Opportunity", sfIds.deal(openDeal)), title: openDeal.name, panelTabs: ["Pricing"] },
+    { slug: "umbrella-account", url: salesforceRecordUrl("Account", sfIds.account(umbrella!)), title: umbrella!.name, panelTabs: ["Relationship"] },
+    { slug: "dariush-account", url: salesforceRecordUrl("Account", sfIds.account(dariush!)), title: dariush!.name, panelTabs: ["Relationship", "Team"] }
+  ]
+}

@@ -1,0 +1,78 @@
+/**
+ * After a content script reports a record: find the account behind it, sync that account's
+ * history through the rep's own session, and re-classify it. Each step is idempotent (keys,
+ * cursors), so a worker killed halfway simply does the rest on the next observation.
+ */
+import { syncDynamicsAccount } from "../crm/dynamics/sync"
+import { toApiHost } from "../crm/salesforce/hosts"
+import { syncSalesforceAccount } from "../crm/salesforce/sync"
+import type { ParleyDB } from "../model/db"
+import { recordKey } from "../model/keys"
+import { readSettings, SETTINGS_KEY } from "../model/settings"
+import type { PageObservation } from "../messaging/messages"
+import { reclassifyAccount } from "./classify"
+import { findSalesforceSession, type CookieReader } from "./salesforce-session"
+
+export interface SyncEnvironment {
+  db: ParleyDB
+  fetch: typeof fetch
+  cookies: CookieReader
+  now(): number
+}
+
+/** Lookup fields that name the account behind a non-account record, per CRM. */
+const ACCOUNT_LOOKUPS = ["AccountId", "parentaccountid", "customerid", "accountid", "parentcustomerid"]
+/** Canonical tables whose rows carry `accountKey`, by CRM object name (both CRMs, lower-cased). */
+const TABLE_BY_OBJECT: Record<string, "deals" | "quotes" | "cases" | "contacts" | "contracts"> = {
+  opportunity: "deals",
+  quote: "quotes",
+  case: "cases",
+  incident: "cases",
+  contact: "contacts",
+  contract: "contracts"
+}
+
+/** The account a record belongs to: itself, its synced canonical row, or its account lookup. */
+export async function accountIdFor(db: ParleyDB, page: PageObservation): Promise<string | null> {
+  const record = page.record
+  if (!record) return null
+  if (/^account$/i.test(record.objectType)) return record.id
+  const table = TABLE_BY_OBJECT[record.objectType.toLowerCase()]
+  if (table) {
+    const row = await db.table(table).get(recordKey(page.crm, page.org, record.id))
+    const accountKey = (row as { accountKey?: string } | undefined)?.accountKey
+    if (accountKey) return accountKey.split(":")[2] ?? null
+  }
+  for (const field of ACCOUNT_LOOKUPS) {
+    const related = record.fields[field]?.relatedId
+    if (related) return related
+  }
+  return null
+}
+
+export async function syncAndClassify(env: SyncEnvironment, page: PageObservation): Promise<void> {
+  const accountId = await accountIdFor(env.db, page)
+  if (!accountId) return
+  const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
+  let written = 0
+  if (page.crm === "salesforce") {
+    const session = await findSalesforceSession(env.cookies, page.host, toApiHost(page.host))
+    const result = await syncSalesforceAccount(
+      {
+        fetch: env.fetch,
+        // No API session cookie: the sync reports "session expired" with the fix for the rep.
+        getSession: async () => (session ? { apiHost: session.apiHost, sid: session.sid } : null),
+        db: env.db,
+        now: env.now,
+        budget: { dailyCalls: settings.dailyCallBudget }
+      },
+      { org: page.org, accountId }
+    )
+    written = result.written
+  } else {
+    const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: `https://${page.host}`, db: env.db, now: env.now }, { org: page.org, accountId })
+    written = result.written
+  }
+  const accountKey = recordKey(page.crm, page.org, accountId)
+  if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+}

@@ -1,0 +1,230 @@
+/**
+ * A small Dataverse Web API client for read-only sync, written against an injected `fetch` (the
+ * org's own session cookie authenticates; Parley never holds a token).
+ *
+ * Service protection (powerapps-docs `api-limits.md`: per user, per web server, 300 s sliding
+ * window: 6,000 requests, 20 min of execution time, 52 concurrent requests):
+ * - at most 4 requests in flight (DESIGN.md; API_LIMITS.dynamics.maxInFlight);
+ * - a per-rep budget of 600 requests per 5 minutes per org, a tenth of Microsoft's limit, because
+ *   the rep's own Unified Interface session spends from the same per-user allowance;
+ * - `429` waits exactly `Retry-After` seconds (every request pauses, not only the throttled one),
+ *   up to 60 s; a longer demand stops the sync with a resumable "throttled" status instead of
+ *   holding a service worker that Chrome would stop anyway.
+ */
+import { API_LIMITS } from "../../../plasmo.config"
+
+export const DYNAMICS_API_VERSION = "9.2"
+export const DYNAMICS_BUDGET = { maxRequests: 600, windowMs: 300_000 } as const
+export const MAX_RETRY_AFTER_WAIT_S = 60
+const MAX_RETRIES = 5
+/** 0x80040220 PrivilegeDenied: the rep may not read this table; other tables still sync. */
+export const PRIVILEGE_DENIED = "0x80040220"
+
+export interface HttpResponseLike {
+  status: number
+  headers: { get(name: string): string | null }
+  text(): Promise<string>
+}
+export type FetchLike = (url: string, init: { method: "GET"; headers: Record<string, string>; credentials: "include" }) => Promise<HttpResponseLike>
+
+export type Row = Record<string, unknown>
+
+export class SessionExpiredError extends Error {
+  override readonly name = "SessionExpiredError"
+  constructor(readonly status: number) {
+    super("Sign in to Dynamics again")
+  }
+}
+export class ThrottledError extends Error {
+  override readonly name = "ThrottledError"
+  constructor(
+    readonly retryAt: number,
+    readonly reason: "service-protection" | "budget"
+  ) {
+    super(reason === "budget" ? "Parley's request budget for this org is used up for now" : "Dynamics asked Parley to slow down")
+  }
+}
+export class DataverseError extends Error {
+  override readonly name = "DataverseError"
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly url: string
+  ) {
+    super(message)
+  }
+}
+
+/** Request timestamps in a sliding window; serialisable so a restarted worker keeps counting. */
+export class RequestBudget {
+  constructor(
+    readonly maxRequests: number = DYNAMICS_BUDGET.maxRequests,
+    readonly windowMs: number = DYNAMICS_BUDGET.windowMs,
+    private stamps: number[] = []
+  ) {}
+  private prune(now: number) {
+    this.stamps = this.stamps.filter((t) => t > now - this.windowMs && t <= now)
+  }
+  take(now: number): boolean {
+    this.prune(now)
+    if (this.stamps.length >= this.maxRequests) return false
+    this.stamps.push(now)
+    return true
+  }
+  /** When the oldest counted request leaves the window. */
+  freeAt(now: number): number {
+    this.prune(now)
+    return (this.stamps[0] ?? now) + this.windowMs
+  }
+  toJSON(): number[] {
+    return [...this.stamps]
+  }
+}
+
+export interface DataverseClientOptions {
+  fetch: FetchLike
+  /** The org URL (`https://org.crm4.dynamics.com`, on premises `https://host/Org`) or the Web API root. */
+  baseUrl: string
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  maxInFlight?: number
+  budget?: RequestBudget
+}
+
+export interface Page {
+  value: Row[]
+  nextLink?: string
+  /** Server time of the answer (`Date` header), when visible. */
+  serverTime?: number
+}
+
+/** `Retry-After` as seconds (delta-seconds or an HTTP date), or null when absent/invalid. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null
+  if (/^\s*\d+\s*$/.test(value)) return Number(value)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+export function apiRoot(baseUrl: string): string {
+  const trimmed = baseUrl.replace(/\/+$/, "")
+  return /\/api\/data\/v\d+\.\d+$/.test(trimmed) ? trimmed : `${trimmed}/api/data/v${DYNAMICS_API_VERSION}`
+}
+
+export class DataverseClient {
+  readonly root: string
+  calls = 0
+  private readonly origin: string
+  private readonly now: () => number
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly maxInFlight: number
+  readonly budget: RequestBudget
+  private inFlight = 0
+  private waiting: (() => void)[] = []
+  private pause: Promise<unknown> = Promise.resolve()
+  /** Once set, every request fails fast: the session is gone or the org asked us to stop. */
+  private stopped: Error | null = null
+
+  constructor(private readonly options: DataverseClientOptions) {
+    this.root = apiRoot(options.baseUrl)
+    this.origin = new URL(this.root).origin
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+    this.maxInFlight = Math.min(options.maxInFlight ?? API_LIMITS.dynamics.maxInFlight, API_LIMITS.dynamics.maxInFlight)
+    this.budget = options.budget ?? new RequestBudget()
+  }
+
+  /** The URL of `path` below the Web API root (`accounts?$select=…`). */
+  url(path: string): string {
+    return `${this.root}/${path.replace(/^\/+/, "")}`
+  }
+
+  private async acquire() {
+    if (this.inFlight < this.maxInFlight) {
+      this.inFlight++
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+  private release() {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.inFlight--
+  }
+
+  /** One GET with OData headers and service-protection handling; returns the parsed JSON body. */
+  async get(url: string, maxPageSize?: number): Promise<{ body: Row; serverTime?: number }> {
+    // nextLinks are followed as is, but only on the org's own origin.
+    if (new URL(url).origin !== this.origin) throw new DataverseError(0, "foreign-link", `Refused a link outside the org: ${new URL(url).origin}`, url)
+    await this.acquire()
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await this.pause
+        if (this.stopped) throw this.stopped
+        if (!this.budget.take(this.now())) throw this.stop(new ThrottledError(this.budget.freeAt(this.now()), "budget"))
+        this.calls++
+        const headers: Record<string, string> = {
+          Accept: "application/json",
+          "OData-MaxVersion": "4.0",
+          "OData-Version": "4.0",
+          Prefer: `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${maxPageSize ? `,odata.maxpagesize=${maxPageSize}` : ""}`
+        }
+        let res: HttpResponseLike
+        try {
+          res = await this.options.fetch(url, { method: "GET", headers, credentials: "include" })
+        } catch (e) {
+          throw new DataverseError(0, "network", `Network error: ${(e as Error)?.message ?? e}`, url)
+        }
+        if (res.status === 429 || (res.status === 503 && res.headers.get("Retry-After"))) {
+          const seconds = parseRetryAfter(res.headers.get("Retry-After"), this.now()) ?? 5
+          if (seconds > MAX_RETRY_AFTER_WAIT_S || attempt >= MAX_RETRIES) throw this.stop(new ThrottledError(this.now() + seconds * 1000, "service-protection"))
+          const wait = this.sleep(seconds * 1000)
+          this.pause = Promise.all([this.pause, wait])
+          await wait
+          continue
+        }
+        const text = await res.text()
+        let body: Row = {}
+        try {
+          body = text ? (JSON.parse(text) as Row) : {}
+        } catch {
+          if (res.status < 400) throw new DataverseError(res.status, "bad-json", "The answer was not JSON", url)
+        }
+        const err = (body.error ?? {}) as { code?: unknown; message?: unknown }
+        const code = typeof err.code === "string" ? err.code : ""
+        if (res.status === 401 || (res.status === 403 && code !== PRIVILEGE_DENIED)) throw this.stop(new SessionExpiredError(res.status))
+        if (res.status >= 400) throw new DataverseError(res.status, code, typeof err.message === "string" ? err.message.slice(0, 500) : `HTTP ${res.status}`, url)
+        const date = Date.parse(res.headers.get("Date") ?? "")
+        return Number.isNaN(date) ? { body } : { body, serverTime: date }
+      }
+    } finally {
+      this.release()
+    }
+  }
+
+  /** One page of a collection query. */
+  async page(url: string, maxPageSize: number): Promise<Page> {
+    const { body, serverTime } = await this.get(url, maxPageSize)
+    const value = Array.isArray(body.value) ? (body.value.filter((r) => r && typeof r === "object") as Row[]) : []
+    const next = typeof body["@odata.nextLink"] === "string" ? body["@odata.nextLink"] : undefined
+    return { value, nextLink: next, serverTime }
+  }
+
+  /** Every row of a (small, dependent) query, following nextLinks to the end. */
+  async all(url: string, maxPageSize: number): Promise<Row[]> {
+    const rows: Row[] = []
+    let next: string | undefined = url
+    while (next) {
+      const page = await this.page(next, maxPageSize)
+      rows.push(...page.value)
+      next = page.nextLink
+    }
+    return rows
+  }
+
+  private stop(error: Error): Error {
+    this.stopped ??= error
+    return error
+  }
+}

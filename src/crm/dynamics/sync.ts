@@ -1,0 +1,401 @@
+/**
+ * Incremental Web API sync of one Dynamics account's history into the canonical model.
+ *
+ * Streams (one cursor each, `dynamics:<org>:<object>:<scope>`): account, contacts,
+ * opportunities, quotes, cases, contracts (scope = the account id), then phone calls, emails,
+ * appointments, tasks and notes regarding the account or its opportunities (scope = account id +
+ * a hash of the parent chunk). Each stream asks `… and modifiedon gt <watermark>` ordered by
+ * `modifiedon asc` and follows `@odata.nextLink` as is. Every page is written with its cursor
+ * (watermark + the next page link) in ONE `writeBatch` transaction, so a worker killed mid-way
+ * resumes at the stored page and never duplicates (keys are deterministic anyway).
+ *
+ * Dependent rows are fetched with the page they belong to, because a change to them changes the
+ * parent's `modifiedon`: quote lines with their quote (line edits recalculate the quote totals),
+ * opportunityclose with a closed opportunity, incidentresolution with a resolved case.
+ *
+ * The watermark after a complete query is the server time of its first answer minus 1 s (every
+ * row modified before the query started has been seen, including the same second's), falling
+ * back to the newest `modifiedon` seen. Deleted rows are not detected (that needs Dataverse
+ * change tracking, which orgs enable per table).
+ */
+import Dexie from "dexie"
+import type { ParleyDB } from "../../model/db"
+import { cursorKey, orgKey, recordKey } from "../../model/keys"
+import { Org, Quote, type SyncCursor } from "../../model/schema"
+import { writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
+import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import * as map from "./map"
+
+export interface DynamicsSyncDeps {
+  fetch: FetchLike
+  /** The org URL (what Xrm's getClientUrl() returns) or the Web API root. */
+  baseUrl: string
+  db: ParleyDB
+  now(): number
+  sleep?: (ms: number) => Promise<void>
+  /** `Prefer: odata.maxpagesize` (Dataverse allows up to 5000). */
+  pageSize?: number
+  budget?: { maxRequests: number; windowMs: number }
+}
+
+export interface DynamicsSyncStatus {
+  state: "ok" | "partial" | "session-expired" | "throttled" | "error"
+  message?: string
+  /** When a throttled sync may run again (epoch ms). */
+  retryAt?: number
+  at: number
+}
+
+export interface SyncDiagnostic {
+  object: string
+  kind: "http" | "rejected" | "skipped" | "paging" | "error"
+  message: string
+  status?: number
+  code?: string
+  recordKey?: string
+}
+
+export interface DynamicsSyncResult {
+  status: DynamicsSyncStatus
+  /** HTTP requests made (429 answers included). */
+  calls: number
+  written: number
+  rejected: number
+  diagnostics: SyncDiagnostic[]
+}
+
+export const DEFAULT_PAGE_SIZE = 500
+/** SyncCursor.nextPage is capped at this length; longer links are followed but not stored. */
+const MAX_STORED_LINK = 2_048
+/** Ids per `or` filter of a dependent query: URLs stay near 2 KB. */
+const ID_CHUNK = 25
+/** Parents (account + opportunities) per activity cursor; a new opportunity re-reads one chunk. */
+const PARENT_CHUNK = 10
+const MAX_DIAGNOSTICS = 100
+const CURRENCY = "transactioncurrencyid($select=isocurrencycode)"
+
+interface Stream {
+  object: string
+  scope: string
+  set: string
+  select: string[]
+  expand?: string
+  /** The parent condition; the watermark condition is added to it. */
+  filter: string
+  mapPage(rows: Row[]): Promise<HistoryBatch>
+}
+
+interface Run {
+  org: string
+  accountId: string
+  db: ParleyDB
+  client: DataverseClient
+  now: () => number
+  pageSize: number
+  written: number
+  rejected: number
+  diagnostics: SyncDiagnostic[]
+}
+
+const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z")
+const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+const anyOf = (column: string, ids: string[]) => ids.map((id) => `${column} eq ${id}`).join(" or ")
+
+/** FNV-1a, 32 bit: a short stable name for a set of parent ids. */
+function hash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(16).padStart(8, "0")
+}
+
+function diagnose(run: Run, d: SyncDiagnostic) {
+  if (run.diagnostics.length < MAX_DIAGNOSTICS) run.diagnostics.push(d)
+}
+
+async function write(run: Run, object: string, batch: HistoryBatch, cursor: SyncCursor) {
+  const { written, rejected } = await writeBatch(run.db, batch, cursor)
+  run.written += written
+  run.rejected += rejected.length
+  for (const r of rejected as Rejected[]) diagnose(run, { object, kind: "rejected", recordKey: r.recordKey, message: `${r.table}: ${r.reason}`.slice(0, 500) })
+}
+
+/** Rows of `set` whose `column` is one of `ids`, every page. */
+async function byIds(run: Run, set: string, select: string, column: string, ids: string[]): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const chunk of chunks(ids, ID_CHUNK)) {
+    rows.push(...(await run.client.all(run.client.url(`${set}?$select=${select}&$filter=${encodeURIComponent(anyOf(column, chunk))}`), run.pageSize)))
+  }
+  return rows
+}
+
+const sameCursor = (a: SyncCursor | undefined, b: SyncCursor) => !!a && a.watermark === b.watermark && a.nextPage === b.nextPage
+
+async function runStream(run: Run, s: Stream): Promise<void> {
+  const key = cursorKey("dynamics", run.org, s.object, s.scope)
+  const cursor = await run.db.cursors.get(key)
+  const fresh = () => {
+    const filter = cursor?.watermark === undefined ? s.filter : `(${s.filter}) and modifiedon gt ${isoSeconds(cursor.watermark)}`
+    const expand = s.expand ? `&$expand=${s.expand}` : ""
+    return run.client.url(`${s.set}?$select=${s.select.join(",")}${expand}&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent("modifiedon asc")}`)
+  }
+  let url = cursor?.nextPage ?? fresh()
+  let resumed = !!cursor?.nextPage
+  let startedAt: number | undefined
+  let maxSeen: number | undefined
+  let first = true
+  for (;;) {
+    let page
+    try {
+      page = await run.client.page(url, run.pageSize)
+    } catch (e) {
+      // A stored page link the server no longer accepts (expired paging cookie): query again.
+      if (resumed && e instanceof DataverseError && e.status === 400) {
+        diagnose(run, { object: s.object, kind: "paging", status: 400, code: e.code, message: "Stored page link refused; restarting the query from the watermark" })
+        url = fresh()
+        resumed = false
+        continue
+      }
+      throw e
+    }
+    if (first && !resumed) startedAt = page.serverTime
+    first = false
+    for (const row of page.value) {
+      const t = map.time(row.modifiedon)
+      if (t !== undefined && !Number.isNaN(t)) maxSeen = Math.max(maxSeen ?? t, t)
+    }
+    const batch = await s.mapPage(page.value)
+    const done = !page.nextLink
+    if (page.nextLink && page.nextLink.length > MAX_STORED_LINK) {
+      diagnose(run, { object: s.object, kind: "paging", message: "Page link too long to store; an interruption restarts this query" })
+    }
+    let watermark = cursor?.watermark
+    if (done) {
+      const candidate = startedAt !== undefined ? startedAt - 1_000 : maxSeen !== undefined && page.serverTime !== undefined ? Math.min(maxSeen, page.serverTime - 1_000) : (maxSeen ?? (page.serverTime !== undefined ? page.serverTime - 1_000 : undefined))
+      if (candidate !== undefined) watermark = Math.max(watermark ?? 0, Math.floor(candidate / 1000) * 1000)
+    }
+    const next: SyncCursor = { key, crm: "dynamics", org: run.org, object: s.object, scope: s.scope, updatedAt: run.now() }
+    if (watermark !== undefined) next.watermark = watermark
+    if (!done && page.nextLink!.length <= MAX_STORED_LINK) next.nextPage = page.nextLink
+    const hasRows = Object.values(batch).some((rows) => Array.isArray(rows) && rows.length)
+    if (hasRows || !sameCursor(cursor, next)) await write(run, s.object, batch, next)
+    if (done) return
+    url = page.nextLink!
+    resumed = false
+  }
+}
+
+function accountStreams(run: Run): Stream[] {
+  const { accountId } = run
+  const ctx = (): map.MapContext => ({ org: run.org, accountId, seenAt: run.now() })
+  return [
+    {
+      object: "account",
+      scope: accountId,
+      set: "accounts",
+      select: ["accountid", "name", "industrycode", "customertypecode", "revenue", "_ownerid_value", "createdon", "modifiedon"],
+      expand: CURRENCY,
+      filter: `accountid eq ${accountId}`,
+      mapPage: async (rows) => ({ accounts: rows.map((r) => map.mapAccount(r, ctx())) })
+    },
+    {
+      object: "contact",
+      scope: accountId,
+      set: "contacts",
+      select: ["contactid", "fullname", "firstname", "lastname", "jobtitle", "emailaddress1", "telephone1", "modifiedon"],
+      filter: `_parentcustomerid_value eq ${accountId}`,
+      mapPage: async (rows) => ({ contacts: rows.map((r) => map.mapContact(r, ctx())) })
+    },
+    {
+      object: "opportunity",
+      scope: accountId,
+      set: "opportunities",
+      select: ["opportunityid", "name", "estimatedvalue", "actualvalue", "estimatedclosedate", "actualclosedate", "statecode", "statuscode", "stepname", "description", "createdon", "modifiedon"],
+      expand: CURRENCY,
+      filter: `_parentaccountid_value eq ${accountId} or _customerid_value eq ${accountId}`,
+      mapPage: async (rows) => {
+        const closed = rows.filter((r) => r.statecode !== 0 && typeof r.opportunityid === "string").map((r) => r.opportunityid as string)
+        const closes = map.closeInfo(closed.length ? await byIds(run, "opportunitycloses", "activityid,description,actualend,_opportunityid_value,_competitorid_value", "_opportunityid_value", closed) : [])
+        return { deals: rows.map((r) => map.mapDeal(r, ctx(), closes.get(String(r.opportunityid).toLowerCase()))) }
+      }
+    },
+    {
+      object: "quote",
+      scope: accountId,
+      set: "quotes",
+      select: ["quoteid", "name", "quotenumber", "_opportunityid_value", "statecode", "statuscode", "totalamount", "discountpercentage", "createdon", "modifiedon"],
+      expand: CURRENCY,
+      filter: `_customerid_value eq ${accountId}`,
+      mapPage: async (rows) => {
+        const quotes = rows.map((r) => map.mapQuote(r, ctx()))
+        const ids = rows.map((r) => r.quoteid).filter((id): id is string => typeof id === "string")
+        const lines = ids.length
+          ? await byIds(run, "quotedetails", "quotedetailid,_quoteid_value,_productid_value,productdescription,isproductoverridden,quantity,priceperunit,baseamount,manualdiscountamount,volumediscountamount,modifiedon", "_quoteid_value", ids)
+          : []
+        return { quotes: await renumber(run, quotes), quoteLines: lines.map((r) => map.mapQuoteLine(r, ctx())) }
+      }
+    },
+    {
+      object: "incident",
+      scope: accountId,
+      set: "incidents",
+      select: ["incidentid", "title", "ticketnumber", "description", "casetypecode", "caseorigincode", "prioritycode", "isescalated", "_subjectid_value", "statecode", "statuscode", "createdon", "modifiedon"],
+      filter: `_customerid_value eq ${accountId}`,
+      mapPage: async (rows) => {
+        const resolved = rows.filter((r) => r.statecode === 1 && typeof r.incidentid === "string").map((r) => r.incidentid as string)
+        const resolutions = resolved.length ? await byIds(run, "incidentresolutions", "activityid,actualend,createdon,_incidentid_value", "_incidentid_value", resolved) : []
+        const resolvedAt = new Map<string, number>()
+        for (const r of resolutions) {
+          const at = map.time(r.actualend ?? r.createdon)
+          const id = String(r._incidentid_value).toLowerCase()
+          if (at !== undefined && !Number.isNaN(at)) resolvedAt.set(id, Math.max(resolvedAt.get(id) ?? at, at))
+        }
+        return { cases: rows.map((r) => map.mapCase(r, ctx(), resolvedAt.get(String(r.incidentid).toLowerCase()))) }
+      }
+    },
+    {
+      object: "contract",
+      scope: accountId,
+      set: "contracts",
+      select: ["contractid", "title", "contractnumber", "activeon", "expireson", "totalprice", "contractlanguage", "statecode", "statuscode", "modifiedon"],
+      filter: `_customerid_value eq ${accountId}`,
+      mapPage: async (rows) => ({ contracts: rows.map((r) => map.mapContract(r, ctx())) })
+    }
+  ]
+}
+
+/** Page quotes get their revision among every stored quote of the same deal; shifted ones are re-put. */
+async function renumber(run: Run, quotes: Quote[]): Promise<Quote[]> {
+  const valid = quotes.filter((q) => Quote.safeParse(q).success)
+  const dealKeys = [...new Set(valid.map((q) => q.dealKey).filter((k): k is string => !!k))]
+  const stored = dealKeys.length ? await run.db.quotes.where("dealKey").anyOf(dealKeys).toArray() : []
+  const all = new Map(stored.map((q) => [q.key, q]))
+  for (const q of valid) all.set(q.key, q)
+  const revisions = map.numberRevisions([...all.values()])
+  const out = quotes.map((q) => ({ ...q, revision: revisions.get(q.key) ?? 1 }))
+  const pageKeys = new Set(quotes.map((q) => q.key))
+  for (const q of stored) {
+    const revision = revisions.get(q.key)
+    if (!pageKeys.has(q.key) && revision !== undefined && revision !== q.revision) out.push({ ...q, revision })
+  }
+  return out
+}
+
+const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[]; parent: string }[] = [
+  { table: "phonecall", set: "phonecalls", select: ["activityid", "subject", "description", "directioncode", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
+  { table: "email", set: "emails", select: ["activityid", "subject", "description", "directioncode", "senton", "actualend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
+  { table: "appointment", set: "appointments", select: ["activityid", "subject", "description", "actualstart", "scheduledstart", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
+  { table: "task", set: "tasks", select: ["activityid", "subject", "description", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
+  { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
+]
+
+/** Activity streams over the account and its opportunities (oldest first, so new ones append). */
+async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: Map<string, Set<string>> }> {
+  const accountKey = recordKey("dynamics", run.org, run.accountId)
+  const deals = await run.db.deals.where("[accountKey+createdAt]").between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()
+  const dealIds = new Set(deals.map((d) => d.id))
+  const parents = chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK)
+  const streams: Stream[] = []
+  const scopes = new Map<string, Set<string>>()
+  for (const spec of ACTIVITY_STREAMS) {
+    const used = new Set<string>()
+    scopes.set(spec.table, used)
+    for (const chunk of parents) {
+      const scope = `${run.accountId}~${hash(chunk.join(","))}`
+      used.add(scope)
+      streams.push({
+        object: spec.table,
+        scope,
+        set: spec.set,
+        select: spec.select,
+        filter: anyOf(spec.parent, chunk),
+        mapPage: async (rows) => ({ interactions: rows.map((r) => map.mapActivity(spec.table, r, { org: run.org, accountId: run.accountId, seenAt: run.now(), dealIds })) })
+      })
+    }
+  }
+  return { streams, scopes }
+}
+
+/** Cursors of parent chunks that no longer exist (an opportunity was added): forget them. */
+async function dropStaleCursors(run: Run, scopes: Map<string, Set<string>>) {
+  for (const [object, used] of scopes) {
+    const prefix = cursorKey("dynamics", run.org, object, `${run.accountId}~`)
+    const stale = (await run.db.cursors.where("key").startsWith(prefix).primaryKeys()).filter((k) => !used.has(k.slice(k.lastIndexOf(":") + 1)))
+    if (stale.length) await run.db.cursors.bulkDelete(stale)
+  }
+}
+
+interface Outcome {
+  expired?: SessionExpiredError
+  throttled?: ThrottledError
+  failed: number
+  ok: number
+}
+
+async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
+  const settled = await Promise.allSettled(streams.map((s) => runStream(run, s)))
+  settled.forEach((result, i) => {
+    const object = streams[i]!.object
+    if (result.status === "fulfilled") {
+      outcome.ok++
+      return
+    }
+    const e = result.reason as Error
+    if (e instanceof SessionExpiredError) outcome.expired ??= e
+    else if (e instanceof ThrottledError) outcome.throttled ??= e
+    else if (e instanceof DataverseError && e.code === PRIVILEGE_DENIED) {
+      outcome.ok++
+      diagnose(run, { object, kind: "skipped", status: e.status, code: e.code, message: `No read access: ${e.message}` })
+    } else if (e instanceof DataverseError) {
+      outcome.failed++
+      diagnose(run, { object, kind: "http", status: e.status, code: e.code, message: e.message })
+    } else {
+      outcome.failed++
+      diagnose(run, { object, kind: "error", message: String(e?.message ?? e).slice(0, 500) })
+    }
+  })
+}
+
+const budgetKey = (org: string) => `dynamics:budget:${org}`
+
+export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
+  const org = target.org
+  const accountId = target.accountId.toLowerCase().replace(/^\{|\}$/g, "")
+  const accountKey = recordKey("dynamics", org, accountId)
+  const limits = deps.budget ?? DYNAMICS_BUDGET
+  const stamps = (await deps.db.meta.get(budgetKey(org)))?.value
+  const budget = new RequestBudget(limits.maxRequests, limits.windowMs, Array.isArray(stamps) ? stamps.filter((t): t is number => typeof t === "number") : [])
+  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep: deps.sleep, budget })
+  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, diagnostics: [] }
+  const outcome: Outcome = { failed: 0, ok: 0 }
+
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
+    return finish(run, { state: "error", message: "Not a Dynamics record id", at: deps.now() }, accountKey)
+  }
+  const orgRow = Org.safeParse({ key: orgKey("dynamics", org), crm: "dynamics", org, host: new URL(client.root).host, seenAt: deps.now() })
+  if (orgRow.success) await deps.db.orgs.put(orgRow.data)
+
+  await runAll(run, accountStreams(run), outcome)
+  if (!outcome.expired && !outcome.throttled) {
+    const { streams, scopes } = await activityStreams(run)
+    const before = outcome.failed
+    await runAll(run, streams, outcome)
+    if (outcome.failed === before && !outcome.expired && !outcome.throttled) await dropStaleCursors(run, scopes)
+  }
+  await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
+
+  const at = deps.now()
+  const status: DynamicsSyncStatus = outcome.expired
+    ? { state: "session-expired", message: "Sign in to Dynamics again", at }
+    : outcome.throttled
+      ? { state: "throttled", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }
+      : outcome.failed
+        ? { state: outcome.ok ? "partial" : "error", message: `${outcome.failed} of ${outcome.failed + outcome.ok} parts failed; see diagnostics`, at }
+        : { state: "ok", at }
+  return finish(run, status, accountKey)
+}
+
+async function finish(run: Run, status: DynamicsSyncStatus, accountKey: string): Promise<DynamicsSyncResult> {
+  const result: DynamicsSyncResult = { status, calls: run.client.calls, written: run.written, rejected: run.rejected, diagnostics: run.diagnostics }
+  await run.db.meta.put({ key: `sync:${accountKey}`, value: result })
+  return result
+}

@@ -1,0 +1,158 @@
+/**
+ * The Salesforce REST client the sync uses: the rep's session as a Bearer token on the org's API
+ * host, every call counted against the daily budget, at most N in flight, exponential back-off on
+ * REQUEST_LIMIT_EXCEEDED / network / 5xx, and Salesforce's error bodies turned into typed errors.
+ */
+import type { ParleyDB } from "../../model/db"
+import { Semaphore, takeCall } from "./budget"
+import { API_VERSION } from "./soql"
+
+export interface SalesforceSession {
+  /** `<mydomain>.my.salesforce.com` (never the Lightning host: its redirect drops the header). */
+  apiHost: string
+  /** The `sid` cookie value. Held in memory for the call, never stored. */
+  sid: string
+}
+
+export type ApiErrorKind =
+  | "session-expired"
+  | "api-disabled"
+  | "rate-limited"
+  | "network"
+  | "budget-exhausted"
+  | "malformed"
+  | "query-locator"
+  | "bad-query"
+  | "http"
+
+export class SalesforceApiError extends Error {
+  override readonly name = "SalesforceApiError"
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly errorCode?: string
+  ) {
+    super(message)
+  }
+}
+
+export interface ApiLimits {
+  maxInFlight: number
+  dailyCalls: number
+  /** Retries after the first attempt, for rate limits, network errors, 5xx and torn JSON. */
+  maxRetries: number
+  /** First back-off delay; doubles each retry. */
+  backoffMs: number
+}
+
+export interface ClientDeps {
+  fetch: typeof fetch
+  db: ParleyDB
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+const DISABLED_CODES = new Set(["API_DISABLED_FOR_ORG", "API_CURRENTLY_DISABLED", "FUNCTIONALITY_NOT_ENABLED", "OAUTH_APP_BLOCKED"])
+const BAD_QUERY_CODES = new Set(["INVALID_FIELD", "INVALID_TYPE", "MALFORMED_QUERY", "INVALID_QUERY_FILTER_OPERATOR"])
+
+/** `api-usage=10018/100000` (the org's 24-hour API use) from `Sforce-Limit-Info`. */
+export function parseLimitInfo(header: string | null): { used: number; max: number } | undefined {
+  const match = header ? /api-usage=(\d+)\/(\d+)/.exec(header) : null
+  return match ? { used: Number(match[1]), max: Number(match[2]) } : undefined
+}
+
+function firstError(text: string): { errorCode?: string; message?: string } {
+  try {
+    const body = JSON.parse(text) as unknown
+    const first = Array.isArray(body) ? body[0] : body
+    if (first && typeof first === "object") {
+      const { errorCode, message, error, error_description } = first as Record<string, unknown>
+      return {
+        errorCode: typeof errorCode === "string" ? errorCode : typeof error === "string" ? error : undefined,
+        message: typeof message === "string" ? message : typeof error_description === "string" ? error_description : undefined
+      }
+    }
+  } catch {
+    // A non-JSON error page (a proxy, a maintenance page): the status says enough.
+  }
+  return {}
+}
+
+function classify(status: number, text: string, isQueryMore: boolean): SalesforceApiError {
+  const { errorCode = "", message = `HTTP ${status}` } = firstError(text)
+  const error = (kind: ApiErrorKind) => new SalesforceApiError(kind, `${errorCode ? `${errorCode}: ` : ""}${message}`, status, errorCode || undefined)
+  if (status === 401) return error(/not valid for use with the REST API/i.test(message) ? "api-disabled" : "session-expired")
+  if (errorCode === "REQUEST_LIMIT_EXCEEDED") return error("rate-limited")
+  if (DISABLED_CODES.has(errorCode)) return error("api-disabled")
+  if (errorCode === "INVALID_QUERY_LOCATOR" || (isQueryMore && status === 404)) return error("query-locator")
+  if (BAD_QUERY_CODES.has(errorCode)) return error("bad-query")
+  return error("http")
+}
+
+const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
+
+export class SalesforceClient {
+  /** Requests sent (each retry is one), for the sync result and the call benchmark. */
+  calls = 0
+  retries = 0
+  apiUsage?: { used: number; max: number }
+
+  constructor(
+    private readonly deps: ClientDeps,
+    private readonly session: SalesforceSession,
+    private readonly semaphore: Semaphore,
+    private readonly limits: ApiLimits
+  ) {}
+
+  query(soql: string): Promise<unknown> {
+    return this.get(`/services/data/${API_VERSION}/query?q=${encodeURIComponent(soql)}`)
+  }
+
+  /** GET a path on the API host. Absolute URLs are refused: the session never leaves the org. */
+  async get(path: string): Promise<unknown> {
+    if (!/^\/services\/data\/v\d+\.\d\//.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
+    const url = `https://${this.session.apiHost}${path}`
+    const isQueryMore = /\/query\/[^?]+$/.test(path)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(url, isQueryMore)
+      } catch (error) {
+        const kind = error instanceof SalesforceApiError ? error.kind : "network"
+        const retryable = RETRYABLE.has(kind) || (error instanceof SalesforceApiError && (error.status ?? 0) >= 500)
+        if (!retryable || attempt >= this.limits.maxRetries) {
+          throw error instanceof SalesforceApiError ? error : new SalesforceApiError("network", `Salesforce unreachable: ${String(error)}`)
+        }
+        this.retries++
+        await this.deps.sleep(this.limits.backoffMs * 2 ** attempt)
+      }
+    }
+  }
+
+  private async attempt(url: string, isQueryMore: boolean): Promise<unknown> {
+    if (!(await takeCall(this.deps.db, this.deps.now(), this.limits.dailyCalls))) {
+      throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
+    }
+    this.calls++
+    const { status, ok, text, limit } = await this.semaphore.run(async () => {
+      const response = await this.deps.fetch(url, {
+        method: "GET",
+        headers: {
+          Authorization: `Bearer ${this.session.sid}`,
+          Accept: "application/json",
+          "Sforce-Call-Options": "client=Parley"
+        },
+        credentials: "omit",
+        redirect: "error"
+      })
+      return { status: response.status, ok: response.ok, text: await response.text(), limit: response.headers.get("sforce-limit-info") }
+    })
+    this.apiUsage = parseLimitInfo(limit) ?? this.apiUsage
+    if (!ok) throw classify(status, text, isQueryMore)
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      throw new SalesforceApiError("malformed", "Salesforce returned malformed JSON", status)
+    }
+  }
+}

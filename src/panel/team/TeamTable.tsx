@@ -1,0 +1,148 @@
+/**
+ * The team table: every account with its labels, sortable by column (aria-sort), windowed so
+ * only the visible rows plus an overscan are in the DOM (fixed row height; windowing.ts). A
+ * benchmark renders this component directly with 50 and with 5,000 rows.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react"
+import { useI18n } from "../components/I18n"
+import { formatDate } from "../format"
+import type { MessageKey } from "../i18n"
+import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelText, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
+import { nextSort, sortRows, TEAM_COLUMNS, type SortState, type TeamColumn, type TeamRow } from "./rows"
+import { visibleRange } from "./windowing"
+
+/** Must match `.team-table tbody tr` height in panel.css. */
+export const ROW_HEIGHT = 32
+export const OVERSCAN = 8
+export const DEFAULT_VIEWPORT = 420
+
+const HEADERS: Record<TeamColumn, MessageKey> = {
+  name: "colAccount",
+  dominance: "axisDominance",
+  valueOrigin: "axisValueOrigin",
+  initiator: "axisInitiator",
+  criterion: "colCriterion",
+  risk: "axisRisk",
+  tier: "axisTier",
+  lastActivity: "colLastActivity"
+}
+
+const LABEL_TABLES: Partial<Record<TeamColumn, Record<string, MessageKey>>> = {
+  dominance: DOMINANCE_TEXT,
+  valueOrigin: VALUE_ORIGIN_TEXT,
+  initiator: INITIATOR_TEXT,
+  criterion: CRITERION_TEXT,
+  risk: RISK_TEXT,
+  tier: TIER_TEXT
+}
+
+export interface TeamTableProps {
+  rows: readonly TeamRow[]
+  onSelect?: (accountKey: string) => void
+  selectedKey?: string | null
+  /** The order `rows` already arrive in (the Team tab reads them by name): no sort needed for it. */
+  rowsSortedBy?: SortState
+  /** Viewport height before layout can be measured (tests, benchmarks). */
+  viewportHeight?: number
+}
+
+const BY_NAME: SortState = { column: "name", direction: "ascending" }
+
+export function TeamTable({ rows, onSelect, selectedKey, rowsSortedBy, viewportHeight = DEFAULT_VIEWPORT }: TeamTableProps) {
+  const { t, language } = useI18n()
+  const [sort, setSort] = useState<SortState>(rowsSortedBy ?? BY_NAME)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [measured, setMeasured] = useState<number | null>(null)
+  const scroller = useRef<HTMLDivElement>(null)
+
+  const sorted = useMemo(
+    () => (rowsSortedBy && rowsSortedBy.column === sort.column && rowsSortedBy.direction === sort.direction ? rows : sortRows(rows, sort)),
+    [rows, sort, rowsSortedBy]
+  )
+
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = () => setMeasured(el.clientHeight || null)
+    measure()
+    if (typeof ResizeObserver === "undefined") return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  // A new sort starts from the top: the rows under the old scroll position are unrelated.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0
+    setScrollTop(0)
+  }, [sort])
+
+  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop), [])
+  const range = visibleRange({ scrollTop, viewportHeight: measured ?? viewportHeight, rowHeight: ROW_HEIGHT, rowCount: sorted.length, overscan: OVERSCAN })
+  const visible = sorted.slice(range.start, range.end)
+
+  const cell = (row: TeamRow, column: TeamColumn): string => {
+    if (column === "name") return row.name
+    if (column === "lastActivity") return row.lastActivity === null ? "—" : formatDate(row.lastActivity, language)
+    const value = row[column]
+    if (value === null) return "—"
+    if (value === "unknown") return t("unknownShort")
+    const key = labelText(LABEL_TABLES[column] ?? {}, value)
+    return key ? t(key) : value
+  }
+
+  return (
+    <div className="team-scroll" ref={scroller} onScroll={onScroll} style={{ blockSize: viewportHeight }} data-testid="team-table" data-rows={sorted.length}>
+      <table className="team-table" aria-rowcount={sorted.length + 1} aria-label={t("teamTitle")}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {TEAM_COLUMNS.map((column) => (
+              <th key={column} scope="col" aria-sort={sort.column === column ? sort.direction : "none"} className={`col-${column}`}>
+                <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, column))}>
+                  {t(HEADERS[column])}
+                  <span aria-hidden="true" className="sort-mark">
+                    {sort.column === column ? (sort.direction === "ascending" ? " ▲" : " ▼") : ""}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {range.padTop > 0 ? (
+            <tr aria-hidden="true" className="spacer" style={{ blockSize: range.padTop }}>
+              <td colSpan={TEAM_COLUMNS.length} />
+            </tr>
+          ) : null}
+          {visible.map((row, i) => (
+            <tr
+              key={row.accountKey}
+              aria-rowindex={range.start + i + 2}
+              aria-selected={row.accountKey === selectedKey}
+              className={row.accountKey === selectedKey ? "selected" : undefined}
+              onClick={() => onSelect?.(row.accountKey)}
+              data-account-key={row.accountKey}
+            >
+              {TEAM_COLUMNS.map((column) => (
+                <td key={column} className={`col-${column}`} title={column === "name" ? row.name : undefined}>
+                  {column === "name" ? (
+                    <button type="button" className="link-button" aria-label={t("showAccount", { name: row.name })}>
+                      {row.name}
+                    </button>
+                  ) : (
+                    cell(row, column)
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {range.padBottom > 0 ? (
+            <tr aria-hidden="true" className="spacer" style={{ blockSize: range.padBottom }}>
+              <td colSpan={TEAM_COLUMNS.length} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  )
+}
