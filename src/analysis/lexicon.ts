@@ -178,8 +178,10 @@ const ASCII_WORD = new Uint8Array(128)
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWord(c) ? 1 : 0
 const wordCode = (c: number): boolean => (c < 128 ? ASCII_WORD[c] === 1 : isWord(c))
 
-/** The folded text of the record being scanned; reused (analysis is single-threaded). */
+/** The folded text being scanned and each folded character's index in the original, reused
+ * across calls (analysis is single-threaded). */
 const buffer = new Int32Array(GENERAL.maxScanChars + 1)
+const origin = new Int32Array(GENERAL.maxScanChars + 1)
 
 /** Folds text into `buffer` (skips dropped, space runs collapsed); returns its length. */
 function fill(text: string): number {
@@ -195,6 +197,7 @@ function fill(text: string): number {
       if (c === SKIP) continue
     }
     if (c === SPACE && n > 0 && buffer[n - 1] === SPACE) continue
+    origin[n] = i
     buffer[n++] = c
   }
   return n
@@ -226,7 +229,7 @@ function scanInto(root: Node, text: string, hits: Record<string, string> | null)
             if (hits !== null && hits[e.cue] !== undefined) continue
             if (e.open || wordEndsAt(k, n, e.plural)) {
               hits ??= {}
-              hits[e.cue] = String.fromCharCode(...buffer.subarray(i, k))
+              hits[e.cue] = text.slice(origin[i]!, origin[k - 1]! + 1)
             }
           }
         }
@@ -245,12 +248,16 @@ function scanInto(root: Node, text: string, hits: Record<string, string> | null)
  * parameters.ts): callers pass fields separately rather than joined, because a joined string is
  * a V8 cons-string and reading it character by character is several times slower.
  */
-export function scan<G extends LexiconGroup>(groups: readonly G[], ...texts: ReadonlyArray<string | undefined | null>): Hits<CueOf<G>> | null {
+export function scan<G extends LexiconGroup>(groups: readonly G[], a: Text, b?: Text, c?: Text): Hits<CueOf<G>> | null {
   const root = trieFor(groups)
   let hits: Record<string, string> | null = null
-  for (const text of texts) if (text) hits = scanInto(root, text, hits)
+  if (a) hits = scanInto(root, a, hits)
+  if (b) hits = scanInto(root, b, hits)
+  if (c) hits = scanInto(root, c, hits)
   return hits as Hits<CueOf<G>> | null
 }
+
+type Text = string | undefined | null
 
 const LEAD_SOURCE = ["leadSource"] as const
 

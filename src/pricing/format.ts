@@ -12,9 +12,14 @@
  * - English with a currency symbol uses the business convention ICU produces ("$48.5M", "$9K",
  *   "€1.2B"); toman is written in words in every language ("4.85 million toman") because it has no
  *   symbol and seed 001 words it so; Persian always uses number + Persian scale word + unit
- *   ("۹ هزار تومان", "۴۸٫۵ میلیون تومان") with our own scale words (ICU's fa data says
- *   "تریلیون" for 10^12 where Iranian usage is "هزار میلیارد", and scale words must not depend on
- *   the browser's ICU version).
+ *   ("۹ هزار تومان", "۴۸٫۵ میلیون تومان") with our own scale words. What Node 20's ICU (78.2)
+ *   does with fa-IR compact notation: it has words (هزار، میلیون، میلیارد) but rounds to two
+ *   significant digits by default (48,500,000 → "۴۹ میلیون", 49,750 → "۵۰ هزار"), says
+ *   "تریلیون" for 10^12 where Iranian usage is "هزار میلیارد", and has no currency word for the
+ *   toman (style "currency" gives "‎ریال ۴۸٬۵۰۰٬۰۰۰" with a bidi mark). So Persian mantissas are cut
+ *   from the digit string exactly and the scale words are ours, independent of the browser's ICU.
+ * - German short compact has no thousands form ("9000 €"), so below a million German prices fall
+ *   back to plain digits; from a million up ICU's "48,5 Mio. €" is used.
  * - Compact has no decimals from 100 up (cents add syllables and perceived magnitude, Coulter,
  *   Choi & Monroe 2012) and no grouping separator on four-digit amounts where CLDR's "min2"
  *   grouping allows it ("$1427", not "$1,426.85"). Below 100 the currency's cents stay ("$11.50").

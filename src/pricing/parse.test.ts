@@ -27,7 +27,9 @@ describe("parseTypedAmount", () => {
     ["۱٫۲ هزار میلیارد", "fa-IR", 1_200_000_000_000],
     ["٤٩٬٧٥٠", "ar-SA", 49750],
     ["1,23,456", "en-IN", 123456],
-    ["\u200E$49,750", "en-US", 49750]
+    ["\u200E$49,750", "en-US", 49750],
+    ["1234.567", "de-DE", 1234.567], // String(1234.567): not a valid thousands group
+    ["49750.5", "de-DE", 49750.5]
   ])("%s (%s) → %d", (text, locale, expected) => {
     expect(parseTypedAmount(text, locale)).toBe(expected)
   })

@@ -102,10 +102,11 @@ function canonicalNumber(raw: string, seps: Separators): string | null {
     decimal = s.lastIndexOf(".") > s.lastIndexOf(",") ? "." : ","
   } else if (dots + commas === 1) {
     const sep = dots === 1 ? "." : ","
-    const after = s.length - s.indexOf(sep) - 1
-    if (sep === seps.decimal) decimal = null
-    else if (sep === seps.group) decimal = after === 3 ? null : sep
-    else decimal = after === 3 ? null : sep
+    const at = s.indexOf(sep)
+    // A thousands group needs 1-3 digits before it and exactly 3 after; otherwise it is a decimal
+    // point whatever the locale ("1234.567" in de-DE, as String(1234.567) writes it).
+    const couldBeGroup = at >= 1 && at <= 3 && s.length - at - 1 === 3
+    decimal = sep === seps.decimal || !couldBeGroup ? sep : null
   }
   const group = decimal === "." ? "," : decimal === "," ? "." : null
   let intPart = s

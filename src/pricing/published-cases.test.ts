@@ -168,7 +168,8 @@ describe("time framing and comparators", () => {
     expect(one(aggregate, "R7").framing).toBe("annual")
     expect(rule(aggregate, "R6")).toHaveLength(1)
     expect(one(aggregate, "R6").text).toContain("per user a day")
-    const perDay = price({ amount: 350, offer: "subscription", period: "year" })
+    // One seat: the whole bill is already petty per day, so the comparator would add little.
+    const perDay = price({ amount: 350, offer: "per-seat", period: "year", seats: 1 })
     expect(one(perDay, "R7").framing).toBe("per-day")
     expect(rule(perDay, "R6")).toHaveLength(0)
   })

@@ -7,7 +7,6 @@ import { formatAmount, suggestPricing } from "./index"
 import { significantDigits } from "./numbers"
 import { dominates } from "./packages"
 import { one, price, rule } from "./test-helpers"
-import type { PricePackage } from "./types"
 
 const RULES = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10"]
 

@@ -122,8 +122,11 @@ export const PricingInputSchema = z.object({
   profile: PricingProfile
 })
 
-/** What callers pass (defaults optional). */
-export type PricingInput = z.input<typeof PricingInputSchema>
+/**
+ * What callers pass (defaults optional). `profile` is typed loosely on purpose: any object from
+ * src/analysis fits, and fields the schema does not know are ignored.
+ */
+export type PricingInput = Omit<z.input<typeof PricingInputSchema>, "profile"> & { profile?: unknown }
 /** After validation and defaults. */
 export type ParsedPricingInput = z.output<typeof PricingInputSchema>
 export type PricingProfile = z.output<typeof PricingProfile>

@@ -9,7 +9,7 @@ import type { PricingResult, RuleId, Suggestion } from "./types"
 export const BASE: PricingInput = { amount: 50_000, currency: "USD", locale: "en-US", mode: "opening" }
 
 /** suggestPricing that must succeed. */
-export function price(input: Partial<PricingInput> & Record<string, unknown> = {}): PricingResult {
+export function price(input: Partial<PricingInput> | Record<string, unknown> = {}): PricingResult {
   const result = suggestPricing({ ...BASE, ...input })
   if ("error" in result) throw new Error(`unexpected error: ${result.error}`)
   return result

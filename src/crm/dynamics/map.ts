@@ -51,6 +51,8 @@ export function plainText(html: unknown, max = TEXT_OF_ACTIVITY): string | undef
   if (typeof html !== "string") return undefined
   const text = html
     .replace(/<(style|script)[\s\S]*?<\/\1>/gi, " ")
+    // Inline tags join words ("<b>competitor</b>'s"); every other tag separates them.
+    .replace(/<\/?(?:b|i|u|em|strong|span|a|font|small|sub|sup)\b[^>]*>/gi, "")
     .replace(/<[^>]*>/g, " ")
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")

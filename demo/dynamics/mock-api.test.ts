@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest"
+import { DEMO_ACCOUNTS, dynIds } from "../org"
+import { createDynamicsMockApi } from "./mock-api"
+import { parseFilter, matches } from "./odata-filter"
+
+const API = "https://northwind.crm4.dynamics.com/api/data/v9.2"
+const FV = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"'
+const globex = DEMO_ACCOUNTS[0]!
+const get = (mock: ReturnType<typeof createDynamicsMockApi>, path: string, prefer = FV) => {
+  const res = mock.handle({ method: "GET", url: `${API}/${path}`, headers: { Prefer: prefer, Accept: "application/json" } })
+  return { ...res, json: res.body ? JSON.parse(res.body) : null }
+}
+
+describe("mock Dataverse Web API", () => {
+  it("answers a retrieve with @odata.context, etag, selected columns, FormattedValue and _x_value lookups", () => {
+    const mock = createDynamicsMockApi()
+    const { status, headers, json } = get(mock, `accounts(${dynIds.account(globex)})?$select=name,revenue,_ownerid_value`)
+    expect(status).toBe(200)
+    expect(headers["OData-Version"]).toBe("4.0")
+    expect(json).toEqual({
+      "@odata.context": `${API}/$metadata#accounts(name,revenue,_ownerid_value)/$entity`,
+      "@odata.etag": expect.stringMatching(/^W\/"\d+"$/),
+      accountid: dynIds.account(globex),
+      name: "Globex Manufacturing",
+      revenue: 412_000_000,
+      "revenue@OData.Community.Display.V1.FormattedValue": "$412,000,000.00",
+      _ownerid_value: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      "_ownerid_value@OData.Community.Display.V1.FormattedValue": "Rosa Diaz"
+    })
+  })
+
+  it("adds only the annotations the Prefer header asks for", () => {
+    const mock = createDynamicsMockApi()
+    const id = dynIds.account(globex)
+    expect(Object.keys(get(mock, `accounts(${id})?$select=_ownerid_value`, "").json).some((k) => k.includes("@OData.Community"))).toBe(false)
+    const all = get(mock, `accounts(${id})?$select=_ownerid_value`, 'odata.include-annotations="*"').json
+    expect(all["_ownerid_value@Microsoft.Dynamics.CRM.lookuplogicalname"]).toBe("systemuser")
+  })
+
+  it("pages with maxpagesize, a $skiptoken paging cookie and Preference-Applied, until every row was served once", () => {
+    const mock = createDynamicsMockApi()
+    const filter = encodeURIComponent(`_regardingobjectid_value eq ${dynIds.account(globex)}`)
+    let url: string | undefined = `${API}/emails?$select=subject,modifiedon&$filter=${filter}&$orderby=modifiedon asc`
+    const seen: string[] = []
+    let pages = 0
+    while (url) {
+      const res = mock.handle({ method: "GET", url, headers: { Prefer: `${FV},odata.maxpagesize=7` } })
+      const body = JSON.parse(res.body)
+      expect(res.headers["Preference-Applied"]).toBe(`${FV},odata.maxpagesize=7`)
+      expect(body["@odata.context"]).toBe(`${API}/$metadata#emails(subject,modifiedon)`)
+      seen.push(...body.value.map((r: { activityid: string }) => r.activityid))
+      url = body["@odata.nextLink"]
+      if (url) expect(url).toMatch(/^https:\/\/northwind\.crm4\.dynamics\.com\/api\/data\/v9\.2\/emails\?\$select=.*&\$skiptoken=%3Ccookie%20pagenumber%3D%22\d+%22/)
+      pages++
+    }
+    const emails = globex.activities.filter((a) => a.channel === "email").map(dynIds.activity)
+    expect(seen.sort()).toEqual(emails.sort())
+    expect(pages).toBe(Math.ceil(emails.length / 7))
+    expect(mock.stats.calls).toBe(pages)
+  })
+
+  it("filters with and/or/parentheses and date-times, and orders by modifiedon", () => {
+    const mock = createDynamicsMockApi()
+    const a = dynIds.account(globex)
+    const { json } = get(mock, `opportunities?$select=name,modifiedon&$filter=${encodeURIComponent(`(_parentaccountid_value eq ${a} or _customerid_value eq ${a}) and modifiedon gt 2020-01-01T00:00:00Z`)}&$orderby=modifiedon desc`)
+    const names = json.value.map((r: { name: string }) => r.name)
+    expect(names.sort()).toEqual(globex.deals.map((d) => d.name).sort())
+    const times = json.value.map((r: { modifiedon: string }) => r.modifiedon)
+    expect([...times].sort().reverse()).toEqual(times)
+    expect(get(mock, `opportunities?$filter=${encodeURIComponent("modifiedon gt 2099-01-01T00:00:00Z")}`).json.value).toEqual([])
+  })
+
+  it("expands the currency of a money table", () => {
+    const mock = createDynamicsMockApi()
+    const { json } = get(mock, `quotes?$select=name&$expand=transactioncurrencyid($select=isocurrencycode)&$top=1`)
+    expect(json.value[0].transactioncurrencyid).toMatchObject({ isocurrencycode: "USD" })
+  })
+
+  it("answers errors in Dataverse's shape", () => {
+    const mock = createDynamicsMockApi()
+    expect(get(mock, "accounts(00000000-0000-4000-8000-000000000999)")).toMatchObject({ status: 404, json: { error: { code: "0x80040217", message: expect.stringContaining("Does Not Exist") } } })
+    expect(get(mock, "nosuchthings")).toMatchObject({ status: 404, json: { error: { code: "0x80060888" } } })
+    expect(get(mock, "accounts?$select=nosuchcolumn")).toMatchObject({ status: 400, json: { error: { message: expect.stringContaining("nosuchcolumn") } } })
+    expect(get(mock, `accounts?$filter=${encodeURIComponent("name contains 'x'")}`)).toMatchObject({ status: 400 })
+  })
+
+  it("injects 401, 403, 429 + Retry-After and network failures, a given number of times", async () => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status: 429, retryAfter: 4, match: "/contacts", times: 2 })
+    mock.inject({ status: 401, match: /\/accounts\?/ })
+    mock.inject({ status: 403, match: (url) => url.includes("/contracts") })
+    mock.inject({ status: "network", match: "/tasks" })
+    const throttled = get(mock, "contacts?$select=fullname")
+    expect(throttled).toMatchObject({ status: 429, headers: { "Retry-After": "4" }, json: { error: { code: "0x80072322" } } })
+    expect(get(mock, "contacts?$select=fullname").status).toBe(429)
+    expect(get(mock, "contacts?$select=fullname").status).toBe(200)
+    expect(get(mock, "accounts?$select=name")).toMatchObject({ status: 401, headers: { "WWW-Authenticate": expect.stringContaining("Bearer") } })
+    expect(get(mock, "contracts?$select=title")).toMatchObject({ status: 403, json: { error: { code: "0x80072560" } } })
+    await expect(mock.fetch(`${API}/tasks?$select=subject`)).rejects.toThrow("Failed to fetch")
+    expect(mock.stats.calls).toBe(6)
+  })
+
+  it("serves a corrupted record and records touched changes with a new modifiedon", () => {
+    const mock = createDynamicsMockApi()
+    const id = dynIds.account(globex)
+    mock.corrupt("accounts", id, { name: 42 })
+    expect(get(mock, `accounts(${id})?$select=name`).json.name).toBe(42)
+    const before = mock.clock.now()
+    mock.touch("accounts", id, { revenue: 1 })
+    expect(get(mock, `accounts(${id})?$select=revenue,modifiedon`).json).toMatchObject({ revenue: 1, modifiedon: new Date(before).toISOString().replace(".000Z", "Z") })
+  })
+
+  it("works as a fetch: a real Response with status, headers and JSON", async () => {
+    const mock = createDynamicsMockApi()
+    const res = await mock.fetch(`${API}/WhoAmI`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get("content-type")).toContain("application/json")
+    expect(await res.json()).toMatchObject({ UserId: expect.any(String) })
+  })
+})
+
+describe("odata-filter", () => {
+  it("evaluates comparisons, null checks, not, and GUIDs that start with letters or digits", () => {
+    const row = { a: "abcdef12-0000-4000-8000-000000000001", n: 5, d: "2026-01-02T00:00:00Z", z: null }
+    expect(matches(parseFilter("a eq ABCDEF12-0000-4000-8000-000000000001"), row)).toBe(true)
+    expect(matches(parseFilter("n ge 5 and n lt 6"), row)).toBe(true)
+    expect(matches(parseFilter("not (n eq 5) or z eq null"), row)).toBe(true)
+    expect(matches(parseFilter("d gt 2026-01-01T23:59:59Z"), row)).toBe(true)
+    expect(matches(parseFilter("d gt 2026-01-02T00:00:00Z"), row)).toBe(false)
+    expect(() => parseFilter("n eq")).toThrow()
+  })
+})

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest"
+import { DataverseClient, DataverseError, RequestBudget, SessionExpiredError, ThrottledError, apiRoot, parseRetryAfter, type FetchLike, type HttpResponseLike } from "./api"
+
+const BASE = "https://northwind.crm4.dynamics.com"
+const NOW = Date.UTC(2026, 10, 20, 12)
+
+function response(status: number, body: unknown = {}, headers: Record<string, string> = {}): HttpResponseLike {
+  const h = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  return { status, headers: { get: (n) => h.get(n.toLowerCase()) ?? null }, text: async () => (typeof body === "string" ? body : JSON.stringify(body)) }
+}
+function scripted(...answers: HttpResponseLike[]) {
+  const seen: { url: string; headers: Record<string, string> }[] = []
+  const fetch: FetchLike = async (url, init) => {
+    seen.push({ url, headers: init.headers })
+    return answers.shift() ?? response(200, { value: [] })
+  }
+  return { fetch, seen }
+}
+const client = (fetch: FetchLike, extra: Partial<ConstructorParameters<typeof DataverseClient>[0]> = {}) =>
+  new DataverseClient({ fetch, baseUrl: BASE, now: () => NOW, sleep: async () => {}, ...extra })
+
+describe("DataverseClient", () => {
+  it("builds the Web API root from an org URL, an on-premises org URL or a root", () => {
+    expect(apiRoot(BASE)).toBe(`${BASE}/api/data/v9.2`)
+    expect(apiRoot("https://crm.contoso.local/Contoso/")).toBe("https://crm.contoso.local/Contoso/api/data/v9.2")
+    expect(apiRoot("https://crm.contoso.local/Contoso/api/data/v9.1")).toBe("https://crm.contoso.local/Contoso/api/data/v9.1")
+  })
+
+  it("returns a page with its nextLink and the server time", async () => {
+    const next = `${BASE}/api/data/v9.2/accounts?$select=name&$skiptoken=%3Ccookie%20pagenumber=%222%22%20/%3E`
+    const { fetch, seen } = scripted(response(200, { value: [{ name: "A" }], "@odata.nextLink": next }, { Date: new Date(NOW).toUTCString() }))
+    const page = await client(fetch).page(`${BASE}/api/data/v9.2/accounts?$select=name`, 50)
+    expect(page).toEqual({ value: [{ name: "A" }], nextLink: next, serverTime: NOW })
+    expect(seen[0]!.headers.Prefer).toBe('odata.include-annotations="OData.Community.Display.V1.FormattedValue",odata.maxpagesize=50')
+  })
+
+  it("waits exactly Retry-After once for requests throttled together, pausing the others", async () => {
+    const sleeps: number[] = []
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const { fetch, seen } = scripted(response(429, { error: { code: "0x80072322", message: "Number of requests exceeded" } }, { "Retry-After": "3" }))
+    const c = client(fetch, {
+      sleep: (ms) => {
+        sleeps.push(ms)
+        return gate
+      }
+    })
+    const a = c.get(`${BASE}/api/data/v9.2/accounts`)
+    await new Promise((r) => setTimeout(r, 5))
+    const b = c.get(`${BASE}/api/data/v9.2/contacts`)
+    await new Promise((r) => setTimeout(r, 5))
+    // The second request is held back while the first waits out its Retry-After.
+    expect(seen).toHaveLength(1)
+    release()
+    await Promise.all([a, b])
+    expect(sleeps).toEqual([3_000])
+    expect(seen).toHaveLength(3)
+  })
+
+  it("reads Retry-After as seconds or as an HTTP date", () => {
+    expect(parseRetryAfter("12", NOW)).toBe(12)
+    expect(parseRetryAfter(new Date(NOW + 30_000).toUTCString(), NOW)).toBe(30)
+    expect(parseRetryAfter("soon", NOW)).toBeNull()
+    expect(parseRetryAfter(null, NOW)).toBeNull()
+  })
+
+  it("treats 401 and non-privilege 403 as an expired session, and then stops asking", async () => {
+    for (const status of [401, 403]) {
+      const { fetch, seen } = scripted(response(status, status === 403 ? { error: { code: "0x80072560", message: "The user is not a member of the organization." } } : ""))
+      const c = client(fetch)
+      await expect(c.get(`${BASE}/api/data/v9.2/accounts`)).rejects.toBeInstanceOf(SessionExpiredError)
+      await expect(c.get(`${BASE}/api/data/v9.2/contacts`)).rejects.toThrow("Sign in to Dynamics again")
+      expect(seen).toHaveLength(1)
+    }
+  })
+
+  it("surfaces {error:{code,message}} and keeps going after a privilege error", async () => {
+    const { fetch } = scripted(response(403, { error: { code: "0x80040220", message: "missing prvReadContract" } }), response(404, { error: { code: "0x80040217", message: "account With Id = x Does Not Exist" } }))
+    const c = client(fetch)
+    await expect(c.get(`${BASE}/api/data/v9.2/contracts`)).rejects.toMatchObject({ status: 403, code: "0x80040220", message: "missing prvReadContract" })
+    const e = await c.get(`${BASE}/api/data/v9.2/accounts(00000000-0000-0000-0000-000000000001)`).catch((x) => x)
+    expect(e).toBeInstanceOf(DataverseError)
+    expect(e).toMatchObject({ status: 404, code: "0x80040217" })
+  })
+
+  it("reports network failures and non-JSON answers as errors", async () => {
+    const failing: FetchLike = async () => {
+      throw new TypeError("Failed to fetch")
+    }
+    await expect(client(failing).get(`${BASE}/api/data/v9.2/accounts`)).rejects.toMatchObject({ code: "network" })
+    const { fetch } = scripted(response(200, "<html>sign-in page</html>"))
+    await expect(client(fetch).get(`${BASE}/api/data/v9.2/accounts`)).rejects.toMatchObject({ code: "bad-json" })
+  })
+
+  it("never follows a link off the org's origin", async () => {
+    const { fetch, seen } = scripted()
+    await expect(client(fetch).page("https://evil.example/api/data/v9.2/accounts", 10)).rejects.toMatchObject({ code: "foreign-link" })
+    expect(seen).toHaveLength(0)
+  })
+
+  it("gives up with ThrottledError after repeated 429s", async () => {
+    const throttled = () => response(429, {}, { "Retry-After": "1" })
+    const { fetch } = scripted(throttled(), throttled(), throttled(), throttled(), throttled(), throttled(), throttled())
+    await expect(client(fetch).get(`${BASE}/api/data/v9.2/accounts`)).rejects.toBeInstanceOf(ThrottledError)
+  })
+})
+
+describe("RequestBudget", () => {
+  it("counts requests in a sliding window and says when room frees up", () => {
+    const budget = new RequestBudget(2, 1_000)
+    expect(budget.take(0)).toBe(true)
+    expect(budget.take(100)).toBe(true)
+    expect(budget.take(200)).toBe(false)
+    expect(budget.freeAt(200)).toBe(1_000)
+    expect(budget.take(1_001)).toBe(true)
+    expect(new RequestBudget(2, 1_000, budget.toJSON()).take(1_050)).toBe(false)
+  })
+})

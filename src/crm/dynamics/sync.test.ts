@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest"
+import { createDynamicsMockApi, type DynamicsMockApi } from "../../../demo/dynamics/mock-api"
+import { DEMO_ACCOUNTS, DEMO_NOW, dynIds } from "../../../demo/org"
+import { openDatabase, type ParleyDB } from "../../model/db"
+import { recordKey } from "../../model/keys"
+import type { FetchLike } from "./api"
+import { syncDynamicsAccount, type DynamicsSyncDeps } from "./sync"
+
+const ORG = "northwind.crm4"
+const GLOBEX = DEMO_ACCOUNTS[0]!
+const INITECH = DEMO_ACCOUNTS[1]!
+const TABLES = ["accounts", "contacts", "interactions", "deals", "quotes", "quoteLines", "cases", "contracts"] as const
+
+let dbCounter = 0
+const freshDb = () => openDatabase(`dynamics-sync-${Date.now()}-${++dbCounter}`)
+
+function deps(mock: DynamicsMockApi, db: ParleyDB, extra: Partial<DynamicsSyncDeps> = {}): DynamicsSyncDeps {
+  return { fetch: mock.fetch as FetchLike, baseUrl: mock.baseUrl, db, now: () => DEMO_NOW + 7_200_000, pageSize: 5, sleep: async () => {}, ...extra }
+}
+const sync = (d: DynamicsSyncDeps, account = GLOBEX) => syncDynamicsAccount(d, { org: ORG, accountId: dynIds.account(account) })
+
+function expected(account = GLOBEX) {
+  const quotes = account.deals.flatMap((d) => d.quotes)
+  return {
+    accounts: 1,
+    contacts: account.contacts.length,
+    interactions: account.activities.length,
+    deals: account.deals.length,
+    quotes: quotes.length,
+    quoteLines: quotes.reduce((n, q) => n + q.lines.length, 0),
+    cases: account.cases.length,
+    contracts: account.contracts.length
+  }
+}
+async function counts(db: ParleyDB) {
+  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).count()] as const)))
+}
+async function keys(db: ParleyDB) {
+  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, ((await db.table(t).toCollection().primaryKeys()) as string[]).sort()] as const)))
+}
+const urls = (mock: DynamicsMockApi) => mock.stats.requests.map((r) => decodeURIComponent(r.url))
+
+describe("syncDynamicsAccount", () => {
+  it("initial sync across several pages fills every table", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    const result = await sync(deps(mock, db))
+    expect(result.status.state).toBe("ok")
+    expect(result.rejected).toBe(0)
+    expect(await counts(db)).toEqual(expected())
+    // Paged: 144 activities at 5 per page.
+    expect(urls(mock).filter((u) => u.includes("$skiptoken=")).length).toBeGreaterThan(20)
+    expect(result.calls).toBe(mock.stats.calls)
+    expect(result.written).toBe(Object.values(expected()).reduce((a, b) => a + b, 0))
+
+    const accountKey = recordKey("dynamics", ORG, dynIds.account(GLOBEX))
+    expect(await db.accounts.get(accountKey)).toMatchObject({ name: "Globex Manufacturing", industry: "Manufacturing", currency: "USD", ownerName: "Rosa Diaz", annualRevenue: 412_000_000 })
+    const lease = GLOBEX.deals[0]!
+    const quotes = (await db.quotes.where("dealKey").equals(recordKey("dynamics", ORG, dynIds.deal(lease))).toArray()).sort((a, b) => a.revision - b.revision)
+    expect(quotes.map((q) => [q.revision, q.status])).toEqual([
+      [1, "Revised"],
+      [2, "Won"]
+    ])
+    const line = await db.quoteLines.get(recordKey("dynamics", ORG, dynIds.quoteLine(lease.quotes[0]!, 0)))
+    expect(line).toMatchObject({ listPrice: 180_000, unitPrice: 172_800, discountPercent: 4, quantity: 1, isCustom: false })
+    const calls = (await db.interactions.toArray()).filter((i) => i.sourceObject === "phonecall")
+    const demoCalls = GLOBEX.activities.filter((a) => a.channel === "call")
+    expect(calls.map((c) => c.direction).sort()).toEqual(demoCalls.map((a) => a.direction).sort())
+    expect(await db.cases.toArray()).toHaveLength(2)
+    expect((await db.contracts.toArray()).map((c) => c.termMonths).sort()).toEqual([36, 60])
+    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ status: { state: "ok" }, written: result.written })
+    expect(await db.orgs.get(`dynamics:${ORG}`)).toMatchObject({ host: "northwind.crm4.dynamics.com" })
+  })
+
+  it("sends the OData headers and asks only for used columns", async () => {
+    const mock = createDynamicsMockApi()
+    await sync(deps(mock, freshDb()))
+    const first = mock.stats.requests[0]!
+    expect(first.headers).toMatchObject({
+      Accept: "application/json",
+      "OData-MaxVersion": "4.0",
+      "OData-Version": "4.0",
+      Prefer: 'odata.include-annotations="OData.Community.Display.V1.FormattedValue",odata.maxpagesize=5'
+    })
+    for (const url of urls(mock)) expect(url).toMatch(/\$select=[a-z_,]+/)
+    expect(urls(mock).some((u) => u.includes("$select=*") || !u.includes("$select"))).toBe(false)
+  })
+
+  it("a second sync makes only cursor queries, and a later change arrives alone", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    await sync(deps(mock, db))
+    mock.resetStats()
+    const second = await sync(deps(mock, db))
+    expect(second.status.state).toBe("ok")
+    expect(second.written).toBe(0)
+    // One query per stream: 6 account-level streams + 5 activity tables (one parent chunk).
+    expect(second.calls).toBe(11)
+    for (const url of urls(mock)) {
+      expect(url).toMatch(/ and modifiedon gt \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z&\$orderby=modifiedon asc$/)
+      expect(url).not.toContain("$skiptoken")
+    }
+
+    // A quote edited in Dynamics (its line edit recalculated the quote, so both changed).
+    const deal = GLOBEX.deals[2]!
+    const quote = deal.quotes[0]!
+    mock.touch("quotedetails", dynIds.quoteLine(quote, 0), { manualdiscountamount: 10_500 })
+    mock.touch("quotes", dynIds.quote(quote), { totalamount: 199_500 })
+    mock.resetStats()
+    const third = await sync(deps(mock, db))
+    expect(third.written).toBe(2) // the quote and its line
+    expect(third.calls).toBe(12) // 11 cursor queries + the quote's lines
+    expect(await db.quotes.get(recordKey("dynamics", ORG, dynIds.quote(quote)))).toMatchObject({ total: 199_500, revision: 1 })
+    expect(await db.quoteLines.get(recordKey("dynamics", ORG, dynIds.quoteLine(quote, 0)))).toMatchObject({ unitPrice: 199_500, discountPercent: 5 })
+  })
+
+  it("an interrupted sync resumes mid-pagination with no duplicate or missing record", async () => {
+    const reference = freshDb()
+    await sync(deps(createDynamicsMockApi(), reference))
+
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    // The worker dies after 25 requests: later fetches never answer, nothing after them runs.
+    let calls = 0
+    const dying: FetchLike = (url, init) => (++calls > 25 ? new Promise(() => {}) : mock.fetch(url, init))
+    void sync(deps(mock, db, { fetch: dying }))
+    while (calls <= 25) await new Promise((r) => setTimeout(r, 5))
+    await new Promise((r) => setTimeout(r, 50))
+    const midway = await db.cursors.toArray()
+    expect(midway.some((c) => c.nextPage?.includes("$skiptoken="))).toBe(true)
+    const partial = await counts(db)
+    expect(partial.interactions).toBeLessThan(expected().interactions)
+
+    mock.resetStats()
+    const resumed = await sync(deps(mock, db))
+    expect(resumed.status.state).toBe("ok")
+    // Streams that stopped mid-way continue from their stored page link.
+    const stored = midway.filter((c) => c.nextPage).map((c) => decodeURIComponent(c.nextPage!))
+    for (const link of stored) expect(urls(mock)).toContain(link)
+    expect(await keys(db)).toEqual(await keys(reference))
+    expect(await counts(db)).toEqual(expected())
+  })
+
+  it("keeps at most 4 requests in flight", async () => {
+    const mock = createDynamicsMockApi({ latencyMs: 3 })
+    const result = await sync(deps(mock, freshDb()))
+    expect(result.status.state).toBe("ok")
+    expect(mock.stats.maxInFlight).toBeLessThanOrEqual(4)
+    expect(mock.stats.maxInFlight).toBeGreaterThan(1)
+  })
+
+  it("on 429 waits exactly Retry-After seconds, then carries on", async () => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status: 429, retryAfter: 7, match: "/contacts?" })
+    const sleeps: number[] = []
+    const db = freshDb()
+    const result = await sync(deps(mock, db, { sleep: async (ms) => void sleeps.push(ms) }))
+    expect(sleeps).toEqual([7_000])
+    expect(result.status.state).toBe("ok")
+    expect(await counts(db)).toEqual(expected())
+    expect(mock.stats.requests.filter((r) => r.url.includes("/contacts?"))).toHaveLength(2)
+  })
+
+  it("stops with a resumable 'throttled' status when Retry-After is too long to wait", async () => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status: 429, retryAfter: 600, match: "/quotes?" })
+    const result = await sync(deps(mock, freshDb()))
+    expect(result.status).toMatchObject({ state: "throttled", retryAt: DEMO_NOW + 7_200_000 + 600_000 })
+  })
+
+  it.each([401, 403] as const)("answers %s with session-expired, persisted for the panel", async (status) => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status, match: "/opportunities?" })
+    const db = freshDb()
+    const result = await sync(deps(mock, db))
+    expect(result.status).toMatchObject({ state: "session-expired", message: "Sign in to Dynamics again" })
+    const accountKey = recordKey("dynamics", ORG, dynIds.account(GLOBEX))
+    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ status: { state: "session-expired", message: "Sign in to Dynamics again" } })
+    // Nothing after the expiry is requested: the activity phase never starts.
+    expect(urls(mock).some((u) => u.includes("/phonecalls?"))).toBe(false)
+  })
+
+  it("skips a table the rep may not read (403 PrivilegeDenied) and syncs the rest", async () => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status: 403, match: "/contracts?", code: "0x80040220", message: "Principal user is missing prvReadContract privilege" })
+    const db = freshDb()
+    const result = await sync(deps(mock, db))
+    expect(result.status.state).toBe("ok")
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ object: "contract", kind: "skipped", status: 403, code: "0x80040220" }))
+    expect(await db.contracts.count()).toBe(0)
+    expect(await db.interactions.count()).toBe(expected().interactions)
+  })
+
+  it("surfaces Dataverse error bodies in diagnostics (partial sync)", async () => {
+    const mock = createDynamicsMockApi()
+    mock.inject({ status: 500, match: "/incidents?", code: "0x80040216", message: "An unexpected error occurred." })
+    const db = freshDb()
+    const result = await sync(deps(mock, db))
+    expect(result.status.state).toBe("partial")
+    expect(result.diagnostics).toContainEqual({ object: "incident", kind: "http", status: 500, code: "0x80040216", message: "An unexpected error occurred." })
+    expect(await db.cases.count()).toBe(0)
+    expect(await db.deals.count()).toBe(expected().deals)
+    // The failed stream kept no cursor, so the next sync fetches it in full.
+    const next = await sync(deps(mock, db))
+    expect(next.status.state).toBe("ok")
+    expect(await db.cases.count()).toBe(expected().cases)
+  })
+
+  it("rejects malformed records (zod) while the others land", async () => {
+    const mock = createDynamicsMockApi()
+    const badQuote = INITECH.deals[1]!.quotes[1]!
+    const badCall = INITECH.activities.find((a) => a.channel === "call")!
+    mock.corrupt("quotes", dynIds.quote(badQuote), { totalamount: -500 })
+    mock.corrupt("phonecalls", dynIds.activity(badCall), { actualend: "yesterday-ish" })
+    const db = freshDb()
+    const result = await sync(deps(mock, db), INITECH)
+    expect(result.status.state).toBe("ok")
+    expect(result.rejected).toBe(2)
+    const rejectedKeys = result.diagnostics.filter((d) => d.kind === "rejected").map((d) => d.recordKey)
+    expect(rejectedKeys.sort()).toEqual([recordKey("dynamics", ORG, dynIds.activity(badCall)), recordKey("dynamics", ORG, dynIds.quote(badQuote))].sort())
+    const want = expected(INITECH)
+    expect(await counts(db)).toEqual({ ...want, quotes: want.quotes - 1, interactions: want.interactions - 1 })
+    // Revisions number only valid quotes: the deal's remaining two are 1 and 2.
+    const dealKey = recordKey("dynamics", ORG, dynIds.deal(INITECH.deals[1]!))
+    expect((await db.quotes.where("dealKey").equals(dealKey).toArray()).map((q) => q.revision).sort()).toEqual([1, 2])
+  })
+
+  it("stops at the per-org request budget with a resumable status", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    let now = DEMO_NOW + 7_200_000
+    const d = deps(mock, db, { now: () => now, budget: { maxRequests: 8, windowMs: 300_000 } })
+    const first = await sync(d)
+    expect(first.status.state).toBe("throttled")
+    expect(first.status.retryAt).toBe(now + 300_000)
+    expect(first.calls).toBe(8)
+    // The budget survives a restart (it is stored), so an immediate retry makes no request.
+    mock.resetStats()
+    expect((await sync(d)).calls).toBe(0)
+    now += 300_001
+    const later = await sync({ ...d, budget: { maxRequests: 1_000, windowMs: 300_000 } })
+    expect(later.status.state).toBe("ok")
+    expect(await counts(db)).toEqual(expected())
+  })
+
+  it("a new opportunity re-reads only its parent chunk of activities", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    await sync(deps(mock, db))
+    const newDeal = "00000004-0000-4000-8000-00000000beef"
+    mock.add("opportunities", {
+      opportunityid: newDeal,
+      name: "Spare parts framework",
+      _parentaccountid_value: dynIds.account(GLOBEX),
+      _customerid_value: dynIds.account(GLOBEX),
+      estimatedvalue: 25_000,
+      statecode: 0,
+      "statecode@OData.Community.Display.V1.FormattedValue": "Open",
+      stepname: "Qualify",
+      createdon: "2026-11-20T10:00:00Z"
+    })
+    mock.add("phonecalls", {
+      activityid: "00000003-0000-4000-8000-00000000beef",
+      subject: "Spare parts: first call",
+      directioncode: false,
+      _regardingobjectid_value: newDeal,
+      actualend: "2026-11-20T10:30:00Z",
+      createdon: "2026-11-20T10:30:00Z",
+      modifiedon: "2026-11-20T10:30:00Z"
+    })
+    const result = await sync(deps(mock, db))
+    expect(result.status.state).toBe("ok")
+    const call = await db.interactions.get(recordKey("dynamics", ORG, "00000003-0000-4000-8000-00000000beef"))
+    expect(call).toMatchObject({ channel: "call", direction: "inbound", dealKey: recordKey("dynamics", ORG, newDeal) })
+    // Old activity cursors of the previous parent set are gone; one per table remains.
+    const activityCursors = (await db.cursors.toArray()).filter((c) => c.scope.includes("~"))
+    expect(activityCursors).toHaveLength(5)
+  })
+
+  it("refuses an id that is not a GUID", async () => {
+    const result = await syncDynamicsAccount(deps(createDynamicsMockApi(), freshDb()), { org: ORG, accountId: "001000000000001AAA" })
+    expect(result).toMatchObject({ status: { state: "error" }, calls: 0 })
+  })
+})

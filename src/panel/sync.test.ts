@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest"
+import { CATALOGUE } from "./i18n"
+import { describeSync, permissionOrigins, progressPercent, readSyncStatus, SYNC_STATES } from "./sync"
+
+describe("connection card logic", () => {
+  it("gives every state a title and, except syncing, one action", () => {
+    expect(describeSync(undefined, "salesforce")).toMatchObject({ state: "page-only", action: "sync" })
+    for (const state of SYNC_STATES) {
+      const card = describeSync({ state }, "dynamics")
+      expect(card.state).toBe(state)
+      expect(CATALOGUE.en[card.title]).toBeTruthy()
+      if (state === "syncing") expect(card.action).toBeNull()
+      else expect(card.action && card.actionLabel).toBeTruthy()
+    }
+  })
+
+  it("fixes each problem with the right action", () => {
+    expect(describeSync({ state: "session-expired" }, "salesforce")).toMatchObject({ action: "reload", actionLabel: "actionReloadSalesforce", hint: "sessionHintSalesforce" })
+    expect(describeSync({ state: "session-expired" }, "dynamics")).toMatchObject({ action: "reload", actionLabel: "actionReloadDynamics" })
+    expect(describeSync({ state: "permission-needed" }, "dynamics").action).toBe("grant")
+    expect(describeSync({ state: "budget-exhausted" }, "salesforce").action).toBe("settings")
+    expect(describeSync({ state: "error" }, "salesforce").action).toBe("retry")
+  })
+
+  it("reads status rows tolerantly", () => {
+    expect(readSyncStatus(undefined)).toBeUndefined()
+    expect(readSyncStatus("synced")).toBeUndefined()
+    expect(readSyncStatus({ state: "syncing", progress: { done: 3, total: 0 }, extra: true })).toEqual({ state: "syncing", progress: { done: 3 } })
+    expect(readSyncStatus({ state: "throttled" })).toEqual({ state: "error", message: "throttled" })
+    expect(readSyncStatus({ state: "permission-needed", origins: ["https://crm.contoso.local/*", "<all_urls>", 4] })).toEqual({
+      state: "permission-needed",
+      origins: ["https://crm.contoso.local/*"]
+    })
+    expect(readSyncStatus({ state: "error", message: "boom", diagnostics: { status: 500 } })).toMatchObject({ diagnostics: { status: 500 } })
+  })
+
+  it("asks only for the CRM's own https origin", () => {
+    expect(permissionOrigins(undefined, "CRM.Contoso.local:8443")).toEqual(["https://crm.contoso.local:8443/*"])
+    expect(permissionOrigins({ state: "permission-needed", origins: ["https://a.example/*"] }, "b")).toEqual(["https://a.example/*"])
+    expect(permissionOrigins(undefined, "evil.com/*")).toEqual([])
+  })
+
+  it("turns progress into a percentage, or null when the total is unknown", () => {
+    expect(progressPercent({ state: "syncing", progress: { done: 50, total: 200 } })).toBe(25)
+    expect(progressPercent({ state: "syncing", progress: { done: 500, total: 200 } })).toBe(100)
+    expect(progressPercent({ state: "syncing", progress: { done: 5 } })).toBeNull()
+  })
+})
