@@ -19,6 +19,9 @@ export interface DemoOrg {
   salesforceApi: MockSalesforceApi | null
 }
 
+const LIGHTNING_HOME = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home | Salesforce</title></head>
+<body class="desktop"><div class="oneContent active"><h1 class="slds-page-header__title">Home</h1><p>Recent records and your tasks appear here.</p></div></body></html>`
+
 export const salesforceRecordUrl = (objectType: string, id: string) =>
   `https://${DEMO_SALESFORCE.uiHost}/lightning/r/${objectType}/${id}/view`
 
@@ -32,8 +35,9 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
   const api = options.salesforceApi === false ? null : createMockSalesforceApi({ data: buildSalesforceData({ accounts }), ...options.salesforceApi })
 
   await context.route(/^https:\/\/[^/]+\.lightning\.force\.com\//, async (route) => {
-    const html = renderSalesforcePage(route.request().url(), { accounts })
-    return route.fulfill({ status: html ? 200 : 404, contentType: "text/html; charset=utf-8", body: html ?? "Not found" })
+    // Pages that are not demo records (home, lists, setup) get a plain Lightning shell.
+    const html = renderSalesforcePage(route.request().url(), { accounts }) ?? LIGHTNING_HOME
+    return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html })
   })
   await context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, async (route) => {
     const request = route.request()

@@ -30,6 +30,17 @@ button{font:inherit}
 .slds-context-bar__item.slds-is-active{background:#f3f9ff}
 .slds-context-bar__item.slds-is-active:before{content:"";position:absolute;left:0;right:0;top:0;height:3px;background:#0176d3}
 .oneCenterStage{padding:103px 12px 12px}
+.oneCenterStage :not(:defined){display:block}
+.oneCenterStage :is(lightning-formatted-text,lightning-formatted-number,lightning-formatted-date-time,lightning-formatted-phone,lightning-formatted-email,lightning-formatted-url,lightning-formatted-name,records-formula-output,force-lookup,records-hoverable-link,force-hoverable-link,lightning-input){display:inline}
+.oneCenterStage .slds-form__row{display:flex;width:100%}
+.oneCenterStage flexipage-column2 .slds-form{display:block}.oneCenterStage flexipage-column2 .slds-form__item{width:100%}
+.slds-form__item .slds-form-element{flex:1;min-width:0}
+flexipage-field-section2 .slds-card{box-shadow:none;border:0;margin:0}
+.slds-button-group-list{list-style:none;margin:0;padding:0;display:flex}
+.slds-section__title-action{border:0;background:none;width:100%;text-align:left;font:inherit;padding:0;color:inherit}
+lightning-tabset.slds-card{padding-bottom:8px}
+.slds-card__footer{display:block}
+.sidebar-region .slds-table th[scope=row]{background:none;font-weight:400}
 .oneContent{display:none}.oneContent.active{display:block}
 .slds-card{background:#fff;border:1px solid #c9c9c9;border-radius:4px;box-shadow:0 2px 2px rgba(0,0,0,.1);margin-bottom:12px}
 .slds-card__header{display:flex;align-items:center;padding:12px 16px 0}

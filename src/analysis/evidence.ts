@@ -28,28 +28,41 @@ interface Ranked<T> {
 }
 
 /** Higher weight first, then more recent, then key: a total order, so output is deterministic. */
-function before<T>(a: Ranked<T>, b: Ranked<T>): boolean {
-  if (a.weight !== b.weight) return a.weight > b.weight
-  if (a.at !== b.at) return a.at > b.at
-  return a.key < b.key
+function better(weight: number, at: number, key: string, than: Ranked<unknown>): boolean {
+  if (weight !== than.weight) return weight > than.weight
+  if (at !== than.at) return at > than.at
+  return key < than.key
 }
 
 /**
- * Keeps the k best candidates. Insertion into a small sorted array: candidates can number in the
- * thousands (every email mentioning price), the kept set is a dozen.
+ * Keeps the k best candidates. Candidates can number in the thousands (every email mentioning
+ * price), the kept set is a dozen: `accepts` is checked first so that the item (and its reason)
+ * is only built for candidates that make the cut. Feeding candidates newest first (histories are
+ * stored in time order, so loops run backwards) makes nearly every later check a cheap "no".
  */
 export class TopK<T> {
   private readonly kept: Array<Ranked<T>> = []
   constructor(private readonly k: number = GENERAL.maxEvidence) {}
 
-  push(item: T, key: string, weight: number, at: number | undefined): void {
+  accepts(weight: number, at: number | undefined, key: string): boolean {
+    const kept = this.kept
+    return kept.length < this.k || better(weight, at ?? -1, key, kept[kept.length - 1]!)
+  }
+
+  /** Adds a candidate `accepts` said yes to (or any candidate: it is checked again). */
+  add(item: T, key: string, weight: number, at: number | undefined): void {
+    if (!this.accepts(weight, at, key)) return
     const entry: Ranked<T> = { item, weight, at: at ?? -1, key }
     const kept = this.kept
-    if (kept.length >= this.k && !before(entry, kept[kept.length - 1]!)) return
     let i = kept.length
-    while (i > 0 && before(entry, kept[i - 1]!)) i--
+    while (i > 0 && better(entry.weight, entry.at, entry.key, kept[i - 1]!)) i--
     kept.splice(i, 0, entry)
     if (kept.length > this.k) kept.pop()
+  }
+
+  /** `accepts` then `add`, for callers whose item is cheap to build. */
+  push(item: T, key: string, weight: number, at: number | undefined): void {
+    this.add(item, key, weight, at)
   }
 
   get size(): number {

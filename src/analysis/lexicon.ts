@@ -82,15 +82,21 @@ interface End {
   plural: boolean
 }
 
-/** Children by folded code: a small array for the ASCII letters, digits and joiners (the hot
- * path, ~10x faster than a Map lookup), a Map for everything else (Persian). */
-interface Node {
-  ascii: Array<Node | undefined> | null
-  other: Map<number, Node> | null
-  ends: End[] | null
+/**
+ * The trie of a set of lexicon groups, flattened into typed arrays: the scan's inner loop reads
+ * contiguous memory instead of chasing node objects (measured ~2x faster on the walk). State 0 is
+ * the root, and 0 as a target means "no transition" (nothing leads back to the root).
+ */
+interface Trie {
+  /** ASCII transitions: `ascii[state * SLOTS + SLOT[code]]`. */
+  ascii: Int32Array
+  /** Other transitions (Persian): key `state * 65536 + code`. */
+  other: Map<number, number>
+  /** The terms that end at each state, or null. */
+  ends: Array<End[] | null>
 }
 
-/** Slot of an ASCII code in `Node.ascii`, or −1: a-z → 0-25, 0-9 → 26-35, space ' - → 36-38. */
+/** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - → 36-38. */
 const SLOT = new Int8Array(128).fill(-1)
 for (let c = 97; c <= 122; c++) SLOT[c] = c - 97
 for (let c = 48; c <= 57; c++) SLOT[c] = 26 + c - 48
@@ -99,15 +105,22 @@ SLOT[39] = 37
 SLOT[45] = 38
 const SLOTS = 39
 
-function child(node: Node, c: number): Node | undefined {
-  if (c < 128) {
-    const slot = SLOT[c]!
-    return slot >= 0 && node.ascii !== null ? node.ascii[slot] : undefined
-  }
-  return node.other?.get(c)
+/** Folded ASCII: lower case, and every ASCII space as a plain space. */
+const LOWER = new Int32Array(128)
+/** ASCII word characters (after folding), as a table: the scan's innermost test. */
+const WORD = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  LOWER[c] = fold(c)
+  WORD[c] = isWord(LOWER[c]!) ? 1 : 0
 }
 
-const PERSIAN = /[\u0600-\u06FF]/
+function step(trie: Trie, state: number, c: number): number {
+  if (c < 128) {
+    const slot = SLOT[c]!
+    return slot < 0 ? 0 : trie.ascii[state * SLOTS + slot]!
+  }
+  return trie.other.get(state * 65536 + c) ?? 0
+}
 
 /** Spelling variants a term matches: Persian spaces may be absent, English hyphens may be a space or absent. */
 function variants(term: string, persian: boolean): string[] {
@@ -120,43 +133,40 @@ function variants(term: string, persian: boolean): string[] {
   return out
 }
 
-function insert(root: Node, text: string, end: End): void {
-  let node = root
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    let next = child(node, c)
-    if (!next) {
-      next = { ascii: null, other: null, ends: null }
+function buildTrie(groups: readonly LexiconGroup[]): Trie {
+  // Built as growable rows first, then packed.
+  const rows: Int32Array[] = [new Int32Array(SLOTS)]
+  const other = new Map<number, number>()
+  const ends: Array<End[] | null> = [null]
+  const insert = (text: string, end: End) => {
+    let state = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      let next: number
       if (c < 128) {
         const slot = SLOT[c]!
         if (slot < 0) throw new Error(`lexicon term ${JSON.stringify(text)} has an unsupported character`)
-        node.ascii ??= new Array<Node | undefined>(SLOTS).fill(undefined)
-        node.ascii[slot] = next
+        next = rows[state]![slot]!
+        if (next === 0) {
+          next = rows.length
+          rows.push(new Int32Array(SLOTS))
+          ends.push(null)
+          rows[state]![slot] = next
+        }
       } else {
-        node.other ??= new Map()
-        node.other.set(c, next)
+        next = other.get(state * 65536 + c) ?? 0
+        if (next === 0) {
+          next = rows.length
+          rows.push(new Int32Array(SLOTS))
+          ends.push(null)
+          other.set(state * 65536 + c, next)
+        }
       }
+      state = next
     }
-    node = next
+    const list = (ends[state] ??= [])
+    if (!list.some((e) => e.cue === end.cue && e.open === end.open)) list.push(end)
   }
-  node.ends ??= []
-  if (!node.ends.some((e) => e.cue === end.cue && e.open === end.open)) node.ends.push(end)
-}
-
-const tries = new Map<string, Node>()
-/** Callers pass module constants, so the lookup by array identity almost always hits. */
-const triesByArray = new WeakMap<readonly LexiconGroup[], Node>()
-
-function trieFor(groups: readonly LexiconGroup[]): Node {
-  const cached = triesByArray.get(groups)
-  if (cached) return cached
-  const id = groups.join("+")
-  const found = tries.get(id)
-  if (found) {
-    triesByArray.set(groups, found)
-    return found
-  }
-  const root: Node = { ascii: null, other: null, ends: null }
   for (const group of groups) {
     const lexicon = LEXICONS[group] as Readonly<Record<string, readonly string[]>>
     for (const [cue, terms] of Object.entries(lexicon)) {
@@ -164,77 +174,107 @@ function trieFor(groups: readonly LexiconGroup[]): Node {
         const open = term.endsWith("*")
         const body = normalise(open ? term.slice(0, -1) : term)
         const persian = PERSIAN.test(body)
-        for (const v of variants(body, persian)) insert(root, v, { cue, open, plural: !open && !persian })
+        for (const v of variants(body, persian)) insert(v, { cue, open, plural: !open && !persian })
       }
     }
   }
-  tries.set(id, root)
-  triesByArray.set(groups, root)
-  return root
+  const ascii = new Int32Array(rows.length * SLOTS)
+  rows.forEach((row, state) => ascii.set(row, state * SLOTS))
+  return { ascii, other, ends }
 }
 
-/** ASCII word characters, as a table: the scan's innermost test. */
-const ASCII_WORD = new Uint8Array(128)
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWord(c) ? 1 : 0
-const wordCode = (c: number): boolean => (c < 128 ? ASCII_WORD[c] === 1 : isWord(c))
+const PERSIAN = /[\u0600-\u06FF]/
+const tries = new Map<string, Trie>()
+/** Callers pass module constants, so the lookup by array identity almost always hits. */
+const triesByArray = new WeakMap<readonly LexiconGroup[], Trie>()
 
-/** The folded text being scanned and each folded character's index in the original, reused
- * across calls (analysis is single-threaded). */
-const buffer = new Int32Array(GENERAL.maxScanChars + 1)
-const origin = new Int32Array(GENERAL.maxScanChars + 1)
-
-/** Folds text into `buffer` (skips dropped, space runs collapsed); returns its length. */
-function fill(text: string): number {
-  const end = Math.min(text.length, GENERAL.maxScanChars)
-  let n = 0
-  for (let i = 0; i < end; i++) {
-    let c = text.charCodeAt(i)
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32
-      else if (c === 9 || c === 10 || c === 13) c = SPACE
-    } else {
-      c = fold(c)
-      if (c === SKIP) continue
-    }
-    if (c === SPACE && n > 0 && buffer[n - 1] === SPACE) continue
-    origin[n] = i
-    buffer[n++] = c
+function trieFor(groups: readonly LexiconGroup[]): Trie {
+  const cached = triesByArray.get(groups)
+  if (cached) return cached
+  const id = groups.join("+")
+  let trie = tries.get(id)
+  if (!trie) {
+    trie = buildTrie(groups)
+    tries.set(id, trie)
   }
-  return n
+  triesByArray.set(groups, trie)
+  return trie
 }
 
-/** Whether a closed term ending at k ends a word there (after an optional English plural s/es). */
-function wordEndsAt(k: number, n: number, plural: boolean): boolean {
-  if (k >= n || !wordCode(buffer[k]!)) return true
+/** The folded code of text[k], or SKIP. */
+function codeAt(text: string, k: number): number {
+  const c = text.charCodeAt(k)
+  return c < 128 ? LOWER[c]! : fold(c)
+}
+
+/** Whether a closed term ending before k ends a word there (after an optional English plural s/es). */
+function wordEndsAt(text: string, k: number, n: number, plural: boolean): boolean {
+  let c = SKIP
+  while (k < n && (c = codeAt(text, k)) === SKIP) k++
+  if (k >= n || !isWord(c)) return true
   if (!plural) return false
-  if (buffer[k] === 115) return k + 1 >= n || !wordCode(buffer[k + 1]!) // s
-  return buffer[k] === 101 && k + 1 < n && buffer[k + 1] === 115 && (k + 2 >= n || !wordCode(buffer[k + 2]!)) // es
+  let m = k + 1
+  let d = SKIP
+  while (m < n && (d = codeAt(text, m)) === SKIP) m++
+  if (c === 115) return m >= n || !isWord(d) // s
+  if (c !== 101 || d !== 115) return false // es
+  m++
+  while (m < n && (d = codeAt(text, m)) === SKIP) m++
+  return m >= n || !isWord(d)
 }
 
 /** Scans one text into `hits`; returns the (possibly new) hits object. */
-function scanInto(root: Node, text: string, hits: Record<string, string> | null): Record<string, string> | null {
-  const n = fill(text)
+function scanInto(trie: Trie, text: string, hits: Record<string, string> | null): Record<string, string> | null {
+  const n = text.length < GENERAL.maxScanChars ? text.length : GENERAL.maxScanChars
+  const ascii = trie.ascii
   let previousWord = false
   for (let i = 0; i < n; i++) {
-    const c = buffer[i]!
-    const word = wordCode(c)
+    const raw = text.charCodeAt(i)
+    let c: number
+    let word: boolean
+    if (raw < 128) {
+      c = LOWER[raw]!
+      word = WORD[raw] === 1
+    } else {
+      c = fold(raw)
+      if (c === SKIP) continue
+      word = isWord(c)
+    }
     if (word && !previousWord) {
       // Walk the trie from this word start as far as the text follows it.
-      let node = child(root, c)
+      let state = step(trie, 0, c)
       let k = i + 1
-      while (node !== undefined) {
-        const ends = node.ends
-        if (ends !== null) {
+      let last = c
+      while (state !== 0) {
+        const ends = trie.ends[state]
+        if (ends !== null && ends !== undefined) {
           for (const e of ends) {
             if (hits !== null && hits[e.cue] !== undefined) continue
-            if (e.open || wordEndsAt(k, n, e.plural)) {
+            if (e.open || wordEndsAt(text, k, n, e.plural)) {
               hits ??= {}
-              hits[e.cue] = text.slice(origin[i]!, origin[k - 1]! + 1)
+              hits[e.cue] = text.slice(i, k)
             }
           }
         }
-        if (k >= n) break
-        node = child(node, buffer[k++]!)
+        // The next folded character; a run of spaces in the text is one space in a term.
+        let d = SKIP
+        while (k < n) {
+          const r = text.charCodeAt(k++)
+          d = r < 128 ? LOWER[r]! : fold(r)
+          if (d === SKIP || (d === SPACE && last === SPACE)) {
+            d = SKIP
+            continue
+          }
+          break
+        }
+        if (d === SKIP) break
+        last = d
+        if (d < 128) {
+          const slot = SLOT[d]!
+          state = slot < 0 ? 0 : ascii[state * SLOTS + slot]!
+        } else {
+          state = trie.other.get(state * 65536 + d) ?? 0
+        }
       }
     }
     previousWord = word
@@ -246,14 +286,14 @@ function scanInto(root: Node, text: string, hits: Record<string, string> | null)
  * Scans texts (a record's subject, body, ...) for the cues of the given groups; null when nothing
  * matched. Each text is read on its own, up to `GENERAL.maxScanChars` characters (see
  * parameters.ts): callers pass fields separately rather than joined, because a joined string is
- * a V8 cons-string and reading it character by character is several times slower.
+ * a V8 cons-string and reading it character by character is slower.
  */
 export function scan<G extends LexiconGroup>(groups: readonly G[], a: Text, b?: Text, c?: Text): Hits<CueOf<G>> | null {
-  const root = trieFor(groups)
+  const trie = trieFor(groups)
   let hits: Record<string, string> | null = null
-  if (a) hits = scanInto(root, a, hits)
-  if (b) hits = scanInto(root, b, hits)
-  if (c) hits = scanInto(root, c, hits)
+  if (a) hits = scanInto(trie, a, hits)
+  if (b) hits = scanInto(trie, b, hits)
+  if (c) hits = scanInto(trie, c, hits)
   return hits as Hits<CueOf<G>> | null
 }
 

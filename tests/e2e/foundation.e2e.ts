@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
 
 const XSS_NAME = `<img src=x onerror=alert(1)> Hostile & Co`
-const [globex, initech] = DEMO_ACCOUNTS as [(typeof DEMO_ACCOUNTS)[number], (typeof DEMO_ACCOUNTS)[number]]
+const globex = DEMO_ACCOUNTS[0]!
 
 let browser: ExtensionBrowser
 let crm: Page
@@ -84,9 +84,10 @@ describe("record in view → IndexedDB → panel", () => {
     await crm.evaluate(() => ((window as unknown as { __parleyMarker: number }).__parleyMarker = 42))
     await panel.evaluate(() => ((window as unknown as { __parleyMarker: number }).__parleyMarker = 7))
     await crm.bringToFront()
-    await crm.getByRole("link", { name: initech.name }).first().click()
-    await expect.poll(() => crm.url()).toContain(sfIds.account(initech))
-    await expect.poll(() => panel.getByTestId("record-title").textContent(), { timeout: 15_000 }).toBe(initech.name)
+    const deal = globex.deals.find((d) => !d.isClosed)!
+    await crm.getByRole("link", { name: deal.name }).first().click()
+    await expect.poll(() => crm.url()).toContain(sfIds.deal(deal))
+    await expect.poll(() => panel.getByTestId("record-title").textContent(), { timeout: 15_000 }).toBe(deal.name)
     expect(await crm.evaluate(() => (window as unknown as { __parleyMarker?: number }).__parleyMarker)).toBe(42)
     expect(await panel.evaluate(() => (window as unknown as { __parleyMarker?: number }).__parleyMarker)).toBe(7)
   })

@@ -71,7 +71,11 @@ function readAttribute(attr: XrmAttribute): BridgeAttribute {
             entityType: cut(x?.entityType, 128).toLowerCase()
           })
         )
-  } else if (raw instanceof Date) value = Number.isNaN(raw.getTime()) ? null : raw.toISOString()
+  } else if (Object.prototype.toString.call(raw) === "[object Date]") {
+    // Not `instanceof Date`: the page's Date may come from another realm (an iframe's Xrm).
+    const t = (raw as Date).getTime()
+    value = Number.isNaN(t) ? null : (raw as Date).toISOString()
+  }
   else if (typeof raw === "number") value = Number.isFinite(raw) ? raw : null
   else if (typeof raw === "string") value = cut(raw)
   else if (typeof raw === "boolean") value = raw

@@ -4,7 +4,7 @@ import type { StrategyAxis } from "../../analysis/profile"
 import { useI18n } from "../components/I18n"
 import { formatPercent } from "../format"
 import type { MessageKey } from "../i18n"
-import { QUADRANT_CELLS, quadrantPosition, type QuadrantId } from "./quadrant"
+import { QUADRANT_CELLS, quadrantPosition, type QuadrantId } from "./quadrant-geometry"
 
 const SIZE = 168
 const PAD = 6

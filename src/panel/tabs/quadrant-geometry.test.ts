@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { QUADRANT_CELLS, quadrantOf, quadrantPosition } from "./quadrant"
+import { QUADRANT_CELLS, quadrantOf, quadrantPosition } from "./quadrant-geometry"
 
 describe("CRM strategy quadrant", () => {
   it("puts the usual path from bottom-left to top-right", () => {
