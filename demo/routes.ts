@@ -4,7 +4,9 @@
  * Only the network edge is fake: `context.route` answers the CRM pages and APIs.
  */
 import type { BrowserContext, Route } from "playwright-core"
-import { DEMO_ACCOUNTS, sfIds, type DemoAccount } from "./org"
+import { createDynamicsMockApi, type DynamicsMockApi } from "./dynamics/mock-api"
+import { dynamicsRecordUrl, handleDynamicsRequest } from "./dynamics/pages"
+import { DEMO_ACCOUNTS, dynIds, sfIds, type DemoAccount } from "./org"
 import { createMockSalesforceApi, type MockSalesforceApi, type MockSalesforceOptions, type MockResponse } from "./salesforce/mock-api"
 import { buildSalesforceData, DEMO_SALESFORCE } from "./salesforce/records"
 import { renderSalesforcePage } from "./salesforce/pages"
@@ -13,10 +15,13 @@ export interface DemoOrgOptions {
   accounts?: readonly DemoAccount[]
   /** false: the org refuses API access from the browser session (no `sid` for the API host). */
   salesforceApi?: false | MockSalesforceOptions
+  /** Delay of each Dynamics Web API answer (ms), so concurrency and progress show. */
+  dynamicsLatencyMs?: number
 }
 
 export interface DemoOrg {
   salesforceApi: MockSalesforceApi | null
+  dynamicsApi: DynamicsMockApi
 }
 
 const LIGHTNING_HOME = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home | Salesforce</title></head>
@@ -45,6 +50,13 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
     return fulfil(route, api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() }))
   })
 
+  const dynamicsApi = createDynamicsMockApi({ accounts, latencyMs: options.dynamicsLatencyMs })
+  await context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\//, async (route) => {
+    const request = route.request()
+    const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders() }, dynamicsApi)
+    return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
+  })
+
   // The rep is signed in: a UI session on the Lightning host and, where the org allows API access
   // from the browser, the API session on the My Domain host (HttpOnly, as Salesforce sets them).
   const cookie = (domain: string, value: string) => ({ name: "sid", value, domain, path: "/", secure: true, httpOnly: true, sameSite: "None" as const })
@@ -52,8 +64,10 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
     cookie(DEMO_SALESFORCE.uiHost, `${DEMO_SALESFORCE.orgId}!UiOnlyLightningSession`),
     ...(api ? [cookie(DEMO_SALESFORCE.apiHost, DEMO_SALESFORCE.sessionId)] : [])
   ])
-  return { salesforceApi: api }
+  return { salesforceApi: api, dynamicsApi }
 }
+
+export { dynamicsRecordUrl }
 
 export interface TourStop {
   slug: string
@@ -71,6 +85,8 @@ export function demoTour(): TourStop[] {
     { slug: "initech-account", url: salesforceRecordUrl("Account", sfIds.account(initech!)), title: initech!.name, panelTabs: ["Relationship", "Negotiation"] },
     { slug: "initech-opportunity", url: salesforceRecordUrl("Opportunity", sfIds.deal(openDeal)), title: openDeal.name, panelTabs: ["Pricing"] },
     { slug: "umbrella-account", url: salesforceRecordUrl("Account", sfIds.account(umbrella!)), title: umbrella!.name, panelTabs: ["Relationship"] },
-    { slug: "dariush-account", url: salesforceRecordUrl("Account", sfIds.account(dariush!)), title: dariush!.name, panelTabs: ["Relationship", "Team"] }
+    { slug: "dariush-account", url: salesforceRecordUrl("Account", sfIds.account(dariush!)), title: dariush!.name, panelTabs: ["Relationship", "Team"] },
+    { slug: "dynamics-globex-account", url: dynamicsRecordUrl("account", dynIds.account(globex!)), title: globex!.name, panelTabs: ["Relationship"] },
+    { slug: "dynamics-initech-quote", url: dynamicsRecordUrl("quote", dynIds.quote(openDeal.quotes.at(-1)!)), title: openDeal.quotes.at(-1)!.name, panelTabs: ["Pricing"] }
   ]
 }

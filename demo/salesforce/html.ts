@@ -14,6 +14,8 @@ export type Child = Html | string | number | null | undefined | false | Child[]
 export type Attrs = Record<string, string | number | boolean | null | undefined>
 
 const VOID = new Set(["br", "hr", "img", "input", "meta", "link"])
+/** A line break after these keeps saved pages readable; whitespace between blocks is not text. */
+const BREAK_AFTER = /^(?:html|head|body|style|script|div|section|article|header|nav|ul|li|table|thead|tbody|tr|h[1-3]|p|dl|one-.+|flexipage-.+|forcegenerated-.+|records-(?:record-layout|lwc|highlights|base).*|force-record-layout-.+|force-highlights.+|lst-.+|laf-.+|record_flexipage-.+)$/
 
 export function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")
@@ -32,7 +34,7 @@ export function h(tag: string, attrs: Attrs = {}, ...content: Child[]): Html {
     .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${esc(String(v))}"`))
     .join("")
   if (VOID.has(tag)) return new Html(`<${tag}${attributes}>`)
-  return new Html(`<${tag}${attributes}>${children(content)}</${tag}>`)
+  return new Html(`<${tag}${attributes}>${children(content)}</${tag}>${BREAK_AFTER.test(tag) ? "\n" : ""}`)
 }
 
 /** Concatenates without a wrapper element. */

@@ -223,7 +223,16 @@ export const LAYOUTS: Readonly<Record<string, Layout>> = {
       },
       { title: "Description Information", fields: [f("Subject", "Subject"), f("Description", "Description", "textarea")] }
     ],
-    related: []
+    related: [
+      {
+        title: "Emails",
+        relationship: "EmailMessages",
+        type: "EmailMessage",
+        field: "ParentId",
+        newestFirst: "MessageDate",
+        columns: [f("Subject", "Subject"), f("FromAddress", "From Address", "email"), f("MessageDate", "Message Date", "datetime")]
+      }
+    ]
   },
   Contract: {
     object: "Contract",

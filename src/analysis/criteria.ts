@@ -5,8 +5,9 @@
  * concession ledger (a deepened discount is a discount request honoured).
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
-import type { CriteriaHits, FeatureSet, RecordRef } from "./features"
-import type { LedgerResult } from "./ledger"
+import type { CaseF, DealF, FeatureSet, InteractionF, RecordRef } from "./features"
+import { CRITERIA_MASK, CUE } from "./lexicon"
+import type { Deepening, LedgerResult } from "./ledger"
 import { CRITERIA as P } from "./parameters"
 import { CRITERIA, type Criterion, type DecisionCriteriaAxis, type Evidence } from "./profile"
 
@@ -16,70 +17,103 @@ export interface CriteriaResult {
   byCriterion: Record<Criterion, Evidence[]>
 }
 
-type Tally = Record<Criterion, number>
-type Reason = (c: Criterion) => string
-interface Candidate {
-  ref: RecordRef
-  criterion: Criterion
-  reason: Reason
+/** What made a record vote; the reason sentence is written only for the records kept. */
+type Source =
+  | { kind: "loss"; deal: DealF }
+  | { kind: "deal"; deal: DealF }
+  | { kind: "case-field"; kase: CaseF }
+  | { kind: "case-text"; kase: CaseF }
+  | { kind: "interaction"; interaction: InteractionF }
+  | { kind: "deepening"; step: Deepening }
+
+function refOf(s: Source): RecordRef {
+  switch (s.kind) {
+    case "loss":
+    case "deal":
+      return s.deal
+    case "case-field":
+    case "case-text":
+      return s.kase
+    case "interaction":
+      return s.interaction
+    case "deepening":
+      return s.step.quote
+  }
 }
 
-function matched(hits: CriteriaHits | null): Criterion[] {
-  if (!hits) return []
-  const out: Criterion[] = []
-  for (const c of CRITERIA) if (hits[c] !== undefined) out.push(c)
-  return out
+function reasonOf(s: Source, c: Criterion): string {
+  switch (s.kind) {
+    case "loss":
+      return `Deal ${quote(s.deal.title)} was lost with the reason ${quote(s.deal.lossReason)}, which names ${c}.`
+    case "deal":
+      return `Deal ${quote(s.deal.title)} mentions ${c} (${quote(s.deal.hits?.[c])}).`
+    case "case-field":
+      return `Case ${quote(s.kase.title)} is filed as ${quote(s.kase.fieldCriterion?.value)}, a ${c} complaint.`
+    case "case-text":
+      return `Case ${quote(s.kase.title)} raises ${c} (${quote(s.kase.hits?.[c])}).`
+    case "interaction": {
+      const i = s.interaction
+      return `${i.direction === "inbound" ? "Inbound" : "Logged"} ${i.channel} ${quote(i.title)} mentions ${c} (${quote(i.hits?.[c])}).`
+    }
+    case "deepening":
+      return `Quote ${quote(s.step.quote.title)} (revision ${s.step.quote.revision}) deepened the discount from ${Math.round(s.step.from)}% to ${Math.round(s.step.to)}%: a discount request honoured.`
+  }
 }
+
+const BIT_OF: Record<Criterion, number> = { price: CUE.price, quality: CUE.quality, delivery: CUE.delivery, support: CUE.support }
+const CRITERION_BITS = CRITERIA.map((c) => [c, BIT_OF[c]] as const)
+
+/** Bits set in a 4-bit criteria mask. */
+const BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4]
 
 export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): CriteriaResult {
-  const points: Tally = { price: 0, quality: 0, delivery: 0, support: 0 }
-  const top = {} as Record<Criterion, TopK<Candidate>>
-  for (const c of CRITERIA) top[c] = new TopK<Candidate>()
-  const records = new Set<string>()
+  const points: Record<Criterion, number> = { price: 0, quality: 0, delivery: 0, support: 0 }
+  const top: Record<Criterion, TopK<Source>> = { price: new TopK(), quality: new TopK(), delivery: new TopK(), support: new TopK() }
+  let records = 0
 
-  // One record's vote, split across the criteria it names; the reason is built only if kept.
-  const vote = (ref: RecordRef, criteria: readonly Criterion[], weight: number, reason: Reason) => {
-    if (criteria.length === 0) return
-    const share = weight / criteria.length
-    records.add(ref.key)
-    for (const c of criteria) {
+  // One record's vote, split across the criteria in its mask. `make` runs only if a criterion keeps it.
+  const vote = <R extends RecordRef>(ref: R, mask: number, weight: number, make: (ref: R) => Source) => {
+    const share = weight / BITS[mask]!
+    records++
+    let source: Source | null = null
+    for (const [c, bit] of CRITERION_BITS) {
+      if ((mask & bit) === 0) continue
       points[c] += share
-      top[c].push({ ref, criterion: c, reason }, ref.key, share, ref.at)
+      if (top[c].accepts(share, ref.at, ref.key)) top[c].add((source ??= make(ref)), ref.key, share, ref.at)
     }
   }
+  const fromLoss = (deal: DealF): Source => ({ kind: "loss", deal })
+  const fromDeal = (deal: DealF): Source => ({ kind: "deal", deal })
+  const fromCaseField = (kase: CaseF): Source => ({ kind: "case-field", kase })
+  const fromCaseText = (kase: CaseF): Source => ({ kind: "case-text", kase })
+  const fromInteraction = (interaction: InteractionF): Source => ({ kind: "interaction", interaction })
 
   for (const d of fs.deals) {
-    if (d.lossCriteria) {
-      vote(d, matched(d.lossCriteria), P.lossReasonWeight, (c) => `Deal ${quote(d.title)} was lost with the reason ${quote(d.lossReason)}, which names ${c}.`)
-    } else {
-      vote(d, matched(d.criteria), P.textWeight, (c) => `Deal ${quote(d.title)} mentions ${c} (${quote(d.criteria?.[c])}).`)
-    }
+    const loss = d.lossCues & CRITERIA_MASK
+    const text = d.cues & CRITERIA_MASK
+    if (loss !== 0) vote(d, loss, P.lossReasonWeight, fromLoss)
+    else if (text !== 0) vote(d, text, P.textWeight, fromDeal)
   }
   for (const k of fs.cases) {
-    const field = k.fieldCriterion
-    if (field) {
-      vote(k, [field.criterion], P.caseFieldWeight, (c) => `Case ${quote(k.title)} is filed as ${quote(field.value)}, a ${c} complaint.`)
-    } else {
-      vote(k, matched(k.criteria), P.textWeight, (c) => `Case ${quote(k.title)} raises ${c} (${quote(k.criteria?.[c])}).`)
-    }
+    if (k.fieldCriterion) vote(k, BIT_OF[k.fieldCriterion.criterion], P.caseFieldWeight, fromCaseField)
+    else if ((k.cues & CRITERIA_MASK) !== 0) vote(k, k.cues & CRITERIA_MASK, P.textWeight, fromCaseText)
   }
-  for (const i of fs.interactions) {
+  // Newest first: see TopK.
+  const list = fs.interactions
+  for (let n = list.length - 1; n >= 0; n--) {
+    const i = list[n]!
     // Our own outbound emails say what we sell, not what they decide on; call and meeting notes
     // record the customer's side of the conversation and count.
-    if (!i.criteria || (i.direction === "outbound" && i.channel === "email")) continue
-    vote(i, matched(i.criteria), P.textWeight, (c) => `${i.direction === "inbound" ? "Inbound" : "Logged"} ${i.channel} ${quote(i.title)} mentions ${c} (${quote(i.criteria?.[c])}).`)
+    const mask = i.cues & CRITERIA_MASK
+    if (mask === 0 || (i.direction === "outbound" && i.channel === "email")) continue
+    vote(i, mask, P.textWeight, fromInteraction)
   }
-  for (const step of ledger.deepenings) {
-    vote(step.quote, ["price"], P.discountRevisionWeight, () =>
-      `Quote ${quote(step.quote.title)} (revision ${step.quote.revision}) deepened the discount from ${Math.round(step.from)}% to ${Math.round(step.to)}%: a discount request honoured.`)
-  }
+  for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))
 
   const byCriterion = {} as Record<Criterion, Evidence[]>
-  for (const c of CRITERIA) {
-    byCriterion[c] = top[c].items().map((v) => evidence(v.ref, v.reason(v.criterion)))
-  }
+  for (const c of CRITERIA) byCriterion[c] = top[c].items().map((s) => evidence(refOf(s), reasonOf(s, c)))
 
-  const total = CRITERIA.reduce((s, c) => s + points[c], 0)
+  const total = points.price + points.quality + points.delivery + points.support
   const weights = {} as Record<Criterion, number>
   for (const c of CRITERIA) weights[c] = total > 0 ? points[c] / total : 0.25
   const ranked = [...CRITERIA].sort((a, b) => points[b] - points[a])
@@ -91,10 +125,10 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
   const spread = CRITERIA.filter((c) => c !== first).map((c) => `${c} ${percent(weights[c])}`).join(", ")
 
   let axis: DecisionCriteriaAxis
-  if (total < P.minPoints || records.size < P.minRecords) {
+  if (total < P.minPoints || records < P.minRecords) {
     axis = {
       label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], weights: rounded,
-      summary: notEnough(`${round(total)} criteria points from ${plural(records.size, "record")}, ${P.minPoints} points from ${P.minRecords} records needed`)
+      summary: notEnough(`${round(total)} criteria points from ${plural(records, "record")}, ${P.minPoints} points from ${P.minRecords} records needed`)
     }
   } else if (points[first] === points[second]) {
     axis = {
@@ -104,7 +138,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
   } else {
     axis = {
       label: first, score: round(weights[first]), confidence: round(clamp01(confidence)), evidence: byCriterion[first], weights: rounded,
-      summary: `${first[0]!.toUpperCase()}${first.slice(1)} leads with ${percent(weights[first])} of ${round(total)} points from ${plural(records.size, "record")} (${spread}).`
+      summary: `${first[0]!.toUpperCase()}${first.slice(1)} leads with ${percent(weights[first])} of ${round(total)} points from ${plural(records, "record")} (${spread}).`
     }
   }
   return { axis, byCriterion }

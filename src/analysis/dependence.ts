@@ -5,7 +5,8 @@
  * "motivational investment" on the customer's side, i.e. supplier power.
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK } from "./evidence"
-import type { ContextHits, ContractF, FeatureSet, RecordRef } from "./features"
+import type { ContractF, FeatureSet, RecordRef, Scanned } from "./features"
+import { CUE } from "./lexicon"
 import { DEPENDENCE as P, DOMINANCE as D } from "./parameters"
 import type { DependenceAxis, Evidence } from "./profile"
 
@@ -17,7 +18,7 @@ export interface DependenceResult {
 
 function contractLockIn(c: ContractF): { value: number; reason: string } {
   const term = c.months !== undefined ? `${c.months} months` : "an open term"
-  const cue = c.context?.lockIn
+  const cue = c.hits?.lockIn
   if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
     return { value: 1, reason: `Contract ${quote(c.title)} is a lease/service commitment (${quote(cue)}) over ${term}: the customer's operations depend on us.` }
   }
@@ -63,13 +64,16 @@ export function dependence(fs: FeatureSet): DependenceResult {
   const lineValue = clamp01(customShare / D.fullCustomShare)
 
   let integrations = 0
-  const withContext: ReadonlyArray<RecordRef & { context: ContextHits | null }> = [...fs.interactions, ...fs.deals, ...fs.contracts]
-  for (const ref of withContext) {
-    const cue = ref.context?.integration
-    if (cue === undefined) continue
-    integrations++
-    add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(cue)}).`)
+  const integration = (list: ReadonlyArray<RecordRef & Scanned>) => {
+    for (const ref of list) {
+      if ((ref.cues & CUE.integration) === 0) continue
+      integrations++
+      if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(ref.hits?.integration)}).`)
+    }
   }
+  integration(fs.interactions)
+  integration(fs.deals)
+  integration(fs.contracts)
   const integrationValue = integrations > 0 ? D.integrationLockIn : 0
 
   // Independent mechanisms reinforce each other: combine them like independent chances (noisy-or).

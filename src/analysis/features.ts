@@ -3,10 +3,14 @@
  * by the incremental classifier (keyed by record key + modifiedAt/seenAt). A feature depends on
  * its record alone — never on `now`, the account or other records — which is what makes the
  * cache sound.
+ *
+ * Text becomes two things: `cues`, a bitmask of the lexicon cues found (lexicon.ts CUE), which is
+ * what the aggregation loops test, and `hits`, the first matched text per cue, which only the
+ * reasons of the few records kept as evidence read.
  */
 import type * as z from "zod"
 import type * as M from "../model/schema"
-import { leadSourceSide, normalise, scan, type CueOf, type Hits } from "./lexicon"
+import { CUE, cueMask, leadSourceSide, normalise, scan, type Hits } from "./lexicon"
 import { CASE_PICKLIST_CRITERIA, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 
@@ -18,11 +22,6 @@ export type CaseIn = z.input<typeof M.Case>
 export type ContractIn = z.input<typeof M.Contract>
 export type AccountIn = z.input<typeof M.Account>
 
-export type CriteriaHits = Hits<CueOf<"criteria">>
-export type ContextHits = Hits<CueOf<"context">>
-export type PushbackHits = Hits<CueOf<"pushback">>
-export type OfferHits = Hits<CueOf<"offer">>
-
 /** What evidence needs to name a record. */
 export interface RecordRef {
   key: string
@@ -33,16 +32,19 @@ export interface RecordRef {
   title: string
 }
 
-export interface InteractionF extends RecordRef {
+/** A record whose text was scanned. */
+export interface Scanned {
+  hits: Hits | null
+  cues: number
+}
+
+export interface InteractionF extends RecordRef, Scanned {
   at: number
   direction: M.Direction
   channel: M.Channel
-  criteria: CriteriaHits | null
-  context: ContextHits | null
-  pushback: PushbackHits | null
 }
 
-export interface DealF extends RecordRef {
+export interface DealF extends RecordRef, Scanned {
   createdAt: number
   closeDate?: number
   isClosed: boolean
@@ -51,11 +53,10 @@ export interface DealF extends RecordRef {
   currency?: string
   leadSource?: string
   leadSide: "customer" | "supplier" | null
-  /** Criteria named by the loss reason (structured), and its text for reasons. */
-  lossCriteria: CriteriaHits | null
+  /** The loss reason of a lost deal (structured: the customer's own reason), scanned for criteria. */
   lossReason?: string
-  criteria: CriteriaHits | null
-  context: ContextHits | null
+  lossHits: Hits | null
+  lossCues: number
   competitorCount?: number
 }
 
@@ -68,7 +69,7 @@ export interface QuoteF extends RecordRef {
   currency?: string
 }
 
-export interface QuoteLineF extends RecordRef {
+export interface QuoteLineF extends RecordRef, Scanned {
   quoteKey: string
   quantity: number
   listPrice?: number
@@ -78,28 +79,24 @@ export interface QuoteLineF extends RecordRef {
   net: number
   isCustom: boolean
   isService: boolean
-  context: ContextHits | null
 }
 
-export interface CaseF extends RecordRef {
+export interface CaseF extends RecordRef, Scanned {
   openedAt: number
   closedAt?: number
   isClosed: boolean
   isEscalated: boolean
   /** Criterion named by the case type/reason picklists, with the value that named it. */
   fieldCriterion: { criterion: Criterion; value: string } | null
-  criteria: CriteriaHits | null
-  context: ContextHits | null
 }
 
-export interface ContractF extends RecordRef {
+export interface ContractF extends RecordRef, Scanned {
   status: string
   startDate?: number
   endDate?: number
   /** termMonths, or derived from the dates. */
   months?: number
   value?: number
-  context: ContextHits | null
 }
 
 export interface AccountF extends RecordRef {
@@ -123,16 +120,17 @@ const SOURCE_OBJECTS: Readonly<Record<Exclude<RecordType, "Interaction">, Readon
   Contract: { salesforce: "Contract", dynamics: "contract" }
 }
 
-function titleOf(...candidates: Array<string | undefined>): string {
-  for (const c of candidates) if (c && c.trim()) return c.trim()
-  return "(untitled)"
-}
-
+/** Lexicon groups per record type (module constants: lexicon.ts caches tries by identity). */
 const INTERACTION_GROUPS = ["criteria", "context", "pushback"] as const
 const RECORD_GROUPS = ["criteria", "context"] as const
 const LINE_GROUPS = ["offer", "context"] as const
 const CRITERIA_ONLY = ["criteria"] as const
 const CONTEXT_ONLY = ["context"] as const
+
+function titleOf(...candidates: Array<string | undefined>): string {
+  for (const c of candidates) if (c && c.trim()) return c.trim()
+  return "(untitled)"
+}
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
   const hits = scan(INTERACTION_GROUPS, r.subject, r.text)
@@ -144,15 +142,15 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     title: titleOf(r.subject, `${r.channel} ${r.direction}`),
     direction: r.direction,
     channel: r.channel,
-    criteria: hits,
-    context: hits,
-    pushback: hits
+    hits,
+    cues: cueMask(hits)
   }
 }
 
 export function dealFeatures(r: DealIn): DealF {
   const hits = scan(RECORD_GROUPS, r.name, r.type, r.description)
   const lost = r.isClosed && !r.isWon
+  const lossHits = lost ? scan(CRITERIA_ONLY, r.lossReason) : null
   return {
     key: r.key,
     recordType: "Deal",
@@ -167,10 +165,11 @@ export function dealFeatures(r: DealIn): DealF {
     currency: r.currency,
     leadSource: r.leadSource,
     leadSide: leadSourceSide(r.leadSource),
-    lossCriteria: lost ? scan(CRITERIA_ONLY, r.lossReason) : null,
     lossReason: lost ? r.lossReason : undefined,
-    criteria: hits,
-    context: hits,
+    lossHits,
+    lossCues: cueMask(lossHits),
+    hits,
+    cues: cueMask(hits),
     competitorCount: r.competitorCount
   }
 }
@@ -193,8 +192,7 @@ export function quoteFeatures(r: QuoteIn): QuoteF {
 
 export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   const hits = scan(LINE_GROUPS, r.product)
-  const offer: OfferHits | null = hits
-  const gross = r.unitPrice * r.quantity
+  const cues = cueMask(hits)
   return {
     key: r.key,
     recordType: "QuoteLine",
@@ -205,11 +203,12 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
     listPrice: r.listPrice,
     unitPrice: r.unitPrice,
     discountPercent: r.discountPercent,
-    net: gross * (1 - (r.discountPercent ?? 0) / 100),
+    net: r.unitPrice * r.quantity * (1 - (r.discountPercent ?? 0) / 100),
     // A write-in line is custom by definition; a catalogue line named "custom ..." is too.
-    isCustom: (r.isCustom ?? false) || offer?.customItem !== undefined,
-    isService: offer?.serviceItem !== undefined,
-    context: hits
+    isCustom: (r.isCustom ?? false) || (cues & CUE.customItem) !== 0,
+    isService: (cues & CUE.serviceItem) !== 0,
+    hits,
+    cues
   }
 }
 
@@ -237,12 +236,13 @@ export function caseFeatures(r: CaseIn): CaseF {
     isClosed: r.isClosed,
     isEscalated: r.isEscalated ?? false,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    criteria: hits,
-    context: hits
+    hits,
+    cues: cueMask(hits)
   }
 }
 
 export function contractFeatures(r: ContractIn): ContractF {
+  const hits = scan(CONTEXT_ONLY, r.name, r.description)
   const derived =
     r.startDate !== undefined && r.endDate !== undefined && r.endDate > r.startDate
       ? Math.round((r.endDate - r.startDate) / TIME.MONTH)
@@ -258,7 +258,8 @@ export function contractFeatures(r: ContractIn): ContractF {
     endDate: r.endDate,
     months: r.termMonths ?? derived,
     value: r.value,
-    context: scan(CONTEXT_ONLY, r.name, r.description)
+    hits,
+    cues: cueMask(hits)
   }
 }
 

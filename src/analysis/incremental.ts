@@ -46,9 +46,27 @@ function versionOf(raw: Record<string, unknown>): number {
   return typeof m === "number" ? m : typeof s === "number" ? s : -Infinity
 }
 
-/** One collection's cache: validates, extracts and de-duplicates, reusing unchanged records. */
+/**
+ * One collection's cache: validates, extracts and de-duplicates, reusing unchanged records.
+ *
+ * Two levels of reuse. Per record, by key and version (the contract: key + modifiedAt/seenAt).
+ * Per list: histories are read in time order, so a new record usually arrives at the end, and
+ * the longest prefix of the list that holds the very same objects as last time keeps last
+ * time's output without even a key lookup — re-classifying after one new record then costs an
+ * identity scan plus aggregation.
+ */
 class Store<S extends z.ZodType, F> {
   private readonly entries = new Map<string, Entry<F>>()
+  /** Last call's list (a copy), its entry per index, and output/rejection counts before each index. */
+  private prevList: unknown[] = []
+  private prevEntries: Array<Entry<F> | undefined> = []
+  private outBefore: number[] = [0]
+  private rejectedBefore: number[] = [0]
+  private prevOut: F[] = []
+  private prevRejected: Rejected[] = []
+  private prevAccountKey: string | null = null
+  /** False when the last call moved records around (duplicates): then no prefix is reused. */
+  private reusable = false
 
   constructor(
     private readonly name: Collection,
@@ -58,6 +76,8 @@ class Store<S extends z.ZodType, F> {
 
   clear(): void {
     this.entries.clear()
+    this.prevList = []
+    this.reusable = false
   }
 
   private build(raw: Record<string, unknown>, gen: number, stats: ClassifierStats): Entry<F> {
@@ -73,49 +93,80 @@ class Store<S extends z.ZodType, F> {
     return entry
   }
 
-  process(list: unknown, gen: number, accountKey: string | null, out: F[], rejected: Rejected[], stats: ClassifierStats): void {
-    if (list === undefined) return
-    if (!Array.isArray(list)) {
-      rejected.push({ reason: `${this.name}: expected a list, got ${list === null ? "null" : typeof list}` })
-      return
+  process(input: unknown, gen: number, accountKey: string | null, out: F[], rejected: Rejected[], stats: ClassifierStats): void {
+    const mine: Rejected[] = []
+    const list: readonly unknown[] = input === undefined ? [] : Array.isArray(input) ? input : []
+    if (input !== undefined && !Array.isArray(input)) mine.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
+
+    // The reusable prefix: the same objects at the same places as last call.
+    let p = 0
+    if (this.reusable && accountKey === this.prevAccountKey) {
+      const prev = this.prevList
+      const max = Math.min(list.length, prev.length)
+      while (p < max && list[p] === prev[p]) p++
     }
+    const entries: Array<Entry<F> | undefined> = this.prevEntries.slice(0, p)
+    const outBefore = this.outBefore.slice(0, p + 1)
+    const rejectedBefore = this.rejectedBefore.slice(0, p + 1)
+    for (let i = 0; i < outBefore[p]!; i++) out.push(this.prevOut[i]!)
+    for (let i = 0; i < rejectedBefore[p]!; i++) mine.push(this.prevRejected[i]!)
+    for (const entry of entries) if (entry) entry.gen = gen
+    stats.reused += p
+
     const dropped = new Set<number>()
-    for (let i = 0; i < list.length; i++) {
-      const raw: unknown = list[i]
-      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-        rejected.push({ reason: `${this.name}[${i}]: expected a record object` })
-        continue
-      }
-      const record = raw as Record<string, unknown>
-      const key = typeof record.key === "string" ? record.key : undefined
-      if (key === undefined) {
-        const result = validate(this.schema, record)
-        rejected.push({ reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
-        continue
-      }
-      let entry = this.entries.get(key)
-      if (entry && entry.gen === gen) {
-        this.duplicate(record, key, i, entry, gen, out, dropped, rejected, stats, accountKey)
-        continue
-      }
-      const unchanged = entry !== undefined && (entry.raw === raw ||
-        (typeof record.seenAt === "number" && entry.seenAt === record.seenAt && entry.modifiedAt === record.modifiedAt))
-      if (entry && unchanged) {
-        stats.reused++
-        entry.gen = gen
-      } else {
-        entry = this.build(record, gen, stats)
-        this.entries.set(key, entry)
-      }
-      entry.slot = this.place(entry, key, i, out, rejected, accountKey)
+    for (let i = p; i < list.length; i++) {
+      entries.push(this.one(list[i], i, gen, accountKey, out, dropped, mine, stats))
+      outBefore.push(out.length)
+      rejectedBefore.push(mine.length)
     }
+    this.reusable = dropped.size === 0 && !mine.some((r) => r.reason.includes("duplicate key"))
     if (dropped.size > 0) {
       const kept = out.filter((_, slot) => !dropped.has(slot))
       out.length = 0
-      out.push(...kept)
+      for (const f of kept) out.push(f)
     }
     // Records that left the history leave the cache.
     if (this.entries.size > list.length) for (const [key, entry] of this.entries) if (entry.gen !== gen) this.entries.delete(key)
+
+    this.prevList = list.slice()
+    this.prevEntries = entries
+    this.outBefore = outBefore
+    this.rejectedBefore = rejectedBefore
+    this.prevOut = out.slice()
+    this.prevRejected = mine
+    this.prevAccountKey = accountKey
+    for (const r of mine) rejected.push(r)
+  }
+
+  /** One list item: returns its cache entry (undefined when it has no key to cache under). */
+  private one(raw: unknown, i: number, gen: number, accountKey: string | null, out: F[], dropped: Set<number>, rejected: Rejected[], stats: ClassifierStats): Entry<F> | undefined {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      rejected.push({ reason: `${this.name}[${i}]: expected a record object` })
+      return undefined
+    }
+    const record = raw as Record<string, unknown>
+    const key = typeof record.key === "string" ? record.key : undefined
+    if (key === undefined) {
+      const result = validate(this.schema, record)
+      rejected.push({ reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
+      return undefined
+    }
+    let entry = this.entries.get(key)
+    if (entry && entry.gen === gen) {
+      this.duplicate(record, key, i, entry, gen, out, dropped, rejected, stats, accountKey)
+      return undefined
+    }
+    const unchanged = entry !== undefined && (entry.raw === raw ||
+      (typeof record.seenAt === "number" && entry.seenAt === record.seenAt && entry.modifiedAt === record.modifiedAt))
+    if (entry && unchanged) {
+      stats.reused++
+      entry.gen = gen
+    } else {
+      entry = this.build(record, gen, stats)
+      this.entries.set(key, entry)
+    }
+    entry.slot = this.place(entry, key, i, out, rejected, accountKey)
+    return entry
   }
 
   /** Puts a validated feature in the output, or reports why not; returns its slot or −1. */
@@ -151,9 +202,7 @@ class Store<S extends z.ZodType, F> {
     }
     rejected.push({ recordKey: key, reason: `${this.name}: duplicate key; superseded by the newer version at [${i}]` })
     this.entries.set(key, newer)
-    if (entry.slot >= 0) {
-      dropped.add(entry.slot)
-    }
+    if (entry.slot >= 0) dropped.add(entry.slot)
     newer.slot = this.place(newer, key, i, out, rejected, accountKey)
   }
 }

@@ -21,6 +21,22 @@ export type Cue = { [G in LexiconGroup]: CueOf<G> }[LexiconGroup]
 /** The first matched text per cue found; absent cues are not keys. */
 export type Hits<C extends string = Cue> = Partial<Record<C, string>>
 
+/**
+ * One bit per cue across all groups (criteria first, so `cues & CRITERIA_MASK` is the criteria
+ * and price/quality/delivery/support are 1/2/4/8). Features store a bitmask per record: hot
+ * loops then test a number instead of reading hits objects of many shapes (megamorphic loads).
+ */
+export const CUE = Object.fromEntries(
+  (Object.keys(LEXICONS) as LexiconGroup[]).flatMap((g) => Object.keys(LEXICONS[g])).map((cue, i) => [cue, 1 << i])
+) as Readonly<Record<Cue, number>>
+export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.support
+
+export function cueMask(hits: Hits | null): number {
+  let mask = 0
+  if (hits !== null) for (const cue in hits) mask |= CUE[cue as Cue]
+  return mask
+}
+
 const SKIP = -1
 const SPACE = 32
 

@@ -4,29 +4,36 @@
  * for different answers, so the hint reads which one this buyer uses.
  */
 import { evidence, plural, quote, round, TopK } from "./evidence"
-import type { FeatureSet } from "./features"
+import type { FeatureSet, InteractionF } from "./features"
+import { CUE } from "./lexicon"
 import { GENERAL, PUSHBACK as P } from "./parameters"
 import type { Evidence, Pushback } from "./profile"
+
+const PUSHBACK_CUES = CUE.constraint | CUE.disparagement
 
 export function pushback(fs: FeatureSet): Pushback {
   let constraint = 0
   let disparagement = 0
-  const constraintTop = new TopK<Evidence>()
-  const disparagementTop = new TopK<Evidence>()
-  for (const i of fs.interactions) {
+  const constraintTop = new TopK<InteractionF>()
+  const disparagementTop = new TopK<InteractionF>()
+  // Newest first: see TopK.
+  for (let n = fs.interactions.length - 1; n >= 0; n--) {
+    const i = fs.interactions[n]!
     // The buyer's words arrive inbound or are logged by the rep; our own outbound mail is not pushback.
-    if (!i.pushback || i.direction === "outbound") continue
-    const c = i.pushback.constraint
-    const d = i.pushback.disparagement
-    if (c !== undefined) {
+    if ((i.cues & PUSHBACK_CUES) === 0 || i.direction === "outbound") continue
+    if ((i.cues & CUE.constraint) !== 0) {
       constraint++
-      constraintTop.push(evidence(i, `${i.channel} ${quote(i.title)} pleads a limit (${quote(c)}): a constraint, not a judgement of our value.`), i.key, 1, i.at)
+      constraintTop.add(i, i.key, 1, i.at)
     }
-    if (d !== undefined) {
+    if ((i.cues & CUE.disparagement) !== 0) {
       disparagement++
-      disparagementTop.push(evidence(i, `${i.channel} ${quote(i.title)} questions our value (${quote(d)}): disparagement.`), i.key, 1, i.at)
+      disparagementTop.add(i, i.key, 1, i.at)
     }
   }
+  const constraintItems = constraintTop.items().map((i) =>
+    evidence(i, `The ${i.channel} ${quote(i.title)} pleads a limit (${quote(i.hits?.constraint)}): a constraint, not a judgement of our value.`))
+  const disparagementItems = disparagementTop.items().map((i) =>
+    evidence(i, `The ${i.channel} ${quote(i.title)} questions our value (${quote(i.hits?.disparagement)}): disparagement.`))
   const total = constraint + disparagement
   const score = total > 0 ? (constraint - disparagement) / total : 0
   const label: Pushback["label"] =
@@ -34,7 +41,7 @@ export function pushback(fs: FeatureSet): Pushback {
       : constraint >= P.dominance * disparagement ? "constraint"
         : disparagement >= P.dominance * constraint ? "disparagement"
           : "mixed"
-  const lists = label === "disparagement" ? [disparagementTop.items(), constraintTop.items()] : [constraintTop.items(), disparagementTop.items()]
+  const lists = label === "disparagement" ? [disparagementItems, constraintItems] : [constraintItems, disparagementItems]
   return {
     label,
     score: round(score),

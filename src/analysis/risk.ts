@@ -4,7 +4,7 @@
  */
 import type { ComplaintsResult } from "./complaints"
 import { clamp01, evidence, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
-import type { FeatureSet } from "./features"
+import type { FeatureSet, InteractionF } from "./features"
 import { GENERAL, RISK as P, TIME } from "./parameters"
 import type { Evidence, RiskAxis, RiskReason } from "./profile"
 
@@ -14,18 +14,22 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   const windowMs = P.windowDays * TIME.DAY
   let recent = 0
   let previous = 0
-  const latest = new TopK<Evidence>(SAMPLE)
-  const before = new TopK<Evidence>(SAMPLE)
-  for (const i of fs.interactions) {
+  const latestTop = new TopK<InteractionF>(SAMPLE)
+  const beforeTop = new TopK<InteractionF>(SAMPLE)
+  // Newest first: see TopK.
+  for (let n = fs.interactions.length - 1; n >= 0; n--) {
+    const i = fs.interactions[n]!
     if (i.at > now) continue
     if (i.at > now - windowMs) {
       recent++
-      latest.push(evidence(i, `${i.channel} ${quote(i.title)} is among the latest activity.`), i.key, 0, i.at)
+      latestTop.add(i, i.key, 0, i.at)
     } else if (i.at > now - 2 * windowMs) {
       previous++
-      before.push(evidence(i, `${i.channel} ${quote(i.title)} belongs to the busier ${P.windowDays} days before.`), i.key, 0, i.at)
+      beforeTop.add(i, i.key, 0, i.at)
     }
   }
+  const latest = latestTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} is among the latest activity.`))
+  const before = beforeTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} belongs to the ${P.windowDays} days before.`))
   const reasons: RiskReason[] = []
   let score = 0
   const add = (signal: RiskReason["signal"], text: string, items: Evidence[]) => {
@@ -34,7 +38,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   }
 
   if (previous >= P.minPreviousActivity && recent <= P.fallingFactor * previous) {
-    add("falling-activity", `Activity fell from ${previous} to ${recent} in the last ${P.windowDays} days.`, [...latest.items(), ...before.items()])
+    add("falling-activity", `Activity fell from ${previous} to ${recent} in the last ${P.windowDays} days.`, [...latest, ...before])
   }
   const c = complaints.axis
   if (c.trend === "rising") {
@@ -66,7 +70,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
     return { label: "unknown", score: 0, confidence: 0, evidence: [], reasons: [], summary: notEnough(`${plural(recordCount, "record")}, ${P.minRecords} needed to read a trend`) }
   }
   const label = score >= P.atRisk ? "at-risk" : score >= P.watch ? "watch" : "healthy"
-  const items = reasons.length > 0 ? reasons.flatMap((r) => r.evidence).slice(0, GENERAL.maxEvidence) : latest.items()
+  const items = reasons.length > 0 ? reasons.flatMap((r) => r.evidence).slice(0, GENERAL.maxEvidence) : latest
   if (items.length === 0 && fs.account) items.push(evidence(fs.account, `No risk signal in ${plural(recordCount, "record")}, and no activity in the last ${P.windowDays} days.`))
   if (items.length === 0) {
     return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], reasons, summary: notEnough("no recent record to stand behind a risk reading") }

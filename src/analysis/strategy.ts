@@ -9,6 +9,7 @@
 import type { ValueOriginResult } from "./axes/valueOrigin"
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { FeatureSet } from "./features"
+import { CUE } from "./lexicon"
 import { STRATEGY as P } from "./parameters"
 import type { Evidence, StrategyAxis } from "./profile"
 
@@ -40,7 +41,7 @@ export function crmStrategy(fs: FeatureSet, origin: ValueOriginResult, coreAxesK
   const information = informationParts.reduce((s, v) => s + v, 0) / informationParts.length
 
   const tailoredLines = fs.lines.filter((l) => l.isCustom || l.isService)
-  const tailoredContracts = fs.contracts.filter((c) => c.context?.lockIn !== undefined)
+  const tailoredContracts = fs.contracts.filter((c) => (c.cues & CUE.lockIn) !== 0)
   const w = P.individualisation
   const individualisation =
     w.customLines * (fs.lines.length > 0 ? tailoredLines.length / fs.lines.length : 0) +

@@ -63,7 +63,13 @@ export interface WatchOptions {
   schedule?: readonly number[]
 }
 
-export function watchRecordPage(reader: PageReader, options: WatchOptions): () => void {
+export interface PageWatcher {
+  /** Read and report again now (a MAIN-world bridge saw the form change). */
+  refresh(): void
+  stop(): void
+}
+
+export function watchRecordPage(reader: PageReader, options: WatchOptions): PageWatcher {
   const schedule = options.schedule ?? READ_SCHEDULE_MS
   let lastSent = ""
   let timers: ReturnType<typeof setTimeout>[] = []
@@ -99,7 +105,7 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): () =
   document.addEventListener("visibilitychange", onFocus)
   onUrlMaybeChanged()
 
-  return () => {
+  const stop = () => {
     timers.forEach(clearTimeout)
     if (poll) clearInterval(poll)
     navigation?.removeEventListener("currententrychange", onUrlMaybeChanged)
@@ -107,4 +113,5 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): () =
     removeEventListener("focus", onFocus)
     document.removeEventListener("visibilitychange", onFocus)
   }
+  return { refresh: () => report(false), stop }
 }

@@ -1,9 +1,11 @@
 /**
  * The side panel. The header renders from the first live query alone; tabs render their own data.
- * History (chart.js) and Team are separate chunks loaded on first open, so neither is on the
- * first-paint path (budget panel-first-paint ≤ 1.5× a blank extension page).
+ * chart.js (History) and the windowed team table are separate chunks loaded on first use, so
+ * neither is on the first-paint path (budget panel-first-paint ≤ 1.5× a blank extension page).
+ * Those chunks import no Dexie, zod or React context of their own: the bundler copies shared
+ * modules into lazy chunks, so data is read here and passed to them.
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react"
+import { useEffect, useMemo, useState, type ReactNode } from "react"
 import type { RelationshipProfile } from "../analysis/profile"
 import { parseRecordKey } from "../model/keys"
 import type { Settings } from "../model/settings"
@@ -20,10 +22,10 @@ import { useEditableSettings } from "./settings-state"
 import { NegotiationTab } from "./tabs/NegotiationTab"
 import { PricingTab } from "./tabs/PricingTab"
 import { RelationshipTab } from "./tabs/RelationshipTab"
+import { HistoryTab } from "./tabs/HistoryTab"
 import { SettingsTab } from "./tabs/SettingsTab"
+import { TeamTab } from "./tabs/TeamTab"
 
-const HistoryTab = lazy(() => import("./tabs/HistoryTab"))
-const TeamTab = lazy(() => import("./tabs/TeamTab"))
 
 export type TabId = "relationship" | "negotiation" | "pricing" | "history" | "team" | "settings"
 
@@ -92,26 +94,22 @@ export function App({ send = sendToBackground }: { send?: typeof sendToBackgroun
         )
       case "history":
         return (
-          <Suspense fallback={<Skeleton lines={6} />}>
-            <WithProfile
-              state={profile}
-              render={(p) => (
-                <HistoryTab accountKey={accountKey} profile={p} openKeys={record ? [record.key] : []} defaultCurrency={settings.defaultCurrency} amountStyle={settings.amountStyle} />
-              )}
-            />
-          </Suspense>
+          <WithProfile
+            state={profile}
+            render={(p) => (
+              <HistoryTab accountKey={accountKey} profile={p} openKeys={record ? [record.key] : []} defaultCurrency={settings.defaultCurrency} amountStyle={settings.amountStyle} />
+            )}
+          />
         )
       case "team":
         return (
-          <Suspense fallback={<Skeleton lines={8} />}>
-            <TeamTab
-              selectedKey={accountKey}
-              onSelect={(key) => {
-                setSelected(key)
-                setTab("relationship")
-              }}
-            />
-          </Suspense>
+          <TeamTab
+            selectedKey={accountKey}
+            onSelect={(key) => {
+              setSelected(key)
+              setTab("relationship")
+            }}
+          />
         )
       case "settings":
         return <SettingsTab settings={settings} update={(c) => void update(c)} error={error} org={focus ? { crm: focus.crm, org: focus.org } : null} send={send} />

@@ -4,6 +4,9 @@
  * never writes to Dexie; changes go to the background as messages.
  */
 import { useLiveQuery } from "dexie-react-hooks"
+import type { AccountHistory } from "../model/schema"
+import { readAccountHistory } from "../model/store"
+import { buildTeamRows, BY_NAME, latestByAccount, sortRows, type TeamRow } from "./team/rows"
 import { RelationshipProfile } from "../analysis/profile"
 import { FOCUS_KEY, syncStatusKey, type Focus } from "../background/state"
 import { db } from "../model/db"
@@ -118,4 +121,22 @@ export function useCrmLocation(accountKey: string | null | undefined, focus: Foc
       return org ? { crm: key.crm, org: key.org, host: org.host } : null
     }, [accountKey, focus?.crm, focus?.org, focus?.host, focus?.url]) ?? null
   )
+}
+
+/** One account's whole history (History tab); null when Parley has no account row for it. */
+export function useAccountHistory(accountKey: string | null): AccountHistory | null | undefined {
+  return useLiveQuery(async () => (accountKey ? ((await readAccountHistory(db(), accountKey)) ?? null) : null), [accountKey])
+}
+
+/** Every account with its stored labels, sorted by name here, off the table's render path. */
+export function useTeamRows(): TeamRow[] | undefined {
+  return useLiveQuery(async () => {
+    const [accounts, profiles, activity] = await Promise.all([
+      db().accounts.toArray(),
+      db().profiles.toArray(),
+      // Index keys only ([accountKey, at]): the latest activity per account without reading rows.
+      db().interactions.orderBy("[accountKey+at]").keys()
+    ])
+    return sortRows(buildTeamRows(accounts, profiles, latestByAccount(activity)), BY_NAME)
+  })
 }

@@ -4,9 +4,9 @@
  * Intl.NumberFormat. Formatters are cached: constructing one costs tens of microseconds and a
  * chart table or the team view formats thousands of values.
  */
-import type { Language } from "./i18n"
+import { LOCALES, type Language } from "./i18n"
 
-export const LOCALES: Readonly<Record<Language, string>> = { en: "en-US", fa: "fa-IR" }
+export { LOCALES }
 
 export const localeOf = (language: Language): string => LOCALES[language]
 

@@ -584,3 +584,26 @@ export function placeholders(template: string): string[] {
 }
 
 export const direction = (language: Language): "rtl" | "ltr" => (language === "fa" ? "rtl" : "ltr")
+
+/** BCP 47 tags for Intl and formatAmount. */
+export const LOCALES: Readonly<Record<Language, string>> = { en: "en-US", fa: "fa-IR" }
+
+export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
+
+/** Everything a component needs to speak the panel's language. */
+export interface I18n {
+  language: Language
+  /** BCP 47 tag ("en-US", "fa-IR"). */
+  locale: string
+  dir: "ltr" | "rtl"
+  t: Translate
+}
+
+export function makeI18n(language: Language): I18n {
+  return {
+    language,
+    locale: LOCALES[language],
+    dir: direction(language),
+    t: (key, params) => (params ? fill(translate(language, key), params) : translate(language, key))
+  }
+}

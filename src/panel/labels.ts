@@ -127,6 +127,15 @@ export const RECORD_TYPE_TEXT: Record<Of<typeof RECORD_TYPES>, MessageKey> = {
   Contract: "rtContract"
 }
 
+/**
+ * Labels in their declared order (object keys keep insertion order; labels.test.ts checks it
+ * matches the analysis' arrays). The team table sorts by this without importing the analysis'
+ * zod schemas into its lazily loaded chunk.
+ */
+export function labelOrder<K extends string>(table: Record<K, MessageKey>): readonly K[] {
+  return Object.keys(table) as K[]
+}
+
 /** A label's catalogue key, or null for a label this build does not know (newer analysis). */
 export function labelText<K extends string>(table: Record<K, MessageKey>, label: string | null | undefined): MessageKey | null {
   return label !== null && label !== undefined && Object.prototype.hasOwnProperty.call(table, label) ? table[label as K] : null

@@ -17,9 +17,9 @@ describe("package.json manifest", () => {
   it("asks for broader hosts only at run time", () => {
     expect(pkg.manifest.optional_host_permissions).toEqual([...OPTIONAL_HOST_PATTERNS])
   })
-  it("requests only the permissions of plasmo.config.ts, and never tabs, scripting or <all_urls>", () => {
+  it("requests only the permissions of plasmo.config.ts, and never tabs or <all_urls>", () => {
     expect(pkg.manifest.permissions).toEqual([...PERMISSIONS])
-    expect(JSON.stringify(pkg.manifest)).not.toMatch(/<all_urls>|"tabs"|"scripting"/)
+    expect(JSON.stringify(pkg.manifest)).not.toMatch(/<all_urls>|"tabs"/)
   })
   it("lets no other extension or page message Parley", () => {
     expect(pkg.manifest.externally_connectable).toEqual({ ids: [] })

@@ -9,7 +9,8 @@ import type { ComplaintsResult } from "../complaints"
 import type { CriteriaResult } from "../criteria"
 import type { DependenceResult } from "../dependence"
 import { clamp01, clampSigned, evidence, mergeEvidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
-import type { FeatureSet, RecordRef } from "../features"
+import type { FeatureSet, RecordRef, Scanned } from "../features"
+import { CUE } from "../lexicon"
 import type { LedgerResult } from "../ledger"
 import { DOMINANCE as P } from "../parameters"
 import type { DominanceAxis, Evidence, PowerFactor, ValueOriginAxis } from "../profile"
@@ -55,19 +56,21 @@ function alternatives(fs: FeatureSet): Factor | null {
   let sole = 0
   let rivals = 0
   const top = new TopK<Evidence>()
-  const refs: ReadonlyArray<RecordRef & { context: { soleSource?: string; competitor?: string } | null }> = [...fs.interactions, ...fs.deals]
-  for (const r of refs) {
-    const s = r.context?.soleSource
-    const c = r.context?.competitor
-    if (s !== undefined) {
-      sole++
-      top.push(evidence(r, `${r.recordType} ${quote(r.title)} calls us the only source (${quote(s)}).`), r.key, 1, r.at)
-    }
-    if (c !== undefined) {
-      rivals++
-      top.push(evidence(r, `${r.recordType} ${quote(r.title)} brings a competitor into play (${quote(c)}).`), r.key, 1, r.at)
+  const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
+    for (let n = list.length - 1; n >= 0; n--) {
+      const r = list[n]!
+      if ((r.cues & CUE.soleSource) !== 0) {
+        sole++
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} calls us the only source (${quote(r.hits?.soleSource)}).`), r.key, 1, r.at)
+      }
+      if ((r.cues & CUE.competitor) !== 0) {
+        rivals++
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} brings a competitor into play (${quote(r.hits?.competitor)}).`), r.key, 1, r.at)
+      }
     }
   }
+  read(fs.interactions)
+  read(fs.deals)
   if (sole + rivals === 0) return null
   return supplierFactor("alternatives", (sole + 1) / (sole + rivals + 2), `${plural(sole, "sole-source mention")} against ${plural(rivals, "competitor mention")}.`, top.items())
 }
@@ -95,13 +98,18 @@ function concessions(ledger: LedgerResult): Factor | null {
 function customerPaper(fs: FeatureSet): Factor | null {
   let hits = 0
   const top = new TopK<Evidence>()
-  const refs: ReadonlyArray<RecordRef & { context: { customerPaper?: string } | null }> = [...fs.interactions, ...fs.deals, ...fs.contracts, ...fs.cases]
-  for (const r of refs) {
-    const cue = r.context?.customerPaper
-    if (cue === undefined) continue
-    hits++
-    top.push(evidence(r, `${r.recordType} ${quote(r.title)} shows the customer imposing terms (${quote(cue)}).`), r.key, 1, r.at)
+  const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
+    for (let n = list.length - 1; n >= 0; n--) {
+      const r = list[n]!
+      if ((r.cues & CUE.customerPaper) === 0) continue
+      hits++
+      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} shows the customer imposing terms (${quote(r.hits?.customerPaper)}).`), r.key, 1, r.at)
+    }
   }
+  read(fs.interactions)
+  read(fs.deals)
+  read(fs.contracts)
+  read(fs.cases)
   if (hits === 0) return null
   return customerFactor("customerPaper", hits / P.fullCustomerPaperHits, `${plural(hits, "record")} show the customer's paper, penalties or payment terms imposed.`, top.items())
 }
@@ -109,7 +117,7 @@ function customerPaper(fs: FeatureSet): Factor | null {
 function priceLosses(fs: FeatureSet): Factor | null {
   const closed = fs.deals.filter((d) => d.isClosed)
   if (closed.length === 0) return null
-  const onPrice = closed.filter((d) => !d.isWon && d.lossCriteria?.price !== undefined)
+  const onPrice = closed.filter((d) => !d.isWon && (d.lossCues & CUE.price) !== 0)
   const top = new TopK<Evidence>()
   for (const d of onPrice) top.push(evidence(d, `Deal ${quote(d.title)} was lost on price (${quote(d.lossReason)}).`), d.key, 1, d.at)
   const share = onPrice.length / closed.length

@@ -4,10 +4,14 @@
  * the last two only near the start of the visible history.
  */
 import { clamp01, evidence, notEnough, quote, round, saturation, unknownConfidence } from "../evidence"
-import type { FeatureSet, RecordRef } from "../features"
+import type { FeatureSet, InteractionF, RecordRef } from "../features"
 import { INITIATOR as P, TIME } from "../parameters"
 import type { Evidence, InitiatorAxis } from "../profile"
 import { historyStart } from "../timeline"
+import { CUE } from "../lexicon"
+
+/** A quote request, or a customer request document (RFQ/RFP), sent by the customer. */
+const REQUEST_CUES = CUE.quoteRequest | CUE.customerSpec
 
 type Side = "customer" | "supplier"
 
@@ -47,7 +51,16 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
   const start = historyStart(fs)
   if (start !== undefined) {
     const until = start + P.startWindowDays * TIME.DAY
-    const first = earliest(fs.interactions, (i) => i.at, (i) => (i.direction === "inbound" || i.direction === "outbound") && i.at <= until)
+    // One pass: the first in/out activity and the first inbound request, near the start.
+    let first: InteractionF | undefined
+    let request: InteractionF | undefined
+    for (const i of fs.interactions) {
+      if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
+      if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) first = i
+      if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
+        if (!request || i.at < request.at || (i.at === request.at && i.key < request.key)) request = i
+      }
+    }
     if (first) {
       const side: Side = first.direction === "inbound" ? "customer" : "supplier"
       votes.push({
@@ -56,12 +69,7 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
         item: evidence(first, `The first activity, ${first.direction} ${first.channel} ${quote(first.title)}, was ${side === "customer" ? "the customer reaching us" : "us reaching out"}.`)
       })
     }
-    const request = earliest(
-      fs.interactions,
-      (i) => i.at,
-      (i) => i.direction === "inbound" && i.at <= until && (i.context?.quoteRequest !== undefined || i.context?.customerSpec !== undefined)
-    )
-    const rfqDeal = earliest(fs.deals, (d) => d.createdAt, (d) => d.createdAt <= until && d.context?.customerSpec !== undefined)
+    const rfqDeal = earliest(fs.deals, (d) => d.createdAt, (d) => d.createdAt <= until && (d.cues & CUE.customerSpec) !== 0)
     const firstRequest: RecordRef | undefined =
       request && rfqDeal ? (rfqDeal.createdAt < request.at ? rfqDeal : request) : (request ?? rfqDeal)
     if (firstRequest) {

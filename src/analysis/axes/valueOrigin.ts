@@ -5,10 +5,13 @@
  * Storbacka & Frow 2008, value co-creation).
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
-import type { FeatureSet, QuoteLineF, RecordRef } from "../features"
+import type { FeatureSet, InteractionF, QuoteLineF, RecordRef } from "../features"
 import type { LedgerResult } from "../ledger"
+import { CUE } from "../lexicon"
 import { VALUE_ORIGIN as P } from "../parameters"
 import type { Evidence, ValueOriginAxis } from "../profile"
+
+const ORIGIN_CUES = CUE.customerSpec | CUE.coCreation
 
 type Origin = "supplier-led" | "customer-led" | "co-created"
 const ORIGINS: readonly Origin[] = ["supplier-led", "customer-led", "co-created"]
@@ -21,46 +24,59 @@ export interface ValueOriginResult {
   coCreatedEvidence: Evidence[]
 }
 
+/** Why a record voted: the matched cue, or the quote it belongs to; the sentence is written at the end. */
 interface Candidate {
   ref: RecordRef
-  reason: string
+  origin: Origin
+  cue?: string
+  detail?: string
+}
+
+function reasonOf(c: Candidate): string {
+  const title = quote(c.ref.title)
+  const cue = quote(c.cue)
+  switch (c.ref.recordType) {
+    case "Deal":
+      return c.origin === "customer-led" ? `Deal ${title} answers a customer request document (${cue}).` : `Deal ${title} is a joint effort (${cue}).`
+    case "Interaction": {
+      const channel = (c.ref as InteractionF).channel
+      return c.origin === "customer-led" ? `The ${channel} ${title} works from the customer's requirements (${cue}).` : `The ${channel} ${title} shapes the offer together (${cue}).`
+    }
+    case "Case":
+      return `Case ${title} is driven by the customer's specification (${cue}).`
+    case "Contract":
+      return `Contract ${title} covers joint work (${cue}).`
+    case "QuoteLine":
+      return `Quote ${quote(c.detail)} carries the write-in line ${title}, shaped for this customer.`
+    default:
+      return `Quote ${title} is catalogue products at list price (${c.detail}% off).`
+  }
 }
 
 export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginResult {
   const points: Record<Origin, number> = { "supplier-led": 0, "customer-led": 0, "co-created": 0 }
   const top: Record<Origin, TopK<Candidate>> = { "supplier-led": new TopK(), "customer-led": new TopK(), "co-created": new TopK() }
-  const records = new Set<string>()
-  const vote = (ref: RecordRef, origins: readonly Origin[], weight: number, reason: (o: Origin) => string) => {
-    if (origins.length === 0) return
-    records.add(ref.key)
-    for (const o of origins) {
-      points[o] += weight / origins.length
-      top[o].push({ ref, reason: reason(o) }, ref.key, weight / origins.length, ref.at)
-    }
+  let records = 0
+  const vote = (ref: RecordRef, origin: Origin, weight: number, cue?: string, detail?: string) => {
+    points[origin] += weight
+    if (top[origin].accepts(weight, ref.at, ref.key)) top[origin].add({ ref, origin, cue, detail }, ref.key, weight, ref.at)
   }
-  const originsOf = (spec: boolean, co: boolean): Origin[] => [...(spec ? (["customer-led"] as const) : []), ...(co ? (["co-created"] as const) : [])]
+  // A record naming both a customer document and joint work splits its vote.
+  const both = (ref: RecordRef, weight: number, spec: string | undefined, co: string | undefined) => {
+    if (spec === undefined && co === undefined) return
+    records++
+    const share = spec !== undefined && co !== undefined ? weight / 2 : weight
+    if (spec !== undefined) vote(ref, "customer-led", share, spec)
+    if (co !== undefined) vote(ref, "co-created", share, co)
+  }
 
-  for (const d of fs.deals) {
-    const spec = d.context?.customerSpec
-    const co = d.context?.coCreation
-    vote(d, originsOf(spec !== undefined, co !== undefined), P.dealWeight, (o) =>
-      o === "customer-led" ? `Deal ${quote(d.title)} answers a customer request document (${quote(spec)}).` : `Deal ${quote(d.title)} is a joint effort (${quote(co)}).`)
+  for (const d of fs.deals) if ((d.cues & ORIGIN_CUES) !== 0) both(d, P.dealWeight, d.hits?.customerSpec, d.hits?.coCreation)
+  for (let n = fs.interactions.length - 1; n >= 0; n--) {
+    const i = fs.interactions[n]!
+    if ((i.cues & ORIGIN_CUES) !== 0) both(i, P.textWeight, i.hits?.customerSpec, i.hits?.coCreation)
   }
-  for (const i of fs.interactions) {
-    const spec = i.context?.customerSpec
-    const co = i.context?.coCreation
-    if (spec === undefined && co === undefined) continue
-    vote(i, originsOf(spec !== undefined, co !== undefined), P.textWeight, (o) =>
-      o === "customer-led" ? `${i.channel} ${quote(i.title)} works from the customer's requirements (${quote(spec)}).` : `${i.channel} ${quote(i.title)} designs the offer together (${quote(co)}).`)
-  }
-  for (const k of fs.cases) {
-    const spec = k.context?.customerSpec
-    if (spec !== undefined) vote(k, ["customer-led"], P.textWeight, () => `Case ${quote(k.title)} is driven by the customer's specification (${quote(spec)}).`)
-  }
-  for (const c of fs.contracts) {
-    const co = c.context?.coCreation
-    if (co !== undefined) vote(c, ["co-created"], P.textWeight, () => `Contract ${quote(c.title)} covers joint work (${quote(co)}).`)
-  }
+  for (const k of fs.cases) if ((k.cues & CUE.customerSpec) !== 0) both(k, P.textWeight, k.hits?.customerSpec, undefined)
+  for (const c of fs.contracts) if ((c.cues & CUE.coCreation) !== 0) both(c, P.textWeight, undefined, c.hits?.coCreation)
 
   // Quotes: a write-in line makes the offer co-created; a catalogue-only quote at list price is ours.
   const linesByQuote = new Map<string, QuoteLineF[]>()
@@ -76,12 +92,14 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     if (!lines || lines.length === 0) continue
     const custom = lines.find((l) => l.isCustom)
     if (custom) {
-      vote(custom, ["co-created"], P.quoteWeight, () => `Quote ${quote(q.title)} carries the write-in line ${quote(custom.title)}, shaped for this customer.`)
+      records++
+      vote(custom, "co-created", P.quoteWeight, undefined, q.title)
       continue
     }
     const discount = discountByQuote.get(q.key)
     if (discount !== undefined && discount !== null && discount <= P.listPriceTolerancePercent) {
-      vote(q, ["supplier-led"], P.quoteWeight, () => `Quote ${quote(q.title)} is catalogue products at list price (${round(discount)}% off).`)
+      records++
+      vote(q, "supplier-led", P.quoteWeight, undefined, String(round(discount)))
     }
   }
 
@@ -93,32 +111,21 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
   const lead = share(first) - share(ranked[1]!)
   const confidence = saturation(total, P.halfConfidencePoints) * share(first)
   const coCreatedPoints = points["co-created"]
-  const coCreatedEvidence = top["co-created"].items().map((c) => evidence(c.ref, c.reason))
+  const coCreatedEvidence = top["co-created"].items().map((c) => evidence(c.ref, reasonOf(c)))
+  const result = (axis: ValueOriginAxis): ValueOriginResult => ({ axis, coCreatedPoints, coCreatedEvidence })
 
-  if (total < P.minPoints || records.size < P.minRecords) {
-    return {
-      coCreatedPoints,
-      coCreatedEvidence,
-      axis: { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(`${round(total)} origin points from ${plural(records.size, "record")}, ${P.minPoints} from ${P.minRecords} records needed`) }
-    }
+  if (total < P.minPoints || records < P.minRecords) {
+    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(`${round(total)} origin points from ${plural(records, "record")}, ${P.minPoints} from ${P.minRecords} records needed`) })
   }
   if (share(first) < P.minShare || lead < P.minLead) {
-    return {
-      coCreatedPoints,
-      coCreatedEvidence,
-      axis: { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: `Mixed origin: ${ranked.map((o) => `${o} ${percent(share(o))}`).join(", ")}; no origin leads.` }
-    }
+    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: `Mixed origin: ${ranked.map((o) => `${o} ${percent(share(o))}`).join(", ")}; no origin leads.` })
   }
-  return {
-    coCreatedPoints,
-    coCreatedEvidence,
-    axis: {
-      label: first,
-      score: round(share(first)),
-      confidence: round(clamp01(confidence)),
-      evidence: top[first].items().map((c) => evidence(c.ref, c.reason)),
-      shares,
-      summary: `${percent(share(first))} of ${round(total)} origin points from ${plural(records.size, "record")} say the offer is ${first}.`
-    }
-  }
+  return result({
+    label: first,
+    score: round(share(first)),
+    confidence: round(clamp01(confidence)),
+    evidence: first === "co-created" ? coCreatedEvidence : top[first].items().map((c) => evidence(c.ref, reasonOf(c))),
+    shares,
+    summary: `${percent(share(first))} of ${round(total)} origin points from ${plural(records, "record")} say the offer is ${first}.`
+  })
 }

@@ -1,13 +1,18 @@
 /**
- * Dynamics 365 hosts, derived from DYNAMICS_HOST_PATTERNS (the single source of truth), and the
- * org name Parley keys records by. Pure and tiny: content scripts import it.
+ * Dynamics 365 hosts and the org name Parley keys records by. Pure and tiny: content scripts
+ * import it, so the host list is repeated here as literals instead of importing plasmo.config.ts
+ * (whose other constants would ride along into the 15 KiB bundle); hosts.test.ts fails when this
+ * list and DYNAMICS_HOST_PATTERNS drift apart.
  */
-import { DYNAMICS_HOST_PATTERNS } from "../../../plasmo.config"
 
-/** ".crm4.dynamics.com" from "https://*.crm4.dynamics.com/*": what a host must end with. */
-export const DYNAMICS_HOST_SUFFIXES: readonly string[] = DYNAMICS_HOST_PATTERNS.map((p) =>
-  p.replace(/^https:\/\/\*/, "").replace(/\/\*$/, "")
-)
+/** What an org host ends with, one per entry of DYNAMICS_HOST_PATTERNS ("https://*<suffix>/*"). */
+export const DYNAMICS_HOST_SUFFIXES: readonly string[] = [
+  ".crm.dynamics.com",
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map((n) => `.crm${n}.dynamics.com`),
+  ".crm.dynamics.cn",
+  ".crm.microsoftdynamics.us",
+  ".crm.appsplatform.us"
+]
 
 /**
  * Sovereign clouds get a short marker in the org name, because the same org label can exist in

@@ -214,7 +214,7 @@ function accountStreams(run: Run): Stream[] {
       filter: `_parentaccountid_value eq ${accountId} or _customerid_value eq ${accountId}`,
       mapPage: async (rows) => {
         const closed = rows.filter((r) => r.statecode !== 0 && typeof r.opportunityid === "string").map((r) => r.opportunityid as string)
-        const closes = map.closeInfo(closed.length ? await byIds(run, "opportunitycloses", "activityid,description,actualend,_opportunityid_value,_competitorid_value", "_opportunityid_value", closed) : [])
+        const closes = map.closeInfo(closed.length ? await byIds(run, "opportunitycloses", "description,actualend,_opportunityid_value,_competitorid_value", "_opportunityid_value", closed) : [])
         return { deals: rows.map((r) => map.mapDeal(r, ctx(), closes.get(String(r.opportunityid).toLowerCase()))) }
       }
     },
@@ -242,7 +242,7 @@ function accountStreams(run: Run): Stream[] {
       filter: `_customerid_value eq ${accountId}`,
       mapPage: async (rows) => {
         const resolved = rows.filter((r) => r.statecode === 1 && typeof r.incidentid === "string").map((r) => r.incidentid as string)
-        const resolutions = resolved.length ? await byIds(run, "incidentresolutions", "activityid,actualend,createdon,_incidentid_value", "_incidentid_value", resolved) : []
+        const resolutions = resolved.length ? await byIds(run, "incidentresolutions", "actualend,createdon,_incidentid_value", "_incidentid_value", resolved) : []
         const resolvedAt = new Map<string, number>()
         for (const r of resolutions) {
           const at = map.time(r.actualend ?? r.createdon)

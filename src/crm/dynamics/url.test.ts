@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { DYNAMICS_HOST_PATTERNS } from "../../../plasmo.config"
-import { dynamicsOrgName, isDynamicsHost } from "./hosts"
+import { DYNAMICS_HOST_SUFFIXES, dynamicsOrgName, isDynamicsHost } from "./hosts"
 import { normalizeGuid, parseDynamicsUrl } from "./url"
 
 const G = "91330924-802a-4b0d-a900-34fd9d790829"
@@ -120,6 +120,9 @@ describe("normalizeGuid", () => {
 })
 
 describe("isDynamicsHost", () => {
+  it("has exactly one suffix per host pattern of plasmo.config.ts", () => {
+    expect(DYNAMICS_HOST_PATTERNS.map((p) => p.replace(/^https:\/\/\*/, "").replace(/\/\*$/, ""))).toEqual([...DYNAMICS_HOST_SUFFIXES])
+  })
   it("accepts an org on every host pattern", () => {
     for (const pattern of DYNAMICS_HOST_PATTERNS) {
       const host = pattern.replace("https://*", "someorg").replace("/*", "")

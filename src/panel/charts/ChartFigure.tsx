@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef } from "react"
 import { useI18n } from "../components/I18n"
-import { createChartConfig, type ChartInput, type ChartKind, type ChartPalette } from "./config"
-import { renderChart } from "./render"
+import type { ChartInput, ChartKind, ChartPalette } from "./config"
 
 export const TABLE_ROW_CAP = 60
 
@@ -39,9 +38,19 @@ export function ChartFigure({ kind, title, summary, input, table }: ChartFigureP
   useEffect(() => {
     const canvas = canvasRef.current
     if (!canvas || !canvas.getContext?.("2d")) return
-    // Only the lazily loaded History tab imports this module, so chart.js stays out of first paint.
-    const chart = renderChart(canvas, createChartConfig(kind, { ...input, palette: themePalette() }))
-    return () => chart.destroy()
+    let cancelled = false
+    let chart: { destroy(): void } | undefined
+    // chart.js is a separate chunk, fetched when the first chart mounts: never on first paint.
+    import("./draw").then(
+      ({ drawChart }) => {
+        if (!cancelled) chart = drawChart(canvas, kind, { ...input, palette: themePalette() })
+      },
+      () => undefined // the summary and the table still carry the data
+    )
+    return () => {
+      cancelled = true
+      chart?.destroy()
+    }
   }, [kind, input])
   const rows = table.rows.slice(-TABLE_ROW_CAP)
   return (

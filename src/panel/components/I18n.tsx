@@ -1,26 +1,12 @@
-/** The panel's language, locale and translator, provided once at the root. */
+/**
+ * The panel's language, locale and translator, provided once at the root. Lazily loaded chunks
+ * take an I18n as a prop instead: the bundler may give a chunk its own copy of this module, and a
+ * copied context would silently fall back to English.
+ */
 import { createContext, useContext } from "react"
-import { localeOf } from "../format"
-import { direction, fill, translate, type Language, type MessageKey } from "../i18n"
+import { makeI18n, type I18n } from "../i18n"
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
-
-export interface I18n {
-  language: Language
-  /** BCP 47 tag for Intl and formatAmount ("en-US", "fa-IR"). */
-  locale: string
-  dir: "ltr" | "rtl"
-  t: Translate
-}
-
-export function makeI18n(language: Language): I18n {
-  return {
-    language,
-    locale: localeOf(language),
-    dir: direction(language),
-    t: (key, params) => (params ? fill(translate(language, key), params) : translate(language, key))
-  }
-}
+export { makeI18n, type I18n, type Translate } from "../i18n"
 
 const I18nContext = createContext<I18n>(makeI18n("en"))
 export const I18nProvider = I18nContext.Provider

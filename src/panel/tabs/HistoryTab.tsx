@@ -1,19 +1,18 @@
 /**
- * History (lazy chunk, carries chart.js): interactions per month by who initiated them, discount
+ * History: interactions per month by who initiated them, discount
  * depth per deal (the concession trend), quote revisions of the open deal, cases and their time
- * to close. Every chart has a summary and a hidden data table as its text alternative.
+ * to close. Every chart has a summary and a hidden data table as its text alternative. chart.js
+ * itself is loaded by ChartFigure on first use, so this tab adds nothing heavy to first paint.
  */
-import { useLiveQuery } from "dexie-react-hooks"
 import { useMemo } from "react"
 import type { RelationshipProfile } from "../../analysis/profile"
-import { db } from "../../model/db"
 import type { AccountHistory } from "../../model/schema"
-import { readAccountHistory } from "../../model/store"
-import { formatAmount } from "../../pricing"
+import { formatAmount } from "../../pricing/format"
 import { ChartFigure } from "../charts/ChartFigure"
 import { caseSeries, discountSeries, interactionsByMonth, openDealEntry, revisionSeries } from "../charts/series"
 import { useI18n } from "../components/I18n"
 import { Notice, Skeleton } from "../components/Skeleton"
+import { useAccountHistory } from "../data"
 import { formatDate, formatNumber, formatPercent } from "../format"
 import { DISCOUNT_TREND_TEXT } from "../labels"
 
@@ -26,9 +25,9 @@ interface HistoryTabProps {
   amountStyle: "compact" | "full"
 }
 
-export default function HistoryTab({ accountKey, profile, openKeys, defaultCurrency, amountStyle }: HistoryTabProps) {
+export function HistoryTab({ accountKey, profile, openKeys, defaultCurrency, amountStyle }: HistoryTabProps) {
   const { t } = useI18n()
-  const history = useLiveQuery(async () => (accountKey ? ((await readAccountHistory(db(), accountKey)) ?? null) : null), [accountKey])
+  const history = useAccountHistory(accountKey)
   if (history === undefined) return <Skeleton lines={6} />
   const total = history ? history.interactions.length + history.deals.length + history.quotes.length + history.cases.length : 0
   if (!history || total === 0) return <Notice title={t("noHistoryYet")} hint={t("noHistoryHint")} testId="no-history" />

@@ -2,6 +2,8 @@
  * Pricing: an amount playground over suggestPricing (FRAMEWORK.md §3). Prefilled from the open
  * quote or opportunity; every change re-runs the (pure, cheap) engine after a short debounce so
  * typing stays smooth. The engine returns `{error}` instead of throwing; that is shown as is.
+ * The engine (rules, their zod schema, citations) is a chunk fetched when this tab first opens:
+ * only the formatter and the amount parser are on the first-paint path.
  */
 import Dexie from "dexie"
 import { useLiveQuery } from "dexie-react-hooks"
@@ -9,7 +11,9 @@ import { useEffect, useId, useMemo, useState } from "react"
 import type { RelationshipProfile } from "../../analysis/profile"
 import { db } from "../../model/db"
 import type { PageRecord } from "../../model/schema"
-import { formatAmount, isPricingError, parseTypedAmount, suggestPricing, type PricingInput, type PricingResult, type PricingError } from "../../pricing"
+import type { PricingError, PricingInput, PricingResult } from "../../pricing"
+import { formatAmount } from "../../pricing/format"
+import { parseTypedAmount } from "../../pricing/parse"
 import { useI18n } from "../components/I18n"
 import { currencyChoices } from "../currencies"
 import { Skeleton } from "../components/Skeleton"
@@ -81,6 +85,25 @@ export function pricingInput(form: FormState, locale: string, profile: Relations
   }
 }
 
+type Engine = { state: "loading" } | { state: "ready"; suggest: (input: PricingInput) => PricingResult | PricingError } | { state: "failed"; error: string }
+
+function usePricingEngine(): Engine {
+  const [engine, setEngine] = useState<Engine>({ state: "loading" })
+  useEffect(() => {
+    let live = true
+    import("../../pricing").then(
+      (m) => live && setEngine({ state: "ready", suggest: m.suggestPricing }),
+      (e: unknown) => live && setEngine({ state: "failed", error: e instanceof Error ? e.message : String(e) })
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return engine
+}
+
+const isPricingError = (r: PricingResult | PricingError): r is PricingError => "error" in r
+
 function PricingPlayground({ prefill, profile, amountStyle }: { prefill: Prefill; profile: RelationshipProfile | null; amountStyle: "compact" | "full" }) {
   const { t, locale } = useI18n()
   const id = useId()
@@ -94,15 +117,21 @@ function PricingPlayground({ prefill, profile, amountStyle }: { prefill: Prefill
   }))
   const [result, setResult] = useState<PricingResult | PricingError | null>(null)
   const input = useMemo(() => pricingInput(form, locale, profile), [form, locale, profile])
+  const engine = usePricingEngine()
 
   useEffect(() => {
     if (!input) {
       setResult(null)
       return
     }
-    const timer = setTimeout(() => setResult(suggestPricing(input)), PRICING_DEBOUNCE_MS)
+    if (engine.state === "failed") {
+      setResult({ error: engine.error })
+      return
+    }
+    if (engine.state !== "ready") return
+    const timer = setTimeout(() => setResult(engine.suggest(input)), PRICING_DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [input])
+  }, [input, engine])
 
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
   const currencies = currencyChoices(form.currency)

@@ -1,29 +1,21 @@
 /**
- * Team (lazy chunk): all accounts Parley knows with their labels. Clicking a row shows that
+ * Team: all accounts Parley knows with their labels. The rows come from a live query in this
+ * (main) bundle; the windowed table itself is a lazily loaded chunk. Clicking a row shows that
  * account in the panel (local state); it never navigates the CRM.
  */
-import { useLiveQuery } from "dexie-react-hooks"
-import { db } from "../../model/db"
+import { lazy, Suspense } from "react"
 import { useI18n } from "../components/I18n"
 import { Notice, Skeleton } from "../components/Skeleton"
+import { useTeamRows } from "../data"
 import { formatNumber } from "../format"
-import { buildTeamRows, latestByAccount, sortRows, type SortState } from "../team/rows"
-import { TeamTable } from "../team/TeamTable"
+import { BY_NAME } from "../team/rows"
 
-const BY_NAME: SortState = { column: "name", direction: "ascending" }
+const TeamTable = lazy(() => import("../team/TeamTable"))
 
-export default function TeamTab({ selectedKey, onSelect }: { selectedKey: string | null; onSelect: (accountKey: string) => void }) {
-  const { t, language } = useI18n()
-  const rows = useLiveQuery(async () => {
-    const [accounts, profiles, activity] = await Promise.all([
-      db().accounts.toArray(),
-      db().profiles.toArray(),
-      // Index keys only ([accountKey, at]): the latest activity per account without reading rows.
-      db().interactions.orderBy("[accountKey+at]").keys()
-    ])
-    // Sorted here, off the render path, so the table's first render does no sorting.
-    return sortRows(buildTeamRows(accounts, profiles, latestByAccount(activity)), BY_NAME)
-  })
+export function TeamTab({ selectedKey, onSelect }: { selectedKey: string | null; onSelect: (accountKey: string) => void }) {
+  const i18n = useI18n()
+  const { t, language } = i18n
+  const rows = useTeamRows()
   if (!rows) return <Skeleton lines={8} />
   if (rows.length === 0) return <Notice title={t("teamEmpty")} hint={t("teamEmptyHint")} />
   return (
@@ -32,7 +24,9 @@ export default function TeamTab({ selectedKey, onSelect }: { selectedKey: string
         {t("teamTitle")} <span className="muted small">({formatNumber(rows.length, language)})</span>
       </h2>
       <p className="small muted">{t("teamHint")}</p>
-      <TeamTable rows={rows} onSelect={onSelect} selectedKey={selectedKey} rowsSortedBy={BY_NAME} />
+      <Suspense fallback={<Skeleton lines={8} />}>
+        <TeamTable rows={rows} i18n={i18n} onSelect={onSelect} selectedKey={selectedKey} rowsSortedBy={BY_NAME} />
+      </Suspense>
     </section>
   )
 }

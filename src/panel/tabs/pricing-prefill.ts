@@ -3,7 +3,7 @@
  * page shows it, else its synced row, else the account's latest quote. Pure; PricingTab reads
  * the sources.
  */
-import { parseTypedAmount } from "../../pricing"
+import { parseTypedAmount } from "../../pricing/parse"
 
 /** Page fields holding the price, most specific first: quote net total before tax, then the
  * grand total, then the opportunity's amount (Salesforce / Dynamics API names). */

@@ -2,13 +2,15 @@
  * The team table: every account with its labels, sortable by column (aria-sort), windowed so
  * only the visible rows plus an overscan are in the DOM (fixed row height; windowing.ts). A
  * benchmark renders this component directly with 50 and with 5,000 rows.
+ *
+ * It is loaded lazily, so it takes the language as a prop instead of reading the panel's context
+ * (a lazily loaded chunk may carry its own copy of the context module).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react"
-import { useI18n } from "../components/I18n"
 import { formatDate } from "../format"
-import type { MessageKey } from "../i18n"
+import { makeI18n, type I18n, type MessageKey } from "../i18n"
 import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelText, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
-import { nextSort, sortRows, TEAM_COLUMNS, type SortState, type TeamColumn, type TeamRow } from "./rows"
+import { BY_NAME, nextSort, sortRows, TEAM_COLUMNS, type SortState, type TeamColumn, type TeamRow } from "./rows"
 import { visibleRange } from "./windowing"
 
 /** Must match `.team-table tbody tr` height in panel.css. */
@@ -38,6 +40,8 @@ const LABEL_TABLES: Partial<Record<TeamColumn, Record<string, MessageKey>>> = {
 
 export interface TeamTableProps {
   rows: readonly TeamRow[]
+  /** The panel's language; English when omitted (benchmarks). */
+  i18n?: I18n
   onSelect?: (accountKey: string) => void
   selectedKey?: string | null
   /** The order `rows` already arrive in (the Team tab reads them by name): no sort needed for it. */
@@ -46,10 +50,10 @@ export interface TeamTableProps {
   viewportHeight?: number
 }
 
-const BY_NAME: SortState = { column: "name", direction: "ascending" }
+const ENGLISH = makeI18n("en")
 
-export function TeamTable({ rows, onSelect, selectedKey, rowsSortedBy, viewportHeight = DEFAULT_VIEWPORT }: TeamTableProps) {
-  const { t, language } = useI18n()
+export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSortedBy, viewportHeight = DEFAULT_VIEWPORT }: TeamTableProps) {
+  const { t, language } = i18n
   const [sort, setSort] = useState<SortState>(rowsSortedBy ?? BY_NAME)
   const [scrollTop, setScrollTop] = useState(0)
   const [measured, setMeasured] = useState<number | null>(null)
@@ -146,3 +150,5 @@ export function TeamTable({ rows, onSelect, selectedKey, rowsSortedBy, viewportH
     </div>
   )
 }
+
+export default TeamTable

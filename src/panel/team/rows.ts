@@ -2,15 +2,8 @@
  * The team view's rows: every account Parley knows, with the labels of its stored profile, and
  * the sort orders of each column. Pure: the Team tab reads Dexie, a benchmark passes rows in.
  */
-import {
-  CRITERION_LABELS,
-  DOMINANCE_LABELS,
-  INITIATOR_LABELS,
-  RISK_LABELS,
-  TIER_LABELS,
-  VALUE_ORIGIN_LABELS,
-  type RelationshipProfile
-} from "../../analysis/profile"
+import type { RelationshipProfile } from "../../analysis/profile"
+import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelOrder, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
 
 export interface TeamRow {
   accountKey: string
@@ -39,13 +32,16 @@ export interface SortState {
  * healthy; tier: top first), which is the order a lead scans for, not the alphabet.
  */
 const LABEL_ORDERS: Partial<Record<TeamColumn, readonly string[]>> = {
-  dominance: DOMINANCE_LABELS,
-  valueOrigin: VALUE_ORIGIN_LABELS,
-  initiator: INITIATOR_LABELS,
-  criterion: CRITERION_LABELS,
-  risk: RISK_LABELS,
-  tier: TIER_LABELS
+  dominance: labelOrder(DOMINANCE_TEXT),
+  valueOrigin: labelOrder(VALUE_ORIGIN_TEXT),
+  initiator: labelOrder(INITIATOR_TEXT),
+  criterion: labelOrder(CRITERION_TEXT),
+  risk: labelOrder(RISK_TEXT),
+  tier: labelOrder(TIER_TEXT)
 }
+
+/** The order the Team tab reads rows in (sorted once, off the render path). */
+export const BY_NAME: SortState = { column: "name", direction: "ascending" }
 
 export interface AccountLike {
   key: string

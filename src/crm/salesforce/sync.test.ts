@@ -1,0 +1,336 @@
+import { describe, expect, it } from "vitest"
+import { createMockSalesforceApi, mockFetch, type MockSalesforceOptions } from "../../../demo/salesforce/mock-api"
+import { buildSalesforceData, DEMO_SALESFORCE, generateActivities, sfDateTime, type SObjectRecord } from "../../../demo/salesforce/records"
+import { DEMO_ACCOUNTS, DEMO_NOW, sfId, sfIds } from "../../../demo/org"
+import { openDatabase } from "../../model/db"
+import { cursorKey, recordKey } from "../../model/keys"
+import { readAccountHistory } from "../../model/store"
+import { BUDGET_KEY } from "./budget"
+import { syncSalesforceAccount, type SalesforceSyncDeps } from "./sync"
+import { syncStatusKey, type SyncStatus } from "./status"
+
+const ORG = DEMO_SALESFORCE.org
+const [globex, initech] = DEMO_ACCOUNTS as (typeof DEMO_ACCOUNTS)[number][]
+const GLOBEX = sfIds.account(globex!)
+const INITECH = sfIds.account(initech!)
+const DAY = 86_400_000
+let serial = 0
+
+function setup(options: MockSalesforceOptions & { delayMs?: number; fetch?: (base: typeof fetch) => typeof fetch } = {}) {
+  const data = options.data ?? buildSalesforceData({ extra: options.extra })
+  const api = createMockSalesforceApi({ ...options, data })
+  const mocked = mockFetch(api, { delayMs: options.delayMs ?? 0 })
+  const db = openDatabase(`sf-sync-test-${++serial}`)
+  const clock = { now: DEMO_NOW }
+  const sleeps: number[] = []
+  const deps: SalesforceSyncDeps = {
+    fetch: options.fetch ? options.fetch(mocked.fetch) : mocked.fetch,
+    db,
+    now: () => clock.now,
+    getSession: async () => ({ apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }),
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    }
+  }
+  return { api, data, db, deps, clock, sleeps, stats: mocked.stats }
+}
+
+/** Every record id the sync of `accountId` must store, by table (from the mock's own data). */
+function expectedIds(data: ReturnType<typeof buildSalesforceData>, accountId: string) {
+  const of = (type: string, pick: (r: SObjectRecord) => boolean) => (data.byType.get(type) ?? []).filter(pick).map((r) => r.Id)
+  const deals = new Set(of("Opportunity", (r) => r.AccountId === accountId))
+  const quotes = new Set(of("Quote", (r) => deals.has(r.OpportunityId as string)))
+  return {
+    contacts: of("Contact", (r) => r.AccountId === accountId),
+    deals: [...deals],
+    quotes: [...quotes],
+    quoteLines: of("QuoteLineItem", (r) => quotes.has(r.QuoteId as string)),
+    cases: of("Case", (r) => r.AccountId === accountId),
+    contracts: of("Contract", (r) => r.AccountId === accountId),
+    interactions: [...of("Task", (r) => r.AccountId === accountId), ...of("Event", (r) => r.AccountId === accountId), ...of("EmailMessage", (r) => r.RelatedToId === accountId || deals.has(r.RelatedToId as string))]
+  }
+}
+
+async function storedIds(db: ReturnType<typeof openDatabase>, table: string): Promise<string[]> {
+  return ((await db.table(table).toArray()) as { id: string }[]).map((r) => r.id).sort()
+}
+
+describe("initial sync", () => {
+  it("pages through the whole account and fills every table", async () => {
+    const { api, data, db, deps } = setup({ pageSize: 40 })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(result.rejected).toBe(0)
+    expect(api.callCount).toBeGreaterThan(3)
+    expect(result.calls).toBe(api.callCount)
+
+    const expected = expectedIds(data, GLOBEX)
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+    expect(await db.accounts.get(recordKey("salesforce", ORG, GLOBEX))).toMatchObject({ name: globex!.name, industry: "Manufacturing", leadSource: "Outbound", ownerName: "Rosa Diaz" })
+    expect(result.written).toBe(1 + Object.values(expected).reduce((n, ids) => n + ids.length, 0))
+  })
+
+  it("maps stage history, quote revisions, discounts, loss reasons and directions", async () => {
+    const { db, deps } = setup()
+    await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    const history = (await readAccountHistory(db, recordKey("salesforce", ORG, INITECH)))!
+    const lost = history.deals.find((d) => d.name === "Store refit 2025")!
+    expect(lost).toMatchObject({ stage: "Closed Lost", isClosed: true, isWon: false, lossReason: "Price — lost to a cheaper competitor", amount: 61_500 })
+    expect(lost.stageHistory.map((s) => s.stage)).toEqual(["Prospecting", "Proposal/Price Quote", "Negotiation/Review", "Closed Lost"])
+    const revisions = history.quotes.filter((q) => q.dealKey === lost.key).sort((a, b) => a.revision - b.revision)
+    expect(revisions.map((q) => q.revision)).toEqual([1, 2, 3])
+    expect(revisions.map((q) => q.discountPercent)).toEqual([8, 14, 18])
+    const line = history.quoteLines.find((l) => l.quoteKey === revisions[2]!.key)!
+    expect(line).toMatchObject({ listPrice: 75_000, unitPrice: 61_500, discountPercent: 18, quantity: 1, isCustom: false })
+
+    const demo = new Map(initech!.activities.map((a) => [sfIds.activity(a), a]))
+    const calls = history.interactions.filter((i) => i.channel === "call")
+    const emails = history.interactions.filter((i) => i.channel === "email")
+    expect(calls.length).toBeGreaterThan(0)
+    expect(emails.length).toBeGreaterThan(0)
+    for (const i of [...calls, ...emails]) expect(i.direction).toBe(demo.get(i.id)!.direction)
+    expect(history.interactions.every((i) => i.accountKey === history.account.key && i.seenAt === DEMO_NOW)).toBe(true)
+    expect(history.interactions.some((i) => i.dealKey)).toBe(true)
+  })
+
+  it("stays near the minimum number of pages for 5,000 activities (sf-initial-sync-calls)", async () => {
+    for (const extra of [
+      generateActivities({ account: globex!, count: 5_000 }),
+      [...generateActivities({ account: globex!, count: 2_500, object: "Event" }), ...generateActivities({ account: globex!, count: 2_500 })]
+    ]) {
+      const { api, data, db, deps } = setup({ extra })
+      const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+      const expected = expectedIds(data, GLOBEX)
+      const records = 1 + Object.values(expected).reduce((n, ids) => n + ids.length, 0) + (data.byType.get("OpportunityHistory") ?? []).filter((h) => expected.deals.includes(h.OpportunityId as string)).length
+      const minimum = Math.ceil(records / 2_000)
+      expect(result.status.state).toBe("synced")
+      expect(await db.interactions.count()).toBe(expected.interactions.length)
+      expect(api.callCount / minimum).toBeLessThanOrEqual(1.2)
+    }
+  })
+})
+
+describe("incremental sync", () => {
+  it("makes only cursor queries and writes nothing new when nothing changed", async () => {
+    const { api, db, deps } = setup({ pageSize: 60 })
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    const before = api.callCount
+    const second = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(second).toMatchObject({ written: 0, rejected: 0, status: { state: "synced" } })
+    expect(second.calls).toBe(1)
+    const soql = api.calls[before]!.soql!
+    for (const relationship of ["Tasks", "Events", "Emails", "EmailMessages", "Contracts"]) {
+      expect(soql).toMatch(new RegExp(`FROM ${relationship} WHERE (WhatId = null AND )?SystemModstamp > \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ`))
+    }
+    const cursors = await db.cursors.toArray()
+    expect(cursors.map((c) => c.object).sort()).toEqual(["Account", "Case", "Contact", "Contract", "EmailMessage", "Event", "Opportunity", "Task"])
+    expect(cursors.every((c) => c.scope === GLOBEX && !c.nextPage)).toBe(true)
+  })
+
+  it("brings only what changed since the watermark", async () => {
+    const { data, db, deps, clock } = setup()
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    const task: SObjectRecord = {
+      ...data.byType.get("Task")!.find((t) => t.AccountId === GLOBEX)!,
+      Id: sfId("00T", 9_999_001),
+      Subject: "Follow-up on the lease extension",
+      CallType: "Inbound",
+      TaskSubtype: "Call",
+      SystemModstamp: sfDateTime(DEMO_NOW + DAY)
+    }
+    task.attributes = { type: "Task", url: `/services/data/v62.0/sobjects/Task/${task.Id}` }
+    data.byType.get("Task")!.push(task)
+    data.byId.set(task.Id, task)
+    clock.now = DEMO_NOW + 2 * DAY
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.written).toBe(1)
+    expect(await db.interactions.get(recordKey("salesforce", ORG, task.Id))).toMatchObject({ channel: "call", direction: "inbound", subject: "Follow-up on the lease extension" })
+  })
+})
+
+describe("resuming", () => {
+  const extra = generateActivities({ account: globex!, count: 5_000 })
+
+  async function interruptedThenResumed(options: MockSalesforceOptions = {}) {
+    let calls = 0
+    let alive = true
+    const first = setup({
+      ...options,
+      extra,
+      fetch: (base) => async (input, init) => {
+        if (!alive || ++calls > 2) throw new TypeError("Failed to fetch")
+        return base(input, init)
+      }
+    })
+    const interrupted = await syncSalesforceAccount(first.deps, { org: ORG, accountId: GLOBEX })
+    alive = false
+    const cursor = await first.db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX))
+    const resumedDeps = { ...first.deps, fetch: mockFetch(first.api).fetch }
+    const before = first.api.callCount
+    const resumed = await syncSalesforceAccount(resumedDeps, { org: ORG, accountId: GLOBEX })
+    return { ...first, interrupted, cursor, resumed, resumedCalls: first.api.calls.slice(before) }
+  }
+
+  it("continues mid-pagination from the stored page, with no duplicate and no gap", async () => {
+    const { data, db, interrupted, cursor, resumed, resumedCalls } = await interruptedThenResumed()
+    expect(interrupted.status.state).toBe("offline")
+    expect(cursor?.nextPage).toMatch(/^\/services\/data\/v62\.0\/query\/01g/)
+    expect(resumedCalls[0]!.path).toBe(cursor!.nextPage)
+    expect(resumed.status.state).toBe("synced")
+    const expected = expectedIds(data, GLOBEX).interactions.sort()
+    expect(await storedIds(db, "interactions")).toEqual(expected)
+    expect(await db.interactions.count()).toBe(expected.length)
+    expect((await db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX)))?.nextPage).toBeUndefined()
+  })
+
+  it("re-reads from the watermark when the stored page expired", async () => {
+    const { data, db, resumed, resumedCalls } = await interruptedThenResumed({ failures: [{ kind: "INVALID_QUERY_LOCATOR", fromCall: 3, match: "/query/01g" }] })
+    expect(resumed.status.state).toBe("synced")
+    expect(resumedCalls[0]).toMatchObject({ status: 400, path: expect.stringContaining("/query/01g") })
+    expect(resumedCalls[1]!.soql).toContain("FROM Account")
+    expect(await storedIds(db, "interactions")).toEqual(expectedIds(data, GLOBEX).interactions.sort())
+  })
+})
+
+describe("API etiquette", () => {
+  it("keeps at most 2 requests in flight, across concurrent syncs", async () => {
+    const { deps, stats } = setup({ pageSize: 30, delayMs: 3 })
+    const results = await Promise.all(DEMO_ACCOUNTS.map((a) => syncSalesforceAccount(deps, { org: ORG, accountId: sfIds.account(a) })))
+    expect(results.every((r) => r.status.state === "synced")).toBe(true)
+    expect(stats.maxInFlight).toBe(2)
+  })
+
+  it("shares one run between concurrent calls for the same account", async () => {
+    const { api, deps } = setup()
+    const [a, b] = await Promise.all([syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX }), syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX.slice(0, 15) })])
+    expect(a).toBe(b)
+    expect(api.callCount).toBe(a.calls)
+  })
+
+  it("stops at the daily budget, keeps its place, and goes on the next day", async () => {
+    const { api, data, db, deps, clock } = setup({ extra: generateActivities({ account: globex!, count: 5_000 }) })
+    deps.budget = { dailyCalls: 2 }
+    const first = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(first.status).toMatchObject({ state: "budget-exhausted", message: expect.stringContaining("budget") })
+    expect(api.callCount).toBe(2)
+    expect((await db.meta.get(BUDGET_KEY))?.value).toEqual({ day: "2026-11-20", calls: 2 })
+    expect(await db.accounts.count()).toBe(1)
+    expect(await db.interactions.count()).toBeGreaterThan(3_000)
+    expect((await db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX)))?.nextPage).toBeDefined()
+
+    const sameDay = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(sameDay).toMatchObject({ calls: 0, status: { state: "budget-exhausted" } })
+
+    clock.now += DAY
+    const nextDay = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(nextDay.status.state).toBe("synced")
+    expect(nextDay.calls).toBe(2)
+    expect(await storedIds(db, "interactions")).toEqual(expectedIds(data, GLOBEX).interactions.sort())
+  })
+
+  it("reports the org's API usage from Sforce-Limit-Info", async () => {
+    const { deps } = setup({ apiUsage: { used: 41_000, max: 100_000 } })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: HOOLI() })
+    expect(result.diagnostics.apiUsage).toEqual({ used: 41_000 + result.calls, max: 100_000 })
+    expect(result.status.apiUsage).toEqual(result.diagnostics.apiUsage)
+  })
+})
+
+const HOOLI = () => sfIds.account(DEMO_ACCOUNTS[4]!)
+
+describe("failures", () => {
+  async function statusAfter(options: MockSalesforceOptions) {
+    const ctx = setup(options)
+    const result = await syncSalesforceAccount(ctx.deps, { org: ORG, accountId: HOOLI() })
+    const stored = (await ctx.db.meta.get(syncStatusKey(recordKey("salesforce", ORG, HOOLI()))))?.value as SyncStatus
+    expect(stored).toEqual(result.status)
+    return { ...ctx, result }
+  }
+
+  it("an expired session asks the rep to reload Salesforce", async () => {
+    const { result } = await statusAfter({ failures: [{ kind: "INVALID_SESSION_ID" }] })
+    expect(result.status).toMatchObject({ state: "session-expired", message: "Reload Salesforce to reconnect" })
+    expect(result.calls).toBe(1)
+  })
+
+  it("no session at all is the same", async () => {
+    const ctx = setup()
+    ctx.deps.getSession = async () => null
+    const result = await syncSalesforceAccount(ctx.deps, { org: ORG, accountId: HOOLI() })
+    expect(result.status).toMatchObject({ state: "session-expired", message: "Reload Salesforce to reconnect" })
+    expect(ctx.api.callCount).toBe(0)
+  })
+
+  it("an org that closes its API falls back to the page (dom-only)", async () => {
+    const { result } = await statusAfter({ failures: [{ kind: "API_DISABLED_FOR_ORG", times: Infinity }] })
+    expect(result.status.state).toBe("dom-only")
+    expect(result.calls).toBe(1)
+  })
+
+  it("backs off exponentially on REQUEST_LIMIT_EXCEEDED, then succeeds", async () => {
+    const { result, sleeps } = await statusAfter({ failures: [{ kind: "REQUEST_LIMIT_EXCEEDED", times: 2 }] })
+    expect(result.status.state).toBe("synced")
+    expect(sleeps).toEqual([1_000, 2_000])
+    expect(result.diagnostics.retries).toBe(2)
+  })
+
+  it("gives up as rate-limited when the limit persists", async () => {
+    const { result, sleeps } = await statusAfter({ failures: [{ kind: "REQUEST_LIMIT_EXCEEDED", times: Infinity }] })
+    expect(result.status.state).toBe("rate-limited")
+    expect(sleeps).toEqual([1_000, 2_000, 4_000])
+    expect(result.calls).toBe(4)
+  })
+
+  it("retries a network error, and reports offline when the network stays down", async () => {
+    expect((await statusAfter({ failures: [{ kind: "network" }] })).result.status.state).toBe("synced")
+    const down = await statusAfter({ failures: [{ kind: "network", times: Infinity }] })
+    expect(down.result.status).toMatchObject({ state: "offline", message: expect.stringContaining("unreachable") })
+  })
+
+  it("retries a torn JSON body", async () => {
+    const { result, db } = await statusAfter({ failures: [{ kind: "malformed-json" }] })
+    expect(result.status.state).toBe("synced")
+    expect(await db.accounts.count()).toBe(1)
+  })
+
+  it("rejects a malformed record with its id and stores the rest", async () => {
+    const task = globex!.activities.find((a) => a.channel === "call")!
+    const deal = globex!.deals[0]!
+    const { api, data, db, deps } = setup({ corrupt: { [sfIds.activity(task)]: { Subject: 12_345 }, [sfIds.deal(deal)]: { Amount: -5 } } })
+    void api
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(result.diagnostics.rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: sfIds.activity(task), object: "Task", reason: expect.stringContaining("Subject") }),
+        expect.objectContaining({ id: sfIds.deal(deal), object: "deals", reason: expect.stringContaining("amount") })
+      ])
+    )
+    expect(result.rejected).toBe(2)
+    const expected = expectedIds(data, GLOBEX)
+    expect(await db.interactions.count()).toBe(expected.interactions.length - 1)
+    expect(await db.deals.count()).toBe(expected.deals.length - 1)
+  })
+
+  it("drops parts the org lacks, remembers them, and asks once next time", async () => {
+    const { api, db, deps } = setup({ disabled: ["Quote", "Opportunity.Loss_Reason__c"] })
+    const first = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(first.status.state).toBe("synced")
+    expect(first.diagnostics.disabledParts.sort()).toEqual(["Loss_Reason__c", "Quotes"])
+    expect(first.calls).toBe(3)
+    // Without quotes, the opportunity's products stand in as revision 1.
+    const quotes = await db.quotes.toArray()
+    expect(quotes.length).toBe(initech!.deals.length)
+    expect(quotes.every((q) => q.revision === 1 && q.key === q.dealKey)).toBe(true)
+    const before = api.callCount
+    await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(api.callCount - before).toBe(1)
+  })
+
+  it("refuses an id that is not an account's", async () => {
+    const { api, deps } = setup()
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: sfIds.deal(globex!.deals[0]!) })
+    expect(result.status.state).toBe("error")
+    expect(api.callCount).toBe(0)
+  })
+})
