@@ -127,8 +127,15 @@ const LINE_GROUPS = ["offer", "context"] as const
 const CRITERIA_ONLY = ["criteria"] as const
 const CONTEXT_ONLY = ["context"] as const
 
-function titleOf(...candidates: Array<string | undefined>): string {
-  for (const c of candidates) if (c && c.trim()) return c.trim()
+function titleOf(first: string | undefined, second?: string): string {
+  if (first) {
+    const t = first.trim()
+    if (t) return t
+  }
+  if (second) {
+    const t = second.trim()
+    if (t) return t
+  }
   return "(untitled)"
 }
 
@@ -139,7 +146,7 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     recordType: "Interaction",
     sourceObject: r.sourceObject,
     at: r.at,
-    title: titleOf(r.subject, `${r.channel} ${r.direction}`),
+    title: r.subject ? titleOf(r.subject) : `${r.channel} ${r.direction}`,
     direction: r.direction,
     channel: r.channel,
     hits,

@@ -14,7 +14,7 @@ import {
   type FeatureSet
 } from "./features"
 import { ClassifyOptions, type Rejected, type RelationshipProfile } from "./profile"
-import { validate } from "./validate"
+import { passesFast, validate } from "./validate"
 
 interface Entry<F> {
   /** The exact object last seen: a cheap first check before the version fields. */
@@ -67,6 +67,7 @@ class Store<S extends z.ZodType, F> {
   private prevAccountKey: string | null = null
   /** False when the last call moved records around (duplicates): then no prefix is reused. */
   private reusable = false
+  private sawDuplicate = false
 
   constructor(
     private readonly name: Collection,
@@ -76,14 +77,20 @@ class Store<S extends z.ZodType, F> {
 
   clear(): void {
     this.entries.clear()
-    this.prevList = []
+    this.prevList.length = 0
     this.reusable = false
   }
 
   private build(raw: Record<string, unknown>, gen: number, stats: ClassifierStats): Entry<F> {
     stats.extracted++
-    const result = validate(this.schema, raw)
     const entry: Entry<F> = { raw, modifiedAt: raw.modifiedAt, seenAt: raw.seenAt, feature: null, reject: null, owner: undefined, gen, slot: -1 }
+    // The common case allocates nothing for validation; zod itself runs only on a failure.
+    if (passesFast(this.schema, raw)) {
+      entry.feature = this.extract(raw as z.input<S>)
+      entry.owner = raw.accountKey as string | undefined
+      return entry
+    }
+    const result = validate(this.schema, raw)
     if (result.ok) {
       entry.feature = this.extract(result.value)
       entry.owner = (result.value as { accountKey?: string }).accountKey
@@ -93,11 +100,12 @@ class Store<S extends z.ZodType, F> {
     return entry
   }
 
-  process(input: unknown, gen: number, accountKey: string | null, out: F[], rejected: Rejected[], stats: ClassifierStats): void {
-    const mine: Rejected[] = []
+  /**
+   * Processes one collection and returns its features, in list order. The array returned is the
+   * store's own and is updated in place by the next call: aggregation only reads it.
+   */
+  process(input: unknown, gen: number, accountKey: string | null, rejected: Rejected[], stats: ClassifierStats): F[] {
     const list: readonly unknown[] = input === undefined ? [] : Array.isArray(input) ? input : []
-    if (input !== undefined && !Array.isArray(input)) mine.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
-
     // The reusable prefix: the same objects at the same places as last call.
     let p = 0
     if (this.reusable && accountKey === this.prevAccountKey) {
@@ -105,37 +113,47 @@ class Store<S extends z.ZodType, F> {
       const max = Math.min(list.length, prev.length)
       while (p < max && list[p] === prev[p]) p++
     }
-    const entries: Array<Entry<F> | undefined> = this.prevEntries.slice(0, p)
-    const outBefore = this.outBefore.slice(0, p + 1)
-    const rejectedBefore = this.rejectedBefore.slice(0, p + 1)
-    for (let i = 0; i < outBefore[p]!; i++) out.push(this.prevOut[i]!)
-    for (let i = 0; i < rejectedBefore[p]!; i++) mine.push(this.prevRejected[i]!)
-    for (const entry of entries) if (entry) entry.gen = gen
+    // Everything below is trimmed back to the prefix and grown in place (no 10k-element copies
+    // per call: re-classification must not feed the garbage collector).
+    const entries = this.prevEntries
+    const outBefore = this.outBefore
+    const rejectedBefore = this.rejectedBefore
+    const out = this.prevOut
+    const mine = this.prevRejected
+    const prevList = this.prevList
+    entries.length = p
+    outBefore.length = p + 1
+    rejectedBefore.length = p + 1
+    out.length = outBefore[p]!
+    mine.length = rejectedBefore[p]!
+    prevList.length = p
+    for (let i = 0; i < p; i++) {
+      const entry = entries[i]
+      if (entry) entry.gen = gen
+    }
     stats.reused += p
 
     const dropped = new Set<number>()
+    this.sawDuplicate = false
     for (let i = p; i < list.length; i++) {
       entries.push(this.one(list[i], i, gen, accountKey, out, dropped, mine, stats))
       outBefore.push(out.length)
       rejectedBefore.push(mine.length)
+      prevList.push(list[i])
     }
-    this.reusable = dropped.size === 0 && !mine.some((r) => r.reason.includes("duplicate key"))
     if (dropped.size > 0) {
       const kept = out.filter((_, slot) => !dropped.has(slot))
       out.length = 0
       for (const f of kept) out.push(f)
     }
+    this.reusable = !this.sawDuplicate
+    this.prevAccountKey = accountKey
     // Records that left the history leave the cache.
     if (this.entries.size > list.length) for (const [key, entry] of this.entries) if (entry.gen !== gen) this.entries.delete(key)
 
-    this.prevList = list.slice()
-    this.prevEntries = entries
-    this.outBefore = outBefore
-    this.rejectedBefore = rejectedBefore
-    this.prevOut = out.slice()
-    this.prevRejected = mine
-    this.prevAccountKey = accountKey
+    if (input !== undefined && !Array.isArray(input)) rejected.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
     for (const r of mine) rejected.push(r)
+    return out
   }
 
   /** One list item: returns its cache entry (undefined when it has no key to cache under). */
@@ -191,6 +209,7 @@ class Store<S extends z.ZodType, F> {
     record: Record<string, unknown>, key: string, i: number, entry: Entry<F>, gen: number, out: F[], dropped: Set<number>,
     rejected: Rejected[], stats: ClassifierStats, accountKey: string | null
   ): void {
+    this.sawDuplicate = true
     if (versionOf(record) <= versionOf(entry.raw as Record<string, unknown>)) {
       rejected.push({ recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
       return
@@ -251,15 +270,13 @@ export function createClassifier(defaults: ClassifyOptions = {}): Classifier {
           const key = typeof (h.account as { key?: unknown } | undefined)?.key === "string" ? ((h.account as { key: string }).key).slice(0, 400) : undefined
           rejected.push({ ...(key !== undefined ? { recordKey: key } : {}), reason: `account: ${account.reason}` })
         }
-        const contactList: boolean[] = []
-        interactions.process(h.interactions, gen, fs.accountKey, fs.interactions, rejected, stats)
-        deals.process(h.deals, gen, fs.accountKey, fs.deals, rejected, stats)
-        quotes.process(h.quotes, gen, fs.accountKey, fs.quotes, rejected, stats)
-        lines.process(h.quoteLines, gen, fs.accountKey, fs.lines, rejected, stats)
-        cases.process(h.cases, gen, fs.accountKey, fs.cases, rejected, stats)
-        contracts.process(h.contracts, gen, fs.accountKey, fs.contracts, rejected, stats)
-        contacts.process(h.contacts, gen, fs.accountKey, contactList, rejected, stats)
-        fs.contacts = contactList.length
+        fs.interactions = interactions.process(h.interactions, gen, fs.accountKey, rejected, stats)
+        fs.deals = deals.process(h.deals, gen, fs.accountKey, rejected, stats)
+        fs.quotes = quotes.process(h.quotes, gen, fs.accountKey, rejected, stats)
+        fs.lines = lines.process(h.quoteLines, gen, fs.accountKey, rejected, stats)
+        fs.cases = cases.process(h.cases, gen, fs.accountKey, rejected, stats)
+        fs.contracts = contracts.process(h.contracts, gen, fs.accountKey, rejected, stats)
+        fs.contacts = contacts.process(h.contacts, gen, fs.accountKey, rejected, stats).length
       }
       stats.rejected = rejected.length
       last = stats

@@ -17,5 +17,5 @@ export interface Focus {
   at: number
 }
 
-/** Per-account sync status, written by the connectors (`sync:<accountKey>`). */
-export const syncStatusKey = (accountKey: string) => `sync:${accountKey}`
+/** Per-account sync status, written by the connectors: src/model/sync-status.ts. */
+export { syncStatusKey } from "../model/sync-status"

@@ -63,6 +63,17 @@ function isoIn(text: string): string | null {
   return null
 }
 
+/** An ISO code written next to a number ("EUR 1,200.00", "1.200,00 EUR"): product names and
+ * abbreviations elsewhere in a row ("ALL-in-one", "CUP holder") are not currencies. */
+function isoAmountIn(text: string): string | null {
+  const re = /(?:^|[^A-Za-z])([A-Z]{3})\s?(?=[\d.,-])|\d\s?([A-Z]{3})(?=$|[^A-Za-z])/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const code = m[1] ?? m[2] ?? ""
+    if (isKnownCurrency(code)) return code
+  }
+  return null
+}
+
 function symbolIn(text: string): string | null {
   for (const [symbol, code] of SYMBOLS) if (text.includes(symbol)) return code
   return null
@@ -88,8 +99,8 @@ export function recordCurrency(input: HTMLInputElement, crm: ChipCrm): string {
   if (crm === "salesforce") {
     const row = input.closest("tr, [role='row']")
     const candidates = [
-      isoIn(own),
-      row ? isoIn(textOf(row)) : null,
+      isoAmountIn(own),
+      row ? isoAmountIn(textOf(row)) : null,
       isoIn(textOf(activeScope(doc).querySelector("[data-target-selection-name$='.CurrencyIsoCode']"))),
       symbolIn(own)
     ]
@@ -98,6 +109,6 @@ export function recordCurrency(input: HTMLInputElement, crm: ChipCrm): string {
   const lookup = doc.querySelector(
     "[data-id^='transactioncurrencyid.fieldControl'][data-id$='_selected_tag_text'], [data-id^='transactioncurrencyid.fieldControl'][data-id$='_selected_tag']"
   )
-  const candidates = [isoIn(own), lookup ? nameIn(textOf(lookup)) : null, symbolIn(own)]
+  const candidates = [isoAmountIn(own), lookup ? nameIn(textOf(lookup)) : null, symbolIn(own)]
   return candidates.find((c): c is string => !!c) ?? DEFAULT_CURRENCY
 }

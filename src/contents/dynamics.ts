@@ -4,6 +4,7 @@
  * document_start so the bridge handshake happens before any page script can listen.
  */
 import type { PlasmoCSConfig } from "plasmo"
+import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
 import { readDynamicsRecord } from "../crm/dynamics/dom"
 import { dynamicsOrgName, isDynamicsHost } from "../crm/dynamics/hosts"
@@ -71,3 +72,5 @@ startDynamicsBridgeIsolated({
     watcher.refresh()
   }
 })
+
+installPricingChipLoader()

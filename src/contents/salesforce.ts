@@ -3,6 +3,7 @@
  * background and follows single-page navigation. Kept tiny: it loads on every Salesforce page.
  */
 import type { PlasmoCSConfig } from "plasmo"
+import { installPricingChipLoader } from "../chip/lazy"
 import { readSalesforceRecord } from "../crm/salesforce/dom"
 import { orgFromHost } from "../crm/salesforce/hosts"
 import { parseSalesforceUrl } from "../crm/salesforce/url"
@@ -43,3 +44,5 @@ watchRecordPage(
   },
   { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
 )
+
+installPricingChipLoader()

@@ -10,6 +10,7 @@ import type { RelationshipProfile } from "../analysis/profile"
 import { parseRecordKey } from "../model/keys"
 import type { Settings } from "../model/settings"
 import { sendToBackground } from "../messaging/send"
+import type { PanelSend } from "./messaging"
 import { CrmLocationProvider } from "./components/EvidenceList"
 import { Header } from "./components/Header"
 import { I18nProvider, makeI18n, useI18n } from "./components/I18n"
@@ -52,7 +53,7 @@ function useDocumentAttributes(theme: Settings["theme"], language: string, dir: 
   }, [theme, language, dir])
 }
 
-export function App({ send = sendToBackground }: { send?: typeof sendToBackground }) {
+export function App({ send = sendToBackground }: { send?: PanelSend }) {
   const live = useSettings()
   const { settings, update, error } = useEditableSettings(live, send)
   const i18n = useMemo(() => makeI18n(settings.language), [settings.language])
@@ -125,7 +126,7 @@ export function App({ send = sendToBackground }: { send?: typeof sendToBackgroun
           {viewingSelected && selectedKey ? (
             <section className="selected-banner" aria-live="polite" data-testid="selected-account">
               <p>
-                {i18n.t("viewingAccount", { name: selectedView?.account.name ?? selected })}{" "}
+                {selectedView ? i18n.t("viewingAccount", { name: selectedView.account.name ?? selected }) : i18n.t("loading")}{" "}
                 <button type="button" className="link-button" onClick={() => setSelected(null)}>
                   {i18n.t(view.kind === "record" ? "backToRecord" : "closeSelection")}
                 </button>
@@ -149,7 +150,7 @@ export function App({ send = sendToBackground }: { send?: typeof sendToBackgroun
   )
 }
 
-function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView; hideSync: boolean; onOpenSettings: () => void; send: typeof sendToBackground }) {
+function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView; hideSync: boolean; onOpenSettings: () => void; send: PanelSend }) {
   const { t } = useI18n()
   switch (view.kind) {
     case "loading":

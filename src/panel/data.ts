@@ -76,11 +76,20 @@ export function useFocusView(): FocusView {
 
 /** An account chosen in the team view (not the one the CRM tab shows). */
 export function useSelectedAccount(accountKey: string | null): { account: AccountView; sync: SyncStatus | undefined } | null | undefined {
-  return useLiveQuery(async () => {
+  const result = useLiveQuery(async () => {
     if (!accountKey) return null
     const account = await accountView(accountKey, "selected")
     return { account, sync: await readSync([accountKey]) }
   }, [accountKey])
+  return current(result, accountKey, (r) => r?.account.key ?? null)
+}
+
+/**
+ * useLiveQuery keeps returning the previous result while the query for new deps runs; a result
+ * that belongs to another key is "not loaded yet" (else the panel flashes the old account's data).
+ */
+function current<T>(result: T | undefined, key: string | null | undefined, keyOf: (r: T) => string | null | undefined): T | undefined {
+  return result !== undefined && (keyOf(result) ?? null) === (key ?? null) ? result : undefined
 }
 
 export function useSettings(): Settings {
@@ -89,22 +98,21 @@ export function useSettings(): Settings {
 
 export type ProfileState =
   | { state: "loading" }
-  | { state: "missing" }
-  | { state: "invalid"; error: string }
-  | { state: "ready"; profile: RelationshipProfile; computedAt: number }
+  | { state: "missing"; accountKey: string | null }
+  | { state: "invalid"; accountKey: string; error: string }
+  | { state: "ready"; accountKey: string; profile: RelationshipProfile; computedAt: number }
 
 /** The stored profile, validated: it crossed a context boundary and may come from an older build. */
 export function useProfile(accountKey: string | null | undefined): ProfileState {
-  return (
-    useLiveQuery(async (): Promise<ProfileState> => {
-      if (!accountKey) return { state: "missing" }
-      const row = await db().profiles.get(accountKey)
-      if (!row) return { state: "missing" }
-      const parsed = RelationshipProfile.safeParse(row.profile)
-      if (!parsed.success) return { state: "invalid", error: parsed.error.issues[0]?.message ?? "invalid profile" }
-      return { state: "ready", profile: parsed.data, computedAt: row.computedAt }
-    }, [accountKey]) ?? { state: "loading" }
-  )
+  const result = useLiveQuery(async (): Promise<ProfileState> => {
+    if (!accountKey) return { state: "missing", accountKey: null }
+    const row = await db().profiles.get(accountKey)
+    if (!row) return { state: "missing", accountKey }
+    const parsed = RelationshipProfile.safeParse(row.profile)
+    if (!parsed.success) return { state: "invalid", accountKey, error: parsed.error.issues[0]?.message ?? "invalid profile" }
+    return { state: "ready", accountKey, profile: parsed.data, computedAt: row.computedAt }
+  }, [accountKey])
+  return current(result, accountKey, (r) => (r.state === "loading" ? undefined : r.accountKey)) ?? { state: "loading" }
 }
 
 /**
@@ -112,20 +120,18 @@ export function useProfile(accountKey: string | null | undefined): ProfileState 
  * host recorded for that org (team view), else nowhere (links are then left out).
  */
 export function useCrmLocation(accountKey: string | null | undefined, focus: Focus | undefined): CrmLocation | null {
-  return (
-    useLiveQuery(async (): Promise<CrmLocation | null> => {
-      const key = accountKey ? parseRecordKey(accountKey) : null
-      if (!key) return focus ? { crm: focus.crm, org: focus.org, host: focus.host, url: focus.url } : null
-      if (focus && focus.crm === key.crm && focus.org === key.org) return { crm: focus.crm, org: focus.org, host: focus.host, url: focus.url }
-      const org = await db().orgs.get(orgKey(key.crm, key.org))
-      return org ? { crm: key.crm, org: key.org, host: org.host } : null
-    }, [accountKey, focus?.crm, focus?.org, focus?.host, focus?.url]) ?? null
-  )
+  const key = accountKey ? parseRecordKey(accountKey) : null
+  const sameOrg = !key || (focus !== undefined && focus.crm === key.crm && focus.org === key.org)
+  // Another org's host (team view) needs a read; links are left out until it arrives.
+  const other = useLiveQuery(async () => (key && !sameOrg ? ((await db().orgs.get(orgKey(key.crm, key.org))) ?? null) : null), [key?.crm, key?.org, sameOrg])
+  if (sameOrg) return focus ? { crm: focus.crm, org: focus.org, host: focus.host, url: focus.url } : null
+  return other && key && other.key === orgKey(key.crm, key.org) ? { crm: key.crm, org: key.org, host: other.host } : null
 }
 
 /** One account's whole history (History tab); null when Parley has no account row for it. */
 export function useAccountHistory(accountKey: string | null): AccountHistory | null | undefined {
-  return useLiveQuery(async () => (accountKey ? ((await readAccountHistory(db(), accountKey)) ?? null) : null), [accountKey])
+  const result = useLiveQuery(async () => ({ accountKey, history: accountKey ? ((await readAccountHistory(db(), accountKey)) ?? null) : null }), [accountKey])
+  return current(result, accountKey, (r) => r.accountKey)?.history
 }
 
 /** Every account with its stored labels, sorted by name here, off the table's render path. */

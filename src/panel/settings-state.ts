@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react"
 import type { Settings } from "../model/settings"
-import type { sendToBackground } from "../messaging/send"
+import type { PanelSend } from "./messaging"
 
 export function mergePending(live: Settings, pending: Partial<Settings>): Settings {
   return { ...live, ...pending }
@@ -20,7 +20,7 @@ export function stillPending(live: Settings, pending: Partial<Settings>): Partia
   return out
 }
 
-export function useEditableSettings(live: Settings, send: typeof sendToBackground) {
+export function useEditableSettings(live: Settings, send: PanelSend) {
   const [pending, setPending] = useState<Partial<Settings>>({})
   const [error, setError] = useState<string | null>(null)
 
@@ -35,7 +35,7 @@ export function useEditableSettings(live: Settings, send: typeof sendToBackgroun
     async (change: Partial<Settings>) => {
       setError(null)
       setPending((p) => ({ ...p, ...change }))
-      let reply: Awaited<ReturnType<typeof sendToBackground>>
+      let reply: Awaited<ReturnType<PanelSend>>
       try {
         reply = await send({ type: "set-settings", settings: change })
       } catch (e) {

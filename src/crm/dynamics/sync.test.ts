@@ -45,7 +45,7 @@ describe("syncDynamicsAccount", () => {
     const mock = createDynamicsMockApi()
     const db = freshDb()
     const result = await sync(deps(mock, db))
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     expect(result.rejected).toBe(0)
     expect(await counts(db)).toEqual(expected())
     // Paged: 144 activities at 5 per page.
@@ -68,7 +68,7 @@ describe("syncDynamicsAccount", () => {
     expect(calls.map((c) => c.direction).sort()).toEqual(demoCalls.map((a) => a.direction).sort())
     expect(await db.cases.toArray()).toHaveLength(2)
     expect((await db.contracts.toArray()).map((c) => c.termMonths).sort()).toEqual([36, 60])
-    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ status: { state: "ok" }, written: result.written })
+    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ state: "synced", written: result.written })
     expect(await db.orgs.get(`dynamics:${ORG}`)).toMatchObject({ host: "northwind.crm4.dynamics.com" })
   })
 
@@ -92,7 +92,7 @@ describe("syncDynamicsAccount", () => {
     await sync(deps(mock, db))
     mock.resetStats()
     const second = await sync(deps(mock, db))
-    expect(second.status.state).toBe("ok")
+    expect(second.status.state).toBe("synced")
     expect(second.written).toBe(0)
     // One query per stream: 6 account-level streams + 5 activity tables (one parent chunk).
     expect(second.calls).toBe(11)
@@ -133,7 +133,7 @@ describe("syncDynamicsAccount", () => {
 
     mock.resetStats()
     const resumed = await sync(deps(mock, db))
-    expect(resumed.status.state).toBe("ok")
+    expect(resumed.status.state).toBe("synced")
     // Streams that stopped mid-way continue from their stored page link.
     const stored = midway.filter((c) => c.nextPage).map((c) => decodeURIComponent(c.nextPage!))
     for (const link of stored) expect(urls(mock)).toContain(link)
@@ -144,7 +144,7 @@ describe("syncDynamicsAccount", () => {
   it("keeps at most 4 requests in flight", async () => {
     const mock = createDynamicsMockApi({ latencyMs: 3 })
     const result = await sync(deps(mock, freshDb()))
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     expect(mock.stats.maxInFlight).toBeLessThanOrEqual(4)
     expect(mock.stats.maxInFlight).toBeGreaterThan(1)
   })
@@ -156,7 +156,7 @@ describe("syncDynamicsAccount", () => {
     const db = freshDb()
     const result = await sync(deps(mock, db, { sleep: async (ms) => void sleeps.push(ms) }))
     expect(sleeps).toEqual([7_000])
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     expect(await counts(db)).toEqual(expected())
     expect(mock.stats.requests.filter((r) => r.url.includes("/contacts?"))).toHaveLength(2)
   })
@@ -165,7 +165,7 @@ describe("syncDynamicsAccount", () => {
     const mock = createDynamicsMockApi()
     mock.inject({ status: 429, retryAfter: 600, match: "/quotes?" })
     const result = await sync(deps(mock, freshDb()))
-    expect(result.status).toMatchObject({ state: "throttled", retryAt: DEMO_NOW + 7_200_000 + 600_000 })
+    expect(result.status).toMatchObject({ state: "rate-limited", retryAt: DEMO_NOW + 7_200_000 + 600_000 })
   })
 
   it.each([401, 403] as const)("answers %s with session-expired, persisted for the panel", async (status) => {
@@ -175,7 +175,7 @@ describe("syncDynamicsAccount", () => {
     const result = await sync(deps(mock, db))
     expect(result.status).toMatchObject({ state: "session-expired", message: "Sign in to Dynamics again" })
     const accountKey = recordKey("dynamics", ORG, dynIds.account(GLOBEX))
-    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ status: { state: "session-expired", message: "Sign in to Dynamics again" } })
+    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ state: "session-expired", message: "Sign in to Dynamics again" })
     // Nothing after the expiry is requested: the activity phase never starts.
     expect(urls(mock).some((u) => u.includes("/phonecalls?"))).toBe(false)
   })
@@ -185,7 +185,7 @@ describe("syncDynamicsAccount", () => {
     mock.inject({ status: 403, match: "/contracts?", code: "0x80040220", message: "Principal user is missing prvReadContract privilege" })
     const db = freshDb()
     const result = await sync(deps(mock, db))
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ object: "contract", kind: "skipped", status: 403, code: "0x80040220" }))
     expect(await db.contracts.count()).toBe(0)
     expect(await db.interactions.count()).toBe(expected().interactions)
@@ -202,7 +202,7 @@ describe("syncDynamicsAccount", () => {
     expect(await db.deals.count()).toBe(expected().deals)
     // The failed stream kept no cursor, so the next sync fetches it in full.
     const next = await sync(deps(mock, db))
-    expect(next.status.state).toBe("ok")
+    expect(next.status.state).toBe("synced")
     expect(await db.cases.count()).toBe(expected().cases)
   })
 
@@ -214,7 +214,7 @@ describe("syncDynamicsAccount", () => {
     mock.corrupt("phonecalls", dynIds.activity(badCall), { actualend: "yesterday-ish" })
     const db = freshDb()
     const result = await sync(deps(mock, db), INITECH)
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     expect(result.rejected).toBe(2)
     const rejectedKeys = result.diagnostics.filter((d) => d.kind === "rejected").map((d) => d.recordKey)
     expect(rejectedKeys.sort()).toEqual([recordKey("dynamics", ORG, dynIds.activity(badCall)), recordKey("dynamics", ORG, dynIds.quote(badQuote))].sort())
@@ -231,7 +231,7 @@ describe("syncDynamicsAccount", () => {
     let now = DEMO_NOW + 7_200_000
     const d = deps(mock, db, { now: () => now, budget: { maxRequests: 8, windowMs: 300_000 } })
     const first = await sync(d)
-    expect(first.status.state).toBe("throttled")
+    expect(first.status.state).toBe("rate-limited")
     expect(first.status.retryAt).toBe(now + 300_000)
     expect(first.calls).toBe(8)
     // The budget survives a restart (it is stored), so an immediate retry makes no request.
@@ -239,7 +239,7 @@ describe("syncDynamicsAccount", () => {
     expect((await sync(d)).calls).toBe(0)
     now += 300_001
     const later = await sync({ ...d, budget: { maxRequests: 1_000, windowMs: 300_000 } })
-    expect(later.status.state).toBe("ok")
+    expect(later.status.state).toBe("synced")
     expect(await counts(db)).toEqual(expected())
   })
 
@@ -269,7 +269,7 @@ describe("syncDynamicsAccount", () => {
       modifiedon: "2026-11-20T10:30:00Z"
     })
     const result = await sync(deps(mock, db))
-    expect(result.status.state).toBe("ok")
+    expect(result.status.state).toBe("synced")
     const call = await db.interactions.get(recordKey("dynamics", ORG, "00000003-0000-4000-8000-00000000beef"))
     expect(call).toMatchObject({ channel: "call", direction: "inbound", dealKey: recordKey("dynamics", ORG, newDeal) })
     // Old activity cursors of the previous parent set are gone; one per table remains.

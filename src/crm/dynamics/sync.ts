@@ -25,6 +25,7 @@ import { Org, Quote, type SyncCursor } from "../../model/schema"
 import { writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
 import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
+import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
 
 export interface DynamicsSyncDeps {
   fetch: FetchLike
@@ -38,13 +39,8 @@ export interface DynamicsSyncDeps {
   budget?: { maxRequests: number; windowMs: number }
 }
 
-export interface DynamicsSyncStatus {
-  state: "ok" | "partial" | "session-expired" | "throttled" | "error"
-  message?: string
-  /** When a throttled sync may run again (epoch ms). */
-  retryAt?: number
-  at: number
-}
+/** The shared per-account status (src/model/sync-status.ts). */
+export type DynamicsSyncStatus = SyncStatus
 
 export interface SyncDiagnostic {
   object: string
@@ -387,15 +383,16 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
   const status: DynamicsSyncStatus = outcome.expired
     ? { state: "session-expired", message: "Sign in to Dynamics again", at }
     : outcome.throttled
-      ? { state: "throttled", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }
+      ? { state: "rate-limited", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }
       : outcome.failed
         ? { state: outcome.ok ? "partial" : "error", message: `${outcome.failed} of ${outcome.failed + outcome.ok} parts failed; see diagnostics`, at }
-        : { state: "ok", at }
+        : { state: "synced", at }
   return finish(run, status, accountKey)
 }
 
 async function finish(run: Run, status: DynamicsSyncStatus, accountKey: string): Promise<DynamicsSyncResult> {
   const result: DynamicsSyncResult = { status, calls: run.client.calls, written: run.written, rejected: run.rejected, diagnostics: run.diagnostics }
-  await run.db.meta.put({ key: `sync:${accountKey}`, value: result })
+  const stored: SyncStatus = { ...status, calls: result.calls, written: result.written, rejected: result.rejected }
+  await run.db.meta.put({ key: syncStatusKey(accountKey), value: stored })
   return result
 }

@@ -108,6 +108,17 @@ describe("initial sync", () => {
       expect(api.callCount / minimum).toBeLessThanOrEqual(1.2)
     }
   })
+  it("pages on through thousands of rows that share one SystemModstamp (a bulk import)", async () => {
+    const extra = [
+      ...generateActivities({ account: globex!, count: 3_000, object: "Event", perSecond: 1e9 }),
+      ...generateActivities({ account: globex!, count: 3_000, perSecond: 1e9 })
+    ]
+    const { api, data, db, deps } = setup({ extra })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(await storedIds(db, "interactions")).toEqual(expectedIds(data, GLOBEX).interactions.sort())
+    expect(api.callCount).toBeLessThanOrEqual(6)
+  })
 })
 
 describe("incremental sync", () => {

@@ -79,7 +79,8 @@ function sharedSemaphore(limit: number): Semaphore {
 }
 
 const running = new Map<string, Promise<SalesforceSyncResult>>()
-/** Account queries per sync at most; each one moves every cut stream on, and the budget caps calls anyway. */
+/** Account queries per sync at most (the last one follows its locators to the end); the daily
+ * budget caps calls anyway. */
 const MAX_ROUNDS = 25
 
 const capsKey = (org: string) => `salesforce:caps:${org}`
@@ -166,7 +167,7 @@ class AccountSync {
     const resumed = STREAM_OBJECTS.filter((o) => this.cursors.get(o)?.nextPage)
     await this.pageLeaves(resumed.map((o) => ({ object: o, url: this.cursors.get(o)!.nextPage! })))
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const { pending, follow } = await this.accountQuery()
+      const { pending, follow } = await this.accountQuery(round === MAX_ROUNDS - 1)
       if (!pending.length) return
       // One stream cut short: its own locator is the cheapest way on. Several: one more account
       // query (watermarks moved) brings them all on at once, instead of a call per locator.
@@ -257,7 +258,7 @@ class AccountSync {
    * the batch size, and whether to follow their locators (one stream, or no stream moved on:
    * another account query would not get further) rather than query the account again.
    */
-  private async accountQuery(): Promise<{ pending: { object: StreamObject; url: string }[]; follow: boolean }> {
+  private async accountQuery(lastRound: boolean): Promise<{ pending: { object: StreamObject; url: string }[]; follow: boolean }> {
     const result = await this.queryAccount()
     const account = result.records[0]
     if (!account) throw new SalesforceApiError("http", "This account is not visible to you in Salesforce", 404)
@@ -270,14 +271,24 @@ class AccountSync {
       const nested = relationship ? (account as Record<string, unknown>)[relationship] : undefined
       return isQueryResult(nested) && !nested.done && nested.nextRecordsUrl ? [{ object, url: nested.nextRecordsUrl, records: nested.records }] : []
     })
-    const follow = cut.length === 1 || (cut.length > 1 && cut.every((c) => !c.records.length))
+    // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
+    const midway = (c: (typeof cut)[number]) => {
+      const previous = this.cursors.get(c.object)?.watermark
+      const last = lastStamp(c.records)
+      return { previous, next: last === undefined ? previous : max(previous, last - 1) }
+    }
+    // Another account query only helps if some watermark moves past a second (the literal's
+    // precision); thousands of rows sharing one SystemModstamp need their locators.
+    const second = (ms: number | undefined) => (ms === undefined ? -1 : Math.floor(ms / 1000))
+    const moves = cut.some((c) => {
+      const { previous, next } = midway(c)
+      return second(next) > second(previous)
+    })
+    const follow = cut.length === 1 || (cut.length > 1 && (!moves || lastRound))
     const cursors = STREAM_OBJECTS.map((object) => {
-      const previous = this.cursors.get(object)?.watermark
       const stream = cut.find((c) => c.object === object)
-      if (!stream) return this.cursor(object, max(previous, this.seen[object]))
-      // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
-      const last = lastStamp(stream.records)
-      return this.cursor(object, last === undefined ? previous : max(previous, last - 1), follow ? stream.url : undefined)
+      if (!stream) return this.cursor(object, max(this.cursors.get(object)?.watermark, this.seen[object]))
+      return this.cursor(object, midway(stream).next, follow ? stream.url : undefined)
     })
     await this.write(mapped, cursors)
     return { pending: cut.map(({ object, url }) => ({ object, url })), follow }

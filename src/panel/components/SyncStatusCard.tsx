@@ -5,6 +5,7 @@
 import { useState } from "react"
 import type { Crm } from "../../model/schema"
 import { sendToBackground } from "../../messaging/send"
+import type { PanelSend } from "../messaging"
 import { formatDate, formatNumber } from "../format"
 import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
@@ -17,7 +18,7 @@ export interface SyncStatusCardProps {
   /** The record or account key a sync-now asks for. */
   syncKey: string
   onOpenSettings: () => void
-  send?: typeof sendToBackground
+  send?: PanelSend
 }
 
 type Outcome = { kind: "idle" } | { kind: "busy" } | { kind: "done"; text: string } | { kind: "failed"; text: string }

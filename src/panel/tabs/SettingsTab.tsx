@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type ReactNode } from "react"
 import type { Crm } from "../../model/schema"
 import type { Settings } from "../../model/settings"
 import { sendToBackground } from "../../messaging/send"
+import type { PanelSend } from "../messaging"
 import { formatAmount } from "../../pricing/format"
 import { useI18n } from "../components/I18n"
 import { formatNumber } from "../format"
@@ -20,7 +21,7 @@ interface SettingsTabProps {
   error: string | null
   /** The org of the focused tab (what "forget this org" deletes); null without a CRM tab. */
   org: { crm: Crm; org: string } | null
-  send?: typeof sendToBackground
+  send?: PanelSend
 }
 
 type Op = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; text: string } | { kind: "failed"; text: string }
@@ -33,7 +34,7 @@ export function SettingsTab({ settings, update, error, org, send = sendToBackgro
   const [budget, setBudget] = useState(String(settings.dailyCallBudget))
   useEffect(() => setBudget(String(settings.dailyCallBudget)), [settings.dailyCallBudget])
 
-  const run = async (message: Parameters<typeof sendToBackground>[0]) => {
+  const run = async (message: Parameters<PanelSend>[0]) => {
     try {
       return await send(message)
     } catch (e) {

@@ -1,0 +1,27 @@
+/**
+ * Entry of the lazily loaded chip bundle (`pricing-chip.js`, an ES module built by
+ * scripts/build-chip.mjs and imported by src/chip/lazy.ts from the main content scripts on the
+ * first focused price field). Everything heavy — the pricing engine, zod, the UI — lives here.
+ */
+import { mountChip, type ChipMode, type MountedChip } from "./chip"
+import { pageLocale, recordCurrency } from "./context"
+import type { PriceInputMatch } from "./detect"
+
+/** The rep's last choice holds for every field on the page (a quote is opened or closed as a whole). */
+let preferredMode: ChipMode = "opening"
+
+export function attachChip(input: HTMLInputElement, context: PriceInputMatch): MountedChip {
+  return mountChip(input, {
+    crm: context.crm,
+    field: context.field,
+    locale: pageLocale(input.ownerDocument),
+    currency: recordCurrency(input, context.crm),
+    mode: preferredMode,
+    onModeChange: (mode) => {
+      preferredMode = mode
+    }
+  })
+}
+
+export type { MountedChip, ChipMode } from "./chip"
+export type { PriceInputMatch } from "./detect"

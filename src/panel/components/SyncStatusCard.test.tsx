@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest"
+import type { PanelMessage, Reply } from "../../messaging/messages"
+import { makeI18n } from "../i18n"
+import type { SyncStatus } from "../sync"
+import { click, render, waitFor, type Rendered } from "../testing"
+import { I18nProvider } from "./I18n"
+import { SyncStatusCard } from "./SyncStatusCard"
+
+function show(status: SyncStatus | undefined, crm: "salesforce" | "dynamics" = "salesforce", extra: { onOpenSettings?: () => void; send?: (m: PanelMessage) => Promise<Reply> } = {}) {
+  const send = vi.fn(extra.send ?? (async () => ({ ok: true }) as Reply))
+  const onOpenSettings = vi.fn(extra.onOpenSettings ?? (() => undefined))
+  const r = render(
+    <I18nProvider value={makeI18n("en")}>
+      <SyncStatusCard status={status} crm={crm} host="crm.contoso.local" tabId={7} syncKey="salesforce:acme:001" onOpenSettings={onOpenSettings} send={send} />
+    </I18nProvider>
+  )
+  return { r, send, onOpenSettings, card: r.container.querySelector('[data-testid="sync-status"]')! }
+}
+
+describe("connection card", () => {
+  let r: Rendered | undefined
+  afterEach(() => {
+    r?.unmount()
+    vi.unstubAllGlobals()
+  })
+
+  it("says 'read from the page' without a status row, and syncs on request", async () => {
+    const s = show(undefined)
+    r = s.r
+    expect(s.card.getAttribute("data-state")).toBe("page-only")
+    expect(s.card.textContent).toContain("Read from the page")
+    click(s.card.querySelector("button"))
+    expect(s.send).toHaveBeenCalledWith({ type: "sync-now", recordKey: "salesforce:acme:001" })
+    await waitFor(() => s.card.textContent?.includes("Sync requested."))
+  })
+
+  it("shows progress while syncing, with no action", () => {
+    const s = show({ state: "syncing", progress: { done: 250, total: 1000 } })
+    r = s.r
+    expect(s.card.getAttribute("data-state")).toBe("syncing")
+    expect(s.card.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow")).toBe("25")
+    expect(s.card.textContent).toContain("250 of 1,000 records")
+    expect(s.card.querySelector("button")).toBeNull()
+  })
+
+  it("tells how to fix an expired session, per CRM", () => {
+    let s = show({ state: "session-expired" }, "salesforce")
+    expect(s.card.querySelector("button")?.textContent).toBe("Reload Salesforce")
+    s.r.unmount()
+    s = show({ state: "session-expired" }, "dynamics")
+    r = s.r
+    expect(s.card.querySelector("button")?.textContent).toBe("Sign in to Dynamics again")
+    expect(s.card.textContent).toContain("Sign in to Dynamics 365 again")
+  })
+
+  it("asks for the on-premises host from the click itself, then syncs", async () => {
+    const request = vi.fn(async () => true)
+    vi.stubGlobal("chrome", { permissions: { request } })
+    const s = show({ state: "permission-needed" }, "dynamics")
+    r = s.r
+    click(s.card.querySelector("button"))
+    expect(request).toHaveBeenCalledWith({ origins: ["https://crm.contoso.local/*"] })
+    await waitFor(() => s.send.mock.calls.length > 0)
+    expect(s.send).toHaveBeenCalledWith({ type: "sync-now", recordKey: "salesforce:acme:001" })
+  })
+
+  it("reports a declined permission without syncing", async () => {
+    vi.stubGlobal("chrome", { permissions: { request: async () => false } })
+    const s = show({ state: "permission-needed" }, "dynamics")
+    r = s.r
+    click(s.card.querySelector("button"))
+    await waitFor(() => s.card.textContent?.includes("Access was not granted"))
+    expect(s.send).not.toHaveBeenCalled()
+  })
+
+  it("sends the rep to Settings when the API budget is used", () => {
+    const s = show({ state: "budget-exhausted" })
+    r = s.r
+    click(s.card.querySelector("button"))
+    expect(s.onOpenSettings).toHaveBeenCalled()
+  })
+
+  it("shows an error's message and diagnostics as text, and a failed retry's reason", async () => {
+    const s = show({ state: "error", message: "HTTP 500 <b>boom</b>", diagnostics: { status: 500, api: "v62.0" } }, "salesforce", {
+      send: async () => ({ ok: false, error: "no answer within 5000 ms" })
+    })
+    r = s.r
+    expect(s.card.getAttribute("data-state")).toBe("error")
+    expect(s.card.querySelector("b")).toBeNull()
+    expect(s.card.textContent).toContain("HTTP 500 <b>boom</b>")
+    expect(s.card.querySelector("details")?.textContent).toContain("v62.0")
+    click(s.card.querySelector("button"))
+    await waitFor(() => s.card.querySelector('[role="alert"]')?.textContent?.includes("no answer within 5000 ms"))
+  })
+})
