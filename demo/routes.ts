@@ -15,6 +15,8 @@ export interface DemoOrgOptions {
   accounts?: readonly DemoAccount[]
   /** false: the org refuses API access from the browser session (no `sid` for the API host). */
   salesforceApi?: false | MockSalesforceOptions
+  /** Delay of each Salesforce API answer (ms), so a sync can be interrupted mid-way. */
+  salesforceLatencyMs?: number
   /** Delay of each Dynamics Web API answer (ms), so concurrency and progress show. */
   dynamicsLatencyMs?: number
 }
@@ -37,7 +39,7 @@ async function fulfil(route: Route, res: MockResponse): Promise<void> {
 
 export async function installDemoOrg(context: BrowserContext, options: DemoOrgOptions = {}): Promise<DemoOrg> {
   const accounts = options.accounts ?? DEMO_ACCOUNTS
-  const api = options.salesforceApi === false ? null : createMockSalesforceApi({ data: buildSalesforceData({ accounts }), ...options.salesforceApi })
+  const api = options.salesforceApi === false ? null : createMockSalesforceApi({ ...options.salesforceApi, data: buildSalesforceData({ accounts, extra: options.salesforceApi?.extra }) })
 
   await context.route(/^https:\/\/[^/]+\.lightning\.force\.com\//, async (route) => {
     // Pages that are not demo records (home, lists, setup) get a plain Lightning shell.
@@ -47,7 +49,9 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
   await context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, async (route) => {
     const request = route.request()
     if (!api) return route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify([{ message: "API is disabled for this organization", errorCode: "API_DISABLED_FOR_ORG" }]) })
-    return fulfil(route, api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() }))
+    const res = api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() })
+    if (options.salesforceLatencyMs) await new Promise((r) => setTimeout(r, options.salesforceLatencyMs))
+    return fulfil(route, res)
   })
 
   const dynamicsApi = createDynamicsMockApi({ accounts, latencyMs: options.dynamicsLatencyMs })

@@ -2,7 +2,7 @@
  * Complaints and responsiveness (FRAMEWORK §1; seed 000: complaints and how well the supplier
  * answers them are what CRM data shows best): counts, escalations, median time to close, trend.
  */
-import { clamp01, evidence, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { clamp01, evidence, fmt, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { CaseF, FeatureSet } from "./features"
 import { COMPLAINTS as P, TIME } from "./parameters"
 import type { ComplaintsAxis, Evidence } from "./profile"
@@ -88,14 +88,14 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   for (const k of cases) {
     const d = daysOf(k, now)
     if (d === null) continue
-    const days = Math.round(d * 10) / 10
-    const status = k.isClosed ? `closed in ${days} days` : `open for ${days} days`
+    const status = k.isClosed ? `closed in ${fmt(d)} days` : `open for ${fmt(d)} days`
     const escalation = k.isEscalated ? ", escalated" : ""
-    const weight = label === "responsive" ? 1 / (1 + d) : d + (k.isEscalated ? P.zeroScoreDays : 0) + (k.isClosed ? 0 : P.zeroScoreDays / 2)
+    // Slow: the slowest cases first (an open or escalated one a little ahead); responsive: the quickest.
+    const weight = label === "responsive" ? 1 / (1 + d) : d + (k.isEscalated ? 2 : 0) + (k.isClosed ? 0 : 5)
     top.push(evidence(k, `Case ${quote(k.title)} ${status}${escalation}.`), k.key, weight, k.openedAt)
   }
   return result({
     ...base, label, score: round(score), confidence: round(confidence), evidence: top.items(),
-    summary: `${plural(cases.length, "case")} (${open} open, ${escalated} escalated), median ${round(medianDays)} days to close, trend ${trend}.`
+    summary: `${plural(cases.length, "case")} (${open} open, ${escalated} escalated), median ${fmt(medianDays)} days to close, trend ${trend}.`
   })
 }

@@ -124,6 +124,11 @@ export function plural(n: number, word: string, many: string = word + "s"): stri
   return `${n} ${n === 1 ? word : many}`
 }
 
+/** A number for a sentence: at most one decimal. */
+export function fmt(x: number): string {
+  return String(Math.round(x * 10) / 10)
+}
+
 export function percent(x: number): string {
   return `${Math.round(x * 100)}%`
 }

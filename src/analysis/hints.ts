@@ -4,7 +4,7 @@
  * it; the list is ordered most important first (priority, then the order below: warnings,
  * then the dominance playbook, then pushback and the rest).
  */
-import { mergeEvidence, percent } from "./evidence"
+import { fmt, mergeEvidence, percent } from "./evidence"
 import { STRATEGY } from "./parameters"
 import { HINT_PRIORITIES, type Evidence, type NegotiationHint, type RelationshipProfile } from "./profile"
 
@@ -42,7 +42,7 @@ function warnings(p: RelationshipProfile, h: Hints): void {
   const c = p.complaints
   if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations")) {
     h.add("resolve-complaints-first", "high", "Fix service before negotiating price",
-      `${c.open} open and ${c.escalated} escalated of ${c.total} cases${c.medianDaysToClose !== null ? `, median ${c.medianDaysToClose} days to close` : ""}, trend ${c.trend}. Complaint pressure is customer power: resolve or schedule the open cases before quoting, and do not pay for slow service with a discount.`,
+      `${c.open} open and ${c.escalated} escalated of ${c.total} cases${c.medianDaysToClose !== null ? `, median ${fmt(c.medianDaysToClose)} days to close` : ""}, trend ${c.trend}. Complaint pressure is customer power: resolve or schedule the open cases before quoting, and do not pay for slow service with a discount.`,
       "Emerson 1962; research §4 (complaint pressure); seed 000", ev(c.evidence))
   }
   if (p.risk.label === "at-risk") {

@@ -3,7 +3,7 @@
  * complaints, lost deals, open escalations and slow answers, each a reason with its records.
  */
 import type { ComplaintsResult } from "./complaints"
-import { clamp01, evidence, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { clamp01, evidence, fmt, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { GENERAL, RISK as P, TIME } from "./parameters"
 import type { Evidence, RiskAxis, RiskReason } from "./profile"
@@ -61,7 +61,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
       complaints.openEscalations.slice(0, SAMPLE).map((k) => evidence(k, `Escalated case ${quote(k.title)} is still open.`)))
   }
   if (c.label === "slow") {
-    add("slow-response", `Complaints take a median ${c.medianDaysToClose} days to close.`, c.evidence.slice(0, SAMPLE))
+    add("slow-response", `Complaints take a median ${fmt(c.medianDaysToClose ?? 0)} days to close.`, c.evidence.slice(0, SAMPLE))
   }
 
   score = clamp01(score)
@@ -77,6 +77,6 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   }
   return {
     label, score: round(score), confidence: round(confidence), evidence: items, reasons,
-    summary: reasons.length > 0 ? `${label === "at-risk" ? "At risk" : label === "watch" ? "Watch" : "Healthy"}: ${reasons.map((r) => r.text).join(" ")}` : `No risk signal: ${recent} activities in the last ${P.windowDays} days, ${previous} in the ${P.windowDays} before.`
+    summary: reasons.length > 0 ? `${label === "at-risk" ? "At risk" : label === "watch" ? "Watch" : "Healthy, one minor signal"}: ${reasons.map((r) => r.text).join(" ")}` : `No risk signal: ${recent} activities in the last ${P.windowDays} days, ${previous} in the ${P.windowDays} before.`
   }
 }

@@ -1,65 +1,49 @@
 /**
  * The pricing chip's hook in the main content scripts: ONE capture `focusin` listener on the
- * document that asks `isPriceInput` about the focused element, and on the first price input
- * imports the chip bundle (`pricing-chip.js`, built by scripts/build-chip.mjs, web-accessible on
- * the CRM hosts only) and attaches the chip. Nothing else runs on a CRM page until a price field
- * is focused, so the every-page content script stays within its size budget (DESIGN.md).
+ * document that asks the CRM's detector (src/chip/detect.ts) about the focused element and, on
+ * the first price input, imports the chip bundle (`pricing-chip.js`, built by
+ * scripts/build-chip.mjs, web-accessible on the CRM hosts only with a dynamic URL) and attaches
+ * the chip. Until a price field is focused nothing else runs and nothing is loaded, so the
+ * every-page content script stays within its size budget (DESIGN.md).
  *
- * The bundle is an ES module imported from the isolated world, so it runs there too (chrome.*
- * APIs, the page's DOM, never the page's JavaScript).
+ * The bundle is an ES module imported from the isolated world and runs there (chrome.* APIs, the
+ * page's DOM, never the page's JavaScript).
  */
-import { isPriceInput, type PriceInputMatch } from "./detect"
+import type { PriceInputDetector, PriceInputMatch } from "./detect"
 
-/** What src/chip/index.ts exports (kept structural: importing its types would not cost bytes, but
- * this file must not depend on the chip module's graph). */
+/** What src/chip/index.ts exports. */
 export interface PricingChipModule {
   attachChip(input: HTMLInputElement, context: PriceInputMatch): unknown
 }
 
-export const CHIP_BUNDLE = "pricing-chip.js"
-
-export interface LoaderOptions {
-  /** Loads the chip module; tests replace it. */
-  load?: () => Promise<PricingChipModule>
-  /** Defaults to `document`. */
-  root?: Document
+async function loadChip(): Promise<PricingChipModule> {
+  // getURL gives this session's dynamic URL (use_dynamic_url); it throws once the extension has
+  // been reloaded under the page, which the async function turns into a rejection.
+  return (await import(chrome.runtime.getURL("pricing-chip.js"))) as PricingChipModule
 }
 
-async function defaultLoad(): Promise<PricingChipModule> {
-  // chrome.runtime.getURL gives the session's dynamic URL (`use_dynamic_url: true`); it throws
-  // once the extension has been reloaded, which the async function turns into a rejection.
-  const url = chrome.runtime.getURL(CHIP_BUNDLE)
-  return (await import(url)) as PricingChipModule
-}
-
-/** Installs the loader; returns a function that removes it. */
-export function installPricingChipLoader(options: LoaderOptions = {}): () => void {
-  const root = options.root ?? document
-  const load = options.load ?? defaultLoad
-  let chip: Promise<PricingChipModule> | null = null
+/**
+ * Installs the loader for one CRM (`installPricingChipLoader(isSalesforcePriceInput)`); returns a
+ * function that removes it. `load` is for tests.
+ */
+export function installPricingChipLoader(detect: PriceInputDetector, load: () => Promise<PricingChipModule> = loadChip): () => void {
+  let chip: Promise<PricingChipModule> | undefined
   let failed = false
-
   const onFocusIn = (event: Event) => {
-    if (failed) return
-    // Inside an open shadow root the event is retargeted to the host; the path has the input.
-    const target = (event.composedPath()[0] ?? event.target) as Element | null
-    if (!target || target.localName !== "input") return
-    const match = isPriceInput(target)
+    // Inside an open shadow root the event is retargeted to its host; the path starts at the input.
+    const target = event.composedPath()[0] as Element
+    const match = failed ? null : detect(target)
     if (!match) return
     chip ??= load()
     chip.then(
-      (module) => {
-        if (target.isConnected) module.attachChip(target as HTMLInputElement, match)
-      },
+      (module) => target.isConnected && module.attachChip(target as HTMLInputElement, match),
+      // Extension reloaded or bundle missing: stop trying on this page, quietly.
       (error: unknown) => {
-        // The extension was reloaded (context invalidated) or the bundle is missing: stay quiet
-        // and stop trying on this page rather than failing on every focus.
         failed = true
-        console.debug("Parley: the pricing chip could not load", error)
+        console.debug("Parley chip:", error)
       }
     )
   }
-
-  root.addEventListener("focusin", onFocusIn, true)
-  return () => root.removeEventListener("focusin", onFocusIn, true)
+  document.addEventListener("focusin", onFocusIn, true)
+  return () => document.removeEventListener("focusin", onFocusIn, true)
 }

@@ -4,6 +4,7 @@
  * document_start so the bridge handshake happens before any page script can listen.
  */
 import type { PlasmoCSConfig } from "plasmo"
+import { isDynamicsPriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
 import { readDynamicsRecord } from "../crm/dynamics/dom"
@@ -73,4 +74,4 @@ startDynamicsBridgeIsolated({
   }
 })
 
-installPricingChipLoader()
+installPricingChipLoader(isDynamicsPriceInput)

@@ -3,6 +3,7 @@
  * background and follows single-page navigation. Kept tiny: it loads on every Salesforce page.
  */
 import type { PlasmoCSConfig } from "plasmo"
+import { isSalesforcePriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
 import { readSalesforceRecord } from "../crm/salesforce/dom"
 import { orgFromHost } from "../crm/salesforce/hosts"
@@ -45,4 +46,4 @@ watchRecordPage(
   { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
 )
 
-installPricingChipLoader()
+installPricingChipLoader(isSalesforcePriceInput)

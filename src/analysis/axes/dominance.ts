@@ -8,7 +8,7 @@
 import type { ComplaintsResult } from "../complaints"
 import type { CriteriaResult } from "../criteria"
 import type { DependenceResult } from "../dependence"
-import { clamp01, clampSigned, evidence, mergeEvidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
+import { clamp01, clampSigned, evidence, fmt, mergeEvidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
 import type { FeatureSet, RecordRef, Scanned } from "../features"
 import { CUE } from "../lexicon"
 import type { LedgerResult } from "../ledger"
@@ -50,7 +50,7 @@ function alternatives(fs: FeatureSet): Factor | null {
     for (const d of counted) {
       top.push(evidence(d, `Deal ${quote(d.title)} had ${plural(d.competitorCount ?? 0, "competitor")} named.`), d.key, 1 + (d.competitorCount ?? 0), d.at)
     }
-    return supplierFactor("alternatives", 1 / (1 + mean), `On average ${round(mean)} competitors per deal (${plural(counted.length, "deal")}): fewer alternatives, more dependence on us.`, top.items())
+    return supplierFactor("alternatives", 1 / (1 + mean), `On average ${fmt(mean)} competitors per deal (${plural(counted.length, "deal")}): fewer alternatives, more dependence on us.`, top.items())
   }
   // No structured counts: read sole-source and competitor mentions, Laplace-smoothed toward 0.5.
   let sole = 0
@@ -92,7 +92,7 @@ function concessions(ledger: LedgerResult): Factor | null {
     const moved = e.movedLast === "supplier" ? "; we moved last" : e.movedLast === "customer" ? "; they moved last" : ""
     top.push(evidence(q, `${quote(e.name)} ended ${d === null ? "at an unknown discount" : `${Math.round(d)}% below list`} after ${plural(e.rounds, "round")}${moved}.`), q.key, (d ?? 0) + 5 * e.rounds, q.at)
   }
-  return customerFactor("concessions", value, `Mean final discount ${Math.round(depth)}%, ${round(extraRounds)} extra rounds per deal, we moved last in ${percent(weMovedLast)} of negotiated deals.`, top.items())
+  return customerFactor("concessions", value, `Mean final discount ${Math.round(depth)}%, ${fmt(extraRounds)} extra rounds per deal, we moved last in ${percent(weMovedLast)} of negotiated deals.`, top.items())
 }
 
 function customerPaper(fs: FeatureSet): Factor | null {
@@ -124,6 +124,8 @@ function priceLosses(fs: FeatureSet): Factor | null {
   return customerFactor("priceLosses", share / P.fullPriceLossShare, `${plural(onPrice.length, "deal")} of ${closed.length} closed lost on price.`, top.items())
 }
 
+const fmt2 = (x: number) => x.toFixed(2)
+
 export function dominance(inputs: DominanceInputs): DominanceAxis {
   const { fs, valueOrigin, dependence, criteria, complaints, ledger, revenueShare } = inputs
   const factors: Factor[] = []
@@ -147,7 +149,7 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   }
   const c = complaints.axis
   if (c.label !== "unknown") {
-    push(supplierFactor("responsiveness", c.score, `Complaints handled ${c.label === "none" ? "— none raised" : `${c.label}ly, median ${c.medianDaysToClose} days`}.`, c.evidence))
+    push(supplierFactor("responsiveness", c.score, c.label === "none" ? "No complaints raised." : `Complaints handled ${c.label}ly, median ${fmt(c.medianDaysToClose ?? 0)} days.`, c.evidence))
   }
   if (revenueShare && fs.account) {
     push(customerFactor("revenueShare", revenueShare.share / P.fullRevenueShare, `This account is ${percent(revenueShare.share)} of the value across ${revenueShare.peers + 1} accounts.`, [
@@ -160,7 +162,7 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   if (c.total > 0 || c.label === "none") {
     const v = 0.5 * clamp01(complaints.perYear / P.fullCasesPerYear) + 0.5 * complaints.escalatedShare
     const items = c.label === "none" ? [] : c.evidence
-    push(customerFactor("complaints", v, `${round(complaints.perYear)} complaints a year, ${percent(complaints.escalatedShare)} escalated.`, items))
+    push(customerFactor("complaints", v, `${fmt(complaints.perYear)} complaints a year, ${percent(complaints.escalatedShare)} escalated.`, items))
   }
 
   let sw = 0, sv = 0, cw = 0, cv = 0
@@ -209,6 +211,6 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   const describe = label === "supplier" ? "We hold the power" : label === "customer" ? "The customer holds the power" : label === "balanced-interdependent" ? "Power is balanced and both sides depend on each other" : "Power is balanced and neither side depends much on the other"
   return {
     ...base, label, score: round(score), confidence: round(clamp01(confidence)), evidence: items,
-    summary: `${describe}: supplier power ${round(supplierPower)}, customer power ${round(customerPower)} (δ ${P.delta}), from ${plural(factors.length, "factor")} and ${plural(records.size, "record")}.`
+    summary: `${describe}: supplier power ${fmt2(supplierPower)}, customer power ${fmt2(customerPower)} (δ ${P.delta}), from ${plural(factors.length, "factor")} and ${plural(records.size, "record")}.`
   }
 }

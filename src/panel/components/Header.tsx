@@ -8,6 +8,7 @@ import type { Focus } from "../../background/state"
 import type { PageRecord } from "../../model/schema"
 import type { AccountView } from "../data"
 import { isAccountObject } from "../account"
+import { formatNumber } from "../format"
 import { objectTypeText } from "../labels"
 import { useI18n } from "./I18n"
 
@@ -45,6 +46,28 @@ export function Header({ focus, record, account, actions, children }: HeaderProp
       ) : null}
       {!account && record && !isAccountObject(record.objectType) ? <p className="account-line muted">{t("accountUnknown")}</p> : null}
       {children}
+      {record && Object.keys(record.fields).length > 0 ? <PageFields fields={record.fields} /> : null}
     </header>
+  )
+}
+
+/** What the content script read from the page: all Parley has in DOM-only orgs. Collapsed. */
+function PageFields({ fields }: { fields: PageRecord["fields"] }) {
+  const { t, language } = useI18n()
+  const entries = Object.entries(fields)
+  return (
+    <details className="drill page-fields" data-testid="page-fields">
+      <summary>
+        {t("fieldsHeading")} ({formatNumber(entries.length, language)})
+      </summary>
+      <dl className="fields">
+        {entries.map(([apiName, field]) => (
+          <div key={apiName} className="field">
+            <dt title={apiName}>{field.label}</dt>
+            <dd>{field.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   )
 }
