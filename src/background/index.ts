@@ -8,7 +8,7 @@ import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
 import { createRouter } from "./router"
-import { syncAndClassify } from "./sync"
+import { observationFor, syncAndClassify } from "./sync"
 
 const syncEnvironment = {
   db: db(),
@@ -48,8 +48,12 @@ const route = createRouter({
         await db().meta.put({ key: SETTINGS_KEY, value: { ...current, ...message.settings } })
         return { ok: true }
       }
-      case "sync-now":
-        return { ok: false, error: "sync is not available for this record" }
+      case "sync-now": {
+        const page = await observationFor(db(), message.recordKey)
+        if (!page) return { ok: false, error: "Parley has not seen this record yet: open it in the CRM first" }
+        await syncAndClassify(syncEnvironment, page, { force: true })
+        return { ok: true }
+      }
     }
   }
 })

@@ -10,6 +10,7 @@ import type { ParleyDB } from "../model/db"
 import { recordKey } from "../model/keys"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import type { PageObservation } from "../messaging/messages"
+import { syncStatusKey, type SyncStatus } from "../model/sync-status"
 import { reclassifyAccount } from "./classify"
 import { findSalesforceSession, type CookieReader } from "./salesforce-session"
 
@@ -50,10 +51,21 @@ export async function accountIdFor(db: ParleyDB, page: PageObservation): Promise
   return null
 }
 
-export async function syncAndClassify(env: SyncEnvironment, page: PageObservation): Promise<void> {
+/** True when the account's last sync finished recently enough that a page view needs no new one. */
+export function isFresh(status: SyncStatus | undefined, now: number, minIntervalMinutes: number): boolean {
+  return !!status && status.state === "synced" && now - status.at < minIntervalMinutes * 60_000
+}
+
+export async function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean } = {}): Promise<void> {
   const accountId = await accountIdFor(env.db, page)
   if (!accountId) return
   const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
+  const accountKey = recordKey(page.crm, page.org, accountId)
+  const last = (await env.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
+  if (!options.force && isFresh(last, env.now(), settings.minSyncIntervalMinutes)) {
+    if (!(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+    return
+  }
   let written = 0
   if (page.crm === "salesforce") {
     const session = await findSalesforceSession(env.cookies, page.host, toApiHost(page.host))
@@ -73,6 +85,19 @@ export async function syncAndClassify(env: SyncEnvironment, page: PageObservatio
     const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: `https://${page.host}`, db: env.db, now: env.now }, { org: page.org, accountId })
     written = result.written
   }
-  const accountKey = recordKey(page.crm, page.org, accountId)
   if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+}
+
+/** Rebuilds the observation of a stored page record, for "sync now" from the panel. */
+export async function observationFor(db: ParleyDB, key: string): Promise<PageObservation | null> {
+  const page = await db.pageRecords.get(key)
+  const org = page && (await db.orgs.get(`${page.crm}:${page.org}`))
+  if (!page || !org) return null
+  return {
+    crm: page.crm,
+    host: org.host,
+    org: page.org,
+    url: page.url,
+    record: { objectType: page.objectType, id: page.id, ...(page.name ? { name: page.name } : {}), fields: page.fields }
+  }
 }

@@ -13,6 +13,9 @@ export const Settings = z.object({
   retentionDays: z.number().int().min(30).max(3650),
   /** Salesforce API calls Parley may make per day for this rep. */
   dailyCallBudget: z.number().int().min(10).max(5_000),
+  /** An account synced less than this many minutes ago is not synced again on every page view
+   * (each sync costs API calls from the org's shared allowance); "Sync now" always syncs. */
+  minSyncIntervalMinutes: z.number().int().min(0).max(1_440),
   theme: z.enum(["system", "light", "dark"])
 })
 export type Settings = z.infer<typeof Settings>
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCurrency: "USD",
   retentionDays: 730,
   dailyCallBudget: 100,
+  minSyncIntervalMinutes: 10,
   theme: "system"
 }
 

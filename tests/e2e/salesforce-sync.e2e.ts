@@ -74,8 +74,15 @@ describe("Salesforce sync through the rep's session", () => {
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("synced")
     await expect.poll(async () => (await rows(panel, "profiles")).some((p) => p.accountKey === accountKey), { timeout: 15_000 }).toBe(true)
 
-    // A second visit asks only for what changed since the stored cursors.
+    // A revisit within the minimum interval costs no API call at all.
     const firstCalls = api.calls.length
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    await expect.poll(async () => (await rows(panel, "pageRecords")).filter((r) => r.key === accountKey).length).toBe(1)
+    await crm.waitForTimeout(1_500)
+    expect(api.calls.length).toBe(firstCalls)
+
+    // With the interval at zero, a second visit asks only for what changed since the cursors.
+    expect(await panel.evaluate(() => chrome.runtime.sendMessage({ type: "set-settings", settings: { minSyncIntervalMinutes: 0 } }))).toEqual({ ok: true })
     await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
     await expect.poll(() => api.calls.length, { timeout: 20_000 }).toBeGreaterThan(firstCalls)
     await expect.poll(() => syncState(panel), { timeout: 20_000 }).toBe("synced")

@@ -40,6 +40,9 @@ describe("chart config", () => {
     const en = axisFormatters("discounts", "en-US")
     expect(en.y(12.5)).toBe("12.5%")
     expect(axisFormatters("revisions", "en-US").x(3)).toBe("3")
+    // A few months of data: ticks name the day, so they do not repeat "Jul 2026".
+    expect(axisFormatters("cases", "en-US", undefined, 60 * 86_400_000).x(Date.UTC(2026, 6, 4))).toBe("Jul 4")
+    expect(axisFormatters("cases", "en-US", undefined, 900 * 86_400_000).x(Date.UTC(2026, 6, 4))).toBe("Jul 2026")
   })
 
   it("registers only what it uses (never chart.js/auto)", () => {

@@ -60,8 +60,14 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 
 /** Tick and tooltip text for a value on each axis of `kind`. */
-export function axisFormatters(kind: ChartKind, locale = "en-US", currency?: string): { x: (v: number) => string; y: (v: number) => string } {
-  const month = cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }))
+/** Below this time span, date ticks name the day too (else several ticks read "Jul 2026"). */
+const SHORT_SPAN_MS = 200 * 86_400_000
+
+export function axisFormatters(kind: ChartKind, locale = "en-US", currency?: string, spanMs = Infinity): { x: (v: number) => string; y: (v: number) => string } {
+  const month =
+    spanMs < SHORT_SPAN_MS
+      ? cached(`md|${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }))
+      : cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }))
   const integer = cached(`i|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }))
   const decimal = cached(`d|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }))
   const percent = cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }))
@@ -94,7 +100,8 @@ function bounds(series: readonly ChartSeriesInput[]): { min?: number; max?: numb
 
 export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig {
   const palette: ChartPalette = { ...DEFAULT_PALETTE, ...data.palette }
-  const format = axisFormatters(kind, data.locale, data.currency)
+  const range = bounds(data.series)
+  const format = axisFormatters(kind, data.locale, data.currency, range.min !== undefined && range.max !== undefined ? range.max - range.min : Infinity)
   const largest = Math.max(0, ...data.series.map((s) => s.points.length))
   const large = largest > DECIMATE_ABOVE
   const datasets: ChartDataset<"line", ChartPoint[]>[] = data.series.map((s, i) => {
@@ -126,7 +133,7 @@ export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig
       scales: {
         x: {
           type: "linear",
-          ...bounds(data.series),
+          ...range,
           title: { display: true, text: data.xTitle, color: palette.text },
           grid: { color: palette.grid },
           ticks: { ...ticks, callback: (v) => format.x(Number(v)), ...(kind === "revisions" ? { stepSize: 1, precision: 0 } : {}) }

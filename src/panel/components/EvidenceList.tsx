@@ -29,7 +29,9 @@ export function EvidenceItems({ evidence }: { evidence: readonly Evidence[] }) {
               {item.at !== undefined ? <time dateTime={new Date(item.at).toISOString()}>{formatDate(item.at, language)}</time> : null}
               {type ? <span className="chip">{t(type)}</span> : null}
             </span>
-            <span className="evidence-reason">{item.reason}</span>
+            <span className="evidence-reason" dir="auto">
+              {item.reason}
+            </span>
             {href ? (
               <a href={href} target="_blank" rel="noreferrer noopener" className="evidence-link">
                 {t("openInCrm", { crm: crmName })}

@@ -36,12 +36,12 @@ export function Header({ focus, record, account, actions, children }: HeaderProp
         {/* Slot for the export menu (data-testid="export-menu"), added by the export issue. */}
         <div className="header-actions">{actions}</div>
       </div>
-      <h1 data-testid="record-title" data-record-key={focus.recordKey ?? ""} aria-busy={title === undefined}>
+      <h1 data-testid="record-title" data-record-key={focus.recordKey ?? ""} aria-busy={title === undefined} dir="auto">
         {title ?? t("loading")}
       </h1>
       {showAccount ? (
         <p className="account-line" data-testid="record-account" data-account-key={account.key}>
-          <span className="muted">{t("accountLabel")}</span> {account.name ?? t("accountNotSynced")}
+          <span className="muted">{t("accountLabel")}</span> <bdi>{account.name ?? t("accountNotSynced")}</bdi>
         </p>
       ) : null}
       {!account && record && !isAccountObject(record.objectType) ? <p className="account-line muted">{t("accountUnknown")}</p> : null}
@@ -64,7 +64,7 @@ function PageFields({ fields }: { fields: PageRecord["fields"] }) {
         {entries.map(([apiName, field]) => (
           <div key={apiName} className="field">
             <dt title={apiName}>{field.label}</dt>
-            <dd>{field.value}</dd>
+            <dd dir="auto">{field.value}</dd>
           </div>
         ))}
       </dl>

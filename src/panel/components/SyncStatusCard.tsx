@@ -81,7 +81,11 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
         <strong>{t(card.title)}</strong>
         {status?.at !== undefined && card.state === "synced" ? <span className="muted"> · {formatDate(status.at, language, "datetime")}</span> : null}
       </div>
-      {status?.message ? <p className="sync-message">{status.message}</p> : null}
+      {status?.message ? (
+        <p className="sync-message" dir="auto">
+          {status.message}
+        </p>
+      ) : null}
       {card.state === "syncing" ? (
         <div className="sync-progress">
           <div

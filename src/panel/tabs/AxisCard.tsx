@@ -35,7 +35,11 @@ export function AxisCard({ testId, title, label, labelText, confidence, summary,
         <span className={`pill ${unknown ? "pill-unknown" : ""}`}>{labelText ? t(labelText) : label}</span>
       </div>
       {confidence !== undefined ? <Meter value={confidence} label={t("confidence")} /> : null}
-      {summary ? <p className="summary">{summary}</p> : null}
+      {summary ? (
+        <p className="summary" dir="auto">
+          {summary}
+        </p>
+      ) : null}
       {children}
       {evidence ? <EvidenceList evidence={evidence} /> : null}
     </article>

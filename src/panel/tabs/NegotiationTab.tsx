@@ -33,12 +33,12 @@ export function NegotiationTab({ profile }: { profile: RelationshipProfile | nul
           return (
             <li key={hint.id} className={`card hint hint-${hint.priority}`} data-hint-id={hint.id} data-priority={hint.priority}>
               <div className="axis-head">
-                <h3>{hint.title}</h3>
+                <h3 dir="auto">{hint.title}</h3>
                 <span className={`pill pill-${hint.priority}`}>{priority ? t(priority) : hint.priority}</span>
               </div>
-              <p>{hint.text}</p>
+              <p dir="auto">{hint.text}</p>
               <p className="small citation">
-                {hint.rule ? <span className="chip">{hint.rule}</span> : null} <span className="muted">{t("source")}</span> <cite>{hint.citation}</cite>
+                {hint.rule ? <span className="chip">{hint.rule}</span> : null} <span className="muted">{t("source")}</span> <cite dir="auto">{hint.citation}</cite>
               </p>
               <EvidenceList evidence={hint.evidence} />
             </li>
@@ -47,7 +47,7 @@ export function NegotiationTab({ profile }: { profile: RelationshipProfile | nul
       </ol>
       {(PUSHBACK_LABELS as readonly string[]).includes(pushback.label) && pushback.label !== "none" ? (
         <p className="small muted" data-testid="pushback">
-          {t("pushbackSeen")} {t(PUSHBACK_TEXT[pushback.label])} — {pushback.summary}
+          {t("pushbackSeen")} {t(PUSHBACK_TEXT[pushback.label])} — <bdi>{pushback.summary}</bdi>
         </p>
       ) : null}
     </section>

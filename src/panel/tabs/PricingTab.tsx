@@ -238,7 +238,7 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
     return (
       <section className="card notice-error" data-testid="pricing-suggestion" data-state="error" role="alert">
         <h3>{t("pricingErrorTitle")}</h3>
-        <p>{result.error}</p>
+        <p dir="auto">{result.error}</p>
         <p className="small muted">{t("pricingErrorHint")}</p>
       </section>
     )
@@ -255,7 +255,7 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
         {result.suggestions.map((s, i) => (
           <li key={`${s.rule}-${i}`} className={`suggestion ${s.severity === "warning" ? "suggestion-warning" : ""}`} data-rule={s.rule}>
             <p>
-              <span className="chip">{s.rule}</span> {s.text}
+              <span className="chip">{s.rule}</span> <bdi>{s.text}</bdi>
             </p>
             {s.anchors?.length ? (
               <ul className="small plain">
@@ -270,17 +270,22 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
               <ul className="small plain">
                 {s.packages.map((p) => (
                   <li key={p.id}>
-                    <strong>{p.name}</strong> — {p.display}
-                    {p.reason ? <span className="muted"> · {p.reason}</span> : null}
+                    <strong dir="auto">{p.name}</strong> — {p.display}
+                    {p.reason ? (
+                      <span className="muted">
+                        {" "}
+                        · <bdi>{p.reason}</bdi>
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : null}
             <p className="small muted">
-              {t("because")} {s.reason}
+              {t("because")} <bdi>{s.reason}</bdi>
             </p>
             <p className="small citation">
-              <span className="muted">{t("source")}</span> <cite>{s.citation}</cite>
+              <span className="muted">{t("source")}</span> <cite dir="auto">{s.citation}</cite>
             </p>
           </li>
         ))}

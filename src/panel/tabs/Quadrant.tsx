@@ -4,9 +4,9 @@ import type { StrategyAxis } from "../../analysis/profile"
 import { useI18n } from "../components/I18n"
 import { formatPercent } from "../format"
 import type { MessageKey } from "../i18n"
-import { QUADRANT_CELLS, quadrantPosition, type QuadrantId } from "./quadrant-geometry"
+import { QUADRANT_CELLS, quadrantPosition, wrapLabel, type QuadrantId } from "./quadrant-geometry"
 
-const SIZE = 168
+const SIZE = 184
 const PAD = 6
 
 const SHORT_NAMES: Record<QuadrantId, MessageKey> = {
@@ -44,7 +44,11 @@ export function Quadrant({ axis }: { axis: StrategyAxis }) {
             <g key={id}>
               <rect x={x} y={y} width={cell} height={cell} className={`quad-cell ${id === active ? "quad-active" : ""}`} />
               <text x={x + cell / 2} y={y + cell / 2} textAnchor="middle" dominantBaseline="middle" className="quad-text">
-                {t(SHORT_NAMES[id])}
+                {wrapLabel(t(SHORT_NAMES[id])).map((line, i, lines) => (
+                  <tspan key={i} x={x + cell / 2} dy={i === 0 ? `${-(lines.length - 1) * 0.6}em` : "1.2em"}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             </g>
           )

@@ -57,7 +57,9 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
         <aside className="card card-warning" data-testid="dell-trap" role="note" aria-labelledby="dell-trap-title">
           <h3 id="dell-trap-title">⚠ {t("dellTrapTitle")}</h3>
           <p>{t("dellTrapText")}</p>
-          <p className="summary">{dellTrap.summary}</p>
+          <p className="summary" dir="auto">
+            {dellTrap.summary}
+          </p>
           <EvidenceList evidence={dellTrap.evidence} />
         </aside>
       ) : null}
@@ -94,7 +96,7 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
             <ul className="factors">
               {dominance.factors.map((f) => (
                 <li key={`${f.side}-${f.id}`}>
-                  <span className="chip">{t(f.side === "supplier" ? "sideSupplier" : "sideCustomer")}</span> {f.reason}{" "}
+                  <span className="chip">{t(f.side === "supplier" ? "sideSupplier" : "sideCustomer")}</span> <bdi>{f.reason}</bdi>{" "}
                   <span className="muted">({pct(f.value)})</span>
                 </li>
               ))}
@@ -220,7 +222,7 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
           <ul className="risk-reasons">
             {risk.reasons.map((r) => (
               <li key={r.signal}>
-                <span>{r.text}</span>
+                <span dir="auto">{r.text}</span>
                 <EvidenceList evidence={r.evidence} />
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { QUADRANT_CELLS, quadrantOf, quadrantPosition } from "./quadrant-geometry"
+import { QUADRANT_CELLS, quadrantOf, quadrantPosition, wrapLabel } from "./quadrant-geometry"
 
 describe("CRM strategy quadrant", () => {
   it("puts the usual path from bottom-left to top-right", () => {
@@ -27,5 +27,14 @@ describe("CRM strategy quadrant", () => {
     expect(quadrantPosition(0.5, 0.25, 100, 10)).toMatchObject({ cx: 30, cy: 50 })
     expect(quadrantPosition(7, -3, 100, 10)).toMatchObject({ cx: 10, cy: 10 })
     expect(quadrantPosition(NaN, 0.5, 100, 10)).toBeNull()
+  })
+})
+
+describe("quadrant labels", () => {
+  it("wrap long labels into two balanced lines and keep short ones", () => {
+    expect(wrapLabel("Customer marketing")).toEqual(["Customer", "marketing"])
+    expect(wrapLabel("Service & support")).toEqual(["Service &", "support"])
+    expect(wrapLabel("Individualised")).toEqual(["Individualised"])
+    expect(wrapLabel("خدمات و پشتیبانی")).toEqual(["خدمات و", "پشتیبانی"])
   })
 })

@@ -42,3 +42,21 @@ export function quadrantPosition(informationCompleteness: number, individualisat
   const inner = size - 2 * padding
   return { cx: padding + individual * inner, cy: padding + (1 - info) * inner, quadrant: quadrantOf(info, individual) }
 }
+
+/** A cell label in at most two lines, split at the space nearest the middle (SVG text does not wrap). */
+export function wrapLabel(text: string, maxChars = 12): string[] {
+  const words = text.trim().split(/\s+/)
+  if (text.length <= maxChars || words.length < 2) return [text.trim()]
+  let best: string[] = [text.trim()]
+  let bestScore = Infinity
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(" ")
+    const b = words.slice(i).join(" ")
+    const score = Math.max(a.length, b.length)
+    if (score < bestScore) {
+      bestScore = score
+      best = [a, b]
+    }
+  }
+  return best
+}

@@ -130,7 +130,7 @@ export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSor
               {TEAM_COLUMNS.map((column) => (
                 <td key={column} className={`col-${column}`} title={column === "name" ? row.name : undefined}>
                   {column === "name" ? (
-                    <button type="button" className="link-button" aria-label={t("showAccount", { name: row.name })}>
+                    <button type="button" className="link-button" dir="auto" aria-label={t("showAccount", { name: row.name })}>
                       {row.name}
                     </button>
                   ) : (

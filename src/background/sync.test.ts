@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest"
+import { openDatabase } from "../model/db"
+import { accountIdFor, isFresh, observationFor } from "./sync"
+
+const page = (objectType: string, id: string, fields = {}) => ({
+  crm: "salesforce" as const,
+  host: "northwind.lightning.force.com",
+  org: "northwind",
+  url: `https://northwind.lightning.force.com/lightning/r/${objectType}/${id}/view`,
+  record: { objectType, id, fields }
+})
+
+describe("accountIdFor", () => {
+  it("is the record itself for an account", async () => {
+    expect(await accountIdFor(openDatabase(`a-${Math.random()}`), page("Account", "001000000000001AAA"))).toBe("001000000000001AAA")
+  })
+  it("follows the synced deal's account, then the page's account lookup", async () => {
+    const db = openDatabase(`b-${Math.random()}`)
+    await db.deals.put({ key: "salesforce:northwind:006000000000001AAA", crm: "salesforce", org: "northwind", id: "006000000000001AAA", accountKey: "salesforce:northwind:001000000000009AAA", name: "D", stage: "Prospecting", createdAt: 1, isClosed: false, isWon: false, stageHistory: [], seenAt: 1 })
+    expect(await accountIdFor(db, page("Opportunity", "006000000000001AAA"))).toBe("001000000000009AAA")
+    const lookup = { AccountId: { label: "Account Name", value: "Globex", relatedId: "001000000000002AAA" } }
+    expect(await accountIdFor(db, page("Case", "500000000000001AAA", lookup))).toBe("001000000000002AAA")
+    expect(await accountIdFor(db, page("Case", "500000000000002AAA"))).toBeNull()
+  })
+})
+
+describe("isFresh", () => {
+  it("skips a re-sync only after a recent successful one", () => {
+    expect(isFresh({ state: "synced", at: 1_000 }, 1_000 + 9 * 60_000, 10)).toBe(true)
+    expect(isFresh({ state: "synced", at: 1_000 }, 1_000 + 11 * 60_000, 10)).toBe(false)
+    expect(isFresh({ state: "partial", at: 1_000 }, 2_000, 10)).toBe(false)
+    expect(isFresh(undefined, 2_000, 10)).toBe(false)
+  })
+})
+
+describe("observationFor", () => {
+  it("rebuilds a stored record's observation with its org's host", async () => {
+    const db = openDatabase(`c-${Math.random()}`)
+    await db.orgs.put({ key: "salesforce:northwind", crm: "salesforce", org: "northwind", host: "northwind.lightning.force.com", seenAt: 1 })
+    await db.pageRecords.put({ key: "salesforce:northwind:001000000000001AAA", crm: "salesforce", org: "northwind", id: "001000000000001AAA", objectType: "Account", name: "Globex", url: "https://northwind.lightning.force.com/x", fields: {}, seenAt: 1 })
+    expect(await observationFor(db, "salesforce:northwind:001000000000001AAA")).toMatchObject({ host: "northwind.lightning.force.com", record: { objectType: "Account", name: "Globex" } })
+    expect(await observationFor(db, "salesforce:northwind:missing")).toBeNull()
+  })
+})

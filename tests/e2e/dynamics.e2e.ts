@@ -1,0 +1,97 @@
+/**
+ * The Dynamics 365 connector end to end: the MAIN-world Xrm bridge registered by the worker, the
+ * record read from a Unified Interface form, the account's history synced from the (mock) Web
+ * API into IndexedDB, form changes relayed live, and an expired session reported.
+ */
+import { afterEach, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
+import { launchBrowser, openPanel, type ExtensionBrowser } from "../../demo/browser"
+import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
+import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
+
+const globex = DEMO_ACCOUNTS[0]!
+const initech = DEMO_ACCOUNTS[1]!
+const accountKey = `dynamics:northwind.crm4:${dynIds.account(globex)}`
+
+let browser: ExtensionBrowser | undefined
+afterEach(async () => {
+  await browser?.close()
+  browser = undefined
+})
+
+async function rows(page: Page, table: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open("parley")
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
+          req.onsuccess = () => {
+            resolve(req.result as Record<string, unknown>[])
+            open.result.close()
+          }
+          req.onerror = () => reject(req.error)
+        }
+        open.onerror = () => reject(open.error)
+      }),
+    table
+  )
+}
+
+/** MAIN-world scripts are registered by the worker at run time; the first page may miss them. */
+async function waitForBridgeRegistration(browser: ExtensionBrowser) {
+  const worker = await browser.serviceWorker()
+  await expect.poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length)), { timeout: 15_000 }).toBeGreaterThan(0)
+}
+
+describe("Dynamics 365", () => {
+  it("syncs an account's history from the Web API and shows it in the panel", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    await waitForBridgeRegistration(browser)
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("record-title").textContent(), { timeout: 15_000 }).toBe(globex.name)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("synced")
+    const interactions = (await rows(panel, "interactions")).filter((r) => r.accountKey === accountKey)
+    expect(interactions.length).toBe(globex.activities.length)
+    expect(new Set(interactions.map((r) => r.key)).size).toBe(globex.activities.length)
+    expect((await rows(panel, "deals")).filter((r) => r.accountKey === accountKey).length).toBe(globex.deals.length)
+    expect(org.dynamicsApi.stats.calls).toBeGreaterThan(0)
+    await expect.poll(() => panel.getByTestId("relationship-dominance").getAttribute("data-label"), { timeout: 15_000 }).not.toBe("unknown")
+  })
+
+  it("reads the quote form's exact values through the Xrm bridge and follows changes", async () => {
+    browser = await launchBrowser()
+    await installDemoOrg(browser.context)
+    await waitForBridgeRegistration(browser)
+    const quote = initech.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
+    const key = `dynamics:northwind.crm4:${dynIds.quote(quote)}`
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("quote", dynIds.quote(quote)))
+    const panel = await openPanel(browser)
+    const total = quote.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0)
+    const fields = async () => ((await rows(panel, "pageRecords")).find((r) => r.key === key)?.fields ?? {}) as Record<string, { value: string }>
+    // Xrm gives the typed number; the DOM shows "$41,080.00".
+    await expect.poll(async () => (await fields()).totalamount?.value, { timeout: 15_000 }).toBe(String(total))
+    await crm.evaluate(() => {
+      const xrm = (window as unknown as { Xrm: { Page: { getAttribute(n: string): { setValue(v: number): void; fireOnChange(): void } } } }).Xrm
+      const attribute = xrm.Page.getAttribute("totalamount")
+      attribute.setValue(39_900)
+      attribute.fireOnChange()
+    })
+    await expect.poll(async () => (await fields()).totalamount?.value, { timeout: 15_000 }).toBe("39900")
+  })
+
+  it("says 'sign in to Dynamics again' when the session has expired", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    org.dynamicsApi.inject({ status: 401, times: 1_000 })
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("session-expired")
+    await expect.poll(() => panel.getByTestId("sync-status").textContent()).toMatch(/sign in to Dynamics/i)
+  })
+})
