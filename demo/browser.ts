@@ -29,7 +29,11 @@ export interface LaunchOptions {
   /** Launch without Parley (benchmark baselines). */
   withoutExtension?: boolean
   viewport?: { width: number; height: number }
+  /** Further unpacked extensions to load beside Parley (benchmark baselines). */
+  extraExtensions?: string[]
 }
+
+const extensionArgs = (dirs: string[]) => [`--disable-extensions-except=${dirs.join(",")}`, `--load-extension=${dirs.join(",")}`]
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!options.withoutExtension && !existsSync(join(BUILD_DIR, "manifest.json"))) {
@@ -41,7 +45,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 860 },
     args: [
-      ...(options.withoutExtension ? [] : [`--disable-extensions-except=${BUILD_DIR}`, `--load-extension=${BUILD_DIR}`]),
+      ...(options.withoutExtension ? [] : extensionArgs([BUILD_DIR, ...(options.extraExtensions ?? [])])),
       "--disable-gpu",
       "--disable-quic",
       "--no-first-run",
@@ -51,8 +55,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     ]
   })
   const serviceWorker = async () => {
-    const existing = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))
-    return existing ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }))
+    const isParley = (url: string) => url.startsWith("chrome-extension://") && url.endsWith("/static/background/index.js")
+    const existing = context.serviceWorkers().find((w) => isParley(w.url()))
+    return existing ?? (await context.waitForEvent("serviceworker", { predicate: (w) => isParley(w.url()), timeout: 20_000 }))
   }
   // The id depends on the build folder's absolute path: read it from the worker's URL.
   const extensionId = options.withoutExtension ? "" : new URL((await serviceWorker()).url()).host

@@ -92,7 +92,7 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
     const escalation = k.isEscalated ? ", escalated" : ""
     // Slow: the slowest cases first (an open or escalated one a little ahead); responsive: the quickest.
     const weight = label === "responsive" ? 1 / (1 + d) : d + (k.isEscalated ? 2 : 0) + (k.isClosed ? 0 : 5)
-    top.push(evidence(k, `Case ${quote(k.title)} ${status}${escalation}.`), k.key, weight, k.openedAt)
+    top.add(evidence(k, `Case ${quote(k.title)} ${status}${escalation}.`), k.key, weight, k.openedAt)
   }
   return result({
     ...base, label, score: round(score), confidence: round(confidence), evidence: top.items(),

@@ -16,8 +16,12 @@ export interface DependenceResult {
   observed: boolean
 }
 
+/** Contract states that bind nobody (Salesforce Draft; Dynamics Draft, Canceled, Expired). */
+const NOT_BINDING = /draft|cancel|expired|terminated/i
+
 function contractLockIn(c: ContractF): { value: number; reason: string } {
   const term = c.months !== undefined ? `${c.months} months` : "an open term"
+  if (NOT_BINDING.test(c.status)) return { value: 0, reason: `Contract ${quote(c.title)} is ${c.status.toLowerCase()} and binds nobody.` }
   const cue = c.hits?.lockIn
   if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
     return { value: 1, reason: `Contract ${quote(c.title)} is a lease/service commitment (${quote(cue)}) over ${term}: the customer's operations depend on us.` }
@@ -33,11 +37,7 @@ function contractLockIn(c: ContractF): { value: number; reason: string } {
 
 export function dependence(fs: FeatureSet): DependenceResult {
   const top = new TopK<Evidence>()
-  const records = new Set<string>()
-  const add = (ref: RecordRef, weight: number, reason: string) => {
-    records.add(ref.key)
-    top.push(evidence(ref, reason), ref.key, weight, ref.at)
-  }
+  const add = (ref: RecordRef, weight: number, reason: string) => top.add(evidence(ref, reason), ref.key, weight, ref.at)
 
   let contractValue = 0
   let longTermLease = false
@@ -57,7 +57,8 @@ export function dependence(fs: FeatureSet): DependenceResult {
     customNet += line.net
     customCount++
     // Bigger lines first, after the contracts that carry the GE pattern.
-    add(line, 0.5 + 0.4 * (allNet > 0 ? line.net / allNet : 0), `Line ${quote(line.title)} is ${line.isCustom ? "a write-in, custom item" : "a service"} (${Math.round(line.net)} net).`)
+    const weight = 0.5 + 0.4 * (allNet > 0 ? line.net / allNet : 0)
+    if (top.accepts(weight, line.at, line.key)) add(line, weight, `Line ${quote(line.title)} is ${line.isCustom ? "a write-in, custom item" : "a service"} (${Math.round(line.net)} net).`)
   }
   const customShare = allNet > 0 ? customNet / allNet : fs.lines.length > 0 ? customCount / fs.lines.length : 0
   const customServices = customCount > 0 && (customCount >= P.minCustomServiceLines || customShare >= P.customServiceShare)
@@ -84,6 +85,11 @@ export function dependence(fs: FeatureSet): DependenceResult {
     return { observed, axis: { label: "unknown", score: 0, confidence: 0, evidence: [], patterns, summary: notEnough("no contracts, quote lines or integration records") } }
   }
   const label = score >= P.high ? "high" : score >= P.moderate ? "moderate" : "low"
+  // "Low" stands on what was looked at: the biggest standard lines.
+  if (fs.contracts.length === 0 && customCount === 0 && integrations === 0) {
+    for (const line of fs.lines) add(line, line.net, `Line ${quote(line.title)} is a catalogue item on standard terms.`)
+  }
+  const examined = fs.contracts.length + fs.lines.length + integrations
   const parts = [
     longTermLease ? "a long-term lease/service contract (GE pattern)" : null,
     customServices ? `custom/service lines at ${percent(customShare)} of quoted value (Siemens pattern)` : null,
@@ -92,7 +98,7 @@ export function dependence(fs: FeatureSet): DependenceResult {
   return {
     observed,
     axis: {
-      label, score: round(score), confidence: round(saturation(records.size, 3)), evidence: top.items(), patterns,
+      label, score: round(score), confidence: round(saturation(examined, 5)), evidence: top.items(), patterns,
       summary: parts.length > 0 ? `Lock-in ${label}: ${parts.join("; ")}.` : `Lock-in ${label}: standard products on ordinary terms.`
     }
   }

@@ -49,7 +49,7 @@ export class TopK<T> {
     return kept.length < this.k || better(weight, at ?? -1, key, kept[kept.length - 1]!)
   }
 
-  /** Adds a candidate `accepts` said yes to (or any candidate: it is checked again). */
+  /** Adds a candidate if it makes the cut (callers with a costly item ask `accepts` first). */
   add(item: T, key: string, weight: number, at: number | undefined): void {
     if (!this.accepts(weight, at, key)) return
     const entry: Ranked<T> = { item, weight, at: at ?? -1, key }
@@ -58,15 +58,6 @@ export class TopK<T> {
     while (i > 0 && better(entry.weight, entry.at, entry.key, kept[i - 1]!)) i--
     kept.splice(i, 0, entry)
     if (kept.length > this.k) kept.pop()
-  }
-
-  /** `accepts` then `add`, for callers whose item is cheap to build. */
-  push(item: T, key: string, weight: number, at: number | undefined): void {
-    this.add(item, key, weight, at)
-  }
-
-  get size(): number {
-    return this.kept.length
   }
 
   items(): T[] {

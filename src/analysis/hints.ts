@@ -4,7 +4,7 @@
  * it; the list is ordered most important first (priority, then the order below: warnings,
  * then the dominance playbook, then pushback and the rest).
  */
-import { fmt, mergeEvidence, percent } from "./evidence"
+import { fmt, mergeEvidence, percent, plural } from "./evidence"
 import { STRATEGY } from "./parameters"
 import { HINT_PRIORITIES, type Evidence, type NegotiationHint, type RelationshipProfile } from "./profile"
 
@@ -145,8 +145,8 @@ function pushbackHint(p: RelationshipProfile, h: Hints): void {
   const constraint = "\"We can't pay more\" is a constraint: take it as their limit and trade terms or scope (term length, volume, payment timing, a smaller first phase) rather than the unit price."
   const disparagement = "\"It isn't worth more\" is disparagement: re-justify the value with the account's own numbers and don't cut the price — a cut would confirm the claim."
   const text =
-    b.label === "constraint" ? `This buyer pleads limits (${b.constraint} times). ${constraint}`
-      : b.label === "disparagement" ? `This buyer questions our value (${b.disparagement} times). ${disparagement}`
+    b.label === "constraint" ? `This buyer pleads limits (${plural(b.constraint, "time")}). ${constraint}`
+      : b.label === "disparagement" ? `This buyer questions our value (${plural(b.disparagement, "time")}). ${disparagement}`
         : b.label === "mixed" ? `This buyer uses both kinds of pushback. ${constraint} ${disparagement}`
           : `When they push back, tell which kind it is. ${constraint} ${disparagement}`
   h.add("pushback-reading", b.label === "none" ? "low" : "medium", "Read the pushback: constraint or disparagement", text, "Lee & Ames 2017", ev(b.evidence), "R10")

@@ -252,11 +252,10 @@ export function createClassifier(defaults: ClassifyOptions = {}): Classifier {
       gen++
       const stats: ClassifierStats = { extracted: 0, reused: 0, rejected: 0 }
       const rejected: Rejected[] = []
-      const parsedOptions = ClassifyOptions.safeParse({ ...defaults, ...options })
-      if (!parsedOptions.success) {
-        rejected.push({ reason: `options ignored: ${parsedOptions.error.issues[0]?.path.join(".") ?? ""} ${parsedOptions.error.issues[0]?.message ?? ""}`.trim() })
-      }
-      const opts = parsedOptions.success ? parsedOptions.data : {}
+      // Through the compiled validator too: `peers` can list every account of a team.
+      const parsedOptions = validate(ClassifyOptions, { ...defaults, ...options })
+      if (!parsedOptions.ok) rejected.push({ reason: `options ignored: ${parsedOptions.reason}` })
+      const opts: ClassifyOptions = parsedOptions.ok ? parsedOptions.value : {}
       const fs: FeatureSet = { account: null, accountKey: null, contacts: 0, interactions: [], deals: [], quotes: [], lines: [], cases: [], contracts: [] }
       if (typeof history !== "object" || history === null || Array.isArray(history)) {
         rejected.push({ reason: `history: expected an object, got ${history === null ? "null" : Array.isArray(history) ? "a list" : typeof history}` })

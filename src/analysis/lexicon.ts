@@ -16,7 +16,8 @@ import { GENERAL, LEXICONS } from "./parameters"
 
 type Lexicons = typeof LEXICONS
 export type LexiconGroup = keyof Lexicons
-export type CueOf<G extends LexiconGroup> = keyof Lexicons[G] & string
+/** The cues of one or more groups (distributes over a union of groups). */
+export type CueOf<G extends LexiconGroup> = G extends LexiconGroup ? keyof Lexicons[G] & string : never
 export type Cue = { [G in LexiconGroup]: CueOf<G> }[LexiconGroup]
 /** The first matched text per cue found; absent cues are not keys. */
 export type Hits<C extends string = Cue> = Partial<Record<C, string>>

@@ -7,7 +7,7 @@ import { evidence, plural, quote, round, TopK } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { CUE } from "./lexicon"
 import { GENERAL, PUSHBACK as P } from "./parameters"
-import type { Evidence, Pushback } from "./profile"
+import type { Pushback } from "./profile"
 
 const PUSHBACK_CUES = CUE.constraint | CUE.disparagement
 

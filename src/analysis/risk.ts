@@ -14,6 +14,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   const windowMs = P.windowDays * TIME.DAY
   let recent = 0
   let previous = 0
+  let older = 0
   const latestTop = new TopK<InteractionF>(SAMPLE)
   const beforeTop = new TopK<InteractionF>(SAMPLE)
   // Newest first: see TopK.
@@ -23,13 +24,15 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
     if (i.at > now - windowMs) {
       recent++
       latestTop.add(i, i.key, 0, i.at)
-    } else if (i.at > now - 2 * windowMs) {
-      previous++
+    } else {
+      if (i.at > now - 2 * windowMs) previous++
+      else older++
+      // The latest activity before the window: for "gone quiet", the last thing that happened.
       beforeTop.add(i, i.key, 0, i.at)
     }
   }
   const latest = latestTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} is among the latest activity.`))
-  const before = beforeTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} belongs to the ${P.windowDays} days before.`))
+  const before = beforeTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} came before the last ${P.windowDays} days.`))
   const reasons: RiskReason[] = []
   let score = 0
   const add = (signal: RiskReason["signal"], text: string, items: Evidence[]) => {
@@ -39,6 +42,9 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
 
   if (previous >= P.minPreviousActivity && recent <= P.fallingFactor * previous) {
     add("falling-activity", `Activity fell from ${previous} to ${recent} in the last ${P.windowDays} days.`, [...latest, ...before])
+  } else if (recent === 0 && previous + older >= P.minPreviousActivity) {
+    // Gone quiet: an account with a history and nothing for a whole window.
+    add("falling-activity", `No activity in the last ${P.windowDays} days, after ${plural(previous + older, "earlier activity", "earlier activities")}.`, before.slice(0, 1))
   }
   const c = complaints.axis
   if (c.trend === "rising") {

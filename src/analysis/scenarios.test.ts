@@ -8,7 +8,9 @@ import { classifyRelationship, negotiationHints, RelationshipProfile } from "./i
 import { at, keysOf, kit } from "./testkit"
 
 /** A deal with `discounts.length` quote revisions of one catalogue line (list 1,000 × 100). */
-function quotedDeal(k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: Parameters<ReturnType<typeof kit>["deal"]>[1]) {
+type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">
+
+function quotedDeal(k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) {
   const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: 100 * 1000 * (1 - d / 100) }))
   const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: "Latitude laptop 14", quantity: 100, listPrice: 1000, unitPrice: 1000 * (1 - discounts[r]! / 100) }))
   return { deal: k.deal(id, { createdAt: at(start), ...deal }), quotes, lines }

@@ -59,8 +59,8 @@ export function crmStrategy(fs: FeatureSet, origin: ValueOriginResult, coreAxesK
     items.push(evidence(account, `Account ${quote(account.title)} has ${account.filledFields} of ${account.totalFields} profile fields, ${plural(fs.contacts, "contact")} and ${plural(fs.interactions.length, "activity", "activities")} on record.`))
   }
   const tailored = new TopK<Evidence>(4)
-  for (const l of tailoredLines) tailored.push(evidence(l, `Line ${quote(l.title)} is ${l.isCustom ? "written for this customer" : "a service tailored to them"}.`), l.key, l.net, l.at)
-  for (const c of tailoredContracts) tailored.push(evidence(c, `Contract ${quote(c.title)} is an individual service/lease arrangement.`), c.key, Number.MAX_VALUE, c.at)
+  for (const l of tailoredLines) tailored.add(evidence(l, `Line ${quote(l.title)} is ${l.isCustom ? "written for this customer" : "a service tailored to them"}.`), l.key, l.net, l.at)
+  for (const c of tailoredContracts) tailored.add(evidence(c, `Contract ${quote(c.title)} is an individual service/lease arrangement.`), c.key, Number.MAX_VALUE, c.at)
   items.push(...tailored.items(), ...origin.coCreatedEvidence.slice(0, 4))
   if (items.length === 0) {
     return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough("no account record or tailored offer to place") }

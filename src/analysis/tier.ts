@@ -62,10 +62,10 @@ export function valueTier(fs: FeatureSet, peers: readonly PeerValue[] | undefine
   const label = percentile >= P.top ? "top" : percentile >= P.high ? "high" : percentile >= P.medium ? "medium" : "low"
   const top = new TopK<Evidence>()
   for (const d of fs.deals) {
-    if (d.isWon && d.amount) top.push(evidence(d, `Won deal ${quote(d.title)} is worth ${Math.round(d.amount)}${d.currency ? " " + d.currency : ""}.`), d.key, d.amount, d.at)
+    if (d.isWon && d.amount) top.add(evidence(d, `Won deal ${quote(d.title)} is worth ${Math.round(d.amount)}${d.currency ? " " + d.currency : ""}.`), d.key, d.amount, d.at)
   }
   for (const c of fs.contracts) {
-    if (c.value) top.push(evidence(c, `Contract ${quote(c.title)} is worth ${Math.round(c.value)}.`), c.key, c.value, c.at)
+    if (c.value) top.add(evidence(c, `Contract ${quote(c.title)} is worth ${Math.round(c.value)}.`), c.key, c.value, c.at)
   }
   const items = [evidence(fs.account, `Account ${quote(fs.account.title)} is worth ${Math.round(value)} to us, above ${percent(percentile)} of ${plural(others.length, "peer account")}.`), ...top.items()]
   return {

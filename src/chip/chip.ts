@@ -71,13 +71,14 @@ export interface MountedChip {
 const DEFAULT_DEBOUNCE_MS = 150
 const DEFAULT_CHECK_MS = 500
 const COPIED_MS = 1500
+export const COPIED = "Copied"
 
 /** Fields where the chip suggests a price; the others are discounts. */
 const PRICE_FIELDS: ReadonlySet<PriceField> = new Set(["UnitPrice", "ListPrice", "Amount", "priceperunit", "totalamount"])
 const PERCENT_FIELDS: ReadonlySet<PriceField> = new Set(["Discount"])
 
 /** R1: a discount gets a reason that does not touch quality (FRAMEWORK.md §3). */
-export const DISCOUNT_NOTE = "Give the discount a reason: volume, term or timing, never quality"
+export const DISCOUNT_NOTE = "Needs a reason: volume, term or timing, never quality"
 
 const mounted = new WeakMap<HTMLInputElement, MountedChip>()
 
@@ -141,8 +142,9 @@ button{all:unset;box-sizing:border-box;padding:0 8px;border-radius:999px;cursor:
 .mode{border:1px solid #c3cad4;color:#181b20}
 .mode:hover{background:#eef1f5}
 .note{color:#4c5561;max-width:320px;overflow:hidden;text-overflow:ellipsis}
-.note:empty,.status:empty{display:none}
-.status{color:#1a7f37;font-weight:700}
+.copy[data-copied]{background:#1a7f37}
+.note:empty{display:none}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 [hidden]{display:none !important}
 `
 
@@ -182,9 +184,14 @@ function applyStyles(doc: Document, root: ShadowRoot): void {
   root.append(style)
 }
 
-const nextFrame = (fn: () => void): void => {
-  if (typeof requestAnimationFrame === "function") requestAnimationFrame(fn)
-  else setTimeout(fn, 0)
+/** Runs `fn` in the next animation frame (where layout is computed anyway); returns a canceller. */
+function nextFrame(fn: () => void): () => void {
+  if (typeof requestAnimationFrame === "function") {
+    const id = requestAnimationFrame(fn)
+    return () => cancelAnimationFrame(id)
+  }
+  const id = setTimeout(fn, 0)
+  return () => clearTimeout(id)
 }
 
 export function mountChip(input: HTMLInputElement, options: ChipOptions): MountedChip {
@@ -203,6 +210,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
   let debounce: ReturnType<typeof setTimeout> | undefined
   let copiedTimer: ReturnType<typeof setTimeout> | undefined
   let destroyed = false
+  let cancelPlace = () => {}
 
   const host = doc.createElement("parley-pricing-chip")
   host.style.cssText = HOST_STYLE
@@ -226,7 +234,9 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
   modeButton.tabIndex = -1
   modeButton.title = "Switch between an opening offer (precise) and a closing offer (round)"
   const note = el(doc, "span", "note")
-  const status = el(doc, "span", "status")
+  // "Copied" replaces the figure on the button (the chip keeps its width, so nothing moves under
+  // the pointer); the status line says it to screen readers.
+  const status = el(doc, "span", "sr")
   status.setAttribute("role", "status")
   chip.append(brand, typed, arrow, copy, modeButton, note, status)
   root.append(chip)
@@ -237,7 +247,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
     typed.textContent = view.typed
     arrow.hidden = !view.typed || !pricing
     copy.hidden = !pricing
-    copy.textContent = view.suggestion ?? "—"
+    if (copiedTimer === undefined) copy.textContent = view.suggestion ?? "—"
     copy.disabled = !view.copyText
     modeButton.hidden = !pricing
     modeButton.textContent = mode === "opening" ? "Opening" : "Closing"
@@ -281,7 +291,8 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
 
   const insertHost = () => {
     input.after(host)
-    nextFrame(place)
+    cancelPlace()
+    cancelPlace = nextFrame(place)
   }
 
   const check = () => {
@@ -309,11 +320,17 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
     const text = view.copyText
     if (!text) return
     const clipboard = options.clipboard ?? (typeof navigator !== "undefined" ? navigator.clipboard : undefined)
-    if (copiedTimer !== undefined) clearTimeout(copiedTimer)
     const done = (message: string) => {
+      if (destroyed) return
+      if (copiedTimer !== undefined) clearTimeout(copiedTimer)
       status.textContent = message
+      copy.textContent = message
+      copy.toggleAttribute("data-copied", message === COPIED)
       copiedTimer = setTimeout(() => {
+        copiedTimer = undefined
         status.textContent = ""
+        copy.removeAttribute("data-copied")
+        render()
       }, COPIED_MS)
     }
     if (!clipboard) {
@@ -321,7 +338,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
       return
     }
     clipboard.writeText(text).then(
-      () => done("Copied"),
+      () => done(COPIED),
       () => done("Copy failed")
     )
   }
@@ -366,6 +383,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
       if (debounce !== undefined) clearTimeout(debounce)
       if (copiedTimer !== undefined) clearTimeout(copiedTimer)
       clearInterval(timer)
+      cancelPlace()
       input.removeEventListener("input", onInput)
       input.removeEventListener("focusout", onFocusOut)
       host.remove()

@@ -66,7 +66,7 @@ function isoIn(text: string): string | null {
 /** An ISO code written next to a number ("EUR 1,200.00", "1.200,00 EUR"): product names and
  * abbreviations elsewhere in a row ("ALL-in-one", "CUP holder") are not currencies. */
 function isoAmountIn(text: string): string | null {
-  const re = /(?:^|[^A-Za-z])([A-Z]{3})\s?(?=[\d.,-])|\d\s?([A-Z]{3})(?=$|[^A-Za-z])/g
+  const re = /(?:^|[^A-Za-z])([A-Z]{3})\s?(?=\d|[.,]\d)|\d\s?([A-Z]{3})(?=$|[^A-Za-z])/g
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const code = m[1] ?? m[2] ?? ""
     if (isKnownCurrency(code)) return code
@@ -100,7 +100,8 @@ export function recordCurrency(input: HTMLInputElement, crm: ChipCrm): string {
     const row = input.closest("tr, [role='row']")
     const candidates = [
       isoAmountIn(own),
-      row ? isoAmountIn(textOf(row)) : null,
+      // Cell by cell: a row's textContent runs cells together ("BundleEUR 1,200.00").
+      ...Array.from(row?.children ?? [], (cell) => isoAmountIn(textOf(cell))),
       isoIn(textOf(activeScope(doc).querySelector("[data-target-selection-name$='.CurrencyIsoCode']"))),
       symbolIn(own)
     ]

@@ -74,10 +74,11 @@ function labelField(text: string | null | undefined): PriceField | null {
 }
 
 /** The column's header text: the cell's `data-label`, else the last <thead> row's cell at its index. */
-function columnLabel(cell: HTMLTableCellElement): string | null | undefined {
-  const rows = cell.closest("table")?.tHead?.rows
+function columnLabel(cell: Element): string | null | undefined {
+  const rows = cell.closest("table")?.tHead?.querySelectorAll("tr")
   const header = rows?.[rows.length - 1]
-  return cell.getAttribute("data-label") ?? (header && header !== cell.parentElement ? header.cells[cell.cellIndex]?.textContent : null)
+  const index = (cell as HTMLTableCellElement).cellIndex
+  return cell.getAttribute("data-label") ?? (header && header !== cell.parentElement && index >= 0 ? header.children[index]?.textContent : null)
 }
 
 function ownLabel(input: HTMLInputElement): string | null | undefined {
@@ -93,7 +94,7 @@ export function isSalesforcePriceInput(el: Element): PriceInputMatch | null {
   const marker = SF_MARKER.exec(closestComposed(el, "[data-target-selection-name]")?.getAttribute("data-target-selection-name") ?? "")
   let field = (marker?.[1] as PriceField | undefined) ?? (el.name === "UnitPrice" ? "UnitPrice" : null)
   if (!field && closestComposed(el, SF_MODAL)) {
-    const cell = el.closest("td,th") as HTMLTableCellElement | null
+    const cell = el.closest("td,th,[role=gridcell]")
     field = (cell && labelField(columnLabel(cell))) ?? labelField(ownLabel(el))
   }
   return field ? { crm: "salesforce", field } : null

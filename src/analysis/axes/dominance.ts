@@ -48,7 +48,7 @@ function alternatives(fs: FeatureSet): Factor | null {
     const mean = counted.reduce((s, d) => s + (d.competitorCount ?? 0), 0) / counted.length
     const top = new TopK<Evidence>()
     for (const d of counted) {
-      top.push(evidence(d, `Deal ${quote(d.title)} had ${plural(d.competitorCount ?? 0, "competitor")} named.`), d.key, 1 + (d.competitorCount ?? 0), d.at)
+      top.add(evidence(d, `Deal ${quote(d.title)} had ${plural(d.competitorCount ?? 0, "competitor")} named.`), d.key, 1 + (d.competitorCount ?? 0), d.at)
     }
     return supplierFactor("alternatives", 1 / (1 + mean), `On average ${fmt(mean)} competitors per deal (${plural(counted.length, "deal")}): fewer alternatives, more dependence on us.`, top.items())
   }
@@ -90,7 +90,7 @@ function concessions(ledger: LedgerResult): Factor | null {
     if (!q) continue
     const d = e.finalDiscountPercent
     const moved = e.movedLast === "supplier" ? "; we moved last" : e.movedLast === "customer" ? "; they moved last" : ""
-    top.push(evidence(q, `${quote(e.name)} ended ${d === null ? "at an unknown discount" : `${Math.round(d)}% below list`} after ${plural(e.rounds, "round")}${moved}.`), q.key, (d ?? 0) + 5 * e.rounds, q.at)
+    top.add(evidence(q, `${quote(e.name)} ended ${d === null ? "at an unknown discount" : `${Math.round(d)}% below list`} after ${plural(e.rounds, "round")}${moved}.`), q.key, (d ?? 0) + 5 * e.rounds, q.at)
   }
   return customerFactor("concessions", value, `Mean final discount ${Math.round(depth)}%, ${fmt(extraRounds)} extra rounds per deal, we moved last in ${percent(weMovedLast)} of negotiated deals.`, top.items())
 }
@@ -119,7 +119,7 @@ function priceLosses(fs: FeatureSet): Factor | null {
   if (closed.length === 0) return null
   const onPrice = closed.filter((d) => !d.isWon && (d.lossCues & CUE.price) !== 0)
   const top = new TopK<Evidence>()
-  for (const d of onPrice) top.push(evidence(d, `Deal ${quote(d.title)} was lost on price (${quote(d.lossReason)}).`), d.key, 1, d.at)
+  for (const d of onPrice) top.add(evidence(d, `Deal ${quote(d.title)} was lost on price (${quote(d.lossReason)}).`), d.key, 1, d.at)
   const share = onPrice.length / closed.length
   return customerFactor("priceLosses", share / P.fullPriceLossShare, `${plural(onPrice.length, "deal")} of ${closed.length} closed lost on price.`, top.items())
 }

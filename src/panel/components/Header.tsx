@@ -36,8 +36,8 @@ export function Header({ focus, record, account, actions, children }: HeaderProp
         {/* Slot for the export menu (data-testid="export-menu"), added by the export issue. */}
         <div className="header-actions">{actions}</div>
       </div>
-      <h1 data-testid="record-title" data-record-key={focus.recordKey ?? ""} aria-busy={title === undefined} dir="auto">
-        {title ?? t("loading")}
+      <h1 data-testid="record-title" data-record-key={focus.recordKey ?? ""} aria-busy={title === undefined}>
+        <bdi>{title ?? t("loading")}</bdi>
       </h1>
       {showAccount ? (
         <p className="account-line" data-testid="record-account" data-account-key={account.key}>

@@ -56,11 +56,14 @@ export function Quadrant({ axis }: { axis: StrategyAxis }) {
         {point ? <circle cx={point.cx} cy={point.cy} r={6} className="quad-dot" /> : null}
       </svg>
       <figcaption className="small">
-        <span className="muted">
-          ↑ {t("axisInformation")} · → {t("axisIndividualisation")}
+        {/* The matrix is drawn left to right in both languages, so the arrows are too. */}
+        <span className="muted quad-axis" dir="ltr">
+          ↑ {t("axisInformation")}
         </span>
-        <br />
-        {description}
+        <span className="muted quad-axis" dir="ltr">
+          → {t("axisIndividualisation")}
+        </span>
+        <span className="quad-desc">{description}</span>
       </figcaption>
     </figure>
   )

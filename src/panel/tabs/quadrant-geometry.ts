@@ -53,7 +53,8 @@ export function wrapLabel(text: string, maxChars = 12): string[] {
     const a = words.slice(0, i).join(" ")
     const b = words.slice(i).join(" ")
     const score = Math.max(a.length, b.length)
-    if (score < bestScore) {
+    // On a tie the later split wins: a line should not start with "&" or "و".
+    if (score <= bestScore) {
       bestScore = score
       best = [a, b]
     }

@@ -122,7 +122,7 @@ export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSor
             <tr
               key={row.accountKey}
               aria-rowindex={range.start + i + 2}
-              aria-selected={row.accountKey === selectedKey}
+              aria-current={row.accountKey === selectedKey ? "true" : undefined}
               className={row.accountKey === selectedKey ? "selected" : undefined}
               onClick={() => onSelect?.(row.accountKey)}
               data-account-key={row.accountKey}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest"
+import { CUE, cueMask, leadSourceSide, normalise, scan } from "./lexicon"
+
+const ALL = ["criteria", "context", "pushback", "offer"] as const
+const cues = (text: string) => Object.keys(scan(ALL, text) ?? {}).sort()
+
+describe("English matching", () => {
+  it("matches word starts, open endings and plurals, not words that merely contain a term", () => {
+    expect(cues("PRICES went up")).toEqual(["price"])
+    expect(cues("pricing sheet")).toEqual(["price"])
+    expect(cues("SLAs were missed")).toEqual(["support"])
+    expect(cues("we will talk later")).toEqual([])
+    expect(cues("the shipment arrived late")).toEqual(["delivery"])
+    expect(cues("an unpriced item")).toEqual([])
+    expect(cues("a leasing deal, with the least effort")).toEqual(["lockIn", "serviceItem"])
+  })
+
+  it("finds a phrase and its first word as different cues", () => {
+    const hits = scan(ALL, "Our budget is fixed for this year")
+    expect(hits).toMatchObject({ price: "budget", constraint: "budget is fixed" })
+  })
+
+  it("treats hyphen variants, typographic apostrophes and space runs alike", () => {
+    for (const text of ["co-design session", "codesign session", "co design session"]) expect(cues(text)).toContain("coCreation")
+    expect(scan(ALL, "We can’t   pay more")?.constraint).toBe("can’t   pay more")
+    expect(cues("It isn't worth it")).toContain("disparagement")
+  })
+})
+
+describe("Persian matching", () => {
+  it("folds Arabic letter variants to Persian", () => {
+    expect(normalise("تخفيف")).toBe(normalise("تخفیف")) // ي → ی
+    expect(normalise("كيفيت")).toBe("کیفیت") // ك → ک, ي → ی
+    expect(normalise("تأخیر")).toBe("تاخیر") // أ → ا
+    expect(scan(ALL, "تخفيف بيشتر")?.price).toBe("تخفيف")
+    expect(scan(ALL, "كيفيت پایین")?.quality).toBe("كيفيت")
+  })
+
+  it("reads a zero-width non-joiner as a word joint, and matches with or without it", () => {
+    expect(normalise("قیمت‌ها")).toBe("قیمت ها")
+    expect(cues("قیمت‌ها بالاست")).toContain("price")
+    for (const text of ["نمی‌توانیم بیشتر بدهیم", "نمیتوانیم بیشتر بدهیم", "نمی توانیم بیشتر بدهیم"]) expect(cues(text)).toContain("constraint")
+  })
+
+  it("respects Persian word starts and closed terms", () => {
+    expect(cues("نگران هستیم")).toEqual([]) // نگران contains گران (expensive) but is "worried"
+    expect(cues("دیروز تماس گرفتند")).toEqual([]) // دیروز (yesterday) starts with دیر (late)
+    expect(cues("محموله دیر رسید")).toEqual(["delivery"])
+    expect(cues("پشتیبانی ضعیف بود")).toEqual(["serviceItem", "support"])
+  })
+
+  it("ignores diacritics, tatweel and Persian digits in the way of a match", () => {
+    expect(cues("قيـمت")).toContain("price")
+    expect(normalise("۱۲۳")).toBe("123")
+  })
+})
+
+describe("cue bits and lead sources", () => {
+  it("gives the criteria the low bits and one bit per cue", () => {
+    expect([CUE.price, CUE.quality, CUE.delivery, CUE.support]).toEqual([1, 2, 4, 8])
+    const bits = Object.values(CUE)
+    expect(new Set(bits).size).toBe(bits.length)
+    expect(cueMask(scan(ALL, "price and quality"))).toBe(CUE.price | CUE.quality)
+  })
+
+  it("reads lead sources as customer- or supplier-initiated", () => {
+    expect(["Web", "Partner Referral", "Phone Inquiry", "وب سایت"].map(leadSourceSide)).toEqual(["customer", "customer", "customer", "customer"])
+    expect(["Cold Call", "Trade Show", "Purchased List", "نمایشگاه"].map(leadSourceSide)).toEqual(["supplier", "supplier", "supplier", "supplier"])
+    expect(["Other", "Advertisement", undefined].map(leadSourceSide)).toEqual([null, null, null])
+  })
+})

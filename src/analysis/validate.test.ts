@@ -1,0 +1,71 @@
+/**
+ * The fast validator is compiled from the model's zod schemas; zod stays the authority. This
+ * fuzzes mutated records through both and requires the same verdict, so a schema change the
+ * compiler does not understand fails here instead of letting invalid records through.
+ */
+import { describe, expect, it } from "vitest"
+import * as z from "zod"
+import * as M from "../model/schema"
+import { generateHistory } from "./generate"
+import { fastCheck, passesFast, validate } from "./validate"
+
+const h = generateHistory({ interactions: 200, seed: 3 })
+const SAMPLES: Array<[string, z.ZodType, Array<Record<string, unknown>>]> = [
+  ["Account", M.Account, [h.account]],
+  ["Contact", M.Contact, h.contacts],
+  ["Interaction", M.Interaction, h.interactions.slice(0, 40)],
+  ["Deal", M.Deal, h.deals],
+  ["Quote", M.Quote, h.quotes.slice(0, 20)],
+  ["QuoteLine", M.QuoteLine, h.quoteLines.slice(0, 20)],
+  ["Case", M.Case, h.cases],
+  ["Contract", M.Contract, h.contracts]
+]
+
+/** Values that probe each kind of constraint: types, bounds, integers, lengths, patterns, enums. */
+const PROBES: unknown[] = [
+  undefined, null, "", "x", "salesforce:org:id", "hubspot:org:id", "a".repeat(257), "a".repeat(401), "A".repeat(20_001), "EUR", "eur",
+  0, -1, 1, 1.5, 100, 101, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 1e308, true, false, [], [{}], [{ at: 1, stage: "x" }],
+  [{ at: -1, stage: "x" }], {}, "inbound", "sms", "email", "dynamics"
+]
+
+let seed = 42
+const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+
+describe("compiled validator", () => {
+  it.each(SAMPLES)("compiles the %s schema", (_name, schema) => {
+    expect(fastCheck(schema)).not.toBeNull()
+  })
+
+  it.each(SAMPLES)("agrees with zod on mutated %s records", (_name, schema, records) => {
+    let checked = 0
+    for (const record of records) {
+      expect(passesFast(schema, record)).toBe(true)
+      const fields = Object.keys((schema as z.ZodObject).shape)
+      for (const field of fields) {
+        for (const probe of PROBES) {
+          const mutated: Record<string, unknown> = { ...record, [field]: probe }
+          if (probe === undefined) delete mutated[field]
+          expect(passesFast(schema, mutated), `${field} = ${String(probe).slice(0, 20)}`).toBe(schema.safeParse(mutated).success)
+          checked++
+        }
+        // And random pairs of mutations.
+        const other = fields[Math.floor(rand() * fields.length)]!
+        const mutated = { ...record, [field]: PROBES[Math.floor(rand() * PROBES.length)], [other]: PROBES[Math.floor(rand() * PROBES.length)] }
+        expect(passesFast(schema, mutated)).toBe(schema.safeParse(mutated).success)
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
+  it("returns zod's reason when the fast path rejects", () => {
+    const result = validate(M.Interaction, { ...h.interactions[0]!, channel: "sms" })
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^channel: /) })
+  })
+
+  it("gives a schema with keywords it does not know back to zod", () => {
+    const odd = z.object({ n: z.number().multipleOf(5) })
+    expect(fastCheck(odd)).toBeNull()
+    expect(validate(odd, { n: 7 }).ok).toBe(false)
+    expect(validate(odd, { n: 10 }).ok).toBe(true)
+  })
+})
