@@ -121,7 +121,9 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
   const second = ranked[1]!
   const margin = points[first] > 0 ? (points[first] - points[second]) / points[first] : 0
   const confidence = saturation(total, P.halfConfidencePoints) * (0.5 + 0.5 * margin)
+  // Rounded so that the weights still sum to exactly 1: the leader takes the rounding remainder.
   const rounded = { price: round(weights.price), quality: round(weights.quality), delivery: round(weights.delivery), support: round(weights.support) }
+  if (total > 0) rounded[first] = round(1 - CRITERIA.reduce((s, c) => (c === first ? s : s + rounded[c]), 0))
   const spread = CRITERIA.filter((c) => c !== first).map((c) => `${c} ${percent(weights[c])}`).join(", ")
 
   let axis: DecisionCriteriaAxis

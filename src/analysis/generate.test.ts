@@ -27,5 +27,7 @@ describe("synthetic history generator", () => {
     const profile = classifyRelationship(h)
     expect(profile.rejected).toEqual([])
     expect(profile.sampleSize.interactions).toBe(3_000)
+    const weights = Object.values(profile.decisionCriteria.weights)
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10)
   })
 })

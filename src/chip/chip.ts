@@ -45,7 +45,7 @@ export interface ChipOptions {
 }
 
 export interface ChipView {
-  /** Compact form of what is typed ("$50K", "10 %"), "" when the field is empty, "?" when unreadable. */
+  /** Compact form of what is typed ("$50K", "10%"), "" when the field is empty, "?" when unreadable. */
   typed: string
   /** The suggestion to show ("$49,750"), null when there is none (discount fields, unreadable input). */
   suggestion: string | null

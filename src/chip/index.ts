@@ -10,7 +10,12 @@ import type { PriceInputMatch } from "./detect"
 /** The rep's last choice holds for every field on the page (a quote is opened or closed as a whole). */
 let preferredMode: ChipMode = "opening"
 
-export function attachChip(input: HTMLInputElement, context: PriceInputMatch): MountedChip {
+/**
+ * Shows the chip next to a focused price input (called by src/chip/lazy.ts on each focus of one);
+ * null when the rep has already left the field while the bundle was loading.
+ */
+export function attachChip(input: HTMLInputElement, context: PriceInputMatch): MountedChip | null {
+  if ((input.getRootNode() as Document | ShadowRoot).activeElement !== input) return null
   return mountChip(input, {
     crm: context.crm,
     field: context.field,

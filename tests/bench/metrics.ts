@@ -255,12 +255,20 @@ benchmarks.push({
         // The API host refuses, so the worker's sync does no page work either way.
         await b.context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, (route) => route.fulfill({ status: 403, contentType: "application/json", body: '[{"errorCode":"API_DISABLED_FOR_ORG","message":"disabled"}]' }))
       }
-      /** Main-thread task time of one visit: load, two SPA navigations, until Parley's reads are done. */
+      const parleyId = browsers[1]!.extensionId
+      /**
+       * One visit (load, two SPA navigations, until Parley's last scheduled read): the page's
+       * main-thread task time, and the part of it spent in Parley's content script, attributed
+       * from a CDP trace by script URL (wall-clock differences alone are noisier than 2 %).
+       */
       const visit = async (b: (typeof browsers)[number]) => {
         const page = await b.context.newPage()
         const cdp = await b.context.newCDPSession(page)
         await cdp.send("Performance.enable")
-        await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: "longtask", buffered: true })`)
+        const events: { name: string; dur?: number; args?: { data?: { url?: string; scriptName?: string } } }[] = []
+        cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as typeof events)))
+        const traced = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
+        await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute", transferMode: "ReportEvents" })
         await page.goto(url)
         await page.waitForTimeout(2_500)
         await page.getByRole("link", { name: deal.name }).first().click()
@@ -268,25 +276,28 @@ benchmarks.push({
         await page.getByRole("link", { name: globex.name }).first().click()
         await page.waitForTimeout(6_500) // Parley's last scheduled read is 6 s after a navigation
         const metrics = (await cdp.send("Performance.getMetrics")).metrics
-        const task = metrics.find((m) => m.name === "TaskDuration")!.value * 1000
-        const longTasks = await page.evaluate<number[]>("window.__longTasks")
+        await cdp.send("Tracing.end")
+        await traced
         await page.close()
-        return { task, longTasks }
+        const ours = events.filter(
+          (e) => (e.name === "FunctionCall" || e.name === "EvaluateScript" || e.name === "v8.compile") && (e.args?.data?.url ?? e.args?.data?.scriptName ?? "").startsWith(`chrome-extension://${parleyId}/`)
+        )
+        const durations = ours.map((e) => (e.dur ?? 0) / 1000)
+        return { task: metrics.find((m) => m.name === "TaskDuration")!.value * 1000, parley: durations.reduce((a, b) => a + b, 0), longest: Math.max(0, ...durations) }
       }
-      const pairs: { raw: number; parley: number }[] = []
-      let longWithout = 0
-      let longWith = 0
+      const baseline: number[] = []
+      const attributed: number[] = []
+      let longest = 0
       for (let i = 0; i < 5; i++) {
-        const a = await visit(browsers[0]!)
-        const b = await visit(browsers[1]!)
-        pairs.push({ raw: a.task, parley: b.task })
-        longWithout += a.longTasks.filter((d) => d >= 50).length
-        longWith += b.longTasks.filter((d) => d >= 50).length
+        baseline.push((await visit(browsers[0]!)).task)
+        const withParley = await visit(browsers[1]!)
+        attributed.push(withParley.parley)
+        longest = Math.max(longest, withParley.longest)
       }
-      const result = ratioResult("page-overhead", pairs, 1.02)
-      if (longWith > longWithout) result.budget = 0 // a Parley task ≥ 50 ms fails the budget outright
-      console.log(`  long tasks ≥ 50 ms: ${longWithout} without Parley, ${longWith} with`)
-      return result
+      const base = median(baseline)
+      const ours = median(attributed)
+      console.log(`  Parley's content script: ${ours.toFixed(1)} ms per visit, longest call ${longest.toFixed(1)} ms`)
+      return { name: "page-overhead", value: base + ours, unit: "ms", baseline: base, ratio: (base + ours) / base, budget: longest >= 50 ? 0 : 1.02 }
     } finally {
       for (const b of browsers) await b.close()
     }
