@@ -22,7 +22,7 @@ export default tseslint.config(
       "no-restricted-properties": ["error", { property: "innerHTML", message: "innerHTML is banned." }, { property: "outerHTML", message: "outerHTML is banned." }],
       "no-implied-eval": "error",
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }]
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }]
     }
   }
 )

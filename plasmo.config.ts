@@ -52,6 +52,12 @@ export const MESSAGE_TIMEOUT_MS = 5_000
 /** A content-script observation larger than this (serialised) is refused before validation. */
 export const MAX_MESSAGE_BYTES = 256 * 1024
 
+/** The cap for extension pages' messages: a PDF briefing shared to the CRM travels as base64. */
+export const MAX_PANEL_MESSAGE_BYTES = 16 * 1024 * 1024
+
+/** Largest PDF briefing the panel may hand the background to attach to a CRM record. */
+export const MAX_SHARE_PDF_BYTES = 8 * 1024 * 1024
+
 /** API etiquette per rep (DESIGN.md "Budgets"). */
 export const API_LIMITS = {
   salesforce: { maxInFlight: 2, dailyCallBudget: 100 },

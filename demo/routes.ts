@@ -34,8 +34,11 @@ export const salesforceRecordUrl = (objectType: string, id: string) =>
 
 async function fulfil(route: Route, res: MockResponse): Promise<void> {
   if (res.networkError) return route.abort("connectionfailed")
-  return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
+  return route.fulfill({ status: res.status, headers: res.headers, body: res.bodyBytes ? Buffer.from(res.bodyBytes) : res.body })
 }
+
+/** The request body of a write, for the mocks' validation (undefined for GET). */
+const bodyOf = (route: Route): string | undefined => route.request().postData() ?? undefined
 
 export async function installDemoOrg(context: BrowserContext, options: DemoOrgOptions = {}): Promise<DemoOrg> {
   const accounts = options.accounts ?? DEMO_ACCOUNTS
@@ -49,7 +52,7 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
   await context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, async (route) => {
     const request = route.request()
     if (!api) return route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify([{ message: "API is disabled for this organization", errorCode: "API_DISABLED_FOR_ORG" }]) })
-    const res = api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders() })
+    const res = api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: bodyOf(route) })
     if (options.salesforceLatencyMs) await new Promise((r) => setTimeout(r, options.salesforceLatencyMs))
     return fulfil(route, res)
   })
@@ -57,7 +60,7 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
   const dynamicsApi = createDynamicsMockApi({ accounts, latencyMs: options.dynamicsLatencyMs })
   await context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\//, async (route) => {
     const request = route.request()
-    const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders() }, dynamicsApi)
+    const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: bodyOf(route) }, dynamicsApi)
     return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
   })
 

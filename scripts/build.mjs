@@ -3,6 +3,7 @@
 // `matches` it cannot read silently becomes <all_urls>), so the log and the manifest are checked.
 import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { injectAppShell } from "./app-shell.mjs"
 import { buildChip } from "./build-chip.mjs"
 
 const target = process.argv.find((a) => a.startsWith("--target="))?.slice(9) ?? "chrome-mv3"
@@ -26,6 +27,7 @@ if (manifest.includes("<all_urls>")) {
 // The inline pricing chip is an esbuild bundle loaded lazily by the content scripts (src/chip).
 try {
   await buildChip(dir)
+  injectAppShell(dir)
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)

@@ -7,15 +7,19 @@
  * `handle()` is pure request → response, so the same mock serves an injected fetch in vitest
  * (`mock.fetch`) and Playwright's `context.route` (`route.fulfill(mock.handle(...))`). It counts
  * calls, tracks requests in flight (through `fetch`), and injects failures and malformed records.
+ * Writes: notes with attachments (`POST`/`DELETE` annotations, notes.ts).
  */
 import { DEMO_ACCOUNTS, DEMO_NOW, DEMO_ORG, type DemoAccount } from "../org"
 import { ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type Row } from "./data"
+import { NOTE_FILE_COLUMNS, createNoteStore } from "./notes"
 import { ODataSyntaxError, matches, parseFilter } from "./odata-filter"
 
 export interface MockRequest {
   method: string
   url: string
   headers?: Record<string, string>
+  /** JSON text of a POST. */
+  body?: string
 }
 export interface MockResponse {
   status: number
@@ -25,9 +29,13 @@ export interface MockResponse {
 
 export interface MockFailure {
   /** HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort). */
-  status: 401 | 403 | 404 | 429 | 500 | 503 | "network"
+  status: 400 | 401 | 403 | 404 | 429 | 500 | 503 | "network"
   /** Which requests: a substring of the decoded URL, a RegExp, or a predicate. Default: any. */
   match?: string | RegExp | ((url: string) => boolean)
+  /** Only requests with this method (GET, POST, DELETE). */
+  method?: string
+  /** Only requests whose body contains this text (one POST among several to the same URL). */
+  bodyIncludes?: string
   /** How many matching requests fail (default 1). */
   times?: number
   retryAfter?: number
@@ -51,6 +59,7 @@ export class MockNetworkError extends TypeError {
 }
 
 const ERROR_TEXT: Record<number, [string, string]> = {
+  400: ["0x80040203", "Invalid argument."],
   401: ["", "Authentication failed: the session has expired."],
   403: ["0x80072560", "The user is not a member of the organization."],
   404: ["0x80060888", "Resource not found for the segment."],
@@ -96,6 +105,7 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
   const host = options.host ?? DEMO_ORG.dynamicsHost
   const tables = buildDynamicsTables(options.accounts ?? DEMO_ACCOUNTS)
   const columns = new Map(Object.entries(tables).map(([set, rows]) => [set, new Set(rows.flatMap((r) => Object.keys(r)).filter((k) => !k.includes("@")))]))
+  for (const column of NOTE_FILE_COLUMNS) columns.get("annotations")!.add(column)
   const failures: (MockFailure & { left: number })[] = []
   const corruptions = new Map<string, Row>()
   const stats = { calls: 0, inFlight: 0, maxInFlight: 0, requests: [] as MockRequest[] }
@@ -196,9 +206,16 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     return json(200, body, applied.length ? { "Preference-Applied": applied.join(",") } : {}, now)
   }
 
+  const clock = { now: () => now, advance: (ms: number) => void (now += ms) }
+  const notes = createNoteStore({ host, tables, clock })
+  const written = (result: { status: number; body?: unknown; headers?: Record<string, string> }): MockResponse =>
+    result.body === undefined
+      ? { status: result.status, headers: { "OData-Version": "4.0", Date: new Date(now).toUTCString(), ...result.headers }, body: "" }
+      : json(result.status, result.body, result.headers, now)
+
   function handle(request: MockRequest): MockResponse {
     stats.calls++
-    stats.requests.push({ method: request.method, url: request.url, headers: request.headers })
+    stats.requests.push({ method: request.method, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) })
     let url: URL
     try {
       url = new URL(request.url)
@@ -210,6 +227,8 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
       if (f.left <= 0) continue
       const hit = !f.match || (typeof f.match === "string" ? decoded.includes(f.match) : f.match instanceof RegExp ? f.match.test(decoded) : f.match(decoded))
       if (!hit) continue
+      if (f.method && f.method.toUpperCase() !== request.method.toUpperCase()) continue
+      if (f.bodyIncludes && !(request.body ?? "").includes(f.bodyIncludes)) continue
       f.left--
       if (f.status === "network") throw new MockNetworkError()
       const [code, message] = ERROR_TEXT[f.status]!
@@ -222,7 +241,10 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
 
     const m = /^\/api\/data\/v9\.[0-2]\/([A-Za-z]+)(?:\(([^)]*)\))?$/.exec(url.pathname)
     if (!m) return error(404, "0x80060888", `Resource not found for the segment '${url.pathname.split("/").pop()}'.`, {}, now)
-    if (request.method.toUpperCase() !== "GET") return error(405, "0x80060888", `The requested resource does not support http method '${request.method}'.`, {}, now)
+    const method = request.method.toUpperCase()
+    if (m[1] === "annotations" && method === "POST" && m[2] === undefined) return written(notes.create(request.body))
+    if (m[1] === "annotations" && method === "DELETE" && m[2] !== undefined) return written(notes.remove(m[2].replace(/^\{|\}$/g, "").toLowerCase()))
+    if (method !== "GET") return error(405, "0x80060888", `The requested resource does not support http method '${request.method}'.`, {}, now)
     const [, set, key] = m
     if (set === "WhoAmI") {
       return json(200, { "@odata.context": `https://${host}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: "00000010-0000-4000-8000-000000000002", UserId: tables.systemusers![0]!.systemuserid, OrganizationId: "00000010-0000-4000-8000-000000000003" }, {}, now)
@@ -241,12 +263,12 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
   }
 
   /** `handle` as a fetch (what the sync's injected `fetch` is in tests). */
-  async function fetchLike(input: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async function fetchLike(input: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
     stats.inFlight++
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
     try {
       await new Promise((r) => setTimeout(r, options.latencyMs ?? 0))
-      const res = handle({ method: init.method ?? "GET", url: input, headers: init.headers })
+      const res = handle({ method: init.method ?? "GET", url: input, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) })
       return new Response(res.body || null, { status: res.status, headers: res.headers })
     } finally {
       stats.inFlight--
@@ -280,10 +302,9 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
       tables[set]!.push({ ...row, modifiedon: row.modifiedon ?? iso(now) })
       now += 1_000
     },
-    clock: {
-      now: () => now,
-      advance: (ms: number) => void (now += ms)
-    },
+    clock,
+    /** Notes with attachments written through the API. */
+    notes,
     resetStats() {
       stats.calls = 0
       stats.maxInFlight = 0

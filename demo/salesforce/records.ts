@@ -44,7 +44,9 @@ export const SOBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Event: ["Id", "AccountId", "WhatId", "WhoId", "OwnerId", "Subject", "Description", "StartDateTime", "EndDateTime", "ActivityDateTime", "ActivityDate", "DurationInMinutes", "Type", "EventSubtype", "Location", "CreatedDate", "SystemModstamp"],
   EmailMessage: ["Id", "ActivityId", "RelatedToId", "ParentId", "Subject", "TextBody", "Incoming", "MessageDate", "Status", "FromAddress", "FromName", "ToAddress", "CreatedDate", "SystemModstamp"],
   Case: ["Id", "AccountId", "ContactId", "CaseNumber", "Subject", "Description", "Type", "Reason", "Origin", "Priority", "Status", "IsEscalated", "IsClosed", "ClosedDate", "OwnerId", "CreatedDate", "SystemModstamp"],
-  Contract: ["Id", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "OwnerId", "CreatedDate", "SystemModstamp"]
+  Contract: ["Id", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "OwnerId", "CreatedDate", "SystemModstamp"],
+  /** Files uploaded through the API (demo/salesforce/files.ts); none exist until one is. */
+  ContentVersion: ["Id", "ContentDocumentId", "Title", "PathOnClient", "FileExtension", "FileType", "FirstPublishLocationId", "IsLatest", "ContentSize", "Description", "VersionData", "CreatedDate", "SystemModstamp"]
 }
 
 export const OWNER_ID = sfId("005", 1)

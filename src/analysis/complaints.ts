@@ -68,7 +68,7 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations })
 
   if (cases.length === 0) {
-    if (recordCount >= P.minRecordsForNone) {
+    if (recordCount >= P.minRecordsForNone && fs.account) {
       return result({
         ...base, label: "none", score: 1, confidence: round(saturation(recordCount, P.minRecordsForNone)),
         evidence: fs.account ? [evidence(fs.account, `No complaint cases across ${plural(recordCount, "record")} of history.`)] : [],

@@ -5,7 +5,7 @@
  * concession ledger (a deepened discount is a discount request honoured).
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
-import type { CaseF, DealF, FeatureSet, InteractionF, RecordRef } from "./features"
+import { cueText, type CaseF, type DealF, type FeatureSet, type InteractionF, type RecordRef } from "./features"
 import { CRITERIA_MASK, CUE } from "./lexicon"
 import type { Deepening, LedgerResult } from "./ledger"
 import { CRITERIA as P } from "./parameters"
@@ -46,14 +46,14 @@ function reasonOf(s: Source, c: Criterion): string {
     case "loss":
       return `Deal ${quote(s.deal.title)} was lost with the reason ${quote(s.deal.lossReason)}, which names ${c}.`
     case "deal":
-      return `Deal ${quote(s.deal.title)} mentions ${c} (${quote(s.deal.hits?.[c])}).`
+      return `Deal ${quote(s.deal.title)} mentions ${c} (${quote(cueText(s.deal, c))}).`
     case "case-field":
       return `Case ${quote(s.kase.title)} is filed as ${quote(s.kase.fieldCriterion?.value)}, a ${c} complaint.`
     case "case-text":
-      return `Case ${quote(s.kase.title)} raises ${c} (${quote(s.kase.hits?.[c])}).`
+      return `Case ${quote(s.kase.title)} raises ${c} (${quote(cueText(s.kase, c))}).`
     case "interaction": {
       const i = s.interaction
-      return `${i.direction === "inbound" ? "Inbound" : "Logged"} ${i.channel} ${quote(i.title)} mentions ${c} (${quote(i.hits?.[c])}).`
+      return `${i.direction === "inbound" ? "Inbound" : "Logged"} ${i.channel} ${quote(i.title)} mentions ${c} (${quote(cueText(i, c))}).`
     }
     case "deepening":
       return `Quote ${quote(s.step.quote.title)} (revision ${s.step.quote.revision}) deepened the discount from ${Math.round(s.step.from)}% to ${Math.round(s.step.to)}%: a discount request honoured.`

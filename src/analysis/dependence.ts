@@ -5,7 +5,7 @@
  * "motivational investment" on the customer's side, i.e. supplier power.
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK } from "./evidence"
-import type { ContractF, FeatureSet, RecordRef, Scanned } from "./features"
+import { cueText, type ContractF, type FeatureSet, type RecordRef, type Scanned } from "./features"
 import { CUE } from "./lexicon"
 import { DEPENDENCE as P, DOMINANCE as D } from "./parameters"
 import type { DependenceAxis, Evidence } from "./profile"
@@ -22,7 +22,7 @@ const NOT_BINDING = /draft|cancel|expired|terminated/i
 function contractLockIn(c: ContractF): { value: number; reason: string } {
   const term = c.months !== undefined ? `${c.months} months` : "an open term"
   if (NOT_BINDING.test(c.status)) return { value: 0, reason: `Contract ${quote(c.title)} is ${c.status.toLowerCase()} and binds nobody.` }
-  const cue = c.hits?.lockIn
+  const cue = cueText(c, "lockIn")
   if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
     return { value: 1, reason: `Contract ${quote(c.title)} is a lease/service commitment (${quote(cue)}) over ${term}: the customer's operations depend on us.` }
   }
@@ -69,7 +69,7 @@ export function dependence(fs: FeatureSet): DependenceResult {
     for (const ref of list) {
       if ((ref.cues & CUE.integration) === 0) continue
       integrations++
-      if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(ref.hits?.integration)}).`)
+      if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(cueText(ref, "integration"))}).`)
     }
   }
   integration(fs.interactions)

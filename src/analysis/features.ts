@@ -4,13 +4,13 @@
  * its record alone — never on `now`, the account or other records — which is what makes the
  * cache sound.
  *
- * Text becomes two things: `cues`, a bitmask of the lexicon cues found (lexicon.ts CUE), which is
- * what the aggregation loops test, and `hits`, the first matched text per cue, which only the
- * reasons of the few records kept as evidence read.
+ * Text becomes `cues`, a bitmask of the lexicon cues found (lexicon.ts CUE), which is all the
+ * aggregation loops test. The words that matched are not kept: `cueText` finds them again for
+ * the few records kept as evidence, from the text fields each feature references (no copies).
  */
 import type * as z from "zod"
 import type * as M from "../model/schema"
-import { CUE, cueMask, leadSourceSide, normalise, scan, type Hits } from "./lexicon"
+import { CUE, leadSourceSide, normalise, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
 import { CASE_PICKLIST_CRITERIA, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 
@@ -32,10 +32,19 @@ export interface RecordRef {
   title: string
 }
 
-/** A record whose text was scanned. */
+/** A record whose text was scanned: the cues found, and the scanned fields (by reference). */
 export interface Scanned {
-  hits: Hits | null
+  recordType: RecordType
   cues: number
+  textA: string | undefined
+  textB: string | undefined
+  textC: string | undefined
+}
+
+/** The words of a record that matched a cue (for a reason), or undefined. */
+export function cueText(f: Scanned, cue: Cue): string | undefined {
+  if ((f.cues & CUE[cue]) === 0) return undefined
+  return scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)?.[cue as never]
 }
 
 export interface InteractionF extends RecordRef, Scanned {
@@ -55,7 +64,6 @@ export interface DealF extends RecordRef, Scanned {
   leadSide: "customer" | "supplier" | null
   /** The loss reason of a lost deal (structured: the customer's own reason), scanned for criteria. */
   lossReason?: string
-  lossHits: Hits | null
   lossCues: number
   competitorCount?: number
 }
@@ -126,6 +134,10 @@ const RECORD_GROUPS = ["criteria", "context"] as const
 const LINE_GROUPS = ["offer", "context"] as const
 const CRITERIA_ONLY = ["criteria"] as const
 const CONTEXT_ONLY = ["context"] as const
+const GROUPS_OF: Readonly<Record<RecordType, readonly LexiconGroup[]>> = {
+  Interaction: INTERACTION_GROUPS, Deal: RECORD_GROUPS, Case: RECORD_GROUPS, QuoteLine: LINE_GROUPS, Contract: CONTEXT_ONLY,
+  Account: [], Contact: [], Quote: []
+}
 
 function titleOf(first: string | undefined, second?: string): string {
   if (first) {
@@ -140,7 +152,6 @@ function titleOf(first: string | undefined, second?: string): string {
 }
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const hits = scan(INTERACTION_GROUPS, r.subject, r.text)
   return {
     key: r.key,
     recordType: "Interaction",
@@ -149,15 +160,15 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     title: r.subject ? titleOf(r.subject) : `${r.channel} ${r.direction}`,
     direction: r.direction,
     channel: r.channel,
-    hits,
-    cues: cueMask(hits)
+    cues: scanMask(INTERACTION_GROUPS, r.subject, r.text),
+    textA: r.subject,
+    textB: r.text,
+    textC: undefined
   }
 }
 
 export function dealFeatures(r: DealIn): DealF {
-  const hits = scan(RECORD_GROUPS, r.name, r.type, r.description)
   const lost = r.isClosed && !r.isWon
-  const lossHits = lost ? scan(CRITERIA_ONLY, r.lossReason) : null
   return {
     key: r.key,
     recordType: "Deal",
@@ -173,10 +184,11 @@ export function dealFeatures(r: DealIn): DealF {
     leadSource: r.leadSource,
     leadSide: leadSourceSide(r.leadSource),
     lossReason: lost ? r.lossReason : undefined,
-    lossHits,
-    lossCues: cueMask(lossHits),
-    hits,
-    cues: cueMask(hits),
+    lossCues: lost ? scanMask(CRITERIA_ONLY, r.lossReason) : 0,
+    cues: scanMask(RECORD_GROUPS, r.name, r.type, r.description),
+    textA: r.name,
+    textB: r.type,
+    textC: r.description,
     competitorCount: r.competitorCount
   }
 }
@@ -198,8 +210,7 @@ export function quoteFeatures(r: QuoteIn): QuoteF {
 }
 
 export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
-  const hits = scan(LINE_GROUPS, r.product)
-  const cues = cueMask(hits)
+  const cues = scanMask(LINE_GROUPS, r.product)
   return {
     key: r.key,
     recordType: "QuoteLine",
@@ -214,8 +225,10 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
     // A write-in line is custom by definition; a catalogue line named "custom ..." is too.
     isCustom: (r.isCustom ?? false) || (cues & CUE.customItem) !== 0,
     isService: (cues & CUE.serviceItem) !== 0,
-    hits,
-    cues
+    cues,
+    textA: r.product,
+    textB: undefined,
+    textC: undefined
   }
 }
 
@@ -224,14 +237,13 @@ function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCr
     if (!value) continue
     const mapped = CASE_PICKLIST_CRITERIA[normalise(value)]
     if (mapped) return { criterion: mapped, value }
-    const hits = scan(CRITERIA_ONLY, value)
-    if (hits) for (const c of ["price", "quality", "delivery", "support"] as const) if (hits[c] !== undefined) return { criterion: c, value }
+    const mask = scanMask(CRITERIA_ONLY, value)
+    for (const c of ["price", "quality", "delivery", "support"] as const) if ((mask & CUE[c]) !== 0) return { criterion: c, value }
   }
   return null
 }
 
 export function caseFeatures(r: CaseIn): CaseF {
-  const hits = scan(RECORD_GROUPS, r.subject, r.description)
   return {
     key: r.key,
     recordType: "Case",
@@ -243,13 +255,14 @@ export function caseFeatures(r: CaseIn): CaseF {
     isClosed: r.isClosed,
     isEscalated: r.isEscalated ?? false,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    hits,
-    cues: cueMask(hits)
+    cues: scanMask(RECORD_GROUPS, r.subject, r.description),
+    textA: r.subject,
+    textB: r.description,
+    textC: undefined
   }
 }
 
 export function contractFeatures(r: ContractIn): ContractF {
-  const hits = scan(CONTEXT_ONLY, r.name, r.description)
   const derived =
     r.startDate !== undefined && r.endDate !== undefined && r.endDate > r.startDate
       ? Math.round((r.endDate - r.startDate) / TIME.MONTH)
@@ -265,8 +278,10 @@ export function contractFeatures(r: ContractIn): ContractF {
     endDate: r.endDate,
     months: r.termMonths ?? derived,
     value: r.value,
-    hits,
-    cues: cueMask(hits)
+    cues: scanMask(CONTEXT_ONLY, r.name, r.description),
+    textA: r.name,
+    textB: r.description,
+    textC: undefined
   }
 }
 

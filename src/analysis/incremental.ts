@@ -24,9 +24,11 @@ interface Entry<F> {
   feature: F | null
   reject: string | null
   owner: string | undefined
-  /** The classify() call that last saw this key, and where its feature went in that call. */
+  /** The classify() call that last saw this record, where its feature went in that call's
+   * output (−1: not placed) and what was reported about it (null: nothing). */
   gen: number
   slot: number
+  note: Rejected | null
 }
 
 export interface ClassifierStats {
@@ -57,13 +59,11 @@ function versionOf(raw: Record<string, unknown>): number {
  */
 class Store<S extends z.ZodType, F> {
   private readonly entries = new Map<string, Entry<F>>()
-  /** Last call's list (a copy), its entry per index, and output/rejection counts before each index. */
-  private prevList: unknown[] = []
-  private prevEntries: Array<Entry<F> | undefined> = []
-  private outBefore: number[] = [0]
-  private rejectedBefore: number[] = [0]
-  private prevOut: F[] = []
-  private prevRejected: Rejected[] = []
+  /** Last call's entry per list index (items without a key get an entry outside the map). */
+  private byIndex: Array<Entry<F>> = []
+  /** Last call's output and reports, in list order; trimmed and grown in place. */
+  private out: F[] = []
+  private notes: Rejected[] = []
   private prevAccountKey: string | null = null
   /** False when the last call moved records around (duplicates): then no prefix is reused. */
   private reusable = false
@@ -77,13 +77,18 @@ class Store<S extends z.ZodType, F> {
 
   clear(): void {
     this.entries.clear()
-    this.prevList.length = 0
+    this.byIndex.length = 0
     this.reusable = false
+  }
+
+  private entry(raw: unknown, gen: number): Entry<F> {
+    const r = raw as Record<string, unknown> | null
+    return { raw, modifiedAt: r?.modifiedAt, seenAt: r?.seenAt, feature: null, reject: null, owner: undefined, gen, slot: -1, note: null }
   }
 
   private build(raw: Record<string, unknown>, gen: number, stats: ClassifierStats): Entry<F> {
     stats.extracted++
-    const entry: Entry<F> = { raw, modifiedAt: raw.modifiedAt, seenAt: raw.seenAt, feature: null, reject: null, owner: undefined, gen, slot: -1 }
+    const entry = this.entry(raw, gen)
     // The common case allocates nothing for validation; zod itself runs only on a failure.
     if (passesFast(this.schema, raw)) {
       entry.feature = this.extract(raw as z.input<S>)
@@ -106,41 +111,33 @@ class Store<S extends z.ZodType, F> {
    */
   process(input: unknown, gen: number, accountKey: string | null, rejected: Rejected[], stats: ClassifierStats): F[] {
     const list: readonly unknown[] = input === undefined ? [] : Array.isArray(input) ? input : []
-    // The reusable prefix: the same objects at the same places as last call.
+    const byIndex = this.byIndex
+    const out = this.out
+    const notes = this.notes
+    // The reusable prefix: the same objects at the same places as last call keep their output.
+    // Everything is trimmed back to it and grown in place (no 10k-element copies per call:
+    // re-classification must not feed the garbage collector).
     let p = 0
+    let placed = 0
+    let noted = 0
     if (this.reusable && accountKey === this.prevAccountKey) {
-      const prev = this.prevList
-      const max = Math.min(list.length, prev.length)
-      while (p < max && list[p] === prev[p]) p++
+      const max = Math.min(list.length, byIndex.length)
+      for (; p < max; p++) {
+        const entry = byIndex[p]!
+        if (list[p] !== entry.raw) break
+        entry.gen = gen
+        if (entry.slot >= 0) placed++
+        if (entry.note !== null) noted++
+      }
     }
-    // Everything below is trimmed back to the prefix and grown in place (no 10k-element copies
-    // per call: re-classification must not feed the garbage collector).
-    const entries = this.prevEntries
-    const outBefore = this.outBefore
-    const rejectedBefore = this.rejectedBefore
-    const out = this.prevOut
-    const mine = this.prevRejected
-    const prevList = this.prevList
-    entries.length = p
-    outBefore.length = p + 1
-    rejectedBefore.length = p + 1
-    out.length = outBefore[p]!
-    mine.length = rejectedBefore[p]!
-    prevList.length = p
-    for (let i = 0; i < p; i++) {
-      const entry = entries[i]
-      if (entry) entry.gen = gen
-    }
+    byIndex.length = p
+    out.length = placed
+    notes.length = noted
     stats.reused += p
 
     const dropped = new Set<number>()
     this.sawDuplicate = false
-    for (let i = p; i < list.length; i++) {
-      entries.push(this.one(list[i], i, gen, accountKey, out, dropped, mine, stats))
-      outBefore.push(out.length)
-      rejectedBefore.push(mine.length)
-      prevList.push(list[i])
-    }
+    for (let i = p; i < list.length; i++) byIndex.push(this.one(list[i], i, gen, accountKey, dropped, stats))
     if (dropped.size > 0) {
       const kept = out.filter((_, slot) => !dropped.has(slot))
       out.length = 0
@@ -152,77 +149,75 @@ class Store<S extends z.ZodType, F> {
     if (this.entries.size > list.length) for (const [key, entry] of this.entries) if (entry.gen !== gen) this.entries.delete(key)
 
     if (input !== undefined && !Array.isArray(input)) rejected.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
-    for (const r of mine) rejected.push(r)
+    for (const r of notes) rejected.push(r)
     return out
   }
 
-  /** One list item: returns its cache entry (undefined when it has no key to cache under). */
-  private one(raw: unknown, i: number, gen: number, accountKey: string | null, out: F[], dropped: Set<number>, rejected: Rejected[], stats: ClassifierStats): Entry<F> | undefined {
+  private report(entry: Entry<F>, note: Rejected): Entry<F> {
+    entry.note = note
+    this.notes.push(note)
+    return entry
+  }
+
+  /** One list item: returns the entry that remembers what happened to it. */
+  private one(raw: unknown, i: number, gen: number, accountKey: string | null, dropped: Set<number>, stats: ClassifierStats): Entry<F> {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      rejected.push({ reason: `${this.name}[${i}]: expected a record object` })
-      return undefined
+      return this.report(this.entry(raw, gen), { reason: `${this.name}[${i}]: expected a record object` })
     }
     const record = raw as Record<string, unknown>
     const key = typeof record.key === "string" ? record.key : undefined
     if (key === undefined) {
       const result = validate(this.schema, record)
-      rejected.push({ reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
-      return undefined
+      return this.report(this.entry(raw, gen), { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
     }
     let entry = this.entries.get(key)
-    if (entry && entry.gen === gen) {
-      this.duplicate(record, key, i, entry, gen, out, dropped, rejected, stats, accountKey)
-      return undefined
-    }
+    if (entry && entry.gen === gen) return this.duplicate(record, key, i, entry, gen, dropped, stats, accountKey)
     const unchanged = entry !== undefined && (entry.raw === raw ||
       (typeof record.seenAt === "number" && entry.seenAt === record.seenAt && entry.modifiedAt === record.modifiedAt))
     if (entry && unchanged) {
       stats.reused++
       entry.gen = gen
+      entry.raw = raw
     } else {
       entry = this.build(record, gen, stats)
       this.entries.set(key, entry)
     }
-    entry.slot = this.place(entry, key, i, out, rejected, accountKey)
-    return entry
+    return this.place(entry, key, i, accountKey)
   }
 
-  /** Puts a validated feature in the output, or reports why not; returns its slot or −1. */
-  private place(entry: Entry<F>, key: string, i: number, out: F[], rejected: Rejected[], accountKey: string | null): number {
-    if (!entry.feature) {
-      rejected.push({ recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${entry.reject}` })
-      return -1
-    }
+  /** Puts a validated feature in the output, or reports why not. */
+  private place(entry: Entry<F>, key: string, i: number, accountKey: string | null): Entry<F> {
+    entry.slot = -1
+    entry.note = null
+    if (!entry.feature) return this.report(entry, { recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${entry.reject}` })
     if (accountKey !== null && entry.owner !== undefined && entry.owner !== accountKey) {
-      rejected.push({ recordKey: key, reason: `${this.name}[${i}]: belongs to account ${entry.owner}, not ${accountKey}` })
-      return -1
+      return this.report(entry, { recordKey: key, reason: `${this.name}[${i}]: belongs to account ${entry.owner}, not ${accountKey}` })
     }
-    out.push(entry.feature)
-    return out.length - 1
+    this.out.push(entry.feature)
+    entry.slot = this.out.length - 1
+    return entry
   }
 
   /**
    * The same key twice in one history: the newer valid version (modifiedAt, else seenAt) wins and
-   * takes the older one's place; on a tie the first stays.
+   * takes the older one's place; on a tie the first stays. Returns the entry for this list item.
    */
   private duplicate(
-    record: Record<string, unknown>, key: string, i: number, entry: Entry<F>, gen: number, out: F[], dropped: Set<number>,
-    rejected: Rejected[], stats: ClassifierStats, accountKey: string | null
-  ): void {
+    record: Record<string, unknown>, key: string, i: number, entry: Entry<F>, gen: number, dropped: Set<number>,
+    stats: ClassifierStats, accountKey: string | null
+  ): Entry<F> {
     this.sawDuplicate = true
     if (versionOf(record) <= versionOf(entry.raw as Record<string, unknown>)) {
-      rejected.push({ recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
-      return
+      return this.report(this.entry(record, gen), { recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
     }
     const newer = this.build(record, gen, stats)
     if (!newer.feature) {
-      rejected.push({ recordKey: key, reason: `${this.name}[${i}]: newer duplicate is invalid (${newer.reject}); the older version was kept` })
-      return
+      return this.report(newer, { recordKey: key, reason: `${this.name}[${i}]: newer duplicate is invalid (${newer.reject}); the older version was kept` })
     }
-    rejected.push({ recordKey: key, reason: `${this.name}: duplicate key; superseded by the newer version at [${i}]` })
+    this.notes.push({ recordKey: key, reason: `${this.name}: duplicate key; superseded by the newer version at [${i}]` })
     this.entries.set(key, newer)
     if (entry.slot >= 0) dropped.add(entry.slot)
-    newer.slot = this.place(newer, key, i, out, rejected, accountKey)
+    return this.place(newer, key, i, accountKey)
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { CUE, cueMask, leadSourceSide, normalise, scan } from "./lexicon"
+import { CUE, leadSourceSide, normalise, scan, scanMask } from "./lexicon"
 
 const ALL = ["criteria", "context", "pushback", "offer"] as const
 const cues = (text: string) => Object.keys(scan(ALL, text) ?? {}).sort()
@@ -60,7 +60,7 @@ describe("cue bits and lead sources", () => {
     expect([CUE.price, CUE.quality, CUE.delivery, CUE.support]).toEqual([1, 2, 4, 8])
     const bits = Object.values(CUE)
     expect(new Set(bits).size).toBe(bits.length)
-    expect(cueMask(scan(ALL, "price and quality"))).toBe(CUE.price | CUE.quality)
+    expect(scanMask(ALL, "price and quality")).toBe(CUE.price | CUE.quality)
   })
 
   it("reads lead sources as customer- or supplier-initiated", () => {

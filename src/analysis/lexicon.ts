@@ -26,17 +26,12 @@ export type Hits<C extends string = Cue> = Partial<Record<C, string>>
  * One bit per cue across all groups (criteria first, so `cues & CRITERIA_MASK` is the criteria
  * and price/quality/delivery/support are 1/2/4/8). Features store a bitmask per record: hot
  * loops then test a number instead of reading hits objects of many shapes (megamorphic loads).
+ * 31 cues at most (lexicon.test.ts checks the bits stay distinct).
  */
 export const CUE = Object.fromEntries(
   (Object.keys(LEXICONS) as LexiconGroup[]).flatMap((g) => Object.keys(LEXICONS[g])).map((cue, i) => [cue, 1 << i])
 ) as Readonly<Record<Cue, number>>
 export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.support
-
-export function cueMask(hits: Hits | null): number {
-  let mask = 0
-  if (hits !== null) for (const cue in hits) mask |= CUE[cue as Cue]
-  return mask
-}
 
 const SKIP = -1
 const SPACE = 32
@@ -94,6 +89,8 @@ export function normalise(text: string | undefined | null): string {
 
 interface End {
   cue: string
+  /** CUE[cue] */
+  bit: number
   /** Open terms (`price*`) accept any ending; closed ones need a word end, English after an optional s/es. */
   open: boolean
   plural: boolean
@@ -109,8 +106,9 @@ interface Trie {
   ascii: Int32Array
   /** Other transitions (Persian): key `state * 65536 + code`. */
   other: Map<number, number>
-  /** The terms that end at each state, or null. */
+  /** The terms that end at each state, or null; `hasEnds` flags those states for the hot loop. */
   ends: Array<End[] | null>
+  hasEnds: Uint8Array
 }
 
 /** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - → 36-38. */
@@ -126,9 +124,12 @@ const SLOTS = 39
 const LOWER = new Int32Array(128)
 /** ASCII word characters (after folding), as a table: the scan's innermost test. */
 const WORD = new Uint8Array(128)
+/** The trie slot of a raw ASCII letter or digit: folding and slotting in one lookup. */
+const RAW_SLOT = new Int8Array(128)
 for (let c = 0; c < 128; c++) {
   LOWER[c] = fold(c)
   WORD[c] = isWord(LOWER[c]!) ? 1 : 0
+  RAW_SLOT[c] = SLOT[LOWER[c]!]!
 }
 
 function step(trie: Trie, state: number, c: number): number {
@@ -191,13 +192,15 @@ function buildTrie(groups: readonly LexiconGroup[]): Trie {
         const open = term.endsWith("*")
         const body = normalise(open ? term.slice(0, -1) : term)
         const persian = PERSIAN.test(body)
-        for (const v of variants(body, persian)) insert(v, { cue, open, plural: !open && !persian })
+        for (const v of variants(body, persian)) insert(v, { cue, bit: CUE[cue as Cue], open, plural: !open && !persian })
       }
     }
   }
   const ascii = new Int32Array(rows.length * SLOTS)
   rows.forEach((row, state) => ascii.set(row, state * SLOTS))
-  return { ascii, other, ends }
+  const hasEnds = new Uint8Array(rows.length)
+  ends.forEach((list, state) => (hasEnds[state] = list ? 1 : 0))
+  return { ascii, other, ends, hasEnds }
 }
 
 const PERSIAN = /[\u0600-\u06FF]/
@@ -240,78 +243,105 @@ function wordEndsAt(text: string, k: number, n: number, plural: boolean): boolea
   return m >= n || !isWord(d)
 }
 
-/** Scans one text into `hits`; returns the (possibly new) hits object. */
-function scanInto(trie: Trie, text: string, hits: Record<string, string> | null): Record<string, string> | null {
+/**
+ * Scans one text: returns `mask` with the bits of the cues found added and, when `hits` is given,
+ * records the first matched text per cue in it. Classification asks for the mask only (no
+ * allocation per record); the matched words are looked up again for the few records kept as
+ * evidence.
+ */
+function scanInto(trie: Trie, text: string, mask: number, hits: Record<string, string> | null): number {
   const n = text.length < GENERAL.maxScanChars ? text.length : GENERAL.maxScanChars
   const ascii = trie.ascii
+  const hasEnds = trie.hasEnds
   let previousWord = false
   for (let i = 0; i < n; i++) {
+    // Only a word start begins a walk; ASCII (the common case) is classified by table.
     const raw = text.charCodeAt(i)
-    let c: number
-    let word: boolean
+    let state: number
+    let last: number
     if (raw < 128) {
-      c = LOWER[raw]!
-      word = WORD[raw] === 1
+      const word = WORD[raw] === 1
+      const start = word && !previousWord
+      previousWord = word
+      if (!start) continue
+      state = ascii[RAW_SLOT[raw]!]!
+      last = LOWER[raw]!
     } else {
-      c = fold(raw)
+      const c = fold(raw)
       if (c === SKIP) continue
-      word = isWord(c)
+      const word = isWord(c)
+      const start = word && !previousWord
+      previousWord = word
+      if (!start) continue
+      state = step(trie, 0, c)
+      last = c
     }
-    if (word && !previousWord) {
-      // Walk the trie from this word start as far as the text follows it.
-      let state = step(trie, 0, c)
-      let k = i + 1
-      let last = c
-      while (state !== 0) {
-        const ends = trie.ends[state]
-        if (ends !== null && ends !== undefined) {
-          for (const e of ends) {
-            if (hits !== null && hits[e.cue] !== undefined) continue
-            if (e.open || wordEndsAt(text, k, n, e.plural)) {
-              hits ??= {}
-              hits[e.cue] = text.slice(i, k)
-            }
+    // Walk the trie from this word start as far as the text follows it.
+    let k = i + 1
+    while (state !== 0) {
+      if (hasEnds[state] === 1) {
+        for (const e of trie.ends[state]!) {
+          if ((mask & e.bit) !== 0) continue
+          if (e.open || wordEndsAt(text, k, n, e.plural)) {
+            mask |= e.bit
+            if (hits !== null) hits[e.cue] = text.slice(i, k)
           }
-        }
-        // The next folded character; a run of spaces in the text is one space in a term.
-        let d = SKIP
-        while (k < n) {
-          const r = text.charCodeAt(k++)
-          d = r < 128 ? LOWER[r]! : fold(r)
-          if (d === SKIP || (d === SPACE && last === SPACE)) {
-            d = SKIP
-            continue
-          }
-          break
-        }
-        if (d === SKIP) break
-        last = d
-        if (d < 128) {
-          const slot = SLOT[d]!
-          state = slot < 0 ? 0 : ascii[state * SLOTS + slot]!
-        } else {
-          state = trie.other.get(state * 65536 + d) ?? 0
         }
       }
+      if (k >= n) break
+      const r = text.charCodeAt(k++)
+      if (r < 128 && WORD[r] === 1) {
+        state = ascii[state * SLOTS + RAW_SLOT[r]!]!
+        last = LOWER[r]!
+        continue
+      }
+      // Anything else is folded; a run of spaces in the text is one space in a term.
+      let d = r < 128 ? LOWER[r]! : fold(r)
+      while (d === SKIP || (d === SPACE && last === SPACE)) {
+        if (k >= n) {
+          d = SKIP
+          break
+        }
+        const q = text.charCodeAt(k++)
+        d = q < 128 ? LOWER[q]! : fold(q)
+      }
+      if (d === SKIP) break
+      last = d
+      if (d < 128) {
+        const slot = SLOT[d]!
+        state = slot < 0 ? 0 : ascii[state * SLOTS + slot]!
+      } else {
+        state = trie.other.get(state * 65536 + d) ?? 0
+      }
     }
-    previousWord = word
   }
-  return hits
+  return mask
 }
 
 /**
- * Scans texts (a record's subject, body, ...) for the cues of the given groups; null when nothing
- * matched. Each text is read on its own, up to `GENERAL.maxScanChars` characters (see
- * parameters.ts): callers pass fields separately rather than joined, because a joined string is
- * a V8 cons-string and reading it character by character is slower.
+ * The cues of the given groups found in the texts (a record's subject, body, ...), as CUE bits.
+ * Each text is read on its own, up to `GENERAL.maxScanChars` characters (see parameters.ts):
+ * callers pass fields separately rather than joined, because a joined string is a V8
+ * cons-string and reading it character by character is slower.
  */
+export function scanMask(groups: readonly LexiconGroup[], a: Text, b?: Text, c?: Text): number {
+  const trie = trieFor(groups)
+  let mask = 0
+  if (a) mask = scanInto(trie, a, mask, null)
+  if (b) mask = scanInto(trie, b, mask, null)
+  if (c) mask = scanInto(trie, c, mask, null)
+  return mask
+}
+
+/** Like scanMask, with the first matched text per cue; null when nothing matched. */
 export function scan<G extends LexiconGroup>(groups: readonly G[], a: Text, b?: Text, c?: Text): Hits<CueOf<G>> | null {
   const trie = trieFor(groups)
-  let hits: Record<string, string> | null = null
-  if (a) hits = scanInto(trie, a, hits)
-  if (b) hits = scanInto(trie, b, hits)
-  if (c) hits = scanInto(trie, c, hits)
-  return hits as Hits<CueOf<G>> | null
+  const hits: Record<string, string> = {}
+  let mask = 0
+  if (a) mask = scanInto(trie, a, mask, hits)
+  if (b) mask = scanInto(trie, b, mask, hits)
+  if (c) mask = scanInto(trie, c, mask, hits)
+  return mask === 0 ? null : (hits as Hits<CueOf<G>>)
 }
 
 type Text = string | undefined | null
@@ -320,9 +350,9 @@ const LEAD_SOURCE = ["leadSource"] as const
 
 /** Which side a lead-source value points to, or null for neutral/unknown values. */
 export function leadSourceSide(value: string | undefined): "customer" | "supplier" | null {
-  const hits = scan(LEAD_SOURCE, value)
-  if (!hits) return null
+  const mask = scanMask(LEAD_SOURCE, value)
+  const customer = (mask & CUE.customerLead) !== 0
+  const supplier = (mask & CUE.supplierLead) !== 0
   // A value naming both ("Inbound call from event") is ambiguous: neither side.
-  if (hits.customerLead !== undefined && hits.supplierLead !== undefined) return null
-  return hits.customerLead !== undefined ? "customer" : hits.supplierLead !== undefined ? "supplier" : null
+  return customer === supplier ? null : customer ? "customer" : "supplier"
 }

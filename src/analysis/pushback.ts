@@ -4,7 +4,7 @@
  * for different answers, so the hint reads which one this buyer uses.
  */
 import { evidence, plural, quote, round, TopK } from "./evidence"
-import type { FeatureSet, InteractionF } from "./features"
+import { cueText, type FeatureSet, type InteractionF } from "./features"
 import { CUE } from "./lexicon"
 import { GENERAL, PUSHBACK as P } from "./parameters"
 import type { Pushback } from "./profile"
@@ -31,9 +31,9 @@ export function pushback(fs: FeatureSet): Pushback {
     }
   }
   const constraintItems = constraintTop.items().map((i) =>
-    evidence(i, `The ${i.channel} ${quote(i.title)} pleads a limit (${quote(i.hits?.constraint)}): a constraint, not a judgement of our value.`))
+    evidence(i, `The ${i.channel} ${quote(i.title)} pleads a limit (${quote(cueText(i, "constraint"))}): a constraint, not a judgement of our value.`))
   const disparagementItems = disparagementTop.items().map((i) =>
-    evidence(i, `The ${i.channel} ${quote(i.title)} questions our value (${quote(i.hits?.disparagement)}): disparagement.`))
+    evidence(i, `The ${i.channel} ${quote(i.title)} questions our value (${quote(cueText(i, "disparagement"))}): disparagement.`))
   const total = constraint + disparagement
   const score = total > 0 ? (constraint - disparagement) / total : 0
   const label: Pushback["label"] =

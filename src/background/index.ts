@@ -8,6 +8,8 @@ import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
 import { createRouter } from "./router"
+import { listCrmSnapshots, shareSnapshot } from "./share"
+import { deleteSnapshot, importSnapshot, saveSnapshot } from "./snapshots"
 import { observationFor, syncAndClassify } from "./sync"
 
 const syncEnvironment = {
@@ -54,6 +56,16 @@ const route = createRouter({
         await syncAndClassify(syncEnvironment, page, { force: true })
         return { ok: true }
       }
+      case "save-snapshot":
+        return saveSnapshot(db(), message.accountKey, Date.now())
+      case "import-snapshot":
+        return importSnapshot(db(), message.json)
+      case "delete-snapshot":
+        return deleteSnapshot(db(), message.key)
+      case "share-snapshot":
+        return shareSnapshot(syncEnvironment, message)
+      case "list-crm-snapshots":
+        return listCrmSnapshots(syncEnvironment, message.accountKey)
     }
   }
 })

@@ -5,7 +5,7 @@
 import type { PlasmoCSConfig } from "plasmo"
 import { isSalesforcePriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
-import { readSalesforceRecord } from "../crm/salesforce/dom"
+import { readSalesforceRecord, readSalesforceTitle } from "../crm/salesforce/dom"
 import { orgFromHost } from "../crm/salesforce/hosts"
 import { parseSalesforceUrl } from "../crm/salesforce/url"
 import { watchRecordPage } from "../lib/page-watcher"
@@ -41,7 +41,8 @@ watchRecordPage(
       const org = orgFromHost(host)
       return org ? { host, org } : null
     },
-    readRecord: (root) => readSalesforceRecord(root)
+    readRecord: (root) => readSalesforceRecord(root),
+    readTitle: (root) => readSalesforceTitle(root)
   },
   { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
 )

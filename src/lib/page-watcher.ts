@@ -27,6 +27,8 @@ export interface PageReader {
   /** The org of any page on this CRM host (records or not). */
   orgOf(url: string): { host: string; org: string } | null
   readRecord(root: ParentNode): DomRecordRead
+  /** A cheap read of the record's title: while it is unchanged, scheduled re-reads are skipped. */
+  readTitle?(root: ParentNode): string | undefined
 }
 
 /** CRM pages render after the URL changes; read again on this schedule until the page settles. */
@@ -74,6 +76,8 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): Page
   let lastSent = ""
   let timers: ReturnType<typeof setTimeout>[] = []
   let lastUrl = ""
+  let titleAtLastRead: string | undefined
+  let readSinceNavigation = false
 
   const report = (force: boolean) => {
     const page = observe(reader, location.href, document)
@@ -85,11 +89,22 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): Page
     void options.send({ type: "observe", page, focused })
   }
 
+  // Each scheduled tick costs a title read; the full read runs only when the title changed, and
+  // once more at the last tick, when lazily rendered fields (Lightning's Details tab) are in.
+  const tick = (last: boolean) => {
+    const title = reader.readTitle?.(document)
+    if (!last && reader.readTitle && readSinceNavigation && title === titleAtLastRead) return
+    titleAtLastRead = title
+    readSinceNavigation = true
+    report(false)
+  }
+
   const onUrlMaybeChanged = () => {
     if (location.href === lastUrl) return
     lastUrl = location.href
+    readSinceNavigation = false
     timers.forEach(clearTimeout)
-    timers = schedule.map((ms) => setTimeout(() => report(false), ms))
+    timers = schedule.map((ms, i) => setTimeout(() => tick(i === schedule.length - 1), ms))
   }
 
   const onFocus = () => {

@@ -31,5 +31,12 @@ export type PanelMessage =
   | { type: "forget-org"; crm: Crm; org: string }
   | { type: "prune"; retentionDays: number }
   | { type: "set-settings"; settings: Partial<Settings> }
+  // Snapshots (src/snapshots): build and store one now; store an imported file (validated again
+  // by the background); delete one; attach one to the CRM record; read back those attached.
+  | { type: "save-snapshot"; accountKey: string }
+  | { type: "import-snapshot"; json: string }
+  | { type: "delete-snapshot"; key: string }
+  | { type: "share-snapshot"; snapshotKey: string; redact: boolean; language: "en" | "fa"; pdfBase64: string }
+  | { type: "list-crm-snapshots"; accountKey: string }
 
 export type Reply<T = unknown> = { ok: true; data?: T } | { ok: false; error: string }

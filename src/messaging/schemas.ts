@@ -1,5 +1,6 @@
 /** zod mirrors of messages.ts; the background parses every incoming message with these. */
 import * as z from "zod"
+import { MAX_SHARE_PDF_BYTES } from "../../plasmo.config"
 import { Crm } from "../model/schema"
 import { Settings } from "../model/settings"
 import type { ContentMessage, PanelMessage } from "./messages"
@@ -35,7 +36,21 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sync-now"), recordKey: str(400) }).strict(),
   z.object({ type: z.literal("forget-org"), crm: Crm, org: str(128).min(1) }).strict(),
   z.object({ type: z.literal("prune"), retentionDays: z.number().int().min(1).max(3650) }).strict(),
-  z.object({ type: z.literal("set-settings"), settings: Settings.partial().strict() }).strict()
+  z.object({ type: z.literal("set-settings"), settings: Settings.partial().strict() }).strict(),
+  z.object({ type: z.literal("save-snapshot"), accountKey: str(400) }).strict(),
+  // The file's text; the background checks size, version, shape and hash (snapshots/import.ts).
+  z.object({ type: z.literal("import-snapshot"), json: str(4 * 1024 * 1024) }).strict(),
+  z.object({ type: z.literal("delete-snapshot"), key: str(600) }).strict(),
+  z
+    .object({
+      type: z.literal("share-snapshot"),
+      snapshotKey: str(600),
+      redact: z.boolean(),
+      language: z.enum(["en", "fa"]),
+      pdfBase64: str(Math.ceil(MAX_SHARE_PDF_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, "pdfBase64 must be base64")
+    })
+    .strict(),
+  z.object({ type: z.literal("list-crm-snapshots"), accountKey: str(400) }).strict()
 ])
 
 // Compile-time proof that the plain types and the schemas describe the same messages.

@@ -266,7 +266,7 @@ benchmarks.push({
         const cdp = await b.context.newCDPSession(page)
         await cdp.send("Performance.enable")
         const events: { name: string; dur?: number; args?: { data?: { url?: string; scriptName?: string } } }[] = []
-        cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as typeof events)))
+        cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as typeof events)))
         const traced = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
         await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute", transferMode: "ReportEvents" })
         await page.goto(url)
@@ -280,7 +280,7 @@ benchmarks.push({
         await traced
         await page.close()
         const ours = events.filter(
-          (e) => (e.name === "FunctionCall" || e.name === "EvaluateScript" || e.name === "v8.compile") && (e.args?.data?.url ?? e.args?.data?.scriptName ?? "").startsWith(`chrome-extension://${parleyId}/`)
+          (e) => (e.name === "FunctionCall" || e.name === "EvaluateScript") && (e.args?.data?.url ?? e.args?.data?.scriptName ?? "").startsWith(`chrome-extension://${parleyId}/`)
         )
         const durations = ours.map((e) => (e.dur ?? 0) / 1000)
         return { task: metrics.find((m) => m.name === "TaskDuration")!.value * 1000, parley: durations.reduce((a, b) => a + b, 0), longest: Math.max(0, ...durations) }

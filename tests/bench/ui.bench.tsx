@@ -8,7 +8,6 @@ import { TeamTable } from "../../src/panel/team/TeamTable"
 import { BY_NAME, type TeamRow } from "../../src/panel/team/rows"
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
 function canvas(): HTMLCanvasElement {
   const c = document.createElement("canvas")

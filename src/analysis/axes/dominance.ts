@@ -9,7 +9,7 @@ import type { ComplaintsResult } from "../complaints"
 import type { CriteriaResult } from "../criteria"
 import type { DependenceResult } from "../dependence"
 import { clamp01, clampSigned, evidence, fmt, mergeEvidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
-import type { FeatureSet, RecordRef, Scanned } from "../features"
+import { cueText, type FeatureSet, type RecordRef, type Scanned } from "../features"
 import { CUE } from "../lexicon"
 import type { LedgerResult } from "../ledger"
 import { DOMINANCE as P } from "../parameters"
@@ -61,11 +61,11 @@ function alternatives(fs: FeatureSet): Factor | null {
       const r = list[n]!
       if ((r.cues & CUE.soleSource) !== 0) {
         sole++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} calls us the only source (${quote(r.hits?.soleSource)}).`), r.key, 1, r.at)
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} calls us the only source (${quote(cueText(r, "soleSource"))}).`), r.key, 1, r.at)
       }
       if ((r.cues & CUE.competitor) !== 0) {
         rivals++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} brings a competitor into play (${quote(r.hits?.competitor)}).`), r.key, 1, r.at)
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} brings a competitor into play (${quote(cueText(r, "competitor"))}).`), r.key, 1, r.at)
       }
     }
   }
@@ -103,7 +103,7 @@ function customerPaper(fs: FeatureSet): Factor | null {
       const r = list[n]!
       if ((r.cues & CUE.customerPaper) === 0) continue
       hits++
-      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} shows the customer imposing terms (${quote(r.hits?.customerPaper)}).`), r.key, 1, r.at)
+      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} shows the customer imposing terms (${quote(cueText(r, "customerPaper"))}).`), r.key, 1, r.at)
     }
   }
   read(fs.interactions)
@@ -207,7 +207,8 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   const relevant = factors
     .filter((f) => (label === "supplier" ? f.side === "supplier" : label === "customer" ? f.side === "customer" : true) && f.value > 0)
     .sort((a, b) => contribution(b) - contribution(a) || (a.id < b.id ? -1 : 1))
-  const items = mergeEvidence(relevant.map((f) => f.evidence))
+  // Balanced at zero on both sides still names the records that were weighed.
+  const items = mergeEvidence((relevant.length > 0 ? relevant : factors).map((f) => f.evidence))
   const describe = label === "supplier" ? "We hold the power" : label === "customer" ? "The customer holds the power" : label === "balanced-interdependent" ? "Power is balanced and both sides depend on each other" : "Power is balanced and neither side depends much on the other"
   return {
     ...base, label, score: round(score), confidence: round(clamp01(confidence)), evidence: items,

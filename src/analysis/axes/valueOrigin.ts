@@ -5,7 +5,7 @@
  * Storbacka & Frow 2008, value co-creation).
  */
 import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
-import type { FeatureSet, InteractionF, QuoteLineF, RecordRef } from "../features"
+import { cueText, type FeatureSet, type InteractionF, type QuoteLineF, type RecordRef, type Scanned } from "../features"
 import type { LedgerResult } from "../ledger"
 import { CUE } from "../lexicon"
 import { VALUE_ORIGIN as P } from "../parameters"
@@ -24,17 +24,17 @@ export interface ValueOriginResult {
   coCreatedEvidence: Evidence[]
 }
 
-/** Why a record voted: the matched cue, or the quote it belongs to; the sentence is written at the end. */
+/** Why a record voted (the quote it belongs to, for a line); the sentence is written at the end. */
 interface Candidate {
   ref: RecordRef
   origin: Origin
-  cue?: string
   detail?: string
 }
 
 function reasonOf(c: Candidate): string {
   const title = quote(c.ref.title)
-  const cue = quote(c.cue)
+  const scanned = c.ref as RecordRef & Partial<Scanned>
+  const cue = quote(scanned.cues !== undefined ? cueText(scanned as Scanned, c.origin === "customer-led" ? "customerSpec" : "coCreation") : undefined)
   switch (c.ref.recordType) {
     case "Deal":
       return c.origin === "customer-led" ? `Deal ${title} answers a customer request document (${cue}).` : `Deal ${title} is a joint effort (${cue}).`
@@ -57,26 +57,29 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
   const points: Record<Origin, number> = { "supplier-led": 0, "customer-led": 0, "co-created": 0 }
   const top: Record<Origin, TopK<Candidate>> = { "supplier-led": new TopK(), "customer-led": new TopK(), "co-created": new TopK() }
   let records = 0
-  const vote = (ref: RecordRef, origin: Origin, weight: number, cue?: string, detail?: string) => {
+  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string) => {
     points[origin] += weight
-    if (top[origin].accepts(weight, ref.at, ref.key)) top[origin].add({ ref, origin, cue, detail }, ref.key, weight, ref.at)
+    if (top[origin].accepts(weight, ref.at, ref.key)) top[origin].add({ ref, origin, detail }, ref.key, weight, ref.at)
   }
   // A record naming both a customer document and joint work splits its vote.
-  const both = (ref: RecordRef, weight: number, spec: string | undefined, co: string | undefined) => {
-    if (spec === undefined && co === undefined) return
+  const both = (ref: RecordRef & Scanned, weight: number, cues: number) => {
+    const spec = (cues & CUE.customerSpec) !== 0
+    const co = (cues & CUE.coCreation) !== 0
+    if (!spec && !co) return
     records++
-    const share = spec !== undefined && co !== undefined ? weight / 2 : weight
-    if (spec !== undefined) vote(ref, "customer-led", share, spec)
-    if (co !== undefined) vote(ref, "co-created", share, co)
+    const share = spec && co ? weight / 2 : weight
+    if (spec) vote(ref, "customer-led", share)
+    if (co) vote(ref, "co-created", share)
   }
 
-  for (const d of fs.deals) if ((d.cues & ORIGIN_CUES) !== 0) both(d, P.dealWeight, d.hits?.customerSpec, d.hits?.coCreation)
+  for (const d of fs.deals) both(d, P.dealWeight, d.cues)
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
-    if ((i.cues & ORIGIN_CUES) !== 0) both(i, P.textWeight, i.hits?.customerSpec, i.hits?.coCreation)
+    if ((i.cues & ORIGIN_CUES) !== 0) both(i, P.textWeight, i.cues)
   }
-  for (const k of fs.cases) if ((k.cues & CUE.customerSpec) !== 0) both(k, P.textWeight, k.hits?.customerSpec, undefined)
-  for (const c of fs.contracts) if ((c.cues & CUE.coCreation) !== 0) both(c, P.textWeight, undefined, c.hits?.coCreation)
+  // Cases can only be spec-driven, contracts only joint work.
+  for (const k of fs.cases) both(k, P.textWeight, k.cues & CUE.customerSpec)
+  for (const c of fs.contracts) both(c, P.textWeight, c.cues & CUE.coCreation)
 
   // Quotes: a write-in line makes the offer co-created; a catalogue-only quote at list price is ours.
   const linesByQuote = new Map<string, QuoteLineF[]>()
@@ -93,13 +96,13 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     const custom = lines.find((l) => l.isCustom)
     if (custom) {
       records++
-      vote(custom, "co-created", P.quoteWeight, undefined, q.title)
+      vote(custom, "co-created", P.quoteWeight, q.title)
       continue
     }
     const discount = discountByQuote.get(q.key)
     if (discount !== undefined && discount !== null && discount <= P.listPriceTolerancePercent) {
       records++
-      vote(q, "supplier-led", P.quoteWeight, undefined, String(round(discount)))
+      vote(q, "supplier-led", P.quoteWeight, String(round(discount)))
     }
   }
 

@@ -164,7 +164,10 @@ export function readSalesforceRecord(root: ParentNode): SalesforcePageRecord {
   const record: SalesforcePageRecord = { fields: {} }
   const scope = activeScope(root)
   if (!scope) return record
-  const roots = openShadowRoots(scope)
+  // Walking every element for open shadow roots costs more than the rest of the read on a real
+  // Lightning page (thousands of nodes). Today's synthetic shadow keeps fields in the light DOM,
+  // so walk only when the light DOM shows none (native shadow).
+  const roots = scope.querySelector(S.field) ? [] : openShadowRoots(scope)
 
   if (deepQuery(scope, S.field, roots) || !deepQuery(scope, S.classicDetailRow, roots)) {
     readLightningFields(scope, roots, record)

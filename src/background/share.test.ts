@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest"
+import { createDynamicsMockApi } from "../../demo/dynamics/mock-api"
+import { DEMO_ACCOUNTS, DEMO_ORG, dynIds, sfIds } from "../../demo/org"
+import { createMockSalesforceApi, mockFetch } from "../../demo/salesforce/mock-api"
+import { DEMO_SALESFORCE } from "../../demo/salesforce/records"
+import { openDatabase } from "../model/db"
+import type { Crm } from "../model/schema"
+import { bytesToBase64 } from "../snapshots/bytes"
+import { CANARY, sampleSnapshot, historyWithPeople } from "../snapshots/fixtures"
+import { checkSnapshot } from "../snapshots/import"
+import { writePdf } from "../snapshots/pdf/writer"
+import { listCrmSnapshots, shareSnapshot, type ShareEnvironment } from "./share"
+
+const PDF = bytesToBase64(writePdf({ pages: [{ width: 100, height: 100, content: "", images: [] }], images: new Map(), title: "t", createdAt: 0 }))
+const globex = DEMO_ACCOUNTS[0]!
+
+const cookies = {
+  get: async ({ url }: { url: string }) => (url.includes(DEMO_SALESFORCE.uiHost) ? { value: `${DEMO_SALESFORCE.orgId}!UiOnly`, domain: DEMO_SALESFORCE.uiHost } : null),
+  getAll: async ({ domain }: { domain: string }) => (domain === "salesforce.com" ? [{ value: DEMO_SALESFORCE.sessionId, domain: DEMO_SALESFORCE.apiHost }] : [])
+}
+
+async function setup(crm: Crm, fetchImpl: typeof fetch) {
+  const db = openDatabase(`bshare-${Math.random()}`)
+  const org = crm === "salesforce" ? DEMO_SALESFORCE.org : "northwind.crm4"
+  const host = crm === "salesforce" ? DEMO_SALESFORCE.uiHost : DEMO_ORG.dynamicsHost
+  const id = crm === "salesforce" ? sfIds.account(globex) : dynIds.account(globex)
+  await db.orgs.put({ key: `${crm}:${org}`, crm, org, host, seenAt: 1 })
+  const history = historyWithPeople()
+  history.account = { ...history.account, key: `${crm}:${org}:${id}`, id, crm, org }
+  const snapshot = await sampleSnapshot({ history })
+  await db.snapshots.put(snapshot)
+  const env: ShareEnvironment = { db, fetch: fetchImpl, cookies, now: () => Date.UTC(2026, 10, 20) }
+  return { env, snapshot, id }
+}
+
+describe("share-snapshot in the background", () => {
+  it("attaches the redacted JSON and the PDF to the Salesforce account, and reads them back", async () => {
+    const api = createMockSalesforceApi()
+    const { env, snapshot, id } = await setup("salesforce", mockFetch(api).fetch)
+    const reply = await shareSnapshot(env, { type: "share-snapshot", snapshotKey: snapshot.key, redact: true, language: "fa", pdfBase64: PDF })
+    expect(reply).toMatchObject({ ok: true, data: { crm: "salesforce", link: expect.stringMatching(/^https:\/\/northwind\.lightning\.force\.com\/lightning\/r\/ContentDocument\/069\w+\/view$/) } })
+    const files = [...api.files.files.values()]
+    expect(files.map((f) => f.record.FirstPublishLocationId)).toEqual([id, id])
+    expect(files.map((f) => f.record.PathOnClient)).toEqual([expect.stringMatching(/^parley-.*-fa-redacted\.json$/), expect.stringMatching(/-fa-redacted\.pdf$/)])
+    const json = new TextDecoder().decode(files[0]!.data)
+    expect(json).not.toContain(CANARY)
+    expect(await checkSnapshot(JSON.parse(json))).toMatchObject({ ok: true, snapshot: { payload: { redacted: true } } })
+    expect(String.fromCharCode(...files[1]!.data.subarray(0, 5))).toBe("%PDF-")
+
+    const back = await listCrmSnapshots(env, snapshot.recordKey)
+    expect(back).toMatchObject({ ok: true, data: { refused: [] } })
+    expect(back.ok && back.data!.snapshots.map((s) => s.hash)).toEqual([JSON.parse(json).hash])
+  })
+
+  it("attaches both notes to the Dynamics account and reads the JSON back", async () => {
+    const mock = createDynamicsMockApi()
+    const { env, snapshot, id } = await setup("dynamics", mock.fetch as unknown as typeof fetch)
+    const reply = await shareSnapshot(env, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF })
+    expect(reply).toMatchObject({ ok: true, data: { crm: "dynamics", link: `https://${DEMO_ORG.dynamicsHost}/main.aspx?pagetype=entityrecord&etn=account&id=${id}` } })
+    expect(mock.notes.attachments().map((n) => [n.mimetype, n._objectid_value])).toEqual([["application/json", id], ["application/pdf", id]])
+    const back = await listCrmSnapshots(env, snapshot.recordKey)
+    expect(back.ok && back.data!.snapshots[0]!.hash).toBe(snapshot.hash)
+  })
+
+  it("refuses what is not a PDF, an unknown snapshot, and a missing session", async () => {
+    const api = createMockSalesforceApi()
+    const { env, snapshot } = await setup("salesforce", mockFetch(api).fetch)
+    const share = (over: object) => shareSnapshot(env, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF, ...over })
+    expect(await share({ pdfBase64: bytesToBase64(new TextEncoder().encode("<html>")) })).toMatchObject({ ok: false, error: "The briefing is not a PDF." })
+    expect(await share({ snapshotKey: "snapshot:nope" })).toMatchObject({ ok: false, error: expect.stringMatching(/no longer stored/) })
+    const noSession = { ...env, cookies: { get: async () => null, getAll: async () => [] } }
+    expect(await shareSnapshot(noSession, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF })).toMatchObject({ ok: false, error: expect.stringMatching(/session/) })
+    expect(api.files.files.size).toBe(0)
+  })
+})

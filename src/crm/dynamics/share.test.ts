@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest"
+import { createDynamicsMockApi } from "../../../demo/dynamics/mock-api"
+import { DEMO_ACCOUNTS, dynIds } from "../../../demo/org"
+import { base64ToUtf8, utf8ToBase64 } from "../../snapshots/bytes"
+import type { ShareFile } from "../share-types"
+import { DataverseClient } from "./api"
+import { shareToDynamics, type WriteFetch } from "./share"
+import { readDynamicsSnapshots } from "./snapshot-files"
+
+const ACCOUNT = dynIds.account(DEMO_ACCOUNTS[0]!)
+const json = JSON.stringify({ version: 1, payload: {}, hash: "ab" })
+const FILES: ShareFile[] = [
+  { kind: "json", filename: "parley-globex-2026-11-20-en.json", title: "Parley snapshot — Globex (JSON)", mimeType: "application/json", base64: utf8ToBase64(json) },
+  { kind: "pdf", filename: "parley-globex-2026-11-20-en.pdf", title: "Parley snapshot — Globex (PDF)", mimeType: "application/pdf", base64: utf8ToBase64("%PDF-1.4") }
+]
+
+function setup() {
+  const mock = createDynamicsMockApi()
+  const deps = { fetch: mock.fetch as unknown as WriteFetch, baseUrl: mock.baseUrl, sleep: async () => undefined }
+  const accountUrl = `${mock.baseUrl}/main.aspx?pagetype=entityrecord&etn=account&id=${ACCOUNT}`
+  const share = (accountId = ACCOUNT) => shareToDynamics(deps, { accountId, accountUrl, files: FILES, notetext: "Relationship snapshot by Parley" })
+  return { mock, share, accountUrl }
+}
+
+describe("shareToDynamics", () => {
+  it("creates one note with attachment per file on the account and returns their ids", async () => {
+    const { mock, share, accountUrl } = setup()
+    const shared = await share()
+    const notes = mock.notes.attachments()
+    expect(notes.map((n) => [n.filename, n.mimetype, n._objectid_value])).toEqual(FILES.map((f) => [f.filename, f.mimeType, ACCOUNT]))
+    expect(base64ToUtf8(String(notes[0]!.documentbody))).toBe(json)
+    expect(shared).toEqual(notes.map((n, i) => ({ kind: FILES[i]!.kind, id: n.annotationid, url: accountUrl })))
+    const posts = mock.stats.requests.filter((r) => r.method === "POST")
+    expect(posts.every((r) => r.headers?.["Content-Type"]?.startsWith("application/json") && r.headers["OData-Version"] === "4.0")).toBe(true)
+  })
+
+  it("deletes the JSON note when the PDF note fails, and says why", async () => {
+    const { mock, share } = setup()
+    mock.inject({ status: 400, method: "POST", bodyIncludes: "application/pdf", message: "The attachment is too large." })
+    await expect(share()).rejects.toMatchObject({ kind: "rejected", message: expect.stringMatching(/PDF note.*too large/) })
+    expect(mock.notes.attachments()).toEqual([])
+    expect(mock.stats.requests.filter((r) => r.method === "DELETE")).toHaveLength(1)
+  })
+
+  it("names the note it could not remove when the clean-up fails too", async () => {
+    const { mock, share } = setup()
+    mock.inject({ status: 500, method: "POST", bodyIncludes: "application/pdf" })
+    mock.inject({ status: 503, method: "DELETE" })
+    const error = await share().catch((e: unknown) => e)
+    expect(error).toMatchObject({ kind: "left-over" })
+    const left = mock.notes.attachments()
+    expect(left).toHaveLength(1)
+    expect((error as Error).message).toContain(String(left[0]!.annotationid))
+  })
+
+  it("refuses an account that does not exist and an expired session, writing nothing", async () => {
+    const { mock, share } = setup()
+    await expect(share("00000001-0000-4000-8000-0000000f4240")).rejects.toMatchObject({ kind: "rejected", code: "0x80040217" })
+    mock.inject({ status: 401 })
+    await expect(share()).rejects.toMatchObject({ kind: "session-expired" })
+    expect(mock.notes.attachments()).toEqual([])
+  })
+
+  it("waits out a 429 and retries", async () => {
+    const { mock, share } = setup()
+    mock.inject({ status: 429, method: "POST", retryAfter: 2 })
+    await share()
+    expect(mock.notes.attachments()).toHaveLength(2)
+  })
+})
+
+describe("readDynamicsSnapshots", () => {
+  it("reads back the account's snapshot JSON notes, decoded", async () => {
+    const { mock, share } = setup()
+    await share()
+    const client = new DataverseClient({ fetch: mock.fetch, baseUrl: mock.baseUrl, sleep: async () => undefined })
+    const files = await readDynamicsSnapshots(client, ACCOUNT)
+    expect(files).toEqual([{ id: expect.any(String), filename: FILES[0]!.filename, createdAt: expect.any(Number), content: JSON.parse(json) }])
+    expect(await readDynamicsSnapshots(client, dynIds.account(DEMO_ACCOUNTS[1]!))).toEqual([])
+  })
+})

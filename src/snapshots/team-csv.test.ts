@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest"
+import { slicer } from "./chunk"
+import { BOM } from "./csv"
+import { sampleSnapshot } from "./fixtures"
+import { buildTeamCsv, type TeamPageReader } from "./team-csv"
+
+describe("buildTeamCsv", () => {
+  it("writes 5,000 accounts in slices well under 50 ms, one row each, with a BOM", async () => {
+    const s = await sampleSnapshot()
+    const keys = Array.from({ length: 5_000 }, (_, i) => `salesforce:acme:001${String(i).padStart(15, "0")}`)
+    const read: TeamPageReader = async (after, limit) => {
+      const start = after === null ? 0 : keys.indexOf(after) + 1
+      return keys.slice(start, start + limit).map((key, i) => ({ account: { key, name: `Account ${start + i}` }, profile: s.payload.profile, lastActivity: null }))
+    }
+    let longest = 0
+    let sliceStart = performance.now()
+    const yieldFn = async () => {
+      longest = Math.max(longest, performance.now() - sliceStart)
+      await new Promise((r) => setTimeout(r, 0))
+      sliceStart = performance.now()
+    }
+    const { parts, rows } = await buildTeamCsv(read, { redact: true, yieldFn, budgetMs: 8 })
+    longest = Math.max(longest, performance.now() - sliceStart)
+    expect(rows).toBe(5_000)
+    expect(parts[0]).toBe(BOM)
+    const text = parts.join("")
+    expect(text.split("\r\n").length).toBe(5_000 + 2) // header, rows, trailing empty
+    expect(longest).toBeLessThan(50)
+  })
+
+  it("stops at the first pause after being cancelled", async () => {
+    const controller = new AbortController()
+    const slice = slicer({ signal: controller.signal, yieldFn: async () => undefined })
+    controller.abort()
+    await expect(slice.pause()).rejects.toThrow(/cancelled/)
+  })
+})
