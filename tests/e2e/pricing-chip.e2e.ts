@@ -1,0 +1,52 @@
+/**
+ * The inline pricing chip on a Dynamics quote line: loaded only when a price field gets focus,
+ * shows the suggestion as the rep types, copies on click, and never writes into the CRM field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
+import { launchBrowser, type ExtensionBrowser } from "../../demo/browser"
+import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
+import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
+
+let browser: ExtensionBrowser
+let crm: Page
+const quote = DEMO_ACCOUNTS[1]!.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  await installDemoOrg(browser.context)
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://northwind.crm4.dynamics.com" })
+  crm = await browser.context.newPage()
+  await crm.goto(dynamicsRecordUrl("quotedetail", dynIds.quoteLine(quote, 0)))
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("inline pricing chip", () => {
+  it("is not loaded until a price field gets focus", async () => {
+    await crm.waitForTimeout(500)
+    expect(await crm.locator("parley-pricing-chip").count()).toBe(0)
+    const loaded = await crm.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("pricing-chip")))
+    expect(loaded).toBe(false)
+  })
+
+  it("appears next to the price field, follows typing and copies without writing the field", async () => {
+    const input = crm.locator('input[data-id^="priceperunit.fieldControl"]').first()
+    await input.click()
+    await input.fill("")
+    await input.pressSequentially("50000")
+    await expect.poll(() => crm.locator("parley-pricing-chip").count(), { timeout: 10_000 }).toBe(1)
+    expect(await input.inputValue()).toBe("50000")
+    const box = (await input.boundingBox())!
+    await crm.waitForTimeout(400) // the chip's debounce
+    await crm.mouse.click(box.x + box.width - 114, box.y + box.height + 16)
+    await expect.poll(() => crm.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).toBe("49750")
+    expect(await input.inputValue()).toBe("50000")
+  })
+
+  it("goes away when the field loses focus", async () => {
+    await crm.locator("body").click({ position: { x: 5, y: 5 } })
+    await expect.poll(() => crm.locator("parley-pricing-chip").count(), { timeout: 5_000 }).toBe(0)
+  })
+})
