@@ -28,15 +28,30 @@ export const SALESFORCE_HOST_PATTERNS = [
  * `crmN` region is listed), China, GCC High and DoD. */
 export const DYNAMICS_HOST_PATTERNS = [
   "https://*.crm.dynamics.com/*",
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map(
-    (n) => `https://*.crm${n}.dynamics.com/*`
-  ),
+  "https://*.crm2.dynamics.com/*",
+  "https://*.crm3.dynamics.com/*",
+  "https://*.crm4.dynamics.com/*",
+  "https://*.crm5.dynamics.com/*",
+  "https://*.crm6.dynamics.com/*",
+  "https://*.crm7.dynamics.com/*",
+  "https://*.crm8.dynamics.com/*",
+  "https://*.crm9.dynamics.com/*",
+  "https://*.crm11.dynamics.com/*",
+  "https://*.crm12.dynamics.com/*",
+  "https://*.crm14.dynamics.com/*",
+  "https://*.crm15.dynamics.com/*",
+  "https://*.crm16.dynamics.com/*",
+  "https://*.crm17.dynamics.com/*",
+  "https://*.crm19.dynamics.com/*",
+  "https://*.crm20.dynamics.com/*",
+  "https://*.crm21.dynamics.com/*",
   "https://*.crm.dynamics.cn/*",
   "https://*.crm.microsoftdynamics.us/*",
   "https://*.crm.appsplatform.us/*"
 ] as const
 
-export const CRM_HOST_PATTERNS = [...SALESFORCE_HOST_PATTERNS, ...DYNAMICS_HOST_PATTERNS]
+/** Written as a pure concatenation so bundlers drop it from content scripts that never use it. */
+export const CRM_HOST_PATTERNS: readonly string[] = /* @__PURE__ */ ([] as string[]).concat(SALESFORCE_HOST_PATTERNS, DYNAMICS_HOST_PATTERNS)
 
 /** On-premises Dynamics and unusual hosts: asked for at run time from the panel, never at install. */
 export const OPTIONAL_HOST_PATTERNS = ["https://*/*"] as const

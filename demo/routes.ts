@@ -81,6 +81,8 @@ export interface TourStop {
   url: string
   title: string
   panelTabs?: string[]
+  /** Type into a CRM field to show the inline pricing chip. */
+  typeInto?: { selector: string; text: string }
 }
 
 /** What `npm run demo` walks through, in order. */
@@ -94,6 +96,12 @@ export function demoTour(): TourStop[] {
     { slug: "umbrella-account", url: salesforceRecordUrl("Account", sfIds.account(umbrella!)), title: umbrella!.name, panelTabs: ["Relationship"] },
     { slug: "dariush-account", url: salesforceRecordUrl("Account", sfIds.account(dariush!)), title: dariush!.name, panelTabs: ["Relationship", "Team"] },
     { slug: "dynamics-globex-account", url: dynamicsRecordUrl("account", dynIds.account(globex!)), title: globex!.name, panelTabs: ["Relationship"] },
-    { slug: "dynamics-initech-quote", url: dynamicsRecordUrl("quote", dynIds.quote(openDeal.quotes.at(-1)!)), title: openDeal.quotes.at(-1)!.name, panelTabs: ["Pricing"] }
+    { slug: "dynamics-initech-quote", url: dynamicsRecordUrl("quote", dynIds.quote(openDeal.quotes.at(-1)!)), title: openDeal.quotes.at(-1)!.name, panelTabs: ["Pricing"] },
+    {
+      slug: "dynamics-quote-line-chip",
+      url: dynamicsRecordUrl("quotedetail", dynIds.quoteLine(openDeal.quotes.at(-1)!, 0)),
+      title: openDeal.quotes.at(-1)!.lines[0]!.product,
+      typeInto: { selector: 'input[data-id^="priceperunit.fieldControl"]', text: "50000" }
+    }
   ]
 }

@@ -39,6 +39,13 @@ for (const [i, stop] of tour.entries()) {
   await crm.bringToFront()
   await panel.getByTestId("record-title").filter({ hasText: stop.title }).waitFor({ timeout: 20_000 })
   await panel.waitForTimeout(800)
+  if (stop.typeInto) {
+    const field = crm.locator(stop.typeInto.selector).first()
+    await field.click()
+    await field.fill("")
+    await field.pressSequentially(stop.typeInto.text)
+    await crm.waitForTimeout(600)
+  }
   const n = String(i + 1).padStart(2, "0")
   await shoot(crm, `${n}-${stop.slug}-crm-page`)
   for (const tab of stop.panelTabs ?? [undefined]) {

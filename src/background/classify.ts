@@ -5,11 +5,16 @@
  * A classifier per recently classified account keeps per-record features in memory, so a new
  * record costs only its own feature extraction. The cache is optional: a restarted worker
  * simply starts with cold classifiers and produces the same profiles.
+ *
+ * When an axis label differs from the previously stored profile's, a snapshot is saved too
+ * (src/snapshots), so a team lead can see when and how the relationship's reading changed.
  */
 import { createClassifier, type Classifier } from "../analysis/incremental"
 import type { RelationshipProfile } from "../analysis/profile"
 import type { ParleyDB } from "../model/db"
 import { readAccountHistory } from "../model/store"
+import { labelChanges } from "../snapshots/label-changes"
+import { saveLabelChangeSnapshot } from "./snapshots"
 
 const MAX_CACHED_ACCOUNTS = 20
 const classifiers = new Map<string, Classifier>()
@@ -30,6 +35,16 @@ export async function reclassifyAccount(db: ParleyDB, accountKey: string, now: n
     .filter((row) => row.accountKey !== accountKey)
     .map((row) => ({ accountKey: row.accountKey, value: (row.profile as RelationshipProfile).valueTier?.value ?? 0 }))
   const profile = classifierFor(accountKey).classify(history, { now, peers })
-  await db.profiles.put({ accountKey, org: history.account.org, computedAt: now, profile })
+  // Read and replace in one transaction, so two concurrent re-classifications see one change once.
+  const previous = await db.transaction("rw", db.profiles, async () => {
+    const row = await db.profiles.get(accountKey)
+    await db.profiles.put({ accountKey, org: history.account.org, computedAt: now, profile })
+    return row?.profile
+  })
+  const changes = labelChanges(previous, profile)
+  if (changes?.length) {
+    // A failed snapshot must not fail the classification the panel is waiting for.
+    await saveLabelChangeSnapshot(db, history, profile, now, changes).catch((error: unknown) => console.error("Parley: label-change snapshot failed", error))
+  }
   return profile
 }

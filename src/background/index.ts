@@ -7,6 +7,7 @@ import { db } from "../model/db"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
+import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
 import { createRouter } from "./router"
 import { listCrmSnapshots, shareSnapshot } from "./share"
 import { deleteSnapshot, importSnapshot, saveSnapshot } from "./snapshots"
@@ -25,6 +26,7 @@ const syncEnvironment = {
 const route = createRouter({
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(""),
+  extraHostPatterns: grantedOrigins,
   onContent: async (message, sender) => {
     const reply = await handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now())
     // Not awaited: the content script gets its answer now; the sync reports through `meta`.
@@ -72,6 +74,13 @@ const route = createRouter({
 
 // The polyfill turns the returned promise into sendResponse for Chrome/Edge before native support.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender))
+
+// Granted on-premises hosts get the Dynamics scripts; Plasmo's own MAIN-world registration must
+// exist first, hence the short delay on start.
+const refreshGrantedHosts = () => void syncGrantedHostScripts().catch((e) => console.error("Parley: registering granted hosts failed", e))
+chrome.permissions.onAdded.addListener(refreshGrantedHosts)
+chrome.permissions.onRemoved.addListener(refreshGrantedHosts)
+setTimeout(refreshGrantedHosts, 1_000)
 
 // `?.`: the same bundle must not throw where sidePanel is missing (older Chrome, Firefox builds).
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined)

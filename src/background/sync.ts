@@ -82,7 +82,7 @@ export async function syncAndClassify(env: SyncEnvironment, page: PageObservatio
     )
     written = result.written
   } else {
-    const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: `https://${page.host}`, db: env.db, now: env.now }, { org: page.org, accountId })
+    const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: dynamicsBaseUrl(page), db: env.db, now: env.now }, { org: page.org, accountId })
     written = result.written
   }
   if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
@@ -100,4 +100,9 @@ export async function observationFor(db: ParleyDB, key: string): Promise<PageObs
     url: page.url,
     record: { objectType: page.objectType, id: page.id, ...(page.name ? { name: page.name } : {}), fields: page.fields }
   }
+}
+
+/** The Dynamics org URL: online orgs own their host; on-premises orgs live under `/<orgname>`. */
+export function dynamicsBaseUrl(page: Pick<PageObservation, "host" | "org">): string {
+  return page.org.includes("/") ? `https://${page.host}/${page.org.split("/").slice(1).join("/")}` : `https://${page.host}`
 }

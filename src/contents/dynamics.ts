@@ -7,7 +7,7 @@ import type { PlasmoCSConfig } from "plasmo"
 import { isDynamicsPriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
-import { readDynamicsRecord } from "../crm/dynamics/dom"
+import { looksLikeDynamics, readDynamicsRecord } from "../crm/dynamics/dom"
 import { dynamicsOrgName, isDynamicsHost } from "../crm/dynamics/hosts"
 import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
@@ -48,10 +48,13 @@ let xrm: XrmSnapshot | null = null
 const watcher = watchRecordPage(
   {
     crm: "dynamics",
-    parseUrl: (url) => parseDynamicsUrl(url),
+    // On hosts the rep granted (on-premises), the page's own Dynamics markers decide, not the URL.
+    parseUrl: (url) => parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) }),
     orgOf: (url) => {
-      const host = new URL(url).hostname
-      return isDynamicsHost(host) ? { host, org: dynamicsOrgName(host) } : null
+      const { hostname: host, pathname } = new URL(url)
+      if (isDynamicsHost(host)) return { host, org: dynamicsOrgName(host) }
+      const orgPath = pathname.split("/")[1]
+      return looksLikeDynamics(document) ? { host, org: dynamicsOrgName(host, /\./.test(orgPath ?? "") ? undefined : orgPath) } : null
     },
     readRecord: (root) => {
       const dom = readDynamicsRecord(root)

@@ -12,6 +12,7 @@ import { formatAmount } from "../../pricing/format"
 import { useI18n } from "../components/I18n"
 import { formatNumber } from "../format"
 import { currencyChoices } from "../currencies"
+import { OnPremHosts } from "./OnPremHosts"
 
 export const RETENTION_CHOICES = [90, 180, 365, 730, 1095, 1825, 3650] as const
 
@@ -177,6 +178,7 @@ export function SettingsTab({ settings, update, error, org, send = sendToBackgro
         </div>
       </section>
 
+      <OnPremHosts />
       <section className="card" aria-labelledby={`${id}-stores`}>
         <h2 id={`${id}-stores`}>{t("storesTitle")}</h2>
         <ul className="stores">
