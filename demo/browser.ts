@@ -89,3 +89,23 @@ export async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page
   await cdp.detach()
   return workers.length
 }
+
+/** Every row of one table of Parley's IndexedDB, read from an extension page (tests, benchmarks). */
+export async function readStore(extensionPage: Page, table: string): Promise<Record<string, unknown>[]> {
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open("parley")
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
+          req.onsuccess = () => {
+            resolve(req.result as Record<string, unknown>[])
+            open.result.close()
+          }
+          req.onerror = () => reject(req.error)
+        }
+        open.onerror = () => reject(open.error)
+      }),
+    table
+  )
+}

@@ -4,8 +4,7 @@
  * API into IndexedDB, form changes relayed live, and an expired session reported.
  */
 import { afterEach, describe, expect, it } from "vitest"
-import type { Page } from "playwright-core"
-import { launchBrowser, openPanel, type ExtensionBrowser } from "../../demo/browser"
+import { launchBrowser, openPanel, readStore, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
 
@@ -19,24 +18,6 @@ afterEach(async () => {
   browser = undefined
 })
 
-async function rows(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open("parley")
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[])
-            open.result.close()
-          }
-          req.onerror = () => reject(req.error)
-        }
-        open.onerror = () => reject(open.error)
-      }),
-    table
-  )
-}
 
 /** MAIN-world scripts are registered by the worker at run time; the first page may miss them. */
 async function waitForBridgeRegistration(browser: ExtensionBrowser) {
@@ -54,10 +35,10 @@ describe("Dynamics 365", () => {
     const panel = await openPanel(browser)
     await expect.poll(() => panel.getByTestId("record-title").textContent(), { timeout: 15_000 }).toBe(globex.name)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("synced")
-    const interactions = (await rows(panel, "interactions")).filter((r) => r.accountKey === accountKey)
+    const interactions = (await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey)
     expect(interactions.length).toBe(globex.activities.length)
     expect(new Set(interactions.map((r) => r.key)).size).toBe(globex.activities.length)
-    expect((await rows(panel, "deals")).filter((r) => r.accountKey === accountKey).length).toBe(globex.deals.length)
+    expect((await readStore(panel, "deals")).filter((r) => r.accountKey === accountKey).length).toBe(globex.deals.length)
     expect(org.dynamicsApi.stats.calls).toBeGreaterThan(0)
     await expect.poll(() => panel.getByTestId("relationship-dominance").getAttribute("data-label"), { timeout: 15_000 }).not.toBe("unknown")
   })
@@ -72,7 +53,7 @@ describe("Dynamics 365", () => {
     await crm.goto(dynamicsRecordUrl("quote", dynIds.quote(quote)))
     const panel = await openPanel(browser)
     const total = quote.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0)
-    const fields = async () => ((await rows(panel, "pageRecords")).find((r) => r.key === key)?.fields ?? {}) as Record<string, { value: string }>
+    const fields = async () => ((await readStore(panel, "pageRecords")).find((r) => r.key === key)?.fields ?? {}) as Record<string, { value: string }>
     // Xrm gives the typed number; the DOM shows "$41,080.00".
     await expect.poll(async () => (await fields()).totalamount?.value, { timeout: 15_000 }).toBe(String(total))
     await crm.evaluate(() => {

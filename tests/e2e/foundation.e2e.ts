@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { SALESFORCE_HOST_PATTERNS } from "../../plasmo.config"
-import { BUILD_DIR, launchBrowser, openPanel, type ExtensionBrowser } from "../../demo/browser"
+import { BUILD_DIR, launchBrowser, openPanel, readStore, type ExtensionBrowser } from "../../demo/browser"
 import { evaluateInContentScript } from "../../demo/isolated-world"
 import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
@@ -19,26 +19,6 @@ let browser: ExtensionBrowser
 let crm: Page
 let panel: Page
 
-/** Reads rows straight from the extension's IndexedDB, from an extension page. */
-async function readStore(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open("parley")
-        open.onsuccess = () => {
-          const tx = open.result.transaction(name, "readonly")
-          const req = tx.objectStore(name).getAll()
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[])
-            open.result.close()
-          }
-          req.onerror = () => reject(req.error)
-        }
-        open.onerror = () => reject(open.error)
-      }),
-    table
-  )
-}
 
 beforeAll(async () => {
   browser = await launchBrowser()

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { launchBrowser, openPanel, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
+import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
 import { generateActivities } from "../../demo/salesforce/records"
@@ -20,27 +20,9 @@ afterEach(async () => {
   browser = undefined
 })
 
-async function rows(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open("parley")
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[])
-            open.result.close()
-          }
-          req.onerror = () => reject(req.error)
-        }
-        open.onerror = () => reject(open.error)
-      }),
-    table
-  )
-}
 
-const forAccount = async (page: Page, table: string) => (await rows(page, table)).filter((r) => r.accountKey === accountKey)
-const syncState = async (page: Page) => ((await rows(page, "meta")).find((r) => r.key === `sync:${accountKey}`)?.value as { state?: string } | undefined)?.state
+const forAccount = async (page: Page, table: string) => (await readStore(page, table)).filter((r) => r.accountKey === accountKey)
+const syncState = async (page: Page) => ((await readStore(page, "meta")).find((r) => r.key === `sync:${accountKey}`)?.value as { state?: string } | undefined)?.state
 
 const expected = {
   interactions: globex.activities.length + EXTRA,
@@ -72,12 +54,12 @@ describe("Salesforce sync through the rep's session", () => {
     expect(api.calls.some((c) => c.path.includes("/query/"))).toBe(true) // nextRecordsUrl paging happened
     expect(api.calls.every((c) => c.status === 200)).toBe(true)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("synced")
-    await expect.poll(async () => (await rows(panel, "profiles")).some((p) => p.accountKey === accountKey), { timeout: 15_000 }).toBe(true)
+    await expect.poll(async () => (await readStore(panel, "profiles")).some((p) => p.accountKey === accountKey), { timeout: 15_000 }).toBe(true)
 
     // A revisit within the minimum interval costs no API call at all.
     const firstCalls = api.calls.length
     await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
-    await expect.poll(async () => (await rows(panel, "pageRecords")).filter((r) => r.key === accountKey).length).toBe(1)
+    await expect.poll(async () => (await readStore(panel, "pageRecords")).filter((r) => r.key === accountKey).length).toBe(1)
     await crm.waitForTimeout(1_500)
     expect(api.calls.length).toBe(firstCalls)
 
@@ -119,7 +101,7 @@ describe("Salesforce sync through the rep's session", () => {
     const panel = await openPanel(browser)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("dom-only")
     expect(org.salesforceApi!.calls.length).toBeGreaterThan(0)
-    const page = (await rows(panel, "pageRecords")).find((r) => r.key === accountKey) as { fields: Record<string, { value: string }> }
+    const page = (await readStore(panel, "pageRecords")).find((r) => r.key === accountKey) as { fields: Record<string, { value: string }> }
     expect(page.fields.Industry?.value).toBe(globex.industry)
     await expect.poll(() => panel.getByText(globex.industry).count()).toBeGreaterThan(0)
   })

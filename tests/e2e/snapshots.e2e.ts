@@ -63,10 +63,19 @@ async function download(testId: string): Promise<{ name: string; path: string; b
   return { name: file.suggestedFilename(), path, bytes: readFileSync(path) }
 }
 
+/** Polls until `probe` is true (expect.poll cannot run in beforeAll). */
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
 async function showAccount(url: string, title: string) {
   await crm.goto(url)
-  await expect.poll(() => panel.getByTestId("record-title").textContent(), { timeout: 20_000 }).toBe(title)
-  await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 40_000 }).toBe("synced")
+  await until(`the panel to show ${title}`, async () => (await panel.getByTestId("record-title").textContent()) === title, 20_000)
+  await until("the sync", async () => (await panel.getByTestId("sync-status").getAttribute("data-state")) === "synced", 40_000)
 }
 
 /** Structure of a PDF: header, trailer, and a cross-reference table whose offsets hit their objects. */
@@ -112,8 +121,8 @@ beforeAll(async () => {
   crm = await browser.context.newPage()
   panel = await openPanel(browser)
   await showAccount(salesforceRecordUrl("Account", sfIds.account(globex)), globex.name)
-  await expect.poll(async () => (await rows(panel, "profiles")).some((p) => p.accountKey === SF_KEY), { timeout: 20_000 }).toBe(true)
-  await expect.poll(() => panel.getByTestId("relationship-dominance").getAttribute("data-label"), { timeout: 15_000 }).not.toBe("unknown")
+  await until("the profile", async () => (await rows(panel, "profiles")).some((p) => p.accountKey === SF_KEY), 20_000)
+  await until("the labels", async () => !["unknown", null].includes(await panel.getByTestId("relationship-dominance").getAttribute("data-label")), 15_000)
 })
 afterAll(async () => {
   await browser?.close()
