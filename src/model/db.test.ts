@@ -103,3 +103,19 @@ describe("store", () => {
     expect((await db.accounts.toArray()).map((a) => a.org)).toEqual(["other"])
   })
 })
+
+describe("storage quota", () => {
+  it("turns a quota failure (also when wrapped in AbortError) into a clear StorageFullError and keeps nothing", async () => {
+    const { StorageFullError, isQuotaError } = await import("./store")
+    expect(isQuotaError({ name: "QuotaExceededError" })).toBe(true)
+    expect(isQuotaError({ name: "AbortError", inner: { name: "QuotaExceededError" } })).toBe(true)
+    expect(isQuotaError({ name: "AbortError" })).toBe(false)
+    const db = openDatabase(uniqueName())
+    await db.open()
+    db.accounts.hook("creating", () => {
+      throw Object.assign(new Error("quota"), { name: "QuotaExceededError" })
+    })
+    await expect(writeBatch(db, { accounts: [account("001000000000001AAA")], interactions: [interaction("00T000000000001AAA", "001000000000001AAA", 1)] })).rejects.toBeInstanceOf(StorageFullError)
+    expect(await db.interactions.count()).toBe(0)
+  })
+})

@@ -17,6 +17,8 @@ export type SyncState =
   /** The CRM's own limit answered (REQUEST_LIMIT_EXCEEDED, 429): the cursors resume later. */
   | "rate-limited"
   | "offline"
+  /** IndexedDB refused the write (quota): nothing of the page was kept; pruning frees space. */
+  | "storage-full"
   | "error"
 
 export interface SyncStatus {

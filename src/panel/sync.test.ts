@@ -46,3 +46,16 @@ describe("connection card logic", () => {
     expect(progressPercent({ state: "syncing", progress: { done: 5 } })).toBeNull()
   })
 })
+
+describe("connector states beyond the basics", () => {
+  it.each([
+    ["partial", "retry"],
+    ["rate-limited", "retry"],
+    ["offline", "retry"],
+    ["storage-full", "settings"]
+  ] as const)("%s offers %s", (state, action) => {
+    const card = describeSync(readSyncStatus({ state, at: 1 }), "salesforce")
+    expect(card.state).toBe(state)
+    expect(card.action).toBe(action)
+  })
+})

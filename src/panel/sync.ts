@@ -5,8 +5,25 @@
 import type { Crm } from "../model/schema"
 import type { MessageKey } from "./i18n"
 
-export const SYNC_STATES = ["syncing", "synced", "dom-only", "session-expired", "permission-needed", "budget-exhausted", "error"] as const
-export type SyncState = (typeof SYNC_STATES)[number]
+import type { SyncState } from "../model/sync-status"
+
+/** Every state the connectors write (src/model/sync-status.ts); the `satisfies` keeps them equal. */
+export const SYNC_STATES = [
+  "syncing",
+  "synced",
+  "partial",
+  "dom-only",
+  "session-expired",
+  "permission-needed",
+  "budget-exhausted",
+  "rate-limited",
+  "offline",
+  "storage-full",
+  "error"
+] as const satisfies readonly SyncState[]
+type AllStatesListed = Exclude<SyncState, (typeof SYNC_STATES)[number]> extends never ? true : never
+export const allStatesListed: AllStatesListed = true
+export type { SyncState }
 
 export interface SyncStatus {
   state: SyncState
@@ -76,6 +93,14 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
       return { state: "permission-needed", title: "statusPermissionNeeded", hint: "permissionHint", action: "grant", actionLabel: "actionGrant" }
     case "budget-exhausted":
       return { state: "budget-exhausted", title: "statusBudget", hint: "budgetHint", action: "settings", actionLabel: "actionOpenSettings" }
+    case "partial":
+      return { state: "partial", title: "statusPartial", hint: "partialHint", action: "retry", actionLabel: "actionRetry" }
+    case "rate-limited":
+      return { state: "rate-limited", title: "statusRateLimited", hint: "rateLimitedHint", action: "retry", actionLabel: "actionRetry" }
+    case "offline":
+      return { state: "offline", title: "statusOffline", hint: "offlineHint", action: "retry", actionLabel: "actionRetry" }
+    case "storage-full":
+      return { state: "storage-full", title: "statusStorageFull", hint: "storageFullHint", action: "settings", actionLabel: "actionFreeSpace" }
     case "error":
       return { state: "error", title: "statusError", hint: "errorHint", action: "retry", actionLabel: "actionRetry" }
   }

@@ -22,7 +22,7 @@ import Dexie from "dexie"
 import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
-import { writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
+import { StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
 import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
@@ -323,6 +323,7 @@ async function dropStaleCursors(run: Run, scopes: Map<string, Set<string>>) {
 interface Outcome {
   expired?: SessionExpiredError
   throttled?: ThrottledError
+  storageFull?: StorageFullError
   failed: number
   ok: number
 }
@@ -336,7 +337,8 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
       return
     }
     const e = result.reason as Error
-    if (e instanceof SessionExpiredError) outcome.expired ??= e
+    if (e instanceof StorageFullError) outcome.storageFull ??= e
+    else if (e instanceof SessionExpiredError) outcome.expired ??= e
     else if (e instanceof ThrottledError) outcome.throttled ??= e
     else if (e instanceof DataverseError && e.code === PRIVILEGE_DENIED) {
       outcome.ok++
@@ -380,7 +382,9 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
   await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
   const at = deps.now()
-  const status: DynamicsSyncStatus = outcome.expired
+  const status: DynamicsSyncStatus = outcome.storageFull
+    ? { state: "storage-full", message: outcome.storageFull.message, at }
+    : outcome.expired
     ? { state: "session-expired", message: "Sign in to Dynamics again", at }
     : outcome.throttled
       ? { state: "rate-limited", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }

@@ -14,7 +14,7 @@ import type { ParleyDB } from "../../model/db"
 import { HISTORY_TABLE_NAMES } from "../../model/db"
 import { cursorKey, orgKey, parseRecordKey, recordKey } from "../../model/keys"
 import type { SyncCursor } from "../../model/schema"
-import { writeBatch, type HistoryBatch } from "../../model/store"
+import { StorageFullError, writeBatch, type HistoryBatch } from "../../model/store"
 import { SalesforceApiError, SalesforceClient, type ApiErrorKind, type ApiLimits, type SalesforceSession } from "./api"
 import { Semaphore } from "./budget"
 import { isSalesforceHost } from "./hosts"
@@ -358,8 +358,8 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
       if (sync.diagnostics.errors.length) state = "partial"
     } catch (error) {
       const kind = error instanceof SalesforceApiError ? error.kind : undefined
-      state = (kind && FATAL[kind]) ?? "error"
-      message = state === "error" ? (error instanceof Error ? error.message : String(error)) : undefined
+      state = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
+      message = state === "error" || state === "storage-full" ? (error instanceof Error ? error.message : String(error)) : undefined
       sync.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
     }
   }

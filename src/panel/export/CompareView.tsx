@@ -17,6 +17,8 @@ import type { Words } from "./words"
 interface Entry {
   id: string
   source: "local" | "crm"
+  /** A snapshot stored here that is also attached in the CRM (same hash). */
+  inCrm?: boolean
   snapshot: SnapshotDocument
 }
 
@@ -55,8 +57,11 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
 
   // Newest first; a snapshot read back from the CRM that is also stored here is listed once.
   const entries = useMemo(() => {
+    const inCrm = new Set(remote.map((e) => e.snapshot.hash))
     const seen = new Set(local.map((e) => e.snapshot.hash))
-    return [...local, ...remote.filter((e) => !seen.has(e.snapshot.hash))].sort((x, y) => y.snapshot.createdAt - x.snapshot.createdAt)
+    return [...local.map((e) => ({ ...e, inCrm: inCrm.has(e.snapshot.hash) })), ...remote.filter((e) => !seen.has(e.snapshot.hash))].sort(
+      (x, y) => y.snapshot.createdAt - x.snapshot.createdAt
+    )
   }, [local, remote])
   const a = entries.find((e) => e.id === picked.a) ?? entries[1]
   const b = entries.find((e) => e.id === picked.b) ?? entries[0]
@@ -77,7 +82,8 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   const option = (e: Entry) =>
     [
       formatDate(e.snapshot.createdAt, w.language, "datetime"),
-      e.source === "local" ? w.x("sourceLocal") : w.x("sourceCrm", { crm: w.crmName(crm) }),
+      e.source === "local" ? w.x("sourceLocal") : null,
+      e.source === "crm" || e.inCrm ? w.x("sourceCrm", { crm: w.crmName(crm) }) : null,
       e.snapshot.payload.trigger.kind === "label-change" ? w.x("sourceAuto") : null,
       e.snapshot.payload.redacted ? w.x("sourceRedacted") : null
     ]
