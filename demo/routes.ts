@@ -81,8 +81,8 @@ export interface TourStop {
   url: string
   title: string
   panelTabs?: string[]
-  /** Type into a CRM field to show the inline pricing chip. */
-  typeInto?: { selector: string; text: string }
+  /** Type into a CRM field to show the inline pricing chip (after clicking `openButton`). */
+  typeInto?: { selector: string; text: string; openButton?: string }
 }
 
 /** What `npm run demo` walks through, in order. */
@@ -93,6 +93,12 @@ export function demoTour(): TourStop[] {
     { slug: "globex-account", url: salesforceRecordUrl("Account", sfIds.account(globex!)), title: globex!.name, panelTabs: ["Relationship", "Negotiation", "History"] },
     { slug: "initech-account", url: salesforceRecordUrl("Account", sfIds.account(initech!)), title: initech!.name, panelTabs: ["Relationship", "Negotiation"] },
     { slug: "initech-opportunity", url: salesforceRecordUrl("Opportunity", sfIds.deal(openDeal)), title: openDeal.name, panelTabs: ["Pricing"] },
+    {
+      slug: "initech-edit-products-chip",
+      url: salesforceRecordUrl("Opportunity", sfIds.deal(openDeal)),
+      title: openDeal.name,
+      typeInto: { openButton: "Edit Products", selector: "[data-demo-modal='edit-products'] td[data-label='Sales Price'] input", text: "52000" }
+    },
     { slug: "umbrella-account", url: salesforceRecordUrl("Account", sfIds.account(umbrella!)), title: umbrella!.name, panelTabs: ["Relationship"] },
     { slug: "dariush-account", url: salesforceRecordUrl("Account", sfIds.account(dariush!)), title: dariush!.name, panelTabs: ["Relationship", "Team"] },
     { slug: "dynamics-globex-account", url: dynamicsRecordUrl("account", dynIds.account(globex!)), title: globex!.name, panelTabs: ["Relationship"] },

@@ -40,6 +40,7 @@ for (const [i, stop] of tour.entries()) {
   await panel.getByTestId("record-title").filter({ hasText: stop.title }).waitFor({ timeout: 20_000 })
   await panel.waitForTimeout(800)
   if (stop.typeInto) {
+    if (stop.typeInto.openButton) await crm.getByRole("button", { name: stop.typeInto.openButton }).click()
     const field = crm.locator(stop.typeInto.selector).first()
     await field.click()
     await field.fill("")

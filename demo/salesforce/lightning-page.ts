@@ -308,10 +308,46 @@ function relatedList(ctx: RenderContext, spec: RelatedSpec, record: SObjectRecor
     h("div", { class: "slds-card__body" }, rows.length ? table : null),
     rows.length ? h("a", { class: "slds-card__footer", href: related }, h("span", { class: "view-all-label" }, "View All")) : null
   )
+  const editable = spec.type === "OpportunityLineItem" && rows.length ? editProductsModal(ctx, rows) : null
+  if (editable) {
+    return h("div", {}, h("div", { class: "slds-card__header-actions" }, h("button", { class: "slds-button slds-button_neutral", type: "button", "data-demo-action": "edit-products" }, "Edit Products")), card, editable)
+  }
   if (ctx.generation === "force") {
     return h("lst-related-list-single-aura-wrapper", {}, h("div", { class: "forceRelatedListSingleContainer" }, h("div", { class: "forceRelatedListPreviewAdvancedGrid" }, card)))
   }
   return h("lst-related-list-single-container", {}, h("laf-progressive-container", {}, h("lst-related-list-single-app-builder-mapper", {}, h("lst-related-list-view-manager", {}, card))))
+}
+
+/**
+ * Salesforce's Aura multi-edit modal for opportunity products (crm-formats.md §1.3): a
+ * `.forceMultiAddMultiEditHeader` title above a table of inputs (Quantity, Sales Price, Date,
+ * Line Description, Discount) in a `modal-container`. Values typed here are not saved until Save.
+ */
+function editProductsModal(ctx: RenderContext, rows: SObjectRecord[]): Html {
+  const input = (label: string, value: unknown) =>
+    h("td", { "data-label": label }, h("div", { class: "slds-form-element" }, h("input", { class: "slds-input", type: "text", "aria-label": label, value: value == null ? "" : String(value) })))
+  return h(
+    "div",
+    { class: "modal-container slds-modal__container", role: "dialog", "aria-label": "Edit Products", "data-demo-modal": "edit-products", hidden: true },
+    h("div", { class: "modal-header slds-modal__header" }, h("div", { class: "title forceMultiAddMultiEditHeader" }, h("h2", {}, "Edit Products"))),
+    h(
+      "div",
+      { class: "modal-body forceMultiAddMultiEdit" },
+      h(
+        "table",
+        { class: "slds-table slds-table_bordered" },
+        h("thead", {}, h("tr", {}, ["Product", "Quantity", "Sales Price", "Date", "Line Description", "Discount"].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "tbody",
+          {},
+          rows.map((row) =>
+            h("tr", {}, h("th", { scope: "row" }, lookupName(ctx.data, row.Product2Id)), input("Quantity", row.Quantity), input("Sales Price", row.UnitPrice), input("Date", ""), input("Line Description", ""), input("Discount", row.Discount))
+          )
+        )
+      )
+    ),
+    h("div", { class: "modal-footer slds-modal__footer" }, h("button", { class: "slds-button slds-button_neutral", type: "button", "data-demo-action": "close-modal" }, "Cancel"), h("button", { class: "slds-button slds-button_brand", type: "button", "data-demo-action": "close-modal" }, "Save"))
+  )
 }
 
 const ACTIVITY_ICON: Record<string, [string, string]> = { Task: ["#4bc076", "T"], call: ["#48c3cc", "☏"], Event: ["#eb7092", "M"], EmailMessage: ["#939393", "@"] }

@@ -4,6 +4,12 @@
  */
 export const LIGHTNING_CSS = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
+.modal-container{position:fixed;z-index:50;left:50%;top:120px;transform:translateX(-50%);width:min(900px,90vw);background:#fff;border-radius:4px;box-shadow:0 0 0 100vmax rgba(8,7,7,.45)}
+.modal-container .slds-modal__header{padding:14px;border-bottom:1px solid #e5e5e5;text-align:center}.modal-container h2{margin:0;font-size:18px;font-weight:400}
+.modal-container .modal-body{padding:12px}.modal-container .slds-input{width:100%;padding:4px 8px;border:1px solid #c9c9c9;border-radius:4px;font:inherit}
+.modal-container .slds-modal__footer{padding:10px 14px;border-top:1px solid #e5e5e5;display:flex;justify-content:flex-end;gap:8px;background:#f3f3f3}
+.slds-card__header-actions{display:flex;justify-content:flex-end;margin-bottom:-38px;padding:8px 12px;position:relative;z-index:1}
 html,body{margin:0;height:100%}
 body{font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:13px;color:#181818;background:#b0c4df linear-gradient(180deg,#1b5297 0,#1b5297 0) no-repeat;background-size:100% 0}
 a{color:#0b5cab;text-decoration:none}a:hover{text-decoration:underline}

@@ -50,6 +50,17 @@ export const SPA_SCRIPT = `
       });
     });
   }
+  // The Aura "Edit Products" modal: opened and closed in place, values kept until Save (demo only).
+  document.addEventListener("click", function (event) {
+    var action = event.target && event.target.closest ? event.target.closest("[data-demo-action]") : null;
+    if (!action) return;
+    var page = action.closest(".oneContent");
+    var modal = page && page.querySelector("[data-demo-modal='edit-products']");
+    if (!modal) return;
+    var open = action.getAttribute("data-demo-action") === "edit-products";
+    modal.hidden = !open;
+    if (open) { var first = modal.querySelector("td[data-label='Sales Price'] input"); if (first) first.focus(); }
+  });
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var link = event.target && event.target.closest ? event.target.closest("a[href^='/lightning/r/']") : null;

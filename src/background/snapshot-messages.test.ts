@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest"
+import { MAX_PANEL_MESSAGE_BYTES } from "../../plasmo.config"
 import { createRouter, type RouterOptions } from "./router"
 
 const EXT = "abcdefghijklmnopabcdefghijklmnop"
@@ -17,6 +18,11 @@ describe("snapshot messages", () => {
     const { route, onPanel } = setup()
     expect(await route(share("A".repeat(3_000_000)), panel)).toEqual({ ok: true })
     expect(onPanel).toHaveBeenCalledOnce()
+  })
+  it("still refuses a panel message above the panel's cap", async () => {
+    const { route, onPanel } = setup()
+    expect(await route(share("A".repeat(MAX_PANEL_MESSAGE_BYTES)), panel)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) })
+    expect(onPanel).not.toHaveBeenCalled()
   })
   it("never lets a content script save, import, delete or share snapshots", async () => {
     const { route, onPanel } = setup()

@@ -7,11 +7,14 @@ import { RelationshipProfile } from "../analysis/profile"
 import type { Reply } from "../messaging/messages"
 import type { ParleyDB } from "../model/db"
 import type { AccountHistory } from "../model/schema"
+import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { readAccountHistory } from "../model/store"
 import { buildSnapshot } from "../snapshots/build"
 import { parseSnapshotJson } from "../snapshots/import"
 import type { LabelChange, SnapshotDocument } from "../snapshots/payload"
 import { parleyVersion } from "./version"
+
+const defaultCurrency = async (db: ParleyDB) => readSettings((await db.meta.get(SETTINGS_KEY))?.value).defaultCurrency
 
 /** Builds and stores a snapshot of the account as Parley knows it now. */
 export async function saveSnapshot(db: ParleyDB, accountKey: string, now: number): Promise<Reply<SnapshotDocument>> {
@@ -19,14 +22,14 @@ export async function saveSnapshot(db: ParleyDB, accountKey: string, now: number
   if (!history || !row) return { ok: false, error: "Parley has no classification of this account yet: sync it first." }
   const profile = RelationshipProfile.safeParse(row.profile)
   if (!profile.success) return { ok: false, error: "The stored classification is from an older Parley: use “Sync again”, then save the snapshot." }
-  const snapshot = await buildSnapshot({ history, profile: profile.data, now, parleyVersion: parleyVersion() })
+  const snapshot = await buildSnapshot({ history, profile: profile.data, now, parleyVersion: parleyVersion(), defaultCurrency: await defaultCurrency(db) })
   await db.snapshots.put(snapshot)
   return { ok: true, data: snapshot }
 }
 
 /** The snapshot classify.ts saves when an axis label changed (the changes are recorded in it). */
 export async function saveLabelChangeSnapshot(db: ParleyDB, history: AccountHistory, profile: RelationshipProfile, now: number, changes: LabelChange[]): Promise<void> {
-  const snapshot = await buildSnapshot({ history, profile, now, parleyVersion: parleyVersion(), trigger: { kind: "label-change", changes } })
+  const snapshot = await buildSnapshot({ history, profile, now, parleyVersion: parleyVersion(), trigger: { kind: "label-change", changes }, defaultCurrency: await defaultCurrency(db) })
   await db.snapshots.put(snapshot)
 }
 

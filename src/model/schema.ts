@@ -220,7 +220,7 @@ export const Snapshot = z.object({
   org: text(SHORT),
   createdAt: Timestamp,
   parleyVersion: text(32),
-  /** SHA-256 (hex) of the canonical JSON of `payload`. */
+  /** SHA-256 (hex) of the canonical JSON of the whole snapshot except `hash` (src/snapshots/build.ts). */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   payload: z.record(z.string(), z.unknown())
 })

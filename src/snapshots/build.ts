@@ -18,6 +18,8 @@ export interface BuildInput {
   /** The extension's version (manifest), recorded so a reader knows which analysis produced it. */
   parleyVersion: string
   trigger?: SnapshotTrigger
+  /** The rep's default currency (settings), used when the CRM records name none. */
+  defaultCurrency?: string
 }
 
 export type Unsealed = Omit<SnapshotDocument, "hash">
@@ -44,7 +46,7 @@ export async function buildSnapshot(input: BuildInput): Promise<SnapshotDocument
     contacts: [...history.contacts].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)).slice(0, MAX_SNAPSHOT_CONTACTS),
     profile,
     hints: negotiationHints(profile),
-    pricing: pricingContext(history, profile),
+    pricing: pricingContext(history, profile, input.defaultCurrency),
     charts: chartData(history, profile)
   }
   // The allowlist decides what goes in; parsing proves the result is still a valid payload.

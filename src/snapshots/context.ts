@@ -26,11 +26,12 @@ export function chartData(history: AccountHistory, profile: RelationshipProfile)
   }
 }
 
-export function pricingContext(history: AccountHistory, profile: RelationshipProfile): SnapshotPricing {
+/** `defaultCurrency`: the rep's setting, for single-currency orgs whose records name no currency. */
+export function pricingContext(history: AccountHistory, profile: RelationshipProfile, defaultCurrency?: string): SnapshotPricing {
   const deals = profile.concessions.deals
   const latest = [...history.quotes].sort((a, b) => b.createdAt - a.createdAt)[0]
   const open = openDealEntry(deals)
-  const currency = history.account.currency ?? open?.currency ?? latest?.currency ?? null
+  const currency = history.account.currency ?? open?.currency ?? latest?.currency ?? defaultCurrency ?? null
   const previousPrices = deals
     .filter((d) => d.outcome === "won" && lastNet(d) !== null)
     .sort((a, b) => lastAt(a) - lastAt(b))

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchBrowser, type ExtensionBrowser } from "../../demo/browser"
-import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
-import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
+import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
+import { dynamicsRecordUrl, installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
 
 let browser: ExtensionBrowser
 let crm: Page
@@ -48,5 +48,20 @@ describe("inline pricing chip", () => {
   it("goes away when the field loses focus", async () => {
     await crm.locator("body").click({ position: { x: 5, y: 5 } })
     await expect.poll(() => crm.locator("parley-pricing-chip").count(), { timeout: 5_000 }).toBe(0)
+  })
+})
+
+describe("inline pricing chip on Salesforce", () => {
+  it("appears in the Edit Products modal next to Sales Price and leaves the field alone", async () => {
+    const deal = DEMO_ACCOUNTS[1]!.deals.find((d) => !d.isClosed)!
+    const page = await browser.context.newPage()
+    await page.goto(salesforceRecordUrl("Opportunity", sfIds.deal(deal)))
+    await page.getByRole("button", { name: "Edit Products" }).click()
+    const price = page.getByRole("dialog", { name: "Edit Products" }).getByRole("textbox", { name: "Sales Price" }).first()
+    await price.click()
+    await price.fill("")
+    await price.pressSequentially("15000")
+    await expect.poll(() => page.locator("parley-pricing-chip").count(), { timeout: 10_000 }).toBe(1)
+    expect(await price.inputValue()).toBe("15000")
   })
 })

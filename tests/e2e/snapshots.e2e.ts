@@ -173,6 +173,10 @@ describe("exports from the export menu", () => {
     for (const text of [json.bytes.toString("utf8"), hasPoppler ? execFileSync("pdftotext", [pdf.path, "-"], { encoding: "utf8" }) : ""]) {
       for (const secret of PEOPLE) expect(text).not.toContain(secret)
     }
+    // The panel shows names and CRM text, so the redacted image is drawn from the redacted briefing.
+    const png = await download("export-png")
+    expect(png.name).toMatch(/-en-redacted\.png$/)
+    expect((await pngColours(png.bytes)).colours).toBeGreaterThan(20)
     await openMenu()
     await panel.getByTestId("export-redact").uncheck()
   })
@@ -211,6 +215,12 @@ describe("share to the CRM, compare and import", () => {
     await openMenu()
     await panel.getByTestId("export-share").click()
     expect(org.salesforceApi!.files.files.size).toBe(0)
+    // First the org refuses the PDF: nothing stays attached, and the dialog says why.
+    org.salesforceApi!.inject({ kind: "STORAGE_LIMIT_EXCEEDED", match: '.pdf"' })
+    await panel.getByTestId("share-confirm").click()
+    await expect.poll(() => panel.getByTestId("share-error").textContent(), { timeout: 45_000 }).toMatch(/nothing was attached.*STORAGE_LIMIT_EXCEEDED/)
+    expect(org.salesforceApi!.files.files.size).toBe(0)
+    // Then it accepts.
     await panel.getByTestId("share-confirm").click()
     const link = panel.getByTestId("share-link-pdf")
     await expect.poll(() => link.getAttribute("href"), { timeout: 45_000 }).toMatch(/^https:\/\/northwind\.lightning\.force\.com\/lightning\/r\/ContentDocument\/069\w+\/view$/)

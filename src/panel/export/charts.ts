@@ -33,7 +33,8 @@ function inputs(snapshot: SnapshotDocument, w: Words): [ChartKind, ChartInput][]
     ["revisions", { series: [{ label: t("seriesNetPrice"), points: c.revisions.points }], xTitle: t("axisRevision"), yTitle: t("axisNetPrice"), ...(c.revisions.currency ? { currency: c.revisions.currency } : {}) }],
     ["cases", { series: [{ label: t("seriesDaysToClose"), points: c.cases.daysToClose }], xTitle: t("axisOpened"), yTitle: t("axisDaysToClose") }]
   ]
-  return all.filter(([, input]) => input.series.some((s) => s.points.length > 0))
+  // One point draws no line (and a one-value axis); the briefing's tables carry that number.
+  return all.filter(([, input]) => input.series.some((s) => s.points.length > 1))
 }
 
 export async function renderSnapshotCharts(snapshot: SnapshotDocument, w: Words): Promise<ChartImage[]> {

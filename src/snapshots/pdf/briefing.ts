@@ -142,8 +142,7 @@ export function briefingBlocks(snapshot: SnapshotDocument, text: BriefingText, c
     blocks.push({ kind: "heading", text: t("sectionCharts") })
     for (const [id, key] of drawn) {
       const image = charts[id]!
-      blocks.push({ kind: "text", bold: true, text: t(key) })
-      blocks.push({ kind: "image", name: image.name, width: image.width, height: image.height, maxWidth: 480 })
+      blocks.push({ kind: "image", name: image.name, width: image.width, height: image.height, maxWidth: 480, caption: t(key) })
     }
   }
 

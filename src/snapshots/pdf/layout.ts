@@ -14,8 +14,9 @@ export type Block =
   | { kind: "heading"; text: string }
   | { kind: "text"; text: string; size?: number; bold?: boolean; muted?: boolean }
   | { kind: "table"; columns: readonly { title: string; weight: number }[]; rows: readonly (readonly string[])[]; size?: number }
-  /** An image of `width`×`height` pixels, drawn at most `maxWidth` points wide (default: the text width). */
-  | { kind: "image"; name: string; width: number; height: number; maxWidth?: number }
+  /** An image of `width`×`height` pixels, drawn at most `maxWidth` points wide (default: the text
+   * width), with an optional bold caption above it that is never separated from it by a page break. */
+  | { kind: "image"; name: string; width: number; height: number; maxWidth?: number; caption?: string }
   | { kind: "gap"; height: number }
 
 export interface TextItem {
@@ -199,7 +200,12 @@ export function layout(blocks: readonly Block[], options: LayoutOptions): LaidOu
         const maxWidth = Math.min(block.maxWidth ?? contentWidth, contentWidth)
         const width = Math.min(maxWidth, block.width)
         const height = (block.height / block.width) * width
-        ensure(height + 4)
+        const captionLines = block.caption ? wrap(block.caption, SIZES.text, true, contentWidth) : []
+        ensure(captionLines.length * SIZES.text * LINE_HEIGHT + height + 4)
+        for (const l of captionLines) {
+          line(l, SIZES.text, true, TEXT, margin, contentWidth)
+          y += SIZES.text * LINE_HEIGHT
+        }
         page().items.push({ kind: "image", name: block.name, x: rtl ? margin + contentWidth - width : margin, y, width, height })
         y += height + 6
         break
