@@ -65,3 +65,27 @@ describe("watchRecordPage", () => {
     watcher.stop()
   })
 })
+
+describe("watchRecordPage after a navigation", () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    history.replaceState(null, "", new URL(URL_A).pathname)
+    document.title = "Globex"
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it("does not read while the DOM still shows the previous record's title", async () => {
+    const r = reader({ readTitle: () => document.title })
+    const watcher = watchRecordPage(r, { send: async () => undefined, isFocused: () => true, schedule: [0, 100, 200, 300] })
+    await vi.advanceTimersByTimeAsync(350)
+    const before = r.reads
+    history.pushState(null, "", "/lightning/r/Opportunity/006000000000001AAA/view")
+    dispatchEvent(new PopStateEvent("popstate"))
+    await vi.advanceTimersByTimeAsync(150)
+    expect(r.reads).toBe(before) // the old title is still on screen
+    document.title = "Press line lease"
+    await vi.advanceTimersByTimeAsync(60)
+    expect(r.reads).toBe(before + 1)
+    watcher.stop()
+  })
+})

@@ -77,7 +77,6 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): Page
   let timers: ReturnType<typeof setTimeout>[] = []
   let lastUrl = ""
   let titleAtLastRead: string | undefined
-  let readSinceNavigation = false
 
   const report = (force: boolean) => {
     const page = observe(reader, location.href, document)
@@ -89,20 +88,20 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): Page
     void options.send({ type: "observe", page, focused })
   }
 
-  // Each scheduled tick costs a title read; the full read runs only when the title changed, and
-  // once more at the last tick, when lazily rendered fields (Lightning's Details tab) are in.
+  // Each scheduled tick costs a title read; the full read runs only when the title changed (right
+  // after a navigation the DOM usually still shows the previous record, which a read would only
+  // discard), and always at the last tick, when lazily rendered fields (Lightning's Details tab)
+  // are in.
   const tick = (last: boolean) => {
     const title = reader.readTitle?.(document)
-    if (!last && reader.readTitle && readSinceNavigation && title === titleAtLastRead) return
+    if (!last && reader.readTitle && title === titleAtLastRead) return
     titleAtLastRead = title
-    readSinceNavigation = true
     report(false)
   }
 
   const onUrlMaybeChanged = () => {
     if (location.href === lastUrl) return
     lastUrl = location.href
-    readSinceNavigation = false
     timers.forEach(clearTimeout)
     timers = schedule.map((ms, i) => setTimeout(() => tick(i === schedule.length - 1), ms))
   }
