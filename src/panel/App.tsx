@@ -13,6 +13,7 @@ import { sendToBackground } from "../messaging/send"
 import type { PanelSend } from "./messaging"
 import { CrmLocationProvider } from "./components/EvidenceList"
 import { Header } from "./components/Header"
+import { ExportMenu } from "./export"
 import { I18nProvider, makeI18n, useI18n } from "./components/I18n"
 import { Notice, Skeleton } from "./components/Skeleton"
 import { SyncStatusCard } from "./components/SyncStatusCard"
@@ -122,7 +123,7 @@ export function App({ send = sendToBackground }: { send?: PanelSend }) {
     <I18nProvider value={i18n}>
       <CrmLocationProvider value={location}>
         <main className="panel" dir={i18n.dir} lang={i18n.language}>
-          <PanelHeader view={view} hideSync={viewingSelected} onOpenSettings={() => setTab("settings")} send={send} />
+          <PanelHeader view={view} hideSync={viewingSelected} onOpenSettings={() => setTab("settings")} send={send} actions={<ExportMenu accountKey={accountKey} send={send} />} />
           {viewingSelected && selectedKey ? (
             <section className="selected-banner" aria-live="polite" data-testid="selected-account">
               <p>
@@ -150,7 +151,7 @@ export function App({ send = sendToBackground }: { send?: PanelSend }) {
   )
 }
 
-function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView; hideSync: boolean; onOpenSettings: () => void; send: PanelSend }) {
+function PanelHeader({ view, hideSync, onOpenSettings, send, actions }: { view: FocusView; hideSync: boolean; onOpenSettings: () => void; send: PanelSend; actions: ReactNode }) {
   const { t } = useI18n()
   switch (view.kind) {
     case "loading":
@@ -165,6 +166,7 @@ function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView
         <section className="empty" data-testid="empty-state">
           <h1 data-testid="record-title">{t("appName")}</h1>
           <p>{t("noCrmTab")}</p>
+          {actions}
         </section>
       )
     case "not-a-record":
@@ -173,11 +175,12 @@ function PanelHeader({ view, hideSync, onOpenSettings, send }: { view: FocusView
           <h1 data-testid="record-title">{t("notCrmRecord")}</h1>
           <p>{t("notCrmRecordHint")}</p>
           <p className="muted">{view.focus.host}</p>
+          {actions}
         </section>
       )
     case "record":
       return (
-        <Header focus={view.focus} record={view.record} account={view.account}>
+        <Header focus={view.focus} record={view.record} account={view.account} actions={actions}>
           {hideSync ? null : (
             <SyncStatusCard
               status={view.sync}

@@ -4,7 +4,8 @@
  * them. Redacted snapshots compare the same way (labels and figures survive redaction; a hint
  * whose title was blanked is still matched by its id).
  */
-import { AXES, type AxisId, type SnapshotDocument } from "./payload"
+import { AXES, type AxisId } from "./axes"
+import type { SnapshotDocument } from "./payload"
 
 export interface LabelDiff {
   axis: AxisId

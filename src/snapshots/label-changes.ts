@@ -4,7 +4,8 @@
  * come from an older build, so it is inspected shallowly and never trusted to have every axis.
  */
 import type { RelationshipProfile } from "../analysis/profile"
-import { AXES, type LabelChange } from "./payload"
+import { AXES } from "./axes"
+import type { LabelChange } from "./payload"
 
 /** null when there is no previous profile to compare with (the first classification). */
 export function labelChanges(previous: unknown, next: RelationshipProfile): LabelChange[] | null {

@@ -104,9 +104,7 @@ export type SnapshotPayload = z.infer<typeof SnapshotPayload>
 export const SnapshotDocument = Snapshot.extend({ version: z.literal(SNAPSHOT_VERSION), payload: SnapshotPayload })
 export type SnapshotDocument = z.infer<typeof SnapshotDocument>
 
-/** The profile's labelled axes, in the order the panel shows them (diffs and label changes use it). */
-export const AXES = ["valueOrigin", "dominance", "initiator", "decisionCriteria", "complaints", "dependence", "crmStrategy", "valueTier", "risk"] as const
-export type AxisId = (typeof AXES)[number]
+export { AXES, type AxisId } from "./axes"
 
 /** Deterministic: the same account at the same moment is one row; its redacted copy is another. */
 export function snapshotKey(recordKey: string, createdAt: number, redacted: boolean): string {

@@ -282,3 +282,12 @@ describe("syncDynamicsAccount", () => {
     expect(result).toMatchObject({ status: { state: "error" }, calls: 0 })
   })
 })
+
+describe("isParleySnapshotNote", () => {
+  it("recognises the notes Parley attaches when sharing a snapshot", async () => {
+    const { isParleySnapshotNote } = await import("./sync")
+    expect(isParleySnapshotNote({ filename: "parley-globex-2026-11-25-en.pdf" })).toBe(true)
+    expect(isParleySnapshotNote({ filename: "contract.pdf" })).toBe(false)
+    expect(isParleySnapshotNote({ notetext: "call notes" })).toBe(false)
+  })
+})

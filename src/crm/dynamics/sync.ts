@@ -281,7 +281,7 @@ const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[
   { table: "email", set: "emails", select: ["activityid", "subject", "description", "directioncode", "senton", "actualend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
   { table: "appointment", set: "appointments", select: ["activityid", "subject", "description", "actualstart", "scheduledstart", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
   { table: "task", set: "tasks", select: ["activityid", "subject", "description", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
-  { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
+  { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "filename", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
 ]
 
 /** Activity streams over the account and its opportunities (oldest first, so new ones append). */
@@ -304,7 +304,10 @@ async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: M
         set: spec.set,
         select: spec.select,
         filter: anyOf(spec.parent, chunk),
-        mapPage: async (rows) => ({ interactions: rows.map((r) => map.mapActivity(spec.table, r, { org: run.org, accountId: run.accountId, seenAt: run.now(), dealIds })) })
+        // Parley's own shared snapshots are notes too; they are not part of the relationship.
+        mapPage: async (rows) => ({
+          interactions: rows.filter((r) => !isParleySnapshotNote(r)).map((r) => map.mapActivity(spec.table, r, { org: run.org, accountId: run.accountId, seenAt: run.now(), dealIds }))
+        })
       })
     }
   }
@@ -399,4 +402,9 @@ async function finish(run: Run, status: DynamicsSyncStatus, accountKey: string):
   const stored: SyncStatus = { ...status, calls: result.calls, written: result.written, rejected: result.rejected }
   await run.db.meta.put({ key: syncStatusKey(accountKey), value: stored })
   return result
+}
+
+/** A note Parley attached when a team lead shared a snapshot (src/snapshots/filename.ts). */
+export function isParleySnapshotNote(row: Row): boolean {
+  return typeof row.filename === "string" && row.filename.startsWith("parley-")
 }

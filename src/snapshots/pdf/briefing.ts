@@ -7,7 +7,8 @@
  * section is left out, and the header says the export is redacted.
  */
 import type { Evidence } from "../../analysis/profile"
-import { AXES, type AxisId, type SnapshotDocument } from "../payload"
+import { AXES, type AxisId } from "../axes"
+import type { SnapshotDocument } from "../payload"
 import type { Block } from "./layout"
 
 export const BRIEFING_KEYS = [
