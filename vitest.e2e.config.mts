@@ -8,6 +8,9 @@ export default defineConfig({
     environment: "node",
     include: ["tests/e2e/**/*.e2e.ts"],
     fileParallelism: false,
+    // A real browser on a shared 2-core machine: one retry absorbs a stray GC pause or scheduler
+    // hiccup; a real failure fails twice.
+    retry: 1,
     testTimeout: 60_000,
     hookTimeout: 90_000
   }
