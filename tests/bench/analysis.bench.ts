@@ -9,7 +9,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 export function benchClassify(interactions: number, runs: number) {
   const history = generateHistory({ interactions })
   const now = Date.UTC(2025, 6, 1)
-  for (let i = 0; i < 3; i++) classifyRelationship(history, { now }) // warm up the JIT
+  for (let i = 0; i < 10; i++) classifyRelationship(history, { now }) // warm up the JIT
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()

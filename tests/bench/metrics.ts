@@ -71,14 +71,14 @@ export const benchmarks: Benchmark[] = [
   {
     name: "classify-10k",
     async run(ctx) {
-      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchClassify(10000, 15)")
+      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchClassify(10000, 31)")
       return { name: "classify-10k", value: r.median, unit: "ms", budget: 20 }
     }
   },
   {
     name: "reclassify-1",
     async run(ctx) {
-      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchReclassify(10000, 15)")
+      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchReclassify(10000, 31)")
       return { name: "reclassify-1", value: r.median, unit: "ms", budget: 5 }
     }
   },
@@ -217,24 +217,37 @@ benchmarks.push(
 )
 
 /**
- * A Lightning-weight page: the demo record page plus a script that does the kind of main-thread
- * work Lightning does while it renders (progressive bursts of DOM building and layout). Real
- * Lightning record pages spend seconds of main-thread time; a static fixture would make any
- * extension look heavy. The same page is loaded with and without Parley.
+ * A Lightning-weight page: the demo record page plus the synthetic render workload of the
+ * research pilot (research/performance.md §1): a full load builds ~6,000 nodes progressively,
+ * then mutates 50 nodes every 20 ms for 3 s; a soft (pushState) navigation does a quarter of that,
+ * as Lightning's subsequent navigations take about a quarter of a first one (§2). A static
+ * fixture would make any extension look heavy next to a page that does almost nothing.
  */
 const LIGHTNING_WORK = `<script>
 (function () {
-  var bursts = 120;
-  function burst(i) {
+  function render(nodes, mutateMs) {
+    var page = document.querySelector(".oneContent.active") || document.body;
     var host = document.createElement("div");
-    host.style.cssText = "position:absolute;left:-9999px;top:0";
-    for (var j = 0; j < 250; j++) { var el = document.createElement("span"); el.textContent = "cell " + i + "-" + j; host.appendChild(el); }
-    document.body.appendChild(host);
-    void host.offsetHeight;
-    host.remove();
-    if (i + 1 < bursts) setTimeout(function () { burst(i + 1); }, 8);
+    host.className = "bench-render-work";
+    host.style.cssText = "height:0;overflow:hidden";
+    page.appendChild(host);
+    var built = 0;
+    (function build() {
+      for (var j = 0; j < 200 && built < nodes; j++, built++) { var el = document.createElement("span"); el.textContent = "cell " + built; host.appendChild(el); }
+      void host.offsetHeight;
+      if (built < nodes) return setTimeout(build, 20);
+      var end = performance.now() + mutateMs;
+      (function mutate() {
+        var cells = host.children;
+        for (var k = 0; k < 50; k++) { var c = cells[(Math.random() * cells.length) | 0]; if (c) c.textContent = "cell " + Math.random().toString(36).slice(2, 7); }
+        void host.offsetHeight;
+        if (performance.now() < end) setTimeout(mutate, 20);
+      })();
+    })();
   }
-  addEventListener("load", function () { burst(0); });
+  addEventListener("load", function () { render(6000, 3000); });
+  var push = history.pushState;
+  history.pushState = function () { var r = push.apply(this, arguments); setTimeout(function () { render(1500, 750); }, 0); return r; };
 })();
 </script>`
 
@@ -270,7 +283,7 @@ benchmarks.push({
         const traced = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()))
         await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute", transferMode: "ReportEvents" })
         await page.goto(url)
-        await page.waitForTimeout(2_500)
+        await page.waitForTimeout(4_500)
         await page.getByRole("link", { name: deal.name }).first().click()
         await page.waitForTimeout(2_500)
         await page.getByRole("link", { name: globex.name }).first().click()
