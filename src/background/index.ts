@@ -7,6 +7,7 @@ import { db } from "../model/db"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { forgetOrg, pruneOlderThan } from "../model/store"
 import { handleObservation } from "./handlers/observe"
+import { verifyObservation } from "./handlers/verify-observation"
 import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
 import { createRouter } from "./router"
 import { listCrmSnapshots, shareSnapshot } from "./share"
@@ -28,6 +29,9 @@ const route = createRouter({
   extensionOrigin: chrome.runtime.getURL(""),
   extraHostPatterns: grantedOrigins,
   onContent: async (message, sender) => {
+    const granted = await grantedOrigins()
+    const refused = verifyObservation(message.page, sender.url, (host) => granted.includes(`https://${host}/*`))
+    if (refused) return { ok: false, error: `rejected: ${refused}` }
     const reply = await handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now())
     // Not awaited: the content script gets its answer now; the sync reports through `meta`.
     if (reply.ok && message.page.record) void syncAndClassify(syncEnvironment, message.page).catch((e) => console.error("Parley sync failed", e))

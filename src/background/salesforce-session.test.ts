@@ -30,3 +30,10 @@ describe("findSalesforceSession", () => {
     expect((await findSalesforceSession(cookies, "northwind.lightning.force.com.mcas.ms", "northwind.my.salesforce.com"))?.sid).toBe("00D5g000004XyZa!api")
   })
 })
+
+describe("findSalesforceSession on foreign hosts", () => {
+  it("never returns a session for a host that is not Salesforce's", async () => {
+    const cookies = jar([{ domain: "evil.example", value: "00D5g000004XyZa!stolen" }])
+    expect(await findSalesforceSession(cookies, "northwind.lightning.force.com", "evil.example")).toBeNull()
+  })
+})

@@ -4,6 +4,8 @@
  * `sid` cookie of the same org on the My Domain API host. The session is used for the requests
  * of one sync and never stored.
  */
+import { isSalesforceHost } from "../crm/salesforce/hosts"
+
 export interface CookieReader {
   get(details: { url: string; name: string }): Promise<{ value: string; domain: string } | null>
   getAll(details: { name: string; domain: string; secure: boolean }): Promise<{ value: string; domain: string }[]>
@@ -18,6 +20,7 @@ export interface SalesforceSession {
 /** Cookie domains that can hold an API-capable `sid` (commercial, government, China). */
 const API_COOKIE_DOMAINS = ["salesforce.com", "cloudforce.com", "salesforce.mil", "cloudforce.mil", "sfcrmproducts.cn", "force.com"]
 
+/** The API host must itself be Salesforce's: a session is never sent anywhere else. */
 export async function findSalesforceSession(cookies: CookieReader, uiHost: string, fallbackApiHost: string): Promise<SalesforceSession | null> {
   const uiCookie = await cookies.get({ url: `https://${uiHost}`, name: "sid" })
   const orgId = uiCookie?.value.split("!")[0]
@@ -27,10 +30,12 @@ export async function findSalesforceSession(cookies: CookieReader, uiHost: strin
       const match = candidates.find(
         (c) => c.value.startsWith(`${orgId}!`) && !c.domain.includes("help.salesforce.com") && !/lightning\.force\.|\.vf\.force\.|visualforce/.test(c.domain)
       )
-      if (match) return { apiHost: match.domain.replace(/^\./, ""), orgId, sid: match.value }
+      const apiHost = match?.domain.replace(/^\./, "")
+      if (match && apiHost && isSalesforceHost(apiHost)) return { apiHost, orgId, sid: match.value }
     }
   }
   // mcas.ms proxies and orgs without a readable UI cookie: try the derived API host directly.
+  if (!isSalesforceHost(fallbackApiHost)) return null
   const direct = await cookies.get({ url: `https://${fallbackApiHost}`, name: "sid" })
   if (!direct) return null
   return { apiHost: fallbackApiHost, orgId: direct.value.split("!")[0] ?? "", sid: direct.value }

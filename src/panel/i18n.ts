@@ -257,6 +257,8 @@ const en = {
   // Settings
   settingsDisplay: "Display",
   settingsData: "Data",
+  syncCalls: "Last sync: {calls} API calls, {written} records stored, {rejected} left out",
+  orgApiUsage: "Org API use today: {used} of {max}",
   statusPartial: "Synced, with gaps",
   partialHint: "Some of the CRM's data could not be read; Parley tries again on the next sync.",
   statusRateLimited: "Paused by the CRM's API limit",
@@ -549,6 +551,8 @@ const fa: Record<MessageKey, string> = {
 
   settingsDisplay: "نمایش",
   settingsData: "داده‌ها",
+  syncCalls: "آخرین همگام‌سازی: {calls} فراخوانی API، {written} رکورد ذخیره شد، {rejected} کنار گذاشته شد",
+  orgApiUsage: "مصرف API سازمان امروز: {used} از {max}",
   statusPartial: "همگام شد، با کاستی",
   partialHint: "بخشی از داده‌های CRM خوانده نشد؛ پارلی در همگام‌سازی بعدی دوباره تلاش می‌کند.",
   statusRateLimited: "متوقف به‌دلیل سقف API",

@@ -59,3 +59,17 @@ describe("connector states beyond the basics", () => {
     expect(card.action).toBe(action)
   })
 })
+
+describe("sync usage figures", () => {
+  it("keeps the org's API use and the sync's counts, and drops malformed ones", () => {
+    expect(readSyncStatus({ state: "synced", at: 1, apiUsage: { used: 10_018, max: 100_000 }, calls: 3, written: 5163, rejected: 1 })).toMatchObject({
+      apiUsage: { used: 10_018, max: 100_000 },
+      calls: 3,
+      written: 5163,
+      rejected: 1
+    })
+    const bad = readSyncStatus({ state: "synced", at: 1, apiUsage: { used: "lots", max: 0 }, calls: "3" })
+    expect(bad?.apiUsage).toBeUndefined()
+    expect(bad?.calls).toBeUndefined()
+  })
+})

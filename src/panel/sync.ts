@@ -34,6 +34,12 @@ export interface SyncStatus {
   diagnostics?: unknown
   /** Origins to ask for when `state` is permission-needed (else the focused host). */
   origins?: string[]
+  /** The org's 24-hour API use as Salesforce reports it (`Sforce-Limit-Info`). */
+  apiUsage?: { used: number; max: number }
+  /** Calls this sync made and records it wrote or left out. */
+  calls?: number
+  written?: number
+  rejected?: number
 }
 
 /** No status row: Parley only has what the page showed. */
@@ -52,6 +58,9 @@ export function readSyncStatus(value: unknown): SyncStatus | undefined {
     status.progress = typeof p.total === "number" && Number.isFinite(p.total) && p.total > 0 ? { done: p.done, total: p.total } : { done: p.done }
   }
   if (typeof v.at === "number") status.at = v.at
+  const usage = v.apiUsage as { used?: unknown; max?: unknown } | undefined
+  if (usage && typeof usage.used === "number" && typeof usage.max === "number" && usage.max > 0) status.apiUsage = { used: usage.used, max: usage.max }
+  for (const n of ["calls", "written", "rejected"] as const) if (typeof v[n] === "number" && Number.isFinite(v[n])) status[n] = v[n] as number
   if (v.diagnostics !== undefined) status.diagnostics = v.diagnostics
   if (Array.isArray(v.origins)) {
     const origins = v.origins.filter((o): o is string => typeof o === "string" && /^https:\/\/[^/]+\/\*$/.test(o))

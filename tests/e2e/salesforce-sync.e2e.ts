@@ -54,6 +54,8 @@ describe("Salesforce sync through the rep's session", () => {
     expect(api.calls.some((c) => c.path.includes("/query/"))).toBe(true) // nextRecordsUrl paging happened
     expect(api.calls.every((c) => c.status === 200)).toBe(true)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("synced")
+    // Sforce-Limit-Info from the API's answers, shown for the admin.
+    await expect.poll(() => panel.getByTestId("sync-usage").textContent(), { timeout: 10_000 }).toMatch(/Org API use today: [\d,]+ of [\d,]+/)
     await expect.poll(async () => (await readStore(panel, "profiles")).some((p) => p.accountKey === accountKey), { timeout: 15_000 }).toBe(true)
 
     // A revisit within the minimum interval costs no API call at all.

@@ -108,6 +108,16 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
         </div>
       ) : null}
       {card.hint ? <p className="muted small">{t(card.hint)}</p> : null}
+      {status?.calls !== undefined || status?.apiUsage ? (
+        <p className="muted small" data-testid="sync-usage">
+          {[
+            status.calls !== undefined ? t("syncCalls", { calls: formatNumber(status.calls, language), written: formatNumber(status.written ?? 0, language), rejected: formatNumber(status.rejected ?? 0, language) }) : null,
+            status.apiUsage ? t("orgApiUsage", { used: formatNumber(status.apiUsage.used, language), max: formatNumber(status.apiUsage.max, language) }) : null
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
+      ) : null}
       {card.action && card.actionLabel ? (
         <button type="button" className="button" onClick={onAction} disabled={outcome.kind === "busy"}>
           {t(card.actionLabel)}
