@@ -3,7 +3,7 @@
  * baseline measured in the same run. Prints a table and writes bench-results.json:
  * [{ name, value, unit, baseline?, ratio?, budget? }]. Exits non-zero when a budget is missed.
  */
-import { readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import * as esbuild from "esbuild"
 import { BUILD_DIR, launchBrowser } from "../demo/browser"
@@ -35,6 +35,17 @@ const rows = results.map((r) => ({
   verdict: pass(r) ? "ok" : "OVER"
 }))
 console.table(rows)
-writeFileSync("bench-results.json", `${JSON.stringify(results.map(({ baselineUnit: _b, ...r }) => r), null, 2)}\n`)
+// A partial run (--only) updates its metrics in the existing file and keeps the others.
+const fresh = results.map(({ baselineUnit: _b, ...r }) => r)
+let previous: { name: string }[] = []
+if (only && existsSync("bench-results.json")) {
+  try {
+    previous = JSON.parse(readFileSync("bench-results.json", "utf8"))
+  } catch {
+    previous = []
+  }
+}
+const merged = [...previous.filter((r) => !fresh.some((f) => f.name === r.name)), ...fresh]
+writeFileSync("bench-results.json", `${JSON.stringify(merged, null, 2)}\n`)
 console.log("bench-results.json written")
 process.exit(results.every(pass) ? 0 : 1)

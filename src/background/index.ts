@@ -5,14 +5,15 @@
 import browser from "webextension-polyfill"
 import { db } from "../model/db"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
-import { forgetOrg, pruneOlderThan } from "../model/store"
+import { forgetOrg, pruneDerived, pruneOlderThan } from "../model/store"
+import { reclassifyAccount } from "./classify"
 import { handleObservation } from "./handlers/observe"
 import { verifyObservation } from "./handlers/verify-observation"
 import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
 import { createRouter } from "./router"
 import { listCrmSnapshots, shareSnapshot } from "./share"
 import { deleteSnapshot, importSnapshot, saveSnapshot } from "./snapshots"
-import { observationFor, syncAndClassify } from "./sync"
+import { observationFor, syncAndClassify, syncsInFlight } from "./sync"
 
 const syncEnvironment = {
   db: db(),
@@ -43,12 +44,19 @@ const route = createRouter({
         return { ok: true, data: "pong" }
       case "forget-org":
         await forgetOrg(db(), message.crm, message.org)
+        // A sync already running would write its remaining pages back: wait for it, forget again.
+        await Promise.allSettled(syncsInFlight(message.crm, message.org))
+        await forgetOrg(db(), message.crm, message.org)
         return { ok: true }
       case "prune": {
         const cutoff = Date.now() - message.retentionDays * 86_400_000
         const orgs = await db().orgs.toArray()
         let removed = 0
-        for (const org of orgs) removed += await pruneOlderThan(db(), org.org, cutoff)
+        for (const org of orgs) {
+          removed += await pruneOlderThan(db(), org.org, cutoff)
+          // Profiles may quote pruned records: recompute them from what is left.
+          for (const accountKey of await pruneDerived(db(), org.org, cutoff)) await reclassifyAccount(db(), accountKey, Date.now())
+        }
         return { ok: true, data: { removed } }
       }
       case "set-settings": {

@@ -56,7 +56,23 @@ export function isFresh(status: SyncStatus | undefined, now: number, minInterval
   return !!status && status.state === "synced" && now - status.at < minIntervalMinutes * 60_000
 }
 
-export async function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean } = {}): Promise<void> {
+const inFlight = new Map<string, Set<Promise<void>>>()
+
+/** Syncs of one org still running in this worker ("forget this org" waits for them). */
+export function syncsInFlight(crm: string, org: string): Promise<void>[] {
+  return [...(inFlight.get(`${crm}:${org}`) ?? [])]
+}
+
+export function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean } = {}): Promise<void> {
+  const key = `${page.crm}:${page.org}`
+  const running = syncAndClassifyOnce(env, page, options)
+  const set = inFlight.get(key) ?? new Set()
+  set.add(running)
+  inFlight.set(key, set)
+  return running.finally(() => set.delete(running))
+}
+
+async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, options: { force?: boolean }): Promise<void> {
   const accountId = await accountIdFor(env.db, page)
   if (!accountId) return
   const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)

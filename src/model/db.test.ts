@@ -119,3 +119,38 @@ describe("storage quota", () => {
     expect(await db.interactions.count()).toBe(0)
   })
 })
+
+describe("forgetting an org", () => {
+  it("removes its statuses, budgets and focus, and leaves the same org name on the other CRM alone", async () => {
+    const { forgetOrg } = await import("./store")
+    const db = openDatabase(uniqueName())
+    await writeBatch(db, { accounts: [account("001000000000001AAA"), { ...account("001000000000001AAA"), key: "dynamics:northwind:001000000000001AAA", crm: "dynamics" }] })
+    await db.meta.bulkPut([
+      { key: "sync:salesforce:northwind:001000000000001AAA", value: { state: "synced" } },
+      { key: "salesforce:caps:northwind", value: [] },
+      { key: "focus", value: { crm: "salesforce", org: "northwind" } },
+      { key: "settings", value: {} }
+    ])
+    await forgetOrg(db, "salesforce", "northwind")
+    expect((await db.accounts.toArray()).map((a) => a.crm)).toEqual(["dynamics"])
+    expect((await db.meta.toArray()).map((m) => m.key)).toEqual(["settings"])
+  })
+
+  it("drops snapshots older than the window and profiles of pruned accounts, and names the rest to recompute", async () => {
+    const { pruneDerived } = await import("./store")
+    const db = openDatabase(uniqueName())
+    await writeBatch(db, { accounts: [account("001000000000001AAA")] })
+    await db.profiles.bulkPut([
+      { accountKey: "salesforce:northwind:001000000000001AAA", org: "northwind", computedAt: 1, profile: {} },
+      { accountKey: "salesforce:northwind:001000000000002AAA", org: "northwind", computedAt: 1, profile: {} }
+    ])
+    const snapshot = { version: 1, recordKey: "salesforce:northwind:001000000000001AAA", crm: "salesforce" as const, org: "northwind", parleyVersion: "0.1.0", hash: "0".repeat(64), payload: {} }
+    await db.snapshots.bulkPut([
+      { ...snapshot, key: "old", createdAt: 10 },
+      { ...snapshot, key: "new", createdAt: 1_000 }
+    ])
+    expect(await pruneDerived(db, "northwind", 500)).toEqual(["salesforce:northwind:001000000000001AAA"])
+    expect((await db.profiles.toArray()).map((p) => p.accountKey)).toEqual(["salesforce:northwind:001000000000001AAA"])
+    expect((await db.snapshots.toArray()).map((s) => s.key)).toEqual(["new"])
+  })
+})

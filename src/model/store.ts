@@ -146,16 +146,45 @@ export async function pruneOlderThan(db: ParleyDB, org: string, cutoff: number):
   return removed
 }
 
+/** `meta` rows that belong to one org: sync statuses, API budgets, remembered org capabilities. */
+function isOrgMetaKey(key: string, crm: string, org: string): boolean {
+  return key.startsWith(`sync:${crm}:${org}:`) || key === `${crm}:budget:${org}` || key === `${crm}:caps:${org}`
+}
+
 /** "Forget this org": every row Parley holds for it, in one transaction. */
 export async function forgetOrg(db: ParleyDB, crm: string, org: string): Promise<void> {
   const names = [...HISTORY_TABLE_NAMES, "pageRecords"] as const
-  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots], async () => {
+  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta], async () => {
     for (const name of names) {
-      await db.table(name).where("[org+seenAt]").between([org, Dexie.minKey], [org, Dexie.maxKey]).delete()
+      await db
+        .table(name)
+        .where("[org+seenAt]")
+        .between([org, Dexie.minKey], [org, Dexie.maxKey])
+        .and((row: { crm?: string }) => row.crm === crm)
+        .delete()
     }
-    await db.profiles.where("org").equals(org).delete()
+    await db.profiles.where("org").equals(org).and((p) => p.accountKey.startsWith(`${crm}:`)).delete()
     await db.cursors.filter((c) => c.crm === crm && c.org === org).delete()
     await db.snapshots.filter((s) => s.crm === crm && s.org === org).delete()
+    await db.meta.filter((m) => isOrgMetaKey(m.key, crm, org)).delete()
+    const focus = (await db.meta.get("focus"))?.value as { crm?: string; org?: string } | undefined
+    if (focus?.crm === crm && focus.org === org) await db.meta.delete("focus")
     await db.orgs.delete(`${crm}:${org}`)
   })
+}
+
+/**
+ * After a retention prune: snapshots older than the window go too, and profiles of accounts
+ * that no longer exist are dropped. Returns the accounts whose profile must be recomputed from
+ * what is left (their evidence may quote pruned records).
+ */
+export async function pruneDerived(db: ParleyDB, org: string, cutoff: number): Promise<string[]> {
+  await db.snapshots.filter((s) => s.org === org && s.createdAt < cutoff).delete()
+  const profiles = await db.profiles.where("org").equals(org).toArray()
+  const stale: string[] = []
+  for (const profile of profiles) {
+    if (await db.accounts.get(profile.accountKey)) stale.push(profile.accountKey)
+    else await db.profiles.delete(profile.accountKey)
+  }
+  return stale
 }
