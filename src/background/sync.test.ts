@@ -29,6 +29,8 @@ describe("isFresh", () => {
     expect(isFresh({ state: "synced", at: 1_000 }, 1_000 + 9 * 60_000, 10)).toBe(true)
     expect(isFresh({ state: "synced", at: 1_000 }, 1_000 + 11 * 60_000, 10)).toBe(false)
     expect(isFresh({ state: "partial", at: 1_000 }, 2_000, 10)).toBe(false)
+    expect(isFresh({ state: "dom-only", at: 1_000 }, 2_000, 10)).toBe(true)
+    expect(isFresh({ state: "session-expired", at: 1_000 }, 2_000, 10)).toBe(false)
     expect(isFresh(undefined, 2_000, 10)).toBe(false)
   })
 })

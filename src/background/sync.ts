@@ -51,9 +51,10 @@ export async function accountIdFor(db: ParleyDB, page: PageObservation): Promise
   return null
 }
 
-/** True when the account's last sync finished recently enough that a page view needs no new one. */
+/** True when the account's last sync finished recently enough that a page view needs no new one.
+ * A DOM-only org refused the API a moment ago: asking again on every page view only spends calls. */
 export function isFresh(status: SyncStatus | undefined, now: number, minIntervalMinutes: number): boolean {
-  return !!status && status.state === "synced" && now - status.at < minIntervalMinutes * 60_000
+  return !!status && (status.state === "synced" || status.state === "dom-only") && now - status.at < minIntervalMinutes * 60_000
 }
 
 const inFlight = new Map<string, Set<Promise<void>>>()
