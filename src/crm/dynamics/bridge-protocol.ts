@@ -10,6 +10,11 @@
  * Only the handshake carries a secret and a port; MAIN accepts the first one that passes the
  * source/origin/shape checks, stops listening on window, and stops the event from reaching page
  * listeners registered after it.
+ *
+ * Known limit: the isolated side cannot tell the real MAIN script's "ready" from a page script's.
+ * A page that answers first (e.g. on the first load after install, before the worker has
+ * registered the MAIN script) gets the port and can feed form values. It still cannot call into
+ * Parley, and what arrives is treated like the DOM: untrusted page data, validated and capped.
  */
 
 export const HANDSHAKE = "parley-handshake"
