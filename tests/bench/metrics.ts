@@ -107,7 +107,7 @@ export const benchmarks: Benchmark[] = [
   {
     name: "ingest-100k",
     async run(ctx) {
-      const pairs = await inPage<{ raw: number; parley: number }[]>(ctx, "tests/bench/storage.bench.ts", "bench.benchIngest(100000, 3)")
+      const pairs = await inPage<{ raw: number; parley: number }[]>(ctx, "tests/bench/storage.bench.ts", "bench.benchIngest(100000, 4)")
       return ratioResult("ingest-100k", pairs, 1.25)
     }
   },

@@ -94,11 +94,23 @@ async function parleyIngest(records: Interaction[], name: string, pageSize = 2_0
 export async function benchIngest(count: number, trials: number) {
   const records = makeInteractions(count)
   const pairs: { raw: number; parley: number }[] = []
+  const settle = () => new Promise((r) => setTimeout(r, 2_000)) // let LevelDB compact the last run's writes
   for (let t = 0; t < trials; t++) {
     await deleteDb("bench-raw")
     await deleteDb("bench-parley")
-    const raw = await rawPutAll(records, "bench-raw")
-    const parley = await parleyIngest(records, "bench-parley")
+    await settle()
+    // Alternate which goes first, so neither always inherits the other's background compaction.
+    let raw: number
+    let parley: number
+    if (t % 2 === 0) {
+      raw = await rawPutAll(records, "bench-raw")
+      await settle()
+      parley = await parleyIngest(records, "bench-parley")
+    } else {
+      parley = await parleyIngest(records, "bench-parley")
+      await settle()
+      raw = await rawPutAll(records, "bench-raw")
+    }
     pairs.push({ raw, parley })
   }
   return pairs
