@@ -31,7 +31,8 @@ const shoot = async (page: Page, name: string) => {
 
 const tour = demoTour()
 await crm.goto(tour[0]!.url)
-const panel = await openPanel(browser)
+// Chrome's side panel opens about 360 px wide.
+const panel = await openPanel(browser, { width: 360, height: 900 })
 await crm.bringToFront()
 
 for (const [i, stop] of tour.entries()) {
@@ -55,6 +56,21 @@ for (const [i, stop] of tour.entries()) {
     await shoot(panel, `${n}-${stop.slug}-panel${tab ? `-${tab.toLowerCase()}` : ""}`)
   }
 }
+
+// Every tab once more in Persian (right to left, Persian digits, Solar Hijri dates), then back.
+const persianStop = tour.find((stop) => stop.slug === "initech-account") ?? tour[0]!
+await crm.goto(persianStop.url)
+await panel.getByTestId("record-title").filter({ hasText: persianStop.title }).waitFor({ timeout: 20_000 })
+await panel.getByRole("tab", { name: "Settings" }).click()
+await panel.getByTestId("settings").locator("select").first().selectOption("fa")
+await panel.locator("main[dir=rtl]").waitFor({ timeout: 10_000 })
+const n = String(tour.length + 1).padStart(2, "0")
+for (let i = 0; i < (await panel.getByRole("tab").count()); i++) {
+  await panel.getByRole("tab").nth(i).click()
+  await panel.waitForTimeout(500)
+  await shoot(panel, `${n}-persian-panel-tab-${i + 1}`)
+}
+await panel.getByTestId("settings").locator("select").first().selectOption("en")
 
 if (headless) {
   console.log("\nDemo screenshots:")

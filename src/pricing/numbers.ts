@@ -19,7 +19,8 @@ export function snap(x: number, step: number, mode: "round" | "floor" | "ceil" =
 
 /** k × step as a clean decimal. */
 export function fromSteps(k: number, step: number): number {
-  const decimals = step >= 1 ? 0 : Math.min(20, Math.round(-Math.log10(step)))
+  // ceil, not round: a half step (0.5, 0.05) needs one decimal more than its power of ten (13.5, not 14).
+  const decimals = step >= 1 ? 0 : Math.min(20, Math.ceil(-Math.log10(step) - 1e-9))
   return Number((k * step).toFixed(decimals))
 }
 

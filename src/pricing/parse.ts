@@ -17,6 +17,7 @@
  * CRM itself would read the field in that locale.
  */
 import { normaliseLocaleTag } from "./locale"
+import { FA_NAMES, isKnownCurrency } from "./units"
 
 const MAX_INPUT = 64
 
@@ -59,15 +60,26 @@ function foldSeparator(s: string): string {
 }
 
 const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:t|tn|trillion|trillionen|هزارمیلیارد|تریلیون)$/, 12],
+  [/^(?:t|tn|trillion|trillionen|bio|billionen|هزارمیلیارد|تریلیون)$/, 12], // German "Bio." / "Billionen" is 10^12
   [/^(?:b|bn|billion|mrd|milliarde|milliarden|میلیارد)$/, 9],
   [/^(?:m|mm|mn|mio|million|millionen|میلیون)$/, 6],
   [/^(?:k|thousand|tsd|tausend|هزار)$/, 3]
 ]
 
 // Currency symbols, ISO codes and unit names that may surround the number; they carry no value.
+// The symbols include the forms formatAmount writes through Intl ("CA$", "A$", "AU$", "US$",
+// "JP¥"; "$CA", "£GB" in French), so every formatted amount reads back.
 const CURRENCY =
-  /[$€£¥₹﷼]|\b(?:usd|eur|gbp|irr|irt|chf|aed|cad|aud|jpy|rials?|tomans?|dollars?|euros?|pounds?)\b|ریال|تومان|تومن|دلار|یورو/g
+  /(?:\b(?:us|ca|au|a|nz|hk|jp|mx|nt))?[$¥](?:(?:ca|au|us|nz|hk|mx)\b)?|[€£](?:gb\b)?|[₹﷼]|\b(?:usd|eur|gbp|irr|irt|chf|aed|cad|aud|jpy|rials?|tomans?|dollars?|euros?|pounds?)\b|ریال|تومان|تومن|دلار|یورو/g
+// Persian unit names (ours, units.ts FA_NAMES, longest first) as whole words.
+const PERSIAN_UNITS = new RegExp(
+  `(?:^|\\s)(?:${[...Object.values(FA_NAMES), "ریال", "تومان", "تومن", "دلار", "یورو"].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`,
+  "g"
+)
+/** Any other ISO 4217 code (formatAmount writes "KWD 1,000" / "1.000 KWD"), at either end of the text. */
+function dropIsoCode(s: string): string {
+  return s.replace(/^([a-z]{3})(?![a-z])|(?<![a-z])([a-z]{3})$/g, (whole: string) => (isKnownCurrency(whole.toUpperCase()) ? " " : whole))
+}
 // Bidi marks and zero-width characters that CRMs and Persian keyboards insert.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
 
@@ -142,7 +154,7 @@ export function parseTypedAmount(text: string, locale: string): number | null {
   try {
     if (typeof text !== "string" || text.length === 0 || text.length > MAX_INPUT) return null
     const seps = separatorsFor(typeof locale === "string" ? locale : "en-US")
-    let s = asciiDigits(text.replace(INVISIBLE, "")).toLowerCase().replace(CURRENCY, " ").trim()
+    let s = dropIsoCode(asciiDigits(text.replace(INVISIBLE, "")).toLowerCase().replace(PERSIAN_UNITS, " ").replace(CURRENCY, " ").trim()).trim()
     let negative = false
     if (s.startsWith("-")) {
       negative = true

@@ -106,6 +106,9 @@ export function roundOffer(v: number, side: Side, minStep: number): { round: num
     round = snap(v, step)
   }
   if (round <= 0) round = step
+  // R4 holds for closing offers too: a two-digit round number below 100 ending in 9 (19, 99, 1.9)
+  // is a charm price; the next step up is the round one (20, 100, 2).
+  if (isCharm(round) && Math.round(round / step) % 10 === 9) round = fromSteps(Math.round(round / step) + 1, step)
   const k = Math.round(round / step)
   // Seller concedes downwards, buyer upwards (49,750 → 50,000, or 49,000 conceding).
   const conceding = side === "seller" ? snap(v, step, "floor") : snap(v, step, "ceil")

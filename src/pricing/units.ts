@@ -78,7 +78,7 @@ const TOMAN: Readonly<Record<string, string>> = { fa: "تومان", en: "toman",
  * left-to-right mark before "$"; Persian prices are written "number + short unit name", so the
  * formatter uses these and falls back to the ISO code.
  */
-const FA_NAMES: Readonly<Record<string, string>> = {
+export const FA_NAMES: Readonly<Record<string, string>> = {
   USD: "دلار",
   EUR: "یورو",
   GBP: "پوند",

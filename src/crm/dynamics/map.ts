@@ -12,7 +12,8 @@
  * - a quote line's unit price is `priceperunit − volumediscountamount − manualdiscountamount /
  *   quantity` and its discount the manual and volume discount over `baseamount`; a write-in line
  *   (`isproductoverridden`, or `productdescription` without a product) is custom;
- * - quote `discountPercent` is the quote-level `discountpercentage`;
+ * - quote `discountPercent` is the quote-level `discountpercentage` when set; a zero is left out
+ *   (the effective discount then comes from the lines, as on Salesforce);
  * - `termMonths` of a contract is derived from `activeon`/`expireson`.
  */
 import { recordKey } from "../../model/keys"
@@ -202,7 +203,10 @@ export function mapQuote(row: Row, ctx: MapContext): Quote {
     revision: 1,
     createdAt: time(row.createdon) as number,
     total: num(row.totalamount),
-    discountPercent: num(row.discountpercentage),
+    // `discountpercentage` is only the extra quote-level discount; line discounts live on the
+    // quotedetails. A zero there is not "no discount": leave it out so the effective discount is
+    // read from the lines against list price, as the Salesforce mapper does.
+    discountPercent: num(row.discountpercentage) || undefined,
     currency: isoCurrency(row)
   })
 }

@@ -61,7 +61,9 @@ export function ChartFigure({ kind, title, summary, input, table }: ChartFigureP
         <canvas ref={canvasRef} role="img" aria-label={`${title}. ${summary}`} />
       </div>
       <figcaption className="small muted">{summary}</figcaption>
-      <table className="visually-hidden" dir={dir}>
+      {/* The wrapper hides the table: a table grows to its content whatever width it is given. */}
+      <div className="visually-hidden">
+      <table dir={dir}>
         <caption>
           {title}
           {table.rows.length > rows.length ? ` — ${t("tableLatest", { n: rows.length })}` : ""}
@@ -83,6 +85,7 @@ export function ChartFigure({ kind, title, summary, input, table }: ChartFigureP
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   )
 }

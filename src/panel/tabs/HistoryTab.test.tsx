@@ -41,7 +41,7 @@ describe("History tab", () => {
       const canvas = f.querySelector("canvas")!
       expect(canvas.getAttribute("role")).toBe("img")
       expect(canvas.getAttribute("aria-label")?.length).toBeGreaterThan(10)
-      expect(f.querySelector("table.visually-hidden tbody tr")).not.toBeNull()
+      expect(f.querySelector(".visually-hidden table tbody tr")).not.toBeNull()
     }
     const interactions = figures[0]!
     // 24 activities, alternating inbound and outbound: 12 each.
