@@ -61,6 +61,7 @@ export async function installDemoOrg(context: BrowserContext, options: DemoOrgOp
   await context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\//, async (route) => {
     const request = route.request()
     const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: bodyOf(route) }, dynamicsApi)
+    if (options.dynamicsLatencyMs && request.url().includes("/api/data/")) await new Promise((r) => setTimeout(r, options.dynamicsLatencyMs))
     return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
   })
 

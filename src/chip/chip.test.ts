@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import * as pricing from "../pricing"
-import { chipFor, computeView, COPIED, DISCOUNT_NOTE, mountChip, plainNumber, type ChipOptions, type MountedChip } from "./chip"
+import { chipFor, computeView, COPIED, DISCOUNT_NOTE, EMPTY_NOTE, mountChip, plainNumber, type ChipOptions, type MountedChip } from "./chip"
 
 // Count the engine's work per keystroke (the real functions run; only calls are recorded).
 vi.mock("../pricing", async (importOriginal) => {
@@ -149,8 +149,12 @@ describe("typing", () => {
     input.value = ""
     type(input, "call me")
     vi.advanceTimersByTime(150)
-    expect(shown(chip)).toMatchObject({ typed: "?", suggestion: "—" })
+    expect(shown(chip)).toMatchObject({ typed: "?", suggestion: "—", note: "Type one amount, e.g. 49,750" })
     expect((chip.root.querySelector(".copy") as HTMLButtonElement).disabled).toBe(true)
+    input.value = ""
+    type(input, "-5")
+    vi.advanceTimersByTime(150)
+    expect(shown(chip)).toMatchObject({ typed: "?", suggestion: "—", note: "Type a positive amount" })
   })
 
   it("renders CRM text as text: markup typed or pasted into the field never becomes elements", () => {
@@ -275,8 +279,33 @@ describe("lifetime", () => {
 describe("computeView", () => {
   const base = { field: "UnitPrice" as const, locale: "en-US", currency: "USD", mode: "opening" as const }
 
-  it("is empty for an empty field", () => {
-    expect(computeView("  ", base)).toEqual({ typed: "", suggestion: null, copyText: null, note: null })
+  it("asks for a price in an empty price field", () => {
+    expect(computeView("  ", base)).toEqual({ typed: "", suggestion: null, copyText: null, note: EMPTY_NOTE })
+    expect(computeView("", { ...base, field: "Discount" }).note).toBeNull()
+  })
+
+  // Issue criterion: bad input gets a short clear message, never an exception.
+  it.each([
+    ["", /^Type a price$/],
+    ["-5", /^Type a positive amount$/],
+    ["0", /^Type a positive amount$/],
+    ["NaN", /^Type one amount/],
+    ["call me", /^Type one amount/],
+    ["49,750 - 50,000", /^Type one amount/],
+    ["100000000000000000000", /^Amount too large$/],
+    ["1e20", /^Type one amount/]
+  ])("bad input %j → %s, nothing to copy", (text, message) => {
+    let view: ReturnType<typeof computeView> | undefined
+    expect(() => (view = computeView(text, base))).not.toThrow()
+    expect(view?.note).toMatch(message)
+    expect(view?.suggestion).toBeNull()
+    expect(view?.copyText).toBeNull()
+  })
+
+  it("an unknown currency gets the engine's message without its technical prefix", () => {
+    const view = computeView("50000", { ...base, currency: "XYZ" })
+    expect(view.note).toBe('currency: "XYZ" is not a known ISO 4217 currency code')
+    expect(view.copyText).toBeNull()
   })
 
   it("presents IRR in toman and copies rials, the unit the CRM field holds", () => {
@@ -294,6 +323,6 @@ describe("computeView", () => {
 
   it("shows the engine's message for amounts it refuses", () => {
     expect(computeView("1e30", base).suggestion).toBeNull()
-    expect(computeView("9999999999999999999", base).note).toMatch(/amount/)
+    expect(computeView("9999999999999999999", base).note).toBe("Amount too large")
   })
 })

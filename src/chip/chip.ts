@@ -20,7 +20,7 @@
  * removes itself; the host dropped by a CRM re-render while the input stays → re-inserted. No
  * document-wide MutationObserver.
  */
-import { formatAmount, isPricingError, parseTypedAmount, suggestPricing } from "../pricing"
+import { formatAmount, isPricingError, MAX_AMOUNT, parseTypedAmount, suggestPricing } from "../pricing"
 import type { ChipCrm, PriceField } from "./detect"
 
 export type ChipMode = "opening" | "closing"
@@ -80,6 +80,9 @@ const PERCENT_FIELDS: ReadonlySet<PriceField> = new Set(["Discount"])
 /** R1: a discount gets a reason that does not touch quality (FRAMEWORK.md §3). */
 export const DISCOUNT_NOTE = "Needs a reason: volume, term or timing, never quality"
 
+/** Shown while the field is empty: what the chip is waiting for. */
+export const EMPTY_NOTE = "Type a price"
+
 const mounted = new WeakMap<HTMLInputElement, MountedChip>()
 
 export function chipFor(input: HTMLInputElement): MountedChip | undefined {
@@ -113,14 +116,16 @@ function percent(value: number, locale: string): string {
 /** The chip's content for a typed text: pure, the whole per-keystroke computation. */
 export function computeView(text: string, options: Pick<ChipOptions, "field" | "locale" | "currency"> & { mode: ChipMode }): ChipView {
   const { field, locale, currency, mode } = options
-  if (!text.trim()) return { typed: "", suggestion: null, copyText: null, note: null }
+  if (!text.trim()) return { typed: "", suggestion: null, copyText: null, note: PRICE_FIELDS.has(field) ? EMPTY_NOTE : null }
   const amount = parseTypedAmount(text, locale)
-  if (amount === null || !(amount > 0)) return { typed: "?", suggestion: null, copyText: null, note: "Type one amount" }
+  if (amount === null || !Number.isFinite(amount)) return { typed: "?", suggestion: null, copyText: null, note: "Type one amount, e.g. 49,750" }
+  if (!(amount > 0)) return { typed: "?", suggestion: null, copyText: null, note: "Type a positive amount" }
+  if (amount > MAX_AMOUNT) return { typed: "?", suggestion: null, copyText: null, note: "Amount too large" }
   if (PERCENT_FIELDS.has(field)) return { typed: percent(amount, locale), suggestion: null, copyText: null, note: DISCOUNT_NOTE }
   const typed = formatAmount(amount, { currency, locale, style: "compact" })
   if (!PRICE_FIELDS.has(field)) return { typed, suggestion: null, copyText: null, note: DISCOUNT_NOTE }
   const result = suggestPricing({ amount, currency, locale, mode })
-  if (isPricingError(result)) return { typed, suggestion: null, copyText: null, note: result.error }
+  if (isPricingError(result)) return { typed, suggestion: null, copyText: null, note: result.error.replace(/^Invalid pricing input — /, "") }
   return { typed, suggestion: result.display, copyText: plainNumber(result.suggestedPrice, locale), note: null }
 }
 

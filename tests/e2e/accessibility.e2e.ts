@@ -41,6 +41,9 @@ async function auditEveryTab(): Promise<string[]> {
     await panel.waitForTimeout(400)
     const name = (await panel.getByRole("tab").nth(i).textContent()) ?? String(i)
     for (const v of await seriousViolations()) found.push(`[${name}] ${v}`)
+    // At the side panel's ~360 px nothing may push the panel sideways (clipped or scrolled text).
+    const overflow = await panel.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if (overflow > 0) found.push(`[${name}] the panel is ${overflow} px wider than its 360 px`)
   }
   return found
 }
@@ -58,7 +61,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe("panel accessibility (axe-core)", () => {
+describe("panel accessibility (axe-core) and layout at 360 px", () => {
   it("has no serious violation on any tab, in English", async () => {
     expect(await auditEveryTab()).toEqual([])
   })

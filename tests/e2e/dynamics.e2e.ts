@@ -4,7 +4,7 @@
  * API into IndexedDB, form changes relayed live, and an expired session reported.
  */
 import { afterEach, describe, expect, it } from "vitest"
-import { launchBrowser, openPanel, readStore, type ExtensionBrowser } from "../../demo/browser"
+import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
 
@@ -74,5 +74,58 @@ describe("Dynamics 365", () => {
     const panel = await openPanel(browser)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("session-expired")
     await expect.poll(() => panel.getByTestId("sync-status").textContent()).toMatch(/sign in to Dynamics/i)
+  })
+
+  it("waits out a 429 mid-sync, and resumes after the worker is killed with no duplicate or missing record", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context, { dynamicsLatencyMs: 150 })
+    org.dynamicsApi.inject({ status: 429, retryAfter: 1, match: "phonecalls", times: 1 })
+    await waitForBridgeRegistration(browser)
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => org.dynamicsApi.stats.calls, { timeout: 20_000 }).toBeGreaterThanOrEqual(4)
+    expect(await stopServiceWorker(browser, crm)).toBe(1)
+    expect((await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey).length).toBeLessThan(globex.activities.length)
+
+    await crm.reload() // the content script reports again; the woken worker resumes from its cursors
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 45_000 }).toBe("synced")
+    const interactions = (await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey)
+    expect(interactions.length).toBe(globex.activities.length)
+    expect(new Set(interactions.map((r) => r.key)).size).toBe(globex.activities.length)
+    expect((await readStore(panel, "deals")).filter((r) => r.accountKey === accountKey).length).toBe(globex.deals.length)
+    expect(org.dynamicsApi.stats.requests.filter((r) => r.url.includes("/phonecalls")).length).toBeGreaterThanOrEqual(2) // the 429, then its retry
+  })
+
+  it("gives a page script that forges bridge messages nothing, and lets it change nothing", async () => {
+    browser = await launchBrowser()
+    await installDemoOrg(browser.context)
+    await waitForBridgeRegistration(browser)
+    const quote = initech.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
+    const key = `dynamics:northwind.crm4:${dynIds.quote(quote)}`
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("quote", dynIds.quote(quote)))
+    const panel = await openPanel(browser)
+    const total = quote.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0)
+    const fields = async () => ((await readStore(panel, "pageRecords")).find((r) => r.key === key)?.fields ?? {}) as Record<string, { value: string }>
+    await expect.poll(async () => (await fields()).totalamount?.value, { timeout: 15_000 }).toBe(String(total))
+
+    // The page listens for anything Parley might post, then forges every bridge message it can.
+    const heard = await crm.evaluate(async () => {
+      const seen: unknown[] = []
+      addEventListener("message", (e) => seen.push(e.data))
+      const forged = { totalamount: { type: "money", value: 1 } }
+      const nonce = "0".repeat(32)
+      postMessage({ type: "parley-main-ready" }, location.origin)
+      postMessage({ type: "parley-handshake", nonce }, location.origin)
+      postMessage({ type: "values", nonce, entityName: "quote", entityId: null, attributes: forged }, location.origin)
+      postMessage({ type: "change", nonce, entityName: "quote", entityId: null, name: "totalamount", attribute: forged.totalamount }, "*")
+      await new Promise((r) => setTimeout(r, 1_500))
+      const own = ["parley-main-ready", "parley-handshake", "values", "change"]
+      return seen.filter((d) => !(typeof d === "object" && d !== null && own.includes(String((d as { type?: unknown }).type))))
+    })
+    expect(heard).toEqual([]) // nothing from Parley reached the page
+    await crm.waitForTimeout(1_000)
+    expect((await fields()).totalamount?.value).toBe(String(total))
   })
 })
