@@ -82,6 +82,20 @@ describe("pricing, team view and Persian", () => {
     await expect.poll(() => panel.getByTestId("pricing-suggestion").textContent()).toMatch(/R3/)
   })
 
+  it("answers bad amounts with a clear message, never an exception", async () => {
+    const errors: string[] = []
+    panel.on("pageerror", (e) => errors.push(e.message))
+    const input = panel.getByTestId("pricing-input")
+    for (const bad of ["-5", "1e20", "abc"]) {
+      await input.fill(bad)
+      await panel.waitForTimeout(400)
+      const state = await panel.getByTestId("pricing-suggestion").getAttribute("data-state").catch(() => null)
+      const hint = await panel.locator(".error-text").count()
+      expect(state === "error" || hint > 0, `no message for ${bad}`).toBe(true)
+    }
+    expect(errors).toEqual([])
+  })
+
   it("lists every account Parley knows in the team view, sortable", async () => {
     await tab("Team")
     const table = panel.getByTestId("team-table")

@@ -63,5 +63,12 @@ describe("inline pricing chip on Salesforce", () => {
     await price.pressSequentially("15000")
     await expect.poll(() => page.locator("parley-pricing-chip").count(), { timeout: 10_000 }).toBe(1)
     expect(await price.inputValue()).toBe("15000")
+    // 15,000 opens precisely at 14,920 (0.5 % down, 4 significant digits, no 9-ending).
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://northwind.lightning.force.com" })
+    const box = (await price.boundingBox())!
+    await page.waitForTimeout(400)
+    await page.mouse.click(box.x + box.width - 114, box.y + box.height + 16)
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).toBe("14920")
+    expect(await price.inputValue()).toBe("15000")
   })
 })
