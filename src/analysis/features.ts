@@ -8,6 +8,7 @@
  * aggregation loops test. The words that matched are not kept: `cueText` finds them again for
  * the few records kept as evidence, from the text fields each feature references (no copies).
  */
+import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import type * as M from "../model/schema"
 import { CUE, leadSourceSide, normalise, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
@@ -117,16 +118,6 @@ export interface AccountF extends RecordRef {
   totalFields: number
 }
 
-/** CRM object names per canonical type, so evidence can link back (research/crm-formats.md). */
-const SOURCE_OBJECTS: Readonly<Record<Exclude<RecordType, "Interaction">, Readonly<Record<M.Crm, string>>>> = {
-  Account: { salesforce: "Account", dynamics: "account" },
-  Contact: { salesforce: "Contact", dynamics: "contact" },
-  Deal: { salesforce: "Opportunity", dynamics: "opportunity" },
-  Quote: { salesforce: "Quote", dynamics: "quote" },
-  QuoteLine: { salesforce: "QuoteLineItem", dynamics: "quotedetail" },
-  Case: { salesforce: "Case", dynamics: "incident" },
-  Contract: { salesforce: "Contract", dynamics: "contract" }
-}
 
 /** Lexicon groups per record type (module constants: lexicon.ts caches tries by identity). */
 const INTERACTION_GROUPS = ["criteria", "context", "pushback"] as const
@@ -172,7 +163,7 @@ export function dealFeatures(r: DealIn): DealF {
   return {
     key: r.key,
     recordType: "Deal",
-    sourceObject: SOURCE_OBJECTS.Deal[r.crm],
+    sourceObject: CRM_OBJECTS.Deal[r.crm],
     at: r.closeDate ?? r.createdAt,
     title: titleOf(r.name),
     createdAt: r.createdAt,
@@ -197,7 +188,7 @@ export function quoteFeatures(r: QuoteIn): QuoteF {
   return {
     key: r.key,
     recordType: "Quote",
-    sourceObject: SOURCE_OBJECTS.Quote[r.crm],
+    sourceObject: CRM_OBJECTS.Quote[r.crm],
     at: r.createdAt,
     title: titleOf(r.number ? `${r.name} (${r.number})` : r.name),
     dealKey: r.dealKey,
@@ -214,7 +205,7 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   return {
     key: r.key,
     recordType: "QuoteLine",
-    sourceObject: SOURCE_OBJECTS.QuoteLine[r.crm],
+    sourceObject: CRM_OBJECTS.QuoteLine[r.crm],
     title: titleOf(r.product),
     quoteKey: r.quoteKey,
     quantity: r.quantity,
@@ -247,7 +238,7 @@ export function caseFeatures(r: CaseIn): CaseF {
   return {
     key: r.key,
     recordType: "Case",
-    sourceObject: SOURCE_OBJECTS.Case[r.crm],
+    sourceObject: CRM_OBJECTS.Case[r.crm],
     at: r.openedAt,
     title: titleOf(r.number ? `${r.number} ${r.subject}` : r.subject),
     openedAt: r.openedAt,
@@ -270,7 +261,7 @@ export function contractFeatures(r: ContractIn): ContractF {
   return {
     key: r.key,
     recordType: "Contract",
-    sourceObject: SOURCE_OBJECTS.Contract[r.crm],
+    sourceObject: CRM_OBJECTS.Contract[r.crm],
     at: r.startDate,
     title: titleOf(r.name, r.number),
     status: r.status,
@@ -290,7 +281,7 @@ export function accountFeatures(r: AccountIn): AccountF {
   return {
     key: r.key,
     recordType: "Account",
-    sourceObject: SOURCE_OBJECTS.Account[r.crm],
+    sourceObject: CRM_OBJECTS.Account[r.crm],
     at: r.createdAt,
     title: titleOf(r.name),
     name: r.name,

@@ -6,6 +6,7 @@
  * Anything else (http, a different host or org, an id or object name that is not one) → null,
  * and the panel shows the evidence without a link.
  */
+import { crmObjectFor } from "../model/crm-objects"
 import type { Crm } from "../model/schema"
 import { parseRecordKey } from "../model/keys"
 
@@ -24,16 +25,6 @@ export interface LinkTarget {
   sourceObject?: string
 }
 
-/** The CRM object behind each evidence record type, when the evidence does not name it. */
-const DEFAULT_OBJECTS: Readonly<Record<string, Readonly<Record<Crm, string>>>> = {
-  Account: { salesforce: "Account", dynamics: "account" },
-  Contact: { salesforce: "Contact", dynamics: "contact" },
-  Deal: { salesforce: "Opportunity", dynamics: "opportunity" },
-  Quote: { salesforce: "Quote", dynamics: "quote" },
-  QuoteLine: { salesforce: "QuoteLineItem", dynamics: "quotedetail" },
-  Case: { salesforce: "Case", dynamics: "incident" },
-  Contract: { salesforce: "Contract", dynamics: "contract" }
-}
 
 const HOST = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)*(:\d{1,5})?$/
 const SF_OBJECT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
@@ -69,7 +60,7 @@ export function buildRecordLink(location: CrmLocation, target: LinkTarget): stri
   if (location.url !== undefined && !location.url.startsWith("https://")) return null
   const key = parseRecordKey(target.recordKey)
   if (!key || key.crm !== location.crm || key.org !== location.org) return null
-  const object = target.sourceObject ?? (target.recordType ? DEFAULT_OBJECTS[target.recordType]?.[location.crm] : undefined)
+  const object = target.sourceObject ?? (target.recordType ? crmObjectFor(target.recordType, location.crm) : undefined)
   if (!object) return null
   let href: string
   if (location.crm === "salesforce") {
