@@ -18,7 +18,7 @@ export interface TeamCsvOptions extends SliceOptions {
 }
 
 export async function buildTeamCsv(read: TeamPageReader, options: TeamCsvOptions): Promise<{ parts: string[]; rows: number }> {
-  const pageSize = options.pageSize ?? 100
+  const pageSize = options.pageSize ?? 25
   const slice = slicer(options)
   const parts = [BOM, teamCsvHeader(options.redact, options.text)]
   let rows = 0

