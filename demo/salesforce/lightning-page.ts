@@ -33,7 +33,7 @@ function inside(ctx: RenderContext, ...content: Child[]): Child {
 
 /** A layout for objects the demo has no page design for (users, products): name and fields. */
 function genericLayout(type: string): Layout {
-  const fields = (SOBJECT_FIELDS[type] ?? ["Name"]).filter((f) => f !== "Id").map((api) => ({ api, label: api, kind: "text" as const }))
+  const fields = (SOBJECT_FIELDS[type] ?? ["Name"]).filter((f) => f !== "Id" && f !== "IsDeleted" && f !== "IsArchived").map((api) => ({ api, label: api, kind: "text" as const }))
   return { object: type, label: type, plural: `${type}s`, tab: "", icon: { color: "#706e6b", glyph: type[0] ?? "?" }, title: "Name", highlights: [], sections: [{ title: "Information", fields }], related: [] }
 }
 

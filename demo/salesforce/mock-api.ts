@@ -7,8 +7,9 @@
  * (ContentVersion) and composite requests, in files.ts.
  */
 import { MockFileStore, runComposite, type SubResult } from "./files"
-import { API_VERSION, buildSalesforceData, DEMO_SALESFORCE, type SalesforceDemoData, type SObjectRecord } from "./records"
-import { QueryError, runQuery, serialize, type RecordSource, type ResultSet } from "./query-engine"
+import { DEMO_NOW } from "../org"
+import { API_VERSION, buildSalesforceData, DEMO_SALESFORCE, sfDateTime, type SalesforceDemoData, type SObjectRecord } from "./records"
+import { CHILD_RELATIONSHIPS, QueryError, runQuery, serialize, type RecordSource, type ResultSet } from "./query-engine"
 import { parseSoql, SoqlError } from "./soql"
 
 export interface MockRequest {
@@ -73,7 +74,13 @@ export interface MockCall {
   status: number
   /** The request body of a write (POST), as sent. */
   body?: string
+  /** Every SOQL statement the call ran, composite subrequests included, with its resource. */
+  queries: { resource: "query" | "queryAll"; soql: string }[]
 }
+
+/** Failures Salesforce answers for the whole request before running any subrequest of a composite. */
+const WHOLE_REQUEST: ReadonlySet<MockFailureKind> = new Set(["network", "INVALID_SESSION_ID", "API_DISABLED_FOR_ORG", "REQUEST_LIMIT_EXCEEDED"])
+const QUERY_PATH = /^\/services\/data\/v\d+\.\d\/(query|queryAll)(\/[^/]+)?$/
 
 const ERRORS: Record<Exclude<MockFailureKind, "network" | "malformed-json">, { status: number; message: string }> = {
   INVALID_SESSION_ID: { status: 401, message: "Session expired or invalid" },
@@ -88,8 +95,15 @@ export class MockSalesforceApi {
   private readonly source: RecordSource
   private readonly pageSize: number
   private readonly failures: (MockFailure & { left: number })[]
-  private readonly locators = new Map<string, ResultSet>()
+  /** Query locators: the result set, the result sets whose batches carried it (nearest first), and
+   * whether it still answers. */
+  private readonly locators = new Map<string, { set: ResultSet; ancestors: ResultSet[]; valid: boolean }>()
   private locatorSerial = 0
+  /** Which result set each served batch came from, for the locators of its child results. */
+  private readonly ancestry = new Map<ResultSet, ResultSet[]>()
+  /** The org's clock for writes (deletes): after every demo SystemModstamp, one second a write. */
+  private clock = DEMO_NOW
+  private queriesOfCall: MockCall["queries"] = []
   private usage: { used: number; max: number }
   /** Files uploaded through the API (ContentVersion), by version id. */
   readonly files: MockFileStore
@@ -123,8 +137,17 @@ export class MockSalesforceApi {
     this.usage.used++
     const url = new URL(request.url)
     const soql = url.searchParams.get("q") ?? undefined
+    this.queriesOfCall = []
     const response = this.route(request, url, soql, n)
-    this.calls.push({ n, method: request.method, path: url.pathname, soql, status: response.networkError ? 0 : response.status, ...(request.body !== undefined ? { body: request.body } : {}) })
+    this.calls.push({
+      n,
+      method: request.method,
+      path: url.pathname,
+      soql,
+      status: response.networkError ? 0 : response.status,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      queries: this.queriesOfCall
+    })
     return response
   }
 
@@ -154,7 +177,7 @@ export class MockSalesforceApi {
     const composite = request.method === "POST" && /\/composite\/?$/.test(url.pathname)
     // A composite request fails as a whole only for a lost connection; other injected failures hit
     // its subrequests (below), as a refused insert does.
-    const injected = this.failure(n, url, request.body, composite ? (kind) => kind === "network" : undefined)
+    const injected = this.failure(n, url, request.body, composite ? (kind) => WHOLE_REQUEST.has(kind) : undefined)
     if (injected?.kind === "network") return { status: 0, headers: {}, body: "", networkError: true }
     if (injected && injected.kind !== "malformed-json") {
       const e = ERRORS[injected.kind]
@@ -176,6 +199,11 @@ export class MockSalesforceApi {
       } catch {
         return this.error(400, "JSON_PARSER_ERROR", "Unexpected character in the request body")
       }
+      // "Up to 5 of these subrequests can be … query operations, including Query and QueryAll
+      // requests" and the requests that get a query's next batch (REST API Developer Guide, "Composite").
+      const subs = (body as { compositeRequest?: { url?: unknown }[] } | null)?.compositeRequest
+      const queryOps = Array.isArray(subs) ? subs.filter((sub) => typeof sub?.url === "string" && QUERY_PATH.test(new URL(sub.url, url.origin).pathname.replace(/\/+$/, ""))).length : 0
+      if (queryOps > 5) return this.error(400, "LIMIT_EXCEEDED", "A composite request can have at most 5 query operations")
       const result = runComposite(
         body,
         (sub) => {
@@ -201,9 +229,8 @@ export class MockSalesforceApi {
       return { status: 200, headers: { ...this.headers(), "content-type": "application/octetstream" }, body: "", bodyBytes: data }
     }
     let response: MockResponse
-    const more = new RegExp(`^/services/data/v\\d+\\.\\d/query/(01g[0-9A-Za-z]+)-(\\d+)$`).exec(path)
-    if (/^\/services\/data\/v\d+\.\d\/query$/.test(path)) response = this.query(soql ?? "")
-    else if (more) response = this.queryMore(more[1]!, Number(more[2]))
+    const query = this.queryResource(path, url)
+    if (query) response = this.json(query.status, query.body)
     else response = this.error(404, "NOT_FOUND", "The requested resource does not exist")
     if (injected?.kind === "malformed-json") return { ...response, status: 200, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) }
     return response
@@ -225,34 +252,81 @@ export class MockSalesforceApi {
     if (method === "DELETE" && doc) {
       return this.files.removeDocument(doc[1]!) ? { status: 204, body: null } : { status: 404, body: [{ message: "entity is deleted", errorCode: "ENTITY_IS_DELETED" }] }
     }
-    if (method === "GET" && /^\/services\/data\/v\d+\.\d\/query$/.test(path)) {
-      const res = this.query(url.searchParams.get("q") ?? "")
-      return { status: res.status, body: JSON.parse(res.body) as unknown }
+    const record = /^\/services\/data\/v\d+\.\d\/sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})$/.exec(path)
+    if (method === "DELETE" && record && record[1] !== "ContentDocument") {
+      const target = this.source.byId.get(record[2]!)
+      if (!target || target.attributes.type !== record[1]) return { status: 404, body: [{ message: "The requested resource does not exist", errorCode: "NOT_FOUND" }] }
+      if (target.IsDeleted === true) return { status: 404, body: [{ message: "entity is deleted", errorCode: "ENTITY_IS_DELETED" }] }
+      this.deleteRecord(target.Id)
+      return { status: 204, body: null }
+    }
+    if (method === "GET") {
+      const query = this.queryResource(path, url)
+      if (query) return query
     }
     return { status: 405, body: [{ message: `HTTP Method '${method}' not allowed on ${path}`, errorCode: "METHOD_NOT_ALLOWED" }] }
   }
 
-  private locate = (set: ResultSet, offset: number): string => {
+  /** The Query, QueryAll and "next batch" resources (alone or as a composite subrequest). */
+  private queryResource(path: string, url: URL): SubResult | undefined {
+    const resource = /^\/services\/data\/v\d+\.\d\/(query|queryAll)$/.exec(path)?.[1] as "query" | "queryAll" | undefined
+    if (resource) return this.query(url.searchParams.get("q") ?? "", resource)
+    // "Although the nextRecordsUrl has query in the URL, it still provides remaining results from
+    // the initial QueryAll request" (REST API Developer Guide, "QueryAll"): one form for both.
+    const more = /^\/services\/data\/v\d+\.\d\/(?:query|queryAll)\/(01g[0-9A-Za-z]+)-(\d+)$/.exec(path)
+    return more ? this.queryMore(more[1]!, Number(more[2])) : undefined
+  }
+
+  private locate = (set: ResultSet, offset: number, parent?: ResultSet): string => {
     const id = `01g${(++this.locatorSerial).toString(36).toUpperCase().padStart(15, "0")}`
-    this.locators.set(id, set)
+    const ancestors = parent ? [parent, ...(this.ancestry.get(parent) ?? [])] : []
+    this.ancestry.set(set, ancestors)
+    this.locators.set(id, { set, ancestors, valid: true })
     return `/services/data/${API_VERSION}/query/${id}-${offset}`
   }
 
-  private query(soql: string): MockResponse {
+  private query(soql: string, resource: "query" | "queryAll"): SubResult {
+    this.queriesOfCall.push({ resource, soql })
     try {
-      const set = runQuery(parseSoql(soql), this.source)
-      return this.json(200, serialize(set, 0, { left: this.pageSize }, this.source, this.locate))
+      const set = runQuery(parseSoql(soql), this.source, undefined, undefined, resource === "queryAll")
+      this.ancestry.set(set, [])
+      return { status: 200, body: serialize(set, 0, { left: this.pageSize }, this.source, this.locate) }
     } catch (error) {
-      if (error instanceof SoqlError) return this.error(400, "MALFORMED_QUERY", error.message)
-      if (error instanceof QueryError) return this.error(400, error.errorCode, error.message)
+      if (error instanceof SoqlError) return { status: 400, body: [{ message: error.message, errorCode: "MALFORMED_QUERY" }] }
+      if (error instanceof QueryError) return { status: 400, body: [{ message: error.message, errorCode: error.errorCode }] }
       throw error
     }
   }
 
-  private queryMore(locator: string, offset: number): MockResponse {
-    const set = this.locators.get(locator)
-    if (!set || offset > set.rows.length) return this.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator")
-    return this.json(200, serialize(set, offset, { left: this.pageSize }, this.source, this.locate))
+  /**
+   * The next batch of a result. "A queryMore() call on a parent object invalidates all child cursors
+   * in the previous result set. If you need the results from the child, you must use queryMore() on
+   * those results before using queryMore() on the parent results" (SOAP API Developer Guide,
+   * "QueryLocator"): every locator of a child result carried by an earlier batch of this set stops
+   * answering, with INVALID_QUERY_LOCATOR as an expired one does.
+   */
+  private queryMore(locator: string, offset: number): SubResult {
+    const entry = this.locators.get(locator)
+    if (!entry || !entry.valid || offset > entry.set.rows.length) return { status: 400, body: [{ message: "invalid query locator", errorCode: "INVALID_QUERY_LOCATOR" }] }
+    for (const other of this.locators.values()) if (other.ancestors.includes(entry.set)) other.valid = false
+    return { status: 200, body: serialize(entry.set, offset, { left: this.pageSize }, this.source, (set, o, parent) => this.locate(set, o, parent ?? this.ancestry.get(entry.set)?.[0])) }
+  }
+
+  /**
+   * Deletes a record the way the org's recycle bin keeps it: `IsDeleted = true` and a new
+   * SystemModstamp, invisible to `query`, returned by `queryAll` until the bin is emptied (REST API
+   * Developer Guide, "QueryAll"). Records that depend on it go with it (an opportunity's line items,
+   * quotes and activities; an account's contacts, deals, cases and their activities).
+   */
+  deleteRecord(id: string): void {
+    const record = this.source.byId.get(id)
+    if (!record || record.IsDeleted === true) return
+    this.clock += 1_000
+    record.IsDeleted = true
+    record.SystemModstamp = sfDateTime(this.clock)
+    for (const [, rel] of Object.entries(CHILD_RELATIONSHIPS[record.attributes.type] ?? {})) {
+      for (const child of this.source.byType.get(rel.type) ?? []) if (child[rel.field] === id) this.deleteRecord(child.Id)
+    }
   }
 }
 

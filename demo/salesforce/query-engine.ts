@@ -182,8 +182,20 @@ function sortRows(records: SObjectRecord[], query: SoqlQuery, source: RecordSour
   })
 }
 
-/** Every row the query selects, children included: the full answer before batching. */
-export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SObjectRecord[], type = query.from): ResultSet {
+/**
+ * Rows the resource can see: `query` leaves out soft-deleted rows and archived activities, in
+ * subqueries too; `queryAll` returns both ("QueryAll returns records that are soft deleted due to a
+ * merge or delete … QueryAll also returns information about archived task and event records", REST
+ * API Developer Guide, "QueryAll"; "query() … automatically filters out all records where
+ * isArchived is set to true", SOAP API Developer Guide, "queryAll()").
+ */
+function visible(record: SObjectRecord, all: boolean): boolean {
+  return all || (record.IsDeleted !== true && record.IsArchived !== true)
+}
+
+/** Every row the query selects, children included: the full answer before batching. `all`: the
+ * QueryAll resource. */
+export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SObjectRecord[], type = query.from, all = false): ResultSet {
   fieldsOf(type, source)
   for (const field of query.fields) checkPath(type, field, source)
   checkWhere(type, query.where, source)
@@ -198,7 +210,7 @@ export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SO
     }
     return { sub, rel }
   })
-  let records = (candidates ?? source.byType.get(type) ?? []).filter((r) => !query.where || matches(r, query.where, source))
+  let records = (candidates ?? source.byType.get(type) ?? []).filter((r) => visible(r, all) && (!query.where || matches(r, query.where, source)))
   records = sortRows(records, query, source)
   if (query.limit !== undefined) records = records.slice(0, query.limit)
   const rows = records.map((record) => {
@@ -208,7 +220,7 @@ export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SO
         const ref = c[rel.field]
         return looksLikeId(ref) && id15(ref) === id15(record.Id)
       })
-      children.set(sub.from, runQuery(sub, source, kids, rel.type))
+      children.set(sub.from, runQuery(sub, source, kids, rel.type, all))
     }
     return { record, children }
   })
@@ -244,18 +256,17 @@ export interface Batch {
   records: Record<string, unknown>[]
 }
 
+/** Turns what is left of `set` from `offset` into a nextRecordsUrl; `parent` is the result set
+ * whose batch carried this child result (undefined for the top-level result). */
+export type Locate = (set: ResultSet, offset: number, parent?: ResultSet) => string
+
 /**
  * One batch of a result from `offset`, spending `budget.left` records (children included).
- * `locate(set, offset)` turns what is left into a nextRecordsUrl.
+ * `locate` turns what is left into a nextRecordsUrl, told which result set's batch it came in.
  */
-export function serialize(
-  set: ResultSet,
-  offset: number,
-  budget: { left: number },
-  source: RecordSource,
-  locate: (set: ResultSet, offset: number) => string,
-  nested = false
-): Batch {
+export function serialize(set: ResultSet, offset: number, budget: { left: number }, source: RecordSource, locate: Locate, nested = false): Batch {
+  // Child results of this batch's rows are located under `set`, unless a deeper level says otherwise.
+  const childLocate: Locate = (s, o, parent) => locate(s, o, parent ?? set)
   const records: Record<string, unknown>[] = []
   let i = offset
   // A batch carries at least one top-level row (or it could never make progress); a nested
@@ -265,7 +276,7 @@ export function serialize(
     budget.left--
     const json = project(row, set, source)
     for (const [name, child] of row.children) {
-      json[name] = child.rows.length ? serialize(child, 0, budget, source, locate, true) : null
+      json[name] = child.rows.length ? serialize(child, 0, budget, source, childLocate, true) : null
     }
     records.push(json)
     i++

@@ -28,8 +28,10 @@ function make(type: string, id: string, fields: Record<string, unknown>): SObjec
   return { attributes: { type, url: `/services/data/${API_VERSION}/sobjects/${type}/${id}` }, Id: id, ...fields }
 }
 
-/** Fields each demo object has: the mock API answers INVALID_FIELD for anything else. */
-export const SOBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+/** Fields each demo object has: the mock API answers INVALID_FIELD for anything else. Every
+ * standard object has `IsDeleted` ("queryAll has read-only access to the field isDeleted", SOAP API
+ * Developer Guide, queryAll()); Task and Event also have `IsArchived`. */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
   User: ["Id", "Name", "Email"],
   Product2: ["Id", "Name", "Family", "ProductCode", "IsActive"],
   Account: ["Id", "Name", "Industry", "Type", "AccountSource", "AnnualRevenue", "Phone", "Website", "BillingCity", "BillingCountry", "OwnerId", "CreatedDate", "LastModifiedDate", "SystemModstamp", "Description"],
@@ -40,13 +42,47 @@ export const SOBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   OpportunityCompetitor: ["Id", "OpportunityId", "CompetitorName", "Strengths", "Weaknesses", "CreatedDate", "SystemModstamp"],
   Quote: ["Id", "OpportunityId", "AccountId", "Name", "QuoteNumber", "Status", "ExpirationDate", "Subtotal", "Discount", "TotalPrice", "GrandTotal", "CreatedDate", "SystemModstamp"],
   QuoteLineItem: ["Id", "QuoteId", "Product2Id", "LineNumber", "Quantity", "ListPrice", "UnitPrice", "Discount", "Subtotal", "TotalPrice", "CreatedDate", "SystemModstamp"],
-  Task: ["Id", "AccountId", "WhatId", "WhoId", "OwnerId", "Subject", "Description", "ActivityDate", "CompletedDateTime", "Status", "Priority", "TaskSubtype", "Type", "CallType", "CallDurationInSeconds", "IsClosed", "CreatedDate", "SystemModstamp"],
-  Event: ["Id", "AccountId", "WhatId", "WhoId", "OwnerId", "Subject", "Description", "StartDateTime", "EndDateTime", "ActivityDateTime", "ActivityDate", "DurationInMinutes", "Type", "EventSubtype", "Location", "CreatedDate", "SystemModstamp"],
+  Task: ["Id", "AccountId", "WhatId", "WhoId", "OwnerId", "Subject", "Description", "ActivityDate", "CompletedDateTime", "Status", "Priority", "TaskSubtype", "Type", "CallType", "CallDurationInSeconds", "IsClosed", "IsArchived", "CreatedDate", "SystemModstamp"],
+  Event: ["Id", "AccountId", "WhatId", "WhoId", "OwnerId", "Subject", "Description", "StartDateTime", "EndDateTime", "ActivityDateTime", "ActivityDate", "DurationInMinutes", "Type", "EventSubtype", "Location", "IsArchived", "CreatedDate", "SystemModstamp"],
   EmailMessage: ["Id", "ActivityId", "RelatedToId", "ParentId", "Subject", "TextBody", "Incoming", "MessageDate", "Status", "FromAddress", "FromName", "ToAddress", "CreatedDate", "SystemModstamp"],
   Case: ["Id", "AccountId", "ContactId", "CaseNumber", "Subject", "Description", "Type", "Reason", "Origin", "Priority", "Status", "IsEscalated", "IsClosed", "ClosedDate", "OwnerId", "CreatedDate", "SystemModstamp"],
   Contract: ["Id", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "OwnerId", "CreatedDate", "SystemModstamp"],
   /** Files uploaded through the API (demo/salesforce/files.ts); none exist until one is. */
   ContentVersion: ["Id", "ContentDocumentId", "Title", "PathOnClient", "FileExtension", "FileType", "FirstPublishLocationId", "IsLatest", "ContentSize", "Description", "VersionData", "CreatedDate", "SystemModstamp"]
+}
+export const SOBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, [...fields, "IsDeleted"]]))
+
+/** Activities are archived this long after their date (the default; Salesforce Help, "Archived Activities"). */
+export const ARCHIVE_AFTER_DAYS = 365
+
+/**
+ * Salesforce archives events whose date is older than 365 days and closed tasks due (or, without a
+ * due date, created) more than 365 days ago (Salesforce Help, "Archived Activities"). The `query`
+ * resource then leaves them out; only `queryAll` returns them (REST API Developer Guide, "QueryAll").
+ */
+export function isArchivedActivity(record: SObjectRecord, now: number): boolean {
+  const type = record.attributes.type
+  const cutoff = now - ARCHIVE_AFTER_DAYS * DAY
+  const at = (value: unknown) => (typeof value === "string" ? Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) : NaN)
+  if (type === "Event") return at(record.EndDateTime ?? record.ActivityDateTime ?? record.ActivityDate) < cutoff
+  if (type !== "Task" || record.IsClosed !== true) return false
+  return at(record.ActivityDate ?? record.CreatedDate) < cutoff
+}
+
+/**
+ * Task and Event `AccountId` is not set by the writer; Salesforce derives it (Object Reference,
+ * Task, "AccountId"): the AccountId of the WhatId when that is an Account, Opportunity, Contract (or
+ * a custom child of Account); otherwise, when the WhoId is a Contact, that contact's AccountId;
+ * otherwise null. So a task on a case with no contact has no account.
+ */
+export function deriveActivityAccountId(record: SObjectRecord, byId: ReadonlyMap<string, SObjectRecord>): string | null {
+  const what = typeof record.WhatId === "string" ? byId.get(record.WhatId) : undefined
+  const whatType = what?.attributes.type
+  if (what && whatType === "Account") return what.Id
+  if (what && (whatType === "Opportunity" || whatType === "Contract")) return typeof what.AccountId === "string" ? what.AccountId : null
+  const who = typeof record.WhoId === "string" ? byId.get(record.WhoId) : undefined
+  if (who?.attributes.type === "Contact") return typeof who.AccountId === "string" ? who.AccountId : null
+  return null
 }
 
 export const OWNER_ID = sfId("005", 1)
@@ -364,6 +400,13 @@ export function buildSalesforceData(options: { accounts?: readonly DemoAccount[]
   const records = [OWNER, ...accounts.flatMap((a) => accountRecords(a, products))]
   records.push(...productRecords(accounts, products), ...(options.extra ?? []))
   const byId = new Map(records.map((r) => [r.Id, r]))
+  for (const r of records) {
+    if (r.attributes.type === "Task" || r.attributes.type === "Event") {
+      r.AccountId = deriveActivityAccountId(r, byId)
+      r.IsArchived = isArchivedActivity(r, DEMO_NOW)
+    }
+    if (r.IsDeleted === undefined) r.IsDeleted = false
+  }
   const byType = new Map<string, SObjectRecord[]>()
   for (const r of records) {
     const list = byType.get(r.attributes.type) ?? []
