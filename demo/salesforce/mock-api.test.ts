@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { DEMO_ACCOUNTS, sfIds } from "../org"
+import { DEMO_ACCOUNTS, DEMO_NOW, sfId, sfIds } from "../org"
 import { createMockSalesforceApi, mockFetch, type MockSalesforceApi } from "./mock-api"
-import { API_VERSION, DEMO_SALESFORCE, generateActivities } from "./records"
+import { API_VERSION, DEMO_SALESFORCE, generateActivities, sfDate, sfDateTime } from "./records"
 
 const BASE = `https://${DEMO_SALESFORCE.apiHost}`
 const AUTH = { Authorization: `Bearer ${DEMO_SALESFORCE.sessionId}` }
@@ -10,8 +10,8 @@ const GLOBEX = sfIds.account(globex!)
 
 type Json = Record<string, unknown> & { records: Record<string, unknown>[]; done: boolean; totalSize: number; nextRecordsUrl?: string }
 
-function get(api: MockSalesforceApi, pathOrSoql: string, headers: Record<string, string> = AUTH) {
-  const url = pathOrSoql.startsWith("/") ? `${BASE}${pathOrSoql}` : `${BASE}/services/data/${API_VERSION}/query?q=${encodeURIComponent(pathOrSoql)}`
+function get(api: MockSalesforceApi, pathOrSoql: string, headers: Record<string, string> = AUTH, resource: "query" | "queryAll" = "query") {
+  const url = pathOrSoql.startsWith("/") ? `${BASE}${pathOrSoql}` : `${BASE}/services/data/${API_VERSION}/${resource}?q=${encodeURIComponent(pathOrSoql)}`
   const res = api.handle({ method: "GET", url, headers })
   return { ...res, json: () => JSON.parse(res.body) as Json }
 }
@@ -50,7 +50,7 @@ describe("query results follow the documented JSON", () => {
     const api = createMockSalesforceApi()
     const deal = initech!.deals[1]!
     const quote = deal.quotes[0]!
-    const count = (soql: string) => get(api, soql).json().totalSize
+    const count = (soql: string) => get(api, soql, AUTH, "queryAll").json().totalSize
     expect(count(`SELECT Id FROM Opportunity WHERE AccountId = '${sfIds.account(initech!)}'`)).toBe(3)
     expect(count(`SELECT Id FROM Quote WHERE OpportunityId = '${sfIds.deal(deal)}'`)).toBe(3)
     expect(count(`SELECT Id FROM QuoteLineItem WHERE QuoteId = '${sfIds.quote(quote)}'`)).toBe(1)
@@ -66,7 +66,7 @@ describe("query results follow the documented JSON", () => {
 
   it("orders by SystemModstamp, Id", () => {
     const api = createMockSalesforceApi({ extra: generateActivities({ account: globex!, count: 30 }) })
-    const rows = get(api, `SELECT Id, SystemModstamp FROM Task WHERE AccountId = '${GLOBEX}' ORDER BY SystemModstamp, Id`).json().records
+    const rows = get(api, `SELECT Id, SystemModstamp FROM Task WHERE AccountId = '${GLOBEX}' ORDER BY SystemModstamp, Id`, AUTH, "queryAll").json().records
     const keys = rows.map((r) => `${r.SystemModstamp as string}|${r.Id as string}`)
     expect(keys).toEqual([...keys].sort())
   })
@@ -75,7 +75,7 @@ describe("query results follow the documented JSON", () => {
 describe("paging", () => {
   it("pages with nextRecordsUrl at the configured batch size, child rows counted", () => {
     const api = createMockSalesforceApi({ pageSize: 100, extra: generateActivities({ account: globex!, count: 250 }) })
-    const first = get(api, `SELECT Id, (SELECT Id FROM Tasks ORDER BY SystemModstamp, Id) FROM Account WHERE Id = '${GLOBEX}'`).json()
+    const first = get(api, `SELECT Id, (SELECT Id FROM Tasks ORDER BY SystemModstamp, Id) FROM Account WHERE Id = '${GLOBEX}'`, AUTH, "queryAll").json()
     const tasks = (first.records[0] as { Tasks: Json }).Tasks
     expect(first.done).toBe(true)
     expect(tasks.done).toBe(false)
@@ -95,7 +95,7 @@ describe("paging", () => {
 
   it("pages top-level results the same way", () => {
     const api = createMockSalesforceApi({ pageSize: 2_000, extra: generateActivities({ account: globex!, count: 5_000 }) })
-    const first = get(api, `SELECT Id FROM Task WHERE AccountId = '${GLOBEX}'`).json()
+    const first = get(api, `SELECT Id FROM Task WHERE AccountId = '${GLOBEX}'`, AUTH, "queryAll").json()
     expect(first).toMatchObject({ done: false, totalSize: expect.any(Number) })
     expect(first.records).toHaveLength(2_000)
     expect(api.callCount).toBe(1)
@@ -157,5 +157,100 @@ describe("mockFetch", () => {
     expect(((await b.json()) as Json).totalSize).toBe(DEMO_ACCOUNTS.length)
     expect(stats.maxInFlight).toBe(2)
     await expect(fetch(url, { headers: AUTH })).rejects.toThrow(TypeError)
+  })
+})
+
+describe("documented behaviour the sync must cope with", () => {
+  const oldTask = (n: number, fields: Record<string, unknown>) => ({
+    attributes: { type: "Task", url: `/services/data/${API_VERSION}/sobjects/Task/${sfId("00T", n)}` },
+    Id: sfId("00T", n),
+    Subject: `Task ${n}`,
+    ActivityDate: sfDate(DEMO_NOW - 10 * 86_400_000),
+    IsClosed: true,
+    CreatedDate: sfDateTime(DEMO_NOW - 10 * 86_400_000),
+    SystemModstamp: sfDateTime(DEMO_NOW - 10 * 86_400_000),
+    WhatId: null,
+    WhoId: null,
+    ...fields
+  })
+
+  it("leaves archived activities out of query, subqueries included; queryAll returns them", () => {
+    const api = createMockSalesforceApi()
+    const all = get(api, `SELECT Id, IsArchived, ActivityDate FROM Task WHERE AccountId = '${GLOBEX}'`, AUTH, "queryAll").json().records
+    const archived = all.filter((t) => t.IsArchived === true)
+    // Demo history spans years: everything due more than 365 days ago is archived, nothing newer.
+    expect(archived.length).toBeGreaterThan(0)
+    expect(all.filter((t) => t.IsArchived !== true).length).toBeGreaterThan(0)
+    for (const t of all) expect(t.IsArchived).toBe(Date.parse(`${t.ActivityDate as string}T00:00:00Z`) < DEMO_NOW - 365 * 86_400_000)
+    const visible = get(api, `SELECT Id FROM Task WHERE AccountId = '${GLOBEX}'`).json()
+    expect(visible.totalSize).toBe(all.length - archived.length)
+    const nested = get(api, `SELECT Id, (SELECT Id FROM Tasks) FROM Account WHERE Id = '${GLOBEX}'`).json().records[0] as { Tasks: Json | null }
+    const nestedAll = get(api, `SELECT Id, (SELECT Id FROM Tasks) FROM Account WHERE Id = '${GLOBEX}'`, AUTH, "queryAll").json().records[0] as { Tasks: Json }
+    expect(nestedAll.Tasks.totalSize).toBeGreaterThan(nested.Tasks?.totalSize ?? 0)
+    expect(nestedAll.Tasks.records.some((t) => archived.some((a) => a.Id === t.Id))).toBe(true)
+    expect((nested.Tasks?.records ?? []).some((t) => archived.some((a) => a.Id === t.Id))).toBe(false)
+  })
+
+  it("derives a task's AccountId from its WhatId, else from its contact, else null", () => {
+    const contact = sfIds.contact(initech!.contacts[0]!)
+    const dariushCase = sfIds.case(DEMO_ACCOUNTS[3]!.cases[0]!)
+    const deal = sfIds.deal(globex!.deals[0]!)
+    const extra = [
+      oldTask(9_000_001, { WhatId: deal, AccountId: "001000000000000AAA" }),
+      oldTask(9_000_002, { WhoId: contact }),
+      oldTask(9_000_003, { WhatId: dariushCase }),
+      oldTask(9_000_004, { WhatId: dariushCase, WhoId: contact })
+    ]
+    const api = createMockSalesforceApi({ extra })
+    const rows = get(api, `SELECT Id, AccountId FROM Task WHERE Id IN ('${extra.map((t) => t.Id).join("','")}') ORDER BY Id`).json().records
+    expect(rows.map((r) => r.AccountId)).toEqual([GLOBEX, sfIds.account(initech!), null, sfIds.account(initech!)])
+  })
+
+  it("a deleted record vanishes from query and comes back from queryAll with IsDeleted and a new SystemModstamp", () => {
+    const api = createMockSalesforceApi()
+    const deal = globex!.deals[0]!
+    const soql = `SELECT Id, IsDeleted, SystemModstamp FROM Opportunity WHERE Id = '${sfIds.deal(deal)}'`
+    const before = get(api, soql).json().records[0]!
+    const res = api.handle({ method: "DELETE", url: `${BASE}/services/data/${API_VERSION}/sobjects/Opportunity/${sfIds.deal(deal)}`, headers: AUTH })
+    expect(res.status).toBe(204)
+    expect(get(api, soql).json().totalSize).toBe(0)
+    const after = get(api, soql, AUTH, "queryAll").json().records[0]!
+    expect(after.IsDeleted).toBe(true)
+    expect(Date.parse((after.SystemModstamp as string).replace("+0000", "Z"))).toBeGreaterThan(Date.parse((before.SystemModstamp as string).replace("+0000", "Z")))
+    // What hangs off the deal is deleted with it.
+    const lines = `SELECT Id, IsDeleted FROM OpportunityHistory WHERE OpportunityId = '${sfIds.deal(deal)}'`
+    expect(get(api, lines).json().totalSize).toBe(0)
+    expect(get(api, lines, AUTH, "queryAll").json().records.every((r) => r.IsDeleted === true)).toBe(true)
+    expect(api.handle({ method: "DELETE", url: `${BASE}/services/data/${API_VERSION}/sobjects/Opportunity/${sfIds.deal(deal)}`, headers: AUTH }).status).toBe(404)
+  })
+
+  it("invalidates a child result's locator once its parent result moved to its next batch", () => {
+    const api = createMockSalesforceApi({ pageSize: 10, extra: generateActivities({ account: globex!, count: 40 }) })
+    const soql = `SELECT Id, (SELECT Id FROM Tasks ORDER BY Id) FROM Account ORDER BY Name`
+    const first = get(api, soql, AUTH, "queryAll").json()
+    expect(first.done).toBe(false)
+    const child = first.records.map((r) => r.Tasks as Json | null).find((t) => t && !t.done)!
+    expect(child.nextRecordsUrl).toBeDefined()
+    // Children first, then the parent: both answer.
+    expect(get(api, child.nextRecordsUrl!).status).toBe(200)
+    const second = get(api, first.nextRecordsUrl!)
+    expect(second.status).toBe(200)
+    // The child's cursor from the parent's previous batch is gone now.
+    expect(get(api, child.nextRecordsUrl!).json()).toEqual([{ errorCode: "INVALID_QUERY_LOCATOR", message: "invalid query locator" }])
+  })
+
+  it("runs queries and their next batches inside one composite call, at most five", () => {
+    const api = createMockSalesforceApi({ pageSize: 100, extra: generateActivities({ account: globex!, count: 150 }) })
+    const q = (soql: string, resource = "queryAll") => `/services/data/${API_VERSION}/${resource}?q=${encodeURIComponent(soql)}`
+    const composite = (urls: string[]) =>
+      api.handle({ method: "POST", url: `${BASE}/services/data/${API_VERSION}/composite`, headers: AUTH, body: JSON.stringify({ compositeRequest: urls.map((url, i) => ({ method: "GET", url, referenceId: `r${i}` })) }) })
+    const res = composite([q(`SELECT Id FROM Task WHERE AccountId = '${GLOBEX}'`), q(`SELECT Id FROM Task WHERE AccountId = '${GLOBEX}'`, "query")])
+    const [all, visible] = (JSON.parse(res.body) as { compositeResponse: { body: Json; httpStatusCode: number }[] }).compositeResponse
+    expect(all!.body.totalSize).toBeGreaterThan(visible!.body.totalSize)
+    expect(api.calls.at(-1)!.queries.map((x) => x.resource)).toEqual(["queryAll", "query"])
+    const more = composite([all!.body.nextRecordsUrl!])
+    expect((JSON.parse(more.body) as { compositeResponse: { body: Json }[] }).compositeResponse[0]!.body.records.length).toBeGreaterThan(0)
+    expect(api.callCount).toBe(2)
+    expect(composite(Array.from({ length: 6 }, () => q("SELECT Id FROM Account"))).status).toBe(400)
   })
 })

@@ -113,6 +113,46 @@ export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: Syn
   return { written, rejected }
 }
 
+/** Keys of canonical rows a CRM reports deleted, by table. */
+export type Removals = Partial<Record<(typeof HISTORY_TABLE_NAMES)[number], string[]>>
+
+/**
+ * Deletes rows a CRM reports deleted, and what is keyed off them: a deal's quotes and their lines,
+ * a quote's lines, and for an account every history row of it and its stored profile. Runs in the
+ * caller's transaction when there is one (it must include the history tables and `profiles`), so a
+ * page's removals commit with its upserts and its cursor. Returns the number of rows removed.
+ */
+export async function removeRecords(db: ParleyDB, removals: Removals): Promise<number> {
+  const has = HISTORY_TABLE_NAMES.some((t) => removals[t]?.length)
+  if (!has) return 0
+  return db.transaction("rw", [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.profiles], async () => {
+    let removed = 0
+    const drop = async (table: (typeof HISTORY_TABLE_NAMES)[number], keys: string[]) => {
+      if (!keys.length) return
+      const existing = (await db.table(table).bulkGet(keys)).filter(Boolean).length
+      await db.table(table).bulkDelete(keys)
+      removed += existing
+    }
+    const quoteKeys = [...(removals.quotes ?? [])]
+    for (const dealKey of removals.deals ?? []) quoteKeys.push(...((await db.quotes.where("dealKey").equals(dealKey).primaryKeys()) as string[]))
+    const lineKeys = [...(removals.quoteLines ?? [])]
+    for (const quoteKey of quoteKeys) lineKeys.push(...((await db.quoteLines.where("quoteKey").equals(quoteKey).primaryKeys()) as string[]))
+    for (const accountKey of removals.accounts ?? []) {
+      for (const table of ["contacts", "quoteLines", "contracts"] as const) removed += await db.table(table).where("accountKey").equals(accountKey).delete()
+      for (const [table, index] of [["interactions", "[accountKey+at]"], ["deals", "[accountKey+createdAt]"], ["quotes", "[accountKey+createdAt]"], ["cases", "[accountKey+openedAt]"]] as const) {
+        removed += await db.table(table).where(index).between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).delete()
+      }
+      await db.profiles.delete(accountKey)
+    }
+    for (const table of HISTORY_TABLE_NAMES) {
+      if (table === "quotes") await drop(table, [...new Set(quoteKeys)])
+      else if (table === "quoteLines") await drop(table, [...new Set(lineKeys)])
+      else await drop(table, removals[table] ?? [])
+    }
+    return removed
+  })
+}
+
 /** One account's whole history, read through the `[accountKey+…]` indexes in one transaction. */
 export async function readAccountHistory(db: ParleyDB, accountKey: string): Promise<AccountHistory | null> {
   const range = <T>(table: Dexie.Table<T, string>, index: string) =>

@@ -90,6 +90,14 @@ function classify(status: number, text: string, isQueryMore: boolean): Salesforc
   return error("http")
 }
 
+const API_PATH = /^\/services\/data\/v\d+\.\d\//
+/** A query's next batch (`…/query/01g…-2000`); the QueryAll resource pages under `query/` too. */
+const QUERY_MORE = /\/query(?:All)?\/[^?]+$/
+
+export function queryPath(soql: string, resource: "query" | "queryAll"): string {
+  return `/services/data/${API_VERSION}/${resource}?q=${encodeURIComponent(soql)}`
+}
+
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
 
 export class SalesforceClient {
@@ -106,17 +114,46 @@ export class SalesforceClient {
   ) {}
 
   query(soql: string): Promise<unknown> {
-    return this.get(`/services/data/${API_VERSION}/query?q=${encodeURIComponent(soql)}`)
+    return this.get(queryPath(soql, "query"))
+  }
+
+  /** The QueryAll resource: also archived activities and soft-deleted rows (REST API Developer
+   * Guide, "QueryAll"). */
+  queryAll(soql: string): Promise<unknown> {
+    return this.get(queryPath(soql, "queryAll"))
+  }
+
+  /**
+   * GETs several API paths as one composite request: one call against the org's limits and the
+   * daily budget ("The entire series of requests counts as a single call toward your API limits",
+   * REST API Developer Guide, "Composite"). At most 5 may be query operations (queries and their
+   * next batches). Each answer comes back in order, a failed one as its typed error.
+   */
+  async getMany(paths: string[]): Promise<(unknown | SalesforceApiError)[]> {
+    if (paths.length === 1) return [await this.get(paths[0]!).catch((error: unknown) => (error instanceof SalesforceApiError ? error : Promise.reject(error)))]
+    for (const path of paths) if (!API_PATH.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
+    const body = JSON.stringify({ allOrNone: false, compositeRequest: paths.map((url, i) => ({ method: "GET", url, referenceId: `r${i}` })) })
+    const answer = (await this.send(`/services/data/${API_VERSION}/composite`, "POST", body, false)) as { compositeResponse?: { body?: unknown; httpStatusCode?: number; referenceId?: string }[] } | null
+    const results = answer?.compositeResponse
+    if (!Array.isArray(results) || results.length !== paths.length) throw new SalesforceApiError("malformed", "Salesforce returned an unexpected composite result")
+    return paths.map((path, i) => {
+      const sub = results.find((r) => r?.referenceId === `r${i}`)
+      const status = typeof sub?.httpStatusCode === "number" ? sub.httpStatusCode : 500
+      return status >= 200 && status < 300 ? sub!.body : classify(status, JSON.stringify(sub?.body ?? null), QUERY_MORE.test(path))
+    })
   }
 
   /** GET a path on the API host. Absolute URLs are refused: the session never leaves the org. */
   async get(path: string): Promise<unknown> {
-    if (!/^\/services\/data\/v\d+\.\d\//.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
+    if (!API_PATH.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
+    return this.send(path, "GET", undefined, QUERY_MORE.test(path))
+  }
+
+  private async send(path: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean): Promise<unknown> {
     const url = `https://${this.session.apiHost}${path}`
-    const isQueryMore = /\/query\/[^?]+$/.test(path)
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url, isQueryMore)
+        return await this.attempt(url, method, body, isQueryMore)
       } catch (error) {
         const kind = error instanceof SalesforceApiError ? error.kind : "network"
         const retryable = RETRYABLE.has(kind) || (error instanceof SalesforceApiError && (error.status ?? 0) >= 500)
@@ -129,19 +166,21 @@ export class SalesforceClient {
     }
   }
 
-  private async attempt(url: string, isQueryMore: boolean): Promise<unknown> {
+  private async attempt(url: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean): Promise<unknown> {
     if (!(await takeCall(this.deps.db, this.deps.now(), this.limits.dailyCalls))) {
       throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
     }
     this.calls++
     const { status, ok, text, limit } = await this.semaphore.run(async () => {
       const response = await this.deps.fetch(url, {
-        method: "GET",
+        method,
         headers: {
           Authorization: `Bearer ${this.session.sid}`,
           Accept: "application/json",
-          "Sforce-Call-Options": "client=Parley"
+          "Sforce-Call-Options": "client=Parley",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" })
         },
+        ...(body === undefined ? {} : { body }),
         credentials: "omit",
         redirect: "error"
       })

@@ -6,7 +6,7 @@
 import * as z from "zod"
 import { recordKey } from "../../model/keys"
 import type { Account, Case, Contact, Contract, Deal, Interaction, Quote, QuoteLine, StageChange } from "../../model/schema"
-import type { HistoryBatch } from "../../model/store"
+import type { HistoryBatch, Removals } from "../../model/store"
 import { toId18 } from "./ids"
 import type { StreamObject } from "./soql"
 
@@ -109,9 +109,11 @@ export interface RejectedRecord {
   reason: string
 }
 
-/** What one response (or page) maps to: rows deduplicated by key, rejects, newest stamp per stream. */
+/** What one response (or page) maps to: rows deduplicated by key, rows Salesforce reports deleted,
+ * rejects, newest stamp per stream. */
 export class MappedBatch {
   private readonly rows = new Map<keyof HistoryBatch, Map<string, unknown>>()
+  private readonly removed = new Map<keyof HistoryBatch, Set<string>>()
   readonly rejected: RejectedRecord[] = []
   readonly stamps: Partial<Record<StreamObject, number>> = {}
 
@@ -122,6 +124,21 @@ export class MappedBatch {
     // An email seen both as its Task and as its EmailMessage: the EmailMessage knows the direction.
     if (existing?.sourceObject === "EmailMessage" && (row as { sourceObject?: string }).sourceObject === "Task") return
     rows.set(row.key, row)
+    this.removed.get(table)?.delete(row.key)
+  }
+
+  /** A row Salesforce returned with `IsDeleted = true`: the local copy goes (the later news wins). */
+  remove(table: keyof HistoryBatch, key: string): void {
+    this.rows.get(table)?.delete(key)
+    let keys = this.removed.get(table)
+    if (!keys) this.removed.set(table, (keys = new Set()))
+    keys.add(key)
+  }
+
+  removals(): Removals {
+    const out: Removals = {}
+    for (const [table, keys] of this.removed) if (keys.size) out[table] = [...keys]
+    return out
   }
 
   stamp(object: StreamObject, value: number | undefined): void {
@@ -137,6 +154,7 @@ export class MappedBatch {
   get size(): number {
     let n = 0
     for (const rows of this.rows.values()) n += rows.size
+    for (const keys of this.removed.values()) n += keys.size
     return n
   }
 }
@@ -148,6 +166,12 @@ export function childRecords(value: unknown): unknown[] {
   const records = (value as QueryResultLike | null)?.records
   return Array.isArray(records) ? records : []
 }
+
+/** `IsDeleted = true`: a row in the recycle bin, which only QueryAll returns. */
+function isDeleted(raw: unknown): boolean {
+  return (raw as { IsDeleted?: unknown } | null)?.IsDeleted === true
+}
+const live = (records: unknown[]) => records.filter((r) => !isDeleted(r))
 
 function typeOf(raw: unknown): string | undefined {
   const type = (raw as { attributes?: { type?: unknown } } | null)?.attributes?.type
@@ -186,6 +210,22 @@ class Mapper {
     return id && id.startsWith("006") ? this.key(id) : undefined
   }
 
+  /** A deleted record: its row (and, in the store, what hangs off it) goes. False if not deleted. */
+  private deleted(raw: unknown, table: keyof HistoryBatch, object?: StreamObject): boolean {
+    if (!isDeleted(raw)) return false
+    const { Id: rawId, SystemModstamp } = raw as { Id?: unknown; SystemModstamp?: unknown }
+    const id = typeof rawId === "string" ? rawId : ""
+    if (!Id.safeParse(id).success) {
+      this.out.rejected.push({ id: id || undefined, object: object ?? table, reason: "Id: not a Salesforce id" })
+      return true
+    }
+    // An email is stored under its Task when it has one (see email()).
+    const activity = (raw as { ActivityId?: unknown }).ActivityId
+    this.out.remove(table, this.key(typeof activity === "string" && activity ? activity : id))
+    if (object && typeof SystemModstamp === "string") this.out.stamp(object, ms(SystemModstamp))
+    return true
+  }
+
   record(raw: unknown): void {
     const type = typeOf(raw)
     switch (type) {
@@ -215,6 +255,7 @@ class Mapper {
   }
 
   private account(raw: unknown): void {
+    if (this.deleted(raw, "accounts", "Account")) return
     const r = parse("Account", raw, this.out)
     if (!r) return
     const row: Account = {
@@ -233,6 +274,7 @@ class Mapper {
   }
 
   private contact(raw: unknown): void {
+    if (this.deleted(raw, "contacts", "Contact")) return
     const r = parse("Contact", raw, this.out)
     if (r) {
       const row: Contact = {
@@ -250,16 +292,20 @@ class Mapper {
   }
 
   private opportunity(raw: unknown): void {
+    if (this.deleted(raw, "deals", "Opportunity")) {
+      this.children(raw, "Emails")
+      return
+    }
     const r = parse("Opportunity", raw, this.out)
     const children = raw as Record<string, unknown>
     if (r) {
       const history: StageChange[] = []
-      for (const h of childRecords(children.OpportunityHistories)) {
+      for (const h of live(childRecords(children.OpportunityHistories))) {
         const row = parse("OpportunityHistory", h, this.out)
         if (row) history.push({ at: toMs(row.CreatedDate), stage: row.StageName.slice(0, SHORT), amount: opt(row.Amount) })
       }
       history.sort((a, b) => a.at - b.at)
-      const competitors = childRecords(children.OpportunityCompetitors).length
+      const competitors = live(childRecords(children.OpportunityCompetitors)).length
       const deal: Deal = {
         ...this.entity(r.Id, r.SystemModstamp),
         accountKey: this.accountKey,
@@ -289,7 +335,8 @@ class Mapper {
    * none drafted) the opportunity's products stand in as revision 1, keyed by the opportunity. */
   private quotes(opp: Raw<"Opportunity">, children: Record<string, unknown>): void {
     const dealKey = this.key(opp.Id)
-    const quotes = childRecords(children.Quotes)
+    for (const q of childRecords(children.Quotes)) this.deleted(q, "quotes")
+    const quotes = live(childRecords(children.Quotes))
       .map((q) => ({ raw: q, row: parse("Quote", q, this.out) }))
       .filter((q): q is { raw: unknown; row: Raw<"Quote"> } => !!q.row)
       .sort((a, b) => (ms(a.row.CreatedDate) ?? 0) - (ms(b.row.CreatedDate) ?? 0) || a.row.Id.localeCompare(b.row.Id))
@@ -311,7 +358,7 @@ class Mapper {
       }
       this.out.add("quotes", quote)
     }
-    const products = childRecords(children.OpportunityLineItems)
+    const products = live(childRecords(children.OpportunityLineItems))
     if (quotes.length || !products.length) return
     const lines = this.lines(products, "OpportunityLineItem", dealKey)
     this.out.add("quotes", {
@@ -336,6 +383,8 @@ class Mapper {
     let total = 0
     let modifiedAt: number | undefined
     for (const raw of records) {
+      if (type === "QuoteLineItem" && this.deleted(raw, "quoteLines")) continue
+      if (isDeleted(raw)) continue
       const r = parse(type, raw, this.out)
       if (!r || r.UnitPrice == null || !r.Quantity) {
         if (r) this.out.rejected.push({ id: r.Id, object: type, reason: "UnitPrice and Quantity are required" })
@@ -366,6 +415,10 @@ class Mapper {
   }
 
   private case(raw: unknown): void {
+    if (this.deleted(raw, "cases", "Case")) {
+      this.children(raw, "Tasks", "Events", "EmailMessages")
+      return
+    }
     const r = parse("Case", raw, this.out)
     if (r) {
       const row: Case = {
@@ -387,10 +440,11 @@ class Mapper {
       this.out.add("cases", row)
       this.out.stamp("Case", row.modifiedAt)
     }
-    this.children(raw, "Tasks", "EmailMessages")
+    this.children(raw, "Tasks", "Events", "EmailMessages")
   }
 
   private contract(raw: unknown): void {
+    if (this.deleted(raw, "contracts", "Contract")) return
     const r = parse("Contract", raw, this.out)
     if (!r) return
     const row: Contract = {
@@ -413,6 +467,7 @@ class Mapper {
   }
 
   private task(raw: unknown): void {
+    if (this.deleted(raw, "interactions", "Task")) return
     const r = parse("Task", raw, this.out)
     if (!r) return
     const subtype = r.TaskSubtype ?? ""
@@ -433,6 +488,7 @@ class Mapper {
   }
 
   private event(raw: unknown): void {
+    if (this.deleted(raw, "interactions", "Event")) return
     const r = parse("Event", raw, this.out)
     if (!r) return
     this.interaction(r.Id, r.SystemModstamp, {
@@ -449,6 +505,7 @@ class Mapper {
 
   /** Keyed by its Task when it has one (Enhanced Email creates both), so it is one interaction. */
   private email(raw: unknown): void {
+    if (this.deleted(raw, "interactions", "EmailMessage")) return
     const r = parse("EmailMessage", raw, this.out)
     if (!r) return
     this.out.stamp("EmailMessage", ms(r.SystemModstamp))

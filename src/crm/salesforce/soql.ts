@@ -1,16 +1,24 @@
 /**
- * The query plan: ONE SOQL query per account sync. The account row carries every history object
- * as parent-to-child subqueries (five levels are allowed in REST since API v58.0), so an account's
- * whole history arrives in as few batches as its size allows: child rows count toward the 2,000
- * records of a batch, and a large child result continues through its own `nextRecordsUrl`.
+ * The query plan: per account sync, ONE composite request (one API call, REST API Developer Guide,
+ * "Composite": "The entire series of requests counts as a single call toward your API limits")
+ * carrying three QueryAll statements, then each result's `nextRecordsUrl` to its end.
  *
- * - Leaf streams (Contracts, Tasks, Events, Emails) are filtered by their own SystemModstamp
- *   watermark and ordered by SystemModstamp, Id, so a page boundary is also a safe watermark.
- * - Parents that carry activity subqueries (Contacts, Opportunities, Cases) are not filtered:
- *   a new task on an unchanged opportunity must still arrive. They are few per account; rows that
- *   did not change are dropped before writing.
- * - An opportunity's stage history, products and quotes (with lines) come in full under it, so
- *   the stage history and quote revision numbers are always computed from complete sets.
+ * - QueryAll, never Query: Salesforce archives activities older than 365 days and `query` leaves
+ *   them out; `queryAll` returns them, and returns soft-deleted rows (`IsDeleted = true`) while they
+ *   sit in the recycle bin, which is how a deletion reaches Parley (REST API Developer Guide,
+ *   "QueryAll").
+ * - The account tree: the account row carries contacts, opportunities (with their stage history,
+ *   products, competitors, quotes and lines, and emails), cases (with their emails and the
+ *   activities no account is derived for) and contracts as parent-to-child subqueries. Leaf streams
+ *   (Contacts, Contracts, Emails) are filtered by their own SystemModstamp watermark and ordered by
+ *   SystemModstamp, Id, so a page boundary is also a safe watermark; parents with children
+ *   (Opportunities, Cases) come whole, so stage histories and quote revisions are computed from
+ *   complete sets.
+ * - Tasks and Events of the account: `WHERE AccountId = <account>`. Salesforce derives a task's or
+ *   event's AccountId from its WhatId (an account, opportunity or contract) or else from its WhoId
+ *   contact (Object Reference, Task and Event, "AccountId"), so this reads every activity of the
+ *   account once, including those logged only on a contact. Only an activity on a case without a
+ *   contact has no AccountId: those come under the case (`AccountId = null`).
  */
 
 export const API_VERSION = "v62.0"
@@ -22,14 +30,16 @@ export type Watermarks = Partial<Record<StreamObject, number>>
 
 /** Account child relationship → stream. Leaf streams page on their own across calls. */
 export const ACCOUNT_RELATIONSHIPS: Readonly<Record<string, { object: StreamObject; leaf: boolean }>> = {
-  Contacts: { object: "Contact", leaf: false },
+  Contacts: { object: "Contact", leaf: true },
   Opportunities: { object: "Opportunity", leaf: false },
   Cases: { object: "Case", leaf: false },
   Contracts: { object: "Contract", leaf: true },
-  Tasks: { object: "Task", leaf: true },
-  Events: { object: "Event", leaf: true },
   Emails: { object: "EmailMessage", leaf: true }
 }
+
+/** Streams read by their own top-level query (not under the account row). */
+export const ACTIVITY_OBJECTS = ["Task", "Event"] as const
+export type ActivityObject = (typeof ACTIVITY_OBJECTS)[number]
 
 /** Parts some orgs lack (feature off, custom field absent). When Salesforce rejects one, the
  * sync drops it, remembers that for the org, and asks again. */
@@ -57,19 +67,19 @@ export function optionalPartInError(message: string): OptionalPart | undefined {
 }
 
 export const FIELDS = {
-  Account: ["Id", "Name", "Industry", "Type", "AccountSource", "AnnualRevenue", "Owner.Name", "CreatedDate", "SystemModstamp"],
-  Contact: ["Id", "AccountId", "Name", "Title", "Email", "Phone", "SystemModstamp"],
-  Opportunity: ["Id", "AccountId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon", "Type", "LeadSource", "Description", "Loss_Reason__c", "CreatedDate", "SystemModstamp"],
-  OpportunityHistory: ["Id", "OpportunityId", "StageName", "Amount", "CreatedDate"],
-  OpportunityLineItem: ["Id", "OpportunityId", "Product2Id", "Product2.Name", "Product2.Family", "Quantity", "ListPrice", "UnitPrice", "Discount", "SystemModstamp"],
-  OpportunityCompetitor: ["Id", "CompetitorName"],
-  Quote: ["Id", "OpportunityId", "Name", "QuoteNumber", "Status", "Discount", "GrandTotal", "CreatedDate", "SystemModstamp"],
-  QuoteLineItem: ["Id", "QuoteId", "Product2Id", "Product2.Name", "Product2.Family", "Quantity", "ListPrice", "UnitPrice", "Discount", "SystemModstamp"],
-  Case: ["Id", "AccountId", "CaseNumber", "Subject", "Description", "Type", "Reason", "Origin", "Priority", "Status", "IsEscalated", "IsClosed", "CreatedDate", "ClosedDate", "SystemModstamp"],
-  Contract: ["Id", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "SystemModstamp"],
-  Task: ["Id", "AccountId", "WhatId", "WhoId", "Subject", "Description", "ActivityDate", "CompletedDateTime", "CreatedDate", "Status", "TaskSubtype", "Type", "CallType", "SystemModstamp"],
-  Event: ["Id", "AccountId", "WhatId", "WhoId", "Subject", "Description", "StartDateTime", "ActivityDateTime", "DurationInMinutes", "Type", "CreatedDate", "SystemModstamp"],
-  EmailMessage: ["Id", "ActivityId", "RelatedToId", "ParentId", "Subject", "TextBody", "Incoming", "MessageDate", "Status", "CreatedDate", "SystemModstamp"]
+  Account: ["Id", "IsDeleted", "Name", "Industry", "Type", "AccountSource", "AnnualRevenue", "Owner.Name", "CreatedDate", "SystemModstamp"],
+  Contact: ["Id", "IsDeleted", "AccountId", "Name", "Title", "Email", "Phone", "SystemModstamp"],
+  Opportunity: ["Id", "IsDeleted", "AccountId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon", "Type", "LeadSource", "Description", "Loss_Reason__c", "CreatedDate", "SystemModstamp"],
+  OpportunityHistory: ["Id", "IsDeleted", "OpportunityId", "StageName", "Amount", "CreatedDate"],
+  OpportunityLineItem: ["Id", "IsDeleted", "OpportunityId", "Product2Id", "Product2.Name", "Product2.Family", "Quantity", "ListPrice", "UnitPrice", "Discount", "SystemModstamp"],
+  OpportunityCompetitor: ["Id", "IsDeleted", "CompetitorName"],
+  Quote: ["Id", "IsDeleted", "OpportunityId", "Name", "QuoteNumber", "Status", "Discount", "GrandTotal", "CreatedDate", "SystemModstamp"],
+  QuoteLineItem: ["Id", "IsDeleted", "QuoteId", "Product2Id", "Product2.Name", "Product2.Family", "Quantity", "ListPrice", "UnitPrice", "Discount", "SystemModstamp"],
+  Case: ["Id", "IsDeleted", "AccountId", "CaseNumber", "Subject", "Description", "Type", "Reason", "Origin", "Priority", "Status", "IsEscalated", "IsClosed", "CreatedDate", "ClosedDate", "SystemModstamp"],
+  Contract: ["Id", "IsDeleted", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "SystemModstamp"],
+  Task: ["Id", "IsDeleted", "AccountId", "WhatId", "WhoId", "Subject", "Description", "ActivityDate", "CompletedDateTime", "CreatedDate", "Status", "TaskSubtype", "Type", "CallType", "SystemModstamp"],
+  Event: ["Id", "IsDeleted", "AccountId", "WhatId", "WhoId", "Subject", "Description", "StartDateTime", "ActivityDateTime", "DurationInMinutes", "Type", "CreatedDate", "SystemModstamp"],
+  EmailMessage: ["Id", "IsDeleted", "ActivityId", "RelatedToId", "ParentId", "Subject", "TextBody", "Incoming", "MessageDate", "Status", "CreatedDate", "SystemModstamp"]
 } as const
 
 /** A SOQL datetime literal, floored to the second (the documented literal has no milliseconds):
@@ -101,16 +111,15 @@ function where(object: StreamObject, ctx: PlanContext, condition?: string): stri
   return parts.length ? ` WHERE ${parts.join(" AND ")}` : ""
 }
 
-/** Activities under a parent. Under a contact only those related to nothing else (`WhatId = null`):
- * the rest arrive under the account, opportunity or case they are about, not twice. */
-function activities(ctx: PlanContext, options: { emails?: "Emails" | "EmailMessages"; events?: boolean; unrelatedOnly?: boolean }): string[] {
-  const only = options.unrelatedOnly ? "WhatId = null" : undefined
-  const parts = [`(${select("Task", ctx)} FROM Tasks${where("Task", ctx, only)} ${ORDER})`]
-  if (options.events !== false) parts.push(`(${select("Event", ctx)} FROM Events${where("Event", ctx, only)} ${ORDER})`)
-  if (options.emails && !ctx.disabled.has("Emails")) {
-    parts.push(`(${select("EmailMessage", ctx)} FROM ${options.emails}${where("EmailMessage", ctx)} ${ORDER})`)
-  }
-  return parts
+/** Activities under a case: only those Salesforce derives no AccountId for (a case with no
+ * contact); the others arrive once, through the account's own activity queries. */
+function caseActivities(ctx: PlanContext): string[] {
+  const only = "AccountId = null"
+  return [
+    `(${select("Task", ctx)} FROM Tasks${where("Task", ctx, only)} ${ORDER})`,
+    `(${select("Event", ctx)} FROM Events${where("Event", ctx, only)} ${ORDER})`,
+    ...(ctx.disabled.has("Emails") ? [] : [`(${select("EmailMessage", ctx)} FROM EmailMessages${where("EmailMessage", ctx)} ${ORDER})`])
+  ]
 }
 
 function opportunities(ctx: PlanContext): string {
@@ -121,22 +130,22 @@ function opportunities(ctx: PlanContext): string {
     const lines = `(${select("QuoteLineItem", ctx)} FROM QuoteLineItems ORDER BY Id)`
     children.push(`(${select("Quote", ctx, [lines])} FROM Quotes ORDER BY CreatedDate, Id)`)
   }
-  children.push(...activities(ctx, { emails: "Emails" }))
+  if (!ctx.disabled.has("Emails")) children.push(`(${select("EmailMessage", ctx)} FROM Emails${where("EmailMessage", ctx)} ${ORDER})`)
   return `(${select("Opportunity", ctx, children)} FROM Opportunities ${ORDER})`
 }
 
-/** The account's own leaf streams, Tasks last: usually the largest, they fill what is left of a
- * batch instead of cutting the smaller streams short. */
-function accountLeaves(ctx: PlanContext): string[] {
+/** The account tree as one SOQL statement (14 parent-to-child relationships of the 20 allowed).
+ * Emails last: usually the largest leaf, they fill what is left of a batch. */
+export function buildAccountQuery(accountId: string, ctx: PlanContext): string {
+  const contacts = `(${select("Contact", ctx)} FROM Contacts${where("Contact", ctx)} ${ORDER})`
+  const cases = `(${select("Case", ctx, caseActivities(ctx))} FROM Cases ${ORDER})`
   const contracts = `(${select("Contract", ctx)} FROM Contracts${where("Contract", ctx)} ${ORDER})`
-  const [tasks, events, emails] = activities(ctx, { emails: "Emails" })
-  return [contracts, events!, ...(emails ? [emails] : []), tasks!]
+  const parts = [contacts, opportunities(ctx), cases, contracts]
+  if (!ctx.disabled.has("Emails")) parts.push(`(${select("EmailMessage", ctx)} FROM Emails${where("EmailMessage", ctx)} ${ORDER})`)
+  return `${select("Account", ctx, parts)} FROM Account WHERE Id = ${soqlString(accountId)}`
 }
 
-/** The whole account sync as one SOQL statement (19 parent-to-child relationships of the 20 allowed). */
-export function buildAccountQuery(accountId: string, ctx: PlanContext): string {
-  const contacts = `(${select("Contact", ctx, activities(ctx, { unrelatedOnly: true }))} FROM Contacts ${ORDER})`
-  const cases = `(${select("Case", ctx, activities(ctx, { emails: "EmailMessages", events: false }))} FROM Cases ${ORDER})`
-  const parts = [contacts, opportunities(ctx), cases, ...accountLeaves(ctx)]
-  return `${select("Account", ctx, parts)} FROM Account WHERE Id = ${soqlString(accountId)}`
+/** Every Task (or Event) of the account since the stream's watermark, oldest change first. */
+export function buildActivityQuery(object: ActivityObject, accountId: string, ctx: PlanContext): string {
+  return `${select(object, ctx)} FROM ${object}${where(object, ctx, `AccountId = ${soqlString(accountId)}`)} ${ORDER}`
 }

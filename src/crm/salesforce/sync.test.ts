@@ -129,10 +129,15 @@ describe("incremental sync", () => {
     const second = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
     expect(second).toMatchObject({ written: 0, rejected: 0, status: { state: "synced" } })
     expect(second.calls).toBe(1)
-    const soql = api.calls[before]!.soql!
-    for (const relationship of ["Tasks", "Events", "Emails", "EmailMessages", "Contracts"]) {
-      expect(soql).toMatch(new RegExp(`FROM ${relationship} WHERE (WhatId = null AND )?SystemModstamp > \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ`))
+    const queries = api.calls[before]!.queries
+    expect(queries.map((q) => q.resource)).toEqual(["queryAll", "queryAll", "queryAll"])
+    const [tree, tasks, events] = queries.map((q) => q.soql)
+    for (const relationship of ["Contacts", "Emails", "EmailMessages", "Contracts"]) {
+      expect(tree).toMatch(new RegExp(`FROM ${relationship} WHERE SystemModstamp > \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ`))
     }
+    for (const relationship of ["Tasks", "Events"]) expect(tree).toMatch(new RegExp(`FROM ${relationship} WHERE AccountId = null AND SystemModstamp > \\d{4}-`))
+    expect(tasks).toMatch(new RegExp(`FROM Task WHERE AccountId = '${GLOBEX}' AND SystemModstamp > \\d{4}-`))
+    expect(events).toMatch(new RegExp(`FROM Event WHERE AccountId = '${GLOBEX}' AND SystemModstamp > \\d{4}-`))
     const cursors = await db.cursors.toArray()
     expect(cursors.map((c) => c.object).sort()).toEqual(["Account", "Case", "Contact", "Contract", "EmailMessage", "Event", "Opportunity", "Task"])
     expect(cursors.every((c) => c.scope === GLOBEX && !c.nextPage)).toBe(true)
@@ -198,7 +203,7 @@ describe("resuming", () => {
     const { data, db, resumed, resumedCalls } = await interruptedThenResumed({ failures: [{ kind: "INVALID_QUERY_LOCATOR", fromCall: 3, match: "/query/01g" }] })
     expect(resumed.status.state).toBe("synced")
     expect(resumedCalls[0]).toMatchObject({ status: 400, path: expect.stringContaining("/query/01g") })
-    expect(resumedCalls[1]!.soql).toContain("FROM Account")
+    expect(resumedCalls[1]!.queries[0]!.soql).toContain("FROM Account")
     expect(await storedIds(db, "interactions")).toEqual(expectedIds(data, GLOBEX).interactions.sort())
   })
 })

@@ -2,10 +2,13 @@
  * Salesforce account sync: one account's history from the REST API into the local model,
  * incrementally and resumably, within the API etiquette (budget.ts, api.ts).
  *
- * The plan (soql.ts) is one query whose leaf streams (Contracts, Tasks, Events, Emails) page on
- * their own. Every page is written together with its cursors in one transaction; a leaf stream's
- * cursor keeps `nextPage` while it pages, so a killed service worker resumes mid-pagination, and
- * keys are deterministic (`salesforce:<org>:<id18>`), so re-reading a page never duplicates.
+ * The plan (soql.ts): one composite call with three QueryAll statements (the account tree, its
+ * Tasks, its Events), then every result that was cut short pages on through its own
+ * `nextRecordsUrl`, several streams per composite call. Every page is written together with its
+ * cursors in one transaction; a stream's cursor keeps `nextPage` while it pages, so a killed
+ * service worker resumes mid-pagination, and keys are deterministic (`salesforce:<org>:<id18>`),
+ * so re-reading a page never duplicates. Rows that come back deleted (`IsDeleted`) are removed in
+ * the same transaction.
  *
  * Runs with injected dependencies (fetch, session, database, clock) so tests need no browser.
  */
@@ -14,13 +17,22 @@ import type { ParleyDB } from "../../model/db"
 import { HISTORY_TABLE_NAMES } from "../../model/db"
 import { cursorKey, orgKey, parseRecordKey, recordKey } from "../../model/keys"
 import type { SyncCursor } from "../../model/schema"
-import { StorageFullError, writeBatch, type HistoryBatch } from "../../model/store"
-import { SalesforceApiError, SalesforceClient, type ApiErrorKind, type ApiLimits, type SalesforceSession } from "./api"
+import { removeRecords, StorageFullError, writeBatch, type HistoryBatch } from "../../model/store"
+import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type ApiLimits, type SalesforceSession } from "./api"
 import { Semaphore } from "./budget"
 import { isSalesforceHost } from "./hosts"
 import { toId18 } from "./ids"
 import { childRecords, mapAccountTree, mapRecords, toMs, type MapContext, type MappedBatch, type RejectedRecord } from "./map"
-import { ACCOUNT_RELATIONSHIPS, buildAccountQuery, optionalPartInError, STREAM_OBJECTS, type StreamObject, type Watermarks } from "./soql"
+import {
+  ACCOUNT_RELATIONSHIPS,
+  ACTIVITY_OBJECTS,
+  buildAccountQuery,
+  buildActivityQuery,
+  optionalPartInError,
+  STREAM_OBJECTS,
+  type StreamObject,
+  type Watermarks
+} from "./soql"
 import { SYNC_MESSAGES, syncStatusKey, type SyncState, type SyncStatus } from "./status"
 
 export type { SalesforceSession } from "./api"
@@ -29,6 +41,12 @@ export interface SalesforceSyncDeps {
   fetch: typeof fetch
   /** The rep's session for the org's API host (the background reads the `sid` cookie). */
   getSession(): Promise<SalesforceSession | null>
+  /**
+   * Every candidate session for the org, best first (after a My Domain change the browser keeps
+   * old `sid` cookies that Salesforce refuses with INVALID_SESSION_ID). When given, the sync tries
+   * each before it reports the session expired; `getSession` is then not asked.
+   */
+  getSessions?(): Promise<SalesforceSession[]>
   db: ParleyDB
   now(): number
   /** Defaults: API_LIMITS.salesforce (2 in flight, 100 calls a day), 3 retries from 1 s. */
@@ -56,6 +74,8 @@ export interface SalesforceSyncResult {
   diagnostics: SyncDiagnostics
 }
 
+/** Streams whose rows come in the account tree (Task and Event have their own queries). */
+const TREE_OBJECTS: readonly StreamObject[] = STREAM_OBJECTS.filter((o) => !(ACTIVITY_OBJECTS as readonly string[]).includes(o))
 const LEAF_RELATIONSHIP: Partial<Record<StreamObject, string>> = Object.fromEntries(
   Object.entries(ACCOUNT_RELATIONSHIPS)
     .filter(([, v]) => v.leaf)
@@ -79,9 +99,10 @@ function sharedSemaphore(limit: number): Semaphore {
 }
 
 const running = new Map<string, Promise<SalesforceSyncResult>>()
-/** Account queries per sync at most (the last one follows its locators to the end); the daily
- * budget caps calls anyway. */
-const MAX_ROUNDS = 25
+/** Fresh starts per sync when a query locator is lost mid-way (it expired, or the org released it). */
+const MAX_STARTS = 3
+/** Query operations one composite request may carry (REST API Developer Guide, "Composite"). */
+const QUERIES_PER_CALL = 5
 
 const capsKey = (org: string) => `salesforce:caps:${org}`
 
@@ -92,7 +113,13 @@ interface QueryResult {
   records: unknown[]
 }
 
+interface Stream {
+  object: StreamObject
+  url: string
+}
+
 function asQueryResult(value: unknown): QueryResult {
+  if (value instanceof SalesforceApiError) throw value
   const r = value as Partial<QueryResult> | null
   if (!r || typeof r !== "object" || !Array.isArray(r.records) || typeof r.done !== "boolean") {
     throw new SalesforceApiError("malformed", "Salesforce returned an unexpected query result")
@@ -162,16 +189,15 @@ class AccountSync {
     this.disabled = new Set((caps?.value as string[] | undefined) ?? [])
     this.ctx = { org: this.org, accountId: this.accountId, now: this.deps.now(), currency: orgRow?.currency }
 
-    // A stream that was paging on its own when the worker stopped continues from its cursor; a
-    // locator that expired meanwhile only means the account query below re-reads from the watermark.
-    const resumed = STREAM_OBJECTS.filter((o) => this.cursors.get(o)?.nextPage)
-    await this.pageLeaves(resumed.map((o) => ({ object: o, url: this.cursors.get(o)!.nextPage! })))
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const { pending, follow } = await this.accountQuery(round === MAX_ROUNDS - 1)
-      if (!pending.length) return
-      // One stream cut short: its own locator is the cheapest way on. Several: one more account
-      // query (watermarks moved) brings them all on at once, instead of a call per locator.
-      if (follow && !(await this.pageLeaves(pending))) return
+    // A stream that was paging when the worker stopped continues from its cursor; a locator that
+    // expired meanwhile only means the fresh queries below re-read from the watermark.
+    const resumed = STREAM_OBJECTS.flatMap((object) => {
+      const url = this.cursors.get(object)?.nextPage
+      return url ? [{ object, url }] : []
+    })
+    await this.pageStreams(resumed)
+    for (let start = 0; start < MAX_STARTS; start++) {
+      if (!(await this.pageStreams(await this.start()))) return
     }
   }
 
@@ -201,128 +227,145 @@ class AccountSync {
     this.diagnostics.rejected.push(...mapped.rejected)
   }
 
-  /** One page and its cursors, in one transaction. */
+  /** One page, the rows it reports deleted, and its cursors, in one transaction. */
   private async write(mapped: MappedBatch, cursors: SyncCursor[]): Promise<void> {
     const { db } = this.deps
     const batch = await dropUnchanged(db, mapped.batch())
-    const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors]
+    const removals = mapped.removals()
+    const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors, db.profiles]
     const result = await db.transaction("rw", tables, async () => {
       const r = await writeBatch(db, batch, cursors[0])
       if (cursors.length > 1) await db.cursors.bulkPut(cursors.slice(1))
-      return r
+      return { ...r, removed: await removeRecords(db, removals) }
     })
-    this.written += result.written
+    this.written += result.written + result.removed
     for (const r of result.rejected) {
       this.diagnostics.rejected.push({ id: r.recordKey ? parseRecordKey(r.recordKey)?.id : undefined, object: r.table, reason: r.reason })
     }
   }
 
-  /** The account query; drops an optional part the org lacks and asks again. */
-  private async queryAccount(): Promise<QueryResult> {
-    for (;;) {
-      try {
-        return asQueryResult(await this.client.query(buildAccountQuery(this.accountId, { watermarks: this.watermarks(), disabled: this.disabled })))
-      } catch (error) {
-        const part = error instanceof SalesforceApiError && error.kind === "bad-query" ? optionalPartInError(error.message) : undefined
-        if (!part || this.disabled.has(part)) throw error
-        this.disabled.add(part)
-        this.diagnostics.disabledParts.push(part)
-        await this.deps.db.meta.put({ key: capsKey(this.org), value: [...this.disabled] })
-      }
-    }
-  }
-
-  /** Fetches the rest of every nested result in memory (all but the account's leaf streams). */
-  private async completeNested(record: unknown, isAccount: boolean): Promise<void> {
-    const tasks: Promise<void>[] = []
-    for (const [name, value] of Object.entries(record as Record<string, unknown>)) {
-      if (!isQueryResult(value) || (isAccount && ACCOUNT_RELATIONSHIPS[name]?.leaf)) continue
-      tasks.push(
-        (async () => {
-          let page: QueryResult = value
-          while (!page.done && page.nextRecordsUrl) {
-            page = asQueryResult(await this.client.get(page.nextRecordsUrl))
-            value.records.push(...page.records)
-          }
-          value.done = true
-          delete value.nextRecordsUrl
-          await settleAll(value.records.map((child) => this.completeNested(child, false)))
-        })()
-      )
-    }
-    await settleAll(tasks)
+  /** True (and remembered for the org) when Salesforce refused an optional part this org lacks. */
+  private async dropOptionalPart(error: unknown): Promise<boolean> {
+    const part = error instanceof SalesforceApiError && error.kind === "bad-query" ? optionalPartInError(error.message) : undefined
+    if (!part || this.disabled.has(part)) return false
+    this.disabled.add(part)
+    this.diagnostics.disabledParts.push(part)
+    await this.deps.db.meta.put({ key: capsKey(this.org), value: [...this.disabled] })
+    return true
   }
 
   /**
-   * Runs the account query and writes it with every cursor. Returns the leaf streams cut short by
-   * the batch size, and whether to follow their locators (one stream, or no stream moved on:
-   * another account query would not get further) rather than query the account again.
+   * The account tree, its Tasks and its Events from their watermarks, in one composite call, each
+   * written as it is mapped. Returns the streams cut short by the batch size.
    */
-  private async accountQuery(lastRound: boolean): Promise<{ pending: { object: StreamObject; url: string }[]; follow: boolean }> {
-    const result = await this.queryAccount()
+  private async start(): Promise<Stream[]> {
+    for (;;) {
+      const plan = { watermarks: this.watermarks(), disabled: this.disabled }
+      const answers = await this.client.getMany([
+        queryPath(buildAccountQuery(this.accountId, plan), "queryAll"),
+        ...ACTIVITY_OBJECTS.map((object) => queryPath(buildActivityQuery(object, this.accountId, plan), "queryAll"))
+      ])
+      const failed = answers.find((a): a is SalesforceApiError => a instanceof SalesforceApiError)
+      if (failed) {
+        if (await this.dropOptionalPart(failed)) continue
+        throw failed
+      }
+      const pending = await this.accountTree(asQueryResult(answers[0]))
+      for (const [i, object] of ACTIVITY_OBJECTS.entries()) {
+        const next = await this.streamPage(object, asQueryResult(answers[i + 1]))
+        if (next) pending.push({ object, url: next })
+      }
+      return pending
+    }
+  }
+
+  /**
+   * Fetches the rest of a nested result in memory, batch by batch, completing the child results of
+   * each batch before asking for the next: "A queryMore() call on a parent object invalidates all
+   * child cursors in the previous result set. If you need the results from the child, you must use
+   * queryMore() on those results before using queryMore() on the parent results" (SOAP API
+   * Developer Guide, "QueryLocator"; REST `nextRecordsUrl` is the same server-side cursor).
+   */
+  private async completeResult(value: QueryResult): Promise<void> {
+    let page: QueryResult = value
+    for (;;) {
+      const batch = page === value ? [...value.records] : page.records
+      await settleAll(batch.map((child) => this.completeNested(child, false)))
+      if (page.done || !page.nextRecordsUrl) break
+      page = asQueryResult(await this.client.get(page.nextRecordsUrl))
+      value.records.push(...page.records)
+    }
+    value.done = true
+    delete value.nextRecordsUrl
+  }
+
+  /** Completes every nested result of a record (for the account row: all but its leaf streams). */
+  private async completeNested(record: unknown, isAccount: boolean): Promise<void> {
+    const results = Object.entries(record as Record<string, unknown>).filter(
+      (entry): entry is [string, QueryResult] => isQueryResult(entry[1]) && !(isAccount && ACCOUNT_RELATIONSHIPS[entry[0]]?.leaf)
+    )
+    await settleAll(results.map(([, value]) => this.completeResult(value)))
+  }
+
+  /** Maps and writes the account tree with the tree streams' cursors; returns its leaves cut short. */
+  private async accountTree(result: QueryResult): Promise<Stream[]> {
     const account = result.records[0]
     if (!account) throw new SalesforceApiError("http", "This account is not visible to you in Salesforce", 404)
     await this.completeNested(account, true)
     const mapped = mapAccountTree(account, this.ctx)
     this.note(mapped)
-
-    const cut = STREAM_OBJECTS.flatMap((object) => {
+    const cut: Stream[] = []
+    const cursors = TREE_OBJECTS.map((object) => {
       const relationship = LEAF_RELATIONSHIP[object]
       const nested = relationship ? (account as Record<string, unknown>)[relationship] : undefined
-      return isQueryResult(nested) && !nested.done && nested.nextRecordsUrl ? [{ object, url: nested.nextRecordsUrl, records: nested.records }] : []
-    })
-    // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
-    const midway = (c: (typeof cut)[number]) => {
-      const previous = this.cursors.get(c.object)?.watermark
-      const last = lastStamp(c.records)
-      return { previous, next: last === undefined ? previous : max(previous, last - 1) }
-    }
-    // Another account query only helps if some watermark moves past a second (the literal's
-    // precision); thousands of rows sharing one SystemModstamp need their locators.
-    const second = (ms: number | undefined) => (ms === undefined ? -1 : Math.floor(ms / 1000))
-    const moves = cut.some((c) => {
-      const { previous, next } = midway(c)
-      return second(next) > second(previous)
-    })
-    const follow = cut.length === 1 || (cut.length > 1 && (!moves || lastRound))
-    const cursors = STREAM_OBJECTS.map((object) => {
-      const stream = cut.find((c) => c.object === object)
-      if (!stream) return this.cursor(object, max(this.cursors.get(object)?.watermark, this.seen[object]))
-      return this.cursor(object, midway(stream).next, follow ? stream.url : undefined)
+      const previous = this.cursors.get(object)?.watermark
+      if (!isQueryResult(nested) || nested.done || !nested.nextRecordsUrl) return this.cursor(object, max(previous, this.seen[object]))
+      cut.push({ object, url: nested.nextRecordsUrl })
+      // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
+      const last = lastStamp(nested.records)
+      return this.cursor(object, last === undefined ? previous : max(previous, last - 1), nested.nextRecordsUrl)
     })
     await this.write(mapped, cursors)
-    return { pending: cut.map(({ object, url }) => ({ object, url })), follow }
+    return cut
   }
 
-  /** Pages each leaf stream to its end, streams in parallel. True if a query locator was lost. */
-  private async pageLeaves(streams: { object: StreamObject; url: string }[]): Promise<boolean> {
-    const lost = await settleAll(streams.map((s) => this.pageLeaf(s.object, s.url)))
-    return lost.some(Boolean)
+  /** Maps and writes one page of a stream with its cursor; returns its next page, if any. */
+  private async streamPage(object: StreamObject, page: QueryResult): Promise<string | undefined> {
+    const mapped = mapRecords(page.records, this.ctx)
+    this.note(mapped)
+    const previous = this.cursors.get(object)?.watermark
+    const next = page.done ? undefined : page.nextRecordsUrl
+    const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, this.seen[object]))
+    await this.write(mapped, [cursor])
+    return next
   }
 
-  private async pageLeaf(object: StreamObject, first: string): Promise<boolean> {
-    let url: string | undefined = first
-    while (url) {
-      let page: QueryResult
-      try {
-        page = asQueryResult(await this.client.get(url))
-      } catch (error) {
-        if (!(error instanceof SalesforceApiError) || FATAL[error.kind]) throw error
-        const watermark = this.cursors.get(object)?.watermark
-        await this.deps.db.cursors.put(this.cursor(object, watermark))
-        if (error.kind === "query-locator") return true
-        this.diagnostics.errors.push(`${object}: ${error.message}`)
-        return false
+  /**
+   * Pages streams to their ends, the next page of up to five streams in one call. True if a query
+   * locator was lost (the stream then starts again from its watermark).
+   */
+  private async pageStreams(streams: Stream[]): Promise<boolean> {
+    let active = streams
+    let lost = false
+    while (active.length) {
+      const now = active.slice(0, QUERIES_PER_CALL)
+      const answers = await this.client.getMany(now.map((s) => s.url))
+      const next: Stream[] = [...active.slice(QUERIES_PER_CALL)]
+      for (const [i, stream] of now.entries()) {
+        const answer = answers[i]
+        if (answer instanceof SalesforceApiError) {
+          if (FATAL[answer.kind]) throw answer
+          await this.deps.db.cursors.put(this.cursor(stream.object, this.cursors.get(stream.object)?.watermark))
+          if (answer.kind === "query-locator") lost = true
+          else this.diagnostics.errors.push(`${stream.object}: ${answer.message}`)
+          continue
+        }
+        const url = await this.streamPage(stream.object, asQueryResult(answer))
+        if (url) next.push({ object: stream.object, url })
       }
-      const mapped = mapRecords(page.records, this.ctx)
-      this.note(mapped)
-      const previous = this.cursors.get(object)?.watermark
-      const next = page.done ? undefined : page.nextRecordsUrl
-      const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, this.seen[object]))
-      await this.write(mapped, [cursor])
-      url = next
+      active = next
     }
-    return false
+    return lost
   }
 }
 
@@ -347,27 +390,34 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
   let message: string | undefined
   let client: SalesforceClient | undefined
   let sync: AccountSync | undefined
-  const session = await deps.getSession().catch(() => null)
-  if (!session?.sid || !isSalesforceHost(session.apiHost)) {
-    state = "session-expired"
-  } else {
+  let calls = 0
+  let retries = 0
+  const candidates = ((deps.getSessions ? await deps.getSessions().catch(() => []) : [await deps.getSession().catch(() => null)]) as (SalesforceSession | null)[]).filter(
+    (s): s is SalesforceSession => !!s?.sid && isSalesforceHost(s.apiHost)
+  )
+  if (!candidates.length) state = "session-expired"
+  for (const [i, session] of candidates.entries()) {
     client = new SalesforceClient({ fetch: deps.fetch, db, now, sleep }, session, sharedSemaphore(limits.maxInFlight), limits)
     sync = new AccountSync(deps, client, org, accountId)
     try {
       await sync.run()
-      if (sync.diagnostics.errors.length) state = "partial"
+      state = sync.diagnostics.errors.length ? "partial" : "synced"
     } catch (error) {
       const kind = error instanceof SalesforceApiError ? error.kind : undefined
       state = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
       message = state === "error" || state === "storage-full" ? (error instanceof Error ? error.message : String(error)) : undefined
       sync.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
+    } finally {
+      calls += client.calls
+      retries += client.retries
     }
+    // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
+    if (state !== "session-expired" || i === candidates.length - 1) break
   }
 
   const diagnostics: SyncDiagnostics = sync?.diagnostics ?? { rejected: [], errors: [], retries: 0, disabledParts: [] }
-  diagnostics.retries = client?.retries ?? 0
+  diagnostics.retries = retries
   diagnostics.apiUsage = client?.apiUsage
-  const calls = client?.calls ?? 0
   const written = sync?.written ?? 0
   const status: SyncStatus = {
     state,
