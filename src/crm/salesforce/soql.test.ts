@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { parseSoql, type SoqlQuery } from "../../../demo/salesforce/soql"
-import { buildAccountQuery, optionalPartInError, soqlDateTime, soqlString } from "./soql"
+import { buildAccountQuery, buildActivityQuery, optionalPartInError, soqlDateTime, soqlString } from "./soql"
 
 const ACCOUNT = "001000000000001AAA"
 
@@ -21,15 +21,33 @@ describe("buildAccountQuery", () => {
     expect(initial).toContain(`WHERE Id = '${ACCOUNT}'`)
     expect(initial).not.toMatch(/SystemModstamp >/)
   })
-  it("puts Tasks last among the account's own streams", () => {
+  it("reads activities by their derived AccountId, not under contacts; only AccountId-less ones under cases", () => {
     const names = parseSoql(initial).subqueries.map((q) => q.from)
-    expect(names).toEqual(["Contacts", "Opportunities", "Cases", "Contracts", "Events", "Emails", "Tasks"])
+    expect(names).toEqual(["Contacts", "Opportunities", "Cases", "Contracts", "Emails"])
+    const tree = parseSoql(initial)
+    const contacts = tree.subqueries.find((q) => q.from === "Contacts")!
+    const opportunities = tree.subqueries.find((q) => q.from === "Opportunities")!
+    const cases = tree.subqueries.find((q) => q.from === "Cases")!
+    expect(contacts.subqueries).toEqual([])
+    expect(opportunities.subqueries.map((q) => q.from)).not.toContain("Tasks")
+    expect(cases.subqueries.filter((q) => q.from === "Tasks" || q.from === "Events").map((q) => q.where)).toEqual([
+      { kind: "cmp", field: "AccountId", op: "=", value: null },
+      { kind: "cmp", field: "AccountId", op: "=", value: null }
+    ])
+    for (const object of ["Task", "Event"] as const) {
+      const query = parseSoql(buildActivityQuery(object, ACCOUNT, { watermarks: {}, disabled: new Set() }))
+      expect(query).toMatchObject({ from: object, where: { kind: "cmp", field: "AccountId", op: "=", value: ACCOUNT } })
+      expect(query.fields).toContain("IsDeleted")
+    }
   })
   it("filters leaf streams by their watermark and leaves parents whole", () => {
-    const soql = buildAccountQuery(ACCOUNT, { watermarks: { Task: Date.UTC(2026, 0, 2, 3, 4, 5, 678), Contact: Date.UTC(2026, 0, 1) }, disabled: new Set() })
-    expect(soql).toContain("FROM Tasks WHERE SystemModstamp > 2026-01-02T03:04:05Z ORDER BY SystemModstamp, Id")
-    expect(soql).toContain("FROM Tasks WHERE WhatId = null AND SystemModstamp > 2026-01-02T03:04:05Z")
-    expect(soql).toContain("FROM Contacts ORDER BY SystemModstamp, Id")
+    const watermarks = { Task: Date.UTC(2026, 0, 2, 3, 4, 5, 678), Contact: Date.UTC(2026, 0, 1) }
+    const soql = buildAccountQuery(ACCOUNT, { watermarks, disabled: new Set() })
+    expect(soql).toContain("FROM Tasks WHERE AccountId = null AND SystemModstamp > 2026-01-02T03:04:05Z ORDER BY SystemModstamp, Id")
+    expect(soql).toContain("FROM Contacts WHERE SystemModstamp > 2026-01-01T00:00:00Z ORDER BY SystemModstamp, Id")
+    expect(soql).toContain("FROM Opportunities ORDER BY SystemModstamp, Id")
+    expect(soql).toContain("FROM Cases ORDER BY SystemModstamp, Id")
+    expect(buildActivityQuery("Task", ACCOUNT, { watermarks, disabled: new Set() })).toContain(`FROM Task WHERE AccountId = '${ACCOUNT}' AND SystemModstamp > 2026-01-02T03:04:05Z ORDER BY SystemModstamp, Id`)
     expect(() => parseSoql(soql)).not.toThrow()
   })
   it("drops the parts an org lacks", () => {
