@@ -350,3 +350,124 @@ describe("failures", () => {
     expect(api.callCount).toBe(0)
   })
 })
+
+describe("what real orgs do", () => {
+  const task = (n: number, fields: Record<string, unknown>): SObjectRecord => ({
+    attributes: { type: "Task", url: `/services/data/v62.0/sobjects/Task/${sfId("00T", n)}` },
+    Id: sfId("00T", n),
+    Subject: `Task ${n}`,
+    ActivityDate: "2026-11-01",
+    CompletedDateTime: sfDateTime(DEMO_NOW - 19 * DAY),
+    Status: "Completed",
+    TaskSubtype: "Call",
+    CallType: "Outbound",
+    IsClosed: true,
+    CreatedDate: sfDateTime(DEMO_NOW - 20 * DAY),
+    SystemModstamp: sfDateTime(DEMO_NOW - 19 * DAY),
+    WhatId: null,
+    WhoId: null,
+    ...fields
+  })
+
+  it("brings the full multi-year history, archived activities included", async () => {
+    const { api, data, db, deps } = setup()
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    const archived = [...data.byType.get("Task")!, ...data.byType.get("Event")!].filter((r) => r.AccountId === GLOBEX && r.IsArchived === true)
+    expect(archived.length).toBeGreaterThan(10)
+    const stored = new Set(await storedIds(db, "interactions"))
+    expect(archived.every((r) => stored.has(r.Id))).toBe(true)
+    expect(api.calls.flatMap((c) => c.queries).every((q) => q.resource === "queryAll")).toBe(true)
+  })
+
+  it("reads activities logged only on a contact once, and keeps a case's activities that have no account", async () => {
+    const contact = sfIds.contact(globex!.contacts[1]!)
+    const otherContact = sfIds.contact(initech!.contacts[0]!)
+    const [globexCase] = data().byType.get("Case")!.filter((c) => c.AccountId === GLOBEX)
+    const extra = [
+      task(9_100_001, { WhoId: contact }),
+      task(9_100_002, { WhatId: globexCase!.Id }),
+      task(9_100_003, { WhatId: globexCase!.Id, WhoId: otherContact })
+    ]
+    const { db, deps } = setup({ extra })
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    const key = (n: number) => recordKey("salesforce", ORG, sfId("00T", n))
+    expect(await db.interactions.get(key(9_100_001))).toMatchObject({ accountKey: recordKey("salesforce", ORG, GLOBEX), channel: "call" })
+    expect(await db.interactions.get(key(9_100_002))).toMatchObject({ accountKey: recordKey("salesforce", ORG, GLOBEX) })
+    // Its contact makes it Initech's (Object Reference, Task.AccountId): not Globex's history.
+    expect(await db.interactions.get(key(9_100_003))).toBeUndefined()
+    await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(await db.interactions.get(key(9_100_003))).toMatchObject({ accountKey: recordKey("salesforce", ORG, INITECH) })
+  })
+
+  it("removes what was deleted in Salesforce on the next sync, and what hangs off it", async () => {
+    const { api, data, db, deps, clock } = setup()
+    await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    const deal = initech!.deals[1]!
+    const dealKey = recordKey("salesforce", ORG, sfIds.deal(deal))
+    const someTask = data.byType.get("Task")!.find((t) => t.AccountId === INITECH && t.WhatId === INITECH)!
+    const contact = sfIds.contact(initech!.contacts[0]!)
+    expect(await db.deals.get(dealKey)).toBeDefined()
+    expect(await db.quotes.where("dealKey").equals(dealKey).count()).toBeGreaterThan(0)
+    api.deleteRecord(sfIds.deal(deal))
+    api.deleteRecord(someTask.Id)
+    api.deleteRecord(contact)
+    clock.now = DEMO_NOW + DAY
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(result.status.state).toBe("synced")
+    expect(result.written).toBeGreaterThan(0)
+    expect(await db.deals.get(dealKey)).toBeUndefined()
+    expect(await db.quotes.where("dealKey").equals(dealKey).count()).toBe(0)
+    expect(await db.quoteLines.filter((l) => deal.quotes.some((q) => l.quoteKey === recordKey("salesforce", ORG, sfIds.quote(q)))).count()).toBe(0)
+    expect(await db.interactions.get(recordKey("salesforce", ORG, someTask.Id))).toBeUndefined()
+    expect(await db.contacts.get(recordKey("salesforce", ORG, contact))).toBeUndefined()
+    // The deal's own activities were deleted with it.
+    const dealActivities = data.byType.get("Task")!.filter((t) => t.WhatId === sfIds.deal(deal))
+    expect(dealActivities.length).toBeGreaterThan(0)
+    for (const t of dealActivities) expect(await db.interactions.get(recordKey("salesforce", ORG, t.Id))).toBeUndefined()
+    // The rest of the account stays.
+    expect(await db.deals.count()).toBe(initech!.deals.length - 1)
+  })
+
+  it("pages each batch's child results before the parent's next batch (the parent's queryMore invalidates them)", async () => {
+    const { api, data, db, deps } = setup({ pageSize: 4 })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(result.status.state).toBe("synced")
+    expect(api.calls.filter((c) => c.status !== 200)).toEqual([])
+    const history = (await readAccountHistory(db, recordKey("salesforce", ORG, INITECH)))!
+    for (const deal of initech!.deals) {
+      const stored = history.deals.find((d) => d.id === sfIds.deal(deal))!
+      const stages = data.byType.get("OpportunityHistory")!.filter((h) => h.OpportunityId === sfIds.deal(deal))
+      expect(stored.stageHistory.length, deal.name).toBe(stages.length)
+    }
+    expect(history.quotes.length).toBe(initech!.deals.reduce((n, d) => n + d.quotes.length, 0))
+  })
+
+  it("tries every candidate session: a stale cookie refused as INVALID_SESSION_ID does not stop the sync", async () => {
+    const { api, db, deps } = setup()
+    deps.getSessions = async () => [
+      { apiHost: "northwind-old.my.salesforce.com", sid: `${DEMO_SALESFORCE.orgId}!StaleFromTheOldDomain` },
+      { apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }
+    ]
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(api.calls[0]!.status).toBe(401)
+    expect(await db.interactions.count()).toBeGreaterThan(0)
+    expect(result.calls).toBe(api.callCount)
+  })
+
+  it("reports the session expired only when every candidate is refused", async () => {
+    const { deps } = setup()
+    deps.getSessions = async () => [
+      { apiHost: DEMO_SALESFORCE.apiHost, sid: `${DEMO_SALESFORCE.orgId}!Stale1` },
+      { apiHost: DEMO_SALESFORCE.apiHost, sid: `${DEMO_SALESFORCE.orgId}!Stale2` }
+    ]
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("session-expired")
+    expect(result.calls).toBe(2)
+  })
+})
+
+function data() {
+  return buildSalesforceData()
+}
