@@ -19,8 +19,9 @@ const syncEnvironment = {
   db: db(),
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
   cookies: {
-    get: async (details: { url: string; name: string }) => (await chrome.cookies.get(details)) ?? null,
-    getAll: (details: { name: string; domain: string; secure: boolean }) => chrome.cookies.getAll(details)
+    get: async (details: { url: string; name: string; storeId?: string }) => (await chrome.cookies.get(details)) ?? null,
+    getAll: (details: { name: string; domain: string; secure: boolean; storeId?: string }) => chrome.cookies.getAll(details),
+    getAllCookieStores: () => chrome.cookies.getAllCookieStores()
   },
   now: () => Date.now()
 }
@@ -35,7 +36,7 @@ const route = createRouter({
     if (refused) return { ok: false, error: `rejected: ${refused}` }
     const reply = await handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now())
     // Not awaited: the content script gets its answer now; the sync reports through `meta`.
-    if (reply.ok && message.page.record) void syncAndClassify(syncEnvironment, message.page).catch((e) => console.error("Parley sync failed", e))
+    if (reply.ok && message.page.record) void syncAndClassify(syncEnvironment, message.page, { tabId: sender.tab?.id }).catch((e) => console.error("Parley sync failed", e))
     return reply
   },
   onPanel: async (message) => {

@@ -1,14 +1,22 @@
 /**
- * Finds the rep's Salesforce API session for a Lightning tab, the way Salesforce Inspector
+ * Finds the rep's Salesforce API sessions for a Lightning tab, the way Salesforce Inspector
  * Reloaded does: the Lightning host's `sid` is UI-only, so take its org id prefix and find the
- * `sid` cookie of the same org on the My Domain API host. The session is used for the requests
- * of one sync and never stored.
+ * `sid` cookies of the same org on the My Domain API hosts. Sessions are used for the requests of
+ * one sync and never stored.
+ *
+ * Every candidate is returned, not the first: after a My Domain or Enhanced Domains change the
+ * browser keeps the old host's `sid` cookies, which Salesforce refuses with INVALID_SESSION_ID (a
+ * recurring report in both Salesforce Inspector trackers). The caller tries them in order.
  */
 import { isSalesforceHost } from "../crm/salesforce/hosts"
 
+/** The part of `chrome.cookies` Parley uses. `storeId` picks the tab's cookie store (an incognito
+ * window has its own; without it Chrome reads the regular profile's). */
 export interface CookieReader {
-  get(details: { url: string; name: string }): Promise<{ value: string; domain: string } | null>
-  getAll(details: { name: string; domain: string; secure: boolean }): Promise<{ value: string; domain: string }[]>
+  get(details: { url: string; name: string; storeId?: string }): Promise<{ value: string; domain: string } | null>
+  getAll(details: { name: string; domain: string; secure: boolean; storeId?: string }): Promise<{ value: string; domain: string }[]>
+  /** `chrome.cookies.getAllCookieStores()`: each store with the tabs that use it. */
+  getAllCookieStores?(): Promise<{ id: string; tabIds: number[] }[]>
 }
 
 export interface SalesforceSession {
@@ -20,23 +28,57 @@ export interface SalesforceSession {
 /** Cookie domains that can hold an API-capable `sid` (commercial, government, China). */
 const API_COOKIE_DOMAINS = ["salesforce.com", "cloudforce.com", "salesforce.mil", "cloudforce.mil", "sfcrmproducts.cn", "force.com"]
 
-/** The API host must itself be Salesforce's: a session is never sent anywhere else. */
-export async function findSalesforceSession(cookies: CookieReader, uiHost: string, fallbackApiHost: string): Promise<SalesforceSession | null> {
-  const uiCookie = await cookies.get({ url: `https://${uiHost}`, name: "sid" })
+/** The cookie store of a tab, or undefined (the default store) when the browser cannot say. */
+async function storeOf(cookies: CookieReader, tabId: number | undefined): Promise<string | undefined> {
+  if (tabId === undefined || !cookies.getAllCookieStores) return undefined
+  const stores = await cookies.getAllCookieStores().catch(() => [])
+  return stores.find((s) => s.tabIds.includes(tabId))?.id
+}
+
+/**
+ * Every API session candidate for the org of `uiHost`, best first: cookies on `fallbackApiHost`
+ * (the API host of the tab's own host) before those of other hosts (an old My Domain), each in
+ * the browser's order. The API host must itself be Salesforce's: a session is never sent anywhere
+ * else.
+ */
+export async function findSalesforceSessions(
+  cookies: CookieReader,
+  uiHost: string,
+  fallbackApiHost: string,
+  options: { tabId?: number } = {}
+): Promise<SalesforceSession[]> {
+  const storeId = await storeOf(cookies, options.tabId)
+  const store = storeId === undefined ? {} : { storeId }
+  const uiCookie = await cookies.get({ url: `https://${uiHost}`, name: "sid", ...store })
   const orgId = uiCookie?.value.split("!")[0]
+  const found: SalesforceSession[] = []
+  const add = (apiHost: string, sid: string, org: string) => {
+    if (isSalesforceHost(apiHost) && !found.some((s) => s.apiHost === apiHost && s.sid === sid)) found.push({ apiHost, orgId: org, sid })
+  }
   if (orgId && /^00D[A-Za-z0-9]{12}$/.test(orgId)) {
     for (const domain of API_COOKIE_DOMAINS) {
-      const candidates = await cookies.getAll({ name: "sid", domain, secure: true })
-      const match = candidates.find(
-        (c) => c.value.startsWith(`${orgId}!`) && !c.domain.includes("help.salesforce.com") && !/lightning\.force\.|\.vf\.force\.|visualforce/.test(c.domain)
-      )
-      const apiHost = match?.domain.replace(/^\./, "")
-      if (match && apiHost && isSalesforceHost(apiHost)) return { apiHost, orgId, sid: match.value }
+      const candidates = await cookies.getAll({ name: "sid", domain, secure: true, ...store })
+      for (const c of candidates) {
+        if (!c.value.startsWith(`${orgId}!`) || c.domain.includes("help.salesforce.com") || /lightning\.force\.|\.vf\.force\.|visualforce/.test(c.domain)) continue
+        add(c.domain.replace(/^\./, ""), c.value, orgId)
+      }
     }
+    found.sort((a, b) => Number(b.apiHost === fallbackApiHost) - Number(a.apiHost === fallbackApiHost))
+    if (found.length) return found
   }
   // mcas.ms proxies and orgs without a readable UI cookie: try the derived API host directly.
-  if (!isSalesforceHost(fallbackApiHost)) return null
-  const direct = await cookies.get({ url: `https://${fallbackApiHost}`, name: "sid" })
-  if (!direct) return null
-  return { apiHost: fallbackApiHost, orgId: direct.value.split("!")[0] ?? "", sid: direct.value }
+  if (!isSalesforceHost(fallbackApiHost)) return []
+  const direct = await cookies.get({ url: `https://${fallbackApiHost}`, name: "sid", ...store })
+  if (direct) add(fallbackApiHost, direct.value, direct.value.split("!")[0] ?? "")
+  return found
+}
+
+/** The best candidate (callers that make one request and report a refusal themselves). */
+export async function findSalesforceSession(
+  cookies: CookieReader,
+  uiHost: string,
+  fallbackApiHost: string,
+  options: { tabId?: number } = {}
+): Promise<SalesforceSession | null> {
+  return (await findSalesforceSessions(cookies, uiHost, fallbackApiHost, options))[0] ?? null
 }

@@ -12,7 +12,7 @@ import { readSettings, SETTINGS_KEY } from "../model/settings"
 import type { PageObservation } from "../messaging/messages"
 import { syncStatusKey, type SyncStatus } from "../model/sync-status"
 import { reclassifyAccount } from "./classify"
-import { findSalesforceSession, type CookieReader } from "./salesforce-session"
+import { findSalesforceSessions, type CookieReader } from "./salesforce-session"
 
 export interface SyncEnvironment {
   db: ParleyDB
@@ -64,7 +64,8 @@ export function syncsInFlight(crm: string, org: string): Promise<void>[] {
   return [...(inFlight.get(`${crm}:${org}`) ?? [])]
 }
 
-export function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean } = {}): Promise<void> {
+/** `tabId`: the CRM tab the page is in, so the session is read from that tab's cookie store. */
+export function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean; tabId?: number } = {}): Promise<void> {
   const key = `${page.crm}:${page.org}`
   const running = syncAndClassifyOnce(env, page, options)
   const set = inFlight.get(key) ?? new Set()
@@ -73,7 +74,7 @@ export function syncAndClassify(env: SyncEnvironment, page: PageObservation, opt
   return running.finally(() => set.delete(running))
 }
 
-async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, options: { force?: boolean }): Promise<void> {
+async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, options: { force?: boolean; tabId?: number }): Promise<void> {
   const accountId = await accountIdFor(env.db, page)
   if (!accountId) return
   const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
@@ -85,12 +86,13 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
   }
   let written = 0
   if (page.crm === "salesforce") {
-    const session = await findSalesforceSession(env.cookies, page.host, toApiHost(page.host))
+    const sessions = await findSalesforceSessions(env.cookies, page.host, toApiHost(page.host), { tabId: options.tabId })
     const result = await syncSalesforceAccount(
       {
         fetch: env.fetch,
         // No API session cookie: the sync reports "session expired" with the fix for the rep.
-        getSession: async () => (session ? { apiHost: session.apiHost, sid: session.sid } : null),
+        getSession: async () => (sessions[0] ? { apiHost: sessions[0].apiHost, sid: sessions[0].sid } : null),
+        getSessions: async () => sessions.map((s) => ({ apiHost: s.apiHost, sid: s.sid })),
         db: env.db,
         now: env.now,
         budget: { dailyCalls: settings.dailyCallBudget }

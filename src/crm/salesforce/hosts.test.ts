@@ -77,8 +77,34 @@ describe("orgFromHost", () => {
     ["northwind.lightning.force.com.mcas.ms", "northwind"],
     ["northwind--c.vf.force.com", "northwind"],
     ["acme--uat--c.sandbox.vf.force.com", "acme--uat"],
+    ["acme.lightning.force.com", "acme"],
+    ["acme.my.salesforce.com.mcas.ms", "acme"],
+    ["acme.lightning.force.mil", "acme.mil"],
+    ["acme.my.salesforce.mil", "acme.mil"],
+    ["acme.lightning.crmforce.mil", "acme.mil"],
+    ["acme.crmforce.mil", "acme.mil"],
+    ["acme--uat.sandbox.lightning.force.mil", "acme--uat.mil"],
+    ["acme.lightning.sfcrmapps.cn", "acme.cn"],
+    ["acme.my.sfcrmproducts.cn", "acme.cn"],
+    ["Acme.Lightning.Force.Mil.", "acme.mil"],
     ["example.com", null]
   ])("%s → %s", (host, org) => {
     expect(orgFromHost(host)).toBe(org)
+  })
+})
+
+describe("org identity across clouds", () => {
+  it("gives each cloud its own org, never with the key separator, and a proxy the org it fronts", () => {
+    const hosts = ["acme.lightning.force.com", "acme.lightning.force.mil", "acme.lightning.sfcrmapps.cn"]
+    const orgs = hosts.map(orgFromHost)
+    expect(new Set(orgs).size).toBe(3)
+    for (const org of orgs) expect(org).not.toContain(":")
+    for (const host of hosts) {
+      expect(orgFromHost(`${host}.mcas.ms`)).toBe(isSalesforceHost(`${host}.mcas.ms`) ? orgFromHost(host) : null)
+      expect(toApiHost(`${host}.mcas.ms`)).toBe(toApiHost(host))
+    }
+    expect(orgFromHost("acme.lightning.force.com.mcas.ms")).toBe("acme")
+    // Each org's API calls go to its own cloud's API host.
+    expect(hosts.map(toApiHost)).toEqual(["acme.my.salesforce.com", "acme.my.salesforce.mil", "acme.my.sfcrmproducts.cn"])
   })
 })

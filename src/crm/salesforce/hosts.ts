@@ -37,15 +37,29 @@ export function isClassicHost(host: string): boolean {
 }
 
 /**
- * The org's My Domain name from any of its hosts: the first label, without a Visualforce package
- * suffix. `acme--uat.sandbox.lightning.force.com` → `acme--uat`; `acme--c.vf.force.com` → `acme`.
+ * Clouds other than the commercial one get a marker in the org name, because the same My Domain
+ * label can exist in two clouds (acme.lightning.force.com and acme.lightning.force.mil are two
+ * orgs), as the Dynamics org name does (dynamics/hosts.ts). Commercial orgs keep the bare label.
+ */
+const CLOUD_MARKERS: readonly [suffix: RegExp, marker: string][] = [
+  [/\.(force|salesforce|crmforce)\.mil$/, ".mil"],
+  [/\.(sfcrmapps|sfcrmproducts)\.cn$/, ".cn"]
+]
+
+/**
+ * The org name records are keyed by, from any of the org's hosts: the My Domain label (without a
+ * Visualforce package suffix) plus the cloud's marker. `acme--uat.sandbox.lightning.force.com` →
+ * `acme--uat`; `acme--c.vf.force.com` → `acme`; `acme.lightning.force.mil` → `acme.mil`;
+ * `acme.lightning.sfcrmapps.cn` → `acme.cn`. A Defender for Cloud Apps proxy host (`….mcas.ms`) is
+ * the org it fronts. Never contains ":" (the record key separator).
  */
 export function orgFromHost(host: string): string | null {
   if (!isSalesforceHost(host)) return null
   const h = withoutMcas(normalise(host))
   let label = h.split(".")[0] ?? ""
   if (VISUALFORCE.test(h)) label = label.replace(/--[a-z0-9_]+$/, "")
-  return label || null
+  if (!label) return null
+  return label + (CLOUD_MARKERS.find(([suffix]) => suffix.test(h))?.[1] ?? "")
 }
 
 /**

@@ -42,8 +42,8 @@ describe("parseSalesforceUrl: record pages", () => {
     [`https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/${ACC}/view`, "acme--uat", "Account", ACC],
     [`https://acme-dev-ed.develop.lightning.force.com/lightning/r/Case/${CASE}/view`, "acme-dev-ed", "Case", CASE],
     [`https://velocity-ability-5196-dev-ed.scratch.lightning.force.com/lightning/r/Account/${ACC}/view`, "velocity-ability-5196-dev-ed", "Account", ACC],
-    [`https://agency.lightning.force.mil/lightning/r/Account/${ACC}/view`, "agency", "Account", ACC],
-    [`https://acmecn.sfcrmapps.cn/lightning/r/Account/${ACC}/view`, "acmecn", "Account", ACC],
+    [`https://agency.lightning.force.mil/lightning/r/Account/${ACC}/view`, "agency.mil", "Account", ACC],
+    [`https://acmecn.sfcrmapps.cn/lightning/r/Account/${ACC}/view`, "acmecn.cn", "Account", ACC],
     [`https://northwind.lightning.force.com.mcas.ms/lightning/r/Account/${ACC}/view`, "northwind", "Account", ACC],
     // Classic on the My Domain host
     [`https://northwind.my.salesforce.com/${ACC15}`, "northwind", "Account", ACC],
