@@ -1,14 +1,16 @@
 /**
- * The Salesforce connector end to end: the worker finds the rep's API session from cookies,
- * pages through the (mock) REST API, fills IndexedDB, resumes after being killed, syncs
- * incrementally, and falls back to DOM-only when the org refuses browser sessions.
+ * The Salesforce connector end to end: the worker finds the rep's API session from cookies (a
+ * stale one beside it is tried and passed over), pages through the (mock) REST API with queryAll
+ * (archived activities and deletions included), fills IndexedDB, resumes after being killed, syncs
+ * incrementally, removes what was deleted, and falls back to DOM-only when the org refuses browser
+ * sessions.
  */
 import { afterEach, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
-import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
+import { DEMO_ACCOUNTS, DEMO_NOW, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
-import { generateActivities } from "../../demo/salesforce/records"
+import { DEMO_SALESFORCE, generateActivities } from "../../demo/salesforce/records"
 
 const globex = DEMO_ACCOUNTS[0]!
 const accountKey = `salesforce:northwind:${sfIds.account(globex)}`
@@ -39,7 +41,14 @@ async function expectFullHistory(panel: Page) {
     expect(stored.length, table).toBe(count)
     expect(new Set(stored.map((r) => r.key)).size, `${table} keys`).toBe(count)
   }
+  // Multi-year: the activities Salesforce archived (older than 365 days) are there too.
+  const yearAgo = DEMO_NOW - 365 * 86_400_000
+  const old = (await forAccount(panel, "interactions")).filter((r) => (r.at as number) < yearAgo - 86_400_000)
+  expect(old.length).toBeGreaterThanOrEqual(globex.activities.filter((a) => a.at < yearAgo - 86_400_000).length)
+  expect(old.length).toBeGreaterThan(EXTRA)
 }
+
+const reVisit = async (panel: Page) => expect(await panel.evaluate(() => chrome.runtime.sendMessage({ type: "set-settings", settings: { minSyncIntervalMinutes: 0 } }))).toEqual({ ok: true })
 
 describe("Salesforce sync through the rep's session", () => {
   it("fills IndexedDB with the account's full history over several pages, then syncs incrementally", async () => {
@@ -51,8 +60,10 @@ describe("Salesforce sync through the rep's session", () => {
     await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe("synced")
     await expectFullHistory(panel)
     const api = org.salesforceApi!
-    expect(api.calls.some((c) => c.path.includes("/query/"))).toBe(true) // nextRecordsUrl paging happened
+    expect(api.calls.some((c) => c.path.includes("/query/") || /\/query\/01g/.test(c.body ?? ""))).toBe(true) // nextRecordsUrl paging happened
     expect(api.calls.every((c) => c.status === 200)).toBe(true)
+    // Archived activities only come through QueryAll; nothing is read through Query.
+    expect(api.calls.flatMap((c) => c.queries).every((q) => q.resource === "queryAll")).toBe(true)
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("synced")
     // Sforce-Limit-Info from the API's answers, shown for the admin.
     await expect.poll(() => panel.getByTestId("sync-usage").textContent(), { timeout: 10_000 }).toMatch(/Org API use today: [\d,]+ of [\d,]+/)
@@ -66,13 +77,13 @@ describe("Salesforce sync through the rep's session", () => {
     expect(api.calls.length).toBe(firstCalls)
 
     // With the interval at zero, a second visit asks only for what changed since the cursors.
-    expect(await panel.evaluate(() => chrome.runtime.sendMessage({ type: "set-settings", settings: { minSyncIntervalMinutes: 0 } }))).toEqual({ ok: true })
+    await reVisit(panel)
     await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
     await expect.poll(() => api.calls.length, { timeout: 20_000 }).toBeGreaterThan(firstCalls)
     await expect.poll(() => syncState(panel), { timeout: 20_000 }).toBe("synced")
-    const second = api.calls.slice(firstCalls).filter((c) => c.soql)
+    const second = api.calls.slice(firstCalls).flatMap((c) => c.queries)
     expect(second.length).toBeGreaterThan(0)
-    expect(second.every((c) => /SystemModstamp\s*>/i.test(c.soql!))).toBe(true)
+    expect(second.every((q) => /SystemModstamp\s*>/i.test(q.soql))).toBe(true)
     await expectFullHistory(panel)
   })
 
@@ -93,6 +104,53 @@ describe("Salesforce sync through the rep's session", () => {
     await crm.reload() // the content script reports again; the woken worker resumes from its cursors
     await expect.poll(() => syncState(panel), { timeout: 45_000 }).toBe("synced")
     await expectFullHistory(panel)
+  })
+
+  it("removes a record deleted in Salesforce on the next sync", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    const api = org.salesforceApi!
+    const crm = await browser.context.newPage()
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe("synced")
+    const deal = globex.deals[0]!
+    const dealKey = `salesforce:northwind:${sfIds.deal(deal)}`
+    const [task] = (await forAccount(panel, "interactions")).filter((r) => (r.id as string).startsWith("00T") && !r.dealKey)
+    expect((await readStore(panel, "deals")).some((d) => d.key === dealKey)).toBe(true)
+    expect(task).toBeDefined()
+
+    // Deleted in Salesforce (to the recycle bin): queryAll returns them with IsDeleted = true.
+    api.deleteRecord(sfIds.deal(deal))
+    api.deleteRecord(task!.id as string)
+    await reVisit(panel)
+    const before = api.calls.length
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    await expect.poll(() => api.calls.length, { timeout: 20_000 }).toBeGreaterThan(before)
+    await expect.poll(async () => (await readStore(panel, "deals")).some((d) => d.key === dealKey), { timeout: 20_000 }).toBe(false)
+    await expect.poll(() => syncState(panel), { timeout: 20_000 }).toBe("synced")
+    const interactions = await forAccount(panel, "interactions")
+    expect(interactions.some((r) => r.key === task!.key)).toBe(false)
+    expect((await readStore(panel, "quotes")).some((q) => q.dealKey === dealKey)).toBe(false)
+    expect((await forAccount(panel, "deals")).length).toBe(globex.deals.length - 1)
+  })
+
+  it("syncs with a stale sid cookie beside the valid one", async () => {
+    browser = await launchBrowser()
+    // Set first, like a cookie the browser kept from before a My Domain change: Chrome lists it first.
+    await browser.context.addCookies([
+      { name: "sid", value: `${DEMO_SALESFORCE.orgId}!StaleSessionFromTheOldDomain`, domain: `.${DEMO_SALESFORCE.apiHost}`, path: "/", secure: true, httpOnly: true, sameSite: "None" }
+    ])
+    const org = await installDemoOrg(browser.context)
+    const crm = await browser.context.newPage()
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe("synced")
+    const api = org.salesforceApi!
+    // The stale one was tried and refused as Salesforce refuses it; the valid one then synced.
+    expect(api.calls.filter((c) => c.status === 401).length).toBe(1)
+    expect(api.calls.at(-1)!.status).toBe(200)
+    expect((await forAccount(panel, "interactions")).length).toBe(globex.activities.length)
   })
 
   it("shows the page's fields and a DOM-only status when the org refuses API access", async () => {
