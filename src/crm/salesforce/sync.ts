@@ -151,9 +151,11 @@ async function dropUnchanged(db: ParleyDB, batch: HistoryBatch): Promise<History
   for (const table of HISTORY_TABLE_NAMES) {
     const rows = batch[table] as { key: string; modifiedAt?: number; revision?: number; sourceObject?: string }[] | undefined
     if (!rows?.length) continue
-    const stored = (await db.table(table).bulkGet(rows.map((r) => r.key))) as (typeof rows[number] | undefined)[]
-    ;(out as Record<string, unknown[]>)[table] = rows.filter((row, i) => {
-      const old = stored[i]
+    // One key cursor over the page's keys rather than a get per key: on a first sync almost none
+    // exist, and the cursor skips them in a few steps (the sync-ingest benchmark's largest cost).
+    const stored = new Map(((await db.table(table).where(":id").anyOf(rows.map((r) => r.key)).toArray()) as typeof rows).map((r) => [r.key, r]))
+    ;(out as Record<string, unknown[]>)[table] = rows.filter((row) => {
+      const old = stored.get(row.key)
       if (!old || row.modifiedAt === undefined) return true
       if (old.sourceObject === "EmailMessage" && row.sourceObject === "Task") return false
       return old.modifiedAt !== row.modifiedAt || old.revision !== row.revision
