@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { createDynamicsMockApi } from "../../../demo/dynamics/mock-api"
+import { createDynamicsMockApi, pageHeaders } from "../../../demo/dynamics/mock-api"
 import { DEMO_ACCOUNTS, dynIds } from "../../../demo/org"
 import { base64ToUtf8, utf8ToBase64 } from "../../snapshots/bytes"
 import type { ShareFile } from "../share-types"
@@ -95,7 +95,7 @@ describe("shareToDynamics and the org's attachment limit (maxuploadfilesize)", (
   it("the mock refuses an attachment over the limit as Dataverse does (AttachmentBlocked)", async () => {
     const mock = createDynamicsMockApi()
     limitTo(mock, 8)
-    const res = mock.handle({ method: "POST", url: `${mock.baseUrl}/api/data/v9.2/annotations`, headers: { "sec-fetch-site": "same-origin" }, body: JSON.stringify({ filename: "a.json", documentbody: utf8ToBase64("0123456789"), "objectid_account@odata.bind": `/accounts(${ACCOUNT})` }) })
+    const res = mock.handle({ method: "POST", url: `${mock.baseUrl}/api/data/v9.2/annotations`, headers: pageHeaders(mock.host, "POST"), body: JSON.stringify({ filename: "a.json", documentbody: utf8ToBase64("0123456789"), "objectid_account@odata.bind": `/accounts(${ACCOUNT})` }) })
     expect(res.status).toBe(400)
     expect(JSON.parse(res.body).error.code).toBe("0x80043e09")
   })

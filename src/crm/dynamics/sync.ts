@@ -23,7 +23,7 @@ import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
 import { StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
-import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
 
@@ -325,6 +325,7 @@ async function dropStaleCursors(run: Run, scopes: Map<string, Set<string>>) {
 
 interface Outcome {
   expired?: SessionExpiredError
+  gone?: PageGoneError
   throttled?: ThrottledError
   storageFull?: StorageFullError
   failed: number
@@ -342,6 +343,7 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
     const e = result.reason as Error
     if (e instanceof StorageFullError) outcome.storageFull ??= e
     else if (e instanceof SessionExpiredError) outcome.expired ??= e
+    else if (e instanceof PageGoneError) outcome.gone ??= e
     else if (e instanceof ThrottledError) outcome.throttled ??= e
     else if (e instanceof DataverseError && e.code === PRIVILEGE_DENIED) {
       outcome.ok++
@@ -375,12 +377,17 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
   const orgRow = Org.safeParse({ key: orgKey("dynamics", org), crm: "dynamics", org, host: new URL(client.root).host, seenAt: deps.now() })
   if (orgRow.success) await deps.db.orgs.put(orgRow.data)
 
-  await runAll(run, accountStreams(run), outcome)
-  if (!outcome.expired && !outcome.throttled) {
+  const halted = () => !!(outcome.expired || outcome.throttled || outcome.gone || outcome.storageFull)
+  // The account row alone first: an expired session, a closed tab or a throttled org then costs
+  // one request instead of a burst of four, and its Retry-After holds every request after it.
+  const [account, ...others] = accountStreams(run)
+  await runAll(run, [account!], outcome)
+  if (!halted()) await runAll(run, others, outcome)
+  if (!halted()) {
     const { streams, scopes } = await activityStreams(run)
     const before = outcome.failed
     await runAll(run, streams, outcome)
-    if (outcome.failed === before && !outcome.expired && !outcome.throttled) await dropStaleCursors(run, scopes)
+    if (outcome.failed === before && !halted()) await dropStaleCursors(run, scopes)
   }
   await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
@@ -389,6 +396,8 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
     ? { state: "storage-full", message: outcome.storageFull.message, at }
     : outcome.expired
     ? { state: "session-expired", message: "Sign in to Dynamics again", at }
+    : outcome.gone
+    ? { state: "offline", message: outcome.gone.message, at }
     : outcome.throttled
       ? { state: "rate-limited", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }
       : outcome.failed
