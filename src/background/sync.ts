@@ -103,8 +103,8 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
     )
     written = result.written
   } else {
-    const result = await syncDynamicsAccount({ ...(await (env.dataverse ?? dataverseAccess)(page)), db: env.db, now: env.now }, { org: page.org, accountId })
-    written = result.written
+    const result = await syncDynamicsAccount({ ...(await (env.dataverse ?? dataverseAccess)(page)), db: env.db, now: env.now, reconcile: options.force }, { org: page.org, accountId })
+    written = result.written + result.deleted
   }
   if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }

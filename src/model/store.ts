@@ -113,6 +113,23 @@ export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: Syn
   return { written, rejected }
 }
 
+/** A table of the canonical history (`accounts`, `interactions`, …). */
+export type HistoryTableName = (typeof HISTORY_TABLE_NAMES)[number]
+
+/**
+ * Removes records deleted in the CRM, by key, from one history table in one transaction; returns
+ * how many were stored. Connectors decide what was deleted; this only removes.
+ */
+export async function deleteRecords(db: ParleyDB, table: HistoryTableName, keys: readonly string[]): Promise<number> {
+  if (!keys.length) return 0
+  const t = db.table(table)
+  return db.transaction("rw", t, async () => {
+    const stored = (await t.bulkGet([...keys])).filter((row) => row !== undefined).length
+    await t.bulkDelete([...keys])
+    return stored
+  })
+}
+
 /** One account's whole history, read through the `[accountKey+…]` indexes in one transaction. */
 export async function readAccountHistory(db: ParleyDB, accountKey: string): Promise<AccountHistory | null> {
   const range = <T>(table: Dexie.Table<T, string>, index: string) =>
