@@ -129,4 +129,17 @@ describe("odata-filter", () => {
     expect(matches(parseFilter("d gt 2026-01-02T00:00:00Z"), row)).toBe(false)
     expect(() => parseFilter("n eq")).toThrow()
   })
+
+  it("answers only requests from the org's own pages (as a content script sends them), 401 otherwise", () => {
+    const mock = createDynamicsMockApi()
+    const url = `${mock.baseUrl}/api/data/v9.2/WhoAmI`
+    expect(mock.handle({ method: "GET", url, headers: pageHeaders(mock.host) }).status).toBe(200)
+    // The extension's service worker: no Referer, or its own Origin on a write.
+    expect(mock.handle({ method: "GET", url, headers: { accept: "*/*" } }).status).toBe(401)
+    expect(mock.handle({ method: "POST", url: `${mock.baseUrl}/api/data/v9.2/annotations`, headers: { origin: "chrome-extension://abcdefghijklmnop", referer: `${mock.baseUrl}/main.aspx` }, body: "{}" }).status).toBe(401)
+    // Another site's page, and a visible cross-site fetch.
+    expect(mock.handle({ method: "GET", url, headers: { referer: "https://evil.example/" } }).status).toBe(401)
+    expect(mock.handle({ method: "GET", url, headers: { ...pageHeaders(mock.host), "sec-fetch-site": "cross-site" } }).status).toBe(401)
+    expect(mock.stats.refused).toBe(4)
+  })
 })

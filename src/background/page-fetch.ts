@@ -18,7 +18,7 @@
  *   visit. A write is never re-sent after its tab vanished (it may have run).
  */
 import { PageGoneError, type FetchLike, type HttpResponseLike, type RequestInitLike } from "../crm/dynamics/api"
-import { dynamicsApiRoot, isPageOfOrg, type DynamicsPlace } from "../crm/dynamics/org-url"
+import { dynamicsApiRoot, isPageOfOrg, isUnderApiRoot, type DynamicsPlace } from "../crm/dynamics/org-url"
 import { RELAY_MESSAGE, relayRefusal } from "../crm/dynamics/page-relay"
 
 export interface RelayTab {
@@ -36,6 +36,8 @@ export interface PageFetchDeps {
   timeoutMs?: number
   /** Read attempts while no tab answers (a reload takes a moment). */
   attempts?: number
+  /** The org's Web API root: nothing outside it is relayed (a foreign nextLink, another org path). */
+  root?: string
 }
 
 /** The largest relayed body accepted (snapshot listings carry Base64 attachments). */
@@ -83,6 +85,7 @@ export function createPageFetch(deps: PageFetchDeps): FetchLike {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const attempts = deps.attempts ?? 3
   return async (url: string, init: RequestInitLike) => {
+    if (deps.root && !isUnderApiRoot(url, deps.root)) throw new RelayRefusedError(`Not under the org's Web API: ${url}`)
     const message = { type: RELAY_MESSAGE, url, method: init.method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) }
     for (let attempt = 0; attempt < attempts; attempt++) {
       const tabs = await deps.tabs()
@@ -133,9 +136,10 @@ async function orgTabs(place: DynamicsPlace & { tabId?: number }): Promise<Relay
 /** The extension's way to the Dataverse Web API: always through a tab of the org. */
 export const dataverseAccess: DataverseAccessFor = async (place) => {
   const tabs = await orgTabs(place).catch(() => [])
+  // The page URL gives the port and the org path's case; without a tab, the stored place does.
+  const root = dynamicsApiRoot({ ...place, url: place.url ?? tabs[0]?.url })
   return {
-    // The page URL gives the port and the org path's case; without a tab, the stored place does.
-    baseUrl: dynamicsApiRoot({ ...place, url: place.url ?? tabs[0]?.url }),
-    fetch: createPageFetch({ tabs: () => orgTabs(place), send: (tabId, message) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }) })
+    baseUrl: root,
+    fetch: createPageFetch({ root, tabs: () => orgTabs(place), send: (tabId, message) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }) })
   }
 }
