@@ -132,7 +132,8 @@ describe("syncDynamicsAccount", () => {
     expect(partial.interactions).toBeLessThan(expected().interactions)
 
     mock.resetStats()
-    const resumed = await sync(deps(mock, db))
+    // A new worker: nothing of the dead one's running sync is left in memory.
+    const resumed = await sync(deps(mock, db, { running: new Map() }))
     expect(resumed.status.state).toBe("synced")
     // Streams that stopped mid-way continue from their stored page link.
     const stored = midway.filter((c) => c.nextPage).map((c) => decodeURIComponent(c.nextPage!))
@@ -289,6 +290,16 @@ describe("isParleySnapshotNote", () => {
     expect(isParleySnapshotNote({ filename: "parley-globex-2026-11-25-en.pdf" })).toBe(true)
     expect(isParleySnapshotNote({ filename: "contract.pdf" })).toBe(false)
     expect(isParleySnapshotNote({ notetext: "call notes" })).toBe(false)
+  })
+})
+
+describe("concurrent syncs of one account", () => {
+  it("a second call while the account syncs joins the running sync", async () => {
+    const mock = createDynamicsMockApi({ latencyMs: 2 })
+    const db = freshDb()
+    const [a, b] = await Promise.all([sync(deps(mock, db)), sync(deps(mock, db))])
+    expect(b).toBe(a)
+    expect(mock.stats.calls).toBe(a.calls)
   })
 })
 

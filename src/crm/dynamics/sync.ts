@@ -52,6 +52,8 @@ export interface DynamicsSyncDeps {
   budget?: { maxRequests: number; windowMs: number }
   /** Compare the account's ids with Dataverse now (a forced sync); otherwise every RECONCILE_INTERVAL_MS. */
   reconcile?: boolean
+  /** The worker's running syncs (module state by default; a restarted worker starts empty). */
+  running?: RunningSyncs
 }
 
 /** The shared per-account status (src/model/sync-status.ts). */
@@ -479,7 +481,32 @@ async function reconcile(run: Run): Promise<void> {
 
 const budgetKey = (org: string) => `dynamics:budget:${org}`
 
+/** Syncs running in this worker, by database, org and account. */
+export type RunningSyncs = Map<string, { forced: boolean; done: Promise<DynamicsSyncResult> }>
+const RUNNING: RunningSyncs = new Map()
+
+/**
+ * Syncs one account. A page reports its record several times while it renders: a call for an
+ * account that is already syncing joins that run instead of starting a second one (twice the
+ * requests, and a second burst into a Retry-After). A forced run ("Sync now") joins only a forced
+ * one; otherwise it waits for the running one and then runs itself.
+ */
 export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
+  const key = `${deps.db.name}|${target.org}|${target.accountId.toLowerCase().replace(/^\{|\}$/g, "")}`
+  const running = deps.running ?? RUNNING
+  const current = running.get(key)
+  const forced = deps.reconcile === true
+  if (current && (current.forced || !forced)) return current.done
+  const done = (current ? current.done.catch(() => undefined) : Promise.resolve()).then(() => syncOnce(deps, target))
+  running.set(key, { forced, done })
+  try {
+    return await done
+  } finally {
+    if (running.get(key)?.done === done) running.delete(key)
+  }
+}
+
+async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
   const org = target.org
   const accountId = target.accountId.toLowerCase().replace(/^\{|\}$/g, "")
   const accountKey = recordKey("dynamics", org, accountId)
