@@ -51,7 +51,12 @@ const watcher = watchRecordPage(
   {
     crm: "dynamics",
     // On hosts the rep granted (on-premises), the page's own Dynamics markers decide, not the URL.
-    parseUrl: (url) => parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) }),
+    // The observation's host is the bare host name (the background checks it against the sender's
+    // hostname); an on-premises port stays in the page URL, which the API root is built from.
+    parseUrl: (url) => {
+      const ref = parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) })
+      return ref && { ...ref, host: new URL(url).hostname }
+    },
     orgOf: (url) => {
       const { hostname: host, pathname } = new URL(url)
       if (isDynamicsHost(host)) return { host, org: dynamicsOrgName(host) }

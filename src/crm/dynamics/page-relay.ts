@@ -14,7 +14,7 @@
  */
 
 export const RELAY_MESSAGE = "parley-dataverse"
-const HEADERS = ["content-type", "retry-after", "location", "odata-entityid", "date"]
+const HEADERS = ["content-type", "retry-after", "odata-entityid", "date"]
 const API_PATH = /^(?:\/([^/]+))?\/api\/data\/v\d+\.\d+\//
 
 /**
