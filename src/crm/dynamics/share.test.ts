@@ -81,6 +81,7 @@ describe("shareToDynamics and the org's attachment limit (maxuploadfilesize)", (
     const shared = await shareToDynamics(deps, { accountId: ACCOUNT, accountUrl: "https://x/", files: [FILES[0]!, pdf], notetext: "n" })
     expect(shared.map((f) => f.kind)).toEqual(["json"])
     expect(mock.notes.attachments().map((n) => n.mimetype)).toEqual(["application/json"])
+    expect(String(mock.notes.attachments()[0]!.notetext)).toMatch(/^n The PDF is .* MB .*maxuploadfilesize.*left out/)
     expect(skipped).toEqual([expect.objectContaining({ kind: "pdf", reason: "too-large", size: pdf.base64.length, limit: pdf.base64.length - 1 })])
     expect(mock.stats.requests[0]!.url).toContain("organizations?$select=maxuploadfilesize")
   })

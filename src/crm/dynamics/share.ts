@@ -101,6 +101,7 @@ export async function shareToDynamics(
     throw asShareError(error)
   }
   const files: ShareFile[] = []
+  const left: string[] = []
   for (const file of input.files) {
     if (file.base64.length <= limit) {
       files.push(file)
@@ -108,13 +109,17 @@ export async function shareToDynamics(
     }
     const message = `The ${file.kind.toUpperCase()} is ${mb(file.base64.length)} as an attachment; this org accepts at most ${mb(limit)} (maxuploadfilesize).`
     if (file.kind === "json") throw new ShareError("rejected", `${message} Redact or shorten the snapshot, or ask an administrator to raise the limit.`)
-    deps.onSkipped?.({ kind: file.kind, reason: "too-large", message: `${message} It was left out; the snapshot itself was attached.`, size: file.base64.length, limit })
+    const skipped: SkippedFile = { kind: file.kind, reason: "too-large", message: `${message} It was left out; the snapshot itself was attached.`, size: file.base64.length, limit }
+    left.push(skipped.message)
+    deps.onSkipped?.(skipped)
   }
+  // Whoever opens the note in Dynamics learns why the briefing is missing, too.
+  const notetext = left.length ? `${input.notetext} ${left.join(" ")}` : input.notetext
   const created: SharedFile[] = []
   for (const file of files) {
     const body = JSON.stringify({
       subject: file.title,
-      notetext: input.notetext,
+      notetext,
       filename: file.filename,
       mimetype: file.mimeType,
       documentbody: file.base64,
