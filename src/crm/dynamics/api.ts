@@ -10,8 +10,10 @@
  * - `429` waits exactly `Retry-After` seconds, and the wait is the org's, not the client's: every
  *   request to that org (this sync, another account's sync, a share, a snapshot listing) holds
  *   until it has passed ("Service protection API limits": the Retry-After duration applies to
- *   the user's requests to the web server). Up to 60 s; a longer demand stops the sync with a
- *   resumable "throttled" status instead of holding a service worker that Chrome would stop anyway.
+ *   the user's requests to the web server). Up to 25 s: Chrome stops an extension service worker
+ *   after 30 s without extension events, and a worker stopped mid-wait would leave no status; a
+ *   longer demand stops the sync with a resumable "rate-limited" status and its `retryAt`, which
+ *   the next visit honours without a request.
  *
  * Session: an answer that is a redirect (a login bounce to login.microsoftonline.com, or the
  * page relay's opaque redirect) or an HTML page is the sign-in page, not data: "session expired".
@@ -21,7 +23,7 @@ import { DYNAMICS_API_VERSION, dynamicsApiRoot } from "./org-url"
 
 export { DYNAMICS_API_VERSION }
 export const DYNAMICS_BUDGET = { maxRequests: 600, windowMs: 300_000 } as const
-export const MAX_RETRY_AFTER_WAIT_S = 60
+export const MAX_RETRY_AFTER_WAIT_S = 25
 const MAX_RETRIES = 5
 /** 0x80040220 PrivilegeDenied: the rep may not read this table; other tables still sync. */
 export const PRIVILEGE_DENIED = "0x80040220"

@@ -169,6 +169,21 @@ describe("syncDynamicsAccount", () => {
     expect(result.status).toMatchObject({ state: "rate-limited", retryAt: DEMO_NOW + 7_200_000 + 600_000 })
   })
 
+  it("a visit before a stored retryAt makes no request; after it, the sync resumes", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    let now = DEMO_NOW + 7_200_000
+    mock.inject({ status: 429, retryAfter: 600, match: "/quotes?" })
+    await sync(deps(mock, db, { now: () => now }))
+    mock.resetStats()
+    now += 300_000
+    expect((await sync(deps(mock, db, { now: () => now }))).status.state).toBe("rate-limited")
+    expect(mock.stats.calls).toBe(0)
+    now += 300_001
+    expect((await sync(deps(mock, db, { now: () => now }))).status.state).toBe("synced")
+    expect(await counts(db)).toEqual(expected())
+  })
+
   it.each([401, 403] as const)("answers %s with session-expired, persisted for the panel", async (status) => {
     const mock = createDynamicsMockApi()
     mock.inject({ status, match: "/opportunities?" })

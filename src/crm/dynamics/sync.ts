@@ -520,6 +520,11 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
     return finish(run, { state: "error", message: "Not a Dynamics record id", at: deps.now() }, accountKey)
   }
+  // Dynamics (or the request budget) asked for a pause that has not passed: no request now.
+  const last = (await deps.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
+  if (last?.state === "rate-limited" && typeof last.retryAt === "number" && last.retryAt > deps.now()) {
+    return finish(run, { state: "rate-limited", message: last.message, retryAt: last.retryAt, at: deps.now() }, accountKey)
+  }
   const orgRow = Org.safeParse({ key: orgKey("dynamics", org), crm: "dynamics", org, host: new URL(client.root).host, seenAt: deps.now() })
   if (orgRow.success) await deps.db.orgs.put(orgRow.data)
 
