@@ -45,8 +45,11 @@ export interface MockResponse {
 }
 
 export interface MockFailure {
-  /** HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort). */
-  status: 400 | 401 | 403 | 404 | 429 | 500 | 503 | "network"
+  /**
+   * HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort).
+   * 302 is an ended session as the browser meets it: a redirect to the Microsoft sign-in page.
+   */
+  status: 302 | 400 | 401 | 403 | 404 | 429 | 500 | 503 | "network"
   /** Which requests: a substring of the decoded URL, a RegExp, or a predicate. Default: any. */
   match?: string | RegExp | ((url: string) => boolean)
   /** Only requests with this method (GET, POST, DELETE). */
@@ -271,6 +274,9 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
       if (f.bodyIncludes && !(request.body ?? "").includes(f.bodyIncludes)) continue
       f.left--
       if (f.status === "network") throw new MockNetworkError()
+      if (f.status === 302) {
+        return { status: 302, headers: { Location: `https://login.microsoftonline.com/common/oauth2/authorize?client_id=00000007-0000-0000-c000-000000000000&resource=https%3A%2F%2F${host}`, Date: new Date(now).toUTCString() }, body: "" }
+      }
       const [code, message] = ERROR_TEXT[f.status]!
       const headers: Record<string, string> = f.status === 429 ? { "Retry-After": String(f.retryAfter ?? 5) } : {}
       if (f.status === 401) {

@@ -80,6 +80,24 @@ describe("Dynamics 365", () => {
     await expect.poll(() => panel.getByTestId("sync-status").textContent()).toMatch(/sign in to Dynamics/i)
   })
 
+  it("takes a bounce to the Microsoft sign-in page for an ended session, without following it", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    org.dynamicsApi.inject({ status: 302, times: 1_000 })
+    const signIn: string[] = []
+    await browser.context.route(/^https:\/\/login\.microsoftonline\.com\//, (route) => {
+      signIn.push(route.request().url())
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Sign in to your account</title>" })
+    })
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("session-expired")
+    // Each sync stops at its first answer, the account row (a later page report may start another).
+    expect(org.dynamicsApi.stats.requests.every((r) => /\/accounts\?/.test(decodeURIComponent(r.url)))).toBe(true)
+    expect(signIn).toEqual([])
+  })
+
   it("waits out a 429 mid-sync, and resumes after the worker is killed with no duplicate or missing record", async () => {
     browser = await launchBrowser()
     const org = await installDemoOrg(browser.context, { dynamicsLatencyMs: 150 })
