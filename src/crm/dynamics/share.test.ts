@@ -3,7 +3,7 @@ import { createDynamicsMockApi, pageHeaders } from "../../../demo/dynamics/mock-
 import { DEMO_ACCOUNTS, dynIds } from "../../../demo/org"
 import { base64ToUtf8, utf8ToBase64 } from "../../snapshots/bytes"
 import type { ShareFile } from "../share-types"
-import { DataverseClient } from "./api"
+import { DataverseClient, PageGoneError } from "./api"
 import { shareToDynamics, type WriteFetch } from "./share"
 import { readDynamicsSnapshots } from "./snapshot-files"
 
@@ -110,5 +110,10 @@ describe("readDynamicsSnapshots", () => {
     const files = await readDynamicsSnapshots(client, ACCOUNT)
     expect(files).toEqual([{ id: expect.any(String), filename: FILES[0]!.filename, createdAt: expect.any(Number), content: JSON.parse(json) }])
     expect(await readDynamicsSnapshots(client, dynIds.account(DEMO_ACCOUNTS[1]!))).toEqual([])
+  })
+
+  it("says to open the org in a tab when no tab can carry the request", async () => {
+    const client = new DataverseClient({ fetch: async () => Promise.reject(new PageGoneError()), baseUrl: "https://northwind.crm4.dynamics.com", sleep: async () => undefined })
+    await expect(readDynamicsSnapshots(client, ACCOUNT)).rejects.toMatchObject({ kind: "network", message: expect.stringMatching(/Open the account in Dynamics 365 in a tab/) })
   })
 })

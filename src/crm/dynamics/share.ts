@@ -51,10 +51,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`
 
 /** Every error of the client as the ShareError the panel shows. */
-function asShareError(error: unknown): ShareError {
+export function asShareError(error: unknown): ShareError {
   if (error instanceof ShareError) return error
   if (error instanceof SessionExpiredError) return new ShareError("session-expired", "Your Dynamics 365 session has ended. Sign in again in its tab and share again.")
-  if (error instanceof PageGoneError) return new ShareError("network", "Open the account in Dynamics 365 in a tab: Parley shares through the org's own page.")
+  if (error instanceof PageGoneError) return new ShareError("network", "Open the account in Dynamics 365 in a tab: Parley reaches the org through its own page.")
   if (error instanceof ThrottledError) return new ShareError("budget-exhausted", `${error.message}. Share again after ${new Date(error.retryAt).toLocaleTimeString()}.`)
   if (error instanceof DataverseError) return new ShareError(error.code === "network" ? "network" : "rejected", `Dynamics 365 did not answer (${error.message}).`, error.code || undefined)
   return new ShareError("network", String(error instanceof Error ? error.message : error))
