@@ -33,8 +33,16 @@ export const ENTITY_SETS: Readonly<Record<string, { table: string; key: string }
   incidentresolutions: { table: "incidentresolution", key: "activityid" },
   contracts: { table: "contract", key: "contractid" },
   transactioncurrencies: { table: "transactioncurrency", key: "transactioncurrencyid" },
-  systemusers: { table: "systemuser", key: "systemuserid" }
+  systemusers: { table: "systemuser", key: "systemuserid" },
+  organizations: { table: "organization", key: "organizationid" }
 }
+
+/**
+ * The org's attachment limit in bytes of Base64 text (annotation `documentbody`): 5 MB by default
+ * ("Annotation (note) table" and "Use file data with Attachment and Note records": "By default the
+ * maximum size is 5 MB"; the limit "applies to the file size in Base64 encoding").
+ */
+export const DEFAULT_MAX_UPLOAD_FILE_SIZE = 5_242_880
 
 /* Auxiliary records the CRM needs but the neutral demo data does not name (tags 10+ are free). */
 export const OWNER = { id: dynGuid(10, 1), name: "Rosa Diaz" }
@@ -111,6 +119,7 @@ export function buildDynamicsTables(accounts: readonly DemoAccount[] = DEMO_ACCO
   const push = (set: string, row: Row) => t[set]!.push(row)
   push("transactioncurrencies", { transactioncurrencyid: CURRENCY.id, currencyname: CURRENCY.name, isocurrencycode: CURRENCY.iso, currencysymbol: "$", ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
   push("systemusers", { systemuserid: OWNER.id, fullname: OWNER.name, internalemailaddress: "rosa.diaz@northwind.example", ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
+  push("organizations", { organizationid: "00000010-0000-4000-8000-000000000003", name: "Northwind", maxuploadfilesize: DEFAULT_MAX_UPLOAD_FILE_SIZE, ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
 
   for (const a of accounts) {
     const accountId = dynIds.account(a)

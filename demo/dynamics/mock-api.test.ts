@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { DEMO_ACCOUNTS, dynIds } from "../org"
-import { createDynamicsMockApi } from "./mock-api"
+import { createDynamicsMockApi, pageHeaders } from "./mock-api"
 import { parseFilter, matches } from "./odata-filter"
 
 const API = "https://northwind.crm4.dynamics.com/api/data/v9.2"
 const FV = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"'
 const globex = DEMO_ACCOUNTS[0]!
 const get = (mock: ReturnType<typeof createDynamicsMockApi>, path: string, prefer = FV) => {
-  const res = mock.handle({ method: "GET", url: `${API}/${path}`, headers: { Prefer: prefer, Accept: "application/json" } })
+  const res = mock.handle({ method: "GET", url: `${API}/${path}`, headers: pageHeaders(mock.host, "GET", { Prefer: prefer, Accept: "application/json" }) })
   return { ...res, json: res.body ? JSON.parse(res.body) : null }
 }
 
@@ -44,7 +44,7 @@ describe("mock Dataverse Web API", () => {
     const seen: string[] = []
     let pages = 0
     while (url) {
-      const res = mock.handle({ method: "GET", url, headers: { Prefer: `${FV},odata.maxpagesize=7` } })
+      const res = mock.handle({ method: "GET", url, headers: pageHeaders(mock.host, "GET", { Prefer: `${FV},odata.maxpagesize=7` }) })
       const body = JSON.parse(res.body)
       expect(res.headers["Preference-Applied"]).toBe(`${FV},odata.maxpagesize=7`)
       expect(body["@odata.context"]).toBe(`${API}/$metadata#emails(subject,modifiedon)`)
@@ -128,5 +128,18 @@ describe("odata-filter", () => {
     expect(matches(parseFilter("d gt 2026-01-01T23:59:59Z"), row)).toBe(true)
     expect(matches(parseFilter("d gt 2026-01-02T00:00:00Z"), row)).toBe(false)
     expect(() => parseFilter("n eq")).toThrow()
+  })
+
+  it("answers only requests from the org's own pages (as a content script sends them), 401 otherwise", () => {
+    const mock = createDynamicsMockApi()
+    const url = `${mock.baseUrl}/api/data/v9.2/WhoAmI`
+    expect(mock.handle({ method: "GET", url, headers: pageHeaders(mock.host) }).status).toBe(200)
+    // The extension's service worker: no Referer, or its own Origin on a write.
+    expect(mock.handle({ method: "GET", url, headers: { accept: "*/*" } }).status).toBe(401)
+    expect(mock.handle({ method: "POST", url: `${mock.baseUrl}/api/data/v9.2/annotations`, headers: { origin: "chrome-extension://abcdefghijklmnop", referer: `${mock.baseUrl}/main.aspx` }, body: "{}" }).status).toBe(401)
+    // Another site's page, and a visible cross-site fetch.
+    expect(mock.handle({ method: "GET", url, headers: { referer: "https://evil.example/" } }).status).toBe(401)
+    expect(mock.handle({ method: "GET", url, headers: { ...pageHeaders(mock.host), "sec-fetch-site": "cross-site" } }).status).toBe(401)
+    expect(mock.stats.refused).toBe(4)
   })
 })

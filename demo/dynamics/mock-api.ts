@@ -8,6 +8,23 @@
  * (`mock.fetch`) and Playwright's `context.route` (`route.fulfill(mock.handle(...))`). It counts
  * calls, tracks requests in flight (through `fetch`), and injects failures and malformed records.
  * Writes: notes with attachments (`POST`/`DELETE` annotations, notes.ts).
+ *
+ * Only the org's own pages may use the browser session. Dataverse lets code inside the app call
+ * the Web API with the signed-in session ("Authenticate … Web API": web resources and form
+ * scripts "don't need to include any code for authentication"); any other origin must bring an
+ * OAuth token through CORS ("Use OAuth with Cross-Origin Resource Sharing to connect a
+ * Single-Page Application"). So a request that does not come from a page of the org is answered
+ * like one without a session (401). How a request shows where it comes from, as measured in
+ * Chromium 156 through Playwright's `route.request().allHeaders()` (the `Sec-Fetch-*` headers are
+ * not visible there): a content-script fetch carries `Referer: <the page URL>` and, for a POST,
+ * `Origin: https://<org host>`; the same GET from the extension's service worker carries neither
+ * (only an `accept` header), and its writes carry `Origin: chrome-extension://…`. The rule below:
+ * `Referer` on the org's origin, `Origin` (when sent) the org's origin, `Sec-Fetch-Site` (when
+ * visible) `same-origin`. `mock.fetch` (in-process tests) sends what the page's own fetch sends.
+ *
+ * Deletions: `remove(set, id)` deletes a row as Dataverse does; the row then no longer answers any
+ * query (without change tracking, which orgs enable per table, nothing reports it: the sync's id
+ * reconciliation finds it missing).
  */
 import { DEMO_ACCOUNTS, DEMO_NOW, DEMO_ORG, type DemoAccount } from "../org"
 import { ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type Row } from "./data"
@@ -28,8 +45,11 @@ export interface MockResponse {
 }
 
 export interface MockFailure {
-  /** HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort). */
-  status: 400 | 401 | 403 | 404 | 429 | 500 | 503 | "network"
+  /**
+   * HTTP status, or "network" for a connection that fails (fetch rejects; Playwright: route.abort).
+   * 302 is an ended session as the browser meets it: a redirect to the Microsoft sign-in page.
+   */
+  status: 302 | 400 | 401 | 403 | 404 | 429 | 500 | 503 | "network"
   /** Which requests: a substring of the decoded URL, a RegExp, or a predicate. Default: any. */
   match?: string | RegExp | ((url: string) => boolean)
   /** Only requests with this method (GET, POST, DELETE). */
@@ -50,6 +70,11 @@ export interface DynamicsMockOptions {
   now?: number
   /** Delay of each `fetch` answer, so concurrency is observable. */
   latencyMs?: number
+}
+
+/** The headers a page of the org adds to its own fetch (Chromium): what `mock.fetch` sends. */
+export function pageHeaders(host: string, method = "GET", headers: Record<string, string> = {}): Record<string, string> {
+  return { Referer: `https://${host}/main.aspx`, ...(method.toUpperCase() === "GET" ? {} : { Origin: `https://${host}` }), ...headers }
 }
 
 export class MockNetworkError extends TypeError {
@@ -108,7 +133,8 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
   for (const column of NOTE_FILE_COLUMNS) columns.get("annotations")!.add(column)
   const failures: (MockFailure & { left: number })[] = []
   const corruptions = new Map<string, Row>()
-  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, requests: [] as MockRequest[] }
+  /** `requests[i].at`: wall-clock arrival (ms), for measuring waits such as Retry-After. */
+  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, refused: 0, requests: [] as (MockRequest & { at?: number })[] }
   let now = options.now ?? DEMO_NOW + 3_600_000
 
   const keyOf = (set: string) => ENTITY_SETS[set]!.key
@@ -213,9 +239,26 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
       ? { status: result.status, headers: { "OData-Version": "4.0", Date: new Date(now).toUTCString(), ...result.headers }, body: "" }
       : json(result.status, result.body, result.headers, now)
 
+  const orgOrigin = `https://${host}`
+  /** True when the request comes from a page of this org (see the header comment). */
+  function fromOrgPage(headers: Record<string, string>): boolean {
+    const site = headers["sec-fetch-site"]
+    if (site !== undefined && site !== "same-origin") return false
+    if (headers.origin !== undefined && headers.origin !== orgOrigin) return false
+    try {
+      return new URL(headers.referer ?? "").origin === orgOrigin
+    } catch {
+      return false
+    }
+  }
+
   function handle(request: MockRequest): MockResponse {
     stats.calls++
-    stats.requests.push({ method: request.method, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) })
+    stats.requests.push({ method: request.method, url: request.url, headers: request.headers, at: Date.now(), ...(request.body !== undefined ? { body: request.body } : {}) })
+    if (!fromOrgPage(lower(request.headers))) {
+      stats.refused++
+      return { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=https://${host}/`, Date: new Date(now).toUTCString() }, body: "" }
+    }
     let url: URL
     try {
       url = new URL(request.url)
@@ -231,6 +274,9 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
       if (f.bodyIncludes && !(request.body ?? "").includes(f.bodyIncludes)) continue
       f.left--
       if (f.status === "network") throw new MockNetworkError()
+      if (f.status === 302) {
+        return { status: 302, headers: { Location: `https://login.microsoftonline.com/common/oauth2/authorize?client_id=00000007-0000-0000-c000-000000000000&resource=https%3A%2F%2F${host}`, Date: new Date(now).toUTCString() }, body: "" }
+      }
       const [code, message] = ERROR_TEXT[f.status]!
       const headers: Record<string, string> = f.status === 429 ? { "Retry-After": String(f.retryAfter ?? 5) } : {}
       if (f.status === 401) {
@@ -262,13 +308,13 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     }
   }
 
-  /** `handle` as a fetch (what the sync's injected `fetch` is in tests). */
+  /** `handle` as the org page's own fetch (what the page relay does in the browser). */
   async function fetchLike(input: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
     stats.inFlight++
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
     try {
       await new Promise((r) => setTimeout(r, options.latencyMs ?? 0))
-      const res = handle({ method: init.method ?? "GET", url: input, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) })
+      const res = handle({ method: init.method ?? "GET", url: input, headers: pageHeaders(host, init.method ?? "GET", init.headers), ...(init.body !== undefined ? { body: init.body } : {}) })
       return new Response(res.body || null, { status: res.status, headers: res.headers })
     } finally {
       stats.inFlight--
@@ -305,7 +351,16 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     clock,
     /** Notes with attachments written through the API. */
     notes,
+    /** Delete a row (a record deleted in Dynamics). */
+    remove(set: string, id: string) {
+      const rows = tables[set]
+      const index = rows?.findIndex((r) => r[keyOf(set)] === id) ?? -1
+      if (index < 0) throw new Error(`${set}(${id}) is not in the mock`)
+      rows!.splice(index, 1)
+      now += 1_000
+    },
     resetStats() {
+      stats.refused = 0
       stats.calls = 0
       stats.maxInFlight = 0
       stats.requests = []

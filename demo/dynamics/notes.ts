@@ -4,6 +4,11 @@
  * `objectid_account@odata.bind` that names an existing account (`/accounts(<guid>)`), base64
  * `documentbody`. Success is `204 No Content` with the new row's URL in `OData-EntityId`; the row
  * then answers queries (`_objectid_value`, `mimetype`, `documentbody`) like any other note.
+ *
+ * Size: a `documentbody` longer than the org's `maxuploadfilesize` (organization table; the limit
+ * counts the Base64 text, "Annotation (note) table") is refused with `400` and AttachmentBlocked
+ * `0x80043e09` "The attachment is either not a valid type or is too large. It cannot be uploaded or
+ * downloaded." ("Web service error codes"; the same answer as a blocked file type).
  */
 import { dynGuid } from "../org"
 import { FORMATTED, fmt, iso, lookup, type Row } from "./data"
@@ -64,6 +69,10 @@ export function createNoteStore(deps: NoteStoreDeps) {
       return fail(400, "0x80040203", "The documentbody is not a valid base64 string.")
     }
     if (typeof document === "string" && typeof fields.filename !== "string") return fail(400, "0x80040203", "A note with an attachment needs a filename.")
+    const limit = Number(deps.tables.organizations?.[0]?.maxuploadfilesize ?? Infinity)
+    if (typeof document === "string" && document.length > limit) {
+      return fail(400, "0x80043e09", "The attachment is either not a valid type or is too large. It cannot be uploaded or downloaded.")
+    }
     const id = dynGuid(20, ++serial)
     const at = deps.clock.now()
     deps.clock.advance(1_000)

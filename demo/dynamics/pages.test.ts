@@ -6,7 +6,7 @@ import { startDynamicsBridgeMain } from "../../src/crm/dynamics/bridge-main"
 import { HANDSHAKE, parseBridgeMessage, type BridgeMessage } from "../../src/crm/dynamics/bridge-protocol"
 import { parseDynamicsUrl } from "../../src/crm/dynamics/url"
 import { DEMO_ACCOUNTS, dynIds } from "../org"
-import { createDynamicsMockApi } from "./mock-api"
+import { createDynamicsMockApi, pageHeaders } from "./mock-api"
 import { dynamicsDemoTour, dynamicsRecordUrl, handleDynamicsRequest, renderDynamicsRecordPage } from "./pages"
 
 const parse = (html: string) => new DOMParser().parseFromString(html, "text/html")
@@ -72,7 +72,7 @@ describe("demo Unified Interface pages", () => {
     expect(handleDynamicsRequest({ method: "GET", url: "https://northwind.crm4.dynamics.com/main.aspx?pagetype=entitylist&etn=account" }, api).body).toContain("Active Accounts")
     expect(handleDynamicsRequest({ method: "GET", url: "https://northwind.crm4.dynamics.com/uclient/scripts/app.js?v=1" }, api).status).toBe(200)
     expect(handleDynamicsRequest({ method: "GET", url: dynamicsRecordUrl("account", "00000001-0000-4000-8000-00000000dead") }, api).body).toContain("Record Is Unavailable")
-    const apiAnswer = handleDynamicsRequest({ method: "GET", url: `https://northwind.crm4.dynamics.com/api/data/v9.2/accounts(${dynIds.account(initech)})?$select=name` }, api)
+    const apiAnswer = handleDynamicsRequest({ method: "GET", url: `https://northwind.crm4.dynamics.com/api/data/v9.2/accounts(${dynIds.account(initech)})?$select=name`, headers: pageHeaders(api.host) }, api)
     expect(JSON.parse(apiAnswer.body).name).toBe(initech.name)
   })
 })

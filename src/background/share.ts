@@ -6,8 +6,8 @@
  * re-validated here rather than taken from the message.
  */
 import { API_LIMITS, MAX_SHARE_PDF_BYTES } from "../../plasmo.config"
-import { DataverseClient, type FetchLike } from "../crm/dynamics/api"
-import { shareToDynamics, type WriteFetch } from "../crm/dynamics/share"
+import { DataverseClient } from "../crm/dynamics/api"
+import { shareToDynamics } from "../crm/dynamics/share"
 import { readDynamicsSnapshots } from "../crm/dynamics/snapshot-files"
 import { SalesforceClient } from "../crm/salesforce/api"
 import { Semaphore } from "../crm/salesforce/budget"
@@ -26,6 +26,7 @@ import { base64ToBytes, utf8ToBase64 } from "../snapshots/bytes"
 import { exportFilename, isoDay } from "../snapshots/filename"
 import { checkSnapshot } from "../snapshots/import"
 import type { SnapshotDocument } from "../snapshots/payload"
+import { dataverseAccess, type DataverseAccessFor } from "./page-fetch"
 import { findSalesforceSession, type CookieReader } from "./salesforce-session"
 
 export interface ShareEnvironment {
@@ -33,6 +34,8 @@ export interface ShareEnvironment {
   fetch: typeof fetch
   cookies: CookieReader
   now(): number
+  /** How Dynamics is reached: through a tab of the org (page-fetch.ts); tests inject the mock. */
+  dataverse?: DataverseAccessFor
 }
 
 export interface ShareReply {
@@ -105,7 +108,7 @@ export async function shareSnapshot(env: ShareEnvironment, message: ShareMessage
       const accountUrl = buildRecordLink({ crm: "dynamics", org: org.org, host: org.host }, { recordKey: snapshot.recordKey, recordType: "Account" })
       if (!accountUrl) throw new ShareError("rejected", "Parley cannot build a safe link to this Dynamics account.")
       shared = await shareToDynamics(
-        { fetch: env.fetch as unknown as WriteFetch, baseUrl: `https://${org.host}`, now: env.now },
+        { ...(await (env.dataverse ?? dataverseAccess)({ org: org.org, host: org.host })), now: env.now },
         { accountId: record.id, accountUrl, files, notetext: note }
       )
     }
@@ -133,7 +136,7 @@ export async function listCrmSnapshots(env: ShareEnvironment, accountKey: string
       )
       files = await readSalesforceSnapshots(client, record.id)
     } else {
-      const client = new DataverseClient({ fetch: env.fetch as unknown as FetchLike, baseUrl: `https://${org.host}`, now: env.now })
+      const client = new DataverseClient({ ...(await (env.dataverse ?? dataverseAccess)({ org: org.org, host: org.host })), now: env.now })
       files = await readDynamicsSnapshots(client, record.id)
     }
     const result: CrmSnapshots = { snapshots: [], refused: [] }

@@ -3,6 +3,7 @@
  * history through the rep's own session, and re-classify it. Each step is idempotent (keys,
  * cursors), so a worker killed halfway simply does the rest on the next observation.
  */
+import { dynamicsOrgUrl } from "../crm/dynamics/org-url"
 import { syncDynamicsAccount } from "../crm/dynamics/sync"
 import { toApiHost } from "../crm/salesforce/hosts"
 import { syncSalesforceAccount } from "../crm/salesforce/sync"
@@ -12,6 +13,7 @@ import { readSettings, SETTINGS_KEY } from "../model/settings"
 import type { PageObservation } from "../messaging/messages"
 import { syncStatusKey, type SyncStatus } from "../model/sync-status"
 import { reclassifyAccount } from "./classify"
+import { dataverseAccess, type DataverseAccessFor } from "./page-fetch"
 import { findSalesforceSessions, type CookieReader } from "./salesforce-session"
 
 export interface SyncEnvironment {
@@ -19,6 +21,8 @@ export interface SyncEnvironment {
   fetch: typeof fetch
   cookies: CookieReader
   now(): number
+  /** How Dynamics is reached: through a tab of the org (page-fetch.ts); tests inject the mock. */
+  dataverse?: DataverseAccessFor
 }
 
 /** Lookup fields that name the account behind a non-account record, per CRM. */
@@ -101,8 +105,8 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
     )
     written = result.written
   } else {
-    const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: dynamicsBaseUrl(page), db: env.db, now: env.now }, { org: page.org, accountId })
-    written = result.written
+    const result = await syncDynamicsAccount({ ...(await (env.dataverse ?? dataverseAccess)(page)), db: env.db, now: env.now, reconcile: options.force }, { org: page.org, accountId })
+    written = result.written + result.deleted
   }
   if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
@@ -121,7 +125,7 @@ export async function observationFor(db: ParleyDB, key: string): Promise<PageObs
   }
 }
 
-/** The Dynamics org URL: online orgs own their host; on-premises orgs live under `/<orgname>`. */
-export function dynamicsBaseUrl(page: Pick<PageObservation, "host" | "org">): string {
-  return page.org.includes("/") ? `https://${page.host}/${page.org.split("/").slice(1).join("/")}` : `https://${page.host}`
+/** The Dynamics org URL (src/crm/dynamics/org-url.ts owns the rule). */
+export function dynamicsBaseUrl(page: Pick<PageObservation, "host" | "org"> & { url?: string }): string {
+  return dynamicsOrgUrl(page)
 }

@@ -1,6 +1,7 @@
 /**
  * Content script for Dynamics 365 (Unified Interface): reports the record in view, merging the
- * form's exact values from the MAIN-world Xrm bridge over what the DOM shows. Runs at
+ * form's exact values from the MAIN-world Xrm bridge over what the DOM shows, and carries the
+ * worker's Dataverse requests out from the page's own origin (page-relay.ts). Runs at
  * document_start so the bridge handshake happens before any page script can listen.
  */
 import type { PlasmoCSConfig } from "plasmo"
@@ -9,6 +10,7 @@ import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
 import { looksLikeDynamics, readDynamicsRecord } from "../crm/dynamics/dom"
 import { dynamicsOrgName, isDynamicsHost } from "../crm/dynamics/hosts"
+import { installDataverseRelay } from "../crm/dynamics/page-relay"
 import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
 import { watchRecordPage } from "../lib/page-watcher"
@@ -49,7 +51,12 @@ const watcher = watchRecordPage(
   {
     crm: "dynamics",
     // On hosts the rep granted (on-premises), the page's own Dynamics markers decide, not the URL.
-    parseUrl: (url) => parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) }),
+    // The observation's host is the bare host name (the background checks it against the sender's
+    // hostname); an on-premises port stays in the page URL, which the API root is built from.
+    parseUrl: (url) => {
+      const ref = parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) })
+      return ref && { ...ref, host: new URL(url).hostname }
+    },
     orgOf: (url) => {
       const { hostname: host, pathname } = new URL(url)
       if (isDynamicsHost(host)) return { host, org: dynamicsOrgName(host) }
@@ -77,4 +84,5 @@ startDynamicsBridgeIsolated({
   }
 })
 
+installDataverseRelay()
 installPricingChipLoader(isDynamicsPriceInput)

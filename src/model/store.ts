@@ -113,8 +113,11 @@ export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: Syn
   return { written, rejected }
 }
 
+/** A table of the canonical history (`accounts`, `interactions`, …). */
+export type HistoryTableName = (typeof HISTORY_TABLE_NAMES)[number]
+
 /** Keys of canonical rows a CRM reports deleted, by table. */
-export type Removals = Partial<Record<(typeof HISTORY_TABLE_NAMES)[number], string[]>>
+export type Removals = Partial<Record<HistoryTableName, string[]>>
 
 /**
  * Deletes rows a CRM reports deleted, and what is keyed off them: a deal's quotes and their lines,
@@ -127,7 +130,7 @@ export async function removeRecords(db: ParleyDB, removals: Removals): Promise<n
   if (!has) return 0
   return db.transaction("rw", [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.profiles], async () => {
     let removed = 0
-    const drop = async (table: (typeof HISTORY_TABLE_NAMES)[number], keys: string[]) => {
+    const drop = async (table: HistoryTableName, keys: string[]) => {
       if (!keys.length) return
       const existing = (await db.table(table).bulkGet(keys)).filter(Boolean).length
       await db.table(table).bulkDelete(keys)

@@ -1,10 +1,14 @@
 /**
  * The Dynamics 365 connector end to end: the MAIN-world Xrm bridge registered by the worker, the
  * record read from a Unified Interface form, the account's history synced from the (mock) Web
- * API into IndexedDB, form changes relayed live, and an expired session reported.
+ * API into IndexedDB, form changes relayed live, and an expired session reported. Every Web API
+ * call goes out from the CRM page's origin (the mock refuses anything else), a 429's Retry-After
+ * holds the next request, a re-visit is incremental, a deleted record goes, a closed tab stops the
+ * sync and the next visit resumes it.
  */
 import { afterEach, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
+import type { Page } from "playwright-core"
 import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
 
@@ -76,6 +80,24 @@ describe("Dynamics 365", () => {
     await expect.poll(() => panel.getByTestId("sync-status").textContent()).toMatch(/sign in to Dynamics/i)
   })
 
+  it("takes a bounce to the Microsoft sign-in page for an ended session, without following it", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    org.dynamicsApi.inject({ status: 302, times: 1_000 })
+    const signIn: string[] = []
+    await browser.context.route(/^https:\/\/login\.microsoftonline\.com\//, (route) => {
+      signIn.push(route.request().url())
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Sign in to your account</title>" })
+    })
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("session-expired")
+    // Each sync stops at its first answer, the account row (a later page report may start another).
+    expect(org.dynamicsApi.stats.requests.every((r) => /\/accounts\?/.test(decodeURIComponent(r.url)))).toBe(true)
+    expect(signIn).toEqual([])
+  })
+
   it("waits out a 429 mid-sync, and resumes after the worker is killed with no duplicate or missing record", async () => {
     browser = await launchBrowser()
     const org = await installDemoOrg(browser.context, { dynamicsLatencyMs: 150 })
@@ -128,4 +150,108 @@ describe("Dynamics 365", () => {
     await crm.waitForTimeout(1_000)
     expect((await fields()).totalamount?.value).toBe(String(total))
   })
+
+  it("calls the Web API only from the CRM page's own origin; the worker's own fetch is refused", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("synced")
+    const requests = org.dynamicsApi.stats.requests
+    expect(requests.length).toBeGreaterThan(5)
+    expect(org.dynamicsApi.stats.refused).toBe(0)
+    expect(requests.every((r) => new URL(r.headers?.referer ?? "about:blank").origin === "https://northwind.crm4.dynamics.com")).toBe(true)
+    // What the service worker would get calling Dataverse itself with the rep's cookies.
+    const worker = await browser.serviceWorker()
+    const status = await worker.evaluate(() => fetch("https://northwind.crm4.dynamics.com/api/data/v9.2/WhoAmI", { credentials: "include" }).then((r) => r.status))
+    expect(status).toBe(401)
+    expect(org.dynamicsApi.stats.refused).toBe(1)
+  })
+
+  it("holds the next request to the org for Retry-After after a 429, and a re-visit asks only for changes", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    // The account row is read alone first, so nothing else is in flight when its 429 comes.
+    org.dynamicsApi.inject({ status: 429, retryAfter: 2, match: /\/accounts\?/, times: 1 })
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("synced")
+    const log = org.dynamicsApi.stats.requests
+    const throttled = log.findIndex((r) => /\/accounts\?/.test(decodeURIComponent(r.url)))
+    expect(throttled).toBeGreaterThanOrEqual(0)
+    const next = log[throttled + 1]!
+    expect(decodeURIComponent(next.url)).toBe(decodeURIComponent(log[throttled]!.url)) // the retry
+    expect(next.at! - log[throttled]!.at!).toBeGreaterThanOrEqual(2_000)
+
+    // Re-visit (the rep allows a sync on every visit): only `modifiedon gt <watermark>` queries.
+    await setSettings(panel, { minSyncIntervalMinutes: 0 })
+    const before = await syncedAt(panel)
+    org.dynamicsApi.resetStats()
+    await crm.reload()
+    await expect.poll(() => syncedAt(panel), { timeout: 30_000 }).toBeGreaterThan(before)
+    const revisit = org.dynamicsApi.stats.requests.map((r) => decodeURIComponent(r.url))
+    expect(revisit.length).toBeGreaterThan(0)
+    expect(revisit.filter((u) => !/modifiedon gt \d{4}-\d\d-\d\dT/.test(u))).toEqual([])
+    expect(revisit.filter((u) => u.includes("$skiptoken="))).toEqual([])
+  })
+
+  it("removes a record deleted in Dynamics on the next sync", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    const panel = await openPanel(browser)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 30_000 }).toBe("synced")
+    const interactions = async () => (await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey).map((r) => r.key as string)
+    expect(await interactions()).toHaveLength(globex.activities.length)
+    const call = org.dynamicsApi.tables.phonecalls!.find((r) => r._regardingobjectid_value === dynIds.account(globex))!
+    const deal = org.dynamicsApi.tables.opportunities!.find((r) => r._parentaccountid_value === dynIds.account(globex))!
+    org.dynamicsApi.remove("phonecalls", String(call.activityid))
+    org.dynamicsApi.remove("opportunities", String(deal.opportunityid))
+
+    const reply = await panel.evaluate((recordKey) => chrome.runtime.sendMessage({ type: "sync-now", recordKey }), accountKey)
+    expect(reply).toMatchObject({ ok: true })
+    await expect.poll(interactions, { timeout: 30_000 }).toHaveLength(globex.activities.length - 1)
+    expect(await interactions()).not.toContain(`dynamics:northwind.crm4:${call.activityid}`)
+    const deals = (await readStore(panel, "deals")).filter((r) => r.accountKey === accountKey).map((r) => r.key)
+    expect(deals).toHaveLength(globex.deals.length - 1)
+    expect(deals).not.toContain(`dynamics:northwind.crm4:${deal.opportunityid}`)
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state")).toBe("synced")
+  })
+
+  it("stops with a clear status when the CRM tab closes mid-sync, and the next visit resumes from the cursors", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context, { dynamicsLatencyMs: 200 })
+    const panel = await openPanel(browser)
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    await expect.poll(() => org.dynamicsApi.stats.calls, { timeout: 20_000 }).toBeGreaterThanOrEqual(4)
+    await crm.close()
+    await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe("offline")
+    expect((await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey).length).toBeLessThan(globex.activities.length)
+    const cursors = (await readStore(panel, "cursors")).filter((c) => String(c.key).startsWith("dynamics:northwind.crm4:"))
+    expect(cursors.length).toBeGreaterThan(0)
+
+    const again = await browser.context.newPage()
+    await again.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    await expect.poll(() => syncState(panel), { timeout: 45_000 }).toBe("synced")
+    const interactions = (await readStore(panel, "interactions")).filter((r) => r.accountKey === accountKey)
+    expect(interactions.length).toBe(globex.activities.length)
+    expect(new Set(interactions.map((r) => r.key)).size).toBe(globex.activities.length)
+    expect((await readStore(panel, "deals")).filter((r) => r.accountKey === accountKey).length).toBe(globex.deals.length)
+  })
 })
+
+async function setSettings(panel: Page, settings: Record<string, unknown>) {
+  expect(await panel.evaluate((s) => chrome.runtime.sendMessage({ type: "set-settings", settings: s }), settings)).toMatchObject({ ok: true })
+}
+async function syncStatus(panel: Page) {
+  return (await readStore(panel, "meta")).find((m) => m.key === `sync:${accountKey}`)?.value as { state?: string; at?: number } | undefined
+}
+const syncState = async (panel: Page) => (await syncStatus(panel))?.state
+const syncedAt = async (panel: Page) => {
+  const s = await syncStatus(panel)
+  return s?.state === "synced" ? (s.at ?? 0) : 0
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { DataverseClient, DataverseError, RequestBudget, SessionExpiredError, ThrottledError, apiRoot, parseRetryAfter, type FetchLike, type HttpResponseLike } from "./api"
+import { DataverseClient, DataverseError, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, apiRoot, parseRetryAfter, type FetchLike, type HttpResponseLike } from "./api"
 
 const BASE = "https://northwind.crm4.dynamics.com"
 const NOW = Date.UTC(2026, 10, 20, 12)
@@ -114,5 +114,52 @@ describe("RequestBudget", () => {
     expect(budget.freeAt(200)).toBe(1_000)
     expect(budget.take(1_001)).toBe(true)
     expect(new RequestBudget(2, 1_000, budget.toJSON()).take(1_050)).toBe(false)
+  })
+
+  it("takes a login redirect or an HTML page for an expired session, and stops there", async () => {
+    for (const answer of [
+      response(302, "", { Location: "https://login.microsoftonline.com/common/oauth2/authorize" }),
+      response(200, "<!DOCTYPE html><title>Sign in to your account</title>", { "Content-Type": "text/html; charset=utf-8" })
+    ]) {
+      const { fetch, seen } = scripted(answer)
+      const c = client(fetch)
+      await expect(c.get(`${BASE}/api/data/v9.2/accounts`)).rejects.toBeInstanceOf(SessionExpiredError)
+      await expect(c.get(`${BASE}/api/data/v9.2/contacts`)).rejects.toBeInstanceOf(SessionExpiredError)
+      expect(seen).toHaveLength(1)
+    }
+  })
+
+  it("stops every request once the org's tab is gone", async () => {
+    let n = 0
+    const c = client(async () => {
+      n++
+      throw new PageGoneError()
+    })
+    await expect(c.get(`${BASE}/api/data/v9.2/accounts`)).rejects.toBeInstanceOf(PageGoneError)
+    await expect(c.get(`${BASE}/api/data/v9.2/contacts`)).rejects.toBeInstanceOf(PageGoneError)
+    expect(n).toBe(1)
+  })
+
+  it("holds every client of the same org during a Retry-After, not only the throttled one", async () => {
+    const pauses = new Map<string, Promise<unknown>>()
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const first = scripted(response(429, {}, { "Retry-After": "2" }))
+    const second = scripted()
+    const other = scripted()
+    const a = client(first.fetch, { pauses, sleep: () => gate })
+    const b = client(second.fetch, { pauses })
+    const elsewhere = new DataverseClient({ fetch: other.fetch, baseUrl: "https://contoso.crm4.dynamics.com", pauses, sleep: async () => {} })
+    const throttled = a.get(`${BASE}/api/data/v9.2/accounts`)
+    await new Promise((r) => setTimeout(r, 5))
+    const held = b.get(`${BASE}/api/data/v9.2/contacts`)
+    await elsewhere.get("https://contoso.crm4.dynamics.com/api/data/v9.2/contacts")
+    await new Promise((r) => setTimeout(r, 5))
+    expect(second.seen).toHaveLength(0) // same org: waits
+    expect(other.seen).toHaveLength(1) // another org: not held
+    release()
+    await Promise.all([throttled, held])
+    expect(second.seen).toHaveLength(1)
+    expect(first.seen).toHaveLength(2)
   })
 })

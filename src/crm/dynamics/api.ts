@@ -7,15 +7,23 @@
  * - at most 4 requests in flight (DESIGN.md; API_LIMITS.dynamics.maxInFlight);
  * - a per-rep budget of 600 requests per 5 minutes per org, a tenth of Microsoft's limit, because
  *   the rep's own Unified Interface session spends from the same per-user allowance;
- * - `429` waits exactly `Retry-After` seconds (every request pauses, not only the throttled one),
- *   up to 60 s; a longer demand stops the sync with a resumable "throttled" status instead of
- *   holding a service worker that Chrome would stop anyway.
+ * - `429` waits exactly `Retry-After` seconds, and the wait is the org's, not the client's: every
+ *   request to that org (this sync, another account's sync, a share, a snapshot listing) holds
+ *   until it has passed ("Service protection API limits": the Retry-After duration applies to
+ *   the user's requests to the web server). Up to 25 s: Chrome stops an extension service worker
+ *   after 30 s without extension events, and a worker stopped mid-wait would leave no status; a
+ *   longer demand stops the sync with a resumable "rate-limited" status and its `retryAt`, which
+ *   the next visit honours without a request.
+ *
+ * Session: an answer that is a redirect (a login bounce to login.microsoftonline.com, or the
+ * page relay's opaque redirect) or an HTML page is the sign-in page, not data: "session expired".
  */
 import { API_LIMITS } from "../../../plasmo.config"
+import { DYNAMICS_API_VERSION, dynamicsApiRoot } from "./org-url"
 
-export const DYNAMICS_API_VERSION = "9.2"
+export { DYNAMICS_API_VERSION }
 export const DYNAMICS_BUDGET = { maxRequests: 600, windowMs: 300_000 } as const
-export const MAX_RETRY_AFTER_WAIT_S = 60
+export const MAX_RETRY_AFTER_WAIT_S = 25
 const MAX_RETRIES = 5
 /** 0x80040220 PrivilegeDenied: the rep may not read this table; other tables still sync. */
 export const PRIVILEGE_DENIED = "0x80040220"
@@ -25,7 +33,15 @@ export interface HttpResponseLike {
   headers: { get(name: string): string | null }
   text(): Promise<string>
 }
-export type FetchLike = (url: string, init: { method: "GET"; headers: Record<string, string>; credentials: "include" }) => Promise<HttpResponseLike>
+export interface RequestInitLike {
+  method: "GET" | "POST" | "PATCH" | "DELETE"
+  headers: Record<string, string>
+  /** Ignored by the page relay, which always sends the page's own cookies (`same-origin`). */
+  credentials?: "include" | "same-origin"
+  body?: string
+}
+/** How Dataverse is reached: in the extension, the CRM page's own origin (src/background/page-fetch.ts). */
+export type FetchLike = (url: string, init: RequestInitLike) => Promise<HttpResponseLike>
 
 export type Row = Record<string, unknown>
 
@@ -33,6 +49,13 @@ export class SessionExpiredError extends Error {
   override readonly name = "SessionExpiredError"
   constructor(readonly status: number) {
     super("Sign in to Dynamics again")
+  }
+}
+/** No tab of the org is open to carry the request: nothing is lost, the cursors resume later. */
+export class PageGoneError extends Error {
+  override readonly name = "PageGoneError"
+  constructor(message = "The Dynamics tab was closed; syncing resumes the next time the org is open") {
+    super(message)
   }
 }
 export class ThrottledError extends Error {
@@ -82,6 +105,9 @@ export class RequestBudget {
   }
 }
 
+/** The Retry-After wait of each org (by API root), shared by every client in this worker. */
+const ORG_PAUSES = new Map<string, Promise<unknown>>()
+
 export interface DataverseClientOptions {
   fetch: FetchLike
   /** The org URL (`https://org.crm4.dynamics.com`, on premises `https://host/Org`) or the Web API root. */
@@ -90,6 +116,8 @@ export interface DataverseClientOptions {
   sleep?: (ms: number) => Promise<void>
   maxInFlight?: number
   budget?: RequestBudget
+  /** Where org-wide Retry-After waits are kept (tests isolate theirs). */
+  pauses?: Map<string, Promise<unknown>>
 }
 
 export interface Page {
@@ -97,6 +125,12 @@ export interface Page {
   nextLink?: string
   /** Server time of the answer (`Date` header), when visible. */
   serverTime?: number
+}
+
+export interface RawAnswer {
+  status: number
+  headers: { get(name: string): string | null }
+  text: string
 }
 
 /** `Retry-After` as seconds (delta-seconds or an HTTP date), or null when absent/invalid. */
@@ -107,9 +141,14 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
+/** The Web API root of an org URL or root (src/crm/dynamics/org-url.ts owns the rules). */
 export function apiRoot(baseUrl: string): string {
-  const trimmed = baseUrl.replace(/\/+$/, "")
-  return /\/api\/data\/v\d+\.\d+$/.test(trimmed) ? trimmed : `${trimmed}/api/data/v${DYNAMICS_API_VERSION}`
+  return dynamicsApiRoot(baseUrl)
+}
+
+/** The sign-in page instead of data: a redirect, or HTML where JSON was asked for. */
+export function isLoginAnswer(status: number, contentType: string | null): boolean {
+  return (status >= 300 && status < 400) || (status < 500 && /text\/html/i.test(contentType ?? ""))
 }
 
 export class DataverseClient {
@@ -120,10 +159,11 @@ export class DataverseClient {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxInFlight: number
   readonly budget: RequestBudget
+  private readonly pauses: Map<string, Promise<unknown>>
+  private readonly pauseKey: string
   private inFlight = 0
   private waiting: (() => void)[] = []
-  private pause: Promise<unknown> = Promise.resolve()
-  /** Once set, every request fails fast: the session is gone or the org asked us to stop. */
+  /** Once set, every request fails fast: the session is gone, the tab closed, or the org asked us to stop. */
   private stopped: Error | null = null
 
   constructor(private readonly options: DataverseClientOptions) {
@@ -133,6 +173,8 @@ export class DataverseClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
     this.maxInFlight = Math.min(options.maxInFlight ?? API_LIMITS.dynamics.maxInFlight, API_LIMITS.dynamics.maxInFlight)
     this.budget = options.budget ?? new RequestBudget()
+    this.pauses = options.pauses ?? ORG_PAUSES
+    this.pauseKey = this.root.toLowerCase()
   }
 
   /** The URL of `path` below the Web API root (`accounts?$select=…`). */
@@ -153,54 +195,65 @@ export class DataverseClient {
     else this.inFlight--
   }
 
-  /** One GET with OData headers and service-protection handling; returns the parsed JSON body. */
-  async get(url: string, maxPageSize?: number): Promise<{ body: Row; serverTime?: number }> {
+  /**
+   * One request with OData headers, the org's Retry-After wait, the budget and the session checks.
+   * A `429` is retried after its wait (the service-protection limit refuses a request before
+   * running it, so a write cannot be duplicated by the retry).
+   */
+  async send(method: RequestInitLike["method"], url: string, options: { body?: string; maxPageSize?: number } = {}): Promise<RawAnswer> {
     // nextLinks are followed as is, but only on the org's own origin.
     if (new URL(url).origin !== this.origin) throw new DataverseError(0, "foreign-link", `Refused a link outside the org: ${new URL(url).origin}`, url)
     await this.acquire()
     try {
       for (let attempt = 0; ; attempt++) {
-        await this.pause
+        await (this.pauses.get(this.pauseKey) ?? Promise.resolve())
         if (this.stopped) throw this.stopped
         if (!this.budget.take(this.now())) throw this.stop(new ThrottledError(this.budget.freeAt(this.now()), "budget"))
         this.calls++
-        const headers: Record<string, string> = {
-          Accept: "application/json",
-          "OData-MaxVersion": "4.0",
-          "OData-Version": "4.0",
-          Prefer: `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${maxPageSize ? `,odata.maxpagesize=${maxPageSize}` : ""}`
+        const headers: Record<string, string> = { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" }
+        if (method === "GET") {
+          headers.Prefer = `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${options.maxPageSize ? `,odata.maxpagesize=${options.maxPageSize}` : ""}`
         }
+        if (options.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8"
         let res: HttpResponseLike
         try {
-          res = await this.options.fetch(url, { method: "GET", headers, credentials: "include" })
+          res = await this.options.fetch(url, { method, headers, credentials: "same-origin", ...(options.body !== undefined ? { body: options.body } : {}) })
         } catch (e) {
+          if (e instanceof PageGoneError) throw this.stop(e)
           throw new DataverseError(0, "network", `Network error: ${(e as Error)?.message ?? e}`, url)
         }
-        if (res.status === 429 || (res.status === 503 && res.headers.get("Retry-After"))) {
+        const retryable = res.status === 429 || (method === "GET" && res.status === 503 && res.headers.get("Retry-After"))
+        if (retryable) {
           const seconds = parseRetryAfter(res.headers.get("Retry-After"), this.now()) ?? 5
           if (seconds > MAX_RETRY_AFTER_WAIT_S || attempt >= MAX_RETRIES) throw this.stop(new ThrottledError(this.now() + seconds * 1000, "service-protection"))
           const wait = this.sleep(seconds * 1000)
-          this.pause = Promise.all([this.pause, wait])
+          this.pauses.set(this.pauseKey, Promise.all([this.pauses.get(this.pauseKey), wait]))
           await wait
           continue
         }
-        const text = await res.text()
-        let body: Row = {}
-        try {
-          body = text ? (JSON.parse(text) as Row) : {}
-        } catch {
-          if (res.status < 400) throw new DataverseError(res.status, "bad-json", "The answer was not JSON", url)
-        }
-        const err = (body.error ?? {}) as { code?: unknown; message?: unknown }
-        const code = typeof err.code === "string" ? err.code : ""
-        if (res.status === 401 || (res.status === 403 && code !== PRIVILEGE_DENIED)) throw this.stop(new SessionExpiredError(res.status))
-        if (res.status >= 400) throw new DataverseError(res.status, code, typeof err.message === "string" ? err.message.slice(0, 500) : `HTTP ${res.status}`, url)
-        const date = Date.parse(res.headers.get("Date") ?? "")
-        return Number.isNaN(date) ? { body } : { body, serverTime: date }
+        if (isLoginAnswer(res.status, res.headers.get("Content-Type"))) throw this.stop(new SessionExpiredError(res.status))
+        return { status: res.status, headers: res.headers, text: await res.text() }
       }
     } finally {
       this.release()
     }
+  }
+
+  /** One GET with OData headers and service-protection handling; returns the parsed JSON body. */
+  async get(url: string, maxPageSize?: number): Promise<{ body: Row; serverTime?: number }> {
+    const res = await this.send("GET", url, { maxPageSize })
+    let body: Row = {}
+    try {
+      body = res.text ? (JSON.parse(res.text) as Row) : {}
+    } catch {
+      if (res.status < 400) throw new DataverseError(res.status, "bad-json", "The answer was not JSON", url)
+    }
+    const err = (body.error ?? {}) as { code?: unknown; message?: unknown }
+    const code = typeof err.code === "string" ? err.code : ""
+    if (res.status === 401 || (res.status === 403 && code !== PRIVILEGE_DENIED)) throw this.stop(new SessionExpiredError(res.status))
+    if (res.status >= 400) throw new DataverseError(res.status, code, typeof err.message === "string" ? err.message.slice(0, 500) : `HTTP ${res.status}`, url)
+    const date = Date.parse(res.headers.get("Date") ?? "")
+    return Number.isNaN(date) ? { body } : { body, serverTime: date }
   }
 
   /** One page of a collection query. */

@@ -3,7 +3,7 @@
  * fallback and live-value source beside the Web API and the Xrm bridge). Pure: no chrome APIs, no
  * zod (content-script size budget); the background validates what it receives.
  */
-import { SELECTORS as S } from "./selectors"
+import * as S from "./selectors"
 import { parseDynamicsUrl } from "./url"
 
 export interface DynamicsFieldValue {

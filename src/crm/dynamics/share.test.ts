@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest"
-import { createDynamicsMockApi } from "../../../demo/dynamics/mock-api"
+import { createDynamicsMockApi, pageHeaders } from "../../../demo/dynamics/mock-api"
 import { DEMO_ACCOUNTS, dynIds } from "../../../demo/org"
 import { base64ToUtf8, utf8ToBase64 } from "../../snapshots/bytes"
 import type { ShareFile } from "../share-types"
-import { DataverseClient } from "./api"
+import { DataverseClient, PageGoneError } from "./api"
 import { shareToDynamics, type WriteFetch } from "./share"
 import { readDynamicsSnapshots } from "./snapshot-files"
 
@@ -69,6 +69,39 @@ describe("shareToDynamics", () => {
   })
 })
 
+describe("shareToDynamics and the org's attachment limit (maxuploadfilesize)", () => {
+  const limitTo = (mock: ReturnType<typeof createDynamicsMockApi>, bytes: number) => void (mock.tables.organizations![0]!.maxuploadfilesize = bytes)
+
+  it("reads the limit before writing and leaves out a PDF over it, saying so", async () => {
+    const { mock } = setup()
+    const pdf = { ...FILES[1]!, base64: utf8ToBase64(`%PDF-1.4${"x".repeat(4_000)}%%EOF`) }
+    limitTo(mock, pdf.base64.length - 1)
+    const skipped: unknown[] = []
+    const deps = { fetch: mock.fetch as unknown as WriteFetch, baseUrl: mock.baseUrl, sleep: async () => undefined, onSkipped: (s: unknown) => skipped.push(s) }
+    const shared = await shareToDynamics(deps, { accountId: ACCOUNT, accountUrl: "https://x/", files: [FILES[0]!, pdf], notetext: "n" })
+    expect(shared.map((f) => f.kind)).toEqual(["json"])
+    expect(mock.notes.attachments().map((n) => n.mimetype)).toEqual(["application/json"])
+    expect(String(mock.notes.attachments()[0]!.notetext)).toMatch(/^n The PDF is .* MB .*maxuploadfilesize.*left out/)
+    expect(skipped).toEqual([expect.objectContaining({ kind: "pdf", reason: "too-large", size: pdf.base64.length, limit: pdf.base64.length - 1 })])
+    expect(mock.stats.requests[0]!.url).toContain("organizations?$select=maxuploadfilesize")
+  })
+
+  it("refuses a snapshot JSON over the limit before writing anything", async () => {
+    const { mock, share } = setup()
+    limitTo(mock, FILES[0]!.base64.length - 1)
+    await expect(share()).rejects.toMatchObject({ kind: "rejected", message: expect.stringMatching(/JSON.*at most.*maxuploadfilesize/) })
+    expect(mock.stats.requests.filter((r) => r.method === "POST")).toEqual([])
+  })
+
+  it("the mock refuses an attachment over the limit as Dataverse does (AttachmentBlocked)", async () => {
+    const mock = createDynamicsMockApi()
+    limitTo(mock, 8)
+    const res = mock.handle({ method: "POST", url: `${mock.baseUrl}/api/data/v9.2/annotations`, headers: pageHeaders(mock.host, "POST"), body: JSON.stringify({ filename: "a.json", documentbody: utf8ToBase64("0123456789"), "objectid_account@odata.bind": `/accounts(${ACCOUNT})` }) })
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body).error.code).toBe("0x80043e09")
+  })
+})
+
 describe("readDynamicsSnapshots", () => {
   it("reads back the account's snapshot JSON notes, decoded", async () => {
     const { mock, share } = setup()
@@ -77,5 +110,10 @@ describe("readDynamicsSnapshots", () => {
     const files = await readDynamicsSnapshots(client, ACCOUNT)
     expect(files).toEqual([{ id: expect.any(String), filename: FILES[0]!.filename, createdAt: expect.any(Number), content: JSON.parse(json) }])
     expect(await readDynamicsSnapshots(client, dynIds.account(DEMO_ACCOUNTS[1]!))).toEqual([])
+  })
+
+  it("says to open the org in a tab when no tab can carry the request", async () => {
+    const client = new DataverseClient({ fetch: async () => Promise.reject(new PageGoneError()), baseUrl: "https://northwind.crm4.dynamics.com", sleep: async () => undefined })
+    await expect(readDynamicsSnapshots(client, ACCOUNT)).rejects.toMatchObject({ kind: "network", message: expect.stringMatching(/Open the account in Dynamics 365 in a tab/) })
   })
 })

@@ -1,66 +1,83 @@
 /**
  * Attaches a snapshot to a Dynamics 365 account as notes with attachments: one
  * `POST /api/data/v9.2/annotations` per file (`objectid_account@odata.bind`, base64
- * `documentbody`), through the org's own session cookie like the sync's reads. Dataverse answers
- * `204` with the new note's URL in `OData-EntityId`.
+ * `documentbody`), through the CRM page's own origin like the sync's reads (the injected `fetch`
+ * is the page relay in the extension). Dataverse answers `204` with the new note's URL in
+ * `OData-EntityId`.
+ *
+ * Size: Dataverse refuses an attachment whose Base64 text is longer than the org's
+ * `maxuploadfilesize` (organization table, 5 MB by default; "Annotation (note) table"). The limit
+ * is read first (`GET organizations?$select=maxuploadfilesize`); a PDF over it is left out (the
+ * JSON is the snapshot; the PDF is only its printout) and reported in `skipped`; a JSON over it is
+ * refused before anything is written, with the sizes in the message.
  *
  * Two notes are two requests, so a failure of the second would leave the first behind: Parley
  * then deletes the note it created (`DELETE annotations(<id>)`) and reports the failure. Only
  * when that clean-up fails too is anything left over, and the error names the note. (A `$batch`
  * change set would make the pair atomic, at the price of a multipart writer; the compensating
- * delete keeps this small.) A `429` waits `Retry-After` (up to a minute) and tries again: the
- * service-protection limit rejects a request before running it, so the retry cannot duplicate.
+ * delete keeps this small.) A `429` waits `Retry-After` (the org-wide wait of api.ts) and tries
+ * again: the service-protection limit rejects a request before running it, so the retry cannot
+ * duplicate.
  */
 import { ShareError, type ShareFile, type SharedFile } from "../share-types"
-import { apiRoot, parseRetryAfter, type HttpResponseLike } from "./api"
+import { DataverseClient, DataverseError, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type RawAnswer } from "./api"
 
-export type WriteFetch = (
-  url: string,
-  init: { method: "POST" | "DELETE"; headers: Record<string, string>; credentials: "include"; body?: string }
-) => Promise<HttpResponseLike>
+/** The share's transport: the same as the sync's (api.ts). */
+export type WriteFetch = FetchLike
 
 export interface DynamicsShareDeps {
   fetch: WriteFetch
-  /** The org URL (`https://org.crm4.dynamics.com`). */
+  /** The org URL (`https://org.crm4.dynamics.com`) or its Web API root (org-url.ts). */
   baseUrl: string
   sleep?: (ms: number) => Promise<void>
   now?: () => number
+  /** Told which files were left out, and why (a PDF over the org's attachment limit). */
+  onSkipped?: (skipped: SkippedFile) => void
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-const HEADERS = { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" }
-const MAX_RETRY_AFTER_S = 60
+export interface SkippedFile {
+  kind: ShareFile["kind"]
+  reason: "too-large"
+  message: string
+  /** Base64 length of the file and the org's limit, in bytes of Base64 text. */
+  size: number
+  limit: number
+}
 
-async function send(deps: DynamicsShareDeps, url: string, method: "POST" | "DELETE", body?: string): Promise<HttpResponseLike> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-  for (let attempt = 0; ; attempt++) {
-    let res: HttpResponseLike
-    try {
-      res = await deps.fetch(url, {
-        method,
-        headers: body === undefined ? HEADERS : { ...HEADERS, "Content-Type": "application/json; charset=utf-8" },
-        credentials: "include",
-        ...(body === undefined ? {} : { body })
-      })
-    } catch (error) {
-      throw new ShareError("network", `Dynamics 365 did not answer (${error instanceof Error ? error.message : String(error)}).`)
-    }
-    if (res.status === 429 && attempt < 2) {
-      const seconds = parseRetryAfter(res.headers.get("Retry-After"), (deps.now ?? Date.now)()) ?? 5
-      if (seconds <= MAX_RETRY_AFTER_S) {
-        await sleep(seconds * 1000)
-        continue
-      }
-    }
-    return res
+/** The documented default of `maxuploadfilesize` (5 MB), used when the org row cannot be read. */
+export const DEFAULT_MAX_UPLOAD_FILE_SIZE = 5_242_880
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`
+
+/** Every error of the client as the ShareError the panel shows. */
+export function asShareError(error: unknown): ShareError {
+  if (error instanceof ShareError) return error
+  if (error instanceof SessionExpiredError) return new ShareError("session-expired", "Your Dynamics 365 session has ended. Sign in again in its tab and share again.")
+  if (error instanceof PageGoneError) return new ShareError("network", "Open the account in Dynamics 365 in a tab: Parley reaches the org through its own page.")
+  if (error instanceof ThrottledError) return new ShareError("budget-exhausted", `${error.message}. Share again after ${new Date(error.retryAt).toLocaleTimeString()}.`)
+  if (error instanceof DataverseError) return new ShareError(error.code === "network" ? "network" : "rejected", `Dynamics 365 did not answer (${error.message}).`, error.code || undefined)
+  return new ShareError("network", String(error instanceof Error ? error.message : error))
+}
+
+/** The org's attachment limit (Base64 bytes); the documented default when it cannot be read. */
+export async function readMaxUploadFileSize(client: DataverseClient): Promise<number> {
+  try {
+    const { body } = await client.get(client.url("organizations?$select=maxuploadfilesize"))
+    const value = Array.isArray(body.value) ? (body.value[0] as { maxuploadfilesize?: unknown } | undefined)?.maxuploadfilesize : undefined
+    return typeof value === "number" && value > 0 ? value : DEFAULT_MAX_UPLOAD_FILE_SIZE
+  } catch (error) {
+    // A rep without read access to the organization row still gets the default check.
+    if (error instanceof DataverseError && error.code !== "network") return DEFAULT_MAX_UPLOAD_FILE_SIZE
+    throw error
   }
 }
 
-async function failure(res: HttpResponseLike, what: string): Promise<ShareError> {
+function failure(res: RawAnswer, what: string): ShareError {
   let code: string | undefined
   let message = `HTTP ${res.status}`
   try {
-    const body = JSON.parse(await res.text()) as { error?: { code?: unknown; message?: unknown } }
+    const body = JSON.parse(res.text) as { error?: { code?: unknown; message?: unknown } }
     if (typeof body.error?.code === "string") code = body.error.code
     if (typeof body.error?.message === "string") message = body.error.message.slice(0, 300)
   } catch {
@@ -75,12 +92,34 @@ export async function shareToDynamics(
   input: { accountId: string; accountUrl: string; files: readonly ShareFile[]; notetext: string }
 ): Promise<SharedFile[]> {
   if (!GUID.test(input.accountId)) throw new ShareError("rejected", `Not a Dynamics record id: ${input.accountId}`)
-  const root = apiRoot(deps.baseUrl)
-  const created: SharedFile[] = []
+  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, sleep: deps.sleep, now: deps.now })
+  const root = client.root
+  let limit: number
+  try {
+    limit = await readMaxUploadFileSize(client)
+  } catch (error) {
+    throw asShareError(error)
+  }
+  const files: ShareFile[] = []
+  const left: string[] = []
   for (const file of input.files) {
+    if (file.base64.length <= limit) {
+      files.push(file)
+      continue
+    }
+    const message = `The ${file.kind.toUpperCase()} is ${mb(file.base64.length)} as an attachment; this org accepts at most ${mb(limit)} (maxuploadfilesize).`
+    if (file.kind === "json") throw new ShareError("rejected", `${message} Redact or shorten the snapshot, or ask an administrator to raise the limit.`)
+    const skipped: SkippedFile = { kind: file.kind, reason: "too-large", message: `${message} It was left out; the snapshot itself was attached.`, size: file.base64.length, limit }
+    left.push(skipped.message)
+    deps.onSkipped?.(skipped)
+  }
+  // Whoever opens the note in Dynamics learns why the briefing is missing, too.
+  const notetext = left.length ? `${input.notetext} ${left.join(" ")}` : input.notetext
+  const created: SharedFile[] = []
+  for (const file of files) {
     const body = JSON.stringify({
       subject: file.title,
-      notetext: input.notetext,
+      notetext,
       filename: file.filename,
       mimetype: file.mimeType,
       documentbody: file.base64,
@@ -89,16 +128,16 @@ export async function shareToDynamics(
     let error: ShareError | null = null
     let id: string | undefined
     try {
-      const res = await send(deps, `${root}/annotations`, "POST", body)
+      const res = await client.send("POST", `${root}/annotations`, { body })
       if (res.status >= 200 && res.status < 300) {
         id = /annotations\(([0-9a-f-]{36})\)/i.exec(res.headers.get("OData-EntityId") ?? "")?.[1]?.toLowerCase()
         if (!id) error = new ShareError("rejected", "Dynamics 365 did not say which note it created.")
-      } else error = await failure(res, `the ${file.kind.toUpperCase()} note`)
+      } else error = failure(res, `the ${file.kind.toUpperCase()} note`)
     } catch (e) {
-      error = e instanceof ShareError ? e : new ShareError("network", String(e))
+      error = asShareError(e)
     }
     if (error) {
-      await undo(deps, root, created, error)
+      await undo(client, root, created, error)
       throw error
     }
     created.push({ kind: file.kind, id: id!, url: input.accountUrl })
@@ -107,11 +146,11 @@ export async function shareToDynamics(
 }
 
 /** Deletes the notes this share created; if that fails, the error says which note is left. */
-async function undo(deps: DynamicsShareDeps, root: string, created: SharedFile[], cause: ShareError): Promise<void> {
+async function undo(client: DataverseClient, root: string, created: SharedFile[], cause: ShareError): Promise<void> {
   const left: string[] = []
   for (const note of [...created].reverse()) {
     try {
-      const res = await send(deps, `${root}/annotations(${note.id})`, "DELETE")
+      const res = await client.send("DELETE", `${root}/annotations(${note.id})`)
       if (res.status >= 300 && res.status !== 404) left.push(note.id)
     } catch {
       left.push(note.id)

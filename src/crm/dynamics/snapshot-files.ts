@@ -6,6 +6,7 @@
 import { base64ToUtf8 } from "../../snapshots/bytes"
 import type { CrmSnapshotFile } from "../share-types"
 import type { DataverseClient } from "./api"
+import { asShareError } from "./share"
 
 export const MAX_CRM_SNAPSHOTS = 10
 
@@ -13,7 +14,10 @@ export async function readDynamicsSnapshots(client: DataverseClient, accountId: 
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) return []
   const filter = `_objectid_value eq ${accountId} and isdocument eq true and mimetype eq 'application/json'`
   const url = client.url(`annotations?$select=annotationid,filename,createdon,documentbody&$filter=${encodeURIComponent(filter)}&$orderby=createdon desc&$top=${MAX_CRM_SNAPSHOTS}`)
-  const { body } = await client.get(url)
+  // Errors as the panel shows a share's: a closed tab, an ended session, a throttled org.
+  const { body } = await client.get(url).catch((error: unknown) => {
+    throw asShareError(error)
+  })
   const rows = Array.isArray(body.value) ? (body.value as Record<string, unknown>[]) : []
   return rows.flatMap((row) => {
     const filename = typeof row.filename === "string" ? row.filename : ""

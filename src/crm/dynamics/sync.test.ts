@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_NOW, dynIds } from "../../../demo/org"
 import { openDatabase, type ParleyDB } from "../../model/db"
 import { recordKey } from "../../model/keys"
 import type { FetchLike } from "./api"
-import { syncDynamicsAccount, type DynamicsSyncDeps } from "./sync"
+import { RECONCILE_INTERVAL_MS, syncDynamicsAccount, type DynamicsSyncDeps } from "./sync"
 
 const ORG = "northwind.crm4"
 const GLOBEX = DEMO_ACCOUNTS[0]!
@@ -132,7 +132,8 @@ describe("syncDynamicsAccount", () => {
     expect(partial.interactions).toBeLessThan(expected().interactions)
 
     mock.resetStats()
-    const resumed = await sync(deps(mock, db))
+    // A new worker: nothing of the dead one's running sync is left in memory.
+    const resumed = await sync(deps(mock, db, { running: new Map() }))
     expect(resumed.status.state).toBe("synced")
     // Streams that stopped mid-way continue from their stored page link.
     const stored = midway.filter((c) => c.nextPage).map((c) => decodeURIComponent(c.nextPage!))
@@ -166,6 +167,21 @@ describe("syncDynamicsAccount", () => {
     mock.inject({ status: 429, retryAfter: 600, match: "/quotes?" })
     const result = await sync(deps(mock, freshDb()))
     expect(result.status).toMatchObject({ state: "rate-limited", retryAt: DEMO_NOW + 7_200_000 + 600_000 })
+  })
+
+  it("a visit before a stored retryAt makes no request; after it, the sync resumes", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    let now = DEMO_NOW + 7_200_000
+    mock.inject({ status: 429, retryAfter: 600, match: "/quotes?" })
+    await sync(deps(mock, db, { now: () => now }))
+    mock.resetStats()
+    now += 300_000
+    expect((await sync(deps(mock, db, { now: () => now }))).status.state).toBe("rate-limited")
+    expect(mock.stats.calls).toBe(0)
+    now += 300_001
+    expect((await sync(deps(mock, db, { now: () => now }))).status.state).toBe("synced")
+    expect(await counts(db)).toEqual(expected())
   })
 
   it.each([401, 403] as const)("answers %s with session-expired, persisted for the panel", async (status) => {
@@ -289,5 +305,70 @@ describe("isParleySnapshotNote", () => {
     expect(isParleySnapshotNote({ filename: "parley-globex-2026-11-25-en.pdf" })).toBe(true)
     expect(isParleySnapshotNote({ filename: "contract.pdf" })).toBe(false)
     expect(isParleySnapshotNote({ notetext: "call notes" })).toBe(false)
+  })
+})
+
+describe("concurrent syncs of one account", () => {
+  it("a second call while the account syncs joins the running sync", async () => {
+    const mock = createDynamicsMockApi({ latencyMs: 2 })
+    const db = freshDb()
+    const [a, b] = await Promise.all([sync(deps(mock, db)), sync(deps(mock, db))])
+    expect(b).toBe(a)
+    expect(mock.stats.calls).toBe(a.calls)
+  })
+})
+
+describe("deleted records (id reconciliation)", () => {
+  it("removes records deleted in Dynamics on a forced sync, and keeps re-visits incremental", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    let now = DEMO_NOW + 7_200_000
+    const d = deps(mock, db, { now: () => now })
+    await sync(d)
+    const call = mock.tables.phonecalls!.find((r) => r._regardingobjectid_value === dynIds.account(GLOBEX))!
+    const contact = dynIds.contact(GLOBEX.contacts[0]!)
+    const quote = mock.tables.quotes!.find((r) => r._customerid_value === dynIds.account(GLOBEX))!
+    const quoteLines = await db.quoteLines.where("quoteKey").equals(recordKey("dynamics", ORG, String(quote.quoteid))).count()
+    expect(quoteLines).toBeGreaterThan(0)
+    mock.remove("phonecalls", String(call.activityid))
+    mock.remove("contacts", contact)
+    mock.remove("quotes", String(quote.quoteid))
+
+    // A re-visit soon after: cursor-bounded queries only, so nothing is noticed yet.
+    now += 60_000
+    mock.resetStats()
+    const revisit = await sync(d)
+    expect(revisit.deleted).toBe(0)
+    const gets = urls(mock).filter((u) => !u.includes("$skiptoken="))
+    expect(gets.length).toBeGreaterThan(0)
+    expect(gets.filter((u) => !/modifiedon gt \d{4}-/.test(u) && !/_quoteid_value eq|_opportunityid_value eq|_incidentid_value eq/.test(u))).toEqual([])
+
+    // "Sync now": the ids are compared and the deleted rows go, with the quote's lines.
+    now += 60_000
+    const forced = await sync({ ...d, reconcile: true })
+    expect(forced.status.state).toBe("synced")
+    expect(forced.deleted).toBe(3 + quoteLines)
+    expect(await db.interactions.get(recordKey("dynamics", ORG, String(call.activityid)))).toBeUndefined()
+    expect(await db.contacts.get(recordKey("dynamics", ORG, contact))).toBeUndefined()
+    expect(await db.quotes.get(recordKey("dynamics", ORG, String(quote.quoteid)))).toBeUndefined()
+    expect(await db.quoteLines.where("quoteKey").equals(recordKey("dynamics", ORG, String(quote.quoteid))).count()).toBe(0)
+    const e = expected()
+    expect(await counts(db)).toEqual({ ...e, interactions: e.interactions - 1, contacts: e.contacts - 1, quotes: e.quotes - 1, quoteLines: e.quoteLines - quoteLines })
+
+    // The same later, by itself, once the reconciliation interval has passed.
+    mock.remove("phonecalls", String(mock.tables.phonecalls!.find((r) => r._regardingobjectid_value === dynIds.account(GLOBEX))!.activityid))
+    now += RECONCILE_INTERVAL_MS + 1
+    expect((await sync(d)).deleted).toBe(1)
+  })
+
+  it("forgets the whole account when Dynamics no longer has it", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    await sync(deps(mock, db))
+    await sync(deps(mock, db, { reconcile: true }))
+    mock.remove("accounts", dynIds.account(GLOBEX))
+    const result = await sync(deps(mock, db, { reconcile: true }))
+    expect(result.deleted).toBe(Object.values(expected()).reduce((a, b) => a + b, 0))
+    expect(await counts(db)).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])))
   })
 })

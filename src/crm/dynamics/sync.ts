@@ -15,15 +15,28 @@
  *
  * The watermark after a complete query is the server time of its first answer minus 1 s (every
  * row modified before the query started has been seen, including the same second's), falling
- * back to the newest `modifiedon` seen. Deleted rows are not detected (that needs Dataverse
- * change tracking, which orgs enable per table).
+ * back to the newest `modifiedon` seen. A re-visit therefore asks only `modifiedon gt` queries.
+ *
+ * Deletions: a deleted row never shows up in a `modifiedon gt` query. Dataverse change tracking
+ * (`Prefer: odata.track-changes`, delta links with `$deletedEntity` entries) would report it, but
+ * it is no fit here: it is enabled per table by an administrator and cannot be turned off again,
+ * it refuses `$filter`, `$orderby`, `$expand` and `$top` (so a delta is the whole org's table, not
+ * one account's rows), it needs organization-level read access, and its tokens expire after 7
+ * days ("Use change tracking to synchronize data with external systems"). What holds on every org
+ * is an id reconciliation: per stream, the same parent filter with `$select=<primary id>` only,
+ * 5,000 ids a page, compared with the ids stored for that account; what Dataverse no longer
+ * returns (deleted, or moved to another account) is removed locally (store.ts `removeRecords`),
+ * with the quote lines of removed quotes; an account that is gone takes its whole history along.
+ * It runs on a forced sync ("Sync now") and otherwise at most every RECONCILE_INTERVAL_MS per
+ * account, so ordinary re-visits stay incremental; the first complete sync is the baseline. Quote
+ * lines deleted from a quote that still exists go when the quote is re-read (its totals change).
  */
 import Dexie from "dexie"
 import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
-import { StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
-import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import { StorageFullError, removeRecords, writeBatch, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
+import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
 
@@ -37,6 +50,10 @@ export interface DynamicsSyncDeps {
   /** `Prefer: odata.maxpagesize` (Dataverse allows up to 5000). */
   pageSize?: number
   budget?: { maxRequests: number; windowMs: number }
+  /** Compare the account's ids with Dataverse now (a forced sync); otherwise every RECONCILE_INTERVAL_MS. */
+  reconcile?: boolean
+  /** The worker's running syncs (module state by default; a restarted worker starts empty). */
+  running?: RunningSyncs
 }
 
 /** The shared per-account status (src/model/sync-status.ts). */
@@ -57,10 +74,16 @@ export interface DynamicsSyncResult {
   calls: number
   written: number
   rejected: number
+  /** Local records removed because Dataverse no longer has them for this account. */
+  deleted: number
   diagnostics: SyncDiagnostic[]
 }
 
 export const DEFAULT_PAGE_SIZE = 500
+/** How often a re-visit compares the account's ids with Dataverse (deletions), besides "Sync now". */
+export const RECONCILE_INTERVAL_MS = 6 * 3_600_000
+/** Ids per page of a reconciliation query (Dataverse's maximum page size). */
+const RECONCILE_PAGE_SIZE = 5_000
 /** SyncCursor.nextPage is capped at this length; longer links are followed but not stored. */
 const MAX_STORED_LINK = 2_048
 /** Ids per `or` filter of a dependent query: URLs stay near 2 KB. */
@@ -90,6 +113,7 @@ interface Run {
   pageSize: number
   written: number
   rejected: number
+  deleted: number
   diagnostics: SyncDiagnostic[]
 }
 
@@ -227,7 +251,13 @@ function accountStreams(run: Run): Stream[] {
         const lines = ids.length
           ? await byIds(run, "quotedetails", "quotedetailid,_quoteid_value,_productid_value,productdescription,isproductoverridden,quantity,priceperunit,baseamount,manualdiscountamount,volumediscountamount,modifiedon", "_quoteid_value", ids)
           : []
-        return { quotes: await renumber(run, quotes), quoteLines: lines.map((r) => map.mapQuoteLine(r, ctx())) }
+        const quoteLines = lines.map((r) => map.mapQuoteLine(r, ctx()))
+        // A line deleted from a quote changes the quote's totals, so the quote is here again:
+        // its stored lines that Dataverse no longer lists are gone.
+        const fresh = new Set(quoteLines.map((l) => l.key))
+        const stored = quotes.length ? ((await run.db.quoteLines.where("quoteKey").anyOf(quotes.map((q) => q.key)).primaryKeys()) as string[]) : []
+        await remove(run, "quoteLines", stored.filter((k) => !fresh.has(k)))
+        return { quotes: await renumber(run, quotes), quoteLines }
       }
     },
     {
@@ -325,6 +355,7 @@ async function dropStaleCursors(run: Run, scopes: Map<string, Set<string>>) {
 
 interface Outcome {
   expired?: SessionExpiredError
+  gone?: PageGoneError
   throttled?: ThrottledError
   storageFull?: StorageFullError
   failed: number
@@ -342,6 +373,7 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
     const e = result.reason as Error
     if (e instanceof StorageFullError) outcome.storageFull ??= e
     else if (e instanceof SessionExpiredError) outcome.expired ??= e
+    else if (e instanceof PageGoneError) outcome.gone ??= e
     else if (e instanceof ThrottledError) outcome.throttled ??= e
     else if (e instanceof DataverseError && e.code === PRIVILEGE_DENIED) {
       outcome.ok++
@@ -356,9 +388,125 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
   })
 }
 
+/** What one stream's rows are stored as, for the id reconciliation. */
+interface Reconciled {
+  object: string
+  set: string
+  id: string
+  filter: string
+  table: HistoryTableName
+  /** Keys stored for this account that this query is the authority for. */
+  local(): Promise<string[]>
+}
+
+const byAccount = (run: Run, table: HistoryTableName) => () => run.db.table(table).where("accountKey").equals(recordKey("dynamics", run.org, run.accountId)).primaryKeys() as Promise<string[]>
+const byAccountRange = (run: Run, table: HistoryTableName, index: string, keep: (row: { sourceObject?: string }) => boolean = () => true) => async () => {
+  const accountKey = recordKey("dynamics", run.org, run.accountId)
+  const rows = (await run.db.table(table).where(index).between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()) as { key: string; sourceObject?: string }[]
+  return rows.filter(keep).map((r) => r.key)
+}
+
+/** Every primary id Dataverse returns for `filter`, 5,000 a page. */
+async function remoteIds(run: Run, set: string, id: string, filter: string): Promise<Set<string>> {
+  const rows = await run.client.all(run.client.url(`${set}?$select=${id}&$filter=${encodeURIComponent(filter)}`), RECONCILE_PAGE_SIZE)
+  return new Set(rows.map((r) => String(r[id]).toLowerCase()))
+}
+
+async function reconcileIfDue(run: Run, forced: boolean, outcome: Outcome): Promise<void> {
+  const key = cursorKey("dynamics", run.org, "reconcile", run.accountId)
+  const last = await run.db.cursors.get(key)
+  const mark = () => run.db.cursors.put({ key, crm: "dynamics", org: run.org, object: "reconcile", scope: run.accountId, updatedAt: run.now() })
+  // The first complete sync read everything there is: it is the baseline, nothing to compare.
+  if (!last) return void (await mark())
+  if (!forced && run.now() - last.updatedAt < RECONCILE_INTERVAL_MS) return
+  try {
+    await reconcile(run)
+    await mark()
+  } catch (e) {
+    if (e instanceof SessionExpiredError) outcome.expired ??= e
+    else if (e instanceof PageGoneError) outcome.gone ??= e
+    else if (e instanceof ThrottledError) outcome.throttled ??= e
+    else if (e instanceof StorageFullError) outcome.storageFull ??= e
+    else diagnose(run, { object: "reconcile", kind: e instanceof DataverseError ? "http" : "error", message: `Deleted records not checked: ${String((e as Error)?.message ?? e).slice(0, 300)}` })
+  }
+}
+
+async function remove(run: Run, table: HistoryTableName, keys: string[]) {
+  // Not `run.deleted += await …`: that reads the count before the await and loses parallel removals.
+  const removed = await removeRecords(run.db, { [table]: keys })
+  run.deleted += removed
+}
+
+async function reconcile(run: Run): Promise<void> {
+  const { accountId } = run
+  const accountKey = recordKey("dynamics", run.org, accountId)
+  const account = await remoteIds(run, "accounts", "accountid", `accountid eq ${accountId}`)
+  if (!account.has(accountId)) {
+    // The account itself is gone: so is everything Parley kept about it.
+    for (const table of ["contacts", "interactions", "deals", "quotes", "quoteLines", "cases", "contracts"] as const) {
+      const index = table === "interactions" ? "[accountKey+at]" : table === "deals" || table === "quotes" ? "[accountKey+createdAt]" : table === "cases" ? "[accountKey+openedAt]" : null
+      await remove(run, table, await (index ? byAccountRange(run, table, index)() : byAccount(run, table)()))
+    }
+    await remove(run, "accounts", [accountKey])
+    return
+  }
+  const streams: Reconciled[] = [
+    { object: "contact", set: "contacts", id: "contactid", filter: `_parentcustomerid_value eq ${accountId}`, table: "contacts", local: byAccount(run, "contacts") },
+    { object: "opportunity", set: "opportunities", id: "opportunityid", filter: `_parentaccountid_value eq ${accountId} or _customerid_value eq ${accountId}`, table: "deals", local: byAccountRange(run, "deals", "[accountKey+createdAt]") },
+    { object: "quote", set: "quotes", id: "quoteid", filter: `_customerid_value eq ${accountId}`, table: "quotes", local: byAccountRange(run, "quotes", "[accountKey+createdAt]") },
+    { object: "incident", set: "incidents", id: "incidentid", filter: `_customerid_value eq ${accountId}`, table: "cases", local: byAccountRange(run, "cases", "[accountKey+openedAt]") },
+    { object: "contract", set: "contracts", id: "contractid", filter: `_customerid_value eq ${accountId}`, table: "contracts", local: byAccount(run, "contracts") }
+  ]
+  // Activities: the same parent chunks as their streams (the account and its opportunities).
+  const dealIds = (await byAccountRange(run, "deals", "[accountKey+createdAt]")()).map((k) => k.slice(k.lastIndexOf(":") + 1))
+  const parents = chunks([accountId, ...dealIds], PARENT_CHUNK)
+  const activities = ACTIVITY_STREAMS.map((spec) => ({ spec, local: byAccountRange(run, "interactions", "[accountKey+at]", (r) => r.sourceObject === spec.table) }))
+  const removedQuotes: string[] = []
+  await Promise.all([
+    ...streams.map(async (s) => {
+      const remote = await remoteIds(run, s.set, s.id, s.filter)
+      const gone = (await s.local()).filter((k) => !remote.has(k.slice(k.lastIndexOf(":") + 1)))
+      if (s.table === "quotes") removedQuotes.push(...gone)
+      await remove(run, s.table, gone)
+    }),
+    ...activities.map(async ({ spec, local }) => {
+      const remote = new Set<string>()
+      const id = spec.table === "annotation" ? "annotationid" : "activityid"
+      for (const chunk of parents) for (const r of await remoteIds(run, spec.set, id, anyOf(spec.parent, chunk))) remote.add(r)
+      await remove(run, "interactions", (await local()).filter((k) => !remote.has(k.slice(k.lastIndexOf(":") + 1))))
+    })
+  ])
+  if (removedQuotes.length) await remove(run, "quoteLines", (await run.db.quoteLines.where("quoteKey").anyOf(removedQuotes).primaryKeys()) as string[])
+}
+
 const budgetKey = (org: string) => `dynamics:budget:${org}`
 
+/** Syncs running in this worker, by database, org and account. */
+export type RunningSyncs = Map<string, { forced: boolean; done: Promise<DynamicsSyncResult> }>
+const RUNNING: RunningSyncs = new Map()
+
+/**
+ * Syncs one account. A page reports its record several times while it renders: a call for an
+ * account that is already syncing joins that run instead of starting a second one (twice the
+ * requests, and a second burst into a Retry-After). A forced run ("Sync now") joins only a forced
+ * one; otherwise it waits for the running one and then runs itself.
+ */
 export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
+  const key = `${deps.db.name}|${target.org}|${target.accountId.toLowerCase().replace(/^\{|\}$/g, "")}`
+  const running = deps.running ?? RUNNING
+  const current = running.get(key)
+  const forced = deps.reconcile === true
+  if (current && (current.forced || !forced)) return current.done
+  const done = (current ? current.done.catch(() => undefined) : Promise.resolve()).then(() => syncOnce(deps, target))
+  running.set(key, { forced, done })
+  try {
+    return await done
+  } finally {
+    if (running.get(key)?.done === done) running.delete(key)
+  }
+}
+
+async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
   const org = target.org
   const accountId = target.accountId.toLowerCase().replace(/^\{|\}$/g, "")
   const accountKey = recordKey("dynamics", org, accountId)
@@ -366,22 +514,33 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
   const stamps = (await deps.db.meta.get(budgetKey(org)))?.value
   const budget = new RequestBudget(limits.maxRequests, limits.windowMs, Array.isArray(stamps) ? stamps.filter((t): t is number => typeof t === "number") : [])
   const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep: deps.sleep, budget })
-  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, diagnostics: [] }
+  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [] }
   const outcome: Outcome = { failed: 0, ok: 0 }
 
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
     return finish(run, { state: "error", message: "Not a Dynamics record id", at: deps.now() }, accountKey)
   }
+  // Dynamics (or the request budget) asked for a pause that has not passed: no request now.
+  const last = (await deps.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
+  if (last?.state === "rate-limited" && typeof last.retryAt === "number" && last.retryAt > deps.now()) {
+    return finish(run, { state: "rate-limited", message: last.message, retryAt: last.retryAt, at: deps.now() }, accountKey)
+  }
   const orgRow = Org.safeParse({ key: orgKey("dynamics", org), crm: "dynamics", org, host: new URL(client.root).host, seenAt: deps.now() })
   if (orgRow.success) await deps.db.orgs.put(orgRow.data)
 
-  await runAll(run, accountStreams(run), outcome)
-  if (!outcome.expired && !outcome.throttled) {
+  const halted = () => !!(outcome.expired || outcome.throttled || outcome.gone || outcome.storageFull)
+  // The account row alone first: an expired session, a closed tab or a throttled org then costs
+  // one request instead of a burst of four, and its Retry-After holds every request after it.
+  const [account, ...others] = accountStreams(run)
+  await runAll(run, [account!], outcome)
+  if (!halted()) await runAll(run, others, outcome)
+  if (!halted()) {
     const { streams, scopes } = await activityStreams(run)
     const before = outcome.failed
     await runAll(run, streams, outcome)
-    if (outcome.failed === before && !outcome.expired && !outcome.throttled) await dropStaleCursors(run, scopes)
+    if (outcome.failed === before && !halted()) await dropStaleCursors(run, scopes)
   }
+  if (!halted() && !outcome.failed) await reconcileIfDue(run, deps.reconcile === true, outcome)
   await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
   const at = deps.now()
@@ -389,6 +548,8 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
     ? { state: "storage-full", message: outcome.storageFull.message, at }
     : outcome.expired
     ? { state: "session-expired", message: "Sign in to Dynamics again", at }
+    : outcome.gone
+    ? { state: "offline", message: outcome.gone.message, at }
     : outcome.throttled
       ? { state: "rate-limited", message: `${outcome.throttled.message}; syncing resumes after ${new Date(outcome.throttled.retryAt).toISOString()}`, retryAt: outcome.throttled.retryAt, at }
       : outcome.failed
@@ -398,7 +559,7 @@ export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org:
 }
 
 async function finish(run: Run, status: DynamicsSyncStatus, accountKey: string): Promise<DynamicsSyncResult> {
-  const result: DynamicsSyncResult = { status, calls: run.client.calls, written: run.written, rejected: run.rejected, diagnostics: run.diagnostics }
+  const result: DynamicsSyncResult = { status, calls: run.client.calls, written: run.written, rejected: run.rejected, deleted: run.deleted, diagnostics: run.diagnostics }
   const stored: SyncStatus = { ...status, calls: result.calls, written: result.written, rejected: result.rejected }
   await run.db.meta.put({ key: syncStatusKey(accountKey), value: stored })
   return result
