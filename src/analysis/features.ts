@@ -119,13 +119,14 @@ export interface AccountF extends RecordRef {
 }
 
 
-/** Lexicon groups per record type (module constants: lexicon.ts caches tries by identity). */
+/** Lexicon groups per record type (module constants: lexicon.ts caches tries by identity).
+ * Exported for the classify-10k benchmark, whose baseline scans the same texts with them. */
 const INTERACTION_GROUPS = ["criteria", "context", "pushback"] as const
 const RECORD_GROUPS = ["criteria", "context"] as const
 const LINE_GROUPS = ["offer", "context"] as const
 const CRITERIA_ONLY = ["criteria"] as const
 const CONTEXT_ONLY = ["context"] as const
-const GROUPS_OF: Readonly<Record<RecordType, readonly LexiconGroup[]>> = {
+export const GROUPS_OF: Readonly<Record<RecordType, readonly LexiconGroup[]>> = {
   Interaction: INTERACTION_GROUPS, Deal: RECORD_GROUPS, Case: RECORD_GROUPS, QuoteLine: LINE_GROUPS, Contract: CONTEXT_ONLY,
   Account: [], Contact: [], Quote: []
 }

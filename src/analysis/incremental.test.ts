@@ -79,7 +79,7 @@ describe("incremental classification", () => {
       warm.push(time(() => c.classify(h)))
       expect(c.stats().extracted).toBe(1)
     }
-    // Generous bounds: the budgets (20 ms / 5 ms) are checked in real Chromium by `npm run bench`;
+    // Generous bounds: the budgets (classify-10k, reclassify-1) are checked in real Chromium by `npm run bench`;
     // here an order-of-magnitude regression, or a cache that stopped working, fails.
     expect(Math.min(...cold)).toBeLessThan(500)
     expect(Math.min(...warm)).toBeLessThan(100)

@@ -71,15 +71,22 @@ export const benchmarks: Benchmark[] = [
   {
     name: "classify-10k",
     async run(ctx) {
-      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchClassify(10000, 31)")
-      return { name: "classify-10k", value: r.median, unit: "ms", budget: 20 }
+      const pairs = await inPage<{ raw: number; parley: number }[]>(ctx, "tests/bench/analysis.bench.ts", "bench.benchClassify(10000, 31)")
+      return { ...ratioResult("classify-10k", pairs, 2.0), baselineUnit: "ms (lexicon scan pass)" }
     }
   },
   {
     name: "reclassify-1",
     async run(ctx) {
-      const r = await inPage<{ median: number }>(ctx, "tests/bench/analysis.bench.ts", "bench.benchReclassify(10000, 31)")
-      return { name: "reclassify-1", value: r.median, unit: "ms", budget: 5 }
+      const pairs = await inPage<{ raw: number; parley: number }[]>(ctx, "tests/bench/analysis.bench.ts", "bench.benchReclassify(10000, 31)")
+      return { ...ratioResult("reclassify-1", pairs, 0.25), baselineUnit: "ms (classify from scratch)" }
+    }
+  },
+  {
+    name: "classify-50k",
+    async run(ctx) {
+      const pairs = await inPage<{ raw: number; parley: number }[]>(ctx, "tests/bench/analysis.bench.ts", "bench.benchGrowth(10000, 50000, 15)")
+      return { ...ratioResult("classify-50k", pairs, 5.5), baselineUnit: "ms (10k interactions)" }
     }
   },
   {
