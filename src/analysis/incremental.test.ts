@@ -59,31 +59,17 @@ describe("incremental classification", () => {
     expect(c.stats().extracted).toBe(1)
   })
 
-  it("re-classifies 10k interactions after one new record far faster than a cold run", () => {
+  it("re-classifies 10k interactions after one new record by extracting only that record, with the cold result", () => {
+    // How much faster that is, is reclassify-1 in `npm run bench`; here: the work done, and the answer.
     const h = generateHistory({ interactions: 10_000, seed: 5 })
-    const time = (f: () => void) => {
-      const t = performance.now()
-      f()
-      return performance.now() - t
-    }
-    // Warm the JIT first: the first runs measure compilation, not classification.
-    for (let i = 0; i < 3; i++) classifyRelationship(h)
     const c = createClassifier()
     c.classify(h)
-    // Interleaved, so that load from other processes hits both kinds of run alike.
-    const cold: number[] = []
-    const warm: number[] = []
-    for (let i = 0; i < 8; i++) {
-      cold.push(time(() => classifyRelationship(h)))
-      h.interactions.push(newInteraction(h, `PERF${i}`, "Discount request"))
-      warm.push(time(() => c.classify(h)))
+    for (let i = 0; i < 3; i++) {
+      h.interactions.push(newInteraction(h, `NEW${i}`, "Discount request"))
+      const warm = c.classify(h)
       expect(c.stats().extracted).toBe(1)
+      expect(warm).toEqual(classifyRelationship(h))
     }
-    // Generous bounds: the budgets (classify-10k, reclassify-1) are checked in real Chromium by `npm run bench`;
-    // here an order-of-magnitude regression, or a cache that stopped working, fails.
-    expect(Math.min(...cold)).toBeLessThan(500)
-    expect(Math.min(...warm)).toBeLessThan(100)
-    expect(Math.min(...warm)).toBeLessThan(Math.min(...cold) / 2)
   })
 })
 

@@ -4,7 +4,7 @@
  * One pass per text over a character trie of every term in the requested groups, starting only
  * at word starts. Why not regular expressions: one alternation per group with a word-start
  * lookbehind cost ~2 µs per text per group (measured: 17 ms for 10k interactions and three
- * groups), most of the 20 ms budget for classifying 10k interactions; the trie pass costs a
+ * groups), most of the classify-10k budget for classifying 10k interactions; the trie pass costs a
  * fraction. It also finds every cue at a place where two match (a phrase and its first word).
  *
  * Text is folded on the fly, without building a normalised copy: Latin upper case, Arabic code

@@ -1,6 +1,6 @@
 /**
  * Record validation against the canonical model's zod schemas, fast enough for 10k records in a
- * classification budget of 20 ms.
+ * classify-10k budget.
  *
  * Why not just `safeParse` each record: zod 4 spends about 1.3 µs per Interaction (measured: 13 ms
  * for 10k in Node), and in an extension page, where the MV3 CSP forbids zod's eval-based fast path,
