@@ -44,11 +44,3 @@ describe("observationFor", () => {
     expect(await observationFor(db, "salesforce:northwind:missing")).toBeNull()
   })
 })
-
-describe("dynamicsBaseUrl", () => {
-  it("uses the host for online orgs and adds the org path on premises", async () => {
-    const { dynamicsBaseUrl } = await import("./sync")
-    expect(dynamicsBaseUrl({ host: "northwind.crm4.dynamics.com", org: "northwind.crm4" })).toBe("https://northwind.crm4.dynamics.com")
-    expect(dynamicsBaseUrl({ host: "crm.contoso.local", org: "crm.contoso.local/sales" })).toBe("https://crm.contoso.local/sales")
-  })
-})

@@ -1,54 +1,41 @@
 /**
  * After a content script reports a record: find the account behind it, sync that account's
  * history through the rep's own session, and re-classify it. Each step is idempotent (keys,
- * cursors), so a worker killed halfway simply does the rest on the next observation.
+ * cursors), so a worker killed halfway simply does the rest on the next observation. Which CRM
+ * it is does not matter here: the registry's connector does the CRM's part.
  */
-import { syncDynamicsAccount } from "../crm/dynamics/sync"
-import { toApiHost } from "../crm/salesforce/hosts"
-import { syncSalesforceAccount } from "../crm/salesforce/sync"
-import type { ParleyDB } from "../model/db"
-import { recordKey } from "../model/keys"
-import { readSettings, SETTINGS_KEY } from "../model/settings"
+import type { ApiEnvironment, CookieReader, OrgLocation, PageFetch, SyncHooks } from "../crm/contract"
+import { connectorFor } from "../crm/registry"
+import { resolveAccount } from "../crm/resolve-account"
 import type { PageObservation } from "../messaging/messages"
-import { syncStatusKey, type SyncStatus } from "../model/sync-status"
+import type { ParleyDB } from "../model/db"
+import { parseRecordKey, recordKey } from "../model/keys"
+import { readSettings, SETTINGS_KEY } from "../model/settings"
+import { mergeProgress, syncPausedKey, syncStatusKey, type SyncProgressReport, type SyncStatus } from "../model/sync-status"
 import { reclassifyAccount } from "./classify"
-import { findSalesforceSession, type CookieReader } from "./salesforce-session"
 
 export interface SyncEnvironment {
   db: ParleyDB
   fetch: typeof fetch
   cookies: CookieReader
   now(): number
+  /** Same-origin fetch through an open tab of the org, when the platform has one for it. */
+  pageFetchFor?(org: OrgLocation): Promise<PageFetch | undefined>
 }
 
-/** Lookup fields that name the account behind a non-account record, per CRM. */
-const ACCOUNT_LOOKUPS = ["AccountId", "parentaccountid", "customerid", "accountid", "parentcustomerid"]
-/** Canonical tables whose rows carry `accountKey`, by CRM object name (both CRMs, lower-cased). */
-const TABLE_BY_OBJECT: Record<string, "deals" | "quotes" | "cases" | "contacts" | "contracts"> = {
-  opportunity: "deals",
-  quote: "quotes",
-  case: "cases",
-  incident: "cases",
-  contact: "contacts",
-  contract: "contracts"
+/** What a connector call gets: the worker's capabilities plus the rep's current settings. */
+export async function apiEnvironment(env: SyncEnvironment, org: OrgLocation): Promise<ApiEnvironment> {
+  const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
+  const pageFetch = await env.pageFetchFor?.(org)
+  return { db: env.db, fetch: env.fetch, cookies: env.cookies, now: () => env.now(), settings, ...(pageFetch ? { pageFetch } : {}) }
 }
 
-/** The account a record belongs to: itself, its synced canonical row, or its account lookup. */
+/** The account a record belongs to (src/crm/account.ts, the panel's answer too), as its id. */
 export async function accountIdFor(db: ParleyDB, page: PageObservation): Promise<string | null> {
   const record = page.record
   if (!record) return null
-  if (/^account$/i.test(record.objectType)) return record.id
-  const table = TABLE_BY_OBJECT[record.objectType.toLowerCase()]
-  if (table) {
-    const row = await db.table(table).get(recordKey(page.crm, page.org, record.id))
-    const accountKey = (row as { accountKey?: string } | undefined)?.accountKey
-    if (accountKey) return accountKey.split(":")[2] ?? null
-  }
-  for (const field of ACCOUNT_LOOKUPS) {
-    const related = record.fields[field]?.relatedId
-    if (related) return related
-  }
-  return null
+  const resolved = await resolveAccount(db, { key: recordKey(page.crm, page.org, record.id), crm: page.crm, org: page.org, objectType: record.objectType, fields: record.fields })
+  return resolved ? (parseRecordKey(resolved.accountKey)?.id ?? null) : null
 }
 
 /** True when the account's last sync finished recently enough that a page view needs no new one.
@@ -73,36 +60,45 @@ export function syncAndClassify(env: SyncEnvironment, page: PageObservation, opt
   return running.finally(() => set.delete(running))
 }
 
+/**
+ * The hooks a connector calls between pages: progress goes into the account's status row while
+ * it still says "syncing" (read and written in one transaction, so a late report never
+ * overwrites the final status), and the pause flag is read from `meta`.
+ */
+export function syncHooks(db: ParleyDB, accountKey: string): SyncHooks {
+  let chain: Promise<unknown> = Promise.resolve()
+  return {
+    onProgress(report: SyncProgressReport) {
+      chain = chain
+        .then(() =>
+          db.transaction("rw", db.meta, async () => {
+            const row = (await db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
+            if (row?.state !== "syncing") return
+            await db.meta.put({ key: syncStatusKey(accountKey), value: { ...row, progress: mergeProgress(row.progress, report) } })
+          })
+        )
+        .catch((e) => console.error("Parley: progress not recorded", e))
+    },
+    isPaused: async () => (await db.meta.get(syncPausedKey(accountKey)))?.value === true
+  }
+}
+
 async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, options: { force?: boolean }): Promise<void> {
   const accountId = await accountIdFor(env.db, page)
   if (!accountId) return
-  const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
   const accountKey = recordKey(page.crm, page.org, accountId)
+  const hooks = syncHooks(env.db, accountKey)
+  if (options.force) await env.db.meta.delete(syncPausedKey(accountKey))
+  else if (await hooks.isPaused!()) return // the rep paused it: only "Sync now" resumes
+  const org: OrgLocation = { crm: page.crm, org: page.org, host: page.host, url: page.url }
+  const api = await apiEnvironment(env, org)
   const last = (await env.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
-  if (!options.force && isFresh(last, env.now(), settings.minSyncIntervalMinutes)) {
+  if (!options.force && isFresh(last, env.now(), api.settings.minSyncIntervalMinutes)) {
     if (!(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
     return
   }
-  let written = 0
-  if (page.crm === "salesforce") {
-    const session = await findSalesforceSession(env.cookies, page.host, toApiHost(page.host))
-    const result = await syncSalesforceAccount(
-      {
-        fetch: env.fetch,
-        // No API session cookie: the sync reports "session expired" with the fix for the rep.
-        getSession: async () => (session ? { apiHost: session.apiHost, sid: session.sid } : null),
-        db: env.db,
-        now: env.now,
-        budget: { dailyCalls: settings.dailyCallBudget }
-      },
-      { org: page.org, accountId }
-    )
-    written = result.written
-  } else {
-    const result = await syncDynamicsAccount({ fetch: env.fetch, baseUrl: dynamicsBaseUrl(page), db: env.db, now: env.now }, { org: page.org, accountId })
-    written = result.written
-  }
-  if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+  const result = await connectorFor(page.crm).sync(api, org, accountId, hooks)
+  if (result.written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
 
 /** Rebuilds the observation of a stored page record, for "sync now" from the panel. */
@@ -117,9 +113,4 @@ export async function observationFor(db: ParleyDB, key: string): Promise<PageObs
     url: page.url,
     record: { objectType: page.objectType, id: page.id, ...(page.name ? { name: page.name } : {}), fields: page.fields }
   }
-}
-
-/** The Dynamics org URL: online orgs own their host; on-premises orgs live under `/<orgname>`. */
-export function dynamicsBaseUrl(page: Pick<PageObservation, "host" | "org">): string {
-  return page.org.includes("/") ? `https://${page.host}/${page.org.split("/").slice(1).join("/")}` : `https://${page.host}`
 }

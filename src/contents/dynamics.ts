@@ -4,11 +4,9 @@
  * document_start so the bridge handshake happens before any page script can listen.
  */
 import type { PlasmoCSConfig } from "plasmo"
-import { isDynamicsPriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
-import { looksLikeDynamics, readDynamicsRecord } from "../crm/dynamics/dom"
-import { dynamicsOrgName, isDynamicsHost } from "../crm/dynamics/hosts"
+import { dynamicsPage } from "../crm/dynamics/page"
 import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
 import { watchRecordPage } from "../lib/page-watcher"
@@ -47,22 +45,14 @@ let xrm: XrmSnapshot | null = null
 
 const watcher = watchRecordPage(
   {
-    crm: "dynamics",
-    // On hosts the rep granted (on-premises), the page's own Dynamics markers decide, not the URL.
-    parseUrl: (url) => parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) }),
-    orgOf: (url) => {
-      const { hostname: host, pathname } = new URL(url)
-      if (isDynamicsHost(host)) return { host, org: dynamicsOrgName(host) }
-      const orgPath = pathname.split("/")[1]
-      return looksLikeDynamics(document) ? { host, org: dynamicsOrgName(host, /\./.test(orgPath ?? "") ? undefined : orgPath) } : null
-    },
+    ...dynamicsPage,
     readRecord: (root) => {
-      const dom = readDynamicsRecord(root)
+      const dom = dynamicsPage.readRecord(root)
       const id = parseDynamicsUrl(location.href)?.id
       return id ? mergeXrmFields(dom, xrm, id) : dom
     }
   },
-  { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
+  { send: sendWithRetry, isFocused: () => document.visibilityState === "visible" }
 )
 
 startDynamicsBridgeIsolated({
@@ -77,4 +67,4 @@ startDynamicsBridgeIsolated({
   }
 })
 
-installPricingChipLoader(isDynamicsPriceInput)
+installPricingChipLoader(dynamicsPage.priceInputs)

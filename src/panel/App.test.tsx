@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { FOCUS_KEY, syncStatusKey, type Focus } from "../background/state"
+import { FOCUS_KEY, type Focus } from "../model/focus"
+import { syncStatusKey } from "../model/sync-status"
 import { db } from "../model/db"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import type { PanelMessage, Reply } from "../messaging/messages"

@@ -5,42 +5,13 @@
 import type { Crm } from "../model/schema"
 import type { MessageKey } from "./i18n"
 
-import type { SyncState } from "../model/sync-status"
+import { SYNC_STATES, type SyncState, type SyncStatus as StoredSyncStatus } from "../model/sync-status"
 
-/** Every state the connectors write (src/model/sync-status.ts); the `satisfies` keeps them equal. */
-export const SYNC_STATES = [
-  "syncing",
-  "synced",
-  "partial",
-  "dom-only",
-  "session-expired",
-  "permission-needed",
-  "budget-exhausted",
-  "rate-limited",
-  "offline",
-  "storage-full",
-  "error"
-] as const satisfies readonly SyncState[]
-type AllStatesListed = Exclude<SyncState, (typeof SYNC_STATES)[number]> extends never ? true : never
-export const allStatesListed: AllStatesListed = true
+export { SYNC_STATES }
 export type { SyncState }
 
-export interface SyncStatus {
-  state: SyncState
-  message?: string
-  progress?: { done: number; total?: number }
-  at?: number
-  /** Free-form details the connector adds (API version, last HTTP status, …). Shown as text. */
-  diagnostics?: unknown
-  /** Origins to ask for when `state` is permission-needed (else the focused host). */
-  origins?: string[]
-  /** The org's 24-hour API use as Salesforce reports it (`Sforce-Limit-Info`). */
-  apiUsage?: { used: number; max: number }
-  /** Calls this sync made and records it wrote or left out. */
-  calls?: number
-  written?: number
-  rejected?: number
-}
+/** The stored shape (src/model/sync-status.ts) as the panel reads it: `at` may be missing. */
+export type SyncStatus = Omit<StoredSyncStatus, "at"> & { at?: number }
 
 /** No status row: Parley only has what the page showed. */
 export type CardState = SyncState | "page-only"
@@ -110,6 +81,8 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
       return { state: "offline", title: "statusOffline", hint: "offlineHint", action: "retry", actionLabel: "actionRetry" }
     case "storage-full":
       return { state: "storage-full", title: "statusStorageFull", hint: "storageFullHint", action: "settings", actionLabel: "actionFreeSpace" }
+    case "paused":
+      return { state: "paused", title: "statusPaused", hint: "pausedHint", action: "sync", actionLabel: "actionResume" }
     case "error":
       return { state: "error", title: "statusError", hint: "errorHint", action: "retry", actionLabel: "actionRetry" }
   }

@@ -4,10 +4,10 @@
  * query alone so it paints before any tab's data or code is loaded.
  */
 import type { ReactNode } from "react"
-import type { Focus } from "../../background/state"
+import type { Focus } from "../../model/focus"
 import type { PageRecord } from "../../model/schema"
 import type { AccountView } from "../data"
-import { isAccountObject } from "../account"
+import { isAccountObject } from "../../crm/account"
 import { formatNumber } from "../format"
 import { objectTypeText } from "../labels"
 import { useI18n } from "./I18n"

@@ -1,0 +1,110 @@
+/**
+ * Salesforce's API connector (src/crm/contract.ts): an adapter over the sync, share and snapshot
+ * reading in this folder, so the background and the panel reach Salesforce only through the
+ * registry. The session is the rep's own (`sid` cookie of the org's API host), found per call and
+ * never stored.
+ */
+import { API_LIMITS } from "../../../plasmo.config"
+import { findSalesforceSession } from "../../background/salesforce-session"
+import { CRM_OBJECTS } from "../../model/crm-objects"
+import type { AccountCandidate, ApiConnector, ApiEnvironment, OrgLocation, RecordLike, SyncDiagnostic, SyncHooks, SyncResult } from "../contract"
+import { ShareError } from "../share-types"
+import { SalesforceClient } from "./api"
+import { Semaphore } from "./budget"
+import { isSalesforceHost, toApiHost } from "./hosts"
+import { objectTypeFromId, toId18 } from "./ids"
+import { shareToSalesforce } from "./share"
+import { readSalesforceSnapshots } from "./snapshot-files"
+import { API_VERSION } from "./soql"
+import { syncSalesforceAccount, type SalesforceSyncDeps, type SyncDiagnostics } from "./sync"
+
+/** Lookups that can name the account, most specific first. Only an id with the Account key
+ * prefix (`001`) counts: `ParentId` on a Case is the parent case, on a Note the record. */
+const ACCOUNT_LOOKUPS = ["AccountId", "Account", "ParentId"]
+
+const OBJECT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
+const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/
+
+function fieldNamed(record: RecordLike, wanted: string) {
+  const fields = record.fields ?? {}
+  const name = Object.keys(fields).find((n) => n.toLowerCase() === wanted.toLowerCase())
+  return name === undefined ? undefined : fields[name]
+}
+
+async function session(env: ApiEnvironment, org: OrgLocation) {
+  return findSalesforceSession(env.cookies, org.host, toApiHost(org.host))
+}
+
+/** The Salesforce diagnostics object, in the contract's one list shape. */
+export function salesforceDiagnostics(d: SyncDiagnostics): SyncDiagnostic[] {
+  return [
+    ...d.errors.map((message): SyncDiagnostic => ({ kind: "error", message })),
+    ...d.disabledParts.map((part): SyncDiagnostic => ({ kind: "disabled-part", object: part, message: `The org lacks ${part}; it is left out` })),
+    ...d.rejected.map((r): SyncDiagnostic => ({ kind: "rejected", object: r.object, message: r.reason, ...(r.id ? { recordKey: r.id } : {}) }))
+  ]
+}
+
+export const salesforceConnector: ApiConnector = {
+  crm: "salesforce",
+  label: "Salesforce",
+
+  apiRoot: (org) => `https://${toApiHost(org.host)}/services/data/${API_VERSION}`,
+
+  objectFor: (recordType) => (CRM_OBJECTS as Readonly<Record<string, { salesforce: string }>>)[recordType]?.salesforce,
+
+  accountOf(record: RecordLike): AccountCandidate[] {
+    const out: AccountCandidate[] = []
+    for (const wanted of ACCOUNT_LOOKUPS) {
+      const field = fieldNamed(record, wanted)
+      const id = field?.relatedId ? toId18(field.relatedId.trim()) : null
+      if (!field || !id || objectTypeFromId(id) !== "Account" || out.some((c) => c.id === id)) continue
+      const name = field.value.trim()
+      out.push(name ? { id, nameOnPage: name } : { id })
+    }
+    return out
+  },
+
+  recordUrl(org, object, id) {
+    if (!OBJECT.test(object) || !ID.test(id) || !isSalesforceHost(org.host.replace(/:443$/, ""))) return null
+    return `https://${org.host}/lightning/r/${object}/${id}/view`
+  },
+
+  async sync(env, org, accountId, hooks?: SyncHooks): Promise<SyncResult> {
+    const found = await session(env, org)
+    // Built as a variable so hooks the sync does not read yet ride along (no excess-property check).
+    const deps: SalesforceSyncDeps & SyncHooks = {
+      fetch: env.fetch,
+      // No API session cookie: the sync reports "session expired" with the fix for the rep.
+      getSession: async () => (found ? { apiHost: found.apiHost, sid: found.sid } : null),
+      db: env.db,
+      now: () => env.now(),
+      budget: { dailyCalls: env.settings.dailyCallBudget },
+      ...(env.sleep ? { sleep: env.sleep } : {}),
+      ...hooks
+    }
+    const result = await syncSalesforceAccount(deps, { org: org.org, accountId })
+    return { status: result.status, calls: result.calls, written: result.written, rejected: result.rejected, diagnostics: salesforceDiagnostics(result.diagnostics) }
+  },
+
+  async share(env, org, input) {
+    const found = await session(env, org)
+    if (!found) throw new ShareError("session-expired", "No Salesforce API session: reload Salesforce (sign in if it asks) and share again.")
+    return shareToSalesforce(
+      { fetch: env.fetch, session: found, uiHost: org.host, db: env.db, now: () => env.now(), dailyCalls: env.settings.dailyCallBudget },
+      { accountId: input.accountId, files: input.files, description: input.note }
+    )
+  },
+
+  async listSnapshots(env, org, accountId) {
+    const found = await session(env, org)
+    if (!found) throw new ShareError("session-expired", "No Salesforce API session: reload Salesforce and try again.")
+    const limits = API_LIMITS.salesforce
+    const client = new SalesforceClient(
+      { fetch: env.fetch, db: env.db, now: () => env.now(), sleep: env.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) },
+      { apiHost: found.apiHost, sid: found.sid },
+      new Semaphore(limits.maxInFlight),
+      { maxInFlight: limits.maxInFlight, dailyCalls: env.settings.dailyCallBudget, maxRetries: 2, backoffMs: 500 }
+    )
+    return readSalesforceSnapshots(client, accountId)
+  }
+}
