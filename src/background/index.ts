@@ -7,7 +7,7 @@ import { db } from "../model/db"
 import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
 import { handleContentMessage } from "./handlers/content"
 import type { HandlerContext } from "./handlers/context"
-import { handlePanelMessage } from "./handlers/panel"
+import { handlePanelMessage } from "./handlers/panel-messages"
 import { createRouter } from "./router"
 import type { SyncEnvironment } from "./sync"
 

@@ -6,6 +6,8 @@
  * Text produced by the analysis and the pricing engine (summaries, evidence reasons, hints,
  * suggestions) is data, not catalogue text, and is shown as those modules write it.
  */
+import type { Crm } from "../model/schema"
+
 export const LANGUAGES = ["en", "fa"] as const
 export type Language = (typeof LANGUAGES)[number]
 
@@ -616,6 +618,17 @@ const fa: Record<MessageKey, string> = {
 }
 
 export const CATALOGUE: Record<Language, Record<MessageKey, string>> = { en, fa }
+
+/** Per-CRM words, looked up by CRM (a new CRM fails to compile until it has its own). */
+export const CRM_MESSAGES: Readonly<Record<Crm, { name: MessageKey; sessionHint: MessageKey; reloadAction: MessageKey }>> = {
+  salesforce: { name: "crmSalesforce", sessionHint: "sessionHintSalesforce", reloadAction: "actionReloadSalesforce" },
+  dynamics: { name: "crmDynamics", sessionHint: "sessionHintDynamics", reloadAction: "actionReloadDynamics" }
+}
+
+/** A CRM id as stored (`salesforce`), or any other text, as words. */
+export function isCrm(value: string): value is Crm {
+  return Object.hasOwn(CRM_MESSAGES, value)
+}
 
 export function translate(language: Language, key: MessageKey): string {
   return CATALOGUE[language][key]

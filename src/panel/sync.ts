@@ -3,7 +3,7 @@
  * means in words, and the one action that fixes it. Pure, so every state is tested.
  */
 import type { Crm } from "../model/schema"
-import type { MessageKey } from "./i18n"
+import { CRM_MESSAGES, type MessageKey } from "./i18n"
 
 import { SYNC_STATES, type SyncState, type SyncStatus as StoredSyncStatus } from "../model/sync-status"
 
@@ -51,7 +51,7 @@ export interface SyncCard {
 }
 
 export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard {
-  const sf = crm === "salesforce"
+  const words = CRM_MESSAGES[crm]
   switch (status?.state) {
     case undefined:
       return { state: "page-only", title: "statusPageOnly", hint: "statusPageOnlyHint", action: "sync", actionLabel: "actionSyncNow" }
@@ -65,9 +65,9 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
       return {
         state: "session-expired",
         title: "statusSessionExpired",
-        hint: sf ? "sessionHintSalesforce" : "sessionHintDynamics",
+        hint: words.sessionHint,
         action: "reload",
-        actionLabel: sf ? "actionReloadSalesforce" : "actionReloadDynamics"
+        actionLabel: words.reloadAction
       }
     case "permission-needed":
       return { state: "permission-needed", title: "statusPermissionNeeded", hint: "permissionHint", action: "grant", actionLabel: "actionGrant" }

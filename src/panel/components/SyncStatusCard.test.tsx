@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import type { PanelMessage, Reply } from "../../messaging/messages"
 import { makeI18n } from "../i18n"
 import type { SyncStatus } from "../sync"
-import { click, render, waitFor, type Rendered } from "../testing"
+import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { I18nProvider } from "./I18n"
 import { SyncStatusCard } from "./SyncStatusCard"
 
