@@ -65,9 +65,11 @@ export function syncAndClassify(env: SyncEnvironment, page: PageObservation, opt
  * it still says "syncing" (read and written in one transaction, so a late report never
  * overwrites the final status), and the pause flag is read from `meta`.
  */
-export function syncHooks(db: ParleyDB, accountKey: string): SyncHooks {
+export function syncHooks(db: ParleyDB, accountKey: string): SyncHooks & { settled(): Promise<unknown> } {
   let chain: Promise<unknown> = Promise.resolve()
   return {
+    /** Resolves once every progress report so far is written (or found too late to write). */
+    settled: () => chain,
     onProgress(report: SyncProgressReport) {
       chain = chain
         .then(() =>
@@ -98,6 +100,7 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
     return
   }
   const result = await connectorFor(page.crm).sync(api, org, accountId, hooks)
+  await hooks.settled()
   if (result.written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
 

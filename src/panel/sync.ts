@@ -5,7 +5,7 @@
 import type { Crm } from "../model/schema"
 import { CRM_MESSAGES, type MessageKey } from "./i18n"
 
-import { SYNC_STATES, type SyncState, type SyncStatus as StoredSyncStatus } from "../model/sync-status"
+import { SYNC_STATES, type ObjectProgress, type SyncProgress, type SyncState, type SyncStatus as StoredSyncStatus } from "../model/sync-status"
 
 export { SYNC_STATES }
 export type { SyncState }
@@ -24,10 +24,9 @@ export function readSyncStatus(value: unknown): SyncStatus | undefined {
   const status: SyncStatus = { state: known ? (v.state as SyncState) : "error" }
   if (typeof v.message === "string") status.message = v.message
   else if (!known && typeof v.state === "string") status.message = v.state
-  const p = v.progress as { done?: unknown; total?: unknown } | undefined
-  if (p && typeof p.done === "number" && Number.isFinite(p.done)) {
-    status.progress = typeof p.total === "number" && Number.isFinite(p.total) && p.total > 0 ? { done: p.done, total: p.total } : { done: p.done }
-  }
+  const progress = readProgress(v.progress)
+  if (progress) status.progress = progress
+  if (typeof v.code === "string") status.code = v.code.slice(0, 64)
   if (typeof v.at === "number") status.at = v.at
   const usage = v.apiUsage as { used?: unknown; max?: unknown } | undefined
   if (usage && typeof usage.used === "number" && typeof usage.max === "number" && usage.max > 0) status.apiUsage = { used: usage.used, max: usage.max }
@@ -40,7 +39,29 @@ export function readSyncStatus(value: unknown): SyncStatus | undefined {
   return status
 }
 
-export type SyncAction = "sync" | "retry" | "reload" | "grant" | "settings" | null
+const count = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined)
+
+/** `{done, total?}` with numbers the panel can show; objects likewise, at most 20 of them. */
+function readProgress(value: unknown): SyncProgress | undefined {
+  const p = value as { done?: unknown; total?: unknown; objects?: unknown } | undefined
+  const done = count(p?.done)
+  if (done === undefined) return undefined
+  const total = count(p?.total)
+  const progress: SyncProgress = total !== undefined && total > 0 ? { done, total } : { done }
+  if (p?.objects && typeof p.objects === "object") {
+    const objects: Record<string, ObjectProgress> = {}
+    for (const [name, o] of Object.entries(p.objects as Record<string, { done?: unknown; total?: unknown }>).slice(0, 20)) {
+      const d = count(o?.done)
+      if (d === undefined || !/^[A-Za-z0-9_]{1,80}$/.test(name)) continue
+      const t = count(o?.total)
+      objects[name] = t !== undefined ? { done: d, total: t } : { done: d }
+    }
+    if (Object.keys(objects).length) progress.objects = objects
+  }
+  return progress
+}
+
+export type SyncAction = "sync" | "retry" | "reload" | "grant" | "settings" | "pause" | null
 
 export interface SyncCard {
   state: CardState
@@ -56,7 +77,7 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
     case undefined:
       return { state: "page-only", title: "statusPageOnly", hint: "statusPageOnlyHint", action: "sync", actionLabel: "actionSyncNow" }
     case "syncing":
-      return { state: "syncing", title: "statusSyncing", hint: null, action: null, actionLabel: null }
+      return { state: "syncing", title: "statusSyncing", hint: null, action: "pause", actionLabel: "actionPause" }
     case "synced":
       return { state: "synced", title: "statusSynced", hint: null, action: "sync", actionLabel: "actionSyncAgain" }
     case "dom-only":
