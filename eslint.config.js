@@ -19,6 +19,9 @@ const layer = {
   panel: { regex: "(^|/)panel(/|$)", message: "Only src/panel/ imports the panel: move what you need to a lower layer (src/model, src/snapshots, src/crm, src/i18n)." },
   // Outside src/crm/, a CRM is reached through src/crm/registry.ts (API side) or src/crm/page-registry.ts.
   crmInternals: { regex: "(^|/)crm/(salesforce|dynamics)(/|$)", message: "Reach a CRM through src/crm/registry.ts or src/crm/page-registry.ts, never src/crm/<crm>/ directly." },
+  // The panel takes the pure rules (src/crm/rules-registry.ts): the API registry would put the
+  // sync, share and session code into the panel's bundle.
+  apiRegistry: { regex: "(^|/)crm/registry$", message: "The panel uses src/crm/rules-registry.ts; src/crm/registry.ts carries the sync code." },
   background: { regex: "(^|/)background(/|$)", message: "The background is an entry point: share what you need through src/model, src/messaging or src/crm." },
   // Content scripts: 15 KiB on every CRM page; the API side, zod and Dexie never ride along.
   apiSide: {
@@ -32,7 +35,7 @@ const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patter
 
 const layers = [
   { files: ["src/**/*.{ts,tsx}"], ignores: ["src/panel/**", "src/sidepanel.tsx", "src/crm/**", "src/contents/**", "src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel, layer.crmInternals) },
-  { files: ["src/panel/**/*.{ts,tsx}", "src/sidepanel.tsx"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.crmInternals, layer.background) },
+  { files: ["src/panel/**/*.{ts,tsx}", "src/sidepanel.tsx"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.crmInternals, layer.background, layer.apiRegistry) },
   { files: ["src/crm/**/*.{ts,tsx}"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel) },
   ...CRMS.map((crm) => ({ files: [`src/contents/${crm}*.ts`], rules: restrict(layer.panel, layer.background, layer.apiSide, otherCrm(crm)) })),
   // What the content scripts import in turn: the same budget applies one step further down.

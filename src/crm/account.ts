@@ -11,8 +11,7 @@
 import { parseRecordKey, recordKey } from "../model/keys"
 import type { Crm } from "../model/schema"
 import type { RecordLike } from "./contract"
-import { pageConnectors } from "./page-registry"
-import { connectorFor } from "./registry"
+import { rulesFor } from "./rules-registry"
 
 export type { RecordLike } from "./contract"
 
@@ -31,14 +30,14 @@ export function isAccountObject(objectType: string | undefined): boolean {
 
 /** The object type a record URL names (the page connector's parse). */
 export function objectTypeFromUrl(crm: Crm, url: string): string | undefined {
-  return pageConnectors[crm].parseUrl(url)?.objectType || undefined
+  return rulesFor(crm).parseUrl(url)?.objectType || undefined
 }
 
 /** Account candidates from the record's lookup fields, in priority order, without duplicates. */
 export function lookupCandidates(record: RecordLike): { accountKey: string; nameOnPage?: string }[] {
   const seen = new Set<string>()
   const out: { accountKey: string; nameOnPage?: string }[] = []
-  for (const candidate of connectorFor(record.crm).accountOf(record)) {
+  for (const candidate of rulesFor(record.crm).accountOf(record)) {
     const accountKey = recordKey(record.crm, record.org, candidate.id)
     if (seen.has(accountKey) || accountKey === record.key) continue
     seen.add(accountKey)

@@ -146,18 +146,27 @@ export interface ShareInput {
   note: string
 }
 
-export interface ApiConnector {
+/**
+ * The pure half of the API side: rules the panel needs too (which account, which link). Kept
+ * apart so the panel's bundle carries no sync code.
+ */
+export interface CrmRules {
   crm: Crm
   /** The CRM's name as the rep knows it ("Salesforce"): for messages. */
   label: string
-  /** The REST/Web API root every call of this org starts from (the one place that builds it). */
-  apiRoot(org: OrgLocation): string
+  /** The record a URL opens (no DOM, no host check: `PageConnector.orgOf` says whose host it is). */
+  parseUrl(url: string): ParsedRecordUrl | null
   /** The CRM object behind a canonical record type (`Deal` → `Opportunity` / `opportunity`). */
   objectFor(recordType: string): string | undefined
   /** Accounts a record's lookup fields name, most trustworthy first (pure). */
   accountOf(record: RecordLike): AccountCandidate[]
   /** The UI address of a record in this CRM, or null when it cannot be built safely (pure). */
   recordUrl(org: OrgLocation, object: string, id: string): string | null
+}
+
+export interface ApiConnector extends CrmRules {
+  /** The REST/Web API root every call of this org starts from (the one place that builds it). */
+  apiRoot(org: OrgLocation): string
   /** Syncs one account's history; never throws for CRM or network trouble (the status says). */
   sync(env: ApiEnvironment, org: OrgLocation, accountId: string, hooks?: SyncHooks): Promise<SyncResult>
   /** Attaches the files to the account; throws a ShareError saying why nothing was written. */

@@ -6,7 +6,7 @@
  */
 import { parseRecordKey } from "../model/keys"
 import type { OrgLocation } from "./contract"
-import { connectorFor } from "./registry"
+import { rulesFor } from "./rules-registry"
 
 /** Where the CRM lives: from the focused tab, or from the `orgs` row for another org. */
 export type CrmLocation = OrgLocation
@@ -26,7 +26,7 @@ export function buildRecordLink(location: CrmLocation, target: LinkTarget): stri
   if (location.url !== undefined && !location.url.startsWith("https://")) return null
   const key = parseRecordKey(target.recordKey)
   if (!key || key.crm !== location.crm || key.org !== location.org) return null
-  const connector = connectorFor(location.crm)
+  const connector = rulesFor(location.crm)
   const object = target.sourceObject ?? (target.recordType ? connector.objectFor(target.recordType) : undefined)
   if (!object) return null
   const href = connector.recordUrl({ ...location, host }, object, key.id)

@@ -19,6 +19,7 @@ describe("layers", () => {
     ["src/background/sync.ts", 'import { x } from "../crm/salesforce/sync"'],
     ["src/panel/data.ts", 'import { x } from "../crm/dynamics/api"'],
     ["src/panel/data.ts", 'import { x } from "../background/state"'],
+    ["src/panel/data.ts", 'import { x } from "../crm/registry"'],
     ["src/contents/salesforce.ts", 'import { x } from "../crm/registry"'],
     ["src/contents/salesforce.ts", 'import { x } from "../crm/dynamics/page"'],
     ["src/contents/dynamics.ts", 'import { x } from "../crm/dynamics/sync"'],

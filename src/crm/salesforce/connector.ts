@@ -1,35 +1,21 @@
 /**
- * Salesforce's API connector (src/crm/contract.ts): an adapter over the sync, share and snapshot
- * reading in this folder, so the background and the panel reach Salesforce only through the
+ * Salesforce's API connector (src/crm/contract.ts): its pure rules (rules.ts) plus adapters over
+ * the sync, share and snapshot reading in this folder, so the background and the panel reach Salesforce only through the
  * registry. The session is the rep's own (`sid` cookie of the org's API host), found per call and
  * never stored.
  */
 import { API_LIMITS } from "../../../plasmo.config"
 import { findSalesforceSession } from "../../background/salesforce-session"
-import { CRM_OBJECTS } from "../../model/crm-objects"
-import type { AccountCandidate, ApiConnector, ApiEnvironment, OrgLocation, RecordLike, SyncDiagnostic, SyncHooks, SyncResult } from "../contract"
+import type { ApiConnector, ApiEnvironment, OrgLocation, SyncDiagnostic, SyncHooks, SyncResult } from "../contract"
 import { ShareError } from "../share-types"
 import { SalesforceClient } from "./api"
 import { Semaphore } from "./budget"
-import { isSalesforceHost, toApiHost } from "./hosts"
-import { objectTypeFromId, toId18 } from "./ids"
+import { toApiHost } from "./hosts"
+import { salesforceRules } from "./rules"
+import { API_VERSION } from "./soql"
 import { shareToSalesforce } from "./share"
 import { readSalesforceSnapshots } from "./snapshot-files"
-import { API_VERSION } from "./soql"
 import { syncSalesforceAccount, type SalesforceSyncDeps, type SyncDiagnostics } from "./sync"
-
-/** Lookups that can name the account, most specific first. Only an id with the Account key
- * prefix (`001`) counts: `ParentId` on a Case is the parent case, on a Note the record. */
-const ACCOUNT_LOOKUPS = ["AccountId", "Account", "ParentId"]
-
-const OBJECT = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
-const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/
-
-function fieldNamed(record: RecordLike, wanted: string) {
-  const fields = record.fields ?? {}
-  const name = Object.keys(fields).find((n) => n.toLowerCase() === wanted.toLowerCase())
-  return name === undefined ? undefined : fields[name]
-}
 
 async function session(env: ApiEnvironment, org: OrgLocation) {
   return findSalesforceSession(env.cookies, org.host, toApiHost(org.host))
@@ -45,29 +31,9 @@ export function salesforceDiagnostics(d: SyncDiagnostics): SyncDiagnostic[] {
 }
 
 export const salesforceConnector: ApiConnector = {
-  crm: "salesforce",
-  label: "Salesforce",
+  ...salesforceRules,
 
   apiRoot: (org) => `https://${toApiHost(org.host)}/services/data/${API_VERSION}`,
-
-  objectFor: (recordType) => (CRM_OBJECTS as Readonly<Record<string, { salesforce: string }>>)[recordType]?.salesforce,
-
-  accountOf(record: RecordLike): AccountCandidate[] {
-    const out: AccountCandidate[] = []
-    for (const wanted of ACCOUNT_LOOKUPS) {
-      const field = fieldNamed(record, wanted)
-      const id = field?.relatedId ? toId18(field.relatedId.trim()) : null
-      if (!field || !id || objectTypeFromId(id) !== "Account" || out.some((c) => c.id === id)) continue
-      const name = field.value.trim()
-      out.push(name ? { id, nameOnPage: name } : { id })
-    }
-    return out
-  },
-
-  recordUrl(org, object, id) {
-    if (!OBJECT.test(object) || !ID.test(id) || !isSalesforceHost(org.host.replace(/:443$/, ""))) return null
-    return `https://${org.host}/lightning/r/${object}/${id}/view`
-  },
 
   async sync(env, org, accountId, hooks?: SyncHooks): Promise<SyncResult> {
     const found = await session(env, org)
