@@ -41,3 +41,22 @@ describe("layers", () => {
     expect(await refusals(file, source)).toEqual([])
   })
 })
+
+describe("no CRM branching outside src/crm", () => {
+  // The pricing chip's detectors and currency reading are per-CRM page code that the page
+  // connectors expose (`priceInputs`); they move under src/crm/<crm>/ with the chip's next change.
+  const KNOWN = new Set(["src/chip/detect.ts", "src/chip/context.ts"])
+
+  it("compares against a CRM name only inside src/crm (and the known chip files)", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs")
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = `${dir}/${name}`
+        return statSync(path).isDirectory() ? walk(path) : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : []
+      })
+    const branching = walk("src")
+      .filter((file) => !file.startsWith("src/crm/") && !KNOWN.has(file))
+      .filter((file) => /[!=]==?\s*["'](salesforce|dynamics)["']|["'](salesforce|dynamics)["']\s*[!=]==?/.test(readFileSync(file, "utf8")))
+    expect(branching).toEqual([])
+  })
+})
