@@ -89,5 +89,17 @@ describe("sync hooks and pause", () => {
     expect(calls.length).toBeGreaterThan(0)
     expect((await db.meta.get(syncStatusKey(KEY)))?.value).toMatchObject({ state: "session-expired" })
   })
+
+  it("drops a pause that came too late for the running sync (it ended in another state)", async () => {
+    const db = openDatabase(`late-${Math.random()}`)
+    const calls: string[] = []
+    const e = env(db, calls)
+    const originalGet = e.cookies.get
+    // The rep presses Pause while the connector is already looking for the session.
+    e.cookies.get = async (d) => (await db.meta.put({ key: syncPausedKey(KEY), value: true }), originalGet(d))
+    await syncAndClassify(e, page("Account", ACCOUNT))
+    expect(calls.length).toBeGreaterThan(0)
+    expect(await db.meta.get(syncPausedKey(KEY))).toBeUndefined()
+  })
 })
 

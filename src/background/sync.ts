@@ -101,6 +101,9 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
   }
   const result = await connectorFor(page.crm).sync(api, org, accountId, hooks)
   await hooks.settled()
+  // A pause is for the running sync: one that finished anyway (the pause came after its last
+  // page) leaves no flag behind to stop the next page view's sync.
+  if (result.status.state !== "paused") await env.db.meta.delete(syncPausedKey(accountKey))
   if (result.written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
 
