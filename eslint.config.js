@@ -11,6 +11,41 @@ const noMarkupSinks = [
   { selector: "ImportDeclaration[source.value='zod'] ImportSpecifier[imported.name='z']", message: "Under Plasmo, import zod as `import * as z from \"zod\"` (named import crashes the service worker)." }
 ]
 
+// ── Layers (DESIGN.md "Where the code is heading"), enforced with no-restricted-imports ────────
+// Each file gets one list (a later flat-config entry for the same rule replaces, not merges).
+const CRMS = ["salesforce", "dynamics"]
+const layer = {
+  // Only the panel (and its entry, sidepanel.tsx) imports the panel: lower layers never do.
+  panel: { regex: "(^|/)panel(/|$)", message: "Only src/panel/ imports the panel: move what you need to a lower layer (src/model, src/snapshots, src/crm, src/i18n)." },
+  // Outside src/crm/, a CRM is reached through src/crm/registry.ts (API side) or src/crm/page-registry.ts.
+  crmInternals: { regex: "(^|/)crm/(salesforce|dynamics)(/|$)", message: "Reach a CRM through src/crm/registry.ts or src/crm/page-registry.ts, never src/crm/<crm>/ directly." },
+  // The panel takes the pure rules (src/crm/rules-registry.ts): the API registry would put the
+  // sync, share and session code into the panel's bundle.
+  apiRegistry: { regex: "(^|/)crm/registry$", message: "The panel uses src/crm/rules-registry.ts; src/crm/registry.ts carries the sync code." },
+  background: { regex: "(^|/)background(/|$)", message: "The background is an entry point: share what you need through src/model, src/messaging or src/crm." },
+  // Content scripts: 15 KiB on every CRM page; the API side, zod and Dexie never ride along.
+  apiSide: {
+    regex: "(^|/)crm/((salesforce|dynamics)/(api|sync|share|connector|map|soql|budget|snapshot-files|deep|status)|registry|account|resolve-account|record-link|request-budget)$|^\\./(api|sync|share|connector|map|soql|budget|snapshot-files|deep|status)$|(^|/)model/(db|store|settings)$|^(zod|dexie)$",
+    message: "Content scripts import the page side only (src/crm/<crm>/page.ts and its DOM/URL readers): the API side, zod and Dexie break the 15 KiB budget."
+  }
+}
+const otherCrm = (crm) => ({ regex: `(^|/)crm/(${CRMS.filter((c) => c !== crm).join("|")})(/|$)`, message: `src/contents/${crm}.ts loads on ${crm} pages only: it never carries another CRM.` })
+// Type-only imports are erased from the bundle, so they never cost a content script anything.
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns: patterns.map(({ regex, message }) => ({ regex, message, allowTypeImports: true })) }] })
+
+const layers = [
+  { files: ["src/**/*.{ts,tsx}"], ignores: ["src/panel/**", "src/sidepanel.tsx", "src/crm/**", "src/contents/**", "src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel, layer.crmInternals) },
+  { files: ["src/panel/**/*.{ts,tsx}", "src/sidepanel.tsx"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.crmInternals, layer.background, layer.apiRegistry) },
+  { files: ["src/crm/**/*.{ts,tsx}"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel) },
+  ...CRMS.map((crm) => ({ files: [`src/contents/${crm}*.ts`], rules: restrict(layer.panel, layer.background, layer.apiSide, otherCrm(crm)) })),
+  // What the content scripts import in turn: the same budget applies one step further down.
+  { files: ["src/crm/*/page.ts", "src/crm/contract.ts"], rules: restrict(layer.panel, layer.background, layer.apiSide) },
+  { files: ["src/lib/page-watcher.ts", "src/messaging/send.ts", "src/messaging/messages.ts", "src/chip/detect.ts", "src/chip/lazy.ts"], rules: restrict(layer.panel, layer.background, layer.crmInternals, layer.apiSide) },
+  // The Salesforce session finder belongs to the Salesforce connector (issue 11 moves it to
+  // src/crm/salesforce/); until then it may read the host rules it needs.
+  { files: ["src/background/salesforce-session.ts"], rules: restrict(layer.panel) }
+]
+
 export default tseslint.config(
   { ignores: ["build/**", ".plasmo/**", "node_modules/**", "demo-output/**"] },
   {
@@ -24,5 +59,6 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }]
     }
-  }
+  },
+  ...layers
 )

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest"
 import { classifyRelationship, negotiationHints } from "./index"
-import { at, keysOf, kit } from "./testkit"
+import { at, keysOf, kit } from "../../tests/support/analysis-kit"
 
 describe("balanced dominance", () => {
   it("reads a transactional account as balanced-independent", () => {

@@ -1,7 +1,7 @@
 /** Malformed input: invalid records are dropped and reported, duplicates resolved, nothing throws. */
 import { describe, expect, it } from "vitest"
 import { classifyRelationship, RelationshipProfile } from "./index"
-import { at, keysOf, kit } from "./testkit"
+import { at, keysOf, kit } from "../../tests/support/analysis-kit"
 
 const k = kit({ org: "bad" })
 const good = (id: string, day: number, subject: string) => k.interaction(id, { at: at(day), subject })

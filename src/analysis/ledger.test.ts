@@ -1,7 +1,7 @@
 /** The concession ledger: list price, revisions, discount depth, rounds and who moved last. */
 import { describe, expect, it } from "vitest"
 import { classifyRelationship } from "./index"
-import { at, kit } from "./testkit"
+import { at, kit } from "../../tests/support/analysis-kit"
 
 const k = kit({ org: "ledger" })
 

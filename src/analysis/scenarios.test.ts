@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 import { classifyRelationship, negotiationHints, RelationshipProfile } from "./index"
-import { at, keysOf, kit } from "./testkit"
+import { at, keysOf, kit } from "../../tests/support/analysis-kit"
 
 /** A deal with `discounts.length` quote revisions of one catalogue line (list 1,000 × 100). */
 type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">

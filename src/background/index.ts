@@ -4,85 +4,41 @@
  */
 import browser from "webextension-polyfill"
 import { db } from "../model/db"
-import { readSettings, SETTINGS_KEY } from "../model/settings"
-import { forgetOrg, pruneDerived, pruneOlderThan } from "../model/store"
-import { reclassifyAccount } from "./classify"
-import { handleObservation } from "./handlers/observe"
-import { verifyObservation } from "./handlers/verify-observation"
 import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
+import { handleContentMessage } from "./handlers/content"
+import type { HandlerContext } from "./handlers/context"
+import { handlePanelMessage } from "./handlers/panel-messages"
 import { createRouter } from "./router"
-import { listCrmSnapshots, shareSnapshot } from "./share"
-import { deleteSnapshot, importSnapshot, saveSnapshot } from "./snapshots"
-import { observationFor, syncAndClassify, syncsInFlight } from "./sync"
+import type { SyncEnvironment } from "./sync"
 
-const syncEnvironment = {
+const syncEnvironment: SyncEnvironment = {
   db: db(),
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
   cookies: {
-    get: async (details: { url: string; name: string; storeId?: string }) => (await chrome.cookies.get(details)) ?? null,
-    getAll: (details: { name: string; domain: string; secure: boolean; storeId?: string }) => chrome.cookies.getAll(details),
+    get: async (details) => (await chrome.cookies.get(details)) ?? null,
+    getAll: (details) => chrome.cookies.getAll(details),
     getAllCookieStores: () => chrome.cookies.getAllCookieStores()
+  },
+  tabs: {
+    // Host permissions alone reveal the URLs of matching tabs: no `tabs` permission is needed.
+    query: async (url) =>
+      (await chrome.tabs.query({ url })).flatMap((t) =>
+        t.id === undefined || !t.url ? [] : [{ id: t.id, url: t.url, active: t.active, discarded: t.discarded, ...(t.lastAccessed ? { lastAccessed: t.lastAccessed } : {}) }]
+      ),
+    // The top frame only: that is where Parley's content script runs.
+    send: (tabId, message) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 })
   },
   now: () => Date.now()
 }
+
+const context = (): HandlerContext => ({ db: db(), env: syncEnvironment, now: () => Date.now() })
 
 const route = createRouter({
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(""),
   extraHostPatterns: grantedOrigins,
-  onContent: async (message, sender) => {
-    const granted = await grantedOrigins()
-    const refused = verifyObservation(message.page, sender.url, (host) => granted.includes(`https://${host}/*`))
-    if (refused) return { ok: false, error: `rejected: ${refused}` }
-    const reply = await handleObservation(db(), message.page, message.focused, sender.tab?.id, Date.now())
-    // Not awaited: the content script gets its answer now; the sync reports through `meta`.
-    if (reply.ok && message.page.record) void syncAndClassify(syncEnvironment, message.page, { tabId: sender.tab?.id }).catch((e) => console.error("Parley sync failed", e))
-    return reply
-  },
-  onPanel: async (message) => {
-    switch (message.type) {
-      case "ping":
-        return { ok: true, data: "pong" }
-      case "forget-org":
-        await forgetOrg(db(), message.crm, message.org)
-        // A sync already running would write its remaining pages back: wait for it, forget again.
-        await Promise.allSettled(syncsInFlight(message.crm, message.org))
-        await forgetOrg(db(), message.crm, message.org)
-        return { ok: true }
-      case "prune": {
-        const cutoff = Date.now() - message.retentionDays * 86_400_000
-        const orgs = await db().orgs.toArray()
-        let removed = 0
-        for (const org of orgs) {
-          removed += await pruneOlderThan(db(), org.org, cutoff)
-          // Profiles may quote pruned records: recompute them from what is left.
-          for (const accountKey of await pruneDerived(db(), org.org, cutoff)) await reclassifyAccount(db(), accountKey, Date.now())
-        }
-        return { ok: true, data: { removed } }
-      }
-      case "set-settings": {
-        const current = readSettings((await db().meta.get(SETTINGS_KEY))?.value)
-        await db().meta.put({ key: SETTINGS_KEY, value: { ...current, ...message.settings } })
-        return { ok: true }
-      }
-      case "sync-now": {
-        const page = await observationFor(db(), message.recordKey)
-        if (!page) return { ok: false, error: "Parley has not seen this record yet: open it in the CRM first" }
-        await syncAndClassify(syncEnvironment, page, { force: true })
-        return { ok: true }
-      }
-      case "save-snapshot":
-        return saveSnapshot(db(), message.accountKey, Date.now())
-      case "import-snapshot":
-        return importSnapshot(db(), message.json)
-      case "delete-snapshot":
-        return deleteSnapshot(db(), message.key)
-      case "share-snapshot":
-        return shareSnapshot(syncEnvironment, message)
-      case "list-crm-snapshots":
-        return listCrmSnapshots(syncEnvironment, message.accountKey)
-    }
-  }
+  onContent: (message, sender) => handleContentMessage(message, sender, context()),
+  onPanel: (message) => handlePanelMessage(message, context())
 })
 
 // The polyfill turns the returned promise into sendResponse for Chrome/Edge before native support.

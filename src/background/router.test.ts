@@ -68,6 +68,6 @@ describe("background router", () => {
       throw new Error("disk on fire")
     })
     const route = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, onContent: vi.fn(), onPanel })
-    expect(await route({ type: "ping" }, panel)).toEqual({ ok: false, error: "disk on fire" })
+    expect(await route({ type: "ping" }, panel)).toEqual({ ok: false, error: "disk on fire", code: "failed" })
   })
 })

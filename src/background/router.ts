@@ -47,25 +47,25 @@ export function createRouter(options: RouterOptions) {
   return async function route(message: unknown, sender: Sender): Promise<Reply> {
     try {
       const role = await senderRole(sender, options)
-      if (!role) return { ok: false, error: "rejected: sender not allowed" }
+      if (!role) return { ok: false, error: "rejected: sender not allowed", code: "rejected" }
       let size: number
       try {
         size = JSON.stringify(message)?.length ?? 0
       } catch {
-        return { ok: false, error: "rejected: message is not JSON" }
+        return { ok: false, error: "rejected: message is not JSON", code: "rejected" }
       }
       // Observations are small; an extension page may send a snapshot or a PDF to share.
-      if (size > (role === "content" ? MAX_MESSAGE_BYTES : MAX_PANEL_MESSAGE_BYTES)) return { ok: false, error: `rejected: message too large (${size} bytes)` }
+      if (size > (role === "content" ? MAX_MESSAGE_BYTES : MAX_PANEL_MESSAGE_BYTES)) return { ok: false, error: `rejected: message too large (${size} bytes)`, code: "rejected" }
       if (role === "content") {
         const parsed = ContentMessageSchema.safeParse(message)
-        if (!parsed.success) return { ok: false, error: `rejected: ${describe(parsed.error)}` }
+        if (!parsed.success) return { ok: false, error: `rejected: ${describe(parsed.error)}`, code: "rejected" }
         return await options.onContent(parsed.data, { ...sender, url: sender.url! })
       }
       const parsed = PanelMessageSchema.safeParse(message)
-      if (!parsed.success) return { ok: false, error: `rejected: ${describe(parsed.error)}` }
+      if (!parsed.success) return { ok: false, error: `rejected: ${describe(parsed.error)}`, code: "rejected" }
       return await options.onPanel(parsed.data, sender)
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) }
+      return { ok: false, error: error instanceof Error ? error.message : String(error), code: "failed" }
     }
   }
 }

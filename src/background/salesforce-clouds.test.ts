@@ -13,7 +13,7 @@ import type { PageObservation } from "../messaging/messages"
 import { verifyObservation } from "./handlers/verify-observation"
 import { handleObservation } from "./handlers/observe"
 import { createRouter } from "./router"
-import type { CookieReader } from "./salesforce-session"
+import type { CookieReader } from "../crm/contract"
 import { listCrmSnapshots } from "./share"
 import { syncAndClassify, type SyncEnvironment } from "./sync"
 

@@ -3,11 +3,10 @@ import { createDynamicsMockApi } from "../../demo/dynamics/mock-api"
 import { DEMO_ACCOUNTS, DEMO_ORG, dynIds, sfIds } from "../../demo/org"
 import { createMockSalesforceApi, mockFetch } from "../../demo/salesforce/mock-api"
 import { DEMO_SALESFORCE } from "../../demo/salesforce/records"
-import { dynamicsApiRoot } from "../crm/dynamics/org-url"
 import { openDatabase } from "../model/db"
 import type { Crm } from "../model/schema"
 import { bytesToBase64 } from "../snapshots/bytes"
-import { CANARY, sampleSnapshot, historyWithPeople } from "../snapshots/fixtures"
+import { CANARY, sampleSnapshot, historyWithPeople } from "../../tests/support/snapshot-fixtures"
 import { checkSnapshot } from "../snapshots/import"
 import { writePdf } from "../snapshots/pdf/writer"
 import { listCrmSnapshots, shareSnapshot, type ShareEnvironment } from "./share"
@@ -56,8 +55,8 @@ describe("share-snapshot in the background", () => {
   it("attaches both notes to the Dynamics account and reads the JSON back", async () => {
     const mock = createDynamicsMockApi()
     const { env: base, snapshot, id } = await setup("dynamics", fetch)
-    // Dynamics is reached through a tab of the org (page-fetch.ts): here the mock stands in for it.
-    const env: ShareEnvironment = { ...base, dataverse: async (place) => ({ fetch: mock.fetch, baseUrl: dynamicsApiRoot(place) }) }
+    // Dynamics is reached through a tab of the org (the page relay): here the mock stands in for it.
+    const env: ShareEnvironment = { ...base, pageFetch: mock.fetch }
     const reply = await shareSnapshot(env, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF })
     expect(reply).toMatchObject({ ok: true, data: { crm: "dynamics", link: `https://${DEMO_ORG.dynamicsHost}/main.aspx?pagetype=entityrecord&etn=account&id=${id}` } })
     expect(mock.notes.attachments().map((n) => [n.mimetype, n._objectid_value])).toEqual([["application/json", id], ["application/pdf", id]])

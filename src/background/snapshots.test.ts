@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { openDatabase, type ParleyDB } from "../model/db"
 import { writeBatch } from "../model/store"
-import { ACCOUNT_KEY, NOW } from "../panel/fixtures/history"
-import { historyWithPeople } from "../snapshots/fixtures"
+import { ACCOUNT_KEY, NOW } from "../../tests/support/panel-fixtures/history"
+import { historyWithPeople } from "../../tests/support/snapshot-fixtures"
 import { reclassifyAccount } from "./classify"
 import { deleteSnapshot, importSnapshot, saveSnapshot } from "./snapshots"
 

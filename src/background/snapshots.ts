@@ -41,7 +41,7 @@ export async function importSnapshot(db: ParleyDB, json: string): Promise<Reply<
   return { ok: true, data: { key: result.snapshot.key, recordKey: result.snapshot.recordKey } }
 }
 
-export async function deleteSnapshot(db: ParleyDB, key: string): Promise<Reply> {
+export async function deleteSnapshot(db: ParleyDB, key: string): Promise<Reply<undefined>> {
   await db.snapshots.delete(key)
   return { ok: true }
 }

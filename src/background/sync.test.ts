@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { openDatabase } from "../model/db"
-import { accountIdFor, isFresh, observationFor } from "./sync"
+import { syncPausedKey, syncStatusKey } from "../model/sync-status"
+import { accountIdFor, isFresh, observationFor, syncAndClassify, syncHooks } from "./sync"
 
 const page = (objectType: string, id: string, fields = {}) => ({
   crm: "salesforce" as const,
@@ -45,10 +46,60 @@ describe("observationFor", () => {
   })
 })
 
-describe("dynamicsBaseUrl", () => {
-  it("uses the host for online orgs and adds the org path on premises", async () => {
-    const { dynamicsBaseUrl } = await import("./sync")
-    expect(dynamicsBaseUrl({ host: "northwind.crm4.dynamics.com", org: "northwind.crm4" })).toBe("https://northwind.crm4.dynamics.com")
-    expect(dynamicsBaseUrl({ host: "crm.contoso.local", org: "crm.contoso.local/sales" })).toBe("https://crm.contoso.local/sales")
+describe("sync hooks and pause", () => {
+  const ACCOUNT = "001000000000001AAA"
+  const KEY = `salesforce:northwind:${ACCOUNT}`
+  const env = (db: ReturnType<typeof openDatabase>, calls: string[]) => ({
+    db,
+    fetch: (async (input: RequestInfo | URL) => {
+      calls.push(String(input))
+      return new Response("[]", { status: 401 })
+    }) as typeof fetch,
+    cookies: {
+      get: async (d: { url: string; name: string }) => (calls.push(`cookie ${d.url}`), null),
+      getAll: async () => []
+    },
+    now: () => 1_000
+  })
+
+  it("records progress only while the status says syncing", async () => {
+    const db = openDatabase(`h-${Math.random()}`)
+    await db.meta.put({ key: syncStatusKey(KEY), value: { state: "syncing", at: 1 } })
+    const hooks = syncHooks(db, KEY)
+    hooks.onProgress!({ object: "Task", done: 2000, total: 5000 })
+    hooks.onProgress!({ object: "Event", done: 10, total: 10 })
+    await hooks.settled()
+    expect((await db.meta.get(syncStatusKey(KEY)))?.value).toMatchObject({ state: "syncing", progress: { done: 2010, total: 5010 } })
+    await db.meta.put({ key: syncStatusKey(KEY), value: { state: "synced", at: 2 } })
+    hooks.onProgress!({ object: "Task", done: 5000, total: 5000 })
+    await hooks.settled()
+    expect((await db.meta.get(syncStatusKey(KEY)))?.value).toEqual({ state: "synced", at: 2 })
+  })
+
+  it("does not start a paused account's sync on a page view; Sync now clears the flag and syncs", async () => {
+    const db = openDatabase(`p-${Math.random()}`)
+    const calls: string[] = []
+    await db.meta.put({ key: syncPausedKey(KEY), value: true })
+    expect(await syncHooks(db, KEY).isPaused!()).toBe(true)
+    await syncAndClassify(env(db, calls), page("Account", ACCOUNT))
+    expect(calls).toEqual([])
+    await syncAndClassify(env(db, calls), page("Account", ACCOUNT), { force: true })
+    expect(await db.meta.get(syncPausedKey(KEY))).toBeUndefined()
+    // The connector ran: it looked for the rep's session and, finding none, said so.
+    expect(calls.length).toBeGreaterThan(0)
+    expect((await db.meta.get(syncStatusKey(KEY)))?.value).toMatchObject({ state: "session-expired" })
+  })
+
+  it("drops a pause that came too late for the running sync (it ended in another state)", async () => {
+    const db = openDatabase(`late-${Math.random()}`)
+    const calls: string[] = []
+    const e = env(db, calls)
+    const originalGet = e.cookies.get
+    // The rep presses Pause while the connector is already looking for the session.
+    e.cookies.get = async (d) => (await db.meta.put({ key: syncPausedKey(KEY), value: true }), originalGet(d))
+    await syncAndClassify(e, page("Account", ACCOUNT))
+    expect(calls.length).toBeGreaterThan(0)
+    expect(await db.meta.get(syncPausedKey(KEY))).toBeUndefined()
   })
 })
+

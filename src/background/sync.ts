@@ -1,58 +1,52 @@
 /**
  * After a content script reports a record: find the account behind it, sync that account's
  * history through the rep's own session, and re-classify it. Each step is idempotent (keys,
- * cursors), so a worker killed halfway simply does the rest on the next observation.
+ * cursors), so a worker killed halfway simply does the rest on the next observation. Which CRM
+ * it is does not matter here: the registry's connector does the CRM's part.
  */
-import { dynamicsOrgUrl } from "../crm/dynamics/org-url"
-import { syncDynamicsAccount } from "../crm/dynamics/sync"
-import { toApiHost } from "../crm/salesforce/hosts"
-import { syncSalesforceAccount } from "../crm/salesforce/sync"
-import type { ParleyDB } from "../model/db"
-import { recordKey } from "../model/keys"
-import { readSettings, SETTINGS_KEY } from "../model/settings"
+import type { ApiEnvironment, CookieReader, OrgLocation, PageFetch, SyncHooks, TabMessenger } from "../crm/contract"
+import { connectorFor } from "../crm/registry"
+import { resolveAccount } from "../crm/resolve-account"
 import type { PageObservation } from "../messaging/messages"
-import { syncStatusKey, type SyncStatus } from "../model/sync-status"
+import type { ParleyDB } from "../model/db"
+import { parseRecordKey, recordKey } from "../model/keys"
+import { readSettings, SETTINGS_KEY } from "../model/settings"
+import { mergeProgress, syncPausedKey, syncStatusKey, type SyncProgressReport, type SyncStatus } from "../model/sync-status"
 import { reclassifyAccount } from "./classify"
-import { dataverseAccess, type DataverseAccessFor } from "./page-fetch"
-import { findSalesforceSessions, type CookieReader } from "./salesforce-session"
 
 export interface SyncEnvironment {
   db: ParleyDB
   fetch: typeof fetch
   cookies: CookieReader
   now(): number
-  /** How Dynamics is reached: through a tab of the org (page-fetch.ts); tests inject the mock. */
-  dataverse?: DataverseAccessFor
+  /** The browser's tabs: calls that must go out from a CRM page are relayed through one. */
+  tabs?: TabMessenger
+  /** A ready page-origin fetch instead of tabs (tests hand the CRM mock here). */
+  pageFetch?: PageFetch
 }
 
-/** Lookup fields that name the account behind a non-account record, per CRM. */
-const ACCOUNT_LOOKUPS = ["AccountId", "parentaccountid", "customerid", "accountid", "parentcustomerid"]
-/** Canonical tables whose rows carry `accountKey`, by CRM object name (both CRMs, lower-cased). */
-const TABLE_BY_OBJECT: Record<string, "deals" | "quotes" | "cases" | "contacts" | "contracts"> = {
-  opportunity: "deals",
-  quote: "quotes",
-  case: "cases",
-  incident: "cases",
-  contact: "contacts",
-  contract: "contracts"
+/** What a connector call gets: the worker's capabilities plus the rep's current settings, and
+ * the CRM tab that asked (its cookie store, its page first for relayed calls). */
+export async function apiEnvironment(env: SyncEnvironment, tabId?: number): Promise<ApiEnvironment> {
+  const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
+  return {
+    db: env.db,
+    fetch: env.fetch,
+    cookies: env.cookies,
+    now: () => env.now(),
+    settings,
+    ...(env.tabs ? { tabs: env.tabs } : {}),
+    ...(env.pageFetch ? { pageFetch: env.pageFetch } : {}),
+    ...(tabId !== undefined ? { tabId } : {})
+  }
 }
 
-/** The account a record belongs to: itself, its synced canonical row, or its account lookup. */
+/** The account a record belongs to (src/crm/account.ts, the panel's answer too), as its id. */
 export async function accountIdFor(db: ParleyDB, page: PageObservation): Promise<string | null> {
   const record = page.record
   if (!record) return null
-  if (/^account$/i.test(record.objectType)) return record.id
-  const table = TABLE_BY_OBJECT[record.objectType.toLowerCase()]
-  if (table) {
-    const row = await db.table(table).get(recordKey(page.crm, page.org, record.id))
-    const accountKey = (row as { accountKey?: string } | undefined)?.accountKey
-    if (accountKey) return accountKey.split(":")[2] ?? null
-  }
-  for (const field of ACCOUNT_LOOKUPS) {
-    const related = record.fields[field]?.relatedId
-    if (related) return related
-  }
-  return null
+  const resolved = await resolveAccount(db, { key: recordKey(page.crm, page.org, record.id), crm: page.crm, org: page.org, objectType: record.objectType, fields: record.fields })
+  return resolved ? (parseRecordKey(resolved.accountKey)?.id ?? null) : null
 }
 
 /** True when the account's last sync finished recently enough that a page view needs no new one.
@@ -68,7 +62,7 @@ export function syncsInFlight(crm: string, org: string): Promise<void>[] {
   return [...(inFlight.get(`${crm}:${org}`) ?? [])]
 }
 
-/** `tabId`: the CRM tab the page is in, so the session is read from that tab's cookie store. */
+/** `tabId`: the CRM tab the page is in (its cookie store holds the session; it relays page-origin calls). */
 export function syncAndClassify(env: SyncEnvironment, page: PageObservation, options: { force?: boolean; tabId?: number } = {}): Promise<void> {
   const key = `${page.crm}:${page.org}`
   const running = syncAndClassifyOnce(env, page, options)
@@ -78,37 +72,51 @@ export function syncAndClassify(env: SyncEnvironment, page: PageObservation, opt
   return running.finally(() => set.delete(running))
 }
 
+/**
+ * The hooks a connector calls between pages: progress goes into the account's status row while
+ * it still says "syncing" (read and written in one transaction, so a late report never
+ * overwrites the final status), and the pause flag is read from `meta`.
+ */
+export function syncHooks(db: ParleyDB, accountKey: string): SyncHooks & { settled(): Promise<unknown> } {
+  let chain: Promise<unknown> = Promise.resolve()
+  return {
+    /** Resolves once every progress report so far is written (or found too late to write). */
+    settled: () => chain,
+    onProgress(report: SyncProgressReport) {
+      chain = chain
+        .then(() =>
+          db.transaction("rw", db.meta, async () => {
+            const row = (await db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
+            if (row?.state !== "syncing") return
+            await db.meta.put({ key: syncStatusKey(accountKey), value: { ...row, progress: mergeProgress(row.progress, report) } })
+          })
+        )
+        .catch((e) => console.error("Parley: progress not recorded", e))
+    },
+    isPaused: async () => (await db.meta.get(syncPausedKey(accountKey)))?.value === true
+  }
+}
+
 async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, options: { force?: boolean; tabId?: number }): Promise<void> {
   const accountId = await accountIdFor(env.db, page)
   if (!accountId) return
-  const settings = readSettings((await env.db.meta.get(SETTINGS_KEY))?.value)
   const accountKey = recordKey(page.crm, page.org, accountId)
+  const hooks = syncHooks(env.db, accountKey)
+  if (options.force) await env.db.meta.delete(syncPausedKey(accountKey))
+  else if (await hooks.isPaused!()) return // the rep paused it: only "Sync now" resumes
+  const org: OrgLocation = { crm: page.crm, org: page.org, host: page.host, url: page.url }
+  const api = await apiEnvironment(env, options.tabId)
   const last = (await env.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
-  if (!options.force && isFresh(last, env.now(), settings.minSyncIntervalMinutes)) {
+  if (!options.force && isFresh(last, env.now(), api.settings.minSyncIntervalMinutes)) {
     if (!(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
     return
   }
-  let written = 0
-  if (page.crm === "salesforce") {
-    const sessions = await findSalesforceSessions(env.cookies, page.host, toApiHost(page.host), { tabId: options.tabId })
-    const result = await syncSalesforceAccount(
-      {
-        fetch: env.fetch,
-        // No API session cookie: the sync reports "session expired" with the fix for the rep.
-        getSession: async () => (sessions[0] ? { apiHost: sessions[0].apiHost, sid: sessions[0].sid } : null),
-        getSessions: async () => sessions.map((s) => ({ apiHost: s.apiHost, sid: s.sid })),
-        db: env.db,
-        now: env.now,
-        budget: { dailyCalls: settings.dailyCallBudget }
-      },
-      { org: page.org, accountId }
-    )
-    written = result.written
-  } else {
-    const result = await syncDynamicsAccount({ ...(await (env.dataverse ?? dataverseAccess)(page)), db: env.db, now: env.now, reconcile: options.force }, { org: page.org, accountId })
-    written = result.written + result.deleted
-  }
-  if (written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+  const result = await connectorFor(page.crm).sync(api, org, accountId, { ...hooks, ...(options.force ? { force: true } : {}) })
+  await hooks.settled()
+  // A pause is for the running sync: one that finished anyway (the pause came after its last
+  // page) leaves no flag behind to stop the next page view's sync.
+  if (result.status.state !== "paused") await env.db.meta.delete(syncPausedKey(accountKey))
+  if (result.written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
 
 /** Rebuilds the observation of a stored page record, for "sync now" from the panel. */
@@ -123,9 +131,4 @@ export async function observationFor(db: ParleyDB, key: string): Promise<PageObs
     url: page.url,
     record: { objectType: page.objectType, id: page.id, ...(page.name ? { name: page.name } : {}), fields: page.fields }
   }
-}
-
-/** The Dynamics org URL (src/crm/dynamics/org-url.ts owns the rule). */
-export function dynamicsBaseUrl(page: Pick<PageObservation, "host" | "org"> & { url?: string }): string {
-  return dynamicsOrgUrl(page)
 }

@@ -24,11 +24,12 @@ describe("package.json manifest", () => {
 
 describe("content scripts", () => {
   it.each([
-    ["salesforce.ts", "isSalesforcePriceInput"],
-    ["dynamics.ts", "isDynamicsPriceInput"]
-  ])("%s installs the lazy chip loader with %s", (file, detector) => {
-    const source = readFileSync(`src/contents/${file}`, "utf8")
-    expect(source).toContain(`installPricingChipLoader(${detector})`)
+    ["salesforce", "isSalesforcePriceInput"],
+    ["dynamics", "isDynamicsPriceInput"]
+  ])("%s.ts installs the lazy chip loader with its page connector's %s", (crm, detector) => {
+    const source = readFileSync(`src/contents/${crm}.ts`, "utf8")
+    expect(source).toContain(`installPricingChipLoader(${crm}Page.priceInputs)`)
+    expect(readFileSync(`src/crm/${crm}/page.ts`, "utf8")).toContain(`priceInputs: ${detector}`)
     // Only the loader and the detector: the chip module itself must never be imported statically.
     expect(source).not.toMatch(/from "\.\.\/chip(?:\/(?:index|chip|context))?"/)
   })

@@ -1,15 +1,12 @@
 /**
  * Content script for Dynamics 365 (Unified Interface): reports the record in view, merging the
- * form's exact values from the MAIN-world Xrm bridge over what the DOM shows, and carries the
- * worker's Dataverse requests out from the page's own origin (page-relay.ts). Runs at
+ * form's exact values from the MAIN-world Xrm bridge over what the DOM shows. Runs at
  * document_start so the bridge handshake happens before any page script can listen.
  */
 import type { PlasmoCSConfig } from "plasmo"
-import { isDynamicsPriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
-import { looksLikeDynamics, readDynamicsRecord } from "../crm/dynamics/dom"
-import { dynamicsOrgName, isDynamicsHost } from "../crm/dynamics/hosts"
+import { dynamicsPage } from "../crm/dynamics/page"
 import { installDataverseRelay } from "../crm/dynamics/page-relay"
 import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
@@ -49,27 +46,14 @@ let xrm: XrmSnapshot | null = null
 
 const watcher = watchRecordPage(
   {
-    crm: "dynamics",
-    // On hosts the rep granted (on-premises), the page's own Dynamics markers decide, not the URL.
-    // The observation's host is the bare host name (the background checks it against the sender's
-    // hostname); an on-premises port stays in the page URL, which the API root is built from.
-    parseUrl: (url) => {
-      const ref = parseDynamicsUrl(url, { allowAnyHost: looksLikeDynamics(document) })
-      return ref && { ...ref, host: new URL(url).hostname }
-    },
-    orgOf: (url) => {
-      const { hostname: host, pathname } = new URL(url)
-      if (isDynamicsHost(host)) return { host, org: dynamicsOrgName(host) }
-      const orgPath = pathname.split("/")[1]
-      return looksLikeDynamics(document) ? { host, org: dynamicsOrgName(host, /\./.test(orgPath ?? "") ? undefined : orgPath) } : null
-    },
+    ...dynamicsPage,
     readRecord: (root) => {
-      const dom = readDynamicsRecord(root)
+      const dom = dynamicsPage.readRecord(root)
       const id = parseDynamicsUrl(location.href)?.id
       return id ? mergeXrmFields(dom, xrm, id) : dom
     }
   },
-  { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
+  { send: sendWithRetry, isFocused: () => document.visibilityState === "visible" }
 )
 
 startDynamicsBridgeIsolated({
@@ -85,4 +69,4 @@ startDynamicsBridgeIsolated({
 })
 
 installDataverseRelay()
-installPricingChipLoader(isDynamicsPriceInput)
+installPricingChipLoader(dynamicsPage.priceInputs)

@@ -3,11 +3,8 @@
  * background and follows single-page navigation. Kept tiny: it loads on every Salesforce page.
  */
 import type { PlasmoCSConfig } from "plasmo"
-import { isSalesforcePriceInput } from "../chip/detect"
 import { installPricingChipLoader } from "../chip/lazy"
-import { readSalesforceRecord, readSalesforceTitle } from "../crm/salesforce/dom"
-import { orgFromHost } from "../crm/salesforce/hosts"
-import { parseSalesforceUrl } from "../crm/salesforce/url"
+import { salesforcePage } from "../crm/salesforce/page"
 import { watchRecordPage } from "../lib/page-watcher"
 import { sendWithRetry } from "../messaging/send"
 
@@ -32,19 +29,6 @@ export const config: PlasmoCSConfig = {
   all_frames: false
 }
 
-watchRecordPage(
-  {
-    crm: "salesforce",
-    parseUrl: (url) => parseSalesforceUrl(url),
-    orgOf: (url) => {
-      const host = new URL(url).hostname
-      const org = orgFromHost(host)
-      return org ? { host, org } : null
-    },
-    readRecord: (root) => readSalesforceRecord(root),
-    readTitle: (root) => readSalesforceTitle(root)
-  },
-  { send: (message) => sendWithRetry(message), isFocused: () => document.visibilityState === "visible" }
-)
+watchRecordPage(salesforcePage, { send: sendWithRetry, isFocused: () => document.visibilityState === "visible" })
 
-installPricingChipLoader(isSalesforcePriceInput)
+installPricingChipLoader(salesforcePage.priceInputs)

@@ -42,3 +42,6 @@ export interface CrmSnapshotFile {
   createdAt: number | null
   content: unknown
 }
+
+/** Every snapshot file's title starts with this, in every language and CRM. */
+export { SNAPSHOT_TITLE_PREFIX } from "./salesforce/snapshot-files"

@@ -14,7 +14,7 @@ function reader(overrides: Partial<PageReader> = {}): PageReader & { reads: numb
       const m = /\/r\/(\w+)\/(\w+)\/view/.exec(url)
       return m ? { host: "northwind.lightning.force.com", org: "northwind", objectType: m[1]!, id: m[2]! } : null
     },
-    orgOf: () => ({ host: "northwind.lightning.force.com", org: "northwind" }),
+    orgOf: () => "northwind",
     readRecord() {
       r.reads++
       return { name: document.title, fields: {} }

@@ -4,7 +4,7 @@
  * `history.pushState`, which the Navigation API reports (`currententrychange`); no
  * whole-document MutationObserver runs, and nothing runs per DOM change.
  */
-import type { Crm } from "../model/schema"
+import type { PageConnector } from "../crm/contract"
 import type { ContentMessage, PageObservation } from "../messaging/messages"
 
 export interface ParsedRecordUrl {
@@ -21,25 +21,25 @@ export interface DomRecordRead {
   fields: Record<string, { label: string; value: string; relatedId?: string }>
 }
 
-export interface PageReader {
-  crm: Crm
-  parseUrl(url: string): ParsedRecordUrl | null
-  /** The org of any page on this CRM host (records or not). */
-  orgOf(url: string): { host: string; org: string } | null
-  readRecord(root: ParentNode): DomRecordRead
-  /** A cheap read of the record's title: while it is unchanged, scheduled re-reads are skipped. */
-  readTitle?(root: ParentNode): string | undefined
-}
+/**
+ * What the watcher reads pages with: a CRM's page connector (src/crm/contract.ts), or one with
+ * its `readRecord` replaced (Dynamics merges the Xrm bridge's form values over the DOM).
+ */
+export type PageReader = Pick<PageConnector, "crm" | "parseUrl" | "orgOf" | "recognises" | "readRecord" | "readTitle">
 
 /** CRM pages render after the URL changes; read again on this schedule until the page settles. */
 export const READ_SCHEDULE_MS = [0, 300, 1_000, 2_500, 6_000] as const
 
 /** Builds the observation for the current URL and DOM; pure apart from its inputs. */
 export function observe(reader: PageReader, url: string, root: ParentNode): PageObservation | null {
-  const org = reader.orgOf(url)
+  const { hostname: host, pathname } = new URL(url)
+  // A content script runs on a non-cloud host only because the rep granted it; the page's own
+  // markers must still say it is this CRM (on its cloud hosts a connector ignores this).
+  const granted = !!reader.recognises?.(root)
+  const org = reader.orgOf(host, { orgPath: pathname.split("/")[1], granted })
   if (!org) return null
   const parsed = reader.parseUrl(url)
-  if (!parsed) return { crm: reader.crm, host: org.host, org: org.org, url, record: null }
+  if (!parsed) return { crm: reader.crm, host, org, url, record: null }
   const dom = reader.readRecord(root)
   // The DOM may still show the previous record while the new one renders: trust its name only
   // when the DOM says which record it is and it is this one, or when it says nothing.

@@ -3,8 +3,10 @@
  * import this file, and zod would blow their 15 KiB budget; the background validates every
  * message against `schemas.ts`, whose inferred types must equal these (checked at compile time).
  */
+import type { SharedFile } from "../crm/share-types"
 import type { Crm } from "../model/schema"
 import type { Settings } from "../model/settings"
+import type { SnapshotDocument } from "../snapshots/payload"
 
 /** What a content script saw: the record in view, or `record: null` on a CRM page that is not one. */
 export interface PageObservation {
@@ -28,6 +30,8 @@ export type ContentMessage =
 export type PanelMessage =
   | { type: "ping" }
   | { type: "sync-now"; recordKey: string }
+  // A long sync stops after its current page, cursors kept; "sync-now" resumes it.
+  | { type: "pause-sync"; recordKey: string }
   | { type: "forget-org"; crm: Crm; org: string }
   | { type: "prune"; retentionDays: number }
   | { type: "set-settings"; settings: Partial<Settings> }
@@ -39,4 +43,61 @@ export type PanelMessage =
   | { type: "share-snapshot"; snapshotKey: string; redact: boolean; language: "en" | "fa"; pdfBase64: string }
   | { type: "list-crm-snapshots"; accountKey: string }
 
-export type Reply<T = unknown> = { ok: true; data?: T } | { ok: false; error: string }
+/**
+ * Why a request failed, as a code the caller branches on (the `error` text is for people and is
+ * never matched): the router refused it (`rejected`), no answer came (`timeout`), the worker is
+ * gone (`unavailable`), the answer was not a reply (`malformed`), the thing asked about is not
+ * stored (`not-found`) or not valid (`invalid`), the CRM said why (`session-expired`,
+ * `budget-exhausted`, `network`, `left-over`: see ShareErrorKind), or anything else (`failed`).
+ */
+export type ReplyErrorCode =
+  | "rejected"
+  | "timeout"
+  | "unavailable"
+  | "malformed"
+  | "not-found"
+  | "invalid"
+  | "session-expired"
+  | "budget-exhausted"
+  | "network"
+  | "left-over"
+  | "failed"
+
+export type Reply<T = unknown> = { ok: true; data?: T } | { ok: false; error: string; code?: ReplyErrorCode }
+
+export interface ShareReply {
+  crm: Crm
+  files: SharedFile[]
+  /** The PDF's link: what the panel shows after sharing. */
+  link: string
+}
+
+export interface CrmSnapshots {
+  snapshots: SnapshotDocument[]
+  /** Files that are not valid snapshots, with the reason (shown, never compared). */
+  refused: { filename: string; message: string }[]
+}
+
+/** What each panel message answers with (`data` of an ok reply): one handler per entry. */
+export interface PanelReplies {
+  ping: "pong"
+  "sync-now": undefined
+  "pause-sync": undefined
+  "forget-org": undefined
+  prune: { removed: number }
+  "set-settings": undefined
+  "save-snapshot": SnapshotDocument
+  "import-snapshot": { key: string; recordKey: string }
+  "delete-snapshot": undefined
+  "share-snapshot": ShareReply
+  "list-crm-snapshots": CrmSnapshots
+}
+
+export type PanelMessageType = PanelMessage["type"]
+export type PanelMessageOf<T extends PanelMessageType> = Extract<PanelMessage, { type: T }>
+export type PanelReplyOf<M extends { type: PanelMessageType }> = PanelReplies[M["type"]]
+
+/** The reply type of a content message. */
+export interface ContentReplies {
+  observe: { recordKey: string | null }
+}

@@ -34,6 +34,7 @@ export const ContentMessageSchema = z.discriminatedUnion("type", [
 export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }).strict(),
   z.object({ type: z.literal("sync-now"), recordKey: str(400) }).strict(),
+  z.object({ type: z.literal("pause-sync"), recordKey: str(400) }).strict(),
   z.object({ type: z.literal("forget-org"), crm: Crm, org: str(128).min(1) }).strict(),
   z.object({ type: z.literal("prune"), retentionDays: z.number().int().min(1).max(3650) }).strict(),
   z.object({ type: z.literal("set-settings"), settings: Settings.partial().strict() }).strict(),

@@ -1,5 +1,7 @@
 import { MESSAGE_TIMEOUT_MS } from "../../plasmo.config"
-import type { ContentMessage, PanelMessage, Reply } from "./messages"
+import type { ContentMessage, PanelMessage, Reply, ReplyErrorCode } from "./messages"
+
+const failure = (error: string, code: ReplyErrorCode): Reply<never> => ({ ok: false, error, code })
 
 /**
  * Sends one message to the background and always settles: a reply, or `{ok:false}` on timeout or
@@ -11,13 +13,13 @@ export async function sendToBackground<T = unknown>(
 ): Promise<Reply<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<Reply<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: `no answer within ${timeoutMs} ms` }), timeoutMs)
+    timer = setTimeout(() => resolve(failure(`no answer within ${timeoutMs} ms`, "timeout")), timeoutMs)
   })
   try {
-    const reply = chrome.runtime
-      .sendMessage(message)
-      .then((r: unknown) => (isReply(r) ? (r as Reply<T>) : { ok: false as const, error: "malformed reply" }))
-      .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }))
+    const reply = chrome.runtime.sendMessage(message).then(
+      (r: unknown) => (isReply(r) ? (r as Reply<T>) : failure("malformed reply", "malformed")),
+      (e: unknown) => failure(e instanceof Error ? e.message : String(e), "unavailable")
+    )
     return await Promise.race([reply, timeout])
   } finally {
     clearTimeout(timer)
@@ -25,7 +27,7 @@ export async function sendToBackground<T = unknown>(
 }
 
 function isReply(value: unknown): boolean {
-  return typeof value === "object" && value !== null && typeof (value as { ok?: unknown }).ok === "boolean"
+  return typeof (value as { ok?: unknown } | null)?.ok === "boolean"
 }
 
 /** Retries with back-off: the content script keeps its observation until the worker confirms it. */
@@ -33,7 +35,8 @@ export async function sendWithRetry<T = unknown>(message: ContentMessage, attemp
   let last: Reply<T> = { ok: false, error: "not sent" }
   for (let i = 0; i < attempts; i++) {
     last = await sendToBackground<T>(message)
-    if (last.ok || /rejected/.test(last.error)) return last
+    // A refusal is final: sending the same observation again would be refused again.
+    if (last.ok || last.code === "rejected") return last
     await new Promise((r) => setTimeout(r, 250 * 2 ** i))
   }
   return last

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { FOCUS_KEY, syncStatusKey, type Focus } from "../background/state"
+import { FOCUS_KEY, type Focus } from "../model/focus"
+import { syncStatusKey } from "../model/sync-status"
 import { db } from "../model/db"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import type { PanelMessage, Reply } from "../messaging/messages"
 import { App } from "./App"
-import { ACCOUNT_ID, ACCOUNT_KEY, HOST, NOW, OPEN_DEAL_ID, ORG, sampleHistory, sampleProfile } from "./fixtures"
-import { click, render, selectOption, typeInto, waitFor, type Rendered } from "./testing"
+import { ACCOUNT_ID, ACCOUNT_KEY, HOST, NOW, OPEN_DEAL_ID, ORG, sampleHistory, sampleProfile } from "../../tests/support/panel-fixtures"
+import { click, render, selectOption, typeInto, waitFor, type Rendered } from "../../tests/support/panel-testing"
 
 const DEAL_KEY = `salesforce:${ORG}:${OPEN_DEAL_ID}`
 const focus = (recordKey: string | null): Focus => ({

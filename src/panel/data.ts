@@ -8,12 +8,14 @@ import type { AccountHistory } from "../model/schema"
 import { readAccountHistory } from "../model/store"
 import { buildTeamRows, BY_NAME, latestByAccount, sortRows, type TeamRow } from "./team/rows"
 import { RelationshipProfile } from "../analysis/profile"
-import { FOCUS_KEY, syncStatusKey, type Focus } from "../background/state"
+import { FOCUS_KEY, type Focus } from "../model/focus"
+import { syncStatusKey } from "../model/sync-status"
 import { db } from "../model/db"
 import { orgKey, parseRecordKey } from "../model/keys"
 import type { Account, PageRecord } from "../model/schema"
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from "../model/settings"
-import { objectTypeFromUrl, resolveAccount, type AccountResolution } from "./account"
+import { objectTypeFromUrl, type AccountResolution } from "../crm/account"
+import { resolveAccount } from "../crm/resolve-account"
 import type { CrmLocation } from "./links"
 import { readSyncStatus, type SyncStatus } from "./sync"
 
@@ -61,7 +63,7 @@ export async function readFocusView(): Promise<FocusView> {
         key: focus.recordKey,
         crm: parsed.crm,
         org: parsed.org,
-        objectType: record?.objectType ?? objectTypeFromUrl(focus.url),
+        objectType: record?.objectType ?? objectTypeFromUrl(parsed.crm, focus.url),
         fields: record?.fields
       })
     : null

@@ -3,14 +3,13 @@ import { CATALOGUE } from "./i18n"
 import { describeSync, permissionOrigins, progressPercent, readSyncStatus, SYNC_STATES } from "./sync"
 
 describe("connection card logic", () => {
-  it("gives every state a title and, except syncing, one action", () => {
+  it("gives every state a title and one action (a running sync can be paused)", () => {
     expect(describeSync(undefined, "salesforce")).toMatchObject({ state: "page-only", action: "sync" })
     for (const state of SYNC_STATES) {
       const card = describeSync({ state }, "dynamics")
       expect(card.state).toBe(state)
       expect(CATALOGUE.en[card.title]).toBeTruthy()
-      if (state === "syncing") expect(card.action).toBeNull()
-      else expect(card.action && card.actionLabel).toBeTruthy()
+      expect(card.action && card.actionLabel).toBeTruthy()
     }
   })
 
@@ -20,6 +19,23 @@ describe("connection card logic", () => {
     expect(describeSync({ state: "permission-needed" }, "dynamics").action).toBe("grant")
     expect(describeSync({ state: "budget-exhausted" }, "salesforce").action).toBe("settings")
     expect(describeSync({ state: "error" }, "salesforce").action).toBe("retry")
+    expect(describeSync({ state: "syncing" }, "salesforce")).toMatchObject({ action: "pause", actionLabel: "actionPause" })
+    // "Sync now" resumes a paused sync from its cursors.
+    expect(describeSync({ state: "paused" }, "dynamics")).toMatchObject({ action: "sync", actionLabel: "actionResume", hint: "pausedHint" })
+  })
+
+  it("reads per-object progress and the CRM's error code, dropping what it cannot show", () => {
+    expect(
+      readSyncStatus({
+        state: "syncing",
+        code: "REQUEST_LIMIT_EXCEEDED",
+        progress: { done: 1200, total: 5300, objects: { Task: { done: 1000, total: 5000 }, Event: { done: 200, total: 300 }, "bad name": { done: 1 }, Case: { done: -1 } } }
+      })
+    ).toEqual({
+      state: "syncing",
+      code: "REQUEST_LIMIT_EXCEEDED",
+      progress: { done: 1200, total: 5300, objects: { Task: { done: 1000, total: 5000 }, Event: { done: 200, total: 300 } } }
+    })
   })
 
   it("reads status rows tolerantly", () => {

@@ -3,44 +3,15 @@
  * means in words, and the one action that fixes it. Pure, so every state is tested.
  */
 import type { Crm } from "../model/schema"
-import type { MessageKey } from "./i18n"
+import { CRM_MESSAGES, type MessageKey } from "./i18n"
 
-import type { SyncState } from "../model/sync-status"
+import { SYNC_STATES, type ObjectProgress, type SyncProgress, type SyncState, type SyncStatus as StoredSyncStatus } from "../model/sync-status"
 
-/** Every state the connectors write (src/model/sync-status.ts); the `satisfies` keeps them equal. */
-export const SYNC_STATES = [
-  "syncing",
-  "synced",
-  "partial",
-  "dom-only",
-  "session-expired",
-  "permission-needed",
-  "budget-exhausted",
-  "rate-limited",
-  "offline",
-  "storage-full",
-  "error"
-] as const satisfies readonly SyncState[]
-type AllStatesListed = Exclude<SyncState, (typeof SYNC_STATES)[number]> extends never ? true : never
-export const allStatesListed: AllStatesListed = true
+export { SYNC_STATES }
 export type { SyncState }
 
-export interface SyncStatus {
-  state: SyncState
-  message?: string
-  progress?: { done: number; total?: number }
-  at?: number
-  /** Free-form details the connector adds (API version, last HTTP status, …). Shown as text. */
-  diagnostics?: unknown
-  /** Origins to ask for when `state` is permission-needed (else the focused host). */
-  origins?: string[]
-  /** The org's 24-hour API use as Salesforce reports it (`Sforce-Limit-Info`). */
-  apiUsage?: { used: number; max: number }
-  /** Calls this sync made and records it wrote or left out. */
-  calls?: number
-  written?: number
-  rejected?: number
-}
+/** The stored shape (src/model/sync-status.ts) as the panel reads it: `at` may be missing. */
+export type SyncStatus = Omit<StoredSyncStatus, "at"> & { at?: number }
 
 /** No status row: Parley only has what the page showed. */
 export type CardState = SyncState | "page-only"
@@ -53,10 +24,9 @@ export function readSyncStatus(value: unknown): SyncStatus | undefined {
   const status: SyncStatus = { state: known ? (v.state as SyncState) : "error" }
   if (typeof v.message === "string") status.message = v.message
   else if (!known && typeof v.state === "string") status.message = v.state
-  const p = v.progress as { done?: unknown; total?: unknown } | undefined
-  if (p && typeof p.done === "number" && Number.isFinite(p.done)) {
-    status.progress = typeof p.total === "number" && Number.isFinite(p.total) && p.total > 0 ? { done: p.done, total: p.total } : { done: p.done }
-  }
+  const progress = readProgress(v.progress)
+  if (progress) status.progress = progress
+  if (typeof v.code === "string") status.code = v.code.slice(0, 64)
   if (typeof v.at === "number") status.at = v.at
   const usage = v.apiUsage as { used?: unknown; max?: unknown } | undefined
   if (usage && typeof usage.used === "number" && typeof usage.max === "number" && usage.max > 0) status.apiUsage = { used: usage.used, max: usage.max }
@@ -69,7 +39,29 @@ export function readSyncStatus(value: unknown): SyncStatus | undefined {
   return status
 }
 
-export type SyncAction = "sync" | "retry" | "reload" | "grant" | "settings" | null
+const count = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined)
+
+/** `{done, total?}` with numbers the panel can show; objects likewise, at most 20 of them. */
+function readProgress(value: unknown): SyncProgress | undefined {
+  const p = value as { done?: unknown; total?: unknown; objects?: unknown } | undefined
+  const done = count(p?.done)
+  if (done === undefined) return undefined
+  const total = count(p?.total)
+  const progress: SyncProgress = total !== undefined && total > 0 ? { done, total } : { done }
+  if (p?.objects && typeof p.objects === "object") {
+    const objects: Record<string, ObjectProgress> = {}
+    for (const [name, o] of Object.entries(p.objects as Record<string, { done?: unknown; total?: unknown }>).slice(0, 20)) {
+      const d = count(o?.done)
+      if (d === undefined || !/^[A-Za-z0-9_]{1,80}$/.test(name)) continue
+      const t = count(o?.total)
+      objects[name] = t !== undefined ? { done: d, total: t } : { done: d }
+    }
+    if (Object.keys(objects).length) progress.objects = objects
+  }
+  return progress
+}
+
+export type SyncAction = "sync" | "retry" | "reload" | "grant" | "settings" | "pause" | null
 
 export interface SyncCard {
   state: CardState
@@ -80,12 +72,12 @@ export interface SyncCard {
 }
 
 export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard {
-  const sf = crm === "salesforce"
+  const words = CRM_MESSAGES[crm]
   switch (status?.state) {
     case undefined:
       return { state: "page-only", title: "statusPageOnly", hint: "statusPageOnlyHint", action: "sync", actionLabel: "actionSyncNow" }
     case "syncing":
-      return { state: "syncing", title: "statusSyncing", hint: null, action: null, actionLabel: null }
+      return { state: "syncing", title: "statusSyncing", hint: null, action: "pause", actionLabel: "actionPause" }
     case "synced":
       return { state: "synced", title: "statusSynced", hint: null, action: "sync", actionLabel: "actionSyncAgain" }
     case "dom-only":
@@ -94,9 +86,9 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
       return {
         state: "session-expired",
         title: "statusSessionExpired",
-        hint: sf ? "sessionHintSalesforce" : "sessionHintDynamics",
+        hint: words.sessionHint,
         action: "reload",
-        actionLabel: sf ? "actionReloadSalesforce" : "actionReloadDynamics"
+        actionLabel: words.reloadAction
       }
     case "permission-needed":
       return { state: "permission-needed", title: "statusPermissionNeeded", hint: "permissionHint", action: "grant", actionLabel: "actionGrant" }
@@ -110,6 +102,8 @@ export function describeSync(status: SyncStatus | undefined, crm: Crm): SyncCard
       return { state: "offline", title: "statusOffline", hint: "offlineHint", action: "retry", actionLabel: "actionRetry" }
     case "storage-full":
       return { state: "storage-full", title: "statusStorageFull", hint: "storageFullHint", action: "settings", actionLabel: "actionFreeSpace" }
+    case "paused":
+      return { state: "paused", title: "statusPaused", hint: "pausedHint", action: "sync", actionLabel: "actionResume" }
     case "error":
       return { state: "error", title: "statusError", hint: "errorHint", action: "retry", actionLabel: "actionRetry" }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { MAX_AMOUNT, suggestPricing } from "./index"
-import { BASE } from "./test-helpers"
+import { BASE } from "../../tests/support/pricing-helpers"
 
 function errorOf(input: unknown): string {
   const r = suggestPricing(input)

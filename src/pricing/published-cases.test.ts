@@ -10,7 +10,7 @@ import { formatAmount, formatDurations } from "./format"
 import { digitString, isCharm, significantDigits } from "./numbers"
 import { isRoundNumber } from "./precision"
 import { suggestPricing } from "./rules"
-import { one, price, rule } from "./test-helpers"
+import { one, price, rule } from "../../tests/support/pricing-helpers"
 
 describe("anchoring", () => {
   it("#1 Tversky & Kahneman 1974 (25 vs 45 after anchors 10 vs 65): the suggested opening rises with the account's reference", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { formatAmount, suggestPricing } from "./index"
 import { significantDigits } from "./numbers"
 import { dominates } from "./packages"
-import { one, price, rule } from "./test-helpers"
+import { one, price, rule } from "../../tests/support/pricing-helpers"
 
 const RULES = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10"]
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { classifyRelationship } from "../analysis"
-import { NOW } from "../panel/fixtures/history"
+import { NOW } from "../../tests/support/panel-fixtures/history"
 import { buildSnapshot, expectedHash, redactSnapshot } from "./build"
-import { CANARY, CANARY_EMAIL, CANARY_PHONE, historyWithPeople, sampleSnapshot } from "./fixtures"
+import { CANARY, CANARY_EMAIL, CANARY_PHONE, historyWithPeople, sampleSnapshot } from "../../tests/support/snapshot-fixtures"
 import { SnapshotDocument } from "./payload"
 
 describe("buildSnapshot", () => {

@@ -5,7 +5,7 @@
  */
 import type { LedgerEntry, RelationshipProfile } from "../analysis/profile"
 import type { AccountHistory } from "../model/schema"
-import { caseSeries, discountSeries, interactionsByMonth, openDealEntry, revisionSeries } from "../panel/charts/series"
+import { caseSeries, discountSeries, interactionsByMonth, openDealEntry, revisionSeries } from "./series"
 import { isPricingError, suggestPricing } from "../pricing"
 import { MAX_CHART_POINTS, type SnapshotCharts, type SnapshotPricing } from "./payload"
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { csvCell, csvRow } from "./csv"
 import { teamCsvHeader, teamCsvRow, teamCsvValues } from "./csv-team"
-import { CANARY, sampleSnapshot } from "./fixtures"
+import { CANARY, sampleSnapshot } from "../../tests/support/snapshot-fixtures"
 
 describe("csvCell", () => {
   it("neutralises formula starts in text (CSV injection)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { seal } from "./build"
 import { diffSnapshots } from "./diff"
-import { sampleSnapshot } from "./fixtures"
+import { sampleSnapshot } from "../../tests/support/snapshot-fixtures"
 import type { SnapshotDocument } from "./payload"
 
 async function variant(base: SnapshotDocument, edit: (s: SnapshotDocument) => void): Promise<SnapshotDocument> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { redactSnapshot, seal } from "./build"
 import { canonicalJson } from "./canonical"
-import { sampleSnapshot } from "./fixtures"
+import { sampleSnapshot } from "../../tests/support/snapshot-fixtures"
 import { MAX_SNAPSHOT_BYTES, parseSnapshotJson } from "./import"
 
 describe("parseSnapshotJson", () => {

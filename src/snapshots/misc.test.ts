@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { classifyRelationship } from "../analysis"
-import { NOW, sampleHistory } from "../panel/fixtures/history"
+import { NOW, sampleHistory } from "../../tests/support/panel-fixtures/history"
 import { exportFilename, slug } from "./filename"
 import { labelChanges } from "./label-changes"
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { slicer } from "./chunk"
 import { BOM } from "./csv"
-import { sampleSnapshot } from "./fixtures"
+import { sampleSnapshot } from "../../tests/support/snapshot-fixtures"
 import { buildTeamCsv, type TeamPageReader } from "./team-csv"
 
 describe("buildTeamCsv", () => {

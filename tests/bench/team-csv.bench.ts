@@ -5,7 +5,7 @@
  * (≥ 50 ms) while each export runs: the export must keep the panel responsive at any size.
  */
 import { db } from "../../src/model/db"
-import { sampleProfile } from "../../src/panel/fixtures/profile"
+import { sampleProfile } from "../support/panel-fixtures/profile"
 import { readTeamPage } from "../../src/panel/export/data"
 import { teamCsvText, words } from "../../src/panel/export/words"
 import { buildTeamCsv } from "../../src/snapshots/team-csv"

@@ -2,6 +2,7 @@
  * A content script reports the record in view. Upsert it (deterministic key), make it the panel's
  * focus when its tab has focus, and seed a minimal account row for DOM-only orgs.
  */
+import { isAccountObject } from "../../crm/account"
 import type { ParleyDB } from "../../model/db"
 import { orgKey, recordKey } from "../../model/keys"
 import type { PageRecord } from "../../model/schema"
@@ -32,8 +33,7 @@ export async function handleObservation(
         seenAt: now
       }
       await db.pageRecords.put(row)
-      const isAccount = /^account$/i.test(page.record.objectType)
-      if (isAccount && page.record.name && !(await db.accounts.get(key))) {
+      if (isAccountObject(page.record.objectType) && page.record.name && !(await db.accounts.get(key))) {
         // API sync overwrites this with the full record; until then the page is all we know.
         await db.accounts.put({ key, crm: page.crm, org: page.org, id: page.record.id, name: page.record.name, seenAt: now })
       }

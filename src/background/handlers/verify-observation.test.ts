@@ -16,12 +16,12 @@ describe("verifyObservation", () => {
     expect(verifyObservation(page({ host: "evil.example" }), SF_URL, none)).toMatch(/host/)
     expect(verifyObservation(page({ url: "https://evil.example/x" }), SF_URL, none)).toMatch(/sender's page/)
     expect(verifyObservation(page({ org: "othercorp" }), SF_URL, none)).toMatch(/org/)
-    expect(verifyObservation(page({ crm: "dynamics" }), SF_URL, none)).toMatch(/Dynamics/)
+    expect(verifyObservation(page({ crm: "dynamics" }), SF_URL, none)).toMatch(/not a dynamics host/)
   })
   it("accepts an on-premises Dynamics org only on a granted host", () => {
     const url = "https://crm.contoso.local/sales/main.aspx?etn=account"
     const onPrem = page({ crm: "dynamics", host: "crm.contoso.local", org: "crm.contoso.local/sales", url })
-    expect(verifyObservation(onPrem, url, none)).toMatch(/not a Dynamics host/)
+    expect(verifyObservation(onPrem, url, none)).toMatch(/not a dynamics host/)
     expect(verifyObservation(onPrem, url, (h) => h === "crm.contoso.local")).toBeNull()
   })
 })

@@ -4,8 +4,7 @@
  * (where syncs fetch, where snapshots upload, what panel links open) at any https host. The host,
  * URL, CRM and org must all follow from the sender's own URL.
  */
-import { dynamicsOrgName, isDynamicsHost } from "../../crm/dynamics/hosts"
-import { isSalesforceHost, orgFromHost } from "../../crm/salesforce/hosts"
+import { pageConnectorFor } from "../../crm/page-registry"
 import type { PageObservation } from "../../messaging/messages"
 
 /** Null when the observation is consistent with its sender; else why it is refused. */
@@ -20,12 +19,10 @@ export function verifyObservation(page: PageObservation, senderUrl: string, gran
   }
   if (claimed.origin !== sender.origin) return "page url is not the sender's page"
   if (page.host !== sender.hostname) return "host is not the sender's host"
-  if (page.crm === "salesforce") {
-    if (!isSalesforceHost(page.host)) return "not a Salesforce host"
-    return page.org === orgFromHost(page.host) ? null : "org does not match the host"
-  }
-  if (isDynamicsHost(page.host)) return page.org === dynamicsOrgName(page.host) ? null : "org does not match the host"
-  if (!grantedHost(page.host)) return "not a Dynamics host"
-  // On premises the org is `<host>/<orgname>` or the bare host.
-  return page.org === dynamicsOrgName(page.host) || page.org.startsWith(`${dynamicsOrgName(page.host)}/`) ? null : "org does not match the host"
+  const connector = pageConnectorFor(page.crm)
+  // Without `granted`, only the CRM's own cloud hosts have an org.
+  const granted = connector.orgOf(page.host) === null && grantedHost(page.host)
+  if (connector.orgOf(page.host) === null && !granted) return `not a ${page.crm} host`
+  // The org must be the one the host gives (on premises, with the org path it claims).
+  return connector.orgOf(page.host, { orgPath: page.org.split("/")[1], granted }) === page.org ? null : "org does not match the host"
 }

@@ -16,7 +16,7 @@ import { API_VERSION } from "./soql"
 
 export interface SalesforceShareDeps {
   fetch: typeof fetch
-  /** API host and `sid` of the rep's session (salesforce-session.ts); used for this call only. */
+  /** API host and `sid` of the rep's session (session.ts); used for this call only. */
   session: { apiHost: string; sid: string }
   /** The Lightning host the rep uses, for the links to the new files. */
   uiHost: string

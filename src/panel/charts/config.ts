@@ -10,7 +10,7 @@
  * Type-only import: this module stays free of chart.js code; charts/render.ts registers the parts.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from "chart.js"
-import type { ChartPoint } from "./series"
+import type { ChartPoint } from "../../snapshots/series"
 
 export type ChartKind = "interactions" | "discounts" | "revisions" | "cases"
 

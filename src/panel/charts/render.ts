@@ -5,7 +5,7 @@
  */
 import { Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js"
 import type { LineConfig } from "./config"
-import type { ChartPoint } from "./series"
+import type { ChartPoint } from "../../snapshots/series"
 
 let registered = false
 

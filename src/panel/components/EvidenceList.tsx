@@ -3,6 +3,7 @@
  * analysis' reason and a link that opens the record in the CRM (links.ts decides whether a link
  * is safe; otherwise the item is shown without one). CRM text is rendered as React text only.
  */
+import { CRM_MESSAGES } from "../i18n"
 import { createContext, useContext } from "react"
 import type { Evidence } from "../../analysis/profile"
 import { formatDate, formatNumber } from "../format"
@@ -17,7 +18,7 @@ export const useCrmLocationContext = () => useContext(LocationContext)
 export function EvidenceItems({ evidence }: { evidence: readonly Evidence[] }) {
   const { t, language } = useI18n()
   const location = useCrmLocationContext()
-  const crmName = location ? t(location.crm === "salesforce" ? "crmSalesforce" : "crmDynamics") : ""
+  const crmName = location ? t(CRM_MESSAGES[location.crm].name) : ""
   return (
     <ul className="evidence">
       {evidence.map((item, i) => {

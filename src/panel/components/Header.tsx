@@ -3,11 +3,12 @@
  * account behind it), the CRM and org, and the connection card. Rendered from the first live
  * query alone so it paints before any tab's data or code is loaded.
  */
+import { CRM_MESSAGES } from "../i18n"
 import type { ReactNode } from "react"
-import type { Focus } from "../../background/state"
+import type { Focus } from "../../model/focus"
 import type { PageRecord } from "../../model/schema"
 import type { AccountView } from "../data"
-import { isAccountObject } from "../account"
+import { isAccountObject } from "../../crm/account"
 import { formatNumber } from "../format"
 import { objectTypeText } from "../labels"
 import { useI18n } from "./I18n"
@@ -30,7 +31,7 @@ export function Header({ focus, record, account, actions, children }: HeaderProp
     <header className="record-header">
       <div className="header-top">
         <p className="eyebrow">
-          {t(focus.crm === "salesforce" ? "crmSalesforce" : "crmDynamics")} · {t("org")} {focus.org}
+          {t(CRM_MESSAGES[focus.crm].name)} · {t("org")} {focus.org}
           {record ? ` · ${typeKey ? t(typeKey) : record.objectType}` : ""}
         </p>
         {/* Slot for the export menu (data-testid="export-menu"), added by the export issue. */}

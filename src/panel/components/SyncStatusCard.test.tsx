@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import type { PanelMessage, Reply } from "../../messaging/messages"
 import { makeI18n } from "../i18n"
 import type { SyncStatus } from "../sync"
-import { click, render, waitFor, type Rendered } from "../testing"
+import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { I18nProvider } from "./I18n"
 import { SyncStatusCard } from "./SyncStatusCard"
 
@@ -35,13 +35,28 @@ describe("connection card", () => {
     await waitFor(() => s.card.textContent?.includes("Sync requested."))
   })
 
-  it("shows progress while syncing, with no action", () => {
-    const s = show({ state: "syncing", progress: { done: 250, total: 1000 } })
+  it("shows progress per object while syncing, and pauses on request", async () => {
+    const s = show({ state: "syncing", progress: { done: 250, total: 1000, objects: { Task: { done: 200, total: 900 }, Opportunity: { done: 50, total: 100 } } } })
     r = s.r
     expect(s.card.getAttribute("data-state")).toBe("syncing")
     expect(s.card.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow")).toBe("25")
     expect(s.card.textContent).toContain("250 of 1,000 records")
-    expect(s.card.querySelector("button")).toBeNull()
+    expect(s.card.querySelector('[data-object="Task"]')?.textContent).toBe("Task: 200 of 900 records")
+    expect(s.card.querySelector('[data-object="Opportunity"]')?.textContent).toBe("Opportunity: 50 of 100 records")
+    click(s.card.querySelector("button"))
+    expect(s.send).toHaveBeenCalledWith({ type: "pause-sync", recordKey: "salesforce:acme:001" })
+    await waitFor(() => s.card.textContent?.includes("Pausing after the current page."))
+  })
+
+  it("resumes a paused sync with Sync now, showing how far it got", async () => {
+    const s = show({ state: "paused", progress: { done: 40, objects: { Task: { done: 40 } } } })
+    r = s.r
+    expect(s.card.getAttribute("data-state")).toBe("paused")
+    expect(s.card.querySelector('[data-object="Task"]')?.textContent).toBe("Task: 40 records so far")
+    const button = s.card.querySelector("button")
+    expect(button?.textContent).toBe("Resume")
+    click(button)
+    expect(s.send).toHaveBeenCalledWith({ type: "sync-now", recordKey: "salesforce:acme:001" })
   })
 
   it("tells how to fix an expired session, per CRM", () => {

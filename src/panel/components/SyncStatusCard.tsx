@@ -28,6 +28,9 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" })
   const card = describeSync(status, crm)
   const percent = progressPercent(status)
+  // Records so far of the total the CRM reported (Salesforce totalSize, Dataverse @odata.count).
+  const progressText = (p: { done: number; total?: number }) =>
+    p.total !== undefined ? t("progressOf", { done: formatNumber(p.done, language), total: formatNumber(p.total, language) }) : t("progressDone", { done: formatNumber(p.done, language) })
 
   const syncNow = async () => {
     setOutcome({ kind: "busy" })
@@ -39,8 +42,17 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
     }
   }
 
+  const pause = async () => {
+    setOutcome({ kind: "busy" })
+    const reply = await send({ type: "pause-sync", recordKey: syncKey })
+    setOutcome(reply.ok ? { kind: "done", text: t("pauseRequested") } : { kind: "failed", text: t("actionFailed", { reason: reply.error }) })
+  }
+
   const onAction = () => {
     switch (card.action) {
+      case "pause":
+        void pause()
+        return
       case "sync":
       case "retry":
         void syncNow()
@@ -98,14 +110,17 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
           >
             <div className="progress-fill" style={{ inlineSize: `${percent ?? 30}%` }} />
           </div>
-          {status?.progress ? (
-            <span className="muted small">
-              {status.progress.total !== undefined
-                ? t("progressOf", { done: formatNumber(status.progress.done, language), total: formatNumber(status.progress.total, language) })
-                : t("progressDone", { done: formatNumber(status.progress.done, language) })}
-            </span>
-          ) : null}
+          {status?.progress ? <span className="muted small">{progressText(status.progress)}</span> : null}
         </div>
+      ) : null}
+      {(card.state === "syncing" || card.state === "paused") && status?.progress?.objects ? (
+        <ul className="sync-objects muted small" data-testid="sync-progress-objects">
+          {Object.entries(status.progress.objects).map(([object, p]) => (
+            <li key={object} data-object={object}>
+              <bdi>{object}</bdi>: {progressText(p)}
+            </li>
+          ))}
+        </ul>
       ) : null}
       {card.hint ? <p className="muted small">{t(card.hint)}</p> : null}
       {status?.calls !== undefined || status?.apiUsage ? (

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { useState } from "react"
 import { afterEach, describe, expect, it } from "vitest"
-import { keyDown, render, type Rendered } from "../testing"
+import { keyDown, render, type Rendered } from "../../../tests/support/panel-testing"
 import { nextTabIndex, Tabs } from "./Tabs"
 
 describe("tab keyboard logic", () => {

@@ -9,7 +9,7 @@ import { diffSnapshots, type FigureId, type SnapshotDiff } from "../../snapshots
 import type { SnapshotDocument } from "../../snapshots/payload"
 import { humanise } from "../../snapshots/pdf/briefing"
 import { formatDate, formatNumber, formatPercent } from "../format"
-import type { PanelSend } from "../messaging"
+import { ask, type PanelSend } from "../messaging"
 import { useStoredSnapshots } from "./data"
 import { figureKey } from "./messages"
 import type { Words } from "./words"
@@ -70,10 +70,11 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   const loadCrm = async () => {
     setLoading(true)
     setError(null)
-    const reply = await send({ type: "list-crm-snapshots", accountKey })
+    const reply = await ask(send, { type: "list-crm-snapshots", accountKey })
     setLoading(false)
     if (!reply.ok) return setError(reply.error)
-    const data = reply.data as { snapshots: unknown[]; refused: { filename: string }[] }
+    const data = reply.data ?? { snapshots: [], refused: [] }
+    // Checked again here: the files came from the CRM, where anyone with access can edit them.
     const valid = await validate(data.snapshots)
     setRemote(valid.map((s) => ({ id: `crm:${s.hash}`, source: "crm" as const, snapshot: s })))
     setRefused(data.refused.map((r) => r.filename))

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest"
 import type { PanelMessage, Reply } from "../../messaging/messages"
-import { CANARY, sampleSnapshot } from "../../snapshots/fixtures"
+import { CANARY, sampleSnapshot } from "../../../tests/support/snapshot-fixtures"
 import { I18nProvider } from "../components/I18n"
 import { makeI18n, type Language } from "../i18n"
-import { click, render, waitFor, type Rendered } from "../testing"
+import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { ExportMenu } from "./ExportMenu"
 import { EXPORT_CATALOGUE } from "./messages"
 

@@ -5,14 +5,10 @@
  */
 import { useState } from "react"
 import type { Crm } from "../../model/schema"
-import type { PanelSend } from "../messaging"
+import type { ShareReply } from "../../messaging/messages"
+import { ask, type PanelSend } from "../messaging"
 import type { Language } from "../i18n"
 import type { Words } from "./words"
-
-interface ShareReplyData {
-  files: { kind: "json" | "pdf"; id: string; url: string }[]
-  link: string
-}
 
 export interface ShareDialogProps {
   accountKey: string
@@ -25,7 +21,7 @@ export interface ShareDialogProps {
   onClose(): void
 }
 
-type State = { kind: "confirm" } | { kind: "working" } | { kind: "done"; data: ShareReplyData } | { kind: "failed"; reason: string }
+type State = { kind: "confirm" } | { kind: "working" } | { kind: "done"; data: ShareReply } | { kind: "failed"; reason: string }
 
 const safeLink = (url: unknown): url is string => typeof url === "string" && url.startsWith("https://")
 
@@ -38,9 +34,10 @@ export function ShareDialog({ accountKey, accountName, crm, redact, language, wo
       const actions = await import("./actions")
       const snapshot = await actions.freshSnapshot(send, accountKey)
       const pdfBase64 = await actions.sharePdf(snapshot, redact, language)
-      const reply = await send({ type: "share-snapshot", snapshotKey: snapshot.key, redact, language, pdfBase64 })
+      const reply = await ask(send, { type: "share-snapshot", snapshotKey: snapshot.key, redact, language, pdfBase64 })
       if (!reply.ok) setState({ kind: "failed", reason: reply.error })
-      else setState({ kind: "done", data: reply.data as ShareReplyData })
+      else if (!reply.data) setState({ kind: "failed", reason: "no answer data" })
+      else setState({ kind: "done", data: reply.data })
     } catch (error) {
       setState({ kind: "failed", reason: error instanceof Error ? error.message : String(error) })
     }

@@ -10,7 +10,7 @@ import type { TeamCsvText } from "../../snapshots/csv-team"
 import type { AxisId } from "../../snapshots/payload"
 import type { BriefingText, LabelKind } from "../../snapshots/pdf/briefing"
 import { formatDate, formatNumber, formatPercent } from "../format"
-import { makeI18n, type Language, type MessageKey } from "../i18n"
+import { CRM_MESSAGES, isCrm, makeI18n, type Language, type MessageKey } from "../i18n"
 import {
   CRITERION_TEXT,
   DEPENDENCE_TEXT,
@@ -73,9 +73,9 @@ export interface Words {
 export function words(language: Language): Words {
   const i18n = makeI18n(language)
   const x = exportText(language)
-  const crmName = (crm: Crm) => i18n.t(crm === "salesforce" ? "crmSalesforce" : "crmDynamics")
+  const crmName = (crm: Crm) => i18n.t(CRM_MESSAGES[crm].name)
   const label = (kind: LabelKind, value: string): string => {
-    if (kind === "crm") return value === "salesforce" || value === "dynamics" ? crmName(value) : value
+    if (kind === "crm") return isCrm(value) ? crmName(value) : value
     if (kind === "movedLast") return MOVED[value] ? x(MOVED[value]!) : value
     const key = labelText(TABLES[kind] ?? {}, value)
     // A label this build does not know (a newer analysis) is shown as written, never dropped.

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { db } from "../../model/db"
 import { I18nProvider, makeI18n } from "../components/I18n"
-import { ACCOUNT_KEY, OPEN_DEAL_ID, ORG, sampleHistory, sampleProfile } from "../fixtures"
-import { render, waitFor, type Rendered } from "../testing"
+import { ACCOUNT_KEY, OPEN_DEAL_ID, ORG, sampleHistory, sampleProfile } from "../../../tests/support/panel-fixtures"
+import { render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { HistoryTab } from "./HistoryTab"
 
 async function seed() {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from "vitest"
 import type { NegotiationHint } from "../../analysis/profile"
 import { I18nProvider, makeI18n } from "../components/I18n"
-import { sampleProfile } from "../fixtures"
-import { render, type Rendered } from "../testing"
+import { sampleProfile } from "../../../tests/support/panel-fixtures"
+import { render, type Rendered } from "../../../tests/support/panel-testing"
 import { NegotiationTab, orderHints } from "./NegotiationTab"
 
 const hint = (id: string, priority: NegotiationHint["priority"]): NegotiationHint => ({ id, priority, title: id, text: "", citation: "x", evidence: [] })

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { CrmLocationProvider } from "../components/EvidenceList"
 import { I18nProvider, makeI18n } from "../components/I18n"
-import { HOST, ORG, sampleProfile } from "../fixtures"
-import { render, type Rendered } from "../testing"
+import { HOST, ORG, sampleProfile } from "../../../tests/support/panel-fixtures"
+import { render, type Rendered } from "../../../tests/support/panel-testing"
 import { RelationshipTab } from "./RelationshipTab"
 import type { RelationshipProfile } from "../../analysis/profile"
 

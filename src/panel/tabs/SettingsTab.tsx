@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type ReactNode } from "react"
 import type { Crm } from "../../model/schema"
 import type { Settings } from "../../model/settings"
 import { sendToBackground } from "../../messaging/send"
-import type { PanelSend } from "../messaging"
+import { ask, type PanelSend } from "../messaging"
 import { formatAmount } from "../../pricing/format"
 import { useI18n } from "../components/I18n"
 import { formatNumber } from "../format"
@@ -35,9 +35,9 @@ export function SettingsTab({ settings, update, error, org, send = sendToBackgro
   const [budget, setBudget] = useState(String(settings.dailyCallBudget))
   useEffect(() => setBudget(String(settings.dailyCallBudget)), [settings.dailyCallBudget])
 
-  const run = async (message: Parameters<PanelSend>[0]) => {
+  const run = async <M extends Parameters<PanelSend>[0]>(message: M) => {
     try {
-      return await send(message)
+      return await ask(send, message)
     } catch (e) {
       return { ok: false as const, error: e instanceof Error ? e.message : String(e) }
     }
@@ -46,7 +46,7 @@ export function SettingsTab({ settings, update, error, org, send = sendToBackgro
   const onPrune = async () => {
     setPrune({ kind: "busy" })
     const reply = await run({ type: "prune", retentionDays: settings.retentionDays })
-    const removed = reply.ok ? (reply.data as { removed?: unknown } | undefined)?.removed : undefined
+    const removed = reply.ok ? reply.data?.removed : undefined
     setPrune(
       reply.ok
         ? { kind: "ok", text: typeof removed === "number" ? t("pruneDone", { n: formatNumber(removed, language) }) : t("pruneDoneNoCount") }

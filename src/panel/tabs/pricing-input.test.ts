@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { suggestPricing } from "../../pricing"
-import { sampleProfile } from "../fixtures"
+import { sampleProfile } from "../../../tests/support/panel-fixtures"
 import { pricingInput } from "./PricingTab"
 
 const form = { amountText: "49,750", currency: "USD", mode: "opening" as const, expertise: "" as const, offer: "one-off" as const, period: "year" as const }

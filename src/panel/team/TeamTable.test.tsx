@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { makeI18n } from "../i18n"
-import { click, render, waitFor, type Rendered } from "../testing"
+import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import type { TeamRow } from "./rows"
 import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT, TeamTable } from "./TeamTable"
 

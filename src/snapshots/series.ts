@@ -3,8 +3,8 @@
  * the profile, already in chart.js's internal `{x, y}` format, sorted by x with unique x values
  * (what `parsing: false` + `normalized: true` require).
  */
-import type { LedgerEntry } from "../../analysis/profile"
-import type { Case, Interaction } from "../../model/schema"
+import type { LedgerEntry } from "../analysis/profile"
+import type { Case, Interaction } from "../model/schema"
 
 export interface ChartPoint {
   x: number

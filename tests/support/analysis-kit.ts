@@ -3,7 +3,7 @@
  * deterministic key (crm:org:id) and sensible defaults, and the test states only what matters.
  * Not used by production code.
  */
-import type { Account, AccountHistory, Case, Contact, Contract, Crm, Deal, Interaction, Quote, QuoteLine } from "../model/schema"
+import type { Account, AccountHistory, Case, Contact, Contract, Crm, Deal, Interaction, Quote, QuoteLine } from "../../src/model/schema"
 
 export const DAY = 86_400_000
 /** Scenario histories start here (2023-01-02 UTC). */

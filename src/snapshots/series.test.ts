@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { LedgerEntry } from "../../analysis/profile"
+import type { LedgerEntry } from "../analysis/profile"
 import { caseSeries, discountSeries, interactionsByMonth, monthStart, openDealEntry, revisionSeries, sortUnique } from "./series"
 
 const at = (y: number, m: number, d = 15) => Date.UTC(y, m - 1, d)

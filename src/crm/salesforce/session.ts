@@ -8,16 +8,12 @@
  * browser keeps the old host's `sid` cookies, which Salesforce refuses with INVALID_SESSION_ID (a
  * recurring report in both Salesforce Inspector trackers). The caller tries them in order.
  */
-import { isSalesforceHost } from "../crm/salesforce/hosts"
+import type { CookieReader } from "../contract"
+import { isSalesforceHost } from "./hosts"
 
-/** The part of `chrome.cookies` Parley uses. `storeId` picks the tab's cookie store (an incognito
- * window has its own; without it Chrome reads the regular profile's). */
-export interface CookieReader {
-  get(details: { url: string; name: string; storeId?: string }): Promise<{ value: string; domain: string } | null>
-  getAll(details: { name: string; domain: string; secure: boolean; storeId?: string }): Promise<{ value: string; domain: string }[]>
-  /** `chrome.cookies.getAllCookieStores()`: each store with the tabs that use it. */
-  getAllCookieStores?(): Promise<{ id: string; tabIds: number[] }[]>
-}
+// `storeId` picks the tab's cookie store: an incognito window has its own, and without it Chrome
+// reads the regular profile's.
+export type { CookieReader } from "../contract"
 
 export interface SalesforceSession {
   apiHost: string

@@ -3,11 +3,11 @@
  * phones, a subject quoting a person) so redaction has something to remove. Each sensitive value
  * contains a CANARY, so a test can assert none survives. Not used by production code.
  */
-import { classifyRelationship } from "../analysis"
-import type { AccountHistory } from "../model/schema"
-import { ACCOUNT_KEY, NOW, ORG, sampleHistory } from "../panel/fixtures/history"
-import { buildSnapshot } from "./build"
-import type { SnapshotDocument } from "./payload"
+import { classifyRelationship } from "../../src/analysis"
+import type { AccountHistory } from "../../src/model/schema"
+import { ACCOUNT_KEY, NOW, ORG, sampleHistory } from "./panel-fixtures/history"
+import { buildSnapshot } from "../../src/snapshots/build"
+import type { SnapshotDocument } from "../../src/snapshots/payload"
 
 export const CANARY = "Zed Canary"
 export const CANARY_EMAIL = "zed.canary@secret.example"

@@ -2,9 +2,9 @@
  * Test helpers for the pricing tests (imported only by *.test.ts; pure, no vitest import so it
  * type-checks in the app build too).
  */
-import { suggestPricing } from "./rules"
-import type { PricingInput } from "./schema"
-import type { PricingResult, RuleId, Suggestion } from "./types"
+import { suggestPricing } from "../../src/pricing/rules"
+import type { PricingInput } from "../../src/pricing/schema"
+import type { PricingResult, RuleId, Suggestion } from "../../src/pricing/types"
 
 export const BASE: PricingInput = { amount: 50_000, currency: "USD", locale: "en-US", mode: "opening" }
 

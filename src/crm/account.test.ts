@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest"
-import { toId18 } from "../crm/salesforce/ids"
 import { openDatabase } from "../model/db"
-import { isAccountObject, lookupCandidates, normaliseRelatedId, objectTypeFromUrl, resolveAccount, resolveAccountKey, type RecordLike } from "./account"
+import { isAccountObject, lookupCandidates, objectTypeFromUrl, resolveAccountKey, type RecordLike } from "./account"
+import { connectorFor } from "./registry"
+import { resolveAccount } from "./resolve-account"
+import { toId18 } from "./salesforce/ids"
 
 const ACC15 = "001Aa00000AbCdE"
 const ACC18 = toId18(ACC15)!
@@ -27,6 +29,7 @@ describe("account resolution (pure)", () => {
   it("falls back to the AccountId lookup, normalising a 15-character id to 18", () => {
     const record = sfOpportunity({ AccountId: { label: "Account Name", value: " Globex ", relatedId: ACC15 } })
     expect(resolveAccountKey(record)).toEqual({ accountKey: `salesforce:acme:${ACC18}`, via: "lookup", nameOnPage: "Globex" })
+    expect(resolveAccountKey({ ...record, fields: { ParentId: record.fields!.ParentId! } })).toBeNull()
   })
 
   it("reads Dynamics lookups with braces and upper case, parentaccountid before customerid", () => {
@@ -57,16 +60,34 @@ describe("account resolution (pure)", () => {
   })
 
   it("ignores lookups without a plausible id, and gives null when nothing points to an account", () => {
-    expect(normaliseRelatedId("salesforce", "not-an-id")).toBeNull()
-    expect(normaliseRelatedId("dynamics", "javascript:alert(1)")).toBeNull()
+    expect(connectorFor("salesforce").accountOf(sfOpportunity({ AccountId: { label: "Account", value: "x", relatedId: "not-an-id" } }))).toEqual([])
+    const dyn: RecordLike = { key: "dynamics:o:x", crm: "dynamics", org: "o", objectType: "quote", fields: { customerid: { label: "c", value: "x", relatedId: "javascript:alert(1)" } } }
+    expect(connectorFor("dynamics").accountOf(dyn)).toEqual([])
     expect(resolveAccountKey(sfOpportunity({ AccountId: { label: "Account", value: "Globex" } }))).toBeNull()
     expect(resolveAccountKey(sfOpportunity())).toBeNull()
   })
 
+  it("takes a Salesforce lookup only when it names an Account id (a Case's ParentId is another case)", () => {
+    const CASE18 = toId18("500Aa00000CaseA")!
+    const record: RecordLike = {
+      key: `salesforce:acme:${toId18("500Aa00000CaseB")}`,
+      crm: "salesforce",
+      org: "acme",
+      objectType: "Case",
+      fields: { ParentId: { label: "Parent Case", value: "Older case", relatedId: CASE18 }, accountid: { label: "Account Name", value: "Globex", relatedId: ACC15 } }
+    }
+    expect(resolveAccountKey(record)).toEqual({ accountKey: `salesforce:acme:${ACC18}`, via: "lookup", nameOnPage: "Globex" })
+    expect(resolveAccountKey({ ...record, fields: { ParentId: record.fields!.ParentId! } })).toBeNull()
+  })
+
+  it("never takes a canonical row's account from another org", () => {
+    expect(resolveAccountKey(sfOpportunity(), "salesforce:other:001000000000001AAA")).toBeNull()
+  })
+
   it("reads the object type from record URLs", () => {
-    expect(objectTypeFromUrl(`https://acme.lightning.force.com/lightning/r/Quote/${OPP18}/view`)).toBe("Quote")
-    expect(objectTypeFromUrl(`https://x.crm4.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=Account&id=${GUID}`)).toBe("account")
-    expect(objectTypeFromUrl("https://acme.lightning.force.com/lightning/page/home")).toBeUndefined()
+    expect(objectTypeFromUrl("salesforce", `https://acme.lightning.force.com/lightning/r/Quote/${OPP18}/view`)).toBe("Quote")
+    expect(objectTypeFromUrl("dynamics", `https://x.crm4.dynamics.com/main.aspx?appid=1&pagetype=entityrecord&etn=Account&id=${GUID}`)).toBe("account")
+    expect(objectTypeFromUrl("salesforce", "https://acme.lightning.force.com/lightning/page/home")).toBeUndefined()
   })
 })
 

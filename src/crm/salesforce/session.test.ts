@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { findSalesforceSession, findSalesforceSessions, type CookieReader } from "./salesforce-session"
+import { findSalesforceSession, findSalesforceSessions, type CookieReader } from "./session"
 
 function jar(cookies: { domain: string; value: string }[]): CookieReader {
   return {

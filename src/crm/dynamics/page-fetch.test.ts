@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { PageGoneError } from "../crm/dynamics/api"
-import { RELAY_MESSAGE, relayRefusal } from "../crm/dynamics/page-relay"
+import { PageGoneError } from "./api"
+import { RELAY_MESSAGE, relayRefusal } from "./page-relay"
 import { RelayRefusedError, createPageFetch, type RelayTab } from "./page-fetch"
 
 const PAGE = "https://northwind.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=x"

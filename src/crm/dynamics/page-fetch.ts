@@ -17,9 +17,10 @@
  *   `PageGoneError`, the sync stops with a clear status, and the stored cursors resume on the next
  *   visit. A write is never re-sent after its tab vanished (it may have run).
  */
-import { PageGoneError, type FetchLike, type HttpResponseLike, type RequestInitLike } from "../crm/dynamics/api"
-import { dynamicsApiRoot, isPageOfOrg, isUnderApiRoot, type DynamicsPlace } from "../crm/dynamics/org-url"
-import { RELAY_MESSAGE, relayRefusal } from "../crm/dynamics/page-relay"
+import type { TabMessenger } from "../contract"
+import { PageGoneError, type FetchLike, type HttpResponseLike, type RequestInitLike } from "./api"
+import { dynamicsApiRoot, isPageOfOrg, isUnderApiRoot, type DynamicsPlace } from "./org-url"
+import { RELAY_MESSAGE, relayRefusal } from "./page-relay"
 
 export interface RelayTab {
   id: number
@@ -121,25 +122,21 @@ export interface DataverseAccess {
   fetch: FetchLike
   baseUrl: string
 }
-export type DataverseAccessFor = (place: DynamicsPlace & { tabId?: number }) => Promise<DataverseAccess>
 
 /** Tabs of the org, from the browser (host permissions give their URLs). */
-async function orgTabs(place: DynamicsPlace & { tabId?: number }): Promise<RelayTab[]> {
+async function orgTabs(tabs: TabMessenger, place: DynamicsPlace & { tabId?: number }): Promise<RelayTab[]> {
   const host = new URL(dynamicsApiRoot(place)).hostname
-  const found = await chrome.tabs.query({ url: [`https://${host}/*`, `http://${host}/*`] })
+  const found = await tabs.query([`https://${host}/*`, `http://${host}/*`])
   return found
-    .filter((t): t is chrome.tabs.Tab & { id: number; url: string } => t.id !== undefined && !!t.url && !t.discarded && isPageOfOrg(t.url, place.org))
+    .filter((t) => !!t.url && !t.discarded && isPageOfOrg(t.url, place.org))
     .sort((a, b) => Number(b.id === place.tabId) - Number(a.id === place.tabId) || Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
     .map((t) => ({ id: t.id, url: t.url }))
 }
 
 /** The extension's way to the Dataverse Web API: always through a tab of the org. */
-export const dataverseAccess: DataverseAccessFor = async (place) => {
-  const tabs = await orgTabs(place).catch(() => [])
+export async function dataverseAccess(tabs: TabMessenger, place: DynamicsPlace & { tabId?: number }): Promise<DataverseAccess> {
+  const open = await orgTabs(tabs, place).catch(() => [])
   // The page URL gives the port and the org path's case; without a tab, the stored place does.
-  const root = dynamicsApiRoot({ ...place, url: place.url ?? tabs[0]?.url })
-  return {
-    baseUrl: root,
-    fetch: createPageFetch({ root, tabs: () => orgTabs(place), send: (tabId, message) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }) })
-  }
+  const root = dynamicsApiRoot({ ...place, url: place.url ?? open[0]?.url })
+  return { baseUrl: root, fetch: createPageFetch({ root, tabs: () => orgTabs(tabs, place), send: (tabId, message) => tabs.send(tabId, message) }) }
 }

@@ -1,0 +1,4 @@
+import type { PanelHandler } from "./context"
+
+/** The panel's "is the worker there?" (also wakes a sleeping worker). */
+export const ping: PanelHandler<"ping"> = async () => ({ ok: true, data: "pong" })
