@@ -60,13 +60,4 @@ describe("parseTypedAmount", () => {
       }
     }
   })
-
-  it("is sub-millisecond per call", () => {
-    const inputs = ["$49,750.00", "49.750,00", "۴۸٫۵ میلیون تومان", "1.2M"]
-    parseTypedAmount(inputs[0] ?? "", "en-US") // warm the separator cache
-    const n = 2000
-    const start = performance.now()
-    for (let i = 0; i < n; i++) parseTypedAmount(inputs[i % inputs.length] ?? "", i % 2 ? "de-DE" : "fa-IR")
-    expect((performance.now() - start) / n).toBeLessThan(1)
-  })
 })

@@ -193,13 +193,6 @@ describe("a real capture", () => {
 })
 
 describe("content-script constraints", () => {
-  it("stays fast on the largest page", () => {
-    const doc = load("lightning-console.html")
-    readSalesforceRecord(doc)
-    const started = performance.now()
-    for (let i = 0; i < 10; i++) readSalesforceRecord(doc)
-    expect((performance.now() - started) / 10).toBeLessThan(50)
-  })
   it("imports neither zod nor chrome APIs", () => {
     for (const file of ["dom.ts", "deep.ts", "selectors.ts", "url.ts", "hosts.ts", "ids.ts", "index.ts"]) {
       const source = readFileSync(join(HERE, file), "utf8")
