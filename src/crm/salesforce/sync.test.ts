@@ -162,6 +162,29 @@ describe("incremental sync", () => {
     expect(result.written).toBe(1)
     expect(await db.interactions.get(recordKey("salesforce", ORG, task.Id))).toMatchObject({ channel: "call", direction: "inbound", subject: "Follow-up on the lease extension" })
   })
+  it("reads a row stamped in the same second as the newest one it already read (SystemModstamp has whole seconds)", async () => {
+    const { data, db, deps, clock } = setup()
+    // Real SystemModstamps are whole seconds ("…T10:00:00.000+0000"); the newest task gets one.
+    const tasks = data.byType.get("Task")!.filter((t) => t.AccountId === GLOBEX)
+    const newest = Math.ceil((Math.max(...tasks.map((t) => Date.parse(t.SystemModstamp as string))) + 1) / 1000) * 1000
+    tasks.find((t) => t.TaskSubtype === "Call")!.SystemModstamp = sfDateTime(newest)
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    // Saved in the same second as the newest task, but committed after the first sync read it.
+    const task: SObjectRecord = {
+      ...data.byType.get("Task")!.find((t) => t.AccountId === GLOBEX)!,
+      Id: sfId("00T", 9_999_002),
+      Subject: "Same-second call",
+      SystemModstamp: sfDateTime(newest)
+    }
+    task.attributes = { type: "Task", url: `/services/data/v62.0/sobjects/Task/${task.Id}` }
+    data.byType.get("Task")!.push(task)
+    data.byId.set(task.Id, task)
+    clock.now = DEMO_NOW + DAY
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(result.written).toBe(1)
+    expect(await db.interactions.get(recordKey("salesforce", ORG, task.Id))).toMatchObject({ subject: "Same-second call" })
+  })
 })
 
 describe("resuming", () => {

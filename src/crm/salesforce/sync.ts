@@ -135,6 +135,15 @@ function lastStamp(records: unknown[]): number | undefined {
   return typeof stamp === "string" ? toMs(stamp) : undefined
 }
 
+/**
+ * The watermark after a stream read to its end: just below its newest SystemModstamp, so the next
+ * `SystemModstamp > <that second>` query reads that whole second again. SystemModstamp has whole
+ * seconds, so another row can be stamped with the same second after this query read its rows (a
+ * save committing while we paged, or right after); `> newest` would skip it until it changes
+ * again. The re-read rows of that one second are dropped by the writer as unchanged.
+ */
+const justBelow = (stamp: number | undefined) => (stamp === undefined ? undefined : stamp - 1)
+
 const max = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b))
 
 /** Waits for every task, then throws the first failure (no stray request outlives a failed sync). */
@@ -329,7 +338,7 @@ class AccountSync {
       const relationship = LEAF_RELATIONSHIP[object]
       const nested = relationship ? (account as Record<string, unknown>)[relationship] : undefined
       const previous = this.cursors.get(object)?.watermark
-      if (!isQueryResult(nested) || nested.done || !nested.nextRecordsUrl) return this.cursor(object, max(previous, this.seen[object]))
+      if (!isQueryResult(nested) || nested.done || !nested.nextRecordsUrl) return this.cursor(object, max(previous, justBelow(this.seen[object])))
       cut.push({ object, url: nested.nextRecordsUrl })
       // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
       const last = lastStamp(nested.records)
@@ -345,7 +354,7 @@ class AccountSync {
     this.note(mapped)
     const previous = this.cursors.get(object)?.watermark
     const next = page.done ? undefined : page.nextRecordsUrl
-    const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, this.seen[object]))
+    const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, justBelow(this.seen[object])))
     await this.write(mapped, [cursor])
     return next
   }
