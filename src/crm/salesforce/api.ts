@@ -171,7 +171,7 @@ export class SalesforceClient {
       throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
     }
     this.calls++
-    const { status, ok, text, limit } = await this.semaphore.run(async () => {
+    const { status, ok, redirected, html, text, limit } = await this.semaphore.run(async () => {
       const response = await this.deps.fetch(url, {
         method,
         headers: {
@@ -182,11 +182,23 @@ export class SalesforceClient {
         },
         ...(body === undefined ? {} : { body }),
         credentials: "omit",
-        redirect: "error"
+        // Not followed: the Authorization header would not survive it, and where an API host
+        // redirects (an old My Domain, a login bounce, a proxy's sign-in) this session is not good
+        // there. `redirect: "error"` made that a network error, retried and reported "offline".
+        redirect: "manual"
       })
-      return { status: response.status, ok: response.ok, text: await response.text(), limit: response.headers.get("sforce-limit-info") }
+      return {
+        status: response.status,
+        ok: response.ok,
+        redirected: response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400),
+        html: /text\/html/i.test(response.headers.get("content-type") ?? ""),
+        text: await response.text(),
+        limit: response.headers.get("sforce-limit-info")
+      }
     })
     this.apiUsage = parseLimitInfo(limit) ?? this.apiUsage
+    // A sign-in page instead of JSON: this session does not hold here; the caller tries the next.
+    if (redirected || (html && status < 500)) throw new SalesforceApiError("session-expired", `Salesforce answered with a ${redirected ? "redirect" : "web page"} instead of data (sign-in)`, status)
     if (!ok) throw classify(status, text, isQueryMore)
     try {
       return JSON.parse(text) as unknown

@@ -479,6 +479,24 @@ describe("what real orgs do", () => {
     expect(result.calls).toBe(api.callCount)
   })
 
+  it("takes a redirect (an old My Domain, a sign-in bounce) or a sign-in page as that candidate's session not holding, and tries the next", async () => {
+    for (const answer of [
+      () => new Response(null, { status: 302, headers: { location: "https://login.salesforce.com/?ec=302" } }),
+      () => new Response("<html><body>Login</body></html>", { status: 200, headers: { "content-type": "text/html;charset=UTF-8" } })
+    ]) {
+      const stale = "northwind-old.my.salesforce.com"
+      const { db, deps, sleeps } = setup({ fetch: (base) => (input, init) => (new URL(String(input)).host === stale ? Promise.resolve(answer()) : base(input, init)) })
+      deps.getSessions = async () => [
+        { apiHost: stale, sid: `${DEMO_SALESFORCE.orgId}!FromTheOldDomain` },
+        { apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }
+      ]
+      const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+      expect(result.status.state).toBe("synced")
+      expect(sleeps).toEqual([])
+      expect(await db.interactions.count()).toBeGreaterThan(0)
+    }
+  })
+
   it("reports the session expired only when every candidate is refused", async () => {
     const { deps } = setup()
     deps.getSessions = async () => [
