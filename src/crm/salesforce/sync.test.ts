@@ -466,6 +466,21 @@ describe("what real orgs do", () => {
     expect(history.quotes.length).toBe(initech!.deals.reduce((n, d) => n + d.quotes.length, 0))
   })
 
+  it("starts again when a nested result's locator is lost while completing the account tree", async () => {
+    const { api, data, db, deps } = setup({ pageSize: 10, failures: [{ kind: "INVALID_QUERY_LOCATOR", match: "/query/01g", times: 1 }] })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(api.calls.some((c) => c.status === 400)).toBe(true)
+    expect(result.status.state).toBe("synced")
+    const expected = expectedIds(data, INITECH)
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+  })
+
+  it("does not report 'synced' when locators keep being lost: the rest comes next time", async () => {
+    const { deps } = setup({ pageSize: 10, failures: [{ kind: "INVALID_QUERY_LOCATOR", match: "/query/01g", times: Infinity }] })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(result.status.state).toBe("partial")
+  })
+
   it("tries every candidate session: a stale cookie refused as INVALID_SESSION_ID does not stop the sync", async () => {
     const { api, db, deps } = setup()
     deps.getSessions = async () => [

@@ -224,8 +224,19 @@ class AccountSync {
     })
     await this.pageStreams(resumed)
     for (let start = 0; start < MAX_STARTS; start++) {
-      if (!(await this.pageStreams(await this.start()))) return
+      let lost: boolean
+      try {
+        lost = await this.pageStreams(await this.start())
+      } catch (error) {
+        // A locator lost while completing the tree's nested results (opportunities, cases): nothing
+        // of the tree was written yet, so a fresh start reads it again.
+        if (!(error instanceof SalesforceApiError && error.kind === "query-locator")) throw error
+        lost = true
+      }
+      if (!lost) return
     }
+    // Not "synced": the streams keep their watermarks, and the next sync reads on from there.
+    this.diagnostics.errors.push(`Salesforce released this sync's query cursors ${MAX_STARTS} times; the rest comes on the next sync`)
   }
 
   private cursor(object: StreamObject, watermark: number | undefined, nextPage?: string): SyncCursor {
