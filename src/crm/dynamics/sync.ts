@@ -314,12 +314,30 @@ const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[
   { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "filename", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
 ]
 
-/** Activity streams over the account and its opportunities (oldest first, so new ones append). */
-async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: Map<string, Set<string>> }> {
+/**
+ * The records an activity of the account can be "regarding", in chunks (one cursor each): the
+ * account and its opportunities (oldest first, so a new one appends a chunk), then its cases and
+ * contacts. Dataverse sets `regardingobjectid` to the one record the activity was logged on; a
+ * call about a support case, or an email tracked on a contact, is not regarding the account, and
+ * the Unified Interface shows it on the account's timeline only through that record. Cases and
+ * contacts come in wider chunks: there are often many, and each chunk is a request per table on
+ * every re-visit. Shared with the id reconciliation, which must ask the same parents.
+ */
+async function activityParents(run: Run): Promise<{ parents: string[][]; dealIds: Set<string> }> {
   const accountKey = recordKey("dynamics", run.org, run.accountId)
+  const idOf = (key: string) => key.slice(key.lastIndexOf(":") + 1)
   const deals = await run.db.deals.where("[accountKey+createdAt]").between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()
-  const dealIds = new Set(deals.map((d) => d.id))
-  const parents = chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK)
+  const cases = (await byAccountRange(run, "cases", "[accountKey+openedAt]")()).map(idOf).sort()
+  const contacts = (await byAccount(run, "contacts")()).map(idOf).sort()
+  return {
+    parents: [...chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK), ...chunks([...cases, ...contacts], ID_CHUNK)],
+    dealIds: new Set(deals.map((d) => d.id))
+  }
+}
+
+/** Activity streams over every parent chunk (activityParents). */
+async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: Map<string, Set<string>> }> {
+  const { parents, dealIds } = await activityParents(run)
   const streams: Stream[] = []
   const scopes = new Map<string, Set<string>>()
   for (const spec of ACTIVITY_STREAMS) {
@@ -457,9 +475,9 @@ async function reconcile(run: Run): Promise<void> {
     { object: "incident", set: "incidents", id: "incidentid", filter: `_customerid_value eq ${accountId}`, table: "cases", local: byAccountRange(run, "cases", "[accountKey+openedAt]") },
     { object: "contract", set: "contracts", id: "contractid", filter: `_customerid_value eq ${accountId}`, table: "contracts", local: byAccount(run, "contracts") }
   ]
-  // Activities: the same parent chunks as their streams (the account and its opportunities).
-  const dealIds = (await byAccountRange(run, "deals", "[accountKey+createdAt]")()).map((k) => k.slice(k.lastIndexOf(":") + 1))
-  const parents = chunks([accountId, ...dealIds], PARENT_CHUNK)
+  // Activities: the same parent chunks as their streams (a parent's activities that Dataverse
+  // deleted with it are then simply not returned).
+  const { parents } = await activityParents(run)
   const activities = ACTIVITY_STREAMS.map((spec) => ({ spec, local: byAccountRange(run, "interactions", "[accountKey+at]", (r) => r.sourceObject === spec.table) }))
   const removedQuotes: string[] = []
   await Promise.all([
