@@ -99,6 +99,9 @@ export function queryPath(soql: string, resource: "query" | "queryAll"): string 
 }
 
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
+/** A query that ran too long or a server that was briefly unavailable: the same request may pass. */
+const TRANSIENT_CODES = new Set(["QUERY_TIMEOUT", "REQUEST_RUNNING_TOO_LONG", "SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW"])
+const isTransient = (error: SalesforceApiError) => error.kind === "rate-limited" || (error.status ?? 0) >= 500 || TRANSIENT_CODES.has(error.errorCode ?? "")
 
 export class SalesforceClient {
   /** Requests sent (each retry is one), for the sync result and the call benchmark. */
@@ -130,6 +133,22 @@ export class SalesforceClient {
    * next batches). Each answer comes back in order, a failed one as its typed error.
    */
   async getMany(paths: string[]): Promise<(unknown | SalesforceApiError)[]> {
+    const answers = await this.getManyOnce(paths)
+    // The composite answers 200 while a subrequest timed out or hit a transient server error
+    // ("Composite Response Body": each subrequest has its own httpStatusCode): those subrequests
+    // are asked again, with the same back-off as a failed request, before anyone sees them fail.
+    for (let attempt = 0; attempt < this.limits.maxRetries; attempt++) {
+      const again = answers.flatMap((answer, i) => (answer instanceof SalesforceApiError && isTransient(answer) ? [i] : []))
+      if (!again.length) break
+      this.retries++
+      await this.deps.sleep(this.limits.backoffMs * 2 ** attempt)
+      const retried = await this.getManyOnce(again.map((i) => paths[i]!))
+      again.forEach((i, j) => (answers[i] = retried[j]))
+    }
+    return answers
+  }
+
+  private async getManyOnce(paths: string[]): Promise<(unknown | SalesforceApiError)[]> {
     if (paths.length === 1) return [await this.get(paths[0]!).catch((error: unknown) => (error instanceof SalesforceApiError ? error : Promise.reject(error)))]
     for (const path of paths) if (!API_PATH.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
     const body = JSON.stringify({ allOrNone: false, compositeRequest: paths.map((url, i) => ({ method: "GET", url, referenceId: `r${i}` })) })

@@ -481,6 +481,27 @@ describe("what real orgs do", () => {
     expect(result.status.state).toBe("partial")
   })
 
+  it("asks again for a composite subrequest that timed out (QUERY_TIMEOUT) instead of failing the sync", async () => {
+    let timedOut = 0
+    const { data, db, deps, sleeps } = setup({
+      fetch: (base) => async (input, init) => {
+        const response = await base(input, init)
+        if (init?.method !== "POST" || timedOut) return response
+        const body = (await response.json()) as { compositeResponse: { referenceId: string }[] }
+        const last = body.compositeResponse.at(-1)!
+        body.compositeResponse[body.compositeResponse.length - 1] = { ...last, httpStatusCode: 400, body: [{ errorCode: "QUERY_TIMEOUT", message: "Your query request was running for too long." }] } as never
+        timedOut++
+        return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json;charset=UTF-8" } })
+      }
+    })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(timedOut).toBe(1)
+    expect(result.status.state).toBe("synced")
+    expect(sleeps).toEqual([1_000])
+    const expected = expectedIds(data, GLOBEX)
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+  })
+
   it("tries every candidate session: a stale cookie refused as INVALID_SESSION_ID does not stop the sync", async () => {
     const { api, db, deps } = setup()
     deps.getSessions = async () => [
