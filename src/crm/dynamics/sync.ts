@@ -320,8 +320,9 @@ const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[
  * contacts. Dataverse sets `regardingobjectid` to the one record the activity was logged on; a
  * call about a support case, or an email tracked on a contact, is not regarding the account, and
  * the Unified Interface shows it on the account's timeline only through that record. Cases and
- * contacts come in wider chunks: there are often many, and each chunk is a request per table on
- * every re-visit. Shared with the id reconciliation, which must ask the same parents.
+ * contacts get chunks of their own, so a new one does not re-read the deals' chunks; chunks stay at
+ * PARENT_CHUNK ids so a page link (filter included) stays short enough to store as the cursor.
+ * Shared with the id reconciliation, which must ask the same parents.
  */
 async function activityParents(run: Run): Promise<{ parents: string[][]; dealIds: Set<string> }> {
   const accountKey = recordKey("dynamics", run.org, run.accountId)
@@ -330,7 +331,7 @@ async function activityParents(run: Run): Promise<{ parents: string[][]; dealIds
   const cases = (await byAccountRange(run, "cases", "[accountKey+openedAt]")()).map(idOf).sort()
   const contacts = (await byAccount(run, "contacts")()).map(idOf).sort()
   return {
-    parents: [...chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK), ...chunks([...cases, ...contacts], ID_CHUNK)],
+    parents: [...chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK), ...chunks([...cases, ...contacts], PARENT_CHUNK)],
     dealIds: new Set(deals.map((d) => d.id))
   }
 }
