@@ -320,6 +320,27 @@ describe("concurrent syncs of one account", () => {
   })
 })
 
+describe("watermark without the server's Date header", () => {
+  it("still reads a row saved in the same second as the newest one read", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    // An answer without a Date header (a proxy that drops it): only the rows' modifiedon is known.
+    const noDate: FetchLike = async (url, init) => {
+      const res = await (mock.fetch as FetchLike)(url, init)
+      return { status: res.status, text: () => res.text(), headers: { get: (name: string) => (name.toLowerCase() === "date" ? null : res.headers.get(name)) } }
+    }
+    const d = deps(mock, db, { fetch: noDate })
+    await sync(d)
+    const contacts = mock.tables.contacts!.filter((r) => r._parentcustomerid_value === dynIds.account(GLOBEX))
+    const newest = contacts.reduce((a, b) => (String(a.modifiedon) > String(b.modifiedon) ? a : b))
+    const id = "00000002-0000-4000-8000-00000000feed"
+    mock.add("contacts", { ...newest, contactid: id, fullname: "Same Second", modifiedon: newest.modifiedon })
+    const second = await sync(d)
+    expect(second.status.state).toBe("synced")
+    expect(await db.contacts.get(recordKey("dynamics", ORG, id))).toMatchObject({ name: "Same Second" })
+  })
+})
+
 describe("activities regarding the account's cases and contacts", () => {
   it("reads a call logged on a case and an email tracked on a contact, and the reconciliation keeps them", async () => {
     const mock = createDynamicsMockApi()

@@ -190,7 +190,10 @@ async function runStream(run: Run, s: Stream): Promise<void> {
     }
     let watermark = cursor?.watermark
     if (done) {
-      const candidate = startedAt !== undefined ? startedAt - 1_000 : maxSeen !== undefined && page.serverTime !== undefined ? Math.min(maxSeen, page.serverTime - 1_000) : (maxSeen ?? (page.serverTime !== undefined ? page.serverTime - 1_000 : undefined))
+      // Without the server's time, the newest modifiedon read minus 1 s: modifiedon has whole
+      // seconds, and a row saved later in that same second must still match `modifiedon gt`.
+      const newest = maxSeen === undefined ? undefined : maxSeen - 1_000
+      const candidate = startedAt !== undefined ? startedAt - 1_000 : newest !== undefined && page.serverTime !== undefined ? Math.min(newest, page.serverTime - 1_000) : (newest ?? (page.serverTime !== undefined ? page.serverTime - 1_000 : undefined))
       if (candidate !== undefined) watermark = Math.max(watermark ?? 0, Math.floor(candidate / 1000) * 1000)
     }
     const next: SyncCursor = { key, crm: "dynamics", org: run.org, object: s.object, scope: s.scope, updatedAt: run.now() }
