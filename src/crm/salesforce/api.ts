@@ -35,6 +35,8 @@ export class SalesforceApiError extends Error {
   ) {
     super(message)
   }
+  /** The wait the server asked for (`Retry-After`), if it named one. */
+  retryAfterMs?: number
 }
 
 export interface ApiLimits {
@@ -83,7 +85,9 @@ function classify(status: number, text: string, isQueryMore: boolean): Salesforc
   const { errorCode = "", message = `HTTP ${status}` } = firstError(text)
   const error = (kind: ApiErrorKind) => new SalesforceApiError(kind, `${errorCode ? `${errorCode}: ` : ""}${message}`, status, errorCode || undefined)
   if (status === 401) return error(/not valid for use with the REST API/i.test(message) ? "api-disabled" : "session-expired")
-  if (errorCode === "REQUEST_LIMIT_EXCEEDED") return error("rate-limited")
+  // 429: what a gateway or proxy in front of the org (and some Salesforce edges) answer when
+  // throttling; treated like Salesforce's own REQUEST_LIMIT_EXCEEDED.
+  if (errorCode === "REQUEST_LIMIT_EXCEEDED" || status === 429) return error("rate-limited")
   if (DISABLED_CODES.has(errorCode)) return error("api-disabled")
   if (errorCode === "INVALID_QUERY_LOCATOR" || (isQueryMore && status === 404)) return error("query-locator")
   if (BAD_QUERY_CODES.has(errorCode)) return error("bad-query")
@@ -99,6 +103,17 @@ export function queryPath(soql: string, resource: "query" | "queryAll"): string 
 }
 
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
+/** Longest Retry-After waited inside a sync (a worker idle for 30 s is stopped); a longer demand
+ * still waits this long per retry, then ends as rate-limited with the cursors kept. */
+const MAX_RETRY_AFTER_MS = 20_000
+
+/** `Retry-After` in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  if (!value) return undefined
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
 /** A query that ran too long or a server that was briefly unavailable: the same request may pass. */
 const TRANSIENT_CODES = new Set(["QUERY_TIMEOUT", "REQUEST_RUNNING_TOO_LONG", "SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW"])
 const isTransient = (error: SalesforceApiError) => error.kind === "rate-limited" || (error.status ?? 0) >= 500 || TRANSIENT_CODES.has(error.errorCode ?? "")
@@ -180,7 +195,8 @@ export class SalesforceClient {
           throw error instanceof SalesforceApiError ? error : new SalesforceApiError("network", `Salesforce unreachable: ${String(error)}`)
         }
         this.retries++
-        await this.deps.sleep(this.limits.backoffMs * 2 ** attempt)
+        const asked = error instanceof SalesforceApiError ? error.retryAfterMs : undefined
+        await this.deps.sleep(Math.max(this.limits.backoffMs * 2 ** attempt, Math.min(asked ?? 0, MAX_RETRY_AFTER_MS)))
       }
     }
   }
@@ -190,7 +206,7 @@ export class SalesforceClient {
       throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
     }
     this.calls++
-    const { status, ok, redirected, html, text, limit } = await this.semaphore.run(async () => {
+    const { status, ok, redirected, html, text, limit, retryAfter } = await this.semaphore.run(async () => {
       const response = await this.deps.fetch(url, {
         method,
         headers: {
@@ -212,13 +228,18 @@ export class SalesforceClient {
         redirected: response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400),
         html: /text\/html/i.test(response.headers.get("content-type") ?? ""),
         text: await response.text(),
-        limit: response.headers.get("sforce-limit-info")
+        limit: response.headers.get("sforce-limit-info"),
+        retryAfter: response.headers.get("retry-after")
       }
     })
     this.apiUsage = parseLimitInfo(limit) ?? this.apiUsage
     // A sign-in page instead of JSON: this session does not hold here; the caller tries the next.
     if (redirected || (html && status < 500)) throw new SalesforceApiError("session-expired", `Salesforce answered with a ${redirected ? "redirect" : "web page"} instead of data (sign-in)`, status)
-    if (!ok) throw classify(status, text, isQueryMore)
+    if (!ok) {
+      const error = classify(status, text, isQueryMore)
+      error.retryAfterMs = retryAfterMs(retryAfter, this.deps.now())
+      throw error
+    }
     try {
       return JSON.parse(text) as unknown
     } catch {

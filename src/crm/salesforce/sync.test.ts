@@ -313,6 +313,28 @@ describe("failures", () => {
     expect(result.diagnostics.retries).toBe(2)
   })
 
+  it("waits out a 429 for its Retry-After seconds, then goes on", async () => {
+    let throttled = 0
+    const { db, deps, sleeps } = setup({
+      fetch: (base) => async (input, init) => {
+        if (throttled++) return base(input, init)
+        return new Response(JSON.stringify([{ errorCode: "REQUEST_LIMIT_EXCEEDED", message: "Too many requests" }]), { status: 429, headers: { "retry-after": "3", "content-type": "application/json" } })
+      }
+    })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(sleeps[0]).toBe(3_000)
+    expect(await db.interactions.count()).toBeGreaterThan(0)
+  })
+
+  it("takes a bare 429 (a gateway's, no Salesforce error body) as a rate limit to back off from", async () => {
+    let throttled = 0
+    const { deps, sleeps } = setup({ fetch: (base) => async (input, init) => (throttled++ ? base(input, init) : new Response("Too Many Requests", { status: 429 })) })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(sleeps).toEqual([1_000])
+  })
+
   it("gives up as rate-limited when the limit persists", async () => {
     const { result, sleeps } = await statusAfter({ failures: [{ kind: "REQUEST_LIMIT_EXCEEDED", times: Infinity }] })
     expect(result.status.state).toBe("rate-limited")
