@@ -535,6 +535,11 @@ describe("what real orgs do", () => {
     expect(api.calls[0]!.status).toBe(401)
     expect(await db.interactions.count()).toBeGreaterThan(0)
     expect(result.calls).toBe(api.callCount)
+
+    // The next sync starts with the candidate that held: no call is spent on the stale cookie.
+    const before = api.callCount
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(api.calls.slice(before).map((c) => c.status)).toEqual([200])
   })
 
   it("takes a redirect (an old My Domain, a sign-in bounce) or a sign-in page as that candidate's session not holding, and tries the next", async () => {

@@ -399,6 +399,15 @@ class AccountSync {
   }
 }
 
+/** Per database and org, which candidate session last held (API host and a hash of the sid: the sid itself is
+ * never kept beyond the call). Worker memory only. */
+const sessionsThatHeld = new Map<string, string>()
+function sessionMark(session: SalesforceSession): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < session.sid.length; i++) h = Math.imul(h ^ session.sid.charCodeAt(i), 0x01000193)
+  return `${session.apiHost}|${(h >>> 0).toString(16)}`
+}
+
 async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): Promise<void> {
   await db.meta.put({ key: syncStatusKey(accountKey), value: status })
 }
@@ -426,6 +435,10 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     (s): s is SalesforceSession => !!s?.sid && isSalesforceHost(s.apiHost)
   )
   if (!candidates.length) state = "session-expired"
+  // The candidate that held last time goes first: a stale cookie the browser keeps would otherwise
+  // spend a call of the daily budget on every sync.
+  const held = sessionsThatHeld.get(`${db.name}|${org}`)
+  candidates.sort((a, b) => Number(sessionMark(b) === held) - Number(sessionMark(a) === held))
   for (const [i, session] of candidates.entries()) {
     client = new SalesforceClient({ fetch: deps.fetch, db, now, sleep }, session, sharedSemaphore(limits.maxInFlight), limits)
     sync = new AccountSync(deps, client, org, accountId)
@@ -441,6 +454,7 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
       calls += client.calls
       retries += client.retries
     }
+    if (state !== "session-expired" && state !== "offline") sessionsThatHeld.set(`${db.name}|${org}`, sessionMark(session))
     // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
     if (state !== "session-expired" || i === candidates.length - 1) break
   }
