@@ -15,9 +15,12 @@ export interface SObjectRecord {
   [field: string]: unknown
 }
 
-/** Salesforce REST datetime: `2026-11-20T09:00:00.000+0000`. */
+/** Salesforce REST datetime: `2026-11-20T09:00:00.000+0000`, whole seconds: record stamps come back
+ * with `.000` (every response example in the REST API Developer Guide), and the SOQL dateTime literal
+ * has whole seconds ("Date Formats and Date Literals"). Real milliseconds here hid a watermark that
+ * skipped rows saved in the same second as the newest one read. */
 export function sfDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+0000")
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace("Z", "+0000")
 }
 /** Salesforce date: `2026-11-20`. */
 export function sfDate(ms: number): string {

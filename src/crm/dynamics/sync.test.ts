@@ -94,8 +94,9 @@ describe("syncDynamicsAccount", () => {
     const second = await sync(deps(mock, db))
     expect(second.status.state).toBe("synced")
     expect(second.written).toBe(0)
-    // One query per stream: 6 account-level streams + 5 activity tables (one parent chunk).
-    expect(second.calls).toBe(11)
+    // One query per stream: 6 account-level streams + 5 activity tables × 2 parent chunks (the
+    // account with its deals; its cases and contacts).
+    expect(second.calls).toBe(16)
     for (const url of urls(mock)) {
       expect(url).toMatch(/ and modifiedon gt \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z&\$orderby=modifiedon asc$/)
       expect(url).not.toContain("$skiptoken")
@@ -109,7 +110,7 @@ describe("syncDynamicsAccount", () => {
     mock.resetStats()
     const third = await sync(deps(mock, db))
     expect(third.written).toBe(2) // the quote and its line
-    expect(third.calls).toBe(12) // 11 cursor queries + the quote's lines
+    expect(third.calls).toBe(17) // 16 cursor queries + the quote's lines
     expect(await db.quotes.get(recordKey("dynamics", ORG, dynIds.quote(quote)))).toMatchObject({ total: 199_500, revision: 1 })
     expect(await db.quoteLines.get(recordKey("dynamics", ORG, dynIds.quoteLine(quote, 0)))).toMatchObject({ unitPrice: 199_500, discountPercent: 5 })
   })
@@ -288,9 +289,10 @@ describe("syncDynamicsAccount", () => {
     expect(result.status.state).toBe("synced")
     const call = await db.interactions.get(recordKey("dynamics", ORG, "00000003-0000-4000-8000-00000000beef"))
     expect(call).toMatchObject({ channel: "call", direction: "inbound", dealKey: recordKey("dynamics", ORG, newDeal) })
-    // Old activity cursors of the previous parent set are gone; one per table remains.
+    // Old activity cursors of the previous parent set are gone; per table one remains for the
+    // account and its deals, and one for its cases and contacts (unchanged).
     const activityCursors = (await db.cursors.toArray()).filter((c) => c.scope.includes("~"))
-    expect(activityCursors).toHaveLength(5)
+    expect(activityCursors).toHaveLength(10)
   })
 
   it("refuses an id that is not a GUID", async () => {
@@ -315,6 +317,55 @@ describe("concurrent syncs of one account", () => {
     const [a, b] = await Promise.all([sync(deps(mock, db)), sync(deps(mock, db))])
     expect(b).toBe(a)
     expect(mock.stats.calls).toBe(a.calls)
+  })
+})
+
+describe("watermark without the server's Date header", () => {
+  it("still reads a row saved in the same second as the newest one read", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    // An answer without a Date header (a proxy that drops it): only the rows' modifiedon is known.
+    const noDate: FetchLike = async (url, init) => {
+      const res = await (mock.fetch as FetchLike)(url, init)
+      return { status: res.status, text: () => res.text(), headers: { get: (name: string) => (name.toLowerCase() === "date" ? null : res.headers.get(name)) } }
+    }
+    const d = deps(mock, db, { fetch: noDate })
+    await sync(d)
+    const contacts = mock.tables.contacts!.filter((r) => r._parentcustomerid_value === dynIds.account(GLOBEX))
+    const newest = contacts.reduce((a, b) => (String(a.modifiedon) > String(b.modifiedon) ? a : b))
+    const id = "00000002-0000-4000-8000-00000000feed"
+    mock.add("contacts", { ...newest, contactid: id, fullname: "Same Second", modifiedon: newest.modifiedon })
+    const second = await sync(d)
+    expect(second.status.state).toBe("synced")
+    expect(await db.contacts.get(recordKey("dynamics", ORG, id))).toMatchObject({ name: "Same Second" })
+  })
+})
+
+describe("activities regarding the account's cases and contacts", () => {
+  it("reads a call logged on a case and an email tracked on a contact, and the reconciliation keeps them", async () => {
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    const incident = mock.tables.incidents!.find((r) => r._customerid_value === dynIds.account(GLOBEX))!
+    const contact = dynIds.contact(GLOBEX.contacts[0]!)
+    const at = "2025-03-04T10:00:00Z"
+    const activity = (id: string, regarding: Record<string, unknown>) => ({ activityid: id, subject: `About ${id}`, statecode: 1, createdon: at, actualend: at, modifiedon: at, ...regarding })
+    const call = "00000099-0000-4000-8000-000000000001"
+    const email = "00000099-0000-4000-8000-000000000002"
+    mock.add("phonecalls", { ...activity(call, { _regardingobjectid_value: incident.incidentid, "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname": "incident" }), directioncode: false })
+    mock.add("emails", { ...activity(email, { _regardingobjectid_value: contact, "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname": "contact" }), directioncode: true, description: "<p>Renewal</p>" })
+    let now = DEMO_NOW + 7_200_000
+    const d = deps(mock, db, { now: () => now })
+    expect((await sync(d)).status.state).toBe("synced")
+    expect(await db.interactions.get(recordKey("dynamics", ORG, call))).toMatchObject({ channel: "call", direction: "inbound", accountKey: recordKey("dynamics", ORG, dynIds.account(GLOBEX)) })
+    expect(await db.interactions.get(recordKey("dynamics", ORG, email))).toMatchObject({ channel: "email", direction: "outbound" })
+    expect(await db.interactions.count()).toBe(expected().interactions + 2)
+    now += 60_000
+    const forced = await sync({ ...d, reconcile: true })
+    expect(forced.deleted).toBe(0)
+    mock.remove("phonecalls", call)
+    now += 60_000
+    expect((await sync({ ...d, reconcile: true })).deleted).toBe(1)
+    expect(await db.interactions.get(recordKey("dynamics", ORG, email))).toBeDefined()
   })
 })
 

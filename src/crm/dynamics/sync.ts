@@ -190,7 +190,10 @@ async function runStream(run: Run, s: Stream): Promise<void> {
     }
     let watermark = cursor?.watermark
     if (done) {
-      const candidate = startedAt !== undefined ? startedAt - 1_000 : maxSeen !== undefined && page.serverTime !== undefined ? Math.min(maxSeen, page.serverTime - 1_000) : (maxSeen ?? (page.serverTime !== undefined ? page.serverTime - 1_000 : undefined))
+      // Without the server's time, the newest modifiedon read minus 1 s: modifiedon has whole
+      // seconds, and a row saved later in that same second must still match `modifiedon gt`.
+      const newest = maxSeen === undefined ? undefined : maxSeen - 1_000
+      const candidate = startedAt !== undefined ? startedAt - 1_000 : newest !== undefined && page.serverTime !== undefined ? Math.min(newest, page.serverTime - 1_000) : (newest ?? (page.serverTime !== undefined ? page.serverTime - 1_000 : undefined))
       if (candidate !== undefined) watermark = Math.max(watermark ?? 0, Math.floor(candidate / 1000) * 1000)
     }
     const next: SyncCursor = { key, crm: "dynamics", org: run.org, object: s.object, scope: s.scope, updatedAt: run.now() }
@@ -314,12 +317,31 @@ const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[
   { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "filename", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
 ]
 
-/** Activity streams over the account and its opportunities (oldest first, so new ones append). */
-async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: Map<string, Set<string>> }> {
+/**
+ * The records an activity of the account can be "regarding", in chunks (one cursor each): the
+ * account and its opportunities (oldest first, so a new one appends a chunk), then its cases and
+ * contacts. Dataverse sets `regardingobjectid` to the one record the activity was logged on; a
+ * call about a support case, or an email tracked on a contact, is not regarding the account, and
+ * the Unified Interface shows it on the account's timeline only through that record. Cases and
+ * contacts get chunks of their own, so a new one does not re-read the deals' chunks; chunks stay at
+ * PARENT_CHUNK ids so a page link (filter included) stays short enough to store as the cursor.
+ * Shared with the id reconciliation, which must ask the same parents.
+ */
+async function activityParents(run: Run): Promise<{ parents: string[][]; dealIds: Set<string> }> {
   const accountKey = recordKey("dynamics", run.org, run.accountId)
+  const idOf = (key: string) => key.slice(key.lastIndexOf(":") + 1)
   const deals = await run.db.deals.where("[accountKey+createdAt]").between([accountKey, Dexie.minKey], [accountKey, Dexie.maxKey]).toArray()
-  const dealIds = new Set(deals.map((d) => d.id))
-  const parents = chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK)
+  const cases = (await byAccountRange(run, "cases", "[accountKey+openedAt]")()).map(idOf).sort()
+  const contacts = (await byAccount(run, "contacts")()).map(idOf).sort()
+  return {
+    parents: [...chunks([run.accountId, ...deals.map((d) => d.id)], PARENT_CHUNK), ...chunks([...cases, ...contacts], PARENT_CHUNK)],
+    dealIds: new Set(deals.map((d) => d.id))
+  }
+}
+
+/** Activity streams over every parent chunk (activityParents). */
+async function activityStreams(run: Run): Promise<{ streams: Stream[]; scopes: Map<string, Set<string>> }> {
+  const { parents, dealIds } = await activityParents(run)
   const streams: Stream[] = []
   const scopes = new Map<string, Set<string>>()
   for (const spec of ACTIVITY_STREAMS) {
@@ -457,9 +479,9 @@ async function reconcile(run: Run): Promise<void> {
     { object: "incident", set: "incidents", id: "incidentid", filter: `_customerid_value eq ${accountId}`, table: "cases", local: byAccountRange(run, "cases", "[accountKey+openedAt]") },
     { object: "contract", set: "contracts", id: "contractid", filter: `_customerid_value eq ${accountId}`, table: "contracts", local: byAccount(run, "contracts") }
   ]
-  // Activities: the same parent chunks as their streams (the account and its opportunities).
-  const dealIds = (await byAccountRange(run, "deals", "[accountKey+createdAt]")()).map((k) => k.slice(k.lastIndexOf(":") + 1))
-  const parents = chunks([accountId, ...dealIds], PARENT_CHUNK)
+  // Activities: the same parent chunks as their streams (a parent's activities that Dataverse
+  // deleted with it are then simply not returned).
+  const { parents } = await activityParents(run)
   const activities = ACTIVITY_STREAMS.map((spec) => ({ spec, local: byAccountRange(run, "interactions", "[accountKey+at]", (r) => r.sourceObject === spec.table) }))
   const removedQuotes: string[] = []
   await Promise.all([

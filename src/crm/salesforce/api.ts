@@ -35,6 +35,8 @@ export class SalesforceApiError extends Error {
   ) {
     super(message)
   }
+  /** The wait the server asked for (`Retry-After`), if it named one. */
+  retryAfterMs?: number
 }
 
 export interface ApiLimits {
@@ -83,7 +85,9 @@ function classify(status: number, text: string, isQueryMore: boolean): Salesforc
   const { errorCode = "", message = `HTTP ${status}` } = firstError(text)
   const error = (kind: ApiErrorKind) => new SalesforceApiError(kind, `${errorCode ? `${errorCode}: ` : ""}${message}`, status, errorCode || undefined)
   if (status === 401) return error(/not valid for use with the REST API/i.test(message) ? "api-disabled" : "session-expired")
-  if (errorCode === "REQUEST_LIMIT_EXCEEDED") return error("rate-limited")
+  // 429: what a gateway or proxy in front of the org (and some Salesforce edges) answer when
+  // throttling; treated like Salesforce's own REQUEST_LIMIT_EXCEEDED.
+  if (errorCode === "REQUEST_LIMIT_EXCEEDED" || status === 429) return error("rate-limited")
   if (DISABLED_CODES.has(errorCode)) return error("api-disabled")
   if (errorCode === "INVALID_QUERY_LOCATOR" || (isQueryMore && status === 404)) return error("query-locator")
   if (BAD_QUERY_CODES.has(errorCode)) return error("bad-query")
@@ -99,6 +103,20 @@ export function queryPath(soql: string, resource: "query" | "queryAll"): string 
 }
 
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
+/** Longest Retry-After waited inside a sync (a worker idle for 30 s is stopped); a longer demand
+ * still waits this long per retry, then ends as rate-limited with the cursors kept. */
+const MAX_RETRY_AFTER_MS = 20_000
+
+/** `Retry-After` in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  if (!value) return undefined
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+/** A query that ran too long or a server that was briefly unavailable: the same request may pass. */
+const TRANSIENT_CODES = new Set(["QUERY_TIMEOUT", "REQUEST_RUNNING_TOO_LONG", "SERVER_UNAVAILABLE", "UNABLE_TO_LOCK_ROW"])
+const isTransient = (error: SalesforceApiError) => error.kind === "rate-limited" || (error.status ?? 0) >= 500 || TRANSIENT_CODES.has(error.errorCode ?? "")
 
 export class SalesforceClient {
   /** Requests sent (each retry is one), for the sync result and the call benchmark. */
@@ -130,6 +148,22 @@ export class SalesforceClient {
    * next batches). Each answer comes back in order, a failed one as its typed error.
    */
   async getMany(paths: string[]): Promise<(unknown | SalesforceApiError)[]> {
+    const answers = await this.getManyOnce(paths)
+    // The composite answers 200 while a subrequest timed out or hit a transient server error
+    // ("Composite Response Body": each subrequest has its own httpStatusCode): those subrequests
+    // are asked again, with the same back-off as a failed request, before anyone sees them fail.
+    for (let attempt = 0; attempt < this.limits.maxRetries; attempt++) {
+      const again = answers.flatMap((answer, i) => (answer instanceof SalesforceApiError && isTransient(answer) ? [i] : []))
+      if (!again.length) break
+      this.retries++
+      await this.deps.sleep(this.limits.backoffMs * 2 ** attempt)
+      const retried = await this.getManyOnce(again.map((i) => paths[i]!))
+      again.forEach((i, j) => (answers[i] = retried[j]))
+    }
+    return answers
+  }
+
+  private async getManyOnce(paths: string[]): Promise<(unknown | SalesforceApiError)[]> {
     if (paths.length === 1) return [await this.get(paths[0]!).catch((error: unknown) => (error instanceof SalesforceApiError ? error : Promise.reject(error)))]
     for (const path of paths) if (!API_PATH.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
     const body = JSON.stringify({ allOrNone: false, compositeRequest: paths.map((url, i) => ({ method: "GET", url, referenceId: `r${i}` })) })
@@ -161,7 +195,8 @@ export class SalesforceClient {
           throw error instanceof SalesforceApiError ? error : new SalesforceApiError("network", `Salesforce unreachable: ${String(error)}`)
         }
         this.retries++
-        await this.deps.sleep(this.limits.backoffMs * 2 ** attempt)
+        const asked = error instanceof SalesforceApiError ? error.retryAfterMs : undefined
+        await this.deps.sleep(Math.max(this.limits.backoffMs * 2 ** attempt, Math.min(asked ?? 0, MAX_RETRY_AFTER_MS)))
       }
     }
   }
@@ -171,7 +206,7 @@ export class SalesforceClient {
       throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
     }
     this.calls++
-    const { status, ok, text, limit } = await this.semaphore.run(async () => {
+    const { status, ok, redirected, html, text, limit, retryAfter } = await this.semaphore.run(async () => {
       const response = await this.deps.fetch(url, {
         method,
         headers: {
@@ -182,12 +217,29 @@ export class SalesforceClient {
         },
         ...(body === undefined ? {} : { body }),
         credentials: "omit",
-        redirect: "error"
+        // Not followed: the Authorization header would not survive it, and where an API host
+        // redirects (an old My Domain, a login bounce, a proxy's sign-in) this session is not good
+        // there. `redirect: "error"` made that a network error, retried and reported "offline".
+        redirect: "manual"
       })
-      return { status: response.status, ok: response.ok, text: await response.text(), limit: response.headers.get("sforce-limit-info") }
+      return {
+        status: response.status,
+        ok: response.ok,
+        redirected: response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400),
+        html: /text\/html/i.test(response.headers.get("content-type") ?? ""),
+        text: await response.text(),
+        limit: response.headers.get("sforce-limit-info"),
+        retryAfter: response.headers.get("retry-after")
+      }
     })
     this.apiUsage = parseLimitInfo(limit) ?? this.apiUsage
-    if (!ok) throw classify(status, text, isQueryMore)
+    // A sign-in page instead of JSON: this session does not hold here; the caller tries the next.
+    if (redirected || (html && status < 500)) throw new SalesforceApiError("session-expired", `Salesforce answered with a ${redirected ? "redirect" : "web page"} instead of data (sign-in)`, status)
+    if (!ok) {
+      const error = classify(status, text, isQueryMore)
+      error.retryAfterMs = retryAfterMs(retryAfter, this.deps.now())
+      throw error
+    }
     try {
       return JSON.parse(text) as unknown
     } catch {

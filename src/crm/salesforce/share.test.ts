@@ -59,6 +59,16 @@ describe("shareToSalesforce", () => {
     expect(broke.api.calls.length).toBe(0)
   })
 
+  it("takes a redirect or a sign-in page as an ended session (nothing was written), not as an unknown outcome", async () => {
+    for (const answer of [
+      () => new Response(null, { status: 302, headers: { location: "https://login.salesforce.com/" } }),
+      () => new Response("<html>Login</html>", { status: 200, headers: { "content-type": "text/html" } })
+    ]) {
+      const { deps } = setup()
+      await expect(share({ ...deps, fetch: async () => answer() })).rejects.toMatchObject({ kind: "session-expired" })
+    }
+  })
+
   it("reports a network failure without claiming either outcome", async () => {
     const { deps } = setup({ failures: [{ kind: "network" }] })
     await expect(share(deps)).rejects.toMatchObject({ kind: "network", message: expect.stringMatching(/may or may not/) })

@@ -61,13 +61,19 @@ export async function shareToSalesforce(deps: SalesforceShareDeps, input: { acco
       headers: { Authorization: `Bearer ${deps.session.sid}`, "Content-Type": "application/json", Accept: "application/json", "Sforce-Call-Options": "client=Parley" },
       body: JSON.stringify(body),
       credentials: "omit",
-      redirect: "error"
+      // A redirect is not followed (the header would not survive it): the POST was not run there.
+      redirect: "manual"
     })
   } catch (error) {
     throw new ShareError(
       "network",
       `Salesforce did not answer (${error instanceof Error ? error.message : String(error)}). The files may or may not have been attached: check the account's Files before sharing again.`
     )
+  }
+  // A redirect (an old My Domain, a sign-in bounce) or a sign-in page: nothing was written, and
+  // this session does not hold on that host. Said as an ended session, not as an unknown outcome.
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400) || /text\/html/i.test(response.headers.get("content-type") ?? "")) {
+    throw new ShareError("session-expired", "Your Salesforce session has ended. Reload Salesforce and share again.", "INVALID_SESSION_ID")
   }
   const text = await response.text()
   let json: unknown

@@ -162,6 +162,29 @@ describe("incremental sync", () => {
     expect(result.written).toBe(1)
     expect(await db.interactions.get(recordKey("salesforce", ORG, task.Id))).toMatchObject({ channel: "call", direction: "inbound", subject: "Follow-up on the lease extension" })
   })
+  it("reads a row stamped in the same second as the newest one it already read (SystemModstamp has whole seconds)", async () => {
+    const { data, db, deps, clock } = setup()
+    // Real SystemModstamps are whole seconds ("…T10:00:00.000+0000"); the newest task gets one.
+    const tasks = data.byType.get("Task")!.filter((t) => t.AccountId === GLOBEX)
+    const newest = Math.ceil((Math.max(...tasks.map((t) => Date.parse(t.SystemModstamp as string))) + 1) / 1000) * 1000
+    tasks.find((t) => t.TaskSubtype === "Call")!.SystemModstamp = sfDateTime(newest)
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    // Saved in the same second as the newest task, but committed after the first sync read it.
+    const task: SObjectRecord = {
+      ...data.byType.get("Task")!.find((t) => t.AccountId === GLOBEX)!,
+      Id: sfId("00T", 9_999_002),
+      Subject: "Same-second call",
+      SystemModstamp: sfDateTime(newest)
+    }
+    task.attributes = { type: "Task", url: `/services/data/v62.0/sobjects/Task/${task.Id}` }
+    data.byType.get("Task")!.push(task)
+    data.byId.set(task.Id, task)
+    clock.now = DEMO_NOW + DAY
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(result.written).toBe(1)
+    expect(await db.interactions.get(recordKey("salesforce", ORG, task.Id))).toMatchObject({ subject: "Same-second call" })
+  })
 })
 
 describe("resuming", () => {
@@ -288,6 +311,28 @@ describe("failures", () => {
     expect(result.status.state).toBe("synced")
     expect(sleeps).toEqual([1_000, 2_000])
     expect(result.diagnostics.retries).toBe(2)
+  })
+
+  it("waits out a 429 for its Retry-After seconds, then goes on", async () => {
+    let throttled = 0
+    const { db, deps, sleeps } = setup({
+      fetch: (base) => async (input, init) => {
+        if (throttled++) return base(input, init)
+        return new Response(JSON.stringify([{ errorCode: "REQUEST_LIMIT_EXCEEDED", message: "Too many requests" }]), { status: 429, headers: { "retry-after": "3", "content-type": "application/json" } })
+      }
+    })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(sleeps[0]).toBe(3_000)
+    expect(await db.interactions.count()).toBeGreaterThan(0)
+  })
+
+  it("takes a bare 429 (a gateway's, no Salesforce error body) as a rate limit to back off from", async () => {
+    let throttled = 0
+    const { deps, sleeps } = setup({ fetch: (base) => async (input, init) => (throttled++ ? base(input, init) : new Response("Too Many Requests", { status: 429 })) })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    expect(sleeps).toEqual([1_000])
   })
 
   it("gives up as rate-limited when the limit persists", async () => {
@@ -443,6 +488,42 @@ describe("what real orgs do", () => {
     expect(history.quotes.length).toBe(initech!.deals.reduce((n, d) => n + d.quotes.length, 0))
   })
 
+  it("starts again when a nested result's locator is lost while completing the account tree", async () => {
+    const { api, data, db, deps } = setup({ pageSize: 10, failures: [{ kind: "INVALID_QUERY_LOCATOR", match: "/query/01g", times: 1 }] })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(api.calls.some((c) => c.status === 400)).toBe(true)
+    expect(result.status.state).toBe("synced")
+    const expected = expectedIds(data, INITECH)
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+  })
+
+  it("does not report 'synced' when locators keep being lost: the rest comes next time", async () => {
+    const { deps } = setup({ pageSize: 10, failures: [{ kind: "INVALID_QUERY_LOCATOR", match: "/query/01g", times: Infinity }] })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: INITECH })
+    expect(result.status.state).toBe("partial")
+  })
+
+  it("asks again for a composite subrequest that timed out (QUERY_TIMEOUT) instead of failing the sync", async () => {
+    let timedOut = 0
+    const { data, db, deps, sleeps } = setup({
+      fetch: (base) => async (input, init) => {
+        const response = await base(input, init)
+        if (init?.method !== "POST" || timedOut) return response
+        const body = (await response.json()) as { compositeResponse: { referenceId: string }[] }
+        const last = body.compositeResponse.at(-1)!
+        body.compositeResponse[body.compositeResponse.length - 1] = { ...last, httpStatusCode: 400, body: [{ errorCode: "QUERY_TIMEOUT", message: "Your query request was running for too long." }] } as never
+        timedOut++
+        return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json;charset=UTF-8" } })
+      }
+    })
+    const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(timedOut).toBe(1)
+    expect(result.status.state).toBe("synced")
+    expect(sleeps).toEqual([1_000])
+    const expected = expectedIds(data, GLOBEX)
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+  })
+
   it("tries every candidate session: a stale cookie refused as INVALID_SESSION_ID does not stop the sync", async () => {
     const { api, db, deps } = setup()
     deps.getSessions = async () => [
@@ -454,6 +535,29 @@ describe("what real orgs do", () => {
     expect(api.calls[0]!.status).toBe(401)
     expect(await db.interactions.count()).toBeGreaterThan(0)
     expect(result.calls).toBe(api.callCount)
+
+    // The next sync starts with the candidate that held: no call is spent on the stale cookie.
+    const before = api.callCount
+    await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+    expect(api.calls.slice(before).map((c) => c.status)).toEqual([200])
+  })
+
+  it("takes a redirect (an old My Domain, a sign-in bounce) or a sign-in page as that candidate's session not holding, and tries the next", async () => {
+    for (const answer of [
+      () => new Response(null, { status: 302, headers: { location: "https://login.salesforce.com/?ec=302" } }),
+      () => new Response("<html><body>Login</body></html>", { status: 200, headers: { "content-type": "text/html;charset=UTF-8" } })
+    ]) {
+      const stale = "northwind-old.my.salesforce.com"
+      const { db, deps, sleeps } = setup({ fetch: (base) => (input, init) => (new URL(String(input)).host === stale ? Promise.resolve(answer()) : base(input, init)) })
+      deps.getSessions = async () => [
+        { apiHost: stale, sid: `${DEMO_SALESFORCE.orgId}!FromTheOldDomain` },
+        { apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }
+      ]
+      const result = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
+      expect(result.status.state).toBe("synced")
+      expect(sleeps).toEqual([])
+      expect(await db.interactions.count()).toBeGreaterThan(0)
+    }
   })
 
   it("reports the session expired only when every candidate is refused", async () => {

@@ -135,6 +135,15 @@ function lastStamp(records: unknown[]): number | undefined {
   return typeof stamp === "string" ? toMs(stamp) : undefined
 }
 
+/**
+ * The watermark after a stream read to its end: just below its newest SystemModstamp, so the next
+ * `SystemModstamp > <that second>` query reads that whole second again. SystemModstamp has whole
+ * seconds, so another row can be stamped with the same second after this query read its rows (a
+ * save committing while we paged, or right after); `> newest` would skip it until it changes
+ * again. The re-read rows of that one second are dropped by the writer as unchanged.
+ */
+const justBelow = (stamp: number | undefined) => (stamp === undefined ? undefined : stamp - 1)
+
 const max = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b))
 
 /** Waits for every task, then throws the first failure (no stray request outlives a failed sync). */
@@ -215,8 +224,19 @@ class AccountSync {
     })
     await this.pageStreams(resumed)
     for (let start = 0; start < MAX_STARTS; start++) {
-      if (!(await this.pageStreams(await this.start()))) return
+      let lost: boolean
+      try {
+        lost = await this.pageStreams(await this.start())
+      } catch (error) {
+        // A locator lost while completing the tree's nested results (opportunities, cases): nothing
+        // of the tree was written yet, so a fresh start reads it again.
+        if (!(error instanceof SalesforceApiError && error.kind === "query-locator")) throw error
+        lost = true
+      }
+      if (!lost) return
     }
+    // Not "synced": the streams keep their watermarks, and the next sync reads on from there.
+    this.diagnostics.errors.push(`Salesforce released this sync's query cursors ${MAX_STARTS} times; the rest comes on the next sync`)
   }
 
   private cursor(object: StreamObject, watermark: number | undefined, nextPage?: string): SyncCursor {
@@ -329,7 +349,7 @@ class AccountSync {
       const relationship = LEAF_RELATIONSHIP[object]
       const nested = relationship ? (account as Record<string, unknown>)[relationship] : undefined
       const previous = this.cursors.get(object)?.watermark
-      if (!isQueryResult(nested) || nested.done || !nested.nextRecordsUrl) return this.cursor(object, max(previous, this.seen[object]))
+      if (!isQueryResult(nested) || nested.done || !nested.nextRecordsUrl) return this.cursor(object, max(previous, justBelow(this.seen[object])))
       cut.push({ object, url: nested.nextRecordsUrl })
       // Rows are ordered by SystemModstamp: every row before the last one's stamp is stored.
       const last = lastStamp(nested.records)
@@ -345,7 +365,7 @@ class AccountSync {
     this.note(mapped)
     const previous = this.cursors.get(object)?.watermark
     const next = page.done ? undefined : page.nextRecordsUrl
-    const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, this.seen[object]))
+    const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, justBelow(this.seen[object])))
     await this.write(mapped, [cursor])
     return next
   }
@@ -379,6 +399,15 @@ class AccountSync {
   }
 }
 
+/** Per database and org, which candidate session last held (API host and a hash of the sid: the sid itself is
+ * never kept beyond the call). Worker memory only. */
+const sessionsThatHeld = new Map<string, string>()
+function sessionMark(session: SalesforceSession): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < session.sid.length; i++) h = Math.imul(h ^ session.sid.charCodeAt(i), 0x01000193)
+  return `${session.apiHost}|${(h >>> 0).toString(16)}`
+}
+
 async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): Promise<void> {
   await db.meta.put({ key: syncStatusKey(accountKey), value: status })
 }
@@ -406,6 +435,10 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     (s): s is SalesforceSession => !!s?.sid && isSalesforceHost(s.apiHost)
   )
   if (!candidates.length) state = "session-expired"
+  // The candidate that held last time goes first: a stale cookie the browser keeps would otherwise
+  // spend a call of the daily budget on every sync.
+  const held = sessionsThatHeld.get(`${db.name}|${org}`)
+  candidates.sort((a, b) => Number(sessionMark(b) === held) - Number(sessionMark(a) === held))
   for (const [i, session] of candidates.entries()) {
     client = new SalesforceClient({ fetch: deps.fetch, db, now, sleep }, session, sharedSemaphore(limits.maxInFlight), limits)
     sync = new AccountSync(deps, client, org, accountId)
@@ -421,6 +454,7 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
       calls += client.calls
       retries += client.retries
     }
+    if (state !== "session-expired" && state !== "offline") sessionsThatHeld.set(`${db.name}|${org}`, sessionMark(session))
     // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
     if (state !== "session-expired" || i === candidates.length - 1) break
   }
