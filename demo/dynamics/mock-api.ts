@@ -220,6 +220,11 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     }
     const page = rows.slice(start, start + pageSize)
     const body: Row = { "@odata.context": context, value: page.map((r) => project(set, withCorruption(set, r), select, expand, keep)) }
+    // "Use the $count=true query option to include a count of entities that match the filter
+    // criteria, up to 5,000 for standard tables … irrespective of the page size requested"
+    // (Dataverse Web API, "Query data using the Web API" / "Count rows using OData"). The nextLink
+    // keeps the query options, so its pages carry the same count.
+    if (params.get("$count") === "true") body["@odata.count"] = Math.min(rows.length, 5_000)
     if (start + pageSize < rows.length && page.length) {
       const first = String(page[0]![key]).toUpperCase()
       const last = String(page.at(-1)![key]).toUpperCase()

@@ -106,6 +106,44 @@ describe("Salesforce sync through the rep's session", () => {
     await expectFullHistory(panel)
   })
 
+  it("shows a long first sync's progress per object, pauses it, and resumes it to the full history", async () => {
+    browser = await launchBrowser()
+    // Small batches and slow answers: the first sync takes many pages, so Pause lands mid-way.
+    const org = await installDemoOrg(browser.context, {
+      salesforceApi: { pageSize: 40, extra: generateActivities({ account: globex, count: EXTRA }) },
+      salesforceLatencyMs: 250
+    })
+    const crm = await browser.context.newPage()
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    const panel = await openPanel(browser)
+    const card = panel.getByTestId("sync-status")
+    const tasks = card.getByTestId("sync-progress-objects").locator('li[data-object="Task"]')
+    // Records so far of the totalSize Salesforce reported, per object, while it still syncs.
+    await expect.poll(() => tasks.textContent(), { timeout: 30_000 }).toMatch(/Task: [\d,]+ of [\d,]+ records/)
+    expect(await card.getAttribute("data-state")).toBe("syncing")
+    await card.getByRole("button", { name: "Pause" }).click()
+    await expect.poll(() => card.getAttribute("data-state"), { timeout: 30_000 }).toBe("paused")
+    expect(await syncState(panel)).toBe("paused")
+
+    // What is known so far stays in the panel; the rest waits for Resume.
+    const [, done, total] = /Task: ([\d,]+) of ([\d,]+) records/.exec((await tasks.textContent()) ?? "")!.map((n) => Number(n.replace(/,/g, "")))
+    expect(total).toBeGreaterThan(EXTRA)
+    expect(done).toBeLessThan(total!)
+    expect((await forAccount(panel, "interactions")).length).toBeLessThan(expected.interactions)
+    const pausedCalls = org.salesforceApi!.calls.length
+    // Paused means paused: a page view does not restart it.
+    await crm.reload()
+    await crm.waitForTimeout(1_500)
+    expect(await syncState(panel)).toBe("paused")
+    expect(org.salesforceApi!.calls.length).toBe(pausedCalls)
+
+    await card.getByRole("button", { name: "Resume" }).click()
+    await expect.poll(() => syncState(panel), { timeout: 60_000 }).toBe("synced")
+    await expectFullHistory(panel)
+    // It went on from the stored page links rather than reading everything again.
+    expect(org.salesforceApi!.calls.slice(pausedCalls).some((c) => c.path.includes("/query/01g") || /\/query\/01g/.test(c.body ?? ""))).toBe(true)
+  })
+
   it("removes a record deleted in Salesforce on the next sync", async () => {
     browser = await launchBrowser()
     const org = await installDemoOrg(browser.context)

@@ -125,6 +125,8 @@ export interface Page {
   nextLink?: string
   /** Server time of the answer (`Date` header), when visible. */
   serverTime?: number
+  /** `@odata.count`, when the query asked `$count=true` (at most 5,000 on standard tables). */
+  count?: number
 }
 
 export interface RawAnswer {
@@ -261,7 +263,8 @@ export class DataverseClient {
     const { body, serverTime } = await this.get(url, maxPageSize)
     const value = Array.isArray(body.value) ? (body.value.filter((r) => r && typeof r === "object") as Row[]) : []
     const next = typeof body["@odata.nextLink"] === "string" ? body["@odata.nextLink"] : undefined
-    return { value, nextLink: next, serverTime }
+    const count = typeof body["@odata.count"] === "number" ? body["@odata.count"] : undefined
+    return { value, nextLink: next, serverTime, ...(count !== undefined ? { count } : {}) }
   }
 
   /** Every row of a (small, dependent) query, following nextLinks to the end. */

@@ -33,8 +33,7 @@ export const dynamicsConnector: ApiConnector = {
 
   async sync(env, org, accountId, hooks?: SyncHooks): Promise<SyncResult> {
     const { force, ...pageHooks } = hooks ?? {}
-    // Built as a variable so hooks the sync does not read yet ride along (no excess-property check).
-    const deps: DynamicsSyncDeps & SyncHooks = {
+    const deps: DynamicsSyncDeps = {
       ...(await access(env, org)),
       db: env.db,
       now: () => env.now(),

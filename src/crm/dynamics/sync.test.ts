@@ -423,3 +423,50 @@ describe("deleted records (id reconciliation)", () => {
     expect(await counts(db)).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])))
   })
 })
+
+describe("progress and pause", () => {
+  const ACTIVITY_OBJECTS = ["phonecall", "email", "appointment", "task", "annotation"]
+
+  it("reports each object's rows so far of Dataverse's @odata.count, reaching it", async () => {
+    const mock = createDynamicsMockApi()
+    const reports: { object: string; done: number; total?: number }[] = []
+    const result = await sync(deps(mock, freshDb(), { onProgress: (r) => reports.push(r) }))
+    expect(result.status.state).toBe("synced")
+    expect(urls(mock).filter((u) => u.includes("$count=true")).length).toBeGreaterThan(10)
+    const last = new Map(reports.map((r) => [r.object, r]))
+    const want = expected()
+    expect(last.get("account")).toEqual({ object: "account", done: 1, total: 1 })
+    expect(last.get("contact")).toEqual({ object: "contact", done: want.contacts, total: want.contacts })
+    expect(last.get("opportunity")).toEqual({ object: "opportunity", done: want.deals, total: want.deals })
+    for (const object of ACTIVITY_OBJECTS) expect(last.get(object)?.done, object).toBe(last.get(object)?.total)
+    expect(ACTIVITY_OBJECTS.reduce((n, o) => n + (last.get(o)?.done ?? 0), 0)).toBe(want.interactions)
+    expect(reports.filter((r) => r.object === "phonecall").length).toBeGreaterThan(1)
+    for (const r of reports) expect(r.done).toBeLessThanOrEqual(r.total ?? Infinity)
+  })
+
+  it("stops with 'paused' after a page, keeps the cursors, and a later sync completes it", async () => {
+    const reference = freshDb()
+    await sync(deps(createDynamicsMockApi(), reference))
+    const mock = createDynamicsMockApi()
+    const db = freshDb()
+    let paused = false
+    const first = await sync(deps(mock, db, { onProgress: (r) => void (r.object === "phonecall" && (paused = true)), isPaused: async () => paused }))
+    expect(first.status.state).toBe("paused")
+    expect(first.status.progress?.objects?.phonecall?.done).toBeGreaterThan(0)
+    const accountKey = recordKey("dynamics", ORG, dynIds.account(GLOBEX))
+    expect((await db.meta.get(`sync:${accountKey}`))?.value).toMatchObject({ state: "paused" })
+    const waiting = (await db.cursors.toArray()).filter((c) => c.nextPage)
+    expect(waiting.length).toBeGreaterThan(0)
+    expect((await counts(db)).interactions).toBeLessThan(expected().interactions)
+
+    paused = false
+    mock.resetStats()
+    const second = await sync(deps(mock, db, { isPaused: async () => paused }))
+    expect(second.status.state).toBe("synced")
+    // The stored page links were followed as they were (no fresh query re-read those streams).
+    for (const cursor of waiting) expect(urls(mock)).toContain(decodeURIComponent(cursor.nextPage!))
+    expect(await keys(db)).toEqual(await keys(reference))
+    expect(await counts(db)).toEqual(expected())
+    expect((await db.cursors.toArray()).filter((c) => c.nextPage)).toEqual([])
+  })
+})

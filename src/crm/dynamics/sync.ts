@@ -38,7 +38,8 @@ import { Org, Quote, type SyncCursor } from "../../model/schema"
 import { StorageFullError, removeRecords, writeBatch, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
 import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
-import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
+import { mergeProgress, syncStatusKey, type SyncProgress, type SyncStatus } from "../../model/sync-status"
+import type { SyncHooks } from "../contract"
 
 export interface DynamicsSyncDeps {
   fetch: FetchLike
@@ -54,6 +55,10 @@ export interface DynamicsSyncDeps {
   reconcile?: boolean
   /** The worker's running syncs (module state by default; a restarted worker starts empty). */
   running?: RunningSyncs
+  /** After each page: the object's rows read in this run and Dataverse's `@odata.count`. */
+  onProgress?: SyncHooks["onProgress"]
+  /** Asked between pages: true stops the sync with its cursors kept ("paused"). */
+  isPaused?: SyncHooks["isPaused"]
 }
 
 /** The shared per-account status (src/model/sync-status.ts). */
@@ -115,7 +120,18 @@ interface Run {
   rejected: number
   deleted: number
   diagnostics: SyncDiagnostic[]
+  onProgress?: SyncHooks["onProgress"]
+  isPaused?: SyncHooks["isPaused"]
+  /** Rows read in this run per object, per stream scope (activity objects have one per parent chunk). */
+  progress: Map<string, Map<string, { done: number; total?: number }>>
+  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
+  summary?: SyncProgress
 }
+
+/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
+class PausedError extends Error {}
+
+const PAUSED_MESSAGE = "Paused: Sync now continues where it stopped"
 
 const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z")
 const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
@@ -148,6 +164,33 @@ async function byIds(run: Run, set: string, select: string, column: string, ids:
   return rows
 }
 
+/** Registers a stream before it runs, so an object's total waits for all of its streams' counts. */
+function progressOf(run: Run, s: Stream): { done: number; total?: number } {
+  let scopes = run.progress.get(s.object)
+  if (!scopes) run.progress.set(s.object, (scopes = new Map()))
+  let entry = scopes.get(s.scope)
+  if (!entry) scopes.set(s.scope, (entry = { done: 0 }))
+  return entry
+}
+
+/** Counts a page's rows and tells the hook: the object's sum, with a total once every stream has one. */
+function report(run: Run, s: Stream, rows: number, count: number | undefined) {
+  const entry = progressOf(run, s)
+  entry.done += rows
+  // At the 5,000 cap the count says "at least": the total is then unknown, not wrong.
+  if (count !== undefined && count < 5_000) entry.total = count
+  const all = [...run.progress.get(s.object)!.values()]
+  const done = all.reduce((n, e) => n + e.done, 0)
+  const total = all.every((e) => e.total !== undefined) ? all.reduce((n, e) => n + e.total!, 0) : undefined
+  const r = { object: s.object, done, ...(total !== undefined ? { total } : {}) }
+  run.summary = mergeProgress(run.summary, r)
+  try {
+    run.onProgress?.(r)
+  } catch {
+    // Progress is for the panel only: losing one report must not lose the page.
+  }
+}
+
 const sameCursor = (a: SyncCursor | undefined, b: SyncCursor) => !!a && a.watermark === b.watermark && a.nextPage === b.nextPage
 
 async function runStream(run: Run, s: Stream): Promise<void> {
@@ -156,7 +199,8 @@ async function runStream(run: Run, s: Stream): Promise<void> {
   const fresh = () => {
     const filter = cursor?.watermark === undefined ? s.filter : `(${s.filter}) and modifiedon gt ${isoSeconds(cursor.watermark)}`
     const expand = s.expand ? `&$expand=${s.expand}` : ""
-    return run.client.url(`${s.set}?$select=${s.select.join(",")}${expand}&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent("modifiedon asc")}`)
+    // $count=true: Dataverse's own total for the progress; the nextLink keeps it.
+    return run.client.url(`${s.set}?$count=true&$select=${s.select.join(",")}${expand}&$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent("modifiedon asc")}`)
   }
   let url = cursor?.nextPage ?? fresh()
   let resumed = !!cursor?.nextPage
@@ -201,7 +245,9 @@ async function runStream(run: Run, s: Stream): Promise<void> {
     if (!done && page.nextLink!.length <= MAX_STORED_LINK) next.nextPage = page.nextLink
     const hasRows = Object.values(batch).some((rows) => Array.isArray(rows) && rows.length)
     if (hasRows || !sameCursor(cursor, next)) await write(run, s.object, batch, next)
+    report(run, s, page.value.length, page.count)
     if (done) return
+    if (await run.isPaused?.()) throw new PausedError()
     url = page.nextLink!
     resumed = false
   }
@@ -380,11 +426,13 @@ interface Outcome {
   gone?: PageGoneError
   throttled?: ThrottledError
   storageFull?: StorageFullError
+  paused?: boolean
   failed: number
   ok: number
 }
 
 async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
+  for (const s of streams) progressOf(run, s)
   const settled = await Promise.allSettled(streams.map((s) => runStream(run, s)))
   settled.forEach((result, i) => {
     const object = streams[i]!.object
@@ -393,7 +441,8 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
       return
     }
     const e = result.reason as Error
-    if (e instanceof StorageFullError) outcome.storageFull ??= e
+    if (e instanceof PausedError) outcome.paused = true
+    else if (e instanceof StorageFullError) outcome.storageFull ??= e
     else if (e instanceof SessionExpiredError) outcome.expired ??= e
     else if (e instanceof PageGoneError) outcome.gone ??= e
     else if (e instanceof ThrottledError) outcome.throttled ??= e
@@ -536,7 +585,7 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   const stamps = (await deps.db.meta.get(budgetKey(org)))?.value
   const budget = new RequestBudget(limits.maxRequests, limits.windowMs, Array.isArray(stamps) ? stamps.filter((t): t is number => typeof t === "number") : [])
   const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep: deps.sleep, budget })
-  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [] }
+  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], onProgress: deps.onProgress, isPaused: deps.isPaused, progress: new Map() }
   const outcome: Outcome = { failed: 0, ok: 0 }
 
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
@@ -550,18 +599,25 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   const orgRow = Org.safeParse({ key: orgKey("dynamics", org), crm: "dynamics", org, host: new URL(client.root).host, seenAt: deps.now() })
   if (orgRow.success) await deps.db.orgs.put(orgRow.data)
 
-  const halted = () => !!(outcome.expired || outcome.throttled || outcome.gone || outcome.storageFull)
+  const halted = () => !!(outcome.expired || outcome.throttled || outcome.gone || outcome.storageFull || outcome.paused)
+  // Between phases too: a phase whose streams all fit one page never asks between its pages.
+  const pauseHere = async () => {
+    if (!halted() && (await deps.isPaused?.())) outcome.paused = true
+  }
   // The account row alone first: an expired session, a closed tab or a throttled org then costs
   // one request instead of a burst of four, and its Retry-After holds every request after it.
   const [account, ...others] = accountStreams(run)
   await runAll(run, [account!], outcome)
+  await pauseHere()
   if (!halted()) await runAll(run, others, outcome)
+  await pauseHere()
   if (!halted()) {
     const { streams, scopes } = await activityStreams(run)
     const before = outcome.failed
     await runAll(run, streams, outcome)
     if (outcome.failed === before && !halted()) await dropStaleCursors(run, scopes)
   }
+  await pauseHere()
   if (!halted() && !outcome.failed) await reconcileIfDue(run, deps.reconcile === true, outcome)
   await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
@@ -577,6 +633,10 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
       : outcome.failed
         ? { state: outcome.ok ? "partial" : "error", message: `${outcome.failed} of ${outcome.failed + outcome.ok} parts failed; see diagnostics`, at }
         : { state: "synced", at }
+  // A pause outranks the parts that failed before it (Sync now retries them), not a stop Dataverse caused.
+  if (outcome.paused && !outcome.storageFull && !outcome.expired && !outcome.gone && !outcome.throttled) {
+    return finish(run, { state: "paused", message: PAUSED_MESSAGE, at, ...(run.summary ? { progress: run.summary } : {}) }, accountKey)
+  }
   return finish(run, status, accountKey)
 }
 

@@ -43,8 +43,7 @@ export const salesforceConnector: ApiConnector = {
   async sync(env, org, accountId, hooks?: SyncHooks): Promise<SyncResult> {
     const found = await sessions(env, org)
     const { force: _force, ...pageHooks } = hooks ?? {}
-    // Built as a variable so hooks the sync does not read yet ride along (no excess-property check).
-    const deps: SalesforceSyncDeps & SyncHooks = {
+    const deps: SalesforceSyncDeps = {
       fetch: env.fetch,
       // No API session cookie: the sync reports "session expired" with the fix for the rep. A
       // stale cookie (an old My Domain) is passed over for the next candidate.

@@ -14,6 +14,7 @@ export const SYNC_MESSAGES: Readonly<Partial<Record<SyncState, string>>> = {
   "dom-only": "This org closes its API to browser sessions: Parley reads what the page shows",
   "budget-exhausted": "Today's Salesforce API budget is used up: syncing resumes tomorrow",
   "rate-limited": "Salesforce's API limit is reached: Parley will try again later",
-  offline: "Salesforce is unreachable: Parley will try again"
+  offline: "Salesforce is unreachable: Parley will try again",
+  paused: "Paused: Sync now continues where it stopped"
 }
 

@@ -575,3 +575,40 @@ describe("what real orgs do", () => {
 function data() {
   return buildSalesforceData()
 }
+
+describe("progress and pause", () => {
+  it("reports each object's records so far of Salesforce's totalSize, reaching it", async () => {
+    const { data, deps } = setup({ pageSize: 40 })
+    const reports: { object: string; done: number; total?: number }[] = []
+    const result = await syncSalesforceAccount({ ...deps, onProgress: (r) => reports.push(r) }, { org: ORG, accountId: GLOBEX })
+    expect(result.status.state).toBe("synced")
+    const last = new Map(reports.map((r) => [r.object, r]))
+    const expected = expectedIds(data, GLOBEX)
+    const tasks = (data.byType.get("Task") ?? []).filter((r) => r.AccountId === GLOBEX).length
+    expect(tasks).toBeGreaterThan(40)
+    expect(reports.filter((r) => r.object === "Task").length).toBeGreaterThan(1)
+    expect(last.get("Task")).toEqual({ object: "Task", done: tasks, total: tasks })
+    expect(last.get("Contact")).toEqual({ object: "Contact", done: expected.contacts.length, total: expected.contacts.length })
+    expect(last.get("Account")).toEqual({ object: "Account", done: 1, total: 1 })
+    for (const r of reports) expect(r.done).toBeLessThanOrEqual(r.total ?? Infinity)
+  })
+
+  it("stops with 'paused' after the first page, keeps the cursors, and a later sync completes it", async () => {
+    const { data, db, deps } = setup({ pageSize: 40 })
+    let paused = false
+    const first = await syncSalesforceAccount({ ...deps, onProgress: () => (paused = true), isPaused: async () => paused }, { org: ORG, accountId: GLOBEX })
+    expect(first.status.state).toBe("paused")
+    expect(first.status.progress?.done).toBeGreaterThan(0)
+    expect((await db.meta.get(syncStatusKey(recordKey("salesforce", ORG, GLOBEX))))?.value).toMatchObject({ state: "paused" })
+    const taskCursor = await db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX))
+    expect(taskCursor?.nextPage).toMatch(/\/query\//)
+    const expected = expectedIds(data, GLOBEX)
+    expect((await storedIds(db, "interactions")).length).toBeLessThan(expected.interactions.length)
+
+    paused = false
+    const second = await syncSalesforceAccount({ ...deps, isPaused: async () => paused }, { org: ORG, accountId: GLOBEX })
+    expect(second.status.state).toBe("synced")
+    for (const [table, ids] of Object.entries(expected)) expect(await storedIds(db, table), table).toEqual([...ids].sort())
+    expect((await db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX)))?.nextPage).toBeUndefined()
+  })
+})

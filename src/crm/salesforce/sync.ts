@@ -34,6 +34,8 @@ import {
   type Watermarks
 } from "./soql"
 import { SYNC_MESSAGES, syncStatusKey, type SyncState, type SyncStatus } from "./status"
+import type { SyncHooks } from "../contract"
+import { mergeProgress, type SyncProgress } from "../../model/sync-status"
 
 export type { SalesforceSession } from "./api"
 
@@ -53,6 +55,10 @@ export interface SalesforceSyncDeps {
   budget?: Partial<ApiLimits>
   /** Back-off waits (tests pass an instant one). */
   sleep?(ms: number): Promise<void>
+  /** After each written page: the object's records read in this run and Salesforce's `totalSize`. */
+  onProgress?: SyncHooks["onProgress"]
+  /** Asked between pages: true stops the sync with its cursors kept ("paused"). */
+  isPaused?: SyncHooks["isPaused"]
 }
 
 export interface SyncDiagnostics {
@@ -105,6 +111,9 @@ const MAX_STARTS = 3
 const QUERIES_PER_CALL = 5
 
 const capsKey = (org: string) => `salesforce:caps:${org}`
+
+/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
+class PausedSignal extends Error {}
 
 interface QueryResult {
   totalSize?: number
@@ -197,6 +206,10 @@ class AccountSync {
   private readonly seen: Partial<Record<StreamObject, number>> = {}
   private disabled = new Set<string>()
   private ctx!: MapContext
+  /** Records read per object in this run, and the total Salesforce reported for it. */
+  private readonly progress = new Map<string, { done: number; total?: number }>()
+  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
+  summary: SyncProgress | undefined
 
   constructor(
     private readonly deps: SalesforceSyncDeps,
@@ -224,6 +237,7 @@ class AccountSync {
     })
     await this.pageStreams(resumed)
     for (let start = 0; start < MAX_STARTS; start++) {
+      await this.checkPause()
       let lost: boolean
       try {
         lost = await this.pageStreams(await this.start())
@@ -237,6 +251,26 @@ class AccountSync {
     }
     // Not "synced": the streams keep their watermarks, and the next sync reads on from there.
     this.diagnostics.errors.push(`Salesforce released this sync's query cursors ${MAX_STARTS} times; the rest comes on the next sync`)
+  }
+
+  /** Counts a written page's records and tells the hook (a throwing hook never stops the sync). */
+  private report(object: string, count: number, total: number | undefined): void {
+    const entry = this.progress.get(object) ?? { done: 0 }
+    entry.done += count
+    if (typeof total === "number") entry.total = total
+    this.progress.set(object, entry)
+    const report = { object, done: entry.done, ...(entry.total !== undefined ? { total: entry.total } : {}) }
+    this.summary = mergeProgress(this.summary, report)
+    try {
+      this.deps.onProgress?.(report)
+    } catch {
+      // Progress is for the panel only: losing one report must not lose the page.
+    }
+  }
+
+  /** Between pages: stop when the rep paused (the cursors written so far resume the next sync). */
+  private async checkPause(): Promise<void> {
+    if (await this.deps.isPaused?.()) throw new PausedSignal()
   }
 
   private cursor(object: StreamObject, watermark: number | undefined, nextPage?: string): SyncCursor {
@@ -356,6 +390,11 @@ class AccountSync {
       return this.cursor(object, last === undefined ? previous : max(previous, last - 1), nested.nextRecordsUrl)
     })
     await this.write(mapped, cursors)
+    this.report("Account", 1, result.totalSize)
+    for (const [relationship, { object }] of Object.entries(ACCOUNT_RELATIONSHIPS)) {
+      const nested = (account as Record<string, unknown>)[relationship]
+      if (isQueryResult(nested)) this.report(object, nested.records.length, nested.totalSize)
+    }
     return cut
   }
 
@@ -367,6 +406,7 @@ class AccountSync {
     const next = page.done ? undefined : page.nextRecordsUrl
     const cursor = next ? this.cursor(object, max(previous, (lastStamp(page.records) ?? 0) - 1), next) : this.cursor(object, max(previous, justBelow(this.seen[object])))
     await this.write(mapped, [cursor])
+    this.report(object, page.records.length, page.totalSize)
     return next
   }
 
@@ -378,6 +418,7 @@ class AccountSync {
     let active = streams
     let lost = false
     while (active.length) {
+      await this.checkPause()
       const now = active.slice(0, QUERIES_PER_CALL)
       const answers = await this.client.getMany(now.map((s) => s.url))
       const next: Stream[] = [...active.slice(QUERIES_PER_CALL)]
@@ -446,6 +487,10 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
       await sync.run()
       state = sync.diagnostics.errors.length ? "partial" : "synced"
     } catch (error) {
+      if (error instanceof PausedSignal) {
+        state = "paused"
+        break
+      }
       const kind = error instanceof SalesforceApiError ? error.kind : undefined
       state = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
       message = state === "error" || state === "storage-full" ? (error instanceof Error ? error.message : String(error)) : undefined
@@ -470,7 +515,8 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     calls,
     written,
     rejected: diagnostics.rejected.length,
-    apiUsage: diagnostics.apiUsage
+    apiUsage: diagnostics.apiUsage,
+    ...(state === "paused" && sync?.summary ? { progress: sync.summary } : {})
   }
   await setStatus(db, accountKey, status)
   return { status, calls, written, rejected: diagnostics.rejected.length, diagnostics }
