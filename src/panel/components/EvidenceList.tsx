@@ -6,7 +6,7 @@
 import { CRM_MESSAGES } from "../i18n"
 import { createContext, useContext } from "react"
 import type { Evidence } from "../../analysis/profile"
-import { formatDate, formatNumber } from "../format"
+import { formatDate, formatNumber } from "../../i18n/format"
 import { labelText, RECORD_TYPE_TEXT } from "../labels"
 import { buildRecordLink, type CrmLocation } from "../links"
 import { useI18n } from "./I18n"

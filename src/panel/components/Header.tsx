@@ -9,7 +9,7 @@ import type { Focus } from "../../model/focus"
 import type { PageRecord } from "../../model/schema"
 import type { AccountView } from "../data"
 import { isAccountObject } from "../../crm/account"
-import { formatNumber } from "../format"
+import { formatNumber } from "../../i18n/format"
 import { objectTypeText } from "../labels"
 import { useI18n } from "./I18n"
 

@@ -1,5 +1,5 @@
 /** A 0-1 value (confidence, weight) as a labelled meter: screen readers hear the percentage. */
-import { formatPercent } from "../format"
+import { formatPercent } from "../../i18n/format"
 import { useI18n } from "./I18n"
 
 export function Meter({ value, label, className = "" }: { value: number; label: string; className?: string }) {

@@ -6,7 +6,7 @@ import { useState } from "react"
 import type { Crm } from "../../model/schema"
 import { sendToBackground } from "../../messaging/send"
 import type { PanelSend } from "../messaging"
-import { formatDate, formatNumber } from "../format"
+import { formatDate, formatNumber } from "../../i18n/format"
 import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
 

@@ -11,7 +11,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react"
 import { parseRecordKey } from "../../model/keys"
 import { sendToBackground } from "../../messaging/send"
-import { formatDate, formatNumber } from "../format"
+import { formatDate, formatNumber } from "../../i18n/format"
 import { useI18n } from "../components/I18n"
 import type { PanelSend } from "../messaging"
 import { CompareView } from "./CompareView"

@@ -9,7 +9,7 @@ import type { TeamCsvColumnId } from "../../snapshots/allowlist"
 import type { TeamCsvText } from "../../snapshots/csv-team"
 import type { AxisId } from "../../snapshots/payload"
 import type { BriefingText, LabelKind } from "../../snapshots/pdf/briefing"
-import { formatDate, formatNumber, formatPercent } from "../format"
+import { formatDate, formatNumber, formatPercent } from "../../i18n/format"
 import { CRM_MESSAGES, isCrm, makeI18n, type Language, type MessageKey } from "../i18n"
 import {
   CRITERION_TEXT,

@@ -13,7 +13,7 @@ import { caseSeries, discountSeries, interactionsByMonth, openDealEntry, revisio
 import { useI18n } from "../components/I18n"
 import { Notice, Skeleton } from "../components/Skeleton"
 import { useAccountHistory } from "../data"
-import { formatDate, formatNumber, formatPercent } from "../format"
+import { formatDate, formatNumber, formatPercent } from "../../i18n/format"
 import { DISCOUNT_TREND_TEXT } from "../labels"
 
 interface HistoryTabProps {

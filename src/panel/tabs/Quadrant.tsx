@@ -2,7 +2,7 @@
 import { useId } from "react"
 import type { StrategyAxis } from "../../analysis/profile"
 import { useI18n } from "../components/I18n"
-import { formatPercent } from "../format"
+import { formatPercent } from "../../i18n/format"
 import type { MessageKey } from "../i18n"
 import { QUADRANT_CELLS, quadrantPosition, wrapLabel, type QuadrantId } from "./quadrant-geometry"
 

@@ -8,7 +8,7 @@ import { EvidenceList } from "../components/EvidenceList"
 import { useI18n } from "../components/I18n"
 import { Meter } from "../components/Meter"
 import { Notice } from "../components/Skeleton"
-import { formatNumber, formatPercent } from "../format"
+import { formatNumber, formatPercent } from "../../i18n/format"
 import {
   CRITERION_TEXT,
   DEPENDENCE_TEXT,

@@ -10,7 +10,7 @@ import { sendToBackground } from "../../messaging/send"
 import { ask, type PanelSend } from "../messaging"
 import { formatAmount } from "../../pricing/format"
 import { useI18n } from "../components/I18n"
-import { formatNumber } from "../format"
+import { formatNumber } from "../../i18n/format"
 import { currencyChoices } from "../currencies"
 import { OnPremHosts } from "./OnPremHosts"
 

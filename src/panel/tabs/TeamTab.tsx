@@ -7,7 +7,7 @@ import { lazy, Suspense } from "react"
 import { useI18n } from "../components/I18n"
 import { Notice, Skeleton } from "../components/Skeleton"
 import { useTeamRows } from "../data"
-import { formatNumber } from "../format"
+import { formatNumber } from "../../i18n/format"
 import { BY_NAME } from "../team/rows"
 
 const TeamTable = lazy(() => import("../team/TeamTable"))

@@ -7,7 +7,7 @@
  * (a lazily loaded chunk may carry its own copy of the context module).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react"
-import { formatDate } from "../format"
+import { formatDate } from "../../i18n/format"
 import { makeI18n, type I18n, type MessageKey } from "../i18n"
 import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelText, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
 import { BY_NAME, nextSort, sortRows, TEAM_COLUMNS, type SortState, type TeamColumn, type TeamRow } from "./rows"

@@ -1,12 +1,10 @@
 /**
- * Locale-aware formatting for the panel: dates through Intl.DateTimeFormat (fa-IR formats in the
+ * Locale-aware formatting for the panel, the exports and engine messages: dates through Intl.DateTimeFormat (fa-IR formats in the
  * Solar Hijri calendar with Persian digits by default), numbers and percentages through
  * Intl.NumberFormat. Formatters are cached: constructing one costs tens of microseconds and a
  * chart table or the team view formats thousands of values.
  */
-import { LOCALES, type Language } from "./i18n"
-
-export { LOCALES }
+import { LOCALES, type Language } from "./language"
 
 export const localeOf = (language: Language): string => LOCALES[language]
 
