@@ -62,7 +62,7 @@ const persianStop = tour.find((stop) => stop.slug === "initech-account") ?? tour
 await crm.goto(persianStop.url)
 await panel.getByTestId("record-title").filter({ hasText: persianStop.title }).waitFor({ timeout: 20_000 })
 await panel.getByRole("tab", { name: "Settings" }).click()
-await panel.getByTestId("settings").locator("select").first().selectOption("fa")
+await panel.getByTestId("language-select").selectOption("fa")
 await panel.locator("main[dir=rtl]").waitFor({ timeout: 10_000 })
 const n = String(tour.length + 1).padStart(2, "0")
 for (let i = 0; i < (await panel.getByRole("tab").count()); i++) {
@@ -70,7 +70,7 @@ for (let i = 0; i < (await panel.getByRole("tab").count()); i++) {
   await panel.waitForTimeout(500)
   await shoot(panel, `${n}-persian-panel-tab-${i + 1}`)
 }
-await panel.getByTestId("settings").locator("select").first().selectOption("en")
+await panel.getByTestId("language-select").selectOption("en")
 
 if (headless) {
   console.log("\nDemo screenshots:")

@@ -107,7 +107,7 @@ describe("pricing, team view and Persian", () => {
 
   it("switches to Persian: right-to-left, Persian labels", async () => {
     await tab("Settings")
-    await panel.getByTestId("settings").locator("select").first().selectOption("fa")
+    await panel.getByTestId("language-select").selectOption("fa")
     await expect.poll(() => panel.locator("main").first().getAttribute("dir"), { timeout: 10_000 }).toBe("rtl")
     await expect.poll(() => panel.getByRole("tab").first().textContent()).toMatch(/[\u0600-\u06FF]/)
   })

@@ -79,7 +79,7 @@ export function SettingsTab({ settings, update, error, org, send = sendToBackgro
         <h2>{t("settingsDisplay")}</h2>
         <div className="form-grid">
           <Field id={`${id}-lang`} label={t("settingLanguage")}>
-            <select id={`${id}-lang`} value={settings.language} onChange={(e) => update({ language: e.target.value as Settings["language"] })}>
+            <select id={`${id}-lang`} data-testid="language-select" value={settings.language} onChange={(e) => update({ language: e.target.value as Settings["language"] })}>
               <option value="en" lang="en">
                 English
               </option>
