@@ -57,8 +57,9 @@ for (const [i, stop] of tour.entries()) {
   }
 }
 
-// Every tab once more in Persian (right to left, Persian digits, Solar Hijri dates), then back.
-const persianStop = tour.find((stop) => stop.slug === "initech-account") ?? tour[0]!
+// Every tab once more in Persian (right to left, Persian digits, Solar Hijri dates), on the
+// Persian-speaking distributor, then the inline chip in Persian, then back to English.
+const persianStop = tour.find((stop) => stop.slug === "dariush-account") ?? tour[0]!
 await crm.goto(persianStop.url)
 await panel.getByTestId("record-title").filter({ hasText: persianStop.title }).waitFor({ timeout: 20_000 })
 await panel.getByRole("tab", { name: "Settings" }).click()
@@ -67,9 +68,25 @@ await panel.locator("main[dir=rtl]").waitFor({ timeout: 10_000 })
 const n = String(tour.length + 1).padStart(2, "0")
 for (let i = 0; i < (await panel.getByRole("tab").count()); i++) {
   await panel.getByRole("tab").nth(i).click()
+  const amount = panel.getByTestId("pricing-input")
+  if (await amount.count()) {
+    await amount.fill("")
+    await amount.pressSequentially("48500")
+  }
   await panel.waitForTimeout(500)
   await shoot(panel, `${n}-persian-panel-tab-${i + 1}`)
 }
+const chipStop = tour.find((stop) => stop.slug === "dynamics-quote-line-chip")
+if (chipStop?.typeInto) {
+  await crm.goto(chipStop.url)
+  const field = crm.locator(chipStop.typeInto.selector).first()
+  await field.click()
+  await field.fill("")
+  await field.pressSequentially(chipStop.typeInto.text)
+  await crm.waitForTimeout(600)
+  await shoot(crm, `${n}-persian-chip-crm-page`)
+}
+await panel.getByRole("tab").last().click()
 await panel.getByTestId("language-select").selectOption("en")
 
 if (headless) {
