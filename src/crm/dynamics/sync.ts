@@ -36,7 +36,8 @@ import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
 import { StorageFullError, removeRecords, writeBatch, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
-import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import { limitsFor, orgBudget } from "../request-budget"
+import { DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { mergeProgress, syncStatusKey, type SyncProgress, type SyncStatus } from "../../model/sync-status"
 import type { SyncHooks } from "../contract"
@@ -50,6 +51,7 @@ export interface DynamicsSyncDeps {
   sleep?: (ms: number) => Promise<void>
   /** `Prefer: odata.maxpagesize` (Dataverse allows up to 5000). */
   pageSize?: number
+  /** The request window; default plasmo.config.ts API_LIMITS.dynamics.window. */
   budget?: { maxRequests: number; windowMs: number }
   /** Compare the account's ids with Dataverse now (a forced sync); otherwise every RECONCILE_INTERVAL_MS. */
   reconcile?: boolean
@@ -550,8 +552,6 @@ async function reconcile(run: Run): Promise<void> {
   if (removedQuotes.length) await remove(run, "quoteLines", (await run.db.quoteLines.where("quoteKey").anyOf(removedQuotes).primaryKeys()) as string[])
 }
 
-const budgetKey = (org: string) => `dynamics:budget:${org}`
-
 /** Syncs running in this worker, by database, org and account. */
 export type RunningSyncs = Map<string, { forced: boolean; done: Promise<DynamicsSyncResult> }>
 const RUNNING: RunningSyncs = new Map()
@@ -581,10 +581,10 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   const org = target.org
   const accountId = target.accountId.toLowerCase().replace(/^\{|\}$/g, "")
   const accountKey = recordKey("dynamics", org, accountId)
-  const limits = deps.budget ?? DYNAMICS_BUDGET
-  const stamps = (await deps.db.meta.get(budgetKey(org)))?.value
-  const budget = new RequestBudget(limits.maxRequests, limits.windowMs, Array.isArray(stamps) ? stamps.filter((t): t is number => typeof t === "number") : [])
-  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep: deps.sleep, budget })
+  // The org's one budget, persisted per request: a restarted worker keeps counting.
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const budget = orgBudget("dynamics", org, { db: deps.db, clock: { now: deps.now, sleep }, limits: limitsFor("dynamics", deps.budget ? { window: deps.budget } : {}) })
+  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep, budget })
   const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], onProgress: deps.onProgress, isPaused: deps.isPaused, progress: new Map() }
   const outcome: Outcome = { failed: 0, ok: 0 }
 
@@ -619,7 +619,6 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   }
   await pauseHere()
   if (!halted() && !outcome.failed) await reconcileIfDue(run, deps.reconcile === true, outcome)
-  await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
   const at = deps.now()
   const status: DynamicsSyncStatus = outcome.storageFull

@@ -1,6 +1,6 @@
 /**
  * Salesforce account sync: one account's history from the REST API into the local model,
- * incrementally and resumably, within the API etiquette (budget.ts, api.ts).
+ * incrementally and resumably, within the API etiquette (src/crm/request-budget.ts, api.ts).
  *
  * The plan (soql.ts): one composite call with three QueryAll statements (the account tree, its
  * Tasks, its Events), then every result that was cut short pages on through its own
@@ -12,15 +12,15 @@
  *
  * Runs with injected dependencies (fetch, session, database, clock) so tests need no browser.
  */
-import { API_LIMITS } from "../../../plasmo.config"
 import type { ParleyDB } from "../../model/db"
 import { HISTORY_TABLE_NAMES } from "../../model/db"
 import { cursorKey, orgKey, parseRecordKey, recordKey } from "../../model/keys"
 import type { SyncCursor } from "../../model/schema"
 import { removeRecords, StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
-import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type ApiLimits, type SalesforceSession } from "./api"
-import { Semaphore } from "./budget"
+import { limitsFor, orgBudget } from "../request-budget"
+import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type RetryPolicy, type SalesforceSession } from "./api"
 import { isSalesforceHost } from "./hosts"
+import { withEachSession } from "./session"
 import { toId18 } from "./ids"
 import { childRecords, mapAccountTree, mapRecords, toMs, type MapContext, type MappedBatch, type RejectedRecord } from "./map"
 import {
@@ -51,8 +51,8 @@ export interface SalesforceSyncDeps {
   getSessions?(): Promise<SalesforceSession[]>
   db: ParleyDB
   now(): number
-  /** Defaults: API_LIMITS.salesforce (2 in flight, 100 calls a day), 3 retries from 1 s. */
-  budget?: Partial<ApiLimits>
+  /** Defaults: plasmo.config.ts API_LIMITS.salesforce (2 in flight, 100 calls a day), 3 retries from 1 s. */
+  budget?: Partial<RetryPolicy & { maxInFlight: number; dailyCalls: number }>
   /** Back-off waits (tests pass an instant one). */
   sleep?(ms: number): Promise<void>
   /** After each written page: the object's records read in this run and Salesforce's `totalSize`. */
@@ -94,14 +94,6 @@ const FATAL: Readonly<Partial<Record<ApiErrorKind, SyncState>>> = {
   "budget-exhausted": "budget-exhausted",
   "rate-limited": "rate-limited",
   network: "offline"
-}
-
-const semaphores = new Map<number, Semaphore>()
-/** One semaphore per worker: every account sync shares the "N in flight" limit. */
-function sharedSemaphore(limit: number): Semaphore {
-  let semaphore = semaphores.get(limit)
-  if (!semaphore) semaphores.set(limit, (semaphore = new Semaphore(limit)))
-  return semaphore
 }
 
 const running = new Map<string, Promise<SalesforceSyncResult>>()
@@ -440,15 +432,6 @@ class AccountSync {
   }
 }
 
-/** Per database and org, which candidate session last held (API host and a hash of the sid: the sid itself is
- * never kept beyond the call). Worker memory only. */
-const sessionsThatHeld = new Map<string, string>()
-function sessionMark(session: SalesforceSession): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < session.sid.length; i++) h = Math.imul(h ^ session.sid.charCodeAt(i), 0x01000193)
-  return `${session.apiHost}|${(h >>> 0).toString(16)}`
-}
-
 async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): Promise<void> {
   await db.meta.put({ key: syncStatusKey(accountKey), value: status })
 }
@@ -456,14 +439,12 @@ async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): 
 async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string): Promise<SalesforceSyncResult> {
   const { db, now } = deps
   const accountKey = recordKey("salesforce", org, accountId)
-  const limits: ApiLimits = {
-    maxInFlight: API_LIMITS.salesforce.maxInFlight,
-    dailyCalls: API_LIMITS.salesforce.dailyCallBudget,
-    maxRetries: 3,
-    backoffMs: 1_000,
-    ...deps.budget
-  }
+  const retry: RetryPolicy = { maxRetries: deps.budget?.maxRetries ?? 3, backoffMs: deps.budget?.backoffMs ?? 1_000 }
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  // The org's one budget: every account sync, share and listing of the org shares its slots,
+  // its daily count and its Retry-After hold.
+  const limits = limitsFor("salesforce", { maxInFlight: deps.budget?.maxInFlight, daily: deps.budget?.dailyCalls })
+  const budget = orgBudget("salesforce", org, { db, clock: { now, sleep }, limits })
   await setStatus(db, accountKey, { state: "syncing", message: SYNC_MESSAGES.syncing, at: now() })
 
   let state: SyncState = "synced"
@@ -476,33 +457,36 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     (s): s is SalesforceSession => !!s?.sid && isSalesforceHost(s.apiHost)
   )
   if (!candidates.length) state = "session-expired"
-  // The candidate that held last time goes first: a stale cookie the browser keeps would otherwise
-  // spend a call of the daily budget on every sync.
-  const held = sessionsThatHeld.get(`${db.name}|${org}`)
-  candidates.sort((a, b) => Number(sessionMark(b) === held) - Number(sessionMark(a) === held))
-  for (const [i, session] of candidates.entries()) {
-    client = new SalesforceClient({ fetch: deps.fetch, db, now, sleep }, session, sharedSemaphore(limits.maxInFlight), limits)
-    sync = new AccountSync(deps, client, org, accountId)
-    try {
-      await sync.run()
-      state = sync.diagnostics.errors.length ? "partial" : "synced"
-    } catch (error) {
-      if (error instanceof PausedSignal) {
-        state = "paused"
-        break
+  // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
+  else
+    state = await withEachSession(
+      `${db.name}|${org}`,
+      candidates,
+      async (session): Promise<SyncState> => {
+        const attempt = new SalesforceClient({ fetch: deps.fetch, now, sleep }, session, budget, retry)
+        client = attempt
+        const current = (sync = new AccountSync(deps, attempt, org, accountId))
+        message = undefined
+        try {
+          await current.run()
+          return current.diagnostics.errors.length ? "partial" : "synced"
+        } catch (error) {
+          if (error instanceof PausedSignal) return "paused"
+          const kind = error instanceof SalesforceApiError ? error.kind : undefined
+          const failed: SyncState = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
+          if (failed === "error" || failed === "storage-full") message = error instanceof Error ? error.message : String(error)
+          current.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
+          return failed
+        } finally {
+          calls += attempt.calls
+          retries += attempt.retries
+        }
+      },
+      (outcome) => {
+        const result = "value" in outcome ? outcome.value : "error"
+        return result === "session-expired" ? "stale" : result === "offline" || result === "paused" ? "unknown" : "held"
       }
-      const kind = error instanceof SalesforceApiError ? error.kind : undefined
-      state = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
-      message = state === "error" || state === "storage-full" ? (error instanceof Error ? error.message : String(error)) : undefined
-      sync.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
-    } finally {
-      calls += client.calls
-      retries += client.retries
-    }
-    if (state !== "session-expired" && state !== "offline") sessionsThatHeld.set(`${db.name}|${org}`, sessionMark(session))
-    // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
-    if (state !== "session-expired" || i === candidates.length - 1) break
-  }
+    )
 
   const diagnostics: SyncDiagnostics = sync?.diagnostics ?? { rejected: [], errors: [], retries: 0, disabledParts: [] }
   diagnostics.retries = retries
