@@ -35,11 +35,12 @@ import Dexie from "dexie"
 import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
-import { StorageFullError, removeRecords, writeBatch, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
+import { StorageFullError, removeRecords, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
 import { limitsFor, orgBudget } from "../request-budget"
 import { DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
-import { mergeProgress, syncStatusKey, type SyncProgress, type SyncStatus } from "../../model/sync-status"
+import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
+import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
 import type { SyncHooks } from "../contract"
 
 export interface DynamicsSyncDeps {
@@ -122,16 +123,10 @@ interface Run {
   rejected: number
   deleted: number
   diagnostics: SyncDiagnostic[]
-  onProgress?: SyncHooks["onProgress"]
   isPaused?: SyncHooks["isPaused"]
   /** Rows read in this run per object, per stream scope (activity objects have one per parent chunk). */
-  progress: Map<string, Map<string, { done: number; total?: number }>>
-  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
-  summary?: SyncProgress
+  progress: ProgressTally
 }
-
-/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
-class PausedError extends Error {}
 
 const PAUSED_MESSAGE = "Paused: Sync now continues where it stopped"
 
@@ -151,7 +146,7 @@ function diagnose(run: Run, d: SyncDiagnostic) {
 }
 
 async function write(run: Run, object: string, batch: HistoryBatch, cursor: SyncCursor) {
-  const { written, rejected } = await writeBatch(run.db, batch, cursor)
+  const { written, rejected } = await writeStreamPage(run.db, { batch, cursors: [cursor] })
   run.written += written
   run.rejected += rejected.length
   for (const r of rejected as Rejected[]) diagnose(run, { object, kind: "rejected", recordKey: r.recordKey, message: `${r.table}: ${r.reason}`.slice(0, 500) })
@@ -166,31 +161,10 @@ async function byIds(run: Run, set: string, select: string, column: string, ids:
   return rows
 }
 
-/** Registers a stream before it runs, so an object's total waits for all of its streams' counts. */
-function progressOf(run: Run, s: Stream): { done: number; total?: number } {
-  let scopes = run.progress.get(s.object)
-  if (!scopes) run.progress.set(s.object, (scopes = new Map()))
-  let entry = scopes.get(s.scope)
-  if (!entry) scopes.set(s.scope, (entry = { done: 0 }))
-  return entry
-}
-
-/** Counts a page's rows and tells the hook: the object's sum, with a total once every stream has one. */
+/** Counts a page's rows: the object's sum, with a total once every stream of it has one. */
 function report(run: Run, s: Stream, rows: number, count: number | undefined) {
-  const entry = progressOf(run, s)
-  entry.done += rows
   // At the 5,000 cap the count says "at least": the total is then unknown, not wrong.
-  if (count !== undefined && count < 5_000) entry.total = count
-  const all = [...run.progress.get(s.object)!.values()]
-  const done = all.reduce((n, e) => n + e.done, 0)
-  const total = all.every((e) => e.total !== undefined) ? all.reduce((n, e) => n + e.total!, 0) : undefined
-  const r = { object: s.object, done, ...(total !== undefined ? { total } : {}) }
-  run.summary = mergeProgress(run.summary, r)
-  try {
-    run.onProgress?.(r)
-  } catch {
-    // Progress is for the panel only: losing one report must not lose the page.
-  }
+  run.progress.add(s.object, rows, count !== undefined && count < 5_000 ? count : undefined, s.scope)
 }
 
 const sameCursor = (a: SyncCursor | undefined, b: SyncCursor) => !!a && a.watermark === b.watermark && a.nextPage === b.nextPage
@@ -249,7 +223,7 @@ async function runStream(run: Run, s: Stream): Promise<void> {
     if (hasRows || !sameCursor(cursor, next)) await write(run, s.object, batch, next)
     report(run, s, page.value.length, page.count)
     if (done) return
-    if (await run.isPaused?.()) throw new PausedError()
+    await stopIfPaused(run.isPaused)
     url = page.nextLink!
     resumed = false
   }
@@ -434,7 +408,7 @@ interface Outcome {
 }
 
 async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
-  for (const s of streams) progressOf(run, s)
+  for (const s of streams) run.progress.register(s.object, s.scope)
   const settled = await Promise.allSettled(streams.map((s) => runStream(run, s)))
   settled.forEach((result, i) => {
     const object = streams[i]!.object
@@ -443,7 +417,7 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
       return
     }
     const e = result.reason as Error
-    if (e instanceof PausedError) outcome.paused = true
+    if (e instanceof PausedSignal) outcome.paused = true
     else if (e instanceof StorageFullError) outcome.storageFull ??= e
     else if (e instanceof SessionExpiredError) outcome.expired ??= e
     else if (e instanceof PageGoneError) outcome.gone ??= e
@@ -585,7 +559,7 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const budget = orgBudget("dynamics", org, { db: deps.db, clock: { now: deps.now, sleep }, limits: limitsFor("dynamics", deps.budget ? { window: deps.budget } : {}) })
   const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep, budget })
-  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], onProgress: deps.onProgress, isPaused: deps.isPaused, progress: new Map() }
+  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], isPaused: deps.isPaused, progress: new ProgressTally(deps.onProgress) }
   const outcome: Outcome = { failed: 0, ok: 0 }
 
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
@@ -634,7 +608,7 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
         : { state: "synced", at }
   // A pause outranks the parts that failed before it (Sync now retries them), not a stop Dataverse caused.
   if (outcome.paused && !outcome.storageFull && !outcome.expired && !outcome.gone && !outcome.throttled) {
-    return finish(run, { state: "paused", message: PAUSED_MESSAGE, at, ...(run.summary ? { progress: run.summary } : {}) }, accountKey)
+    return finish(run, { state: "paused", message: PAUSED_MESSAGE, at, ...(run.progress.summary ? { progress: run.progress.summary } : {}) }, accountKey)
   }
   return finish(run, status, accountKey)
 }

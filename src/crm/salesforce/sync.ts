@@ -16,7 +16,7 @@ import type { ParleyDB } from "../../model/db"
 import { HISTORY_TABLE_NAMES } from "../../model/db"
 import { cursorKey, orgKey, parseRecordKey, recordKey } from "../../model/keys"
 import type { SyncCursor } from "../../model/schema"
-import { removeRecords, StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
+import { StorageFullError, type HistoryBatch, type Rejected } from "../../model/store"
 import { limitsFor, orgBudget } from "../request-budget"
 import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type RetryPolicy, type SalesforceSession } from "./api"
 import { isSalesforceHost } from "./hosts"
@@ -35,7 +35,7 @@ import {
 } from "./soql"
 import { SYNC_MESSAGES, syncStatusKey, type SyncState, type SyncStatus } from "./status"
 import type { SyncHooks } from "../contract"
-import { mergeProgress, type SyncProgress } from "../../model/sync-status"
+import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
 
 export type { SalesforceSession } from "./api"
 
@@ -103,9 +103,6 @@ const MAX_STARTS = 3
 const QUERIES_PER_CALL = 5
 
 const capsKey = (org: string) => `salesforce:caps:${org}`
-
-/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
-class PausedSignal extends Error {}
 
 interface QueryResult {
   totalSize?: number
@@ -179,15 +176,8 @@ async function dropUnchanged(db: ParleyDB, batch: HistoryBatch): Promise<History
  * are not rewritten), then upsert, remove what came back deleted, and move the cursors, all in one
  * transaction. Exported for the `sync-ingest` benchmark, which times exactly this path.
  */
-export async function writeMapped(db: ParleyDB, mapped: MappedBatch, cursors: SyncCursor[]): Promise<{ written: number; removed: number; rejected: Rejected[] }> {
-  const removals = mapped.removals()
-  const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors, db.profiles]
-  return db.transaction("rw", tables, async () => {
-    const batch = await dropUnchanged(db, mapped.batch())
-    const r = await writeBatch(db, batch, cursors[0])
-    if (cursors.length > 1) await db.cursors.bulkPut(cursors.slice(1))
-    return { ...r, removed: await removeRecords(db, removals) }
-  })
+export function writeMapped(db: ParleyDB, mapped: MappedBatch, cursors: SyncCursor[]): Promise<{ written: number; removed: number; rejected: Rejected[] }> {
+  return writeStreamPage(db, { batch: mapped.batch(), removals: mapped.removals(), cursors }, dropUnchanged)
 }
 
 class AccountSync {
@@ -199,16 +189,16 @@ class AccountSync {
   private disabled = new Set<string>()
   private ctx!: MapContext
   /** Records read per object in this run, and the total Salesforce reported for it. */
-  private readonly progress = new Map<string, { done: number; total?: number }>()
-  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
-  summary: SyncProgress | undefined
+  readonly progress: ProgressTally
 
   constructor(
     private readonly deps: SalesforceSyncDeps,
     private readonly client: SalesforceClient,
     private readonly org: string,
     private readonly accountId: string
-  ) {}
+  ) {
+    this.progress = new ProgressTally(deps.onProgress)
+  }
 
   async run(): Promise<void> {
     const { db } = this.deps
@@ -245,24 +235,14 @@ class AccountSync {
     this.diagnostics.errors.push(`Salesforce released this sync's query cursors ${MAX_STARTS} times; the rest comes on the next sync`)
   }
 
-  /** Counts a written page's records and tells the hook (a throwing hook never stops the sync). */
+  /** Counts a written page's records (Salesforce's `totalSize`, when the answer has one). */
   private report(object: string, count: number, total: number | undefined): void {
-    const entry = this.progress.get(object) ?? { done: 0 }
-    entry.done += count
-    if (typeof total === "number") entry.total = total
-    this.progress.set(object, entry)
-    const report = { object, done: entry.done, ...(entry.total !== undefined ? { total: entry.total } : {}) }
-    this.summary = mergeProgress(this.summary, report)
-    try {
-      this.deps.onProgress?.(report)
-    } catch {
-      // Progress is for the panel only: losing one report must not lose the page.
-    }
+    this.progress.add(object, count, typeof total === "number" ? total : undefined)
   }
 
   /** Between pages: stop when the rep paused (the cursors written so far resume the next sync). */
-  private async checkPause(): Promise<void> {
-    if (await this.deps.isPaused?.()) throw new PausedSignal()
+  private checkPause(): Promise<void> {
+    return stopIfPaused(this.deps.isPaused)
   }
 
   private cursor(object: StreamObject, watermark: number | undefined, nextPage?: string): SyncCursor {
@@ -500,7 +480,7 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     written,
     rejected: diagnostics.rejected.length,
     apiUsage: diagnostics.apiUsage,
-    ...(state === "paused" && sync?.summary ? { progress: sync.summary } : {})
+    ...(state === "paused" && sync?.progress.summary ? { progress: sync.progress.summary } : {})
   }
   await setStatus(db, accountKey, status)
   return { status, calls, written, rejected: diagnostics.rejected.length, diagnostics }
