@@ -74,16 +74,19 @@ export const MAX_PANEL_MESSAGE_BYTES = 16 * 1024 * 1024
 export const MAX_SHARE_PDF_BYTES = 8 * 1024 * 1024
 
 /**
- * API etiquette per rep (DESIGN.md "Budgets"), applied by src/crm/request-budget.ts per org.
+ * API etiquette per rep (DESIGN.md "Budgets"), applied by src/crm/request-budget.ts per org: the
+ * only place these numbers live.
  * Salesforce: 2 in flight and a daily call budget (the rep's setting overrides the default).
  * Dynamics: 4 in flight, and a tenth of Dataverse's service protection allowance (6,000
  * requests per user per 5-minute window, "Service protection API limits"), so Parley never
- * spends what the rep's own Dynamics work needs; a `Retry-After` up to `maxRetryAfterS` is waited
- * out, a longer one ends the sync (it resumes from its cursors later).
+ * spends what the rep's own Dynamics work needs.
+ * `maxRetryAfterS`: the longest `Retry-After` waited out inside a sync. Chrome stops an extension
+ * service worker after 30 s without extension events, and a worker stopped mid-wait leaves no
+ * status; a longer demand ends the sync (it resumes from its cursors later).
  */
 export const API_LIMITS = {
-  salesforce: { maxInFlight: 2, dailyCallBudget: 100 },
-  dynamics: { maxInFlight: 4, window: { maxRequests: 600, windowMs: 300_000 }, maxRetryAfterS: 60 }
+  salesforce: { maxInFlight: 2, dailyCallBudget: 100, maxRetryAfterS: 20 },
+  dynamics: { maxInFlight: 4, window: { maxRequests: 600, windowMs: 300_000 }, maxRetryAfterS: 25 }
 } as const
 
 export const DATABASE_NAME = "parley"

@@ -9,6 +9,7 @@
  * Counts and the hold are persisted (one `meta` row per org), so a restarted service worker keeps
  * counting and still honours a hold. The pure counting lives in `takeFromWindow` / `takeFromDay`.
  */
+import { API_LIMITS } from "../../plasmo.config"
 import type { ParleyDB } from "../model/db"
 
 export interface BudgetLimits {
@@ -88,17 +89,28 @@ export function takeRequest(state: BudgetState, now: number, limits: BudgetLimit
   return { state: next }
 }
 
-export class RequestBudget {
-  private active = 0
-  private readonly waiting: (() => void)[] = []
+/**
+ * What the budgets of one org share inside this worker, whichever client, sync or share asks:
+ * the in-flight slots, and the wait for a `Retry-After` hold (one sleep per hold, which every
+ * request of the org awaits, rather than one sleep per request).
+ */
+export interface OrgLane {
+  active: number
+  waiting: (() => void)[]
   /** The hold as this worker knows it (the store has it too, for a restarted worker). */
-  private held = 0
+  held: number
+  wait?: { until: number; done: Promise<void> }
+}
 
+const newLane = (): OrgLane => ({ active: 0, waiting: [], held: 0 })
+
+export class RequestBudget {
   constructor(
     readonly key: string,
     readonly limits: BudgetLimits,
     private readonly store: BudgetStore,
-    private readonly clock: BudgetClock
+    private readonly clock: BudgetClock,
+    private readonly lane: OrgLane = newLane()
   ) {}
 
   /**
@@ -106,69 +118,125 @@ export class RequestBudget {
    * request from the counts. Throws BudgetExhaustedError (nothing sent) when a count is spent.
    */
   async run<T>(request: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limits.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    else this.active++
+    const lane = this.lane
+    if (lane.active >= this.limits.maxInFlight) await new Promise<void>((resolve) => lane.waiting.push(resolve))
+    else lane.active++
     try {
       await this.take()
       return await request()
     } finally {
-      const next = this.waiting.shift()
+      const next = lane.waiting.shift()
       if (next) next()
-      else this.active--
+      else lane.active--
     }
   }
 
   /** Every later request to this org waits until `at` (epoch ms): a `Retry-After` answer. */
   async holdUntil(at: number): Promise<void> {
-    this.held = Math.max(this.held, at)
+    this.lane.held = Math.max(this.lane.held, at)
     await this.store.update(this.key, (state) => ({ state: { ...state, heldUntil: Math.max(state.heldUntil ?? 0, at) }, result: undefined }))
   }
 
   /** When the current hold ends (0 when there is none), as this worker knows it. */
   get heldUntil(): number {
-    return this.held
+    return this.lane.held
+  }
+
+  /** Sleeps until `until`, sharing the sleep with every request of the org held until then. */
+  private waitOut(until: number, now: number): Promise<void> {
+    const lane = this.lane
+    if (!lane.wait || lane.wait.until < until) lane.wait = { until, done: this.clock.sleep(until - now) }
+    return lane.wait.done
   }
 
   private async take(): Promise<void> {
+    // A hold once waited out is not waited again, even where the clock did not move on (a
+    // frozen test clock; a sleep cut short): the wait, not the clock, says the hold is over.
+    let servedUntil = 0
     for (;;) {
-      type Outcome = { ok: true } | { wait: number } | { refusal: BudgetRefusal }
+      type Outcome = { ok: true } | { hold: number; now: number } | { refusal: BudgetRefusal }
       const outcome = await this.store.update<Outcome>(this.key, (state) => {
         const now = this.clock.now()
-        const hold = Math.max(state.heldUntil ?? 0, this.held)
-        if (hold > now) return { state, result: { wait: hold - now } }
+        const hold = Math.max(state.heldUntil ?? 0, this.lane.held)
+        if (hold > now && hold > servedUntil) return { state, result: { hold, now } }
         const taken = takeRequest(state, now, this.limits)
         return { state: taken.state, result: taken.refusal ? { refusal: taken.refusal } : { ok: true } }
       })
       if ("ok" in outcome) return
       if ("refusal" in outcome) throw new BudgetExhaustedError(outcome.refusal.reason, outcome.refusal.freeAt)
-      await this.clock.sleep(outcome.wait)
+      this.lane.held = Math.max(this.lane.held, outcome.hold)
+      await this.waitOut(outcome.hold, outcome.now)
+      servedUntil = outcome.hold
     }
   }
 }
 
-/** The budgets of this worker, one per org: every sync and share of an org shares its slots. */
-const budgets = new Map<string, RequestBudget>()
+export type BudgetedCrm = keyof typeof API_LIMITS
 
-export function budgetFor(key: string, limits: BudgetLimits, store: BudgetStore, clock: BudgetClock): RequestBudget {
-  const existing = budgets.get(key)
-  if (existing && sameLimits(existing.limits, limits)) return existing
-  const budget = new RequestBudget(key, limits, store, clock)
-  budgets.set(key, budget)
-  return budget
+/** The meta key of an org's counts and hold (`<crm>:budget:<org>`: forgetting the org removes it). */
+export const budgetKey = (crm: BudgetedCrm, org: string) => `${crm}:budget:${org}`
+
+/**
+ * The limits of a CRM, all from plasmo.config.ts `API_LIMITS`; the rep's daily Salesforce budget
+ * (Settings) and a test's smaller window may stand in for the defaults, never a higher in-flight cap.
+ */
+export function limitsFor(crm: BudgetedCrm, overrides: { maxInFlight?: number; daily?: number; window?: { maxRequests: number; windowMs: number } } = {}): BudgetLimits {
+  const cap = API_LIMITS[crm].maxInFlight
+  const maxInFlight = Math.max(1, Math.min(overrides.maxInFlight ?? cap, cap))
+  if (crm === "salesforce") return { maxInFlight, daily: overrides.daily ?? API_LIMITS.salesforce.dailyCallBudget }
+  return { maxInFlight, window: overrides.window ?? API_LIMITS.dynamics.window }
 }
 
-const sameLimits = (a: BudgetLimits, b: BudgetLimits) =>
-  a.maxInFlight === b.maxInFlight && a.daily === b.daily && a.window?.maxRequests === b.window?.maxRequests && a.window?.windowMs === b.window?.windowMs
+/**
+ * The lanes of this worker, by database connection and org: every client of an org shares one.
+ * Keyed by the connection, not its name: a restarted worker opens its own connection and starts
+ * with free slots, while the worker's one shared connection (src/model/db.ts) shares them all.
+ */
+const lanes = new WeakMap<object, Map<string, OrgLane>>()
+const noDatabase = {}
 
-/** The store over the `meta` table: `budget:<key>`, read and written in one transaction. */
+/** Counts kept in worker memory where no database is at hand (a client built without one). */
+function memoryStore(): BudgetStore {
+  const rows = new Map<string, BudgetState>()
+  return {
+    async update(key, change) {
+      const { state, result } = change(rows.get(key) ?? { stamps: [] })
+      rows.set(key, state)
+      return result
+    }
+  }
+}
+const workerMemory = memoryStore()
+
+/**
+ * The request budget of one org: the one way a connector sends a request. Budgets of the same org
+ * (and database) share their in-flight slots and their Retry-After hold across every sync, share
+ * and listing in this worker; counts and hold are persisted in `meta` when a database is given.
+ */
+export function orgBudget(crm: BudgetedCrm, org: string, options: { db?: ParleyDB; clock: BudgetClock; limits?: BudgetLimits }): RequestBudget {
+  const key = budgetKey(crm, org)
+  const owner = options.db ?? noDatabase
+  let ofOwner = lanes.get(owner)
+  if (!ofOwner) lanes.set(owner, (ofOwner = new Map()))
+  let lane = ofOwner.get(key)
+  if (!lane) ofOwner.set(key, (lane = newLane()))
+  return new RequestBudget(key, options.limits ?? limitsFor(crm), options.db ? metaBudgetStore(options.db) : workerMemory, options.clock, lane)
+}
+
+/** The worker's real clock. */
+export const realClock: BudgetClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
+
+/** The store over the `meta` table, a row per key, read and written in one transaction. */
 export function metaBudgetStore(db: ParleyDB): BudgetStore {
   return {
     update: (key, change) =>
       db.transaction("rw", db.meta, async () => {
-        const raw = (await db.meta.get(`budget:${key}`))?.value as Partial<BudgetState> | undefined
+        const stored = (await db.meta.get(key))?.value
+        // Rows of an earlier version kept only the window's stamps, as a bare array.
+        const raw = (Array.isArray(stored) ? { stamps: stored } : stored) as Partial<BudgetState> | undefined
         const current: BudgetState = { ...raw, stamps: Array.isArray(raw?.stamps) ? raw.stamps.filter((t): t is number => typeof t === "number") : [] }
         const { state, result } = change(current)
-        await db.meta.put({ key: `budget:${key}`, value: state })
+        await db.meta.put({ key, value: state })
         return result
       })
   }

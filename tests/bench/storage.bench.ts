@@ -5,6 +5,7 @@
 import { openDatabase, SCHEMA_V2 } from "../../src/model/db"
 import { readAccountHistory, writeBatch } from "../../src/model/store"
 import type { Interaction } from "../../src/model/schema"
+import { alternatingPairs, deleteDb, rawPut } from "./raw-idb"
 
 const ORG = "bench"
 const ACCOUNTS = 200
@@ -34,41 +35,6 @@ export function makeInteractions(count: number, seed = 7): Interaction[] {
   })
 }
 
-/** Raw IndexedDB with the same object store and indexes as Parley's `interactions` table. */
-async function openRaw(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1)
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore("interactions", { keyPath: "key" })
-      store.createIndex("[accountKey+at]", ["accountKey", "at"])
-      store.createIndex("[org+seenAt]", ["org", "seenAt"])
-    }
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-  })
-}
-
-const deleteDb = (name: string) =>
-  new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(name)
-    req.onsuccess = req.onerror = req.onblocked = () => resolve()
-  })
-
-async function rawPutAll(records: Interaction[], name: string): Promise<number> {
-  const db = await openRaw(name)
-  const t0 = performance.now()
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction("interactions", "readwrite")
-    const store = tx.objectStore("interactions")
-    for (const r of records) store.put(r)
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => reject(tx.error)
-  })
-  const ms = performance.now() - t0
-  db.close()
-  return ms
-}
-
 /** Parley's ingest: API-page-sized batches, each validated and written with its cursor. */
 async function parleyIngest(records: Interaction[], name: string, pageSize = 2_000): Promise<number> {
   const db = openDatabase(name)
@@ -93,27 +59,14 @@ async function parleyIngest(records: Interaction[], name: string, pageSize = 2_0
 
 export async function benchIngest(count: number, trials: number) {
   const records = makeInteractions(count)
-  const pairs: { raw: number; parley: number }[] = []
-  const settle = () => new Promise((r) => setTimeout(r, 2_000)) // let LevelDB compact the last run's writes
-  for (let t = 0; t < trials; t++) {
-    await deleteDb("bench-raw")
-    await deleteDb("bench-parley")
-    await settle()
-    // Alternate which goes first, so neither always inherits the other's background compaction.
-    let raw: number
-    let parley: number
-    if (t % 2 === 0) {
-      raw = await rawPutAll(records, "bench-raw")
-      await settle()
-      parley = await parleyIngest(records, "bench-parley")
-    } else {
-      parley = await parleyIngest(records, "bench-parley")
-      await settle()
-      raw = await rawPutAll(records, "bench-raw")
-    }
-    pairs.push({ raw, parley })
-  }
-  return pairs
+  // The baseline puts everything in one transaction; Parley writes API-page-sized batches.
+  return alternatingPairs({
+    trials,
+    settleMs: 2_000,
+    databases: ["bench-raw", "bench-parley"],
+    raw: () => rawPut([records], "bench-raw"),
+    parley: () => parleyIngest(records, "bench-parley")
+  })
 }
 
 export async function benchAccountRead(count: number, reads: number) {

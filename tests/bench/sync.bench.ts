@@ -11,6 +11,7 @@ import { FIELDS } from "../../src/crm/salesforce/soql"
 import { writeMapped } from "../../src/crm/salesforce/sync"
 import { openDatabase } from "../../src/model/db"
 import type { SyncCursor } from "../../src/model/schema"
+import { alternatingPairs, rawPut } from "./raw-idb"
 
 const PAGE = 2_000
 const account = DEMO_ACCOUNTS[0]!
@@ -26,43 +27,8 @@ function apiPages(pages: number): unknown[][] {
   return Array.from({ length: pages }, (_, i) => JSON.parse(JSON.stringify(rows.slice(i * PAGE, (i + 1) * PAGE))) as unknown[])
 }
 
-const deleteDb = (name: string) =>
-  new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(name)
-    req.onsuccess = req.onerror = req.onblocked = () => resolve()
-  })
-
-async function openRaw(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1)
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore("interactions", { keyPath: "key" })
-      store.createIndex("[accountKey+at]", ["accountKey", "at"])
-      store.createIndex("[org+seenAt]", ["org", "seenAt"])
-    }
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-  })
-}
-
-async function rawPages(pages: unknown[][], name: string): Promise<number> {
-  // The baseline writes what the sync writes, mapped beforehand: only the put is timed.
-  const rows = pages.map((page) => mapRecords(page, ctx).batch().interactions ?? [])
-  const db = await openRaw(name)
-  const t0 = performance.now()
-  for (const page of rows) {
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction("interactions", "readwrite")
-      const store = tx.objectStore("interactions")
-      for (const r of page) store.put(r)
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-  }
-  const ms = performance.now() - t0
-  db.close()
-  return ms
-}
+/** The baseline writes what the sync writes, mapped beforehand: only the put is timed. */
+const rawPages = (pages: unknown[][], name: string) => rawPut(pages.map((page) => mapRecords(page, ctx).batch().interactions ?? []), name)
 
 async function syncPages(pages: unknown[][], name: string): Promise<number> {
   const db = openDatabase(name)
@@ -81,24 +47,12 @@ async function syncPages(pages: unknown[][], name: string): Promise<number> {
 /** Milliseconds per 2,000-row page, sync path and raw put, alternating which goes first. */
 export async function benchSyncIngest(pageCount: number, trials: number) {
   const pages = apiPages(pageCount)
-  const pairs: { raw: number; parley: number }[] = []
-  const settle = () => new Promise((r) => setTimeout(r, 1_000))
-  for (let t = 0; t < trials; t++) {
-    await deleteDb("bench-sync-raw")
-    await deleteDb("bench-sync-parley")
-    await settle()
-    let raw: number
-    let parley: number
-    if (t % 2 === 0) {
-      raw = await rawPages(pages, "bench-sync-raw")
-      await settle()
-      parley = await syncPages(pages, "bench-sync-parley")
-    } else {
-      parley = await syncPages(pages, "bench-sync-parley")
-      await settle()
-      raw = await rawPages(pages, "bench-sync-raw")
-    }
-    pairs.push({ raw: raw / pageCount, parley: parley / pageCount })
-  }
-  return pairs
+  const pairs = await alternatingPairs({
+    trials,
+    settleMs: 1_000,
+    databases: ["bench-sync-raw", "bench-sync-parley"],
+    raw: () => rawPages(pages, "bench-sync-raw"),
+    parley: () => syncPages(pages, "bench-sync-parley")
+  })
+  return pairs.map((p) => ({ raw: p.raw / pageCount, parley: p.parley / pageCount }))
 }

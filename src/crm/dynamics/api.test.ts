@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { DataverseClient, DataverseError, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, apiRoot, parseRetryAfter, type FetchLike, type HttpResponseLike } from "./api"
+import { API_LIMITS } from "../../../plasmo.config"
+import { orgBudget } from "../request-budget"
+import { DataverseClient, DataverseError, PageGoneError, SessionExpiredError, ThrottledError, apiRoot, parseRetryAfter, type FetchLike, type HttpResponseLike } from "./api"
 
 const BASE = "https://northwind.crm4.dynamics.com"
 const NOW = Date.UTC(2026, 10, 20, 12)
@@ -16,8 +18,12 @@ function scripted(...answers: HttpResponseLike[]) {
   }
   return { fetch, seen }
 }
-const client = (fetch: FetchLike, extra: Partial<ConstructorParameters<typeof DataverseClient>[0]> = {}) =>
-  new DataverseClient({ fetch, baseUrl: BASE, now: () => NOW, sleep: async () => {}, ...extra })
+let orgSerial = 0
+/** A client with a budget of its own org (a test's holds and counts stay in that test). */
+const client = (fetch: FetchLike, extra: Partial<ConstructorParameters<typeof DataverseClient>[0]> = {}) => {
+  const sleep = extra.sleep ?? (async () => {})
+  return new DataverseClient({ fetch, baseUrl: BASE, now: () => NOW, sleep, budget: orgBudget("dynamics", `api-test-${++orgSerial}`, { clock: { now: () => NOW, sleep } }), ...extra })
+}
 
 describe("DataverseClient", () => {
   it("builds the Web API root from an org URL, an on-premises org URL or a root", () => {
@@ -98,6 +104,27 @@ describe("DataverseClient", () => {
     expect(seen).toHaveLength(0)
   })
 
+  it("keeps at most API_LIMITS.dynamics.maxInFlight requests in flight across every client of the org", async () => {
+    const state = { inFlight: 0, most: 0, sent: 0, gates: [] as (() => void)[] }
+    const fetch: FetchLike = async () => {
+      state.sent++
+      state.most = Math.max(state.most, ++state.inFlight)
+      await new Promise<void>((resolve) => state.gates.push(resolve))
+      state.inFlight--
+      return response(200, { value: [] })
+    }
+    const clock = { now: () => NOW, sleep: async () => {} }
+    // A sync's client and a share's client of the same org.
+    const clients = [0, 1].map(() => client(fetch, { budget: orgBudget("dynamics", "in-flight-org", { clock }) }))
+    const requests = Array.from({ length: 12 }, (_, i) => clients[i % 2]!.get(`${BASE}/api/data/v9.2/accounts`))
+    while (state.sent < requests.length || state.gates.length) {
+      await new Promise((r) => setTimeout(r, 0))
+      state.gates.shift()?.()
+    }
+    await Promise.all(requests)
+    expect(state.most).toBe(API_LIMITS.dynamics.maxInFlight)
+  })
+
   it("gives up with ThrottledError after repeated 429s", async () => {
     const throttled = () => response(429, {}, { "Retry-After": "1" })
     const { fetch } = scripted(throttled(), throttled(), throttled(), throttled(), throttled(), throttled(), throttled())
@@ -105,17 +132,7 @@ describe("DataverseClient", () => {
   })
 })
 
-describe("RequestBudget", () => {
-  it("counts requests in a sliding window and says when room frees up", () => {
-    const budget = new RequestBudget(2, 1_000)
-    expect(budget.take(0)).toBe(true)
-    expect(budget.take(100)).toBe(true)
-    expect(budget.take(200)).toBe(false)
-    expect(budget.freeAt(200)).toBe(1_000)
-    expect(budget.take(1_001)).toBe(true)
-    expect(new RequestBudget(2, 1_000, budget.toJSON()).take(1_050)).toBe(false)
-  })
-
+describe("DataverseClient stops", () => {
   it("takes a login redirect or an HTML page for an expired session, and stops there", async () => {
     for (const answer of [
       response(302, "", { Location: "https://login.microsoftonline.com/common/oauth2/authorize" }),
@@ -141,15 +158,16 @@ describe("RequestBudget", () => {
   })
 
   it("holds every client of the same org during a Retry-After, not only the throttled one", async () => {
-    const pauses = new Map<string, Promise<unknown>>()
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
     const first = scripted(response(429, {}, { "Retry-After": "2" }))
     const second = scripted()
     const other = scripted()
-    const a = client(first.fetch, { pauses, sleep: () => gate })
-    const b = client(second.fetch, { pauses })
-    const elsewhere = new DataverseClient({ fetch: other.fetch, baseUrl: "https://contoso.crm4.dynamics.com", pauses, sleep: async () => {} })
+    // Two clients of one org (a sync and a share, say), each with its own budget object.
+    const budget = (sleep: (ms: number) => Promise<void>) => orgBudget("dynamics", "held-org", { clock: { now: () => NOW, sleep } })
+    const a = client(first.fetch, { budget: budget(() => gate) })
+    const b = client(second.fetch, { budget: budget(async () => {}) })
+    const elsewhere = client(other.fetch, { baseUrl: "https://contoso.crm4.dynamics.com" })
     const throttled = a.get(`${BASE}/api/data/v9.2/accounts`)
     await new Promise((r) => setTimeout(r, 5))
     const held = b.get(`${BASE}/api/data/v9.2/contacts`)

@@ -3,27 +3,28 @@
  * org's own session cookie authenticates; Parley never holds a token).
  *
  * Service protection (powerapps-docs `api-limits.md`: per user, per web server, 300 s sliding
- * window: 6,000 requests, 20 min of execution time, 52 concurrent requests):
- * - at most 4 requests in flight (DESIGN.md; API_LIMITS.dynamics.maxInFlight);
+ * window: 6,000 requests, 20 min of execution time, 52 concurrent requests). Every request goes
+ * through the org's request budget (src/crm/request-budget.ts, limits in plasmo.config.ts
+ * `API_LIMITS.dynamics`):
+ * - at most 4 requests in flight;
  * - a per-rep budget of 600 requests per 5 minutes per org, a tenth of Microsoft's limit, because
  *   the rep's own Unified Interface session spends from the same per-user allowance;
  * - `429` waits exactly `Retry-After` seconds, and the wait is the org's, not the client's: every
  *   request to that org (this sync, another account's sync, a share, a snapshot listing) holds
  *   until it has passed ("Service protection API limits": the Retry-After duration applies to
- *   the user's requests to the web server). Up to 25 s: Chrome stops an extension service worker
- *   after 30 s without extension events, and a worker stopped mid-wait would leave no status; a
- *   longer demand stops the sync with a resumable "rate-limited" status and its `retryAt`, which
- *   the next visit honours without a request.
+ *   the user's requests to the web server). Up to `maxRetryAfterS`; a longer demand stops the
+ *   sync with a resumable "rate-limited" status and its `retryAt`, which the next visit honours
+ *   without a request.
  *
  * Session: an answer that is a redirect (a login bounce to login.microsoftonline.com, or the
  * page relay's opaque redirect) or an HTML page is the sign-in page, not data: "session expired".
  */
 import { API_LIMITS } from "../../../plasmo.config"
+import { BudgetExhaustedError, orgBudget, realClock, type RequestBudget } from "../request-budget"
 import { DYNAMICS_API_VERSION, dynamicsApiRoot } from "./org-url"
 
 export { DYNAMICS_API_VERSION }
-export const DYNAMICS_BUDGET = { maxRequests: 600, windowMs: 300_000 } as const
-export const MAX_RETRY_AFTER_WAIT_S = 25
+const MAX_RETRY_AFTER_WAIT_S = API_LIMITS.dynamics.maxRetryAfterS
 const MAX_RETRIES = 5
 /** 0x80040220 PrivilegeDenied: the rep may not read this table; other tables still sync. */
 export const PRIVILEGE_DENIED = "0x80040220"
@@ -79,45 +80,17 @@ export class DataverseError extends Error {
   }
 }
 
-/** Request timestamps in a sliding window; serialisable so a restarted worker keeps counting. */
-export class RequestBudget {
-  constructor(
-    readonly maxRequests: number = DYNAMICS_BUDGET.maxRequests,
-    readonly windowMs: number = DYNAMICS_BUDGET.windowMs,
-    private stamps: number[] = []
-  ) {}
-  private prune(now: number) {
-    this.stamps = this.stamps.filter((t) => t > now - this.windowMs && t <= now)
-  }
-  take(now: number): boolean {
-    this.prune(now)
-    if (this.stamps.length >= this.maxRequests) return false
-    this.stamps.push(now)
-    return true
-  }
-  /** When the oldest counted request leaves the window. */
-  freeAt(now: number): number {
-    this.prune(now)
-    return (this.stamps[0] ?? now) + this.windowMs
-  }
-  toJSON(): number[] {
-    return [...this.stamps]
-  }
-}
-
-/** The Retry-After wait of each org (by API root), shared by every client in this worker. */
-const ORG_PAUSES = new Map<string, Promise<unknown>>()
-
 export interface DataverseClientOptions {
   fetch: FetchLike
   /** The org URL (`https://org.crm4.dynamics.com`, on premises `https://host/Org`) or the Web API root. */
   baseUrl: string
   now?: () => number
   sleep?: (ms: number) => Promise<void>
-  maxInFlight?: number
+  /**
+   * The org's request budget (orgBudget("dynamics", org, …)). Without one, the client uses the
+   * org's budget in worker memory, keyed by its API root.
+   */
   budget?: RequestBudget
-  /** Where org-wide Retry-After waits are kept (tests isolate theirs). */
-  pauses?: Map<string, Promise<unknown>>
 }
 
 export interface Page {
@@ -158,13 +131,7 @@ export class DataverseClient {
   calls = 0
   private readonly origin: string
   private readonly now: () => number
-  private readonly sleep: (ms: number) => Promise<void>
-  private readonly maxInFlight: number
   readonly budget: RequestBudget
-  private readonly pauses: Map<string, Promise<unknown>>
-  private readonly pauseKey: string
-  private inFlight = 0
-  private waiting: (() => void)[] = []
   /** Once set, every request fails fast: the session is gone, the tab closed, or the org asked us to stop. */
   private stopped: Error | null = null
 
@@ -172,11 +139,7 @@ export class DataverseClient {
     this.root = apiRoot(options.baseUrl)
     this.origin = new URL(this.root).origin
     this.now = options.now ?? Date.now
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
-    this.maxInFlight = Math.min(options.maxInFlight ?? API_LIMITS.dynamics.maxInFlight, API_LIMITS.dynamics.maxInFlight)
-    this.budget = options.budget ?? new RequestBudget()
-    this.pauses = options.pauses ?? ORG_PAUSES
-    this.pauseKey = this.root.toLowerCase()
+    this.budget = options.budget ?? orgBudget("dynamics", this.root.toLowerCase(), { clock: { now: this.now, sleep: options.sleep ?? realClock.sleep } })
   }
 
   /** The URL of `path` below the Web API root (`accounts?$select=…`). */
@@ -184,60 +147,48 @@ export class DataverseClient {
     return `${this.root}/${path.replace(/^\/+/, "")}`
   }
 
-  private async acquire() {
-    if (this.inFlight < this.maxInFlight) {
-      this.inFlight++
-      return
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve))
-  }
-  private release() {
-    const next = this.waiting.shift()
-    if (next) next()
-    else this.inFlight--
-  }
-
   /**
-   * One request with OData headers, the org's Retry-After wait, the budget and the session checks.
-   * A `429` is retried after its wait (the service-protection limit refuses a request before
-   * running it, so a write cannot be duplicated by the retry).
+   * One request with OData headers, through the org's budget (slots, window, Retry-After hold),
+   * and the session checks. A `429` is retried after its wait (the service-protection limit
+   * refuses a request before running it, so a write cannot be duplicated by the retry).
    */
   async send(method: RequestInitLike["method"], url: string, options: { body?: string; maxPageSize?: number } = {}): Promise<RawAnswer> {
     // nextLinks are followed as is, but only on the org's own origin.
     if (new URL(url).origin !== this.origin) throw new DataverseError(0, "foreign-link", `Refused a link outside the org: ${new URL(url).origin}`, url)
-    await this.acquire()
-    try {
-      for (let attempt = 0; ; attempt++) {
-        await (this.pauses.get(this.pauseKey) ?? Promise.resolve())
-        if (this.stopped) throw this.stopped
-        if (!this.budget.take(this.now())) throw this.stop(new ThrottledError(this.budget.freeAt(this.now()), "budget"))
-        this.calls++
-        const headers: Record<string, string> = { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" }
-        if (method === "GET") {
-          headers.Prefer = `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${options.maxPageSize ? `,odata.maxpagesize=${options.maxPageSize}` : ""}`
-        }
-        if (options.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8"
-        let res: HttpResponseLike
-        try {
-          res = await this.options.fetch(url, { method, headers, credentials: "same-origin", ...(options.body !== undefined ? { body: options.body } : {}) })
-        } catch (e) {
-          if (e instanceof PageGoneError) throw this.stop(e)
-          throw new DataverseError(0, "network", `Network error: ${(e as Error)?.message ?? e}`, url)
-        }
-        const retryable = res.status === 429 || (method === "GET" && res.status === 503 && res.headers.get("Retry-After"))
-        if (retryable) {
-          const seconds = parseRetryAfter(res.headers.get("Retry-After"), this.now()) ?? 5
-          if (seconds > MAX_RETRY_AFTER_WAIT_S || attempt >= MAX_RETRIES) throw this.stop(new ThrottledError(this.now() + seconds * 1000, "service-protection"))
-          const wait = this.sleep(seconds * 1000)
-          this.pauses.set(this.pauseKey, Promise.all([this.pauses.get(this.pauseKey), wait]))
-          await wait
-          continue
-        }
-        if (isLoginAnswer(res.status, res.headers.get("Content-Type"))) throw this.stop(new SessionExpiredError(res.status))
-        return { status: res.status, headers: res.headers, text: await res.text() }
+    const headers: Record<string, string> = { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" }
+    if (method === "GET") {
+      headers.Prefer = `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${options.maxPageSize ? `,odata.maxpagesize=${options.maxPageSize}` : ""}`
+    }
+    if (options.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8"
+    for (let attempt = 0; ; attempt++) {
+      if (this.stopped) throw this.stopped
+      let res: HttpResponseLike
+      try {
+        res = await this.budget.run(async () => {
+          // Checked again once a slot and any hold are through: another request may have stopped the client meanwhile.
+          if (this.stopped) throw this.stopped
+          this.calls++
+          try {
+            return await this.options.fetch(url, { method, headers, credentials: "same-origin", ...(options.body !== undefined ? { body: options.body } : {}) })
+          } catch (e) {
+            if (e instanceof PageGoneError) throw this.stop(e)
+            throw new DataverseError(0, "network", `Network error: ${(e as Error)?.message ?? e}`, url)
+          }
+        })
+      } catch (e) {
+        if (e instanceof BudgetExhaustedError) throw this.stop(new ThrottledError(e.freeAt, "budget"))
+        throw e
       }
-    } finally {
-      this.release()
+      const retryable = res.status === 429 || (method === "GET" && res.status === 503 && res.headers.get("Retry-After"))
+      if (retryable) {
+        const seconds = parseRetryAfter(res.headers.get("Retry-After"), this.now()) ?? 5
+        if (seconds > MAX_RETRY_AFTER_WAIT_S || attempt >= MAX_RETRIES) throw this.stop(new ThrottledError(this.now() + seconds * 1000, "service-protection"))
+        // The org's hold: this request's retry and every other request of the org wait it out.
+        await this.budget.holdUntil(this.now() + seconds * 1000)
+        continue
+      }
+      if (isLoginAnswer(res.status, res.headers.get("Content-Type"))) throw this.stop(new SessionExpiredError(res.status))
+      return { status: res.status, headers: res.headers, text: await res.text() }
     }
   }
 

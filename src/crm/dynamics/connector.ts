@@ -5,6 +5,7 @@
  * the content script), never from the worker. The org URL and API root come from org-url.ts.
  */
 import type { ApiConnector, ApiEnvironment, OrgLocation, SyncHooks, SyncResult } from "../contract"
+import { orgBudget, realClock } from "../request-budget"
 import { ShareError } from "../share-types"
 import { DataverseClient, PageGoneError, type FetchLike } from "./api"
 import { dynamicsApiRoot, dynamicsOrgUrl } from "./org-url"
@@ -24,6 +25,12 @@ async function access(env: ApiEnvironment, org: OrgLocation): Promise<DataverseA
   if (env.pageFetch) return { fetch: env.pageFetch as unknown as FetchLike, baseUrl: dynamicsOrgUrl(org) }
   if (env.tabs) return dataverseAccess(env.tabs, { ...org, ...(env.tabId !== undefined ? { tabId: env.tabId } : {}) })
   return { fetch: noTab, baseUrl: dynamicsOrgUrl(org) }
+}
+
+/** The org's one request budget: the same slots, window and Retry-After hold as its syncs. */
+function budgetOf(env: ApiEnvironment, org: OrgLocation) {
+  const sleep = env.sleep ?? realClock.sleep
+  return orgBudget("dynamics", org.org, { db: env.db, clock: { now: () => env.now(), sleep } })
 }
 
 export const dynamicsConnector: ApiConnector = {
@@ -49,11 +56,11 @@ export const dynamicsConnector: ApiConnector = {
   async share(env, org, input) {
     const accountUrl = dynamicsRules.recordUrl(org, "account", input.accountId)
     if (!accountUrl) throw new ShareError("rejected", "Parley cannot build a safe link to this Dynamics account.")
-    return shareToDynamics({ ...(await access(env, org)), now: () => env.now() }, { accountId: input.accountId, accountUrl, files: input.files, notetext: input.note })
+    return shareToDynamics({ ...(await access(env, org)), now: () => env.now(), budget: budgetOf(env, org), ...(env.sleep ? { sleep: env.sleep } : {}) }, { accountId: input.accountId, accountUrl, files: input.files, notetext: input.note })
   },
 
   async listSnapshots(env, org, accountId) {
-    const client = new DataverseClient({ ...(await access(env, org)), now: () => env.now() })
+    const client = new DataverseClient({ ...(await access(env, org)), now: () => env.now(), budget: budgetOf(env, org) })
     return readDynamicsSnapshots(client, accountId)
   }
 }

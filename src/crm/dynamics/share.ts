@@ -19,6 +19,7 @@
  * again: the service-protection limit rejects a request before running it, so the retry cannot
  * duplicate.
  */
+import type { RequestBudget } from "../request-budget"
 import { ShareError, type ShareFile, type SharedFile } from "../share-types"
 import { DataverseClient, DataverseError, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type RawAnswer } from "./api"
 
@@ -31,6 +32,8 @@ export interface DynamicsShareDeps {
   baseUrl: string
   sleep?: (ms: number) => Promise<void>
   now?: () => number
+  /** The org's request budget (src/crm/request-budget.ts), shared with its syncs. */
+  budget?: RequestBudget
   /** Told which files were left out, and why (a PDF over the org's attachment limit). */
   onSkipped?: (skipped: SkippedFile) => void
 }
@@ -92,7 +95,7 @@ export async function shareToDynamics(
   input: { accountId: string; accountUrl: string; files: readonly ShareFile[]; notetext: string }
 ): Promise<SharedFile[]> {
   if (!GUID.test(input.accountId)) throw new ShareError("rejected", `Not a Dynamics record id: ${input.accountId}`)
-  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, sleep: deps.sleep, now: deps.now })
+  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, sleep: deps.sleep, now: deps.now, ...(deps.budget ? { budget: deps.budget } : {}) })
   const root = client.root
   let limit: number
   try {

@@ -133,8 +133,9 @@ describe("syncDynamicsAccount", () => {
     expect(partial.interactions).toBeLessThan(expected().interactions)
 
     mock.resetStats()
-    // A new worker: nothing of the dead one's running sync is left in memory.
-    const resumed = await sync(deps(mock, db, { running: new Map() }))
+    // A new worker: nothing of the dead one's running sync is left in memory (its own
+    // connection to the database, no running syncs, no request slots held).
+    const resumed = await sync(deps(mock, openDatabase(db.name), { running: new Map() }))
     expect(resumed.status.state).toBe("synced")
     // Streams that stopped mid-way continue from their stored page link.
     const stored = midway.filter((c) => c.nextPage).map((c) => decodeURIComponent(c.nextPage!))

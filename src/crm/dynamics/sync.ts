@@ -35,10 +35,12 @@ import Dexie from "dexie"
 import type { ParleyDB } from "../../model/db"
 import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
-import { StorageFullError, removeRecords, writeBatch, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
-import { DYNAMICS_BUDGET, DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, RequestBudget, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import { StorageFullError, removeRecords, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
+import { limitsFor, orgBudget } from "../request-budget"
+import { DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
-import { mergeProgress, syncStatusKey, type SyncProgress, type SyncStatus } from "../../model/sync-status"
+import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
+import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
 import type { SyncHooks } from "../contract"
 
 export interface DynamicsSyncDeps {
@@ -50,6 +52,7 @@ export interface DynamicsSyncDeps {
   sleep?: (ms: number) => Promise<void>
   /** `Prefer: odata.maxpagesize` (Dataverse allows up to 5000). */
   pageSize?: number
+  /** The request window; default plasmo.config.ts API_LIMITS.dynamics.window. */
   budget?: { maxRequests: number; windowMs: number }
   /** Compare the account's ids with Dataverse now (a forced sync); otherwise every RECONCILE_INTERVAL_MS. */
   reconcile?: boolean
@@ -120,16 +123,10 @@ interface Run {
   rejected: number
   deleted: number
   diagnostics: SyncDiagnostic[]
-  onProgress?: SyncHooks["onProgress"]
   isPaused?: SyncHooks["isPaused"]
   /** Rows read in this run per object, per stream scope (activity objects have one per parent chunk). */
-  progress: Map<string, Map<string, { done: number; total?: number }>>
-  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
-  summary?: SyncProgress
+  progress: ProgressTally
 }
-
-/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
-class PausedError extends Error {}
 
 const PAUSED_MESSAGE = "Paused: Sync now continues where it stopped"
 
@@ -149,7 +146,7 @@ function diagnose(run: Run, d: SyncDiagnostic) {
 }
 
 async function write(run: Run, object: string, batch: HistoryBatch, cursor: SyncCursor) {
-  const { written, rejected } = await writeBatch(run.db, batch, cursor)
+  const { written, rejected } = await writeStreamPage(run.db, { batch, cursors: [cursor] })
   run.written += written
   run.rejected += rejected.length
   for (const r of rejected as Rejected[]) diagnose(run, { object, kind: "rejected", recordKey: r.recordKey, message: `${r.table}: ${r.reason}`.slice(0, 500) })
@@ -164,31 +161,10 @@ async function byIds(run: Run, set: string, select: string, column: string, ids:
   return rows
 }
 
-/** Registers a stream before it runs, so an object's total waits for all of its streams' counts. */
-function progressOf(run: Run, s: Stream): { done: number; total?: number } {
-  let scopes = run.progress.get(s.object)
-  if (!scopes) run.progress.set(s.object, (scopes = new Map()))
-  let entry = scopes.get(s.scope)
-  if (!entry) scopes.set(s.scope, (entry = { done: 0 }))
-  return entry
-}
-
-/** Counts a page's rows and tells the hook: the object's sum, with a total once every stream has one. */
+/** Counts a page's rows: the object's sum, with a total once every stream of it has one. */
 function report(run: Run, s: Stream, rows: number, count: number | undefined) {
-  const entry = progressOf(run, s)
-  entry.done += rows
   // At the 5,000 cap the count says "at least": the total is then unknown, not wrong.
-  if (count !== undefined && count < 5_000) entry.total = count
-  const all = [...run.progress.get(s.object)!.values()]
-  const done = all.reduce((n, e) => n + e.done, 0)
-  const total = all.every((e) => e.total !== undefined) ? all.reduce((n, e) => n + e.total!, 0) : undefined
-  const r = { object: s.object, done, ...(total !== undefined ? { total } : {}) }
-  run.summary = mergeProgress(run.summary, r)
-  try {
-    run.onProgress?.(r)
-  } catch {
-    // Progress is for the panel only: losing one report must not lose the page.
-  }
+  run.progress.add(s.object, rows, count !== undefined && count < 5_000 ? count : undefined, s.scope)
 }
 
 const sameCursor = (a: SyncCursor | undefined, b: SyncCursor) => !!a && a.watermark === b.watermark && a.nextPage === b.nextPage
@@ -247,7 +223,7 @@ async function runStream(run: Run, s: Stream): Promise<void> {
     if (hasRows || !sameCursor(cursor, next)) await write(run, s.object, batch, next)
     report(run, s, page.value.length, page.count)
     if (done) return
-    if (await run.isPaused?.()) throw new PausedError()
+    await stopIfPaused(run.isPaused)
     url = page.nextLink!
     resumed = false
   }
@@ -432,7 +408,7 @@ interface Outcome {
 }
 
 async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
-  for (const s of streams) progressOf(run, s)
+  for (const s of streams) run.progress.register(s.object, s.scope)
   const settled = await Promise.allSettled(streams.map((s) => runStream(run, s)))
   settled.forEach((result, i) => {
     const object = streams[i]!.object
@@ -441,7 +417,7 @@ async function runAll(run: Run, streams: Stream[], outcome: Outcome) {
       return
     }
     const e = result.reason as Error
-    if (e instanceof PausedError) outcome.paused = true
+    if (e instanceof PausedSignal) outcome.paused = true
     else if (e instanceof StorageFullError) outcome.storageFull ??= e
     else if (e instanceof SessionExpiredError) outcome.expired ??= e
     else if (e instanceof PageGoneError) outcome.gone ??= e
@@ -550,8 +526,6 @@ async function reconcile(run: Run): Promise<void> {
   if (removedQuotes.length) await remove(run, "quoteLines", (await run.db.quoteLines.where("quoteKey").anyOf(removedQuotes).primaryKeys()) as string[])
 }
 
-const budgetKey = (org: string) => `dynamics:budget:${org}`
-
 /** Syncs running in this worker, by database, org and account. */
 export type RunningSyncs = Map<string, { forced: boolean; done: Promise<DynamicsSyncResult> }>
 const RUNNING: RunningSyncs = new Map()
@@ -581,11 +555,11 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   const org = target.org
   const accountId = target.accountId.toLowerCase().replace(/^\{|\}$/g, "")
   const accountKey = recordKey("dynamics", org, accountId)
-  const limits = deps.budget ?? DYNAMICS_BUDGET
-  const stamps = (await deps.db.meta.get(budgetKey(org)))?.value
-  const budget = new RequestBudget(limits.maxRequests, limits.windowMs, Array.isArray(stamps) ? stamps.filter((t): t is number => typeof t === "number") : [])
-  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep: deps.sleep, budget })
-  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], onProgress: deps.onProgress, isPaused: deps.isPaused, progress: new Map() }
+  // The org's one budget, persisted per request: a restarted worker keeps counting.
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const budget = orgBudget("dynamics", org, { db: deps.db, clock: { now: deps.now, sleep }, limits: limitsFor("dynamics", deps.budget ? { window: deps.budget } : {}) })
+  const client = new DataverseClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, now: deps.now, sleep, budget })
+  const run: Run = { org, accountId, db: deps.db, client, now: deps.now, pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE, written: 0, rejected: 0, deleted: 0, diagnostics: [], isPaused: deps.isPaused, progress: new ProgressTally(deps.onProgress) }
   const outcome: Outcome = { failed: 0, ok: 0 }
 
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(accountId)) {
@@ -619,7 +593,6 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
   }
   await pauseHere()
   if (!halted() && !outcome.failed) await reconcileIfDue(run, deps.reconcile === true, outcome)
-  await deps.db.meta.put({ key: budgetKey(org), value: budget.toJSON() })
 
   const at = deps.now()
   const status: DynamicsSyncStatus = outcome.storageFull
@@ -635,7 +608,7 @@ async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId
         : { state: "synced", at }
   // A pause outranks the parts that failed before it (Sync now retries them), not a stop Dataverse caused.
   if (outcome.paused && !outcome.storageFull && !outcome.expired && !outcome.gone && !outcome.throttled) {
-    return finish(run, { state: "paused", message: PAUSED_MESSAGE, at, ...(run.summary ? { progress: run.summary } : {}) }, accountKey)
+    return finish(run, { state: "paused", message: PAUSED_MESSAGE, at, ...(run.progress.summary ? { progress: run.progress.summary } : {}) }, accountKey)
   }
   return finish(run, status, accountKey)
 }

@@ -1,10 +1,11 @@
 /**
  * The Salesforce REST client the sync uses: the rep's session as a Bearer token on the org's API
- * host, every call counted against the daily budget, at most N in flight, exponential back-off on
+ * host, every call sent through the org's request budget (src/crm/request-budget.ts: daily count,
+ * at most N in flight, the org-wide Retry-After hold), exponential back-off on
  * REQUEST_LIMIT_EXCEEDED / network / 5xx, and Salesforce's error bodies turned into typed errors.
  */
-import type { ParleyDB } from "../../model/db"
-import { Semaphore, takeCall } from "./budget"
+import { API_LIMITS } from "../../../plasmo.config"
+import { BudgetExhaustedError, type RequestBudget } from "../request-budget"
 import { API_VERSION } from "./soql"
 
 export interface SalesforceSession {
@@ -39,9 +40,7 @@ export class SalesforceApiError extends Error {
   retryAfterMs?: number
 }
 
-export interface ApiLimits {
-  maxInFlight: number
-  dailyCalls: number
+export interface RetryPolicy {
   /** Retries after the first attempt, for rate limits, network errors, 5xx and torn JSON. */
   maxRetries: number
   /** First back-off delay; doubles each retry. */
@@ -50,7 +49,6 @@ export interface ApiLimits {
 
 export interface ClientDeps {
   fetch: typeof fetch
-  db: ParleyDB
   now(): number
   sleep(ms: number): Promise<void>
 }
@@ -103,9 +101,9 @@ export function queryPath(soql: string, resource: "query" | "queryAll"): string 
 }
 
 const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set(["rate-limited", "network", "malformed"])
-/** Longest Retry-After waited inside a sync (a worker idle for 30 s is stopped); a longer demand
- * still waits this long per retry, then ends as rate-limited with the cursors kept. */
-const MAX_RETRY_AFTER_MS = 20_000
+/** Longest Retry-After waited per retry (plasmo.config.ts); a longer demand still waits this long
+ * per retry, then ends as rate-limited with the cursors kept. */
+const MAX_RETRY_AFTER_MS = API_LIMITS.salesforce.maxRetryAfterS * 1000
 
 /** `Retry-After` in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function retryAfterMs(value: string | null, now: number): number | undefined {
@@ -127,8 +125,9 @@ export class SalesforceClient {
   constructor(
     private readonly deps: ClientDeps,
     private readonly session: SalesforceSession,
-    private readonly semaphore: Semaphore,
-    private readonly limits: ApiLimits
+    /** The org's budget (orgBudget("salesforce", org, …)): shared with every other client of the org. */
+    private readonly budget: RequestBudget,
+    private readonly limits: RetryPolicy
   ) {}
 
   query(soql: string): Promise<unknown> {
@@ -195,43 +194,50 @@ export class SalesforceClient {
           throw error instanceof SalesforceApiError ? error : new SalesforceApiError("network", `Salesforce unreachable: ${String(error)}`)
         }
         this.retries++
-        const asked = error instanceof SalesforceApiError ? error.retryAfterMs : undefined
-        await this.deps.sleep(Math.max(this.limits.backoffMs * 2 ** attempt, Math.min(asked ?? 0, MAX_RETRY_AFTER_MS)))
+        const backoff = this.limits.backoffMs * 2 ** attempt
+        const asked = Math.min(error instanceof SalesforceApiError ? (error.retryAfterMs ?? 0) : 0, MAX_RETRY_AFTER_MS)
+        // A Retry-After is the org's wait, not this request's: every request of the org holds
+        // until it has passed (the retry included, through the budget).
+        if (asked > backoff) await this.budget.holdUntil(this.deps.now() + asked)
+        else await this.deps.sleep(backoff)
       }
     }
   }
 
   private async attempt(url: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean): Promise<unknown> {
-    if (!(await takeCall(this.deps.db, this.deps.now(), this.limits.dailyCalls))) {
-      throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
-    }
-    this.calls++
-    const { status, ok, redirected, html, text, limit, retryAfter } = await this.semaphore.run(async () => {
-      const response = await this.deps.fetch(url, {
-        method,
-        headers: {
-          Authorization: `Bearer ${this.session.sid}`,
-          Accept: "application/json",
-          "Sforce-Call-Options": "client=Parley",
-          ...(body === undefined ? {} : { "Content-Type": "application/json" })
-        },
-        ...(body === undefined ? {} : { body }),
-        credentials: "omit",
-        // Not followed: the Authorization header would not survive it, and where an API host
-        // redirects (an old My Domain, a login bounce, a proxy's sign-in) this session is not good
-        // there. `redirect: "error"` made that a network error, retried and reported "offline".
-        redirect: "manual"
+    const sent = await this.budget
+      .run(async () => {
+        this.calls++
+        const response = await this.deps.fetch(url, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.session.sid}`,
+            Accept: "application/json",
+            "Sforce-Call-Options": "client=Parley",
+            ...(body === undefined ? {} : { "Content-Type": "application/json" })
+          },
+          ...(body === undefined ? {} : { body }),
+          credentials: "omit",
+          // Not followed: the Authorization header would not survive it, and where an API host
+          // redirects (an old My Domain, a login bounce, a proxy's sign-in) this session is not good
+          // there. `redirect: "error"` made that a network error, retried and reported "offline".
+          redirect: "manual"
+        })
+        return {
+          status: response.status,
+          ok: response.ok,
+          redirected: response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400),
+          html: /text\/html/i.test(response.headers.get("content-type") ?? ""),
+          text: await response.text(),
+          limit: response.headers.get("sforce-limit-info"),
+          retryAfter: response.headers.get("retry-after")
+        }
       })
-      return {
-        status: response.status,
-        ok: response.ok,
-        redirected: response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400),
-        html: /text\/html/i.test(response.headers.get("content-type") ?? ""),
-        text: await response.text(),
-        limit: response.headers.get("sforce-limit-info"),
-        retryAfter: response.headers.get("retry-after")
-      }
-    })
+      .catch((error: unknown) => {
+        if (error instanceof BudgetExhaustedError) throw new SalesforceApiError("budget-exhausted", "Today's Salesforce API budget is used up")
+        throw error
+      })
+    const { status, ok, redirected, html, text, limit, retryAfter } = sent
     this.apiUsage = parseLimitInfo(limit) ?? this.apiUsage
     // A sign-in page instead of JSON: this session does not hold here; the caller tries the next.
     if (redirected || (html && status < 500)) throw new SalesforceApiError("session-expired", `Salesforce answered with a ${redirected ? "redirect" : "web page"} instead of data (sign-in)`, status)

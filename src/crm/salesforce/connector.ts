@@ -4,16 +4,15 @@
  * registry. The session is the rep's own (`sid` cookie of the org's API host), found per call and
  * never stored.
  */
-import { API_LIMITS } from "../../../plasmo.config"
 import type { ApiConnector, ApiEnvironment, OrgLocation, SyncDiagnostic, SyncHooks, SyncResult } from "../contract"
 import { ShareError } from "../share-types"
-import { SalesforceClient } from "./api"
-import { Semaphore } from "./budget"
+import { limitsFor, orgBudget } from "../request-budget"
+import { SalesforceApiError, SalesforceClient, type SalesforceSession } from "./api"
 import { toApiHost } from "./hosts"
 import { salesforceRules } from "./rules"
 import { API_VERSION } from "./soql"
 import { shareToSalesforce } from "./share"
-import { findSalesforceSessions } from "./session"
+import { findSalesforceSessions, withEachSession } from "./session"
 import { readSalesforceSnapshots } from "./snapshot-files"
 import { syncSalesforceAccount, type SalesforceSyncDeps, type SyncDiagnostics } from "./sync"
 
@@ -22,8 +21,25 @@ function sessions(env: ApiEnvironment, org: OrgLocation) {
   return findSalesforceSessions(env.cookies, org.host, toApiHost(org.host), env.tabId !== undefined ? { tabId: env.tabId } : {})
 }
 
-async function session(env: ApiEnvironment, org: OrgLocation) {
-  return (await sessions(env, org))[0] ?? null
+const sleepOf = (env: ApiEnvironment) => env.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
+/** The org's one request budget, with the rep's daily call budget. */
+const budgetOf = (env: ApiEnvironment, org: OrgLocation) =>
+  orgBudget("salesforce", org.org, { db: env.db, clock: { now: () => env.now(), sleep: sleepOf(env) }, limits: limitsFor("salesforce", { daily: env.settings.dailyCallBudget }) })
+
+/**
+ * Runs a share or a listing with each of the org's sessions until one is not refused as expired
+ * (the sync does the same: a stale `sid` of an old My Domain beside the valid one).
+ */
+async function withSession<T>(env: ApiEnvironment, org: OrgLocation, attempt: (session: SalesforceSession) => Promise<T>, noSession: string): Promise<T> {
+  const found = (await sessions(env, org)).map((s) => ({ apiHost: s.apiHost, sid: s.sid }))
+  if (!found.length) throw new ShareError("session-expired", noSession)
+  return withEachSession(`${env.db.name}|${org.org}`, found, attempt, (outcome) => {
+    if ("value" in outcome) return "held"
+    const { error } = outcome
+    const kind = error instanceof ShareError || error instanceof SalesforceApiError ? error.kind : undefined
+    return kind === "session-expired" ? "stale" : kind === "network" ? "unknown" : "held"
+  })
 }
 
 /** The Salesforce diagnostics object, in the contract's one list shape. */
@@ -60,24 +76,18 @@ export const salesforceConnector: ApiConnector = {
   },
 
   async share(env, org, input) {
-    const found = await session(env, org)
-    if (!found) throw new ShareError("session-expired", "No Salesforce API session: reload Salesforce (sign in if it asks) and share again.")
-    return shareToSalesforce(
-      { fetch: env.fetch, session: found, uiHost: org.host, db: env.db, now: () => env.now(), dailyCalls: env.settings.dailyCallBudget },
-      { accountId: input.accountId, files: input.files, description: input.note }
+    const budget = budgetOf(env, org)
+    return withSession(
+      env,
+      org,
+      (session) => shareToSalesforce({ fetch: env.fetch, session, uiHost: org.host, budget }, { accountId: input.accountId, files: input.files, description: input.note }),
+      "No Salesforce API session: reload Salesforce (sign in if it asks) and share again."
     )
   },
 
   async listSnapshots(env, org, accountId) {
-    const found = await session(env, org)
-    if (!found) throw new ShareError("session-expired", "No Salesforce API session: reload Salesforce and try again.")
-    const limits = API_LIMITS.salesforce
-    const client = new SalesforceClient(
-      { fetch: env.fetch, db: env.db, now: () => env.now(), sleep: env.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) },
-      { apiHost: found.apiHost, sid: found.sid },
-      new Semaphore(limits.maxInFlight),
-      { maxInFlight: limits.maxInFlight, dailyCalls: env.settings.dailyCallBudget, maxRetries: 2, backoffMs: 500 }
-    )
-    return readSalesforceSnapshots(client, accountId)
+    const budget = budgetOf(env, org)
+    const deps = { fetch: env.fetch, now: () => env.now(), sleep: sleepOf(env) }
+    return withSession(env, org, (session) => readSalesforceSnapshots(new SalesforceClient(deps, session, budget, { maxRetries: 2, backoffMs: 500 }), accountId), "No Salesforce API session: reload Salesforce and try again.")
   }
 }

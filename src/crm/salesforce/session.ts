@@ -78,3 +78,49 @@ export async function findSalesforceSession(
 ): Promise<SalesforceSession | null> {
   return (await findSalesforceSessions(cookies, uiHost, fallbackApiHost, options))[0] ?? null
 }
+
+/** How an attempt with one session went: refused as expired (try the next), accepted, or unknown (offline). */
+export type SessionVerdict = "stale" | "held" | "unknown"
+
+/** Per database and org, which candidate last held (API host and a hash of the sid: the sid
+ * itself is never kept beyond the call). Worker memory only. */
+const sessionsThatHeld = new Map<string, string>()
+
+function sessionMark(session: { apiHost: string; sid: string }): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < session.sid.length; i++) h = Math.imul(h ^ session.sid.charCodeAt(i), 0x01000193)
+  return `${session.apiHost}|${(h >>> 0).toString(16)}`
+}
+
+/**
+ * Runs `attempt` with each candidate session in turn (the one that held last time for `scope`
+ * first: a stale cookie the browser keeps would otherwise cost a call on every use) until one is
+ * not refused as expired; the last candidate's outcome stands. `verdict` judges an outcome, a
+ * thrown error included. The one way sync, share and snapshot listing pick a session. Needs at
+ * least one candidate.
+ */
+export async function withEachSession<S extends { apiHost: string; sid: string }, T>(
+  scope: string,
+  candidates: readonly S[],
+  attempt: (session: S) => Promise<T>,
+  verdict: (outcome: { value: T } | { error: unknown }) => SessionVerdict
+): Promise<T> {
+  if (!candidates.length) throw new Error("withEachSession needs a candidate session")
+  const held = sessionsThatHeld.get(scope)
+  const ordered = [...candidates].sort((a, b) => Number(sessionMark(b) === held) - Number(sessionMark(a) === held))
+  for (const [i, session] of ordered.entries()) {
+    let outcome: { value: T } | { error: unknown }
+    try {
+      outcome = { value: await attempt(session) }
+    } catch (error) {
+      outcome = { error }
+    }
+    const judged = verdict(outcome)
+    if (judged === "held") sessionsThatHeld.set(scope, sessionMark(session))
+    if (judged !== "stale" || i === ordered.length - 1) {
+      if ("error" in outcome) throw outcome.error
+      return outcome.value
+    }
+  }
+  throw new Error("unreachable")
+}

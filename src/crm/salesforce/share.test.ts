@@ -5,8 +5,8 @@ import { DEMO_ACCOUNTS, sfIds } from "../../../demo/org"
 import { openDatabase } from "../../model/db"
 import { utf8ToBase64 } from "../../snapshots/bytes"
 import { ShareError, type ShareFile } from "../share-types"
+import { limitsFor, orgBudget } from "../request-budget"
 import { SalesforceClient } from "./api"
-import { Semaphore } from "./budget"
 import { shareToSalesforce } from "./share"
 import { readSalesforceSnapshots } from "./snapshot-files"
 
@@ -21,8 +21,10 @@ function setup(options: MockSalesforceOptions = {}, dailyCalls = 100) {
   const api = createMockSalesforceApi(options)
   const { fetch } = mockFetch(api)
   const db = openDatabase(`share-${Math.random()}`)
-  const deps = { fetch, session: { apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }, uiHost: DEMO_SALESFORCE.uiHost, db, now: () => Date.UTC(2026, 10, 20), dailyCalls }
-  return { api, deps, fetch, db }
+  const clock = { now: () => Date.UTC(2026, 10, 20), sleep: async () => undefined }
+  const budget = orgBudget("salesforce", DEMO_SALESFORCE.org, { db, clock, limits: limitsFor("salesforce", { daily: dailyCalls }) })
+  const deps = { fetch, session: { apiHost: DEMO_SALESFORCE.apiHost, sid: DEMO_SALESFORCE.sessionId }, uiHost: DEMO_SALESFORCE.uiHost, budget }
+  return { api, deps, fetch, clock }
 }
 const share = (deps: ReturnType<typeof setup>["deps"], accountId = ACCOUNT) => shareToSalesforce(deps, { accountId, files: FILES, description: "Relationship snapshot by Parley" })
 
@@ -77,10 +79,10 @@ describe("shareToSalesforce", () => {
 
 describe("readSalesforceSnapshots", () => {
   it("reads back the JSON files attached to the account, newest first", async () => {
-    const { deps, fetch, db } = setup()
+    const { deps, fetch, clock } = setup()
     await share(deps)
     await share(deps)
-    const client = new SalesforceClient({ fetch, db, now: deps.now, sleep: async () => undefined }, deps.session, new Semaphore(2), { maxInFlight: 2, dailyCalls: 100, maxRetries: 0, backoffMs: 1 })
+    const client = new SalesforceClient({ fetch, ...clock }, deps.session, deps.budget, { maxRetries: 0, backoffMs: 1 })
     const files = await readSalesforceSnapshots(client, ACCOUNT)
     expect(files.length).toBe(2)
     expect(files[0]!.createdAt! > files[1]!.createdAt!).toBe(true)

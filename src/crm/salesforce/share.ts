@@ -9,9 +9,8 @@
  * call is counted against the rep's daily API budget like a sync call (a composite request counts
  * as one API call against the org's limit).
  */
-import type { ParleyDB } from "../../model/db"
+import { BudgetExhaustedError, type RequestBudget } from "../request-budget"
 import { ShareError, type ShareFile, type SharedFile } from "../share-types"
-import { takeCall } from "./budget"
 import { API_VERSION } from "./soql"
 
 export interface SalesforceShareDeps {
@@ -20,9 +19,8 @@ export interface SalesforceShareDeps {
   session: { apiHost: string; sid: string }
   /** The Lightning host the rep uses, for the links to the new files. */
   uiHost: string
-  db: ParleyDB
-  now(): number
-  dailyCalls: number
+  /** The org's request budget (src/crm/request-budget.ts): the daily count, the in-flight slots and any Retry-After hold. */
+  budget: RequestBudget
 }
 
 type SubResponse = { body: unknown; httpStatusCode: number; referenceId: string }
@@ -38,7 +36,6 @@ const soqlIn = (refs: string[]) => refs.map((r) => `'@{${r}.id}'`).join(", ")
 
 export async function shareToSalesforce(deps: SalesforceShareDeps, input: { accountId: string; files: readonly ShareFile[]; description: string }): Promise<SharedFile[]> {
   if (!/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(input.accountId)) throw new ShareError("rejected", `Not a Salesforce record id: ${input.accountId}`)
-  if (!(await takeCall(deps.db, deps.now(), deps.dailyCalls))) throw new ShareError("budget-exhausted", "Today's Salesforce API budget is used up; share again tomorrow or raise the budget in Settings.")
   const refs = input.files.map((f) => f.kind)
   // SOQL is URL-encoded around the references, which Salesforce resolves before running the query.
   const query = `SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id IN (${soqlIn(refs)})`
@@ -56,15 +53,16 @@ export async function shareToSalesforce(deps: SalesforceShareDeps, input: { acco
   }
   let response: Response
   try {
-    response = await deps.fetch(`https://${deps.session.apiHost}/services/data/${API_VERSION}/composite`, {
+    response = await deps.budget.run(() => deps.fetch(`https://${deps.session.apiHost}/services/data/${API_VERSION}/composite`, {
       method: "POST",
       headers: { Authorization: `Bearer ${deps.session.sid}`, "Content-Type": "application/json", Accept: "application/json", "Sforce-Call-Options": "client=Parley" },
       body: JSON.stringify(body),
       credentials: "omit",
       // A redirect is not followed (the header would not survive it): the POST was not run there.
       redirect: "manual"
-    })
+    }))
   } catch (error) {
+    if (error instanceof BudgetExhaustedError) throw new ShareError("budget-exhausted", "Today's Salesforce API budget is used up; share again tomorrow or raise the budget in Settings.")
     throw new ShareError(
       "network",
       `Salesforce did not answer (${error instanceof Error ? error.message : String(error)}). The files may or may not have been attached: check the account's Files before sharing again.`

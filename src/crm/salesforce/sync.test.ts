@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_NOW, sfId, sfIds } from "../../../demo/org"
 import { openDatabase } from "../../model/db"
 import { cursorKey, recordKey } from "../../model/keys"
 import { readAccountHistory } from "../../model/store"
-import { BUDGET_KEY } from "./budget"
+import { budgetKey } from "../request-budget"
 import { syncSalesforceAccount, type SalesforceSyncDeps } from "./sync"
 import { syncStatusKey, type SyncStatus } from "./status"
 
@@ -252,7 +252,7 @@ describe("API etiquette", () => {
     const first = await syncSalesforceAccount(deps, { org: ORG, accountId: GLOBEX })
     expect(first.status).toMatchObject({ state: "budget-exhausted", message: expect.stringContaining("budget") })
     expect(api.callCount).toBe(2)
-    expect((await db.meta.get(BUDGET_KEY))?.value).toEqual({ day: "2026-11-20", calls: 2 })
+    expect((await db.meta.get(budgetKey("salesforce", ORG)))?.value).toMatchObject({ day: "2026-11-20", calls: 2 })
     expect(await db.accounts.count()).toBe(1)
     expect(await db.interactions.count()).toBeGreaterThan(3_000)
     expect((await db.cursors.get(cursorKey("salesforce", ORG, "Task", GLOBEX)))?.nextPage).toBeDefined()

@@ -1,6 +1,6 @@
 /**
  * Salesforce account sync: one account's history from the REST API into the local model,
- * incrementally and resumably, within the API etiquette (budget.ts, api.ts).
+ * incrementally and resumably, within the API etiquette (src/crm/request-budget.ts, api.ts).
  *
  * The plan (soql.ts): one composite call with three QueryAll statements (the account tree, its
  * Tasks, its Events), then every result that was cut short pages on through its own
@@ -12,15 +12,15 @@
  *
  * Runs with injected dependencies (fetch, session, database, clock) so tests need no browser.
  */
-import { API_LIMITS } from "../../../plasmo.config"
 import type { ParleyDB } from "../../model/db"
 import { HISTORY_TABLE_NAMES } from "../../model/db"
 import { cursorKey, orgKey, parseRecordKey, recordKey } from "../../model/keys"
 import type { SyncCursor } from "../../model/schema"
-import { removeRecords, StorageFullError, writeBatch, type HistoryBatch, type Rejected } from "../../model/store"
-import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type ApiLimits, type SalesforceSession } from "./api"
-import { Semaphore } from "./budget"
+import { StorageFullError, type HistoryBatch, type Rejected } from "../../model/store"
+import { limitsFor, orgBudget } from "../request-budget"
+import { queryPath, SalesforceApiError, SalesforceClient, type ApiErrorKind, type RetryPolicy, type SalesforceSession } from "./api"
 import { isSalesforceHost } from "./hosts"
+import { withEachSession } from "./session"
 import { toId18 } from "./ids"
 import { childRecords, mapAccountTree, mapRecords, toMs, type MapContext, type MappedBatch, type RejectedRecord } from "./map"
 import {
@@ -35,7 +35,7 @@ import {
 } from "./soql"
 import { SYNC_MESSAGES, syncStatusKey, type SyncState, type SyncStatus } from "./status"
 import type { SyncHooks } from "../contract"
-import { mergeProgress, type SyncProgress } from "../../model/sync-status"
+import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
 
 export type { SalesforceSession } from "./api"
 
@@ -51,8 +51,8 @@ export interface SalesforceSyncDeps {
   getSessions?(): Promise<SalesforceSession[]>
   db: ParleyDB
   now(): number
-  /** Defaults: API_LIMITS.salesforce (2 in flight, 100 calls a day), 3 retries from 1 s. */
-  budget?: Partial<ApiLimits>
+  /** Defaults: plasmo.config.ts API_LIMITS.salesforce (2 in flight, 100 calls a day), 3 retries from 1 s. */
+  budget?: Partial<RetryPolicy & { maxInFlight: number; dailyCalls: number }>
   /** Back-off waits (tests pass an instant one). */
   sleep?(ms: number): Promise<void>
   /** After each written page: the object's records read in this run and Salesforce's `totalSize`. */
@@ -96,14 +96,6 @@ const FATAL: Readonly<Partial<Record<ApiErrorKind, SyncState>>> = {
   network: "offline"
 }
 
-const semaphores = new Map<number, Semaphore>()
-/** One semaphore per worker: every account sync shares the "N in flight" limit. */
-function sharedSemaphore(limit: number): Semaphore {
-  let semaphore = semaphores.get(limit)
-  if (!semaphore) semaphores.set(limit, (semaphore = new Semaphore(limit)))
-  return semaphore
-}
-
 const running = new Map<string, Promise<SalesforceSyncResult>>()
 /** Fresh starts per sync when a query locator is lost mid-way (it expired, or the org released it). */
 const MAX_STARTS = 3
@@ -111,9 +103,6 @@ const MAX_STARTS = 3
 const QUERIES_PER_CALL = 5
 
 const capsKey = (org: string) => `salesforce:caps:${org}`
-
-/** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
-class PausedSignal extends Error {}
 
 interface QueryResult {
   totalSize?: number
@@ -187,15 +176,8 @@ async function dropUnchanged(db: ParleyDB, batch: HistoryBatch): Promise<History
  * are not rewritten), then upsert, remove what came back deleted, and move the cursors, all in one
  * transaction. Exported for the `sync-ingest` benchmark, which times exactly this path.
  */
-export async function writeMapped(db: ParleyDB, mapped: MappedBatch, cursors: SyncCursor[]): Promise<{ written: number; removed: number; rejected: Rejected[] }> {
-  const removals = mapped.removals()
-  const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors, db.profiles]
-  return db.transaction("rw", tables, async () => {
-    const batch = await dropUnchanged(db, mapped.batch())
-    const r = await writeBatch(db, batch, cursors[0])
-    if (cursors.length > 1) await db.cursors.bulkPut(cursors.slice(1))
-    return { ...r, removed: await removeRecords(db, removals) }
-  })
+export function writeMapped(db: ParleyDB, mapped: MappedBatch, cursors: SyncCursor[]): Promise<{ written: number; removed: number; rejected: Rejected[] }> {
+  return writeStreamPage(db, { batch: mapped.batch(), removals: mapped.removals(), cursors }, dropUnchanged)
 }
 
 class AccountSync {
@@ -207,16 +189,16 @@ class AccountSync {
   private disabled = new Set<string>()
   private ctx!: MapContext
   /** Records read per object in this run, and the total Salesforce reported for it. */
-  private readonly progress = new Map<string, { done: number; total?: number }>()
-  /** The same counts as the panel's progress, kept on a paused status (what is known so far). */
-  summary: SyncProgress | undefined
+  readonly progress: ProgressTally
 
   constructor(
     private readonly deps: SalesforceSyncDeps,
     private readonly client: SalesforceClient,
     private readonly org: string,
     private readonly accountId: string
-  ) {}
+  ) {
+    this.progress = new ProgressTally(deps.onProgress)
+  }
 
   async run(): Promise<void> {
     const { db } = this.deps
@@ -253,24 +235,14 @@ class AccountSync {
     this.diagnostics.errors.push(`Salesforce released this sync's query cursors ${MAX_STARTS} times; the rest comes on the next sync`)
   }
 
-  /** Counts a written page's records and tells the hook (a throwing hook never stops the sync). */
+  /** Counts a written page's records (Salesforce's `totalSize`, when the answer has one). */
   private report(object: string, count: number, total: number | undefined): void {
-    const entry = this.progress.get(object) ?? { done: 0 }
-    entry.done += count
-    if (typeof total === "number") entry.total = total
-    this.progress.set(object, entry)
-    const report = { object, done: entry.done, ...(entry.total !== undefined ? { total: entry.total } : {}) }
-    this.summary = mergeProgress(this.summary, report)
-    try {
-      this.deps.onProgress?.(report)
-    } catch {
-      // Progress is for the panel only: losing one report must not lose the page.
-    }
+    this.progress.add(object, count, typeof total === "number" ? total : undefined)
   }
 
   /** Between pages: stop when the rep paused (the cursors written so far resume the next sync). */
-  private async checkPause(): Promise<void> {
-    if (await this.deps.isPaused?.()) throw new PausedSignal()
+  private checkPause(): Promise<void> {
+    return stopIfPaused(this.deps.isPaused)
   }
 
   private cursor(object: StreamObject, watermark: number | undefined, nextPage?: string): SyncCursor {
@@ -440,15 +412,6 @@ class AccountSync {
   }
 }
 
-/** Per database and org, which candidate session last held (API host and a hash of the sid: the sid itself is
- * never kept beyond the call). Worker memory only. */
-const sessionsThatHeld = new Map<string, string>()
-function sessionMark(session: SalesforceSession): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < session.sid.length; i++) h = Math.imul(h ^ session.sid.charCodeAt(i), 0x01000193)
-  return `${session.apiHost}|${(h >>> 0).toString(16)}`
-}
-
 async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): Promise<void> {
   await db.meta.put({ key: syncStatusKey(accountKey), value: status })
 }
@@ -456,14 +419,12 @@ async function setStatus(db: ParleyDB, accountKey: string, status: SyncStatus): 
 async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string): Promise<SalesforceSyncResult> {
   const { db, now } = deps
   const accountKey = recordKey("salesforce", org, accountId)
-  const limits: ApiLimits = {
-    maxInFlight: API_LIMITS.salesforce.maxInFlight,
-    dailyCalls: API_LIMITS.salesforce.dailyCallBudget,
-    maxRetries: 3,
-    backoffMs: 1_000,
-    ...deps.budget
-  }
+  const retry: RetryPolicy = { maxRetries: deps.budget?.maxRetries ?? 3, backoffMs: deps.budget?.backoffMs ?? 1_000 }
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  // The org's one budget: every account sync, share and listing of the org shares its slots,
+  // its daily count and its Retry-After hold.
+  const limits = limitsFor("salesforce", { maxInFlight: deps.budget?.maxInFlight, daily: deps.budget?.dailyCalls })
+  const budget = orgBudget("salesforce", org, { db, clock: { now, sleep }, limits })
   await setStatus(db, accountKey, { state: "syncing", message: SYNC_MESSAGES.syncing, at: now() })
 
   let state: SyncState = "synced"
@@ -476,33 +437,36 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     (s): s is SalesforceSession => !!s?.sid && isSalesforceHost(s.apiHost)
   )
   if (!candidates.length) state = "session-expired"
-  // The candidate that held last time goes first: a stale cookie the browser keeps would otherwise
-  // spend a call of the daily budget on every sync.
-  const held = sessionsThatHeld.get(`${db.name}|${org}`)
-  candidates.sort((a, b) => Number(sessionMark(b) === held) - Number(sessionMark(a) === held))
-  for (const [i, session] of candidates.entries()) {
-    client = new SalesforceClient({ fetch: deps.fetch, db, now, sleep }, session, sharedSemaphore(limits.maxInFlight), limits)
-    sync = new AccountSync(deps, client, org, accountId)
-    try {
-      await sync.run()
-      state = sync.diagnostics.errors.length ? "partial" : "synced"
-    } catch (error) {
-      if (error instanceof PausedSignal) {
-        state = "paused"
-        break
+  // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
+  else
+    state = await withEachSession(
+      `${db.name}|${org}`,
+      candidates,
+      async (session): Promise<SyncState> => {
+        const attempt = new SalesforceClient({ fetch: deps.fetch, now, sleep }, session, budget, retry)
+        client = attempt
+        const current = (sync = new AccountSync(deps, attempt, org, accountId))
+        message = undefined
+        try {
+          await current.run()
+          return current.diagnostics.errors.length ? "partial" : "synced"
+        } catch (error) {
+          if (error instanceof PausedSignal) return "paused"
+          const kind = error instanceof SalesforceApiError ? error.kind : undefined
+          const failed: SyncState = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
+          if (failed === "error" || failed === "storage-full") message = error instanceof Error ? error.message : String(error)
+          current.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
+          return failed
+        } finally {
+          calls += attempt.calls
+          retries += attempt.retries
+        }
+      },
+      (outcome) => {
+        const result = "value" in outcome ? outcome.value : "error"
+        return result === "session-expired" ? "stale" : result === "offline" || result === "paused" ? "unknown" : "held"
       }
-      const kind = error instanceof SalesforceApiError ? error.kind : undefined
-      state = error instanceof StorageFullError ? "storage-full" : ((kind && FATAL[kind]) ?? "error")
-      message = state === "error" || state === "storage-full" ? (error instanceof Error ? error.message : String(error)) : undefined
-      sync.diagnostics.errors.push(error instanceof Error ? error.message : String(error))
-    } finally {
-      calls += client.calls
-      retries += client.retries
-    }
-    if (state !== "session-expired" && state !== "offline") sessionsThatHeld.set(`${db.name}|${org}`, sessionMark(session))
-    // A stale cookie (an old My Domain's) is refused as an invalid session: the next one may hold.
-    if (state !== "session-expired" || i === candidates.length - 1) break
-  }
+    )
 
   const diagnostics: SyncDiagnostics = sync?.diagnostics ?? { rejected: [], errors: [], retries: 0, disabledParts: [] }
   diagnostics.retries = retries
@@ -516,7 +480,7 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
     written,
     rejected: diagnostics.rejected.length,
     apiUsage: diagnostics.apiUsage,
-    ...(state === "paused" && sync?.summary ? { progress: sync.summary } : {})
+    ...(state === "paused" && sync?.progress.summary ? { progress: sync.progress.summary } : {})
   }
   await setStatus(db, accountKey, status)
   return { status, calls, written, rejected: diagnostics.rejected.length, diagnostics }

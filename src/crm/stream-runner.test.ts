@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest"
+import { cursorKey, recordKey } from "../model/keys"
+import { openDatabase } from "../model/db"
+import type { SyncCursor } from "../model/schema"
+import type { SyncProgressReport } from "../model/sync-status"
+import { mapAccount } from "./dynamics/map"
+import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "./stream-runner"
+
+const ACCOUNT = "00000001-0000-4000-8000-000000000001"
+const ORG = "northwind.crm4"
+const cursor = (object: string, nextPage?: string): SyncCursor => ({ key: cursorKey("dynamics", ORG, object, ACCOUNT), crm: "dynamics", org: ORG, object, scope: ACCOUNT, watermark: 1_000, nextPage, updatedAt: 2_000 })
+const account = (name: string) => mapAccount({ accountid: ACCOUNT, name, modifiedon: "2026-11-20T10:00:00Z" }, { org: ORG, accountId: ACCOUNT, seenAt: 3_000 })
+
+describe("ProgressTally", () => {
+  it("sums an object's streams and knows its total only once every registered stream reported one", () => {
+    const reports: SyncProgressReport[] = []
+    const tally = new ProgressTally((r) => reports.push(r))
+    tally.register("email", "a")
+    tally.register("email", "b")
+    tally.add("email", 5, 12, "a")
+    tally.add("email", 3, 4, "b")
+    tally.add("email", 7, undefined, "a")
+    expect(reports).toEqual([{ object: "email", done: 5 }, { object: "email", done: 8, total: 16 }, { object: "email", done: 15, total: 16 }])
+    expect(tally.summary?.objects?.email).toMatchObject({ done: 15, total: 16 })
+  })
+
+  it("keeps counting when the progress hook throws", () => {
+    const tally = new ProgressTally(() => {
+      throw new Error("panel gone")
+    })
+    tally.add("Task", 2, undefined)
+    tally.add("Task", 3, 10)
+    expect(tally.summary?.objects?.Task).toMatchObject({ done: 5, total: 10 })
+  })
+})
+
+describe("stopIfPaused", () => {
+  it("stops only when the rep paused", async () => {
+    await expect(stopIfPaused(undefined)).resolves.toBeUndefined()
+    await expect(stopIfPaused(async () => false)).resolves.toBeUndefined()
+    await expect(stopIfPaused(async () => true)).rejects.toBeInstanceOf(PausedSignal)
+  })
+})
+
+describe("writeStreamPage", () => {
+  it("writes the page, its removals and its cursors together", async () => {
+    const db = openDatabase(`stream-runner-${Math.random()}`)
+    await writeStreamPage(db, { batch: { accounts: [account("Northwind")] }, cursors: [cursor("account", "https://x/next")] })
+    const key = recordKey("dynamics", ORG, ACCOUNT)
+    expect(await db.accounts.get(key)).toMatchObject({ name: "Northwind" })
+    expect((await db.cursors.get(cursor("account").key))?.nextPage).toBe("https://x/next")
+
+    const result = await writeStreamPage(db, { batch: {}, removals: { accounts: [key] }, cursors: [cursor("account"), cursor("contact")] })
+    expect(result.removed).toBe(1)
+    expect(await db.accounts.get(key)).toBeUndefined()
+    expect((await db.cursors.get(cursor("account").key))?.nextPage).toBeUndefined()
+    expect(await db.cursors.get(cursor("contact").key)).toBeDefined()
+    db.close()
+  })
+
+  it("leaves rows the CRM's comparison drops unwritten, and writes nothing when the transaction fails", async () => {
+    const db = openDatabase(`stream-runner-${Math.random()}`)
+    const written = await writeStreamPage(db, { batch: { accounts: [account("Northwind")] }, cursors: [cursor("account")] }, async () => ({}))
+    expect(written.written).toBe(0)
+    expect(await db.accounts.count()).toBe(0)
+    await expect(
+      writeStreamPage(db, { batch: { accounts: [account("Northwind")] }, cursors: [cursor("account", "https://x/2")] }, async (_db, batch) => {
+        if (batch.accounts?.length) throw new Error("comparison failed")
+        return batch
+      })
+    ).rejects.toThrow("comparison failed")
+    expect(await db.cursors.get(cursor("account").key)).toMatchObject({ nextPage: undefined })
+    db.close()
+  })
+})
