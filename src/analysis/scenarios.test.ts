@@ -4,6 +4,7 @@
  * names the records that moved them.
  */
 import { describe, expect, it } from "vitest"
+import { renderMessage } from "../i18n/render"
 import { classifyRelationship, negotiationHints, RelationshipProfile } from "./index"
 import { at, keysOf, kit } from "../../tests/support/analysis-kit"
 
@@ -313,7 +314,7 @@ describe("brand-new account with almost no data", () => {
       expect(axis.label).toBe("unknown")
       expect(axis.confidence).toBeLessThanOrEqual(0.25)
       expect(axis.evidence).toEqual([])
-      expect(axis.summary).toMatch(/not enough evidence|conflicting/i)
+      expect(renderMessage(axis.summary, "en")).toMatch(/not enough evidence|conflicting/i)
     }
     expect(profile.decisionCriteria.weights).toEqual({ price: 0.25, quality: 0.25, delivery: 0.25, support: 0.25 })
     expect(profile.dellTrap.flagged).toBe(false)
