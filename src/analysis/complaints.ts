@@ -2,7 +2,8 @@
  * Complaints and responsiveness (FRAMEWORK §1; seed 000: complaints and how well the supplier
  * answers them are what CRM data shows best): counts, escalations, median time to close, trend.
  */
-import { clamp01, evidence, fmt, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { msg, nested } from "../i18n/message"
+import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { CaseF, FeatureSet } from "./features"
 import { COMPLAINTS as P, TIME } from "./parameters"
 import type { ComplaintsAxis, Evidence } from "./profile"
@@ -71,15 +72,15 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
     if (recordCount >= P.minRecordsForNone && fs.account) {
       return result({
         ...base, label: "none", score: 1, confidence: round(saturation(recordCount, P.minRecordsForNone)),
-        evidence: fs.account ? [evidence(fs.account, `No complaint cases across ${plural(recordCount, "record")} of history.`)] : [],
-        summary: `No complaints in ${plural(recordCount, "record")} of history.`
+        evidence: fs.account ? [evidence(fs.account, msg("a.complaints.ev.none", { n: recordCount }))] : [],
+        summary: msg("a.complaints.none", { n: recordCount })
       })
     }
-    return result({ ...base, label: "unknown", score: 0, confidence: 0, evidence: [], summary: notEnough("no cases and too little other history to read their absence") })
+    return result({ ...base, label: "unknown", score: 0, confidence: 0, evidence: [], summary: notEnough(msg("a.complaints.ne.noCases")) })
   }
   const confidence = saturation(cases.length, P.halfConfidenceCases)
   if (cases.length < P.minCasesForLabel || medianDays === null) {
-    return result({ ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(`${plural(cases.length, "case")} with a known duration, ${P.minCasesForLabel} needed`) })
+    return result({ ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(msg("a.complaints.ne.few", { n: cases.length, needed: P.minCasesForLabel })) })
   }
   const label = medianDays <= P.responsiveDays ? "responsive" : medianDays <= P.adequateDays ? "adequate" : "slow"
   const score = clamp01(1 - medianDays / P.zeroScoreDays)
@@ -88,14 +89,13 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   for (const k of cases) {
     const d = daysOf(k, now)
     if (d === null) continue
-    const status = k.isClosed ? `closed in ${fmt(d)} days` : `open for ${fmt(d)} days`
-    const escalation = k.isEscalated ? ", escalated" : ""
     // Slow: the slowest cases first (an open or escalated one a little ahead); responsive: the quickest.
     const weight = label === "responsive" ? 1 / (1 + d) : d + (k.isEscalated ? 2 : 0) + (k.isClosed ? 0 : 5)
-    top.add(evidence(k, `Case ${quote(k.title)} ${status}${escalation}.`), k.key, weight, k.openedAt)
+    const id = k.isClosed ? (k.isEscalated ? "a.complaints.ev.closedEscalated" : "a.complaints.ev.closed") : k.isEscalated ? "a.complaints.ev.openEscalated" : "a.complaints.ev.open"
+    top.add(evidence(k, msg(id, { title: quote(k.title), days: Math.round(d * 10) / 10 })), k.key, weight, k.openedAt)
   }
   return result({
     ...base, label, score: round(score), confidence: round(confidence), evidence: top.items(),
-    summary: `${plural(cases.length, "case")} (${open} open, ${escalated} escalated), median ${fmt(medianDays)} days to close, trend ${trend}.`
+    summary: msg("a.complaints.summary", { n: cases.length, open, escalated, days: Math.round(medianDays * 10) / 10, trend: nested(msg(`a.trend.${trend}`)) })
   })
 }

@@ -4,7 +4,8 @@
  * text of subjects, descriptions and notes through the English and Persian lexicons, then the
  * concession ledger (a deepened discount is a discount request honoured).
  */
-import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { msg, nested, type Message } from "../i18n/message"
+import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "./evidence"
 import { cueText, type CaseF, type DealF, type FeatureSet, type InteractionF, type RecordRef } from "./features"
 import { CRITERIA_MASK, CUE } from "./lexicon"
 import type { Deepening, LedgerResult } from "./ledger"
@@ -41,22 +42,24 @@ function refOf(s: Source): RecordRef {
   }
 }
 
-function reasonOf(s: Source, c: Criterion): string {
+function reasonOf(s: Source, c: Criterion): Message {
+  const criterion = nested(msg(`a.criterion.${c}`))
   switch (s.kind) {
     case "loss":
-      return `Deal ${quote(s.deal.title)} was lost with the reason ${quote(s.deal.lossReason)}, which names ${c}.`
+      return msg("a.criteria.ev.loss", { title: quote(s.deal.title), reason: quote(s.deal.lossReason), criterion })
     case "deal":
-      return `Deal ${quote(s.deal.title)} mentions ${c} (${quote(cueText(s.deal, c))}).`
+      return msg("a.criteria.ev.deal", { title: quote(s.deal.title), criterion, cue: quote(cueText(s.deal, c)) })
     case "case-field":
-      return `Case ${quote(s.kase.title)} is filed as ${quote(s.kase.fieldCriterion?.value)}, a ${c} complaint.`
+      return msg("a.criteria.ev.caseField", { title: quote(s.kase.title), value: quote(s.kase.fieldCriterion?.value), criterion })
     case "case-text":
-      return `Case ${quote(s.kase.title)} raises ${c} (${quote(cueText(s.kase, c))}).`
+      return msg("a.criteria.ev.caseText", { title: quote(s.kase.title), criterion, cue: quote(cueText(s.kase, c)) })
     case "interaction": {
       const i = s.interaction
-      return `${i.direction === "inbound" ? "Inbound" : "Logged"} ${i.channel} ${quote(i.title)} mentions ${c} (${quote(cueText(i, c))}).`
+      const params = { channel: nested(msg(`a.channel.${i.channel}`)), title: quote(i.title), criterion, cue: quote(cueText(i, c)) }
+      return i.direction === "inbound" ? msg("a.criteria.ev.inbound", params) : msg("a.criteria.ev.logged", params)
     }
     case "deepening":
-      return `Quote ${quote(s.step.quote.title)} (revision ${s.step.quote.revision}) deepened the discount from ${Math.round(s.step.from)}% to ${Math.round(s.step.to)}%: a discount request honoured.`
+      return msg("a.criteria.ev.deepening", { title: quote(s.step.quote.title), revision: s.step.quote.revision, from: percentOf(Math.round(s.step.from) / 100), to: percentOf(Math.round(s.step.to) / 100) })
   }
 }
 
@@ -124,23 +127,28 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
   // Rounded so that the weights still sum to exactly 1: the leader takes the rounding remainder.
   const rounded = { price: round(weights.price), quality: round(weights.quality), delivery: round(weights.delivery), support: round(weights.support) }
   if (total > 0) rounded[first] = round(1 - CRITERIA.reduce((s, c) => (c === first ? s : s + rounded[c]), 0))
-  const spread = CRITERIA.filter((c) => c !== first).map((c) => `${c} ${percent(weights[c])}`).join(", ")
+  const [c1, c2, c3] = CRITERIA.filter((c) => c !== first)
+  const spread = msg("a.criteria.spread", {
+    c1: nested(msg(`a.criterion.${c1!}`)), p1: percentOf(weights[c1!]),
+    c2: nested(msg(`a.criterion.${c2!}`)), p2: percentOf(weights[c2!]),
+    c3: nested(msg(`a.criterion.${c3!}`)), p3: percentOf(weights[c3!])
+  })
 
   let axis: DecisionCriteriaAxis
   if (total < P.minPoints || records < P.minRecords) {
     axis = {
       label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], weights: rounded,
-      summary: notEnough(`${round(total)} criteria points from ${plural(records, "record")}, ${P.minPoints} points from ${P.minRecords} records needed`)
+      summary: notEnough(msg("a.criteria.ne.points", { points: round(total), n: records, minPoints: P.minPoints, minRecords: P.minRecords }))
     }
   } else if (points[first] === points[second]) {
     axis = {
       label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], weights: rounded,
-      summary: `No single criterion leads: ${first} and ${second} are tied at ${percent(weights[first])}.`
+      summary: msg("a.criteria.tied", { first: nested(msg(`a.criterion.${first}`)), second: nested(msg(`a.criterion.${second}`)), share: percentOf(weights[first]) })
     }
   } else {
     axis = {
       label: first, score: round(weights[first]), confidence: round(clamp01(confidence)), evidence: byCriterion[first], weights: rounded,
-      summary: `${first[0]!.toUpperCase()}${first.slice(1)} leads with ${percent(weights[first])} of ${round(total)} points from ${plural(records, "record")} (${spread}).`
+      summary: msg("a.criteria.summary", { criterion: nested(msg(`a.criterionCap.${first}`)), share: percentOf(weights[first]), points: round(total), n: records, spread: nested(spread) })
     }
   }
   return { axis, byCriterion }

@@ -3,7 +3,8 @@
  * proposition is the lowest price keeps no customer and loses every negotiation. Flagged when
  * price-dominant criteria, customer dominance and deepening discounts meet.
  */
-import { mergeEvidence } from "./evidence"
+import { msg, nested, type Message } from "../i18n/message"
+import { joinMessages, mergeEvidence } from "./evidence"
 import type { ConcessionLedger, DecisionCriteriaAxis, DellTrap, DominanceAxis } from "./profile"
 
 export function dellTrap(criteria: DecisionCriteriaAxis, dominance: DominanceAxis, ledger: ConcessionLedger): DellTrap {
@@ -15,14 +16,17 @@ export function dellTrap(criteria: DecisionCriteriaAxis, dominance: DominanceAxi
   const met = Object.values(conditions).filter(Boolean).length
   const flagged = met === 3
   const lists = [conditions.deepeningDiscounts ? ledger.evidence : [], conditions.priceDominant ? criteria.evidence : [], conditions.customerDominant ? dominance.evidence : []]
-  const names = [conditions.priceDominant ? "price-dominant criteria" : null, conditions.customerDominant ? "customer dominance" : null, conditions.deepeningDiscounts ? "deepening discounts" : null]
-    .filter((n): n is string => n !== null)
+  const names = [
+    conditions.priceDominant ? msg("a.dell.cond.priceDominant") : null,
+    conditions.customerDominant ? msg("a.dell.cond.customerDominant") : null,
+    conditions.deepeningDiscounts ? msg("a.dell.cond.deepeningDiscounts") : null
+  ].filter((n): n is Message => n !== null)
   return {
     flagged,
     conditions,
     evidence: met > 0 ? mergeEvidence(lists) : [],
     summary: flagged
-      ? "Dell trap: the customer buys on price, holds the power and gets deeper discounts each deal."
-      : met > 0 ? `Not the Dell trap yet: ${names.join(" and ")} (${met} of 3 conditions).` : "No sign of the Dell trap."
+      ? msg("a.dell.flagged")
+      : met > 0 ? msg("a.dell.partial", { conditions: nested(joinMessages(names, "a.join.and")), met, of: 3 }) : msg("a.dell.none")
   }
 }

@@ -4,7 +4,8 @@
  * pattern: custom services and write-in lines raise switching costs. Both are Emerson's
  * "motivational investment" on the customer's side, i.e. supplier power.
  */
-import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK } from "./evidence"
+import { msg, nested, text, type Message } from "../i18n/message"
+import { clamp01, evidence, joinMessages, notEnough, quote, round, saturation, TopK, percentOf } from "./evidence"
 import { cueText, type ContractF, type FeatureSet, type RecordRef, type Scanned } from "./features"
 import { CUE } from "./lexicon"
 import { DEPENDENCE as P, DOMINANCE as D } from "./parameters"
@@ -19,25 +20,26 @@ export interface DependenceResult {
 /** Contract states that bind nobody (Salesforce Draft; Dynamics Draft, Canceled, Expired). */
 const NOT_BINDING = /draft|cancel|expired|terminated/i
 
-function contractLockIn(c: ContractF): { value: number; reason: string } {
-  const term = c.months !== undefined ? `${c.months} months` : "an open term"
-  if (NOT_BINDING.test(c.status)) return { value: 0, reason: `Contract ${quote(c.title)} is ${c.status.toLowerCase()} and binds nobody.` }
+function contractLockIn(c: ContractF): { value: number; reason: Message } {
+  const term = nested(c.months !== undefined ? msg("a.term.months", { n: c.months }) : msg("a.term.open"))
+  const title = quote(c.title)
+  if (NOT_BINDING.test(c.status)) return { value: 0, reason: msg("a.dep.ev.notBinding", { title, status: text(c.status.toLowerCase()) }) }
   const cue = cueText(c, "lockIn")
   if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
-    return { value: 1, reason: `Contract ${quote(c.title)} is a lease/service commitment (${quote(cue)}) over ${term}: the customer's operations depend on us.` }
+    return { value: 1, reason: msg("a.dep.ev.lease", { title, cue: quote(cue), term }) }
   }
   if (c.months !== undefined && c.months >= P.longContractMonths) {
-    return { value: D.longContractLockIn, reason: `Contract ${quote(c.title)} binds the customer for ${term}.` }
+    return { value: D.longContractLockIn, reason: msg("a.dep.ev.binds", { title, term }) }
   }
   if (cue !== undefined) {
-    return { value: D.longContractLockIn / 2, reason: `Contract ${quote(c.title)} is a short lease/service commitment (${quote(cue)}) over ${term}.` }
+    return { value: D.longContractLockIn / 2, reason: msg("a.dep.ev.shortLease", { title, cue: quote(cue), term }) }
   }
-  return { value: 0, reason: `Contract ${quote(c.title)} runs ${term} without lease or service terms.` }
+  return { value: 0, reason: msg("a.dep.ev.plain", { title, term }) }
 }
 
 export function dependence(fs: FeatureSet): DependenceResult {
   const top = new TopK<Evidence>()
-  const add = (ref: RecordRef, weight: number, reason: string) => top.add(evidence(ref, reason), ref.key, weight, ref.at)
+  const add = (ref: RecordRef, weight: number, reason: Message) => top.add(evidence(ref, reason), ref.key, weight, ref.at)
 
   let contractValue = 0
   let longTermLease = false
@@ -58,7 +60,7 @@ export function dependence(fs: FeatureSet): DependenceResult {
     customCount++
     // Bigger lines first, after the contracts that carry the GE pattern.
     const weight = 0.5 + 0.4 * (allNet > 0 ? line.net / allNet : 0)
-    if (top.accepts(weight, line.at, line.key)) add(line, weight, `Line ${quote(line.title)} is ${line.isCustom ? "a write-in, custom item" : "a service"} (${Math.round(line.net)} net).`)
+    if (top.accepts(weight, line.at, line.key)) add(line, weight, msg(line.isCustom ? "a.dep.ev.customLine" : "a.dep.ev.serviceLine", { title: quote(line.title), net: Math.round(line.net) }))
   }
   const customShare = allNet > 0 ? customNet / allNet : fs.lines.length > 0 ? customCount / fs.lines.length : 0
   const customServices = customCount > 0 && (customCount >= P.minCustomServiceLines || customShare >= P.customServiceShare)
@@ -69,7 +71,7 @@ export function dependence(fs: FeatureSet): DependenceResult {
     for (const ref of list) {
       if ((ref.cues & CUE.integration) === 0) continue
       integrations++
-      if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, `${ref.recordType} ${quote(ref.title)} ties their systems to ours (${quote(cueText(ref, "integration"))}).`)
+      if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, msg("a.dep.ev.integration", { record: nested(msg(`a.record.${ref.recordType}`)), title: quote(ref.title), cue: quote(cueText(ref, "integration")) }))
     }
   }
   integration(fs.interactions)
@@ -82,24 +84,24 @@ export function dependence(fs: FeatureSet): DependenceResult {
   const observed = fs.contracts.length > 0 || fs.lines.length > 0 || integrations > 0
   const patterns = { longTermLease, customServices }
   if (!observed) {
-    return { observed, axis: { label: "unknown", score: 0, confidence: 0, evidence: [], patterns, summary: notEnough("no contracts, quote lines or integration records") } }
+    return { observed, axis: { label: "unknown", score: 0, confidence: 0, evidence: [], patterns, summary: notEnough(msg("a.dep.ne")) } }
   }
   const label = score >= P.high ? "high" : score >= P.moderate ? "moderate" : "low"
   // "Low" stands on what was looked at: the biggest standard lines.
   if (fs.contracts.length === 0 && customCount === 0 && integrations === 0) {
-    for (const line of fs.lines) add(line, line.net, `Line ${quote(line.title)} is a catalogue item on standard terms.`)
+    for (const line of fs.lines) add(line, line.net, msg("a.dep.ev.catalogueLine", { title: quote(line.title) }))
   }
   const examined = fs.contracts.length + fs.lines.length + integrations
   const parts = [
-    longTermLease ? "a long-term lease/service contract (GE pattern)" : null,
-    customServices ? `custom/service lines at ${percent(customShare)} of quoted value (Siemens pattern)` : null,
-    integrations > 0 ? plural(integrations, "integration record") : null
-  ].filter((p): p is string => p !== null)
+    longTermLease ? msg("a.dep.part.lease") : null,
+    customServices ? msg("a.dep.part.custom", { share: percentOf(customShare) }) : null,
+    integrations > 0 ? msg("a.dep.part.integrations", { n: integrations }) : null
+  ].filter((p): p is Message => p !== null)
   return {
     observed,
     axis: {
       label, score: round(score), confidence: round(saturation(examined, 5)), evidence: top.items(), patterns,
-      summary: parts.length > 0 ? `Lock-in ${label}: ${parts.join("; ")}.` : `Lock-in ${label}: standard products on ordinary terms.`
+      summary: parts.length > 0 ? msg("a.dep.summary", { level: nested(msg(`a.level.${label}`)), parts: nested(joinMessages(parts, "a.join.semi")) }) : msg("a.dep.summaryStandard", { level: nested(msg(`a.level.${label}`)) })
     }
   }
 }

@@ -2,22 +2,23 @@
  * Evidence and confidence helpers shared by the axes: a bounded "most telling records" collector,
  * the evidence item itself, and the small numeric helpers every axis uses the same way.
  */
+import { msg, nested, pct, type Message, type ParamValue } from "../i18n/message"
+import type { MessageId } from "../i18n/engine"
 import type { RecordRef } from "./features"
 import { GENERAL } from "./parameters"
 import type { Evidence } from "./profile"
 
-export function evidence(ref: RecordRef, reason: string, at: number | undefined = ref.at): Evidence {
+export function evidence(ref: RecordRef, reason: Message, at: number | undefined = ref.at): Evidence {
   const item: Evidence = { recordKey: ref.key, recordType: ref.recordType, reason }
   if (ref.sourceObject !== undefined) item.sourceObject = ref.sourceObject
   if (at !== undefined) item.at = at
   return item
 }
 
-/** CRM text quoted inside a reason, cut short. */
-export function quote(text: string | null | undefined): string {
+/** CRM text quoted inside a reason, cut short (the language's quote marks come from the renderer). */
+export function quote(text: string | null | undefined): ParamValue {
   const clean = (text ?? "").replace(/\s+/g, " ").trim()
-  const cut = clean.length > GENERAL.maxQuoteChars ? clean.slice(0, GENERAL.maxQuoteChars - 1) + "…" : clean
-  return `“${cut}”`
+  return { quote: clean.length > GENERAL.maxQuoteChars ? clean.slice(0, GENERAL.maxQuoteChars - 1) + "…" : clean }
 }
 
 interface Ranked<T> {
@@ -107,19 +108,17 @@ export function unknownConfidence(partial: number): number {
   return round(Math.min(GENERAL.unknownMaxConfidence, clamp01(partial)))
 }
 
-export function notEnough(detail: string): string {
-  return `Not enough evidence: ${detail}.`
+/** "Not enough evidence: …": why an axis has no label. */
+export function notEnough(detail: Message): Message {
+  return msg("a.notEnough", { detail: nested(detail) })
 }
 
-export function plural(n: number, word: string, many: string = word + "s"): string {
-  return `${n} ${n === 1 ? word : many}`
+/** Joins phrases with a two-place connective ("{a} and {b}", "{a}; {b}"), left to right. */
+export function joinMessages(parts: readonly Message[], joiner: "a.join.and" | "a.join.semi" | "a.join.comma"): Message {
+  return parts.slice(1).reduce<Message>((a, b) => msg(joiner as MessageId & typeof joiner, { a: nested(a), b: nested(b) }), parts[0] ?? msg("a.join.empty"))
 }
 
-/** A number for a sentence: at most one decimal. */
-export function fmt(x: number): string {
-  return String(Math.round(x * 10) / 10)
-}
-
-export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`
+/** A 0-1 share for a message, rounded so that the record order's float noise never shows in a profile. */
+export function percentOf(x: number): ParamValue {
+  return pct(round(x))
 }

@@ -4,6 +4,7 @@
  * passes its schema.
  */
 import { describe, expect, it } from "vitest"
+import { renderMessage } from "../i18n/render"
 import { generateHistory } from "./generate"
 import { classifyRelationship, RelationshipProfile, type Evidence } from "./index"
 
@@ -19,7 +20,7 @@ describe.each([
   const peers = seed % 2 === 0 ? [1, 2, 3, 4, 5, 6].map((i) => ({ accountKey: `salesforce:bench:P${i}`, value: i * 80_000 })) : undefined
   const profile = classifyRelationship(h, { peers })
   const keys = new Set([h.account, ...h.contacts, ...h.interactions, ...h.deals, ...h.quotes, ...h.quoteLines, ...h.cases, ...h.contracts].map((r) => r.key))
-  const named = (items: readonly Evidence[]) => items.every((e) => keys.has(e.recordKey) && /[.!?]$/.test(e.reason) && e.reason.length < 400)
+  const named = (items: readonly Evidence[]) => items.every((e) => keys.has(e.recordKey) && /[.!?]$/.test(renderMessage(e.reason, "en")) && renderMessage(e.reason, "en").length < 400)
 
   it("passes its schema", () => {
     expect(RelationshipProfile.safeParse(profile).success).toBe(true)
@@ -35,7 +36,7 @@ describe.each([
       expect(a.evidence.length).toBeGreaterThan(0)
       expect(named(a.evidence)).toBe(true)
     }
-    expect(a.summary.length).toBeGreaterThan(10)
+    expect(renderMessage(a.summary, "en").length).toBeGreaterThan(10)
   })
 
   it("names only records of this history everywhere else too", () => {

@@ -3,7 +3,8 @@
  * discount depth, the number of rounds and who moved last; across deals, whether the final
  * discount is deepening (one of the three Dell-trap conditions).
  */
-import { evidence, notEnough, plural, round } from "./evidence"
+import { msg, quote as quoted, type Message } from "../i18n/message"
+import { evidence, notEnough, round, percentOf } from "./evidence"
 import type { DealF, FeatureSet, QuoteF, QuoteLineF } from "./features"
 import { GENERAL, LEDGER } from "./parameters"
 import type { ConcessionLedger, Evidence, LedgerEntry } from "./profile"
@@ -138,19 +139,19 @@ export function concessionLedger(fs: FeatureSet): LedgerResult {
 
   const { trend, earlier, later, used } = trendOf(entries)
   let items: Evidence[] = []
-  let summary: string
+  let summary: Message
   if (trend === "unknown") {
     summary = entries.length === 0
-      ? notEnough("no quotes in the history")
-      : notEnough(`${plural(used.length, "deal")} with a known final discount, ${LEDGER.minDealsForTrend} needed for a trend`)
+      ? notEnough(msg("a.ledger.ne.noQuotes"))
+      : notEnough(msg("a.ledger.ne.few", { n: used.length, needed: LEDGER.minDealsForTrend }))
   } else {
     // Most recent deals first: they show where the discount is heading.
     items = [...used].reverse().slice(0, GENERAL.maxEvidence).map((e) => {
       const q = lastQuotes.get(e.key)!
-      return evidence(q, `Final quote of ${e.name ?? "a deal"} after ${plural(e.rounds, "round")} stood at ${round(e.finalDiscountPercent ?? 0)}% below list.`)
+      const discount = percentOf((e.finalDiscountPercent ?? 0) / 100)
+      return evidence(q, e.name !== null ? msg("a.ledger.ev.final", { name: quoted(e.name), n: e.rounds, discount }) : msg("a.ledger.ev.finalUnnamed", { n: e.rounds, discount }))
     })
-    const verb = trend === "deepening" ? "deepened" : trend === "easing" ? "eased" : "held"
-    summary = `Final discounts ${verb} from ${Math.round(earlier)}% to ${Math.round(later)}% across ${plural(used.length, "deal")}.`
+    summary = msg(`a.ledger.summary.${trend}`, { from: percentOf(Math.round(earlier) / 100), to: percentOf(Math.round(later) / 100), n: used.length })
   }
   return { ledger: { deals: entries, discountTrend: trend, evidence: items, summary }, deepenings, lastQuotes }
 }

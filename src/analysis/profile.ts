@@ -4,6 +4,7 @@
  * validated, like every other shape in Parley.
  */
 import * as z from "zod"
+import { MessageSchema } from "../i18n/message"
 
 const unit = z.number().min(0).max(1)
 const signed = z.number().min(-1).max(1)
@@ -19,7 +20,7 @@ export const Evidence = z.object({
   /** The CRM object it came from (Task, EmailMessage, Opportunity, incident, ...), for links. */
   sourceObject: z.string().optional(),
   at: z.number().optional(),
-  reason: z.string()
+  reason: MessageSchema
 })
 export type Evidence = z.infer<typeof Evidence>
 
@@ -31,7 +32,7 @@ function axis<L extends readonly [string, ...string[]], S extends z.ZodNumber>(l
     score,
     confidence: unit,
     evidence: z.array(Evidence),
-    summary: z.string()
+    summary: MessageSchema
   })
 }
 
@@ -64,7 +65,7 @@ export const PowerFactor = z.object({
   side: z.enum(["supplier", "customer"]),
   weight: unit,
   value: unit,
-  reason: z.string()
+  reason: MessageSchema
 })
 export type PowerFactor = z.infer<typeof PowerFactor>
 
@@ -134,7 +135,7 @@ export const ConcessionLedger = z.object({
   deals: z.array(LedgerEntry),
   discountTrend: z.enum(DISCOUNT_TRENDS),
   evidence: z.array(Evidence),
-  summary: z.string()
+  summary: MessageSchema
 })
 
 /** Payne & Frow CRM strategy matrix. score = mean of the two axes (progress along the usual path). */
@@ -152,7 +153,7 @@ export const ValueTierAxis = axis(TIER_LABELS, unit).extend({
 
 export const RiskReason = z.object({
   signal: z.enum(["falling-activity", "rising-complaints", "lost-deals", "open-escalations", "slow-response"]),
-  text: z.string(),
+  text: MessageSchema,
   evidence: z.array(Evidence)
 })
 /** Risk. score = 0-1 risk. */
@@ -163,7 +164,7 @@ export const DellTrap = z.object({
   flagged: z.boolean(),
   conditions: z.object({ priceDominant: z.boolean(), customerDominant: z.boolean(), deepeningDiscounts: z.boolean() }),
   evidence: z.array(Evidence),
-  summary: z.string()
+  summary: MessageSchema
 })
 
 /** Buyer pushback seen in the history (Lee & Ames 2017). score in [−1, 1]: + constraint. */
@@ -173,7 +174,7 @@ export const Pushback = z.object({
   constraint: z.number().int().nonnegative(),
   disparagement: z.number().int().nonnegative(),
   evidence: z.array(Evidence),
-  summary: z.string()
+  summary: MessageSchema
 })
 
 export const SampleSize = z.object({
@@ -187,10 +188,15 @@ export const SampleSize = z.object({
   total: z.number().int().nonnegative()
 })
 
+/**
+ * A record the classifier dropped. `reason` is a diagnostic for whoever debugs a connector (a zod
+ * path and issue), never shown to a rep, so it stays a plain string rather than a message.
+ */
 export const Rejected = z.object({ recordKey: z.string().optional(), reason: z.string() })
 export type Rejected = z.infer<typeof Rejected>
 
-export const PROFILE_VERSION = 1
+/** 2: every sentence is a message descriptor (issue 12); version 1 stored English prose. */
+export const PROFILE_VERSION = 2
 export const RelationshipProfile = z.object({
   version: z.literal(PROFILE_VERSION),
   accountKey: z.string().nullable(),
@@ -233,8 +239,11 @@ export const HINT_PRIORITIES = ["high", "medium", "low"] as const
 export const NegotiationHint = z.object({
   id: z.string(),
   priority: z.enum(HINT_PRIORITIES),
+  /** Rendered in the language asked for (negotiationHints' `locale`). */
   title: z.string(),
   text: z.string(),
+  /** The descriptors title and text were rendered from, for re-rendering in another language. */
+  messages: z.object({ title: MessageSchema, text: MessageSchema }),
   /** The pricing rule it connects to (FRAMEWORK §3), when there is one. */
   rule: z.string().optional(),
   /** The research behind it, e.g. "Emerson 1962". */

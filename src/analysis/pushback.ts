@@ -3,7 +3,8 @@
  * signal of their limit) versus "it isn't worth more" (disparagement of our value). The two call
  * for different answers, so the hint reads which one this buyer uses.
  */
-import { evidence, plural, quote, round, TopK } from "./evidence"
+import { msg, nested } from "../i18n/message"
+import { evidence, quote, round, TopK } from "./evidence"
 import { cueText, type FeatureSet, type InteractionF } from "./features"
 import { CUE } from "./lexicon"
 import { GENERAL, PUSHBACK as P } from "./parameters"
@@ -31,9 +32,9 @@ export function pushback(fs: FeatureSet): Pushback {
     }
   }
   const constraintItems = constraintTop.items().map((i) =>
-    evidence(i, `The ${i.channel} ${quote(i.title)} pleads a limit (${quote(cueText(i, "constraint"))}): a constraint, not a judgement of our value.`))
+    evidence(i, msg("a.pushback.ev.constraint", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title), cue: quote(cueText(i, "constraint")) })))
   const disparagementItems = disparagementTop.items().map((i) =>
-    evidence(i, `The ${i.channel} ${quote(i.title)} questions our value (${quote(cueText(i, "disparagement"))}): disparagement.`))
+    evidence(i, msg("a.pushback.ev.disparagement", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title), cue: quote(cueText(i, "disparagement")) })))
   const total = constraint + disparagement
   const score = total > 0 ? (constraint - disparagement) / total : 0
   const label: Pushback["label"] =
@@ -49,7 +50,7 @@ export function pushback(fs: FeatureSet): Pushback {
     disparagement,
     evidence: lists.flat().slice(0, GENERAL.maxEvidence),
     summary: total === 0
-      ? "No price pushback in the history."
-      : `${plural(constraint, "constraint")} ("can't pay more") and ${plural(disparagement, "disparagement")} ("not worth it") in the history.`
+      ? msg("a.pushback.none")
+      : msg("a.pushback.summary", { constraint, disparagement })
   }
 }

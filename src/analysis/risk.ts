@@ -3,7 +3,8 @@
  * complaints, lost deals, open escalations and slow answers, each a reason with its records.
  */
 import type { ComplaintsResult } from "./complaints"
-import { clamp01, evidence, fmt, notEnough, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { list, msg, nested, type Message } from "../i18n/message"
+import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { GENERAL, RISK as P, TIME } from "./parameters"
 import type { Evidence, RiskAxis, RiskReason } from "./profile"
@@ -31,27 +32,27 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
       beforeTop.add(i, i.key, 0, i.at)
     }
   }
-  const latest = latestTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} is among the latest activity.`))
-  const before = beforeTop.items().map((i) => evidence(i, `The ${i.channel} ${quote(i.title)} came before the last ${P.windowDays} days.`))
+  const latest = latestTop.items().map((i) => evidence(i, msg("a.risk.ev.latest", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title) })))
+  const before = beforeTop.items().map((i) => evidence(i, msg("a.risk.ev.before", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title), days: P.windowDays })))
   const reasons: RiskReason[] = []
   let score = 0
-  const add = (signal: RiskReason["signal"], text: string, items: Evidence[]) => {
+  const add = (signal: RiskReason["signal"], text: Message, items: Evidence[]) => {
     reasons.push({ signal, text, evidence: items })
     score += P.weights[signal]
   }
 
   if (previous >= P.minPreviousActivity && recent <= P.fallingFactor * previous) {
-    add("falling-activity", `Activity fell from ${previous} to ${recent} in the last ${P.windowDays} days.`, [...latest, ...before])
+    add("falling-activity", msg("a.risk.fallingActivity", { previous, recent, days: P.windowDays }), [...latest, ...before])
   } else if (recent === 0 && previous + older >= P.minPreviousActivity) {
     // Gone quiet: an account with a history and nothing for a whole window.
-    add("falling-activity", `No activity in the last ${P.windowDays} days, after ${plural(previous + older, "earlier activity", "earlier activities")}.`, before.slice(0, 1))
+    add("falling-activity", msg("a.risk.quiet", { days: P.windowDays, n: previous + older }), before.slice(0, 1))
   }
   const c = complaints.axis
   if (c.trend === "rising") {
     const items = fs.cases.filter((k) => k.openedAt > now - P.windowDays * TIME.DAY && k.openedAt <= now)
       .sort((a, b) => b.openedAt - a.openedAt || (a.key < b.key ? -1 : 1)).slice(0, SAMPLE)
-      .map((k) => evidence(k, `Case ${quote(k.title)} is one of ${complaints.recent} opened in the last ${P.windowDays} days (${complaints.previous} before).`))
-    add("rising-complaints", `Complaints rose from ${complaints.previous} to ${complaints.recent} per ${P.windowDays} days.`, items)
+      .map((k) => evidence(k, msg("a.risk.ev.recentCase", { title: quote(k.title), recent: complaints.recent, days: P.windowDays, previous: complaints.previous })))
+    add("rising-complaints", msg("a.risk.risingComplaints", { previous: complaints.previous, recent: complaints.recent, days: P.windowDays }), items)
   }
   const lostWindow = now - P.lostWindowDays * TIME.DAY
   const closedRecently = fs.deals.filter((d) => d.isClosed && (d.closeDate ?? d.createdAt) > lostWindow && (d.closeDate ?? d.createdAt) <= now)
@@ -59,30 +60,32 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   const won = closedRecently.length - lost.length
   if (lost.length >= P.minLostDeals && lost.length >= won) {
     const items = lost.sort((a, b) => (b.at ?? 0) - (a.at ?? 0) || (a.key < b.key ? -1 : 1)).slice(0, SAMPLE)
-      .map((d) => evidence(d, `Deal ${quote(d.title)} was lost${d.lossReason ? ` (${quote(d.lossReason)})` : ""}.`))
-    add("lost-deals", `${plural(lost.length, "deal")} lost and ${won} won in the last year.`, items)
+      .map((d) => evidence(d, d.lossReason ? msg("a.risk.ev.lostBecause", { title: quote(d.title), reason: quote(d.lossReason) }) : msg("a.risk.ev.lost", { title: quote(d.title) })))
+    add("lost-deals", msg("a.risk.lostDeals", { n: lost.length, won }), items)
   }
   if (complaints.openEscalations.length > 0) {
-    add("open-escalations", `${plural(complaints.openEscalations.length, "escalated case")} still open.`,
-      complaints.openEscalations.slice(0, SAMPLE).map((k) => evidence(k, `Escalated case ${quote(k.title)} is still open.`)))
+    add("open-escalations", msg("a.risk.openEscalations", { n: complaints.openEscalations.length }),
+      complaints.openEscalations.slice(0, SAMPLE).map((k) => evidence(k, msg("a.risk.ev.openEscalation", { title: quote(k.title) }))))
   }
   if (c.label === "slow") {
-    add("slow-response", `Complaints take a median ${fmt(c.medianDaysToClose ?? 0)} days to close.`, c.evidence.slice(0, SAMPLE))
+    add("slow-response", msg("a.risk.slow", { days: c.medianDaysToClose ?? 0 }), c.evidence.slice(0, SAMPLE))
   }
 
   score = clamp01(score)
   const confidence = saturation(recordCount, P.halfConfidenceRecords)
   if (recordCount < P.minRecords) {
-    return { label: "unknown", score: 0, confidence: 0, evidence: [], reasons: [], summary: notEnough(`${plural(recordCount, "record")}, ${P.minRecords} needed to read a trend`) }
+    return { label: "unknown", score: 0, confidence: 0, evidence: [], reasons: [], summary: notEnough(msg("a.risk.ne.few", { n: recordCount, needed: P.minRecords })) }
   }
   const label = score >= P.atRisk ? "at-risk" : score >= P.watch ? "watch" : "healthy"
   const items = reasons.length > 0 ? reasons.flatMap((r) => r.evidence).slice(0, GENERAL.maxEvidence) : latest
-  if (items.length === 0 && fs.account) items.push(evidence(fs.account, `No risk signal in ${plural(recordCount, "record")}, and no activity in the last ${P.windowDays} days.`))
+  if (items.length === 0 && fs.account) items.push(evidence(fs.account, msg("a.risk.ev.noSignal", { n: recordCount, days: P.windowDays })))
   if (items.length === 0) {
-    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], reasons, summary: notEnough("no recent record to stand behind a risk reading") }
+    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], reasons, summary: notEnough(msg("a.risk.ne.noRecent")) }
   }
   return {
     label, score: round(score), confidence: round(confidence), evidence: items, reasons,
-    summary: reasons.length > 0 ? `${label === "at-risk" ? "At risk" : label === "watch" ? "Watch" : "Healthy, one minor signal"}: ${reasons.map((r) => r.text).join(" ")}` : `No risk signal: ${recent} activities in the last ${P.windowDays} days, ${previous} in the ${P.windowDays} before.`
+    summary: reasons.length > 0
+      ? msg(`a.risk.summary.${label}`, { reasons: list(reasons.map((r) => r.text)) })
+      : msg("a.risk.summary.none", { recent, days: P.windowDays, previous })
   }
 }

@@ -4,8 +4,20 @@
  * names the records that moved them.
  */
 import { describe, expect, it } from "vitest"
+import { renderMessage } from "../i18n/render"
 import { classifyRelationship, negotiationHints, RelationshipProfile } from "./index"
 import { at, keysOf, kit } from "../../tests/support/analysis-kit"
+import { speechProblems } from "../../tests/support/analysis-speech"
+import type { AccountHistory } from "../model/schema"
+import type { ClassifyOptions } from "./profile"
+
+/** Every scenario's profile, for the check at the end that they speak only in messages. */
+const classified: Array<{ scenario: string; profile: RelationshipProfile }> = []
+function classify(scenario: string, history: AccountHistory, options?: ClassifyOptions): RelationshipProfile {
+  const profile = classifyRelationship(history, options)
+  classified.push({ scenario, profile })
+  return profile
+}
 
 /** A deal with `discounts.length` quote revisions of one catalogue line (list 1,000 × 100). */
 type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">
@@ -39,7 +51,7 @@ describe("Dell-like account: price-driven, customer-dominant, deepening discount
     ],
     cases: [k.kase("C1", { subject: "Late delivery of 20 units", openedAt: at(300), closedAt: at(303) })]
   })
-  const profile = classifyRelationship(history, { now: at(500) })
+  const profile = classify("dell", history, { now: at(500) })
 
   it("reads price as the decision criterion, from the loss reasons first", () => {
     expect(profile.decisionCriteria.label).toBe("price")
@@ -132,7 +144,7 @@ describe("GE-like account: long-term leases and service contracts", () => {
       k.kase("K3", { subject: "Cooling alarm", type: "Problem", openedAt: at(330), closedAt: at(330.8) })
     ]
   })
-  const profile = classifyRelationship(history, { now: at(360) })
+  const profile = classify("ge", history, { now: at(360) })
 
   it("recognises the GE lease/service lock-in pattern, naming the contracts", () => {
     expect(profile.dependence.label).toBe("high")
@@ -190,7 +202,7 @@ describe("Siemens-like account: custom services, write-in lines, joint workshops
       k.kase("K2", { subject: "Dashboard access", openedAt: at(200), closedAt: at(201) })
     ]
   })
-  const profile = classifyRelationship(history, { now: at(210) })
+  const profile = classify("siemens", history, { now: at(210) })
 
   it("reads the offer as co-created, naming the workshops and the write-in line", () => {
     expect(profile.valueOrigin.label).toBe("co-created")
@@ -222,7 +234,7 @@ describe("initiator", () => {
       ],
       deals: [k.deal("D1", { name: "Sensors for line 2", createdAt: at(1), leadSource: "Web" })]
     })
-    const profile = classifyRelationship(history)
+    const profile = classify("initiator-1", history)
     expect(profile.initiator.label).toBe("customer")
     expect(profile.initiator.score).toBeLessThan(0)
     expect(keysOf(profile.initiator.evidence)).toEqual(expect.arrayContaining([k.accountKey, k.key("I1"), k.key("D1")]))
@@ -236,7 +248,7 @@ describe("initiator", () => {
         k.interaction("I2", { at: at(9), subject: "Re: product line", text: "Thanks, send more details." })
       ]
     })
-    const profile = classifyRelationship(history)
+    const profile = classify("initiator-2", history)
     expect(profile.initiator.label).toBe("supplier")
     expect(keysOf(profile.initiator.evidence)).toEqual([k.accountKey, k.key("I1")])
   })
@@ -246,7 +258,7 @@ describe("initiator", () => {
       interactions: [k.interaction("I1", { at: at(0.5), subject: "RFQ for 200 valves", text: "Please quote by Friday." })],
       deals: [k.deal("D1", { name: "Valves", createdAt: at(1), leadSource: "Web" })]
     })
-    const profile = classifyRelationship(history)
+    const profile = classify("initiator-3", history)
     expect(profile.initiator.label).toBe("unknown")
     expect(profile.initiator.evidence).toEqual([])
   })
@@ -269,7 +281,7 @@ describe("complaint-heavy account with slow responses", () => {
   const interactions = Array.from({ length: 60 }, (_, i) =>
     k.interaction(`I${i}`, { at: at(100 + i * 5), channel: i % 3 === 0 ? "call" : "email", direction: i % 2 ? "inbound" : "outbound", subject: `Status update ${i}` }))
   const history = k.history(k.account({ name: "Slow Service Victim" }), { cases, interactions })
-  const profile = classifyRelationship(history, { now })
+  const profile = classify("complaints", history, { now })
 
   it("labels responsiveness slow with the slow, open and escalated cases as evidence", () => {
     expect(profile.complaints.label).toBe("slow")
@@ -302,7 +314,7 @@ describe("brand-new account with almost no data", () => {
     contacts: [k.contact("P1")],
     interactions: [k.interaction("I1", { at: at(1), channel: "call", direction: "outbound", subject: "Intro call" })]
   })
-  const profile = classifyRelationship(history)
+  const profile = classify("brand-new", history)
   const axes = [
     profile.valueOrigin, profile.dominance, profile.initiator, profile.decisionCriteria, profile.complaints,
     profile.dependence, profile.crmStrategy, profile.valueTier, profile.risk
@@ -313,7 +325,7 @@ describe("brand-new account with almost no data", () => {
       expect(axis.label).toBe("unknown")
       expect(axis.confidence).toBeLessThanOrEqual(0.25)
       expect(axis.evidence).toEqual([])
-      expect(axis.summary).toMatch(/not enough evidence|conflicting/i)
+      expect(renderMessage(axis.summary, "en")).toMatch(/not enough evidence|conflicting/i)
     }
     expect(profile.decisionCriteria.weights).toEqual({ price: 0.25, quality: 0.25, delivery: 0.25, support: 0.25 })
     expect(profile.dellTrap.flagged).toBe(false)
@@ -342,7 +354,7 @@ describe("Persian-language history", () => {
     deals: [k.deal("D1", { name: "سفارش قطعات یدکی", createdAt: at(20), closeDate: at(60), isClosed: true, isWon: false, lossReason: "قيمت بالا" })],
     cases: [k.kase("K1", { subject: "تأخیر در تحویل", openedAt: at(80), closedAt: at(82) })]
   })
-  const profile = classifyRelationship(history, { now: at(100) })
+  const profile = classify("persian", history, { now: at(100) })
 
   it("reads price as the criterion from Persian text, across letter variants", () => {
     expect(profile.decisionCriteria.label).toBe("price")
@@ -360,5 +372,14 @@ describe("Persian-language history", () => {
   it("reads the Persian constraint pushback", () => {
     expect(profile.pushback.label).toBe("constraint")
     expect(keysOf(profile.pushback.evidence)).toEqual([k.key("I3")])
+  })
+})
+
+describe("every scenario speaks in messages", () => {
+  it("has no prose outside descriptors in any profile or hint: strings are labels, ids, keys, citations or CRM data", () => {
+    expect(classified.length).toBe(9)
+    for (const { scenario, profile } of classified) {
+      expect({ scenario, problems: speechProblems(profile, negotiationHints(profile)) }).toEqual({ scenario, problems: [] })
+    }
   })
 })

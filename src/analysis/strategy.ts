@@ -7,7 +7,8 @@
  * The research brief marks that placement [U]; it is isolated in `quadrant()` below.
  */
 import type { ValueOriginResult } from "./axes/valueOrigin"
-import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { msg, nested } from "../i18n/message"
+import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "./evidence"
 import type { FeatureSet } from "./features"
 import { CUE } from "./lexicon"
 import { STRATEGY as P } from "./parameters"
@@ -52,22 +53,22 @@ export function crmStrategy(fs: FeatureSet, origin: ValueOriginResult, coreAxesK
   const distance = Math.min(Math.abs(information - P.split), Math.abs(individualisation - P.split))
   const confidence = saturation(recordCount, P.halfConfidenceRecords) * (0.5 + Math.min(0.5, distance))
   if (recordCount < P.minRecords) {
-    return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(`${plural(recordCount, "record")}, ${P.minRecords} needed`) }
+    return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(msg("a.strategy.ne.few", { n: recordCount, needed: P.minRecords })) }
   }
   const items: Evidence[] = []
   if (account) {
-    items.push(evidence(account, `Account ${quote(account.title)} has ${account.filledFields} of ${account.totalFields} profile fields, ${plural(fs.contacts, "contact")} and ${plural(fs.interactions.length, "activity", "activities")} on record.`))
+    items.push(evidence(account, msg("a.strategy.ev.account", { title: quote(account.title), filled: account.filledFields, total: account.totalFields, contacts: fs.contacts, activities: fs.interactions.length })))
   }
   const tailored = new TopK<Evidence>(4)
-  for (const l of tailoredLines) tailored.add(evidence(l, `Line ${quote(l.title)} is ${l.isCustom ? "written for this customer" : "a service tailored to them"}.`), l.key, l.net, l.at)
-  for (const c of tailoredContracts) tailored.add(evidence(c, `Contract ${quote(c.title)} is an individual service/lease arrangement.`), c.key, Number.MAX_VALUE, c.at)
+  for (const l of tailoredLines) tailored.add(evidence(l, msg(l.isCustom ? "a.strategy.ev.customLine" : "a.strategy.ev.serviceLine", { title: quote(l.title) })), l.key, l.net, l.at)
+  for (const c of tailoredContracts) tailored.add(evidence(c, msg("a.strategy.ev.contract", { title: quote(c.title) })), c.key, Number.MAX_VALUE, c.at)
   items.push(...tailored.items(), ...origin.coCreatedEvidence.slice(0, 4))
   if (items.length === 0) {
-    return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough("no account record or tailored offer to place") }
+    return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(msg("a.strategy.ne.nothing")) }
   }
   const label = quadrant(information, individualisation)
   return {
     ...base, label, score: round((information + individualisation) / 2), confidence: round(clamp01(confidence)), evidence: items,
-    summary: `Information ${percent(information)}, individualisation ${percent(individualisation)}: ${label.replace(/-/g, " ")}.`
+    summary: msg("a.strategy.summary", { information: percentOf(information), individualisation: percentOf(individualisation), quadrant: nested(msg(`a.strategy.${label}`)) })
   }
 }

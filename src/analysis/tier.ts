@@ -3,7 +3,8 @@
  * "differentiate" accounts by their value to us, as a percentile among the accounts Parley knows
  * (options.peers). Without enough peers there is no tier: a percentile of one is not a tier.
  */
-import { evidence, notEnough, percent, plural, quote, round, saturation, TopK } from "./evidence"
+import { amount, msg, nested } from "../i18n/message"
+import { evidence, notEnough, quote, round, saturation, TopK, percentOf } from "./evidence"
 import type { FeatureSet } from "./features"
 import { GENERAL, VALUE_TIER as P } from "./parameters"
 import type { Evidence, PeerValue, ValueTierAxis } from "./profile"
@@ -47,7 +48,7 @@ export function valueTier(fs: FeatureSet, peers: readonly PeerValue[] | undefine
   if (others.length < P.minPeers || !fs.account) {
     return {
       revenueShare: null,
-      axis: { ...base, label: "unknown", score: 0, percentile: null, confidence: 0, evidence: [], summary: notEnough(`${plural(others.length, "peer account")} to compare with, ${P.minPeers} needed`) }
+      axis: { ...base, label: "unknown", score: 0, percentile: null, confidence: 0, evidence: [], summary: notEnough(msg("a.tier.ne.peers", { n: others.length, needed: P.minPeers })) }
     }
   }
   let below = 0
@@ -62,18 +63,18 @@ export function valueTier(fs: FeatureSet, peers: readonly PeerValue[] | undefine
   const label = percentile >= P.top ? "top" : percentile >= P.high ? "high" : percentile >= P.medium ? "medium" : "low"
   const top = new TopK<Evidence>()
   for (const d of fs.deals) {
-    if (d.isWon && d.amount) top.add(evidence(d, `Won deal ${quote(d.title)} is worth ${Math.round(d.amount)}${d.currency ? " " + d.currency : ""}.`), d.key, d.amount, d.at)
+    if (d.isWon && d.amount) top.add(evidence(d, d.currency ? msg("a.tier.ev.deal", { title: quote(d.title), worth: amount(Math.round(d.amount), d.currency, "full") }) : msg("a.tier.ev.dealBare", { title: quote(d.title), worth: Math.round(d.amount) })), d.key, d.amount, d.at)
   }
   for (const c of fs.contracts) {
-    if (c.value) top.add(evidence(c, `Contract ${quote(c.title)} is worth ${Math.round(c.value)}.`), c.key, c.value, c.at)
+    if (c.value) top.add(evidence(c, msg("a.tier.ev.contract", { title: quote(c.title), worth: Math.round(c.value) })), c.key, c.value, c.at)
   }
-  const items = [evidence(fs.account, `Account ${quote(fs.account.title)} is worth ${Math.round(value)} to us, above ${percent(percentile)} of ${plural(others.length, "peer account")}.`), ...top.items()]
+  const items = [evidence(fs.account, msg("a.tier.ev.account", { title: quote(fs.account.title), worth: Math.round(value), share: percentOf(percentile), n: others.length })), ...top.items()]
   return {
     revenueShare: sum > 0 ? { share: value / sum, peers: others.length } : null,
     axis: {
       ...base, label, score: round(percentile), percentile: round(percentile), confidence: round(saturation(others.length, P.halfConfidencePeers)),
       evidence: items.slice(0, GENERAL.maxEvidence),
-      summary: `Value ${Math.round(value)}: percentile ${percent(percentile)} among ${plural(others.length, "peer account")} (${label} tier).`
+      summary: msg("a.tier.summary", { worth: Math.round(value), share: percentOf(percentile), n: others.length, tier: nested(msg(`a.tier.${label}`)) })
     }
   }
 }

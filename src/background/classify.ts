@@ -10,7 +10,7 @@
  * (src/snapshots), so a team lead can see when and how the relationship's reading changed.
  */
 import { createClassifier, type Classifier } from "../analysis/incremental"
-import type { RelationshipProfile } from "../analysis/profile"
+import { PROFILE_VERSION, type RelationshipProfile } from "../analysis/profile"
 import type { ParleyDB } from "../model/db"
 import { readAccountHistory } from "../model/store"
 import { labelChanges } from "../snapshots/label-changes"
@@ -26,6 +26,16 @@ function classifierFor(accountKey: string): Classifier {
   classifiers.set(accountKey, classifier)
   if (classifiers.size > MAX_CACHED_ACCOUNTS) classifiers.delete(classifiers.keys().next().value!)
   return classifier
+}
+
+/**
+ * Whether the account has a stored profile this build can show. A profile of an older version
+ * (version 1 kept English prose where version 2 keeps message descriptors) counts as none: the
+ * caller recomputes it from the stored history instead of showing or failing on it.
+ */
+export async function hasCurrentProfile(db: ParleyDB, accountKey: string): Promise<boolean> {
+  const row = await db.profiles.get(accountKey)
+  return (row?.profile as { version?: unknown } | undefined)?.version === PROFILE_VERSION
 }
 
 export async function reclassifyAccount(db: ParleyDB, accountKey: string, now: number): Promise<RelationshipProfile | null> {

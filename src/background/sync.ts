@@ -12,7 +12,7 @@ import type { ParleyDB } from "../model/db"
 import { parseRecordKey, recordKey } from "../model/keys"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
 import { mergeProgress, syncPausedKey, syncStatusKey, type SyncProgressReport, type SyncStatus } from "../model/sync-status"
-import { reclassifyAccount } from "./classify"
+import { hasCurrentProfile, reclassifyAccount } from "./classify"
 
 export interface SyncEnvironment {
   db: ParleyDB
@@ -108,7 +108,7 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
   const api = await apiEnvironment(env, options.tabId)
   const last = (await env.db.meta.get(syncStatusKey(accountKey)))?.value as SyncStatus | undefined
   if (!options.force && isFresh(last, env.now(), api.settings.minSyncIntervalMinutes)) {
-    if (!(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+    if (!(await hasCurrentProfile(env.db, accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
     return
   }
   const result = await connectorFor(page.crm).sync(api, org, accountId, { ...hooks, ...(options.force ? { force: true } : {}) })
@@ -116,7 +116,7 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
   // A pause is for the running sync: one that finished anyway (the pause came after its last
   // page) leaves no flag behind to stop the next page view's sync.
   if (result.status.state !== "paused") await env.db.meta.delete(syncPausedKey(accountKey))
-  if (result.written > 0 || !(await env.db.profiles.get(accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
+  if (result.written > 0 || !(await hasCurrentProfile(env.db, accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
 }
 
 /** Rebuilds the observation of a stored page record, for "sync now" from the panel. */

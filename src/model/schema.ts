@@ -211,7 +211,8 @@ export const SyncCursor = z.object({
 })
 export type SyncCursor = z.infer<typeof SyncCursor>
 
-export const SNAPSHOT_VERSION = 1
+/** 2: the profile and hints hold message descriptors (issue 12); src/snapshots/import.ts upgrades 1. */
+export const SNAPSHOT_VERSION = 2
 export const Snapshot = z.object({
   key: text(600),
   version: z.number().int().positive(),

@@ -33,6 +33,16 @@ describe("the export allowlist", () => {
       "contacts[].title",
       "contacts[].email",
       "contacts[].phone",
+      "profile.concessions.deals[].name",
+      "profile.rejected[].reason",
+      "pricing.openDeal.name"
+    ])
+    // The analysis' sentences are descriptors: redaction keeps them and blanks the CRM text inside.
+    const messages = fieldPaths(SNAPSHOT_FIELDS)
+      .filter(([, cls]) => cls === "message")
+      .map(([path]) => path)
+      .filter((p) => !p.endsWith("evidence[].reason"))
+    expect(messages).toEqual([
       "profile.valueOrigin.summary",
       "profile.dominance.summary",
       "profile.dominance.factors[].reason",
@@ -40,7 +50,6 @@ describe("the export allowlist", () => {
       "profile.decisionCriteria.summary",
       "profile.complaints.summary",
       "profile.dependence.summary",
-      "profile.concessions.deals[].name",
       "profile.concessions.summary",
       "profile.crmStrategy.summary",
       "profile.valueTier.summary",
@@ -48,12 +57,10 @@ describe("the export allowlist", () => {
       "profile.risk.reasons[].text",
       "profile.dellTrap.summary",
       "profile.pushback.summary",
-      "profile.rejected[].reason",
-      "hints[].title",
-      "hints[].text",
-      "pricing.openDeal.name"
+      "hints[].messages.title",
+      "hints[].messages.text"
     ])
-    expect(fieldPaths(SNAPSHOT_FIELDS).filter(([p]) => p.endsWith("evidence[].reason")).every(([, cls]) => cls === "free-text")).toBe(true)
+    expect(fieldPaths(SNAPSHOT_FIELDS).filter(([p]) => p.endsWith("evidence[].reason")).every(([, cls]) => cls === "message")).toBe(true)
   })
 
   it("keeps what it names, drops what it does not, and blanks redacted strings", () => {

@@ -7,12 +7,17 @@
  * Redaction removes the classes a person could be identified or quoted by — contact names,
  * e-mail addresses, phone numbers, and free text (CRM subjects and notes are quoted inside
  * summaries and evidence reasons, so every generated sentence counts as free text) — and keeps
- * labels, figures, times, record ids and record types. In a snapshot a removed string becomes ""
+ * labels, figures, times, record ids and record types. The analysis' sentences are message
+ * descriptors (class "message"): redaction keeps their ids and figures and blanks the CRM text
+ * they quote ({text} and {quote} parameters), so a redacted briefing still reads in any language.
+ * In a snapshot a removed string becomes ""
  * (the document keeps its shape and still validates); in the CSV the column is left out.
  * The account's own name is kept: it is what a team export is about, and it is a company's name.
  */
 
-export const FIELD_CLASSES = ["label", "figure", "time", "flag", "id", "account-name", "person", "contact-detail", "free-text"] as const
+import { MessageSchema, type Message, type ParamValue } from "../i18n/message"
+
+export const FIELD_CLASSES = ["label", "figure", "time", "flag", "id", "account-name", "person", "contact-detail", "free-text", "message"] as const
 export type FieldClass = (typeof FIELD_CLASSES)[number]
 
 /** Classes a redacted export leaves out. */
@@ -21,10 +26,10 @@ export const REDACTED_CLASSES: ReadonlySet<FieldClass> = new Set<FieldClass>(["p
 /** A field's class, an object of fields, or `[spec]` for an array whose items all follow spec. */
 export type FieldSpec = FieldClass | { readonly [field: string]: FieldSpec } | readonly [FieldSpec]
 
-const EVIDENCE = { recordKey: "id", recordType: "label", sourceObject: "label", at: "time", reason: "free-text" } as const
+const EVIDENCE = { recordKey: "id", recordType: "label", sourceObject: "label", at: "time", reason: "message" } as const
 
 function axis<E extends Record<string, FieldSpec>>(extra: E) {
-  return { label: "label", score: "figure", confidence: "figure", evidence: [EVIDENCE], summary: "free-text", ...extra } as const
+  return { label: "label", score: "figure", confidence: "figure", evidence: [EVIDENCE], summary: "message", ...extra } as const
 }
 
 const LEDGER_ENTRY = {
@@ -55,18 +60,18 @@ export const PROFILE_FIELDS = {
     customerPower: "figure",
     totalPower: "figure",
     coverage: "figure",
-    factors: [{ id: "label", side: "label", weight: "figure", value: "figure", reason: "free-text" }]
+    factors: [{ id: "label", side: "label", weight: "figure", value: "figure", reason: "message" }]
   }),
   initiator: axis({}),
   decisionCriteria: axis({ weights: { price: "figure", quality: "figure", delivery: "figure", support: "figure" } }),
   complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label" }),
   dependence: axis({ patterns: { longTermLease: "flag", customServices: "flag" } }),
-  concessions: { deals: [LEDGER_ENTRY], discountTrend: "label", evidence: [EVIDENCE], summary: "free-text" },
+  concessions: { deals: [LEDGER_ENTRY], discountTrend: "label", evidence: [EVIDENCE], summary: "message" },
   crmStrategy: axis({ informationCompleteness: "figure", individualisation: "figure" }),
   valueTier: axis({ value: "figure", percentile: "figure", peerCount: "figure" }),
-  risk: axis({ reasons: [{ signal: "label", text: "free-text", evidence: [EVIDENCE] }] }),
-  dellTrap: { flagged: "flag", conditions: { priceDominant: "flag", customerDominant: "flag", deepeningDiscounts: "flag" }, evidence: [EVIDENCE], summary: "free-text" },
-  pushback: { label: "label", score: "figure", constraint: "figure", disparagement: "figure", evidence: [EVIDENCE], summary: "free-text" },
+  risk: axis({ reasons: [{ signal: "label", text: "message", evidence: [EVIDENCE] }] }),
+  dellTrap: { flagged: "flag", conditions: { priceDominant: "flag", customerDominant: "flag", deepeningDiscounts: "flag" }, evidence: [EVIDENCE], summary: "message" },
+  pushback: { label: "label", score: "figure", constraint: "figure", disparagement: "figure", evidence: [EVIDENCE], summary: "message" },
   rejected: [{ recordKey: "id", reason: "free-text" }]
 } as const
 
@@ -88,7 +93,7 @@ export const SNAPSHOT_FIELDS = {
   },
   contacts: [{ key: "id", name: "person", title: "free-text", email: "contact-detail", phone: "contact-detail" }],
   profile: PROFILE_FIELDS,
-  hints: [{ id: "label", priority: "label", title: "free-text", text: "free-text", rule: "label", citation: "label", evidence: [EVIDENCE] }],
+  hints: [{ id: "label", priority: "label", messages: { title: "message", text: "message" }, rule: "label", citation: "label", evidence: [EVIDENCE] }],
   pricing: {
     currency: "label",
     latestQuote: { total: "figure", discountPercent: "figure", revision: "figure", at: "time" },
@@ -166,7 +171,29 @@ export function applyAllowlist(value: unknown, spec: FieldSpec, redact: boolean)
   return out === DROP ? undefined : out
 }
 
+/** A descriptor with the CRM text it quotes blanked, at any depth (nested messages, lists). */
+function redactMessage(message: Message): Message {
+  if (!message.params) return message
+  const params: Record<string, ParamValue> = {}
+  for (const [name, value] of Object.entries(message.params)) params[name] = redactParam(value)
+  return { id: message.id, params }
+}
+
+function redactParam(value: ParamValue): ParamValue {
+  if (typeof value === "number") return value
+  if ("text" in value) return { text: "" }
+  if ("quote" in value) return { quote: "" }
+  if ("msg" in value) return { msg: redactMessage(value.msg) }
+  if ("list" in value) return { list: value.list.map(redactMessage) }
+  return value
+}
+
 function project(value: unknown, spec: FieldSpec, redact: boolean): unknown {
+  if (spec === "message") {
+    const parsed = MessageSchema.safeParse(value)
+    if (!parsed.success) return DROP
+    return redact ? redactMessage(parsed.data) : parsed.data
+  }
   if (typeof spec === "string") {
     if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return DROP
     if (redact && REDACTED_CLASSES.has(spec)) return typeof value === "string" ? "" : value === null ? null : DROP

@@ -9,7 +9,7 @@ describe("buildSnapshot", () => {
   it("builds a valid, sealed snapshot of the profile, hints, pricing context and charts", async () => {
     const s = await sampleSnapshot()
     expect(SnapshotDocument.safeParse(s).success).toBe(true)
-    expect(s).toMatchObject({ version: 1, crm: "salesforce", org: "acme", createdAt: NOW, parleyVersion: "0.1.0", key: `snapshot:${s.recordKey}:${NOW}` })
+    expect(s).toMatchObject({ version: 2, crm: "salesforce", org: "acme", createdAt: NOW, parleyVersion: "0.1.0", key: `snapshot:${s.recordKey}:${NOW}` })
     expect(s.hash).toBe(await expectedHash(s))
     expect(s.payload.profile.dominance.label).toBeTypeOf("string")
     expect(s.payload.hints.length).toBeGreaterThan(0)
@@ -59,7 +59,11 @@ describe("redactSnapshot", () => {
     expect(redacted.payload.pricing.suggestion).toEqual(full.payload.pricing.suggestion)
     const types = (s: typeof full) => s.payload.profile.dominance.evidence.map((e) => e.recordType)
     expect(types(redacted)).toEqual(types(full))
-    expect(redacted.payload.profile.dominance.evidence.every((e) => e.reason === "")).toBe(true)
+    // Reasons keep their message and figures; the CRM text they quote is blanked.
+    const crmText = (m: unknown): string[] => JSON.stringify(m).match(/"(?:text|quote)":"[^"]*"/g) ?? []
+    expect(full.payload.profile.dominance.evidence.flatMap((e) => crmText(e.reason)).some((t) => !t.endsWith(':""'))).toBe(true)
+    expect(redacted.payload.profile.dominance.evidence.flatMap((e) => crmText(e.reason)).every((t) => t.endsWith(':""'))).toBe(true)
+    expect(redacted.payload.profile.dominance.evidence.map((e) => e.reason.id)).toEqual(full.payload.profile.dominance.evidence.map((e) => e.reason.id))
     expect(redacted.payload.hints.map((h) => h.id)).toEqual(full.payload.hints.map((h) => h.id))
   })
 })

@@ -45,7 +45,8 @@ export async function buildSnapshot(input: BuildInput): Promise<SnapshotDocument
     account: { ...account, key: account.key, id: account.id },
     contacts: [...history.contacts].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)).slice(0, MAX_SNAPSHOT_CONTACTS),
     profile,
-    hints: negotiationHints(profile),
+    // Descriptors only (SnapshotHint): the rendered English title and text stay out of the file.
+    hints: negotiationHints(profile).map(({ title: _title, text: _text, ...hint }) => hint),
     pricing: pricingContext(history, profile, input.defaultCurrency),
     charts: chartData(history, profile)
   }

@@ -5,6 +5,8 @@
  * one is an empty cell. Header titles and label words are the caller's (the panel's language);
  * numbers stay plain numbers with a dot, and dates are ISO 8601, so a spreadsheet can compute.
  */
+import { MessageSchema, type Message } from "../i18n/message"
+import { renderMessage, withoutIsolates } from "../i18n/render"
 import { parseRecordKey } from "../model/keys"
 import { teamCsvColumns, type TeamCsvColumnId } from "./allowlist"
 import { csvRow, type CsvValue } from "./csv"
@@ -20,9 +22,18 @@ export interface TeamCsvText {
   header(column: TeamCsvColumnId): string
   /** A machine label as words; `column` says which table it belongs to. */
   label(column: TeamCsvColumnId, value: string): string
+  /** An analysis sentence (a message descriptor) in the export's language, without bidi isolates. */
+  message(message: Message): string
 }
 
-export const MACHINE_TEXT: TeamCsvText = { header: (c) => c, label: (_c, v) => v }
+export const MACHINE_TEXT: TeamCsvText = { header: (c) => c, label: (_c, v) => v, message: (m) => withoutIsolates(renderMessage(m, "en")) }
+
+/** A stored sentence: a descriptor (profile version 2) in the export's words, or a version-1 string as it was. */
+function sentence(value: unknown, text: TeamCsvText): string | null {
+  if (typeof value === "string") return value
+  const parsed = MessageSchema.safeParse(value)
+  return parsed.success ? text.message(parsed.data) : null
+}
 
 type Loose = Record<string, unknown>
 const obj = (v: unknown): Loose => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Loose) : {})
@@ -46,7 +57,7 @@ function lastFinalDiscount(profile: Loose): number | null {
 }
 
 /** Every column's value for one account (machine form; labels are translated in teamCsvRow). */
-export function teamCsvValues(source: TeamCsvSource): Record<TeamCsvColumnId, CsvValue> {
+export function teamCsvValues(source: TeamCsvSource, text: TeamCsvText = MACHINE_TEXT): Record<TeamCsvColumnId, CsvValue> {
   const p = obj(source.profile)
   const axis = (name: string) => obj(p[name])
   const label = (name: string) => str(axis(name).label)
@@ -83,7 +94,7 @@ export function teamCsvValues(source: TeamCsvSource): Record<TeamCsvColumnId, Cs
     records: num(obj(p.sampleSize).total),
     lastActivity: isoDate(source.lastActivity ?? null),
     classifiedAt: isoDate(num(p.computedAt)),
-    riskSummary: str(axis("risk").summary)
+    riskSummary: sentence(axis("risk").summary, text)
   }
 }
 
@@ -96,7 +107,7 @@ export function teamCsvHeader(redact: boolean, text: TeamCsvText = MACHINE_TEXT)
 }
 
 export function teamCsvRow(source: TeamCsvSource, redact: boolean, text: TeamCsvText = MACHINE_TEXT): string {
-  const values = teamCsvValues(source)
+  const values = teamCsvValues(source, text)
   return csvRow(
     teamCsvColumns(redact).map(({ id }) => {
       const value = values[id]

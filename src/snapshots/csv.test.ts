@@ -35,7 +35,7 @@ describe("team CSV rows", () => {
   })
   it("translates header and labels through the caller's text", async () => {
     const s = await sampleSnapshot()
-    const text = { header: (c: string) => `H:${c}`, label: (_c: string, v: string) => `L:${v}` }
+    const text = { header: (c: string) => `H:${c}`, label: (_c: string, v: string) => `L:${v}`, message: (m: { id: string }) => `M:${m.id}` }
     expect(teamCsvHeader(true, text).startsWith("H:account,H:crm")).toBe(true)
     expect(teamCsvRow({ account: { key: s.recordKey, name: "G" }, profile: s.payload.profile }, true, text)).toContain(`L:${s.payload.profile.risk.label}`)
   })

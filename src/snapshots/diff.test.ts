@@ -29,7 +29,7 @@ describe("diffSnapshots", () => {
       s.payload.profile.dellTrap.flagged = !s.payload.profile.dellTrap.flagged
       s.payload.hints = [
         { ...s.payload.hints[0]!, priority: s.payload.hints[0]!.priority === "high" ? "low" : "high" },
-        { id: "new-hint", priority: "medium", title: "New", text: "t", citation: "c", evidence: [] }
+        { id: "new-hint", priority: "medium", messages: { title: { id: "a.hint.co-create-value.title" }, text: { id: "a.hint.co-create-value.text" } }, citation: "c", evidence: [] }
       ]
       s.payload.pricing.latestQuote = null
     })

@@ -4,6 +4,7 @@
  * them. Redacted snapshots compare the same way (labels and figures survive redaction; a hint
  * whose title was blanked is still matched by its id).
  */
+import type { Message } from "../i18n/message"
 import { AXES, type AxisId } from "./axes"
 import type { SnapshotDocument } from "./payload"
 
@@ -22,7 +23,8 @@ export interface ConfidenceDiff {
 }
 export interface HintRef {
   id: string
-  title: string
+  /** The hint's title as a descriptor: the compare view renders it in its own language. */
+  title: Message
   priority: string
 }
 export interface FigureDiff {
@@ -76,7 +78,7 @@ export const FIGURES = {
 } satisfies Record<string, Getter>
 export type FigureId = keyof typeof FIGURES
 
-const hintRef = (h: SnapshotDocument["payload"]["hints"][number]): HintRef => ({ id: h.id, title: h.title, priority: h.priority })
+const hintRef = (h: SnapshotDocument["payload"]["hints"][number]): HintRef => ({ id: h.id, title: h.messages.title, priority: h.priority })
 
 export function diffSnapshots(a: SnapshotDocument, b: SnapshotDocument): SnapshotDiff {
   const pa = a.payload.profile

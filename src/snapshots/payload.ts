@@ -1,17 +1,24 @@
 /**
- * The snapshot document (SNAPSHOT_VERSION 1): the envelope of src/model/schema.ts (`Snapshot`)
+ * The snapshot document (SNAPSHOT_VERSION 2): the envelope of src/model/schema.ts (`Snapshot`)
  * with a typed payload. What is in a payload is decided by allowlist.ts; this module only says
  * what a valid one looks like, so an import can be checked field by field.
  *
  * The payload reuses the analysis' own schemas (RelationshipProfile, NegotiationHint): a snapshot
  * is the profile as the panel showed it. A change to those schemas that old snapshots no longer
  * satisfy needs a new SNAPSHOT_VERSION and an upgrade step in import.ts.
+ *
+ * Version 2 (issue 12): the profile's sentences are message descriptors, and a hint keeps only its
+ * descriptors (`messages`), not a rendered title and text: exports render in their own language.
  */
 import * as z from "zod"
 import { DISCOUNT_TRENDS, MOVERS, NegotiationHint, RelationshipProfile } from "../analysis/profile"
 import { RecordKey, Snapshot, SNAPSHOT_VERSION } from "../model/schema"
 
 export { SNAPSHOT_VERSION }
+
+/** A hint as a snapshot keeps it: descriptors only; a reader renders them in its own language. */
+export const SnapshotHint = NegotiationHint.omit({ title: true, text: true })
+export type SnapshotHint = z.infer<typeof SnapshotHint>
 
 const str = (max: number) => z.string().max(max)
 const num = z.number().finite()
@@ -94,7 +101,7 @@ export const SnapshotPayload = z.object({
   account: SnapshotAccount,
   contacts: z.array(SnapshotContact).max(MAX_SNAPSHOT_CONTACTS),
   profile: RelationshipProfile,
-  hints: z.array(NegotiationHint).max(50),
+  hints: z.array(SnapshotHint).max(50),
   pricing: SnapshotPricing,
   charts: SnapshotCharts
 })

@@ -8,7 +8,8 @@
 import type { ComplaintsResult } from "../complaints"
 import type { CriteriaResult } from "../criteria"
 import type { DependenceResult } from "../dependence"
-import { clamp01, clampSigned, evidence, fmt, mergeEvidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
+import { msg, nested, type Message } from "../../i18n/message"
+import { clamp01, clampSigned, evidence, mergeEvidence, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "../evidence"
 import { cueText, type FeatureSet, type RecordRef, type Scanned } from "../features"
 import { CUE } from "../lexicon"
 import type { LedgerResult } from "../ledger"
@@ -35,10 +36,10 @@ interface Factor extends PowerFactor {
 type SupplierId = keyof typeof P.supplierWeights
 type CustomerId = keyof typeof P.customerWeights
 
-function supplierFactor(id: SupplierId, value: number, reason: string, items: Evidence[]): Factor {
+function supplierFactor(id: SupplierId, value: number, reason: Message, items: Evidence[]): Factor {
   return { id, side: "supplier", weight: P.supplierWeights[id], value: round(clamp01(value)), reason, evidence: items }
 }
-function customerFactor(id: CustomerId, value: number, reason: string, items: Evidence[]): Factor {
+function customerFactor(id: CustomerId, value: number, reason: Message, items: Evidence[]): Factor {
   return { id, side: "customer", weight: P.customerWeights[id], value: round(clamp01(value)), reason, evidence: items }
 }
 
@@ -48,9 +49,9 @@ function alternatives(fs: FeatureSet): Factor | null {
     const mean = counted.reduce((s, d) => s + (d.competitorCount ?? 0), 0) / counted.length
     const top = new TopK<Evidence>()
     for (const d of counted) {
-      top.add(evidence(d, `Deal ${quote(d.title)} had ${plural(d.competitorCount ?? 0, "competitor")} named.`), d.key, 1 + (d.competitorCount ?? 0), d.at)
+      top.add(evidence(d, msg("a.dom.ev.competitors", { title: quote(d.title), n: d.competitorCount ?? 0 })), d.key, 1 + (d.competitorCount ?? 0), d.at)
     }
-    return supplierFactor("alternatives", 1 / (1 + mean), `On average ${fmt(mean)} competitors per deal (${plural(counted.length, "deal")}): fewer alternatives, more dependence on us.`, top.items())
+    return supplierFactor("alternatives", 1 / (1 + mean), msg("a.dom.alternatives", { mean: Math.round((mean) * 10) / 10, n: counted.length }), top.items())
   }
   // No structured counts: read sole-source and competitor mentions, Laplace-smoothed toward 0.5.
   let sole = 0
@@ -61,18 +62,18 @@ function alternatives(fs: FeatureSet): Factor | null {
       const r = list[n]!
       if ((r.cues & CUE.soleSource) !== 0) {
         sole++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} calls us the only source (${quote(cueText(r, "soleSource"))}).`), r.key, 1, r.at)
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.soleSource", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "soleSource")) })), r.key, 1, r.at)
       }
       if ((r.cues & CUE.competitor) !== 0) {
         rivals++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} brings a competitor into play (${quote(cueText(r, "competitor"))}).`), r.key, 1, r.at)
+        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.competitor", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "competitor")) })), r.key, 1, r.at)
       }
     }
   }
   read(fs.interactions)
   read(fs.deals)
   if (sole + rivals === 0) return null
-  return supplierFactor("alternatives", (sole + 1) / (sole + rivals + 2), `${plural(sole, "sole-source mention")} against ${plural(rivals, "competitor mention")}.`, top.items())
+  return supplierFactor("alternatives", (sole + 1) / (sole + rivals + 2), msg("a.dom.mentions", { sole, rivals }), top.items())
 }
 
 function concessions(ledger: LedgerResult): Factor | null {
@@ -89,10 +90,15 @@ function concessions(ledger: LedgerResult): Factor | null {
     const q = ledger.lastQuotes.get(e.key)
     if (!q) continue
     const d = e.finalDiscountPercent
-    const moved = e.movedLast === "supplier" ? "; we moved last" : e.movedLast === "customer" ? "; they moved last" : ""
-    top.add(evidence(q, `${quote(e.name)} ended ${d === null ? "at an unknown discount" : `${Math.round(d)}% below list`} after ${plural(e.rounds, "round")}${moved}.`), q.key, (d ?? 0) + 5 * e.rounds, q.at)
+    const ended = msg("a.dom.ev.ended", {
+      name: quote(e.name),
+      discount: nested(d === null ? msg("a.dom.discountUnknown") : msg("a.dom.discountBelowList", { discount: percentOf(Math.round(d) / 100) })),
+      n: e.rounds,
+      moved: nested(msg(`a.dom.moved.${e.movedLast}`))
+    })
+    top.add(evidence(q, ended), q.key, (d ?? 0) + 5 * e.rounds, q.at)
   }
-  return customerFactor("concessions", value, `Mean final discount ${Math.round(depth)}%, ${fmt(extraRounds)} extra rounds per deal, we moved last in ${percent(weMovedLast)} of negotiated deals.`, top.items())
+  return customerFactor("concessions", value, msg("a.dom.concessions", { depth: percentOf(Math.round(depth) / 100), rounds: Math.round((extraRounds) * 10) / 10, share: percentOf(weMovedLast) }), top.items())
 }
 
 function customerPaper(fs: FeatureSet): Factor | null {
@@ -103,7 +109,7 @@ function customerPaper(fs: FeatureSet): Factor | null {
       const r = list[n]!
       if ((r.cues & CUE.customerPaper) === 0) continue
       hits++
-      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, `${r.recordType} ${quote(r.title)} shows the customer imposing terms (${quote(cueText(r, "customerPaper"))}).`), r.key, 1, r.at)
+      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.customerPaper", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "customerPaper")) })), r.key, 1, r.at)
     }
   }
   read(fs.interactions)
@@ -111,7 +117,7 @@ function customerPaper(fs: FeatureSet): Factor | null {
   read(fs.contracts)
   read(fs.cases)
   if (hits === 0) return null
-  return customerFactor("customerPaper", hits / P.fullCustomerPaperHits, `${plural(hits, "record")} show the customer's paper, penalties or payment terms imposed.`, top.items())
+  return customerFactor("customerPaper", hits / P.fullCustomerPaperHits, msg("a.dom.customerPaper", { n: hits }), top.items())
 }
 
 function priceLosses(fs: FeatureSet): Factor | null {
@@ -119,12 +125,11 @@ function priceLosses(fs: FeatureSet): Factor | null {
   if (closed.length === 0) return null
   const onPrice = closed.filter((d) => !d.isWon && (d.lossCues & CUE.price) !== 0)
   const top = new TopK<Evidence>()
-  for (const d of onPrice) top.add(evidence(d, `Deal ${quote(d.title)} was lost on price (${quote(d.lossReason)}).`), d.key, 1, d.at)
+  for (const d of onPrice) top.add(evidence(d, msg("a.dom.ev.priceLoss", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, 1, d.at)
   const share = onPrice.length / closed.length
-  return customerFactor("priceLosses", share / P.fullPriceLossShare, `${plural(onPrice.length, "deal")} of ${closed.length} closed lost on price.`, top.items())
+  return customerFactor("priceLosses", share / P.fullPriceLossShare, msg("a.dom.priceLosses", { n: onPrice.length, closed: closed.length }), top.items())
 }
 
-const fmt2 = (x: number) => x.toFixed(2)
 
 export function dominance(inputs: DominanceInputs): DominanceAxis {
   const { fs, valueOrigin, dependence, criteria, complaints, ledger, revenueShare } = inputs
@@ -135,7 +140,7 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
 
   if (valueOrigin.label !== "unknown") {
     const v = valueOrigin.shares.coCreated + P.supplierLedDependence * valueOrigin.shares.supplierLed
-    push(supplierFactor("valueOrigin", v, `The offer is ${valueOrigin.label} (co-created ${percent(valueOrigin.shares.coCreated)}, ours ${percent(valueOrigin.shares.supplierLed)}, theirs ${percent(valueOrigin.shares.customerLed)}).`, valueOrigin.evidence))
+    push(supplierFactor("valueOrigin", v, msg("a.dom.valueOrigin", { origin: nested(msg(`a.origin.${valueOrigin.label}`)), coCreated: percentOf(valueOrigin.shares.coCreated), ours: percentOf(valueOrigin.shares.supplierLed), theirs: percentOf(valueOrigin.shares.customerLed) }), valueOrigin.evidence))
   }
   if (dependence.observed) {
     push(supplierFactor("lockIn", dependence.axis.score, dependence.axis.summary, dependence.axis.evidence))
@@ -144,16 +149,16 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   const crit = criteria.axis
   if (crit.label !== "unknown") {
     const v = crit.weights.quality + crit.weights.support
-    push(supplierFactor("criteria", v, `Quality and support carry ${percent(v)} of the decision criteria.`, mergeEvidence([criteria.byCriterion.quality, criteria.byCriterion.support])))
-    push(customerFactor("priceCriterion", crit.weights.price, `Price carries ${percent(crit.weights.price)} of the decision criteria.`, criteria.byCriterion.price))
+    push(supplierFactor("criteria", v, msg("a.dom.qualitySupport", { share: percentOf(v) }), mergeEvidence([criteria.byCriterion.quality, criteria.byCriterion.support])))
+    push(customerFactor("priceCriterion", crit.weights.price, msg("a.dom.priceCriterion", { share: percentOf(crit.weights.price) }), criteria.byCriterion.price))
   }
   const c = complaints.axis
   if (c.label !== "unknown") {
-    push(supplierFactor("responsiveness", c.score, c.label === "none" ? "No complaints raised." : `Complaints handled ${c.label}ly, median ${fmt(c.medianDaysToClose ?? 0)} days.`, c.evidence))
+    push(supplierFactor("responsiveness", c.score, c.label === "none" ? msg("a.dom.noComplaints") : msg(`a.dom.handled.${c.label}`, { days: c.medianDaysToClose ?? 0 }), c.evidence))
   }
   if (revenueShare && fs.account) {
-    push(customerFactor("revenueShare", revenueShare.share / P.fullRevenueShare, `This account is ${percent(revenueShare.share)} of the value across ${revenueShare.peers + 1} accounts.`, [
-      evidence(fs.account, `Account ${quote(fs.account.title)} holds ${percent(revenueShare.share)} of the value of the ${revenueShare.peers + 1} accounts Parley knows.`)
+    push(customerFactor("revenueShare", revenueShare.share / P.fullRevenueShare, msg("a.dom.revenueShare", { share: percentOf(revenueShare.share), n: revenueShare.peers + 1 }), [
+      evidence(fs.account, msg("a.dom.ev.revenueShare", { title: quote(fs.account.title), share: percentOf(revenueShare.share), n: revenueShare.peers + 1 }))
     ]))
   }
   push(concessions(ledger))
@@ -162,7 +167,7 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   if (c.total > 0 || c.label === "none") {
     const v = 0.5 * clamp01(complaints.perYear / P.fullCasesPerYear) + 0.5 * complaints.escalatedShare
     const items = c.label === "none" ? [] : c.evidence
-    push(customerFactor("complaints", v, `${fmt(complaints.perYear)} complaints a year, ${percent(complaints.escalatedShare)} escalated.`, items))
+    push(customerFactor("complaints", v, msg("a.dom.complaints", { n: Math.round((complaints.perYear) * 10) / 10, share: percentOf(complaints.escalatedShare) }), items))
   }
 
   let sw = 0, sv = 0, cw = 0, cv = 0
@@ -191,12 +196,10 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   }
 
   if (coverage < P.minCoverage || Math.min(sw, cw) < P.minSideCoverage || records.size < P.minRecords) {
-    const missing = sw < P.minSideCoverage ? "the customer's dependence on us" : cw < P.minSideCoverage ? "our dependence on the customer" : null
+    const missing = sw < P.minSideCoverage ? msg("a.dom.ne.missingSupplier") : cw < P.minSideCoverage ? msg("a.dom.ne.missingCustomer") : null
     return {
       ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [],
-      summary: notEnough(missing
-        ? `nothing yet shows ${missing}`
-        : `${percent(coverage)} of the power factors observed in ${plural(records.size, "record")}, ${percent(P.minCoverage)} and ${P.minRecords} records needed`)
+      summary: notEnough(missing ?? msg("a.dom.ne.coverage", { coverage: percentOf(coverage), n: records.size, minCoverage: percentOf(P.minCoverage), minRecords: P.minRecords }))
     }
   }
 
@@ -209,9 +212,10 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
     .sort((a, b) => contribution(b) - contribution(a) || (a.id < b.id ? -1 : 1))
   // Balanced at zero on both sides still names the records that were weighed.
   const items = mergeEvidence((relevant.length > 0 ? relevant : factors).map((f) => f.evidence))
-  const describe = label === "supplier" ? "We hold the power" : label === "customer" ? "The customer holds the power" : label === "balanced-interdependent" ? "Power is balanced and both sides depend on each other" : "Power is balanced and neither side depends much on the other"
   return {
     ...base, label, score: round(score), confidence: round(clamp01(confidence)), evidence: items,
-    summary: `${describe}: supplier power ${fmt2(supplierPower)}, customer power ${fmt2(customerPower)} (δ ${P.delta}), from ${plural(factors.length, "factor")} and ${plural(records.size, "record")}.`
+    summary: msg("a.dom.summary", {
+      describe: nested(msg(`a.dom.describe.${label}`)), supplier: percentOf(supplierPower), customer: percentOf(customerPower), delta: percentOf(P.delta), factors: factors.length, n: records.size
+    })
   }
 }

@@ -3,6 +3,7 @@
  * the first deal's lead source, the direction of the first activity and the first quote request,
  * the last two only near the start of the visible history.
  */
+import { msg, nested } from "../../i18n/message"
 import { clamp01, evidence, notEnough, quote, round, saturation, unknownConfidence } from "../evidence"
 import type { FeatureSet, InteractionF, RecordRef } from "../features"
 import { INITIATOR as P, TIME } from "../parameters"
@@ -37,7 +38,7 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
     votes.push({
       side: account.leadSide,
       weight: P.accountLeadSourceWeight,
-      item: evidence(account, `Account lead source ${quote(account.leadSource)} means ${account.leadSide === "customer" ? "the customer came to us" : "we went to the customer"}.`)
+      item: evidence(account, msg(account.leadSide === "customer" ? "a.init.ev.leadCustomer" : "a.init.ev.leadSupplier", { source: quote(account.leadSource) }))
     })
   }
   const firstDeal = earliest(fs.deals, (d) => d.createdAt, () => true)
@@ -45,7 +46,7 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
     votes.push({
       side: firstDeal.leadSide,
       weight: P.dealLeadSourceWeight,
-      item: evidence(firstDeal, `The first deal, ${quote(firstDeal.title)}, came from ${quote(firstDeal.leadSource)}.`, firstDeal.createdAt)
+      item: evidence(firstDeal, msg("a.init.ev.firstDeal", { title: quote(firstDeal.title), source: quote(firstDeal.leadSource) }), firstDeal.createdAt)
     })
   }
   const start = historyStart(fs)
@@ -66,7 +67,7 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
       votes.push({
         side,
         weight: P.firstActivityWeight,
-        item: evidence(first, `The first activity, ${first.direction} ${first.channel} ${quote(first.title)}, was ${side === "customer" ? "the customer reaching us" : "us reaching out"}.`)
+        item: evidence(first, msg(side === "customer" ? "a.init.ev.firstInbound" : "a.init.ev.firstOutbound", { channel: nested(msg(`a.channel.${first.channel}`)), title: quote(first.title) }))
       })
     }
     const rfqDeal = earliest(fs.deals, (d) => d.createdAt, (d) => d.createdAt <= until && (d.cues & CUE.customerSpec) !== 0)
@@ -76,7 +77,7 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
       votes.push({
         side: "customer",
         weight: P.firstQuoteRequestWeight,
-        item: evidence(firstRequest, `The customer sent the first request for a quote (${quote(firstRequest.title)}).`)
+        item: evidence(firstRequest, msg("a.init.ev.firstRequest", { title: quote(firstRequest.title) }))
       })
     }
   }
@@ -91,10 +92,10 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
   const score = total > 0 ? (supplier - customer) / total : 0
   const confidence = saturation(total, P.halfConfidenceWeight) * Math.abs(score)
   if (total < P.minWeight) {
-    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(`initiator signals weigh ${round(total)}, ${P.minWeight} needed (a lead source, or a first activity plus a first request)`) }
+    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(msg("a.init.ne", { weight: round(total), needed: P.minWeight })) }
   }
   if (Math.abs(score) < P.minAbsScore) {
-    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: `Conflicting signals: ${round(customer)} for the customer, ${round(supplier)} for us.` }
+    return { label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: msg("a.init.conflict", { customer: round(customer), supplier: round(supplier) }) }
   }
   const label: Side = score > 0 ? "supplier" : "customer"
   const items = votes.filter((v) => v.side === label).sort((a, b) => b.weight - a.weight).map((v) => v.item)
@@ -104,6 +105,8 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
     score: round(score),
     confidence: round(clamp01(confidence)),
     evidence: items,
-    summary: `${label === "customer" ? "The customer" : "We"} started the relationship: ${items.length} signal${items.length === 1 ? "" : "s"}${against > 0 ? `, against ${round(against)} weight pointing the other way` : ""}.`
+    summary: against > 0
+      ? msg(`a.init.summaryAgainst.${label}`, { n: items.length, against: round(against) })
+      : msg(`a.init.summary.${label}`, { n: items.length })
   }
 }

@@ -4,7 +4,8 @@
  * supplier-led; workshops, pilots, joint design and write-in lines → co-created (Payne,
  * Storbacka & Frow 2008, value co-creation).
  */
-import { clamp01, evidence, notEnough, percent, plural, quote, round, saturation, TopK, unknownConfidence } from "../evidence"
+import { msg, nested, type Message } from "../../i18n/message"
+import { clamp01, evidence, joinMessages, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "../evidence"
 import { cueText, type FeatureSet, type InteractionF, type QuoteLineF, type RecordRef, type Scanned } from "../features"
 import type { LedgerResult } from "../ledger"
 import { CUE } from "../lexicon"
@@ -28,28 +29,29 @@ export interface ValueOriginResult {
 interface Candidate {
   ref: RecordRef
   origin: Origin
-  detail?: string
+  /** The quote's title (a write-in line) or the discount in percent (a list-price quote). */
+  detail?: string | number
 }
 
-function reasonOf(c: Candidate): string {
+function reasonOf(c: Candidate): Message {
   const title = quote(c.ref.title)
   const scanned = c.ref as RecordRef & Partial<Scanned>
   const cue = quote(scanned.cues !== undefined ? cueText(scanned as Scanned, c.origin === "customer-led" ? "customerSpec" : "coCreation") : undefined)
   switch (c.ref.recordType) {
     case "Deal":
-      return c.origin === "customer-led" ? `Deal ${title} answers a customer request document (${cue}).` : `Deal ${title} is a joint effort (${cue}).`
+      return msg(c.origin === "customer-led" ? "a.origin.ev.dealSpec" : "a.origin.ev.dealJoint", { title, cue })
     case "Interaction": {
       const channel = (c.ref as InteractionF).channel
-      return c.origin === "customer-led" ? `The ${channel} ${title} works from the customer's requirements (${cue}).` : `The ${channel} ${title} shapes the offer together (${cue}).`
+      return msg(c.origin === "customer-led" ? "a.origin.ev.interactionSpec" : "a.origin.ev.interactionJoint", { channel: nested(msg(`a.channelThe.${channel}`)), title, cue })
     }
     case "Case":
-      return `Case ${title} is driven by the customer's specification (${cue}).`
+      return msg("a.origin.ev.case", { title, cue })
     case "Contract":
-      return `Contract ${title} covers joint work (${cue}).`
+      return msg("a.origin.ev.contract", { title, cue })
     case "QuoteLine":
-      return `Quote ${quote(c.detail)} carries the write-in line ${title}, shaped for this customer.`
+      return msg("a.origin.ev.writeIn", { quote: quote(String(c.detail ?? "")), title })
     default:
-      return `Quote ${title} is catalogue products at list price (${c.detail}% off).`
+      return msg("a.origin.ev.listPrice", { title, discount: percentOf(Number(c.detail ?? 0) / 100) })
   }
 }
 
@@ -57,7 +59,7 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
   const points: Record<Origin, number> = { "supplier-led": 0, "customer-led": 0, "co-created": 0 }
   const top: Record<Origin, TopK<Candidate>> = { "supplier-led": new TopK(), "customer-led": new TopK(), "co-created": new TopK() }
   let records = 0
-  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string) => {
+  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string | number) => {
     points[origin] += weight
     if (top[origin].accepts(weight, ref.at, ref.key)) top[origin].add({ ref, origin, detail }, ref.key, weight, ref.at)
   }
@@ -102,7 +104,7 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     const discount = discountByQuote.get(q.key)
     if (discount !== undefined && discount !== null && discount <= P.listPriceTolerancePercent) {
       records++
-      vote(q, "supplier-led", P.quoteWeight, String(round(discount)))
+      vote(q, "supplier-led", P.quoteWeight, round(discount))
     }
   }
 
@@ -118,10 +120,10 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
   const result = (axis: ValueOriginAxis): ValueOriginResult => ({ axis, coCreatedPoints, coCreatedEvidence })
 
   if (total < P.minPoints || records < P.minRecords) {
-    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(`${round(total)} origin points from ${plural(records, "record")}, ${P.minPoints} from ${P.minRecords} records needed`) })
+    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(msg("a.origin.ne", { points: round(total), n: records, minPoints: P.minPoints, minRecords: P.minRecords })) })
   }
   if (share(first) < P.minShare || lead < P.minLead) {
-    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: `Mixed origin: ${ranked.map((o) => `${o} ${percent(share(o))}`).join(", ")}; no origin leads.` })
+    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: msg("a.origin.mixed", { shares: nested(joinMessages(ranked.map((o) => msg("a.origin.share", { origin: nested(msg(`a.origin.${o}`)), share: percentOf(share(o)) })), "a.join.comma")) }) })
   }
   return result({
     label: first,
@@ -129,6 +131,6 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     confidence: round(clamp01(confidence)),
     evidence: first === "co-created" ? coCreatedEvidence : top[first].items().map((c) => evidence(c.ref, reasonOf(c))),
     shares,
-    summary: `${percent(share(first))} of ${round(total)} origin points from ${plural(records, "record")} say the offer is ${first}.`
+    summary: msg("a.origin.summary", { share: percentOf(share(first)), points: round(total), n: records, origin: nested(msg(`a.origin.${first}`)) })
   })
 }

@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from "../../i18n/format"
 import { labelText, RECORD_TYPE_TEXT } from "../labels"
 import { buildRecordLink, type CrmLocation } from "../links"
 import { useI18n } from "./I18n"
+import { Message } from "./Message"
 
 const LocationContext = createContext<CrmLocation | null>(null)
 export const CrmLocationProvider = LocationContext.Provider
@@ -30,8 +31,8 @@ export function EvidenceItems({ evidence }: { evidence: readonly Evidence[] }) {
               {item.at !== undefined ? <time dateTime={new Date(item.at).toISOString()}>{formatDate(item.at, language)}</time> : null}
               {type ? <span className="chip">{t(type)}</span> : null}
             </span>
-            <span className="evidence-reason" dir="auto">
-              {item.reason}
+            <span className="evidence-reason" data-testid="evidence-reason" dir="auto">
+              <Message message={item.reason} language={language} />
             </span>
             {href ? (
               <a href={href} target="_blank" rel="noreferrer noopener" className="evidence-link">

@@ -5,10 +5,11 @@
  */
 import { useEffect, useMemo, useState } from "react"
 import type { Crm, Snapshot } from "../../model/schema"
-import { diffSnapshots, type FigureId, type SnapshotDiff } from "../../snapshots/diff"
+import { diffSnapshots, type FigureId, type HintRef, type SnapshotDiff } from "../../snapshots/diff"
 import type { SnapshotDocument } from "../../snapshots/payload"
 import { humanise } from "../../snapshots/pdf/briefing"
 import { formatDate, formatNumber, formatPercent } from "../../i18n/format"
+import { renderMessage } from "../../i18n/render"
 import { ask, type PanelSend } from "../messaging"
 import { useStoredSnapshots } from "./data"
 import { figureKey } from "./messages"
@@ -148,7 +149,7 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
 function DiffResult({ diff, a, b, words: w }: { diff: SnapshotDiff; a: SnapshotDocument; b: SnapshotDocument; words: Words }) {
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, w.language))
   const num = (x: number | null) => (x === null ? "—" : formatNumber(x, w.language, 2))
-  const title = (h: { id: string; title: string }) => h.title.trim() || humanise(h.id)
+  const title = (h: HintRef) => renderMessage(h.title, w.language).trim() || humanise(h.id)
   const figures = diff.figures.filter((f) => f.changed)
   const labels = diff.labels.filter((l) => l.changed)
   const confidence = diff.confidence.filter((c) => c.changed)

@@ -10,6 +10,8 @@ import type { TeamCsvText } from "../../snapshots/csv-team"
 import type { AxisId } from "../../snapshots/payload"
 import type { BriefingText, LabelKind } from "../../snapshots/pdf/briefing"
 import { formatDate, formatNumber, formatPercent } from "../../i18n/format"
+import type { Message } from "../../i18n/message"
+import { renderMessage, withoutIsolates } from "../../i18n/render"
 import { CRM_MESSAGES, isCrm, makeI18n, type Language, type MessageKey } from "../i18n"
 import {
   CRITERION_TEXT,
@@ -90,6 +92,7 @@ export function briefingText(w: Words): BriefingText {
     t: (key, params) => w.x(key, params),
     label: w.label,
     axisName: w.axisName,
+    message: (m: Message) => renderMessage(m, w.language),
     number: (n) => formatNumber(n, w.language, 2),
     percent: (share) => formatPercent(share, w.language),
     date: (at) => formatDate(at, w.language),
@@ -124,6 +127,7 @@ export function teamCsvText(w: Words): TeamCsvText {
     label: (column, value) => {
       const kind = CSV_LABEL_KIND[column]
       return kind ? w.label(kind, value) : value
-    }
+    },
+    message: (m) => withoutIsolates(renderMessage(m, w.language))
   }
 }

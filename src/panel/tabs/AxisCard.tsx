@@ -5,6 +5,8 @@
  */
 import { useId, type ReactNode } from "react"
 import type { Evidence } from "../../analysis/profile"
+import type { Message as Descriptor } from "../../i18n/message"
+import { Message } from "../components/Message"
 import { EvidenceList } from "../components/EvidenceList"
 import { useI18n } from "../components/I18n"
 import { Meter } from "../components/Meter"
@@ -18,14 +20,14 @@ export interface AxisCardProps {
   /** Its human name; null for a label this build does not know. */
   labelText: MessageKey | null
   confidence?: number
-  summary?: string
+  summary?: Descriptor
   evidence?: readonly Evidence[]
   children?: ReactNode
   tone?: "normal" | "warning"
 }
 
 export function AxisCard({ testId, title, label, labelText, confidence, summary, evidence, children, tone = "normal" }: AxisCardProps) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const headingId = useId()
   const unknown = label === "unknown"
   return (
@@ -36,8 +38,8 @@ export function AxisCard({ testId, title, label, labelText, confidence, summary,
       </div>
       {confidence !== undefined ? <Meter value={confidence} label={t("confidence")} /> : null}
       {summary ? (
-        <p className="summary" dir="auto">
-          {summary}
+        <p className="summary" dir="auto" data-testid="axis-summary">
+          <Message message={summary} language={language} />
         </p>
       ) : null}
       {children}

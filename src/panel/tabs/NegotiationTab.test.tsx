@@ -6,7 +6,9 @@ import { sampleProfile } from "../../../tests/support/panel-fixtures"
 import { render, type Rendered } from "../../../tests/support/panel-testing"
 import { NegotiationTab, orderHints } from "./NegotiationTab"
 
-const hint = (id: string, priority: NegotiationHint["priority"]): NegotiationHint => ({ id, priority, title: id, text: "", citation: "x", evidence: [] })
+const hint = (id: string, priority: NegotiationHint["priority"]): NegotiationHint => ({
+  id, priority, title: id, text: "", messages: { title: { id: "a.legacy", params: { text: { text: id } } }, text: { id: "a.legacy", params: { text: { text: "" } } } }, citation: "x", evidence: []
+})
 
 describe("negotiation hints", () => {
   let r: Rendered | undefined

@@ -2,6 +2,7 @@
 import { useMemo } from "react"
 import { negotiationHints, PUSHBACK_LABELS, type NegotiationHint, type RelationshipProfile } from "../../analysis"
 import { EvidenceList } from "../components/EvidenceList"
+import { Message } from "../components/Message"
 import { useI18n } from "../components/I18n"
 import { Notice } from "../components/Skeleton"
 import { labelText, PRIORITY_TEXT, PUSHBACK_TEXT } from "../labels"
@@ -14,8 +15,8 @@ export function orderHints(hints: readonly NegotiationHint[]): NegotiationHint[]
 }
 
 export function NegotiationTab({ profile }: { profile: RelationshipProfile | null }) {
-  const { t } = useI18n()
-  const hints = useMemo(() => (profile && profile.sampleSize.total > 0 ? orderHints(negotiationHints(profile)) : []), [profile])
+  const { t, language, locale } = useI18n()
+  const hints = useMemo(() => (profile && profile.sampleSize.total > 0 ? orderHints(negotiationHints(profile, { locale })) : []), [profile, locale])
   if (!profile || profile.sampleSize.total === 0) {
     return (
       <section data-testid="negotiation-hints" data-count={0}>
@@ -31,12 +32,16 @@ export function NegotiationTab({ profile }: { profile: RelationshipProfile | nul
         {hints.map((hint) => {
           const priority = labelText(PRIORITY_TEXT, hint.priority)
           return (
-            <li key={hint.id} className={`card hint hint-${hint.priority}`} data-hint-id={hint.id} data-priority={hint.priority}>
+            <li key={hint.id} className={`card hint hint-${hint.priority}`} data-testid="hint" data-hint-id={hint.id} data-priority={hint.priority}>
               <div className="axis-head">
-                <h3 dir="auto">{hint.title}</h3>
+                <h3 dir="auto" data-testid="hint-title">
+                  <Message message={hint.messages.title} language={language} />
+                </h3>
                 <span className={`pill pill-${hint.priority}`}>{priority ? t(priority) : hint.priority}</span>
               </div>
-              <p dir="auto">{hint.text}</p>
+              <p dir="auto" data-testid="hint-text">
+                <Message message={hint.messages.text} language={language} />
+              </p>
               <p className="small citation">
                 {hint.rule ? <span className="chip">{hint.rule}</span> : null} <span className="muted">{t("source")}</span> <cite dir="auto">{hint.citation}</cite>
               </p>
@@ -47,7 +52,7 @@ export function NegotiationTab({ profile }: { profile: RelationshipProfile | nul
       </ol>
       {(PUSHBACK_LABELS as readonly string[]).includes(pushback.label) && pushback.label !== "none" ? (
         <p className="small muted" data-testid="pushback">
-          {t("pushbackSeen")} {t(PUSHBACK_TEXT[pushback.label])} — <bdi>{pushback.summary}</bdi>
+          {t("pushbackSeen")} {t(PUSHBACK_TEXT[pushback.label])} — <span dir="auto"><Message message={pushback.summary} language={language} /></span>
         </p>
       ) : null}
     </section>

@@ -6,6 +6,7 @@ import { HOST, ORG, sampleProfile } from "../../../tests/support/panel-fixtures"
 import { render, type Rendered } from "../../../tests/support/panel-testing"
 import { RelationshipTab } from "./RelationshipTab"
 import type { RelationshipProfile } from "../../analysis/profile"
+import { renderMessage, withoutIsolates } from "../../i18n/render"
 
 const LOCATION = { crm: "salesforce" as const, org: ORG, host: HOST, url: `https://${HOST}/lightning/r/Account/x/view` }
 
@@ -37,7 +38,8 @@ describe("Relationship tab", () => {
       expect(card.getAttribute("data-label")).toBe(axis.label)
       const meter = card.querySelector('[role="meter"]')!
       expect(meter.getAttribute("aria-valuenow")).toBe(String(Math.round(axis.confidence * 100)))
-      expect(card.textContent).toContain(axis.summary)
+      // The summary in the panel's words, CRM text in <bdi> (textContent has no isolates).
+      expect(card.querySelector('[data-testid="axis-summary"]')!.textContent).toBe(withoutIsolates(renderMessage(axis.summary, "en")))
     }
   })
 
@@ -73,7 +75,7 @@ describe("Relationship tab", () => {
 
   it("renders CRM text as text, never as markup", () => {
     const p = sampleProfile()
-    p.dominance = { ...p.dominance, summary: '<img src=x onerror="alert(1)">' }
+    p.dominance = { ...p.dominance, summary: { id: "a.legacy", params: { text: { text: '<img src=x onerror="alert(1)">' } } } }
     r = show(p)
     expect(r.container.querySelector("img")).toBeNull()
     expect(r.container.textContent).toContain('<img src=x onerror="alert(1)">')

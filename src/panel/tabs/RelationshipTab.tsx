@@ -5,6 +5,7 @@
 import type { RelationshipProfile } from "../../analysis/profile"
 import { CRITERIA } from "../../analysis/profile"
 import { EvidenceList } from "../components/EvidenceList"
+import { Message } from "../components/Message"
 import { useI18n } from "../components/I18n"
 import { Meter } from "../components/Meter"
 import { Notice } from "../components/Skeleton"
@@ -58,7 +59,7 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
           <h3 id="dell-trap-title">⚠ {t("dellTrapTitle")}</h3>
           <p>{t("dellTrapText")}</p>
           <p className="summary" dir="auto">
-            {dellTrap.summary}
+            <Message message={dellTrap.summary} language={language} />
           </p>
           <EvidenceList evidence={dellTrap.evidence} />
         </aside>
@@ -96,7 +97,7 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
             <ul className="factors">
               {dominance.factors.map((f) => (
                 <li key={`${f.side}-${f.id}`}>
-                  <span className="chip">{t(f.side === "supplier" ? "sideSupplier" : "sideCustomer")}</span> <bdi>{f.reason}</bdi>{" "}
+                  <span className="chip">{t(f.side === "supplier" ? "sideSupplier" : "sideCustomer")}</span> <span dir="auto"><Message message={f.reason} language={language} /></span>{" "}
                   <span className="muted">({pct(f.value)})</span>
                 </li>
               ))}
@@ -222,7 +223,7 @@ export function RelationshipTab({ profile }: { profile: RelationshipProfile | nu
           <ul className="risk-reasons">
             {risk.reasons.map((r) => (
               <li key={r.signal}>
-                <span dir="auto">{r.text}</span>
+                <span dir="auto"><Message message={r.text} language={language} /></span>
                 <EvidenceList evidence={r.evidence} />
               </li>
             ))}

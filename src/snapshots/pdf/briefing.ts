@@ -7,6 +7,7 @@
  * section is left out, and the header says the export is redacted.
  */
 import type { Evidence } from "../../analysis/profile"
+import type { Message } from "../../i18n/message"
 import { AXES, type AxisId } from "../axes"
 import type { SnapshotDocument } from "../payload"
 import type { Block } from "./layout"
@@ -31,6 +32,8 @@ export interface BriefingText {
   /** A machine label as words ("customer" → "Customer leads"). */
   label(kind: LabelKind, value: string): string
   axisName(axis: AxisId): string
+  /** An analysis sentence (a message descriptor) in the briefing's language. */
+  message(message: Message): string
   number(n: number): string
   percent(share: number): string
   date(at: number): string
@@ -107,9 +110,10 @@ export function briefingBlocks(snapshot: SnapshotDocument, text: BriefingText, c
   blocks.push({ kind: "heading", text: t("sectionHints") })
   if (payload.hints.length === 0) blocks.push({ kind: "text", muted: true, text: t("noHints") })
   for (const hint of payload.hints) {
-    const title = hint.title.trim() ? hint.title : humanise(hint.id)
+    const title = text.message(hint.messages.title).trim() || humanise(hint.id)
     blocks.push({ kind: "text", bold: true, text: `${text.label("priority", hint.priority)} · ${title}${hint.rule ? ` (${hint.rule})` : ""}` })
-    if (hint.text.trim()) blocks.push({ kind: "text", text: hint.text })
+    const body = text.message(hint.messages.text)
+    if (body.trim()) blocks.push({ kind: "text", text: body })
     blocks.push({ kind: "text", muted: true, size: 8, text: hint.citation })
   }
 
@@ -178,7 +182,7 @@ export function briefingBlocks(snapshot: SnapshotDocument, text: BriefingText, c
         text.axisName(axis),
         text.label("recordType", evidence.recordType),
         evidence.at === undefined ? DASH : text.date(evidence.at),
-        blank(evidence.reason)
+        blank(text.message(evidence.reason))
       ])
     })
   }

@@ -1,3 +1,4 @@
+import { renderMessage } from "../../i18n/render"
 import { execFileSync, spawnSync } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -50,6 +51,7 @@ const EN: BriefingText = {
   t: (key, params) => `${key}${params ? ` ${Object.values(params).join(" ")}` : ""}`,
   label: (_kind, value) => value,
   axisName: (axis) => axis,
+  message: (m) => renderMessage(m, "en"),
   number: (n) => String(n),
   percent: (s) => `${Math.round(s * 100)}%`,
   date: (at) => new Date(at).toISOString().slice(0, 10),
