@@ -20,6 +20,7 @@
  * removes itself; the host dropped by a CRM re-render while the input stays → re-inserted. No
  * document-wide MutationObserver.
  */
+import { withoutIsolates } from "../i18n/render"
 import { formatAmount, isPricingError, MAX_AMOUNT, parseTypedAmount, suggestPricing } from "../pricing"
 import type { ChipCrm, PriceField } from "./detect"
 
@@ -125,7 +126,7 @@ export function computeView(text: string, options: Pick<ChipOptions, "field" | "
   const typed = formatAmount(amount, { currency, locale, style: "compact" })
   if (!PRICE_FIELDS.has(field)) return { typed, suggestion: null, copyText: null, note: DISCOUNT_NOTE }
   const result = suggestPricing({ amount, currency, locale, mode })
-  if (isPricingError(result)) return { typed, suggestion: null, copyText: null, note: result.error.replace(/^Invalid pricing input — /, "") }
+  if (isPricingError(result)) return { typed, suggestion: null, copyText: null, note: withoutIsolates(result.error).replace(/^Invalid pricing input — /, "") }
   return { typed, suggestion: result.display, copyText: plainNumber(result.suggestedPrice, locale), note: null }
 }
 

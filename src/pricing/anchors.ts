@@ -15,6 +15,7 @@
  *   without relational cost (Ames & Mason 2015: "$7,200 to $7,600").
  * - Negotiating issue by issue reveals priorities: bundle the terms (Loschelder et al. 2014).
  */
+import { amount, list, msg, nested, type Message } from "../i18n/message"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { findPrecise } from "./precision"
@@ -52,11 +53,11 @@ export function anchorLines(ctx: PricingContext, price: number): AnchorLine[] {
   return lines.sort((a, b) => b.amount - a.amount)
 }
 
-const ANCHOR_WORDS: Readonly<Record<AnchorLine["kind"], string>> = {
-  "list-price": "List price",
-  "last-price": "Last price you paid",
-  "cost-of-problem": "What the problem costs you a year",
-  "yearly-savings": "What this saves you a year"
+const ANCHOR_WORDS: Readonly<Record<AnchorLine["kind"], Message>> = {
+  "list-price": msg("p.r2.kind.listPrice"),
+  "last-price": msg("p.r2.kind.lastPrice"),
+  "cost-of-problem": msg("p.r2.kind.costOfProblem"),
+  "yearly-savings": msg("p.r2.kind.yearlySavings")
 }
 
 /** High end of a bolstering range: about +5 %, three significant digits (low end = the point offer). */
@@ -68,7 +69,8 @@ export function bolsteringHigh(ctx: PricingContext, low: number): number {
   return fromPresented(high, ctx.unit)
 }
 
-export function anchorSuggestions(ctx: PricingContext, price: number, display: string): Suggestion[] {
+export function anchorSuggestions(ctx: PricingContext, price: number): Suggestion[] {
+  const cur = ctx.input.currency
   const out: Suggestion[] = []
   const anchors = anchorLines(ctx, price)
   const lowPower = ctx.dominance === "customer"
@@ -80,22 +82,23 @@ export function anchorSuggestions(ctx: PricingContext, price: number, display: s
       kind: "first-offer",
       severity: "warning",
       firstOffer,
-      text: "You hold little information and the customer holds the power: let the buyer name a figure first, or anchor on your target price — never on your walk-away.",
-      reason: "Low-power negotiators with weak alternatives make worse first offers than they would receive by moving second; without a reference your opening reveals more than it anchors.",
+      ...ctx.say(msg("p.r2.buyerFirst")),
+      ...ctx.because(msg("p.r2.buyerFirst.reason")),
       citation: CITE.firstOffer,
       dominance: ctx.dominance
     })
-  } else if (anchors.length > 0) {
+  } else if (anchors[0] !== undefined) {
     const top = anchors[0]
-    const line = top ? `“${ANCHOR_WORDS[top.kind]}: ${top.display} — your price: ${display}”` : ""
+    const first = msg("p.r2.anchor", { anchor: nested(ANCHOR_WORDS[top.kind]), reference: amount(top.amount, cur), price: amount(price, cur) })
+    const sentences = [first, ...(anchors.length > 1 ? [msg("p.r2.largestFirst")] : []), ...(ctx.expertise === "expert" ? [msg("p.r2.expertSources")] : [])]
     out.push({
       rule: "R2",
       kind: "anchor",
       severity: "info",
       firstOffer,
       anchors,
-      text: `Make the first offer, and state the reference before the price, side by side: ${line}.${anchors.length > 1 ? " List the figures largest first." : ""}${ctx.expertise === "expert" ? " Give each figure its source: experts are anchored too, but they counter-argue a bare number." : ""}`,
-      reason: "An explicitly compared anchor pulls the buyer's estimate toward it (median 25 vs 45 after anchors of 10 and 65); incentives and expertise do not remove the effect.",
+      ...ctx.say(msg("p.sentences", { sentences: list(sentences) })),
+      ...ctx.because(msg("p.r2.anchor.reason")),
       citation: CITE.anchoring
     })
   } else {
@@ -105,8 +108,8 @@ export function anchorSuggestions(ctx: PricingContext, price: number, display: s
       severity: "info",
       firstOffer,
       anchors: [],
-      text: "No reference above this price to anchor on: add the list price, this account's last price, the yearly cost of the problem or the yearly savings, and state it before the price.",
-      reason: "Without an explicit comparison the buyer supplies their own reference.",
+      ...ctx.say(msg("p.r2.noAnchor")),
+      ...ctx.because(msg("p.r2.noAnchor.reason")),
       citation: CITE.anchoring
     })
   }
@@ -119,8 +122,8 @@ export function anchorSuggestions(ctx: PricingContext, price: number, display: s
       kind: "range",
       severity: "info",
       range: { low: ctx.money(price), high: ctx.money(high) },
-      text: `Open with a bolstering range, your point offer at the bottom: “${display} to ${ctx.money(high).display}”.`,
-      reason: "A range whose low end is your offer (\"$7,200 to $7,600\") won better terms than the point offer alone, without relational cost.",
+      ...ctx.say(msg("p.r2.range", { low: amount(price, cur), high: amount(high, cur) })),
+      ...ctx.because(msg("p.r2.range.reason")),
       citation: CITE.range,
       ...(ctx.dominance === "balanced-interdependent" ? { dominance: ctx.dominance } : {})
     })
@@ -131,8 +134,8 @@ export function anchorSuggestions(ctx: PricingContext, price: number, display: s
       rule: "R2",
       kind: "bundle-terms",
       severity: "warning",
-      text: "Don't open issue by issue: put price, term and service in one package offer so the first number does not reveal what you care about most.",
-      reason: "A first offer that reveals the sender's priorities creates a first-mover disadvantage against self-interested counterparts.",
+      ...ctx.say(msg("p.r2.bundleTerms")),
+      ...ctx.because(msg("p.r2.bundleTerms.reason")),
       citation: CITE.infoAnchoring
     })
   }

@@ -3,6 +3,9 @@
  * amateur), who holds the power (the profile's dominance label), what the rep knows (anchors),
  * and the time structure of the offer. Every rule reads this instead of the raw input.
  */
+import { languageOf, type Language } from "../i18n/language"
+import type { Message } from "../i18n/message"
+import { renderMessage } from "../i18n/render"
 import { formatAmount } from "./format"
 import { resolveLocale, type ResolvedLocale } from "./locale"
 import type { DominanceLabel, InitiatorLabel, ParsedPricingInput } from "./schema"
@@ -29,7 +32,13 @@ export interface PricingContext {
   periodsPerYear: number | null
   seats: number
   unitLabel: string
+  /** The language the advice is written in: Persian for fa-*, English for every other locale. */
+  language: Language
   money(amount: number, style?: "compact" | "full"): Money
+  /** A message and its rendering, side by side (a suggestion's `message` and `text`). */
+  say(message: Message): { message: Message; text: string }
+  /** The same for a suggestion's finding. */
+  because(message: Message): { reasonMessage: Message; reason: string }
 }
 
 function expertiseOf(input: ParsedPricingInput): Pick<PricingContext, "expertise" | "expertiseSource"> {
@@ -57,6 +66,7 @@ function criteriaOf(input: ParsedPricingInput): Pick<PricingContext, "topCriteri
 export function buildContext(input: ParsedPricingInput): PricingContext {
   const unit = displayUnit(input.currency)
   const locale = resolveLocale(input.locale) ?? { tag: "en-US", language: "en" }
+  const language = languageOf(locale.tag)
   const previous = input.anchors?.previousPrices ?? []
   const recurring = input.offer === "subscription" || (input.offer === "per-seat" && input.period !== undefined)
   // A subscription without a period is read as yearly (B2B subscriptions are sold by the year; seed 001).
@@ -81,7 +91,10 @@ export function buildContext(input: ParsedPricingInput): PricingContext {
     hasInformation,
     periodsPerYear,
     seats: input.seats ?? 1,
-    unitLabel: unitLabel(unit, locale.language),
-    money
+    unitLabel: unitLabel(unit, language),
+    language,
+    money,
+    say: (message) => ({ message, text: renderMessage(message, language) }),
+    because: (message) => ({ reasonMessage: message, reason: renderMessage(message, language) })
   }
 }

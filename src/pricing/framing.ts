@@ -15,10 +15,11 @@
  * same pennies-a-day perspective (Gourville 1999); it adds little once per-day framing is shown,
  * so R6 never accompanies a per-day R7.
  */
+import { amount, msg, nested, text, type Message } from "../i18n/message"
 import { yearlyTotal } from "./anchors"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
-import { comparatorFor, comparatorLabel, localeEntry } from "./locale-table"
+import { comparatorFor, localeEntry, type Comparator } from "./locale-table"
 import { ceilTwoSignificant } from "./numbers"
 import type { Suggestion } from "./types"
 import { fromPresented, toPresented } from "./units"
@@ -32,8 +33,16 @@ function dailyCeiling(ctx: PricingContext, perDay: number): { amount: number; ex
   return { amount: fromPresented(ceiling, ctx.unit), exact: Math.abs(ceiling - presented) < 1e-9 }
 }
 
+const ITEM_WORDS: Readonly<Record<Comparator["item"], Message>> = {
+  water: msg("p.item.water"),
+  coffee: msg("p.item.coffee"),
+  barbari: msg("p.item.barbari"),
+  taxi: msg("p.item.taxi")
+}
+
 export function framingSuggestions(ctx: PricingContext, price: number): Suggestion[] {
   const out: Suggestion[] = []
+  const cur = ctx.input.currency
   const table = localeEntry(ctx.input.currency)
   const perSeat = ctx.input.offer === "per-seat"
   let perDayFraming = false
@@ -44,11 +53,9 @@ export function framingSuggestions(ctx: PricingContext, price: number): Suggesti
     const petty = table !== null && perDay <= table.pettyDaily
     perDayFraming = petty
     const annualMoney = ctx.money(annual)
-    const monthly = ctx.periodsPerYear === 12 ? ` (not ${ctx.money(perSeat ? price * ctx.seats : price).display} a month)` : ""
-    const usage = "Bill it annually and schedule a quarterly usage and value report before renewal."
+    const annualParam = amount(annual, cur)
     if (petty) {
       const ceiling = dailyCeiling(ctx, perDay)
-      const phrase = `${ceiling.exact ? "" : "less than "}${ctx.money(ceiling.amount).display} a day`
       out.push({
         rule: "R7",
         framing: "per-day",
@@ -56,8 +63,8 @@ export function framingSuggestions(ctx: PricingContext, price: number): Suggesti
         perDay: ctx.money(perDay),
         annual: annualMoney,
         usageReportReminder: true,
-        text: `Headline it per day: “${phrase}”, billed once a year (${annualMoney.display}). ${usage}`,
-        reason: `The daily figure is petty cash here (${ctx.money(table.pettyDaily).display} or less), so it is judged against small routine expenses: "$1 a day" beat "$365 a year". Prepaid annual bills fade from view, hurting renewal.`,
+        ...ctx.say(msg(ceiling.exact ? "p.r7.perDay" : "p.r7.perDayUnder", { perDay: amount(ceiling.amount, cur), annual: annualParam })),
+        ...ctx.because(msg("p.r7.perDay.reason", { petty: amount(table.pettyDaily, cur) })),
         citation: `${CITE.perDay}; ${CITE.usage}`
       })
     } else {
@@ -68,8 +75,16 @@ export function framingSuggestions(ctx: PricingContext, price: number): Suggesti
         perDay: ctx.money(perDay),
         annual: annualMoney,
         usageReportReminder: true,
-        text: `Headline the annual total: ${annualMoney.display} a year${monthly}; keep any monthly equivalent inside the justification line. ${usage}`,
-        reason: `${table === null ? `No petty-cash threshold is known for ${ctx.input.currency}, and a` : "A"} daily figure of ${ctx.money(perDay).display} is not petty: at this size the aggregate wins ("$4,200 a year" beat "$11.50 a day"), and a monthly commitment is unwelcome to managers. Prepaid annual bills fade from view, hurting renewal.`,
+        ...ctx.say(
+          ctx.periodsPerYear === 12
+            ? msg("p.r7.annualNotMonthly", { annual: annualParam, monthly: amount(perSeat ? price * ctx.seats : price, cur) })
+            : msg("p.r7.annual", { annual: annualParam })
+        ),
+        ...ctx.because(
+          table === null
+            ? msg("p.r7.annualNoTable.reason", { currency: text(cur), perDay: amount(perDay, cur) })
+            : msg("p.r7.annual.reason", { perDay: amount(perDay, cur) })
+        ),
         citation: `${CITE.perDay}; ${CITE.usage}`,
         ...(ctx.dominance === "supplier" ? { dominance: ctx.dominance } : {})
       })
@@ -83,15 +98,14 @@ export function framingSuggestions(ctx: PricingContext, price: number): Suggesti
     if (unitAmount !== null && unitAmount <= table.pettyDaily) {
       const comparator = comparatorFor(unitAmount, ctx.input.currency)
       if (comparator) {
-        const label = comparatorLabel(comparator, ctx.locale.language)
-        const english = comparatorLabel(comparator, "en")
-        const per = perUnitPerDay !== null ? " per user a day" : ""
+        const item = ITEM_WORDS[comparator.item]
+        const params = { item: nested(item), amount: amount(comparator.amount, cur) }
         out.push({
           rule: "R6",
           severity: "info",
-          comparator: { label, amount: comparator.amount, display: ctx.money(comparator.amount).display },
-          text: `Add one everyday comparison: “less than ${english}${per}” (${label === english ? "" : `${label}, `}about ${ctx.money(comparator.amount).display}).`,
-          reason: "An aggregate price next to an explicit petty-cash comparison is judged like a pennies-a-day price; one comparator is enough.",
+          comparator: { label: ctx.say(item).text, labelMessage: item, amount: comparator.amount, display: ctx.money(comparator.amount).display },
+          ...ctx.say(perUnitPerDay !== null ? msg("p.r6.comparatorPerUser", params) : msg("p.r6.comparator", params)),
+          ...ctx.because(msg("p.r6.comparator.reason")),
           citation: CITE.comparator
         })
       }

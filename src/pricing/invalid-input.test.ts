@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest"
 
+import { withoutIsolates } from "../i18n/render"
 import { MAX_AMOUNT, suggestPricing } from "./index"
 import { BASE } from "../../tests/support/pricing-helpers"
 
 function errorOf(input: unknown): string {
   const r = suggestPricing(input)
   if (!("error" in r)) throw new Error(`expected an error for ${JSON.stringify(input)}`)
-  return r.error
+  // Field names and the rep's values sit in bidi isolates; the words around them are what is read here.
+  return withoutIsolates(r.error)
 }
 
 describe("invalid input → { error }, never a throw", () => {
@@ -27,7 +29,7 @@ describe("invalid input → { error }, never a throw", () => {
     [{ ...BASE, discountPercent: 100 }, /discountPercent: must be below 100/],
     [{ ...BASE, anchors: { previousPrices: [100, "x"] } }, /anchors\.previousPrices\.1/],
     [{ ...BASE, gifts: [{ name: "", amount: 5 }] }, /gifts\.0\.name: must not be empty/],
-    [{ ...BASE, pushback: "x".repeat(5000) }, /pushback: must be at most 2000 characters/],
+    [{ ...BASE, pushback: "x".repeat(5000) }, /pushback: must be at most 2,000 characters/],
     [null, /input: .*expected object/],
     [undefined, /input: .*expected object/],
     ["50000 USD", /input: .*expected object/],

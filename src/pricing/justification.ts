@@ -8,11 +8,12 @@
  * or scope, never by demand or scarcity (KKT 1986: 82 % unfair) and never by our profit
  * (Campbell 1999). Reading the reasons: reasons.ts.
  */
+import { amount, list, msg, nested, quote, text, type Message } from "../i18n/message"
 import { yearlyTotal } from "./anchors"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { median, percentChange } from "./numbers"
-import { DISCOUNT_REASON_OPTIONS, isPlacebicRationale, readDiscountReason, readIncreaseReason } from "./reasons"
+import { DISCOUNT_REASON_OPTIONS, isPlacebicRationale, readDiscountReason, readIncreaseReason, type DiscountCategory, type IncreaseCategory } from "./reasons"
 import type { Suggestion } from "./types"
 
 /** Thresholds for a "large ask" (design defaults; the research gives no number). */
@@ -35,8 +36,12 @@ function largeDeal(ctx: PricingContext, price: number): number | null {
   return multiple >= LARGE_ASK.dealSizeMultiple ? Math.round(multiple * 10) / 10 : null
 }
 
-export function justify(ctx: PricingContext, price: number, display: string, rationaleRequired: boolean): Justification {
+const sentences = (ms: (Message | null)[]): Message => msg("p.sentences", { sentences: list(ms.filter((m): m is Message => m !== null)) })
+const cueList = (cues: string[]): ReturnType<typeof text> => text(cues.join(", "))
+
+export function justify(ctx: PricingContext, price: number, rationaleRequired: boolean): Justification {
   const { input } = ctx
+  const cur = input.currency
   const out: Suggestion[] = []
   const rationale = input.rationale?.trim() ?? ""
   const placebic = isPlacebicRationale(rationale)
@@ -49,26 +54,31 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
       rule: "R1",
       kind: "price",
       severity: "info",
-      text: `Say the reason with the number: “${display}, because ${rationale.replace(/^because\s+/i, "")}”.`,
-      reason: "A price with a reason is accepted more readily than the same price alone.",
+      ...ctx.say(msg("p.r1.sayReason", { price: amount(price, cur), rationale: text(rationale.replace(/^because\s+/i, "")) })),
+      ...ctx.because(msg("p.r1.sayReason.reason")),
       citation: CITE.langer
     })
   } else {
     const value =
       input.yearlySavings !== undefined
-        ? `“because it saves you ${ctx.money(input.yearlySavings, "full").display} a year”`
+        ? msg("p.r1.value.savings", { amount: amount(input.yearlySavings, cur, "full") })
         : input.costOfProblem !== undefined
-          ? `“because the problem costs you ${ctx.money(input.costOfProblem, "full").display} a year”`
-          : "what drives the number (scope, volumes, cost basis)"
-    const large = multiple !== null ? ` This is a large ask (${multiple}× their usual deal): the reason must be substantive, a placebic “because” does not carry it.` : ""
-    const weak = placebic ? ` “${rationale}” says nothing the buyer can check.` : ""
+          ? msg("p.r1.value.problem", { amount: amount(input.costOfProblem, cur, "full") })
+          : msg("p.r1.value.drivers")
     out.push({
       rule: "R1",
       kind: "price",
       severity: rationaleRequired || multiple !== null || placebic ? "warning" : "info",
       flags: [...(placebic ? ["placebic-rationale"] : []), ...(multiple !== null ? ["large-ask"] : [])],
-      text: `Add one “because…” line to ${display}: ${value}.${weak}${large}${rationaleRequired ? " A precise number to an expert needs it." : ""}`,
-      reason: "A reason raises acceptance of a small request (60 % without, 93-94 % with one); for a large request only a real reason helps.",
+      ...ctx.say(
+        sentences([
+          msg("p.r1.addReason", { price: amount(price, cur), value: nested(value) }),
+          placebic ? msg("p.r1.placebic", { rationale: quote(rationale) }) : null,
+          multiple !== null ? msg("p.r1.largeAsk", { multiple }) : null,
+          rationaleRequired ? msg("p.r1.expertNeedsIt") : null
+        ])
+      ),
+      ...ctx.because(msg("p.r1.addReason.reason")),
       citation: CITE.langer
     })
   }
@@ -77,24 +87,27 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
   if ((input.discountPercent ?? 0) > 0 || (input.discountReason ?? "").trim() !== "") {
     const pct = input.discountPercent ?? 0
     const r = readDiscountReason(input.discountReason)
-    const contingent = ctx.dominance === "customer" ? " Make it contingent: the discount only in exchange for that volume, term or timing." : ""
+    const contingent = ctx.dominance === "customer" ? msg("p.r1.contingent") : null
     if (r.missing || r.quality || (r.placebic && pct >= LARGE_ASK.discountPercent) || (r.category === null && !r.placebic)) {
+      const discount = nested(pct > 0 ? msg("p.r1.discount.named", { pct }) : msg("p.r1.discount.plain"))
       const why = r.missing
-        ? "has no reason"
+        ? msg("p.r1.discount.missing", { discount })
         : r.quality
-          ? `is justified by something that says the product is worth less (${r.cues.join(", ")})`
+          ? msg("p.r1.discount.quality", { discount, cues: cueList(r.cues) })
           : r.placebic
-            ? "is large and its reason is placebic"
-            : "has a reason that is not one of the non-quality reasons"
+            ? msg("p.r1.discount.placebic", { discount })
+            : msg("p.r1.discount.unlisted", { discount })
+      const options = DISCOUNT_REASON_OPTIONS.map((o) => msg(o))
       out.push({
         rule: "R1",
         kind: "discount",
         severity: "warning",
         reasonCategory: r.category ?? undefined,
-        reasonOptions: [...DISCOUNT_REASON_OPTIONS],
+        reasonOptions: options.map((o) => ctx.say(o).text),
+        reasonOptionMessages: options,
         flags: [r.missing ? "discount-without-reason" : r.quality ? "quality-implying-reason" : "weak-discount-reason"],
-        text: `The ${pct > 0 ? `${pct}% ` : ""}discount ${why}. Give it a reason that does not touch quality — ${DISCOUNT_REASON_OPTIONS.slice(0, 4).join("; ")} — and show it as a trade, not a lower price.${contingent}`,
-        reason: "An unexplained discount lowers expected quality: the same placebo cut pain for 85 % at full price and 61 % when discounted.",
+        ...ctx.say(sentences([why, msg("p.r1.discount.fix", { options: nested(msg("p.r1.discount.options")) }), contingent])),
+        ...ctx.because(msg("p.r1.discount.reason")),
         citation: CITE.waber,
         ...(contingent ? { dominance: ctx.dominance } : {})
       })
@@ -104,8 +117,13 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
         kind: "discount",
         severity: "info",
         reasonCategory: r.category ?? undefined,
-        text: `Good reason for the discount (${r.category}): it explains the price without saying anything about quality. Say it as a trade — “because you ${tradeVerb(r.category)}”.${contingent}`,
-        reason: "A discount with a non-quality reason keeps the expectation of quality intact (inferred from the placebo studies, which gave no reason).",
+        ...ctx.say(
+          sentences([
+            msg("p.r1.discount.good", { category: nested(categoryMessage(r.category)), trade: nested(tradeMessage(r.category)) }),
+            contingent
+          ])
+        ),
+        ...ctx.because(msg("p.r1.discount.good.reason")),
         citation: CITE.waber,
         ...(contingent ? { dominance: ctx.dominance } : {})
       })
@@ -118,9 +136,12 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
   if (increase > 0 || (input.increaseReason ?? "").trim() !== "") {
     const r = readIncreaseReason(input.increaseReason)
     const large = increase >= LARGE_ASK.increasePercent
-    const exploit = ctx.dominance === "supplier" ? " You hold the power here: do not exploit it." : ""
-    const stated = input.priceIncreasePercent === undefined && implied > 0 ? ` (${implied}% above the ${ctx.money(ctx.lastPaid ?? 0).display} they last paid)` : ""
+    const exploit = ctx.dominance === "supplier" ? msg("p.r1.noExploit") : null
+    const stated = input.priceIncreasePercent === undefined && implied > 0
+    const last = amount(ctx.lastPaid ?? 0, cur)
     if (r.demand || r.profit) {
+      const driver = nested(r.demand ? msg("p.r1.driver.demand") : msg("p.r1.driver.profit"))
+      const cues = cueList(r.cues)
       out.push({
         rule: "R1",
         kind: "increase",
@@ -128,21 +149,32 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
         reasonCategory: r.category ?? undefined,
         flags: [...(r.demand ? ["demand-based-increase"] : []), ...(r.profit ? ["profit-motive-increase"] : [])],
         cues: r.cues,
-        text: `Don't justify the increase${stated} by ${r.demand ? "demand or scarcity" : "your own margin"} (${r.cues.join(", ")}): buyers judge that unfair. Use the real cost or scope driver, or don't raise.${exploit}`,
-        reason: r.demand
-          ? "Raising a snow shovel from $15 to $20 after a storm was judged unfair by 82 %; passing on a cost increase was accepted."
-          : "The motive buyers infer for an increase drives how unfair it feels; a firm that visibly profits loses the benefit of the doubt.",
+        ...ctx.say(
+          sentences([
+            stated ? msg("p.r1.increase.flaggedImplied", { pct: implied, last, driver, cues }) : msg("p.r1.increase.flagged", { driver, cues }),
+            exploit
+          ])
+        ),
+        ...ctx.because(r.demand ? msg("p.r1.increase.demand.reason") : msg("p.r1.increase.profit.reason")),
         citation: r.demand ? CITE.kkt : CITE.campbell,
         ...(exploit ? { dominance: ctx.dominance } : {})
       })
     } else if (r.missing || (r.placebic && large) || r.category === null) {
+      const strength = nested(large ? msg("p.r1.strength.substantive") : msg("p.r1.strength.plain"))
       out.push({
         rule: "R1",
         kind: "increase",
         severity: "warning",
         flags: [r.missing ? "increase-without-reason" : "weak-increase-reason"],
-        text: `The ${increase}% increase${stated} needs a ${large ? "substantive " : ""}reason the buyer can accept: an input-cost change (wages, materials, exchange rate), regulation, or added scope — never demand.${exploit}`,
-        reason: "Cost pass-through is accepted as fair; increases without a cost or scope reason are read as exploiting the buyer.",
+        ...ctx.say(
+          sentences([
+            stated
+              ? msg("p.r1.increase.needsReasonImplied", { pct: increase, implied, last, strength })
+              : msg("p.r1.increase.needsReason", { pct: increase, strength }),
+            exploit
+          ])
+        ),
+        ...ctx.because(msg("p.r1.increase.needsReason.reason")),
         citation: `${CITE.kkt}; ${CITE.campbell}`,
         ...(exploit ? { dominance: ctx.dominance } : {})
       })
@@ -152,8 +184,8 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
         kind: "increase",
         severity: "info",
         reasonCategory: r.category,
-        text: `Acceptable reason for the increase (${r.category}): say it with the new price, with the figure behind it.${exploit}`,
-        reason: "Passing on a cost increase is judged fair.",
+        ...ctx.say(sentences([msg("p.r1.increase.acceptable", { category: nested(categoryMessage(r.category)) }), exploit])),
+        ...ctx.because(msg("p.r1.increase.acceptable.reason")),
         citation: CITE.kkt,
         ...(exploit ? { dominance: ctx.dominance } : {})
       })
@@ -162,19 +194,42 @@ export function justify(ctx: PricingContext, price: number, display: string, rat
   return { suggestions: out, hasRationale }
 }
 
-function tradeVerb(category: string | null): string {
+function categoryMessage(category: DiscountCategory | IncreaseCategory | null): Message {
   switch (category) {
     case "volume":
-      return "are ordering this volume"
+      return msg("p.r1.category.volume")
     case "term":
-      return "are committing for this term"
+      return msg("p.r1.category.term")
     case "model-change":
-      return "are taking the outgoing model"
+      return msg("p.r1.category.modelChange")
     case "timing":
-      return "are signing and paying on this timeline"
+      return msg("p.r1.category.timing")
     case "bundle":
-      return "are buying it together with the rest"
+      return msg("p.r1.category.bundle")
+    case "input-cost":
+      return msg("p.r1.category.inputCost")
+    case "scope":
+      return msg("p.r1.category.scope")
+    case "regulation":
+      return msg("p.r1.category.regulation")
     default:
-      return "are a long-standing partner"
+      return msg("p.r1.category.relationship")
+  }
+}
+
+function tradeMessage(category: DiscountCategory | null): Message {
+  switch (category) {
+    case "volume":
+      return msg("p.r1.trade.volume")
+    case "term":
+      return msg("p.r1.trade.term")
+    case "model-change":
+      return msg("p.r1.trade.modelChange")
+    case "timing":
+      return msg("p.r1.trade.timing")
+    case "bundle":
+      return msg("p.r1.trade.bundle")
+    default:
+      return msg("p.r1.trade.partner")
   }
 }

@@ -19,8 +19,8 @@
 export interface Comparator {
   /** Typical price, ISO unit. */
   amount: number
-  /** The phrase per language (en is the fallback). */
-  label: Readonly<Record<string, string>>
+  /** Which everyday purchase: its words are in the catalogues (p.item.*). */
+  item: "water" | "coffee" | "barbari" | "taxi"
 }
 
 export interface LocaleEntry {
@@ -32,14 +32,8 @@ export interface LocaleEntry {
   asOf: string
 }
 
-const water = (amount: number): Comparator => ({
-  amount,
-  label: { en: "a bottle of water", fa: "یک بطری آب", de: "eine Flasche Wasser" }
-})
-const coffee = (amount: number): Comparator => ({
-  amount,
-  label: { en: "a cup of coffee", fa: "یک فنجان قهوه", de: "eine Tasse Kaffee" }
-})
+const water = (amount: number): Comparator => ({ amount, item: "water" })
+const coffee = (amount: number): Comparator => ({ amount, item: "coffee" })
 
 function entry(comparators: Comparator[], asOf = "2025"): LocaleEntry {
   const last = comparators[comparators.length - 1]
@@ -56,8 +50,8 @@ export const LOCALE_TABLE: Readonly<Record<string, LocaleEntry>> = {
   AED: entry([water(3), coffee(18)]),
   JPY: entry([water(150), coffee(500)]),
   IRR: entry([
-    { amount: 100_000, label: { en: "a barbari loaf", fa: "یک نان بربری", de: "ein Barbari-Brot" } },
-    { amount: 600_000, label: { en: "a short taxi ride", fa: "یک کرایه تاکسی کوتاه", de: "eine kurze Taxifahrt" } }
+    { amount: 100_000, item: "barbari" },
+    { amount: 600_000, item: "taxi" }
   ])
 }
 
@@ -70,8 +64,4 @@ export function comparatorFor(amount: number, currency: string): Comparator | nu
   const table = localeEntry(currency)
   if (!table) return null
   return table.comparators.find((c) => c.amount >= amount) ?? null
-}
-
-export function comparatorLabel(comparator: Comparator, language: string): string {
-  return comparator.label[language] ?? comparator.label.en ?? ""
 }

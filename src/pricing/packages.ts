@@ -11,6 +11,7 @@
  * dominated by the target package only (asymmetric dominance is what moves choice: Huber, Payne
  * & Puto 1982, +9.2 points average share; Wedell 1991). Professional buyers may see through it.
  */
+import { amount, list, msg, nested, text, type Message } from "../i18n/message"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { findPrecise, roundOffer } from "./precision"
@@ -39,66 +40,71 @@ export function dominates(x: PricePackage, y: PricePackage): boolean {
   return noWorse && better
 }
 
+function said(ctx: PricingContext, name: Message, reason: Message): Pick<PricePackage, "name" | "nameMessage" | "reason" | "reasonMessage"> {
+  return { name: ctx.say(name).text, nameMessage: name, reason: ctx.say(reason).text, reasonMessage: reason }
+}
+
 export function buildPackages(ctx: PricingContext, price: number): PricePackage[] {
   const { input } = ctx
   const recurring = ctx.periodsPerYear !== null
   const term = recurring ? 12 : 0
   const perSeat = input.offer === "per-seat"
   const seats = perSeat ? ctx.seats : undefined
-  const pkg = (p: Omit<PricePackage, "display">): PricePackage => ({ ...p, display: ctx.money(p.price).display })
+  type Draft = Omit<PricePackage, "display" | "name" | "reason">
+  const pkg = (p: Draft): PricePackage => ({ ...p, name: ctx.say(p.nameMessage).text, reason: ctx.say(p.reasonMessage).text, display: ctx.money(p.price).display })
 
-  const a = pkg({ id: "A", name: "As quoted", price, serviceLevel: 1, commitmentMonths: term, seats, reason: "Your offer as drafted." })
+  const a = pkg({ id: "A", nameMessage: msg("p.r9.pkg.asQuoted"), price, serviceLevel: 1, commitmentMonths: term, seats, reasonMessage: msg("p.r9.pkg.asQuoted.reason") })
   const premiumFactor = recurring ? PACKAGE_FACTORS.premium : PACKAGE_FACTORS.premiumOneOff
   const b = pkg({
     id: "B",
-    name: "Premium service",
+    nameMessage: msg("p.r9.pkg.premium"),
     price: packagePrice(ctx, price, premiumFactor),
     serviceLevel: 3,
     commitmentMonths: term,
     seats,
-    reason: "Adds priority support and guided onboarding: more scope, so a higher price."
+    reasonMessage: msg("p.r9.pkg.premium.reason")
   })
   let c: PricePackage
   if (ctx.dominance === "supplier") {
     // Supplier power: concede on service, not on price (FRAMEWORK §2).
     c = pkg({
       id: "C",
-      name: recurring ? "Two-year partnership" : "Partnership",
+      nameMessage: recurring ? msg("p.r9.pkg.partnershipTwoYear") : msg("p.r9.pkg.partnership"),
       price,
       serviceLevel: 2,
       commitmentMonths: recurring ? 24 : 12,
       seats,
-      reason: "Same price with onboarding days and a co-created roadmap included, in exchange for a longer commitment."
+      reasonMessage: msg("p.r9.pkg.partnership.reason")
     })
   } else if (perSeat) {
     const more = Math.max(ctx.seats + 5, Math.ceil(ctx.seats * 1.5))
     c = pkg({
       id: "C",
-      name: `Volume: ${more}+ seats`,
+      nameMessage: msg("p.r9.pkg.volume", { seats: more }),
       price: packagePrice(ctx, price, PACKAGE_FACTORS.volume),
       serviceLevel: 1,
       commitmentMonths: term,
       seats: more,
-      reason: "A lower price per seat for a larger order (volume, not quality)."
+      reasonMessage: msg("p.r9.pkg.volume.reason")
     })
   } else if (recurring) {
     c = pkg({
       id: "C",
-      name: "Two-year commitment",
+      nameMessage: msg("p.r9.pkg.twoYear"),
       price: packagePrice(ctx, price, PACKAGE_FACTORS.commitment),
       serviceLevel: 1,
       commitmentMonths: 24,
-      reason: "A lower yearly price for a two-year term (term, not quality)."
+      reasonMessage: msg("p.r9.pkg.twoYear.reason")
     })
   } else {
     c = pkg({
       id: "C",
-      name: "Paid upfront",
+      nameMessage: msg("p.r9.pkg.upfront"),
       price: packagePrice(ctx, price, PACKAGE_FACTORS.prepay),
       serviceLevel: 1,
       commitmentMonths: 0,
       prepaid: true,
-      reason: "A lower price for payment in advance (payment terms, not quality)."
+      reasonMessage: msg("p.r9.pkg.upfront.reason")
     })
   }
   const packages = [a, b, c]
@@ -107,9 +113,8 @@ export function buildPackages(ctx: PricingContext, price: number): PricePackage[
     packages.push({
       ...b,
       id: "D",
-      name: "Priority support only (no onboarding)",
+      ...said(ctx, msg("p.r9.pkg.decoy"), msg("p.r9.pkg.decoy.reason")),
       serviceLevel: 2,
-      reason: "A real option for buyers who only want faster support; priced like Premium.",
       decoy: true,
       dominatedBy: "B"
     })
@@ -117,27 +122,34 @@ export function buildPackages(ctx: PricingContext, price: number): PricePackage[
   return packages
 }
 
+const DOMINANCE_NOTE: Partial<Record<PricingContext["dominance"], Message>> = {
+  customer: msg("p.r9.customer"),
+  supplier: msg("p.r9.supplier"),
+  "balanced-interdependent": msg("p.r9.interdependent"),
+  "balanced-independent": msg("p.r9.independent")
+}
+
 export function packageSuggestion(ctx: PricingContext, price: number, trigger: "opening" | "constraint"): Suggestion {
   const packages = buildPackages(ctx, price)
-  const names = packages.filter((p) => !p.decoy).map((p) => `${p.id} ${p.name} (${p.display})`).join(", ")
-  const dominanceNote: Partial<Record<PricingContext["dominance"], string>> = {
-    customer: " Make every concession contingent: the lower price in C only comes with what they give in return.",
-    supplier: " Concede on service, not on price, and use the roadmap in C to pre-empt second-sourcing.",
-    "balanced-interdependent": " Shape package B with them: co-created scope binds both sides.",
-    "balanced-independent": " Keep it a standard competitive set: three clear options, no bespoke concessions."
-  }
-  const trig = trigger === "constraint" ? "They named a limit: trade terms or scope to fit it rather than cutting the price. " : ""
-  const decoy = ctx.input.decoy
-    ? " Package D is a decoy for B: offer it only if you will really sell it; professional buyers may see through it."
-    : ""
+  const offered = packages.filter((p) => !p.decoy)
+  const names = offered.map((p, i) =>
+    msg(i === offered.length - 1 ? "p.r9.nameLast" : "p.r9.name", { id: text(p.id), name: nested(p.nameMessage), price: amount(p.price, ctx.input.currency) })
+  )
+  const note = DOMINANCE_NOTE[ctx.dominance]
+  const sentences: Message[] = [
+    ...(trigger === "constraint" ? [msg("p.r9.limit")] : []),
+    msg("p.r9.offer", { n: offered.length, names: list(names) }),
+    ...(note ? [note] : []),
+    ...(ctx.input.decoy ? [msg("p.r9.decoy")] : [])
+  ]
   return {
     rule: "R9",
     kind: trigger === "constraint" ? "trade" : "packages",
     severity: "info",
     packages,
-    text: `${trig}Offer ${packages.filter((p) => !p.decoy).length} equivalent packages at once: ${names}.${dominanceNote[ctx.dominance] ?? ""}${decoy}`,
-    reason: "Several equivalent offers at once anchor more strongly and lead to better deals and a more cooperative climate than a single quote.",
+    ...ctx.say(msg("p.sentences", { sentences: list(sentences) })),
+    ...ctx.because(msg("p.r9.reason")),
     citation: ctx.input.decoy ? `${CITE.mesos}; ${CITE.decoy}` : CITE.mesos,
-    ...(dominanceNote[ctx.dominance] ? { dominance: ctx.dominance } : {})
+    ...(note ? { dominance: ctx.dominance } : {})
   }
 }

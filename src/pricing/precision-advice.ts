@@ -1,20 +1,30 @@
 /**
  * The R3 and R4 suggestions: what the digit decision in precision.ts means for the rep.
  */
+import { amount, list, msg, type Message } from "../i18n/message"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { discountPressure, type PriceDecision } from "./precision"
 import type { Suggestion } from "./types"
 import { toPresented } from "./units"
 
-export function precisionSuggestions(ctx: PricingContext, decision: PriceDecision, draft: number, price: number, display: string, rationaleRequired: boolean): Suggestion[] {
+export function precisionSuggestions(ctx: PricingContext, decision: PriceDecision, draft: number, price: number, rationaleRequired: boolean): Suggestion[] {
   const { input } = ctx
   const out: Suggestion[] = []
   const draftMoney = ctx.money(draft)
   const pressure = { draft: discountPressure(toPresented(draft, ctx.unit)), suggested: discountPressure(toPresented(price, ctx.unit)) }
   const buyer = input.side === "buyer"
-  const expertNote = ctx.expertise === "expert" ? (rationaleRequired ? " Your counterpart is an expert: keep it to whole units and at most 4 significant digits, and say where the number comes from." : " Your counterpart is an expert; your rationale lets the number stay precise.") : ""
-  const dom = ctx.dominance === "supplier" ? " Hold this price and back the precise anchor with its rationale." : ctx.dominance === "balanced-interdependent" || ctx.dominance === "balanced-independent" ? " Open precise, close round once terms converge." : ""
+  const cur = input.currency
+  const priceParam = amount(price, cur)
+  const draftParam = amount(draft, cur)
+  const expertNote: Message | null =
+    ctx.expertise === "expert" ? (rationaleRequired ? msg("p.r3.expertNeedsRationale", { digits: 4 }) : msg("p.r3.expertHasRationale")) : null
+  const dom: Message | null =
+    ctx.dominance === "supplier"
+      ? msg("p.r3.supplierHolds")
+      : ctx.dominance === "balanced-interdependent" || ctx.dominance === "balanced-independent"
+        ? msg("p.r3.balanced")
+        : null
 
   switch (decision.kind) {
     case "round": {
@@ -27,12 +37,14 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
         draft: draftMoney,
         discountPressure: pressure,
         ...(concede ? { alternative: concede } : {}),
-        text: urgentOnly
-          ? `Speed matters more than price here, so a round ${display} is fine — but a round opening signals flexibility: expect to be pushed down.`
-          : `Make the final offer round: ${display}${concede ? ` (or ${concede.display} if you concede)` : ""}. A round number reads as complete — easier to say yes to.`,
-        reason: urgentOnly
-          ? "Round listings drew offers 5-8 % lower but 6-11 days sooner and sold 3-5 % more often."
-          : "Round offers are more likely to be accepted; precise ones draw more (smaller) counteroffers.",
+        ...ctx.say(
+          urgentOnly
+            ? msg("p.r3.urgentRound", { price: priceParam })
+            : concede
+              ? msg("p.r3.closingRoundConcede", { price: priceParam, concede: amount(concede.amount, cur) })
+              : msg("p.r3.closingRound", { price: priceParam })
+        ),
+        ...ctx.because(urgentOnly ? msg("p.r3.urgentRound.reason") : msg("p.r3.closingRound.reason")),
         citation: CITE.round
       })
       break
@@ -43,21 +55,21 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
         kind: "charm-allowed",
         severity: "info",
         draft: draftMoney,
-        text: `Price-positioned offer to a non-expert: a 9-ending (${display}) is allowed here as a “deal” cue.`,
-        reason: "$9 endings raised demand in all three catalogue tests ($44 → $49: up to +30 % units), less with a Sale cue and less as more prices end in 9.",
+        ...ctx.say(msg("p.r4.charmAllowed", { price: priceParam })),
+        ...ctx.because(msg("p.r4.charmAllowed.reason")),
         citation: CITE.charm
       })
       break
     case "precise":
     case "capped":
     case "kept": {
-      const moved = decision.kind === "kept" ? "" : ` (from ${draftMoney.display})`
       const why =
         decision.kind === "precise"
-          ? `${buyer ? "Bid" : "Open"} with a precise number: ${display}${moved}, a ${buyer ? "small step up" : "small step down"} from your round draft.`
+          ? msg(buyer ? "p.r3.precise.bid" : "p.r3.precise.open", { price: priceParam, draft: draftParam })
           : decision.kind === "capped"
-            ? `Trim the precision: ${display}${moved}. Too many digits read as naive, not expert.`
-            : `Your price ${display} is already precise: keep it.`
+            ? msg("p.r3.capped", { price: priceParam, draft: draftParam })
+            : msg("p.r3.kept", { price: priceParam })
+      const sentences = [why, expertNote, dom, buyer ? msg("p.r3.buyerToo") : null].filter((m): m is Message => m !== null)
       out.push({
         rule: "R3",
         kind: decision.kind,
@@ -65,11 +77,8 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
         draft: draftMoney,
         rationaleRequired,
         discountPressure: pressure,
-        text: `${why}${expertNote}${dom}${buyer ? " Precise bids work for buyers too." : ""}`,
-        reason:
-          ctx.expertise === "expert"
-            ? "Experts reward moderate precision and penalise excessive precision unless a rationale shows competence; precise anchors still draw smaller counteroffers than round ones."
-            : "Precise anchors draw smaller adjustments and counteroffers and make the offerer look informed ($49.75 beat $50.00); each trailing zero costs about a third of a percent in discount pressure.",
+        ...ctx.say(msg("p.sentences", { sentences: list(sentences) })),
+        ...ctx.because(ctx.expertise === "expert" ? msg("p.r3.expert.reason") : msg("p.r3.precise.reason")),
         citation: ctx.expertise === "expert" ? `${CITE.experts}; ${CITE.precise}` : buyer ? CITE.procurement : CITE.precise,
         ...(dom ? { dominance: ctx.dominance } : {})
       })
@@ -83,8 +92,8 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
       kind: "charm-draft",
       severity: "warning",
       draft: draftMoney,
-      text: `Avoid the charm ending in ${draftMoney.display}: in a B2B quote it reads as a retail discount cue. ${display} is precise without it.`,
-      reason: "9-endings are a low-price cue for low-information buyers; in negotiated markets even-ending listings sold faster and higher.",
+      ...ctx.say(msg("p.r4.charmDraft", { draft: draftParam, price: priceParam })),
+      ...ctx.because(msg("p.r4.charmDraft.reason")),
       citation: CITE.charm
     })
   } else if (decision.charmSaturated) {
@@ -92,8 +101,8 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
       rule: "R4",
       kind: "charm-saturated",
       severity: "info",
-      text: "A 9-ending would be allowed for this price-positioned offer, but most of this buyer's prices already end in 9: the cue has worn out, so the price stays precise.",
-      reason: "The demand effect of $9 endings is smaller when more products carry them.",
+      ...ctx.say(msg("p.r4.charmSaturated")),
+      ...ctx.because(msg("p.r4.charmSaturated.reason")),
       citation: CITE.charm
     })
   }

@@ -13,6 +13,7 @@
  *   header, the lines carry numerals (numeral-only menus: ≈$5.55 higher spend, Yang, Kimes &
  *   Sessarego 2009).
  */
+import { amount, list, msg, nested, text, type Message } from "../i18n/message"
 import { yearlyTotal } from "./anchors"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
@@ -21,54 +22,69 @@ import type { PresentationLine, Suggestion } from "./types"
 
 export function presentationSuggestions(ctx: PricingContext, price: number, display: string): Suggestion[] {
   const { input } = ctx
-  const full = (amount: number, currency: string, unit: "show" | "hide") =>
-    formatAmount(amount, { currency, locale: ctx.locale.tag, style: "full", unit })
+  const cur = input.currency
+  const full = (value: number, currency: string, unit: "show" | "hide") => formatAmount(value, { currency, locale: ctx.locale.tag, style: "full", unit })
+  const priceLabel = input.offer === "per-seat" ? msg("p.line.pricePerSeat") : msg("p.line.price")
   const lines: PresentationLine[] = [
     {
       kind: "price",
-      label: input.offer === "per-seat" ? "price per seat" : "price",
+      label: ctx.say(priceLabel).text,
+      labelMessage: priceLabel,
       amount: price,
       display,
-      numerals: formatAmount(price, { currency: input.currency, locale: ctx.locale.tag, style: "compact", unit: "hide" })
+      numerals: formatAmount(price, { currency: cur, locale: ctx.locale.tag, style: "compact", unit: "hide" })
     }
   ]
-  const foreign: string[] = []
-  const add = (kind: PresentationLine["kind"], label: string, amount: number, currency = input.currency) => {
-    if (currency !== input.currency) foreign.push(`${label} (${currency})`)
-    lines.push({ kind, label, amount, display: full(amount, currency, "show"), numerals: full(amount, currency, "hide") })
+  const foreign: { label: Message; currency: string }[] = []
+  const gainParts: { label: Message; amount: number; currency: string }[] = []
+  const add = (kind: PresentationLine["kind"], label: Message, value: number, currency = cur) => {
+    if (currency !== cur) foreign.push({ label, currency })
+    gainParts.push({ label, amount: value, currency })
+    lines.push({ kind, label: ctx.say(label).text, labelMessage: label, amount: value, display: full(value, currency, "show"), numerals: full(value, currency, "hide") })
   }
-  for (const gift of input.gifts ?? []) add("gift", gift.name, gift.amount, gift.currency)
-  for (const cost of input.absorbedCosts ?? []) add("absorbed-cost", cost.name, cost.amount, cost.currency)
-  if (input.yearlySavings !== undefined) add("saving", "yearly savings", input.yearlySavings)
+  // A gift's or a cost's name is the rep's own text: shown as typed, isolated from the sentence.
+  for (const gift of input.gifts ?? []) add("gift", msg("p.line.named", { name: text(gift.name) }), gift.amount, gift.currency)
+  for (const cost of input.absorbedCosts ?? []) add("absorbed-cost", msg("p.line.named", { name: text(cost.name) }), cost.amount, cost.currency)
+  if (input.yearlySavings !== undefined) add("saving", msg("p.line.yearlySavings"), input.yearlySavings)
 
   const out: Suggestion[] = []
-  const gains = lines.filter((l) => l.kind !== "price")
-  const tomanNote = ctx.unit.toman ? " in toman (not rials)" : ""
-  const gainText =
-    gains.length > 0
-      ? ` Write each gift, cost you absorb and saving in full on its own line: ${gains.map((g) => `“${g.label}: ${g.display}”`).join("; ")}.`
-      : ""
+  const gains =
+    gainParts.length > 0
+      ? msg("p.r5.gains", {
+          lines: list(
+            gainParts.map((g, i) =>
+              msg(i === gainParts.length - 1 ? "p.r5.gainLineLast" : "p.r5.gainLine", { label: nested(g.label), amount: amount(g.amount, g.currency, "full") })
+            )
+          )
+        })
+      : null
   const total = yearlyTotal(ctx, price)
-  const totalNote = total !== price ? ` (${ctx.money(total).display} a year in total)` : ""
+  const unit = text(ctx.unitLabel)
+  const priceParam = amount(price, cur)
+  const compact =
+    total !== price
+      ? msg(ctx.unit.toman ? "p.r5.compactTomanTotal" : "p.r5.compactTotal", { price: priceParam, total: amount(total, cur), unit })
+      : msg(ctx.unit.toman ? "p.r5.compactToman" : "p.r5.compact", { price: priceParam, unit })
   out.push({
     rule: "R5",
     kind: "presentation",
     severity: "info",
     lines,
     unitLabel: ctx.unitLabel,
-    text: `Write the price compact${tomanNote}: ${display}${totalNote}, no decimals; put “${ctx.unitLabel}” once in the column header.${gainText}`,
-    reason: "Fewer digits and syllables make a cost look smaller; gains written out in full and kept separate look bigger; units are labelled once so nothing is hidden.",
+    ...ctx.say(msg("p.sentences", { sentences: list(gains ? [compact, gains] : [compact]) })),
+    ...ctx.because(msg("p.r5.presentation.reason")),
     citation: `${CITE.zeros}; ${CITE.menu}`
   })
   if (foreign.length > 0) {
+    const items = foreign.map((f, i) => msg(i === foreign.length - 1 ? "p.r5.foreignItemLast" : "p.r5.foreignItem", { label: nested(f.label), currency: text(f.currency) }))
     out.push({
       rule: "R5",
       kind: "mixed-units",
       severity: "warning",
       unitLabel: ctx.unitLabel,
       flags: ["mixed-currency-units"],
-      text: `Use one currency unit in this quote: ${foreign.join(", ")} ${foreign.length > 1 ? "are" : "is"} not in ${ctx.unitLabel}. Convert ${foreign.length > 1 ? "them" : "it"}, or show both units side by side.`,
-      reason: "The perceived size of an amount depends on the unit it is compared in; mixing units distorts the comparison and can mislead, and showing both units removes the effect.",
+      ...ctx.say(msg("p.r5.mixedUnits", { items: list(items), n: foreign.length, unit })),
+      ...ctx.because(msg("p.r5.mixedUnits.reason")),
       citation: CITE.units
     })
   }

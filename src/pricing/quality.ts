@@ -11,6 +11,7 @@
  *   customer and loses every negotiation (FRAMEWORK §1 "Dell trap"; Emerson 1962: build the
  *   buyer's dependence with services, integration, co-created value).
  */
+import { amount, list, msg, nested, quote, type Message } from "../i18n/message"
 import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { percentChange } from "./numbers"
@@ -29,16 +30,25 @@ export interface Undercut {
   draft: number
 }
 
-export function undercutSuggestion(ctx: PricingContext, undercut: Undercut, display: string): Suggestion {
-  const name = undercut.kind === "last-price" ? "the price this account last paid" : "the list price"
+export function undercutSuggestion(ctx: PricingContext, undercut: Undercut, price: number): Suggestion {
+  const cur = ctx.input.currency
+  const name = undercut.kind === "last-price" ? msg("p.r10.reference.last") : msg("p.r10.reference.list")
   return {
     rule: "R10",
     kind: "undercut",
     severity: "warning",
     draft: ctx.money(undercut.draft),
     flags: ["undercut-without-reason"],
-    text: `${ctx.money(undercut.draft).display} is ${Math.abs(percentChange(undercut.reference, undercut.draft))}% under ${name} (${ctx.money(undercut.reference).display}) with no reason. Open at ${display}, or give a non-quality reason (volume, term, model change, timing) for going lower.`,
-    reason: "A low price without a reason lowers perceived quality: the same placebo relieved pain for 85 % at full price and 61 % when discounted.",
+    ...ctx.say(
+      msg("p.r10.undercut", {
+        draft: amount(undercut.draft, cur),
+        pct: Math.abs(percentChange(undercut.reference, undercut.draft)),
+        reference: nested(name),
+        referenceAmount: amount(undercut.reference, cur),
+        price: amount(price, cur)
+      })
+    ),
+    ...ctx.because(msg("p.r10.undercut.reason")),
     citation: CITE.waber
   }
 }
@@ -49,8 +59,8 @@ export function unexplainedDiscountSuggestion(ctx: PricingContext): Suggestion {
     kind: "unexplained-discount",
     severity: "warning",
     flags: ["discount-without-reason"],
-    text: `A ${ctx.input.discountPercent}% discount without a stated reason tells the buyer the product is worth less. Name the reason, or don't discount.`,
-    reason: "Discounted products are expected to work worse and do: fewer puzzles solved after a discounted energy drink; less pain relief from a discounted placebo (85 % vs 61 %).",
+    ...ctx.say(msg("p.r10.unexplained", { pct: ctx.input.discountPercent ?? 0 })),
+    ...ctx.because(msg("p.r10.unexplained.reason")),
     citation: CITE.waber
   }
 }
@@ -64,45 +74,26 @@ export function dellTrapSuggestion(ctx: PricingContext): Suggestion | null {
     severity: priceDriven ? "warning" : "info",
     dominance: ctx.dominance,
     flags: priceDriven ? ["dell-trap"] : [],
-    text: priceDriven
-      ? "This customer holds the power and decides on price: don't compete on price alone (the Dell trap). Add what makes you hard to replace — services, integration, a co-created roadmap — and trade every concession for something."
-      : "This customer holds the power: build their dependence on you (services, integration, co-created value) instead of cutting price, and make concessions contingent.",
-    reason: "Power is the other side's dependence; a supplier known only for the lowest price leaves the buyer nothing to depend on and keeps no customer.",
+    ...ctx.say(priceDriven ? msg("p.r10.dellTrap") : msg("p.r10.dependence")),
+    ...ctx.because(msg("p.r10.dell.reason")),
     citation: CITE.dell
   }
 }
 
 export function pushbackSuggestion(ctx: PricingContext, reading: PushbackReading): Suggestion {
-  const lowInfo = !ctx.hasInformation ? " You have little information on their value, so the two kinds of pushback differ less — ask what is behind it." : ""
+  const lowInfo = !ctx.hasInformation ? [msg("p.r10.lowInfo")] : []
+  const say = (first: Message) => ctx.say(msg("p.sentences", { sentences: list([first, ...lowInfo]) }))
   const base = { rule: "R10" as const, kind: "pushback", pushback: reading.kind, cues: [...reading.constraintCues, ...reading.disparagementCues], citation: CITE.pushback }
+  const constraint = quote(reading.constraintCues[0] ?? "")
+  const disparagement = quote(reading.disparagementCues[0] ?? "")
   switch (reading.kind) {
     case "constraint":
-      return {
-        ...base,
-        severity: "info",
-        text: `This is a constraint (“${reading.constraintCues[0]}”): treat it as their limit, not as a verdict on value. Trade to fit it — term, scope, seats, payment timing — rather than cutting the unit price.${lowInfo}`,
-        reason: "Sellers read constraint rationales as a signal of the buyer's limit and respond with better counteroffers and more trust than to disparagement."
-      }
+      return { ...base, severity: "info", ...say(msg("p.r10.constraint", { cue: constraint })), ...ctx.because(msg("p.r10.constraint.reason")) }
     case "disparagement":
-      return {
-        ...base,
-        severity: "warning",
-        text: `This attacks the value (“${reading.disparagementCues[0]}”), not the budget: re-justify the value — savings, the cost of the problem, references — and hold the price. Cutting now confirms it wasn't worth it.${lowInfo}`,
-        reason: "Disparagement rationales draw less favourable responses than constraints; a concession made to one validates the claim."
-      }
+      return { ...base, severity: "warning", ...say(msg("p.r10.disparagement", { cue: disparagement })), ...ctx.because(msg("p.r10.disparagement.reason")) }
     case "mixed":
-      return {
-        ...base,
-        severity: "info",
-        text: `Both a limit (“${reading.constraintCues[0]}”) and a value complaint (“${reading.disparagementCues[0]}”): answer the value point first, then trade terms or scope to fit the limit — don't cut the unit price.${lowInfo}`,
-        reason: "Constraints signal the buyer's limit; disparagement attacks value and is answered with value, not price."
-      }
+      return { ...base, severity: "info", ...say(msg("p.r10.mixed", { constraint, disparagement })), ...ctx.because(msg("p.r10.mixed.reason")) }
     default:
-      return {
-        ...base,
-        severity: "info",
-        text: "Ask which it is: “Is it the budget, or do you see less value than the price?” A limit calls for trading terms; a value doubt calls for re-justifying, not cutting.",
-        reason: "Constraint and disparagement pushback call for opposite responses."
-      }
+      return { ...base, severity: "info", ...ctx.say(msg("p.r10.unclear")), ...ctx.because(msg("p.r10.unclear.reason")) }
   }
 }

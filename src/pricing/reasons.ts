@@ -120,13 +120,8 @@ export function readIncreaseReason(reason: string | undefined): ReasonReading<In
   return { category, cues: [...demand, ...profit, ...cues], quality: false, demand: demand.length > 0, profit: profit.length > 0, placebic, missing: trimmed === "" }
 }
 
-export const DISCOUNT_REASON_OPTIONS: readonly string[] = [
-  "volume (a larger order or more seats)",
-  "term (a longer commitment)",
-  "model change or clearance (a new version replaces it)",
-  "timing or payment terms (signing this quarter, paying upfront)",
-  "bundle (bought together with another product)"
-]
+/** The non-quality reasons the rep can give for a discount (their words: p.r1.option.*). */
+export const DISCOUNT_REASON_OPTIONS = ["p.r1.option.volume", "p.r1.option.term", "p.r1.option.modelChange", "p.r1.option.timing", "p.r1.option.bundle"] as const
 
 /**
  * A free-text rationale for the price is placebic when it says nothing checkable: a stock phrase

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url"
 
 import { describe, expect, it } from "vitest"
 
+import { withoutIsolates } from "../i18n/render"
 import { formatAmount, suggestPricing } from "./index"
 import { significantDigits } from "./numbers"
 import { dominates } from "./packages"
@@ -73,7 +74,7 @@ describe("R1 justification", () => {
 
   it("a rationale is quoted back with the price", () => {
     const r = price({ rationale: "4,000 hours at our blended rate" })
-    expect(one(r, "R1", "price").text).toContain("because 4,000 hours at our blended rate")
+    expect(withoutIsolates(one(r, "R1", "price").text)).toContain("because 4,000 hours at our blended rate")
     expect(one(r, "R1", "price").severity).toBe("info")
   })
 

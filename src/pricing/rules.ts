@@ -12,6 +12,9 @@
  * Procurement mode (`side: "buyer"`): only the precision rules and issue bundling apply — the
  * other rules coach a seller presenting a price.
  */
+import { languageOf } from "../i18n/language"
+import { msg, text, type Message } from "../i18n/message"
+import { renderMessage } from "../i18n/render"
 import { anchorSuggestions, ownReference } from "./anchors"
 import { buildContext, type PricingContext } from "./context"
 import { framingSuggestions } from "./framing"
@@ -68,16 +71,16 @@ function run(input: ParsedPricingInput): PricingResult {
     !hasRationale && input.mode === "opening" && decision.kind !== "round" && decision.kind !== "charm" && (ctx.expertise === "expert" || ctx.dominance === "supplier")
 
   const suggestions: Suggestion[] = []
-  suggestions.push(...precisionSuggestions(ctx, decision, input.amount, price, display, rationaleRequired))
+  suggestions.push(...precisionSuggestions(ctx, decision, input.amount, price, rationaleRequired))
   if (seller) {
-    suggestions.push(...justify(ctx, price, display, rationaleRequired).suggestions)
-    if (input.mode === "opening") suggestions.push(...anchorSuggestions(ctx, price, display))
+    suggestions.push(...justify(ctx, price, rationaleRequired).suggestions)
+    if (input.mode === "opening") suggestions.push(...anchorSuggestions(ctx, price))
     suggestions.push(...presentationSuggestions(ctx, price, display))
     suggestions.push(...framingSuggestions(ctx, price))
-    suggestions.push(orderSuggestion(ctx, price, display))
+    suggestions.push(orderSuggestion(ctx, price))
     const limit = pushback !== null && (pushback.kind === "constraint" || pushback.kind === "mixed")
     if (input.mode === "opening" || limit) suggestions.push(packageSuggestion(ctx, price, limit ? "constraint" : "opening"))
-    if (undercut) suggestions.push(undercutSuggestion(ctx, undercut, display))
+    if (undercut) suggestions.push(undercutSuggestion(ctx, undercut, price))
     else if ((input.discountPercent ?? 0) > 0) {
       const reason = readDiscountReason(input.discountReason)
       if (reason.missing || reason.quality) suggestions.push(unexplainedDiscountSuggestion(ctx))
@@ -86,7 +89,7 @@ function run(input: ParsedPricingInput): PricingResult {
     if (dell) suggestions.push(dell)
     if (pushback) suggestions.push(pushbackSuggestion(ctx, pushback))
   } else if (input.issueByIssue) {
-    suggestions.push(...anchorSuggestions(ctx, price, display).filter((s) => s.kind === "bundle-terms"))
+    suggestions.push(...anchorSuggestions(ctx, price).filter((s) => s.kind === "bundle-terms"))
   }
   // Stable sort: rule order, and within a rule the order the rule gave.
   suggestions.sort((a, b) => ruleNumber(a) - ruleNumber(b))
@@ -108,13 +111,24 @@ function run(input: ParsedPricingInput): PricingResult {
   }
 }
 
+/** The error in the language of the input's locale when one can be read from it, else English. */
+function failure(input: unknown, message: Message): PricingError {
+  let locale: unknown
+  try {
+    locale = typeof input === "object" && input !== null ? (input as { locale?: unknown }).locale : undefined
+  } catch {
+    locale = undefined
+  }
+  return { error: renderMessage(message, languageOf(typeof locale === "string" ? locale : undefined)), message }
+}
+
 /** Pricing advice for a quote being drafted. Invalid input returns `{ error }`; never throws. */
 export function suggestPricing(input: unknown): PricingResult | PricingError {
   try {
     const parsed = PricingInputSchema.safeParse(input)
-    if (!parsed.success) return { error: describeIssues(parsed.error) }
+    if (!parsed.success) return failure(input, describeIssues(parsed.error))
     return run(parsed.data)
   } catch (err) {
-    return { error: `Pricing could not be computed: ${err instanceof Error ? err.message : String(err)}` }
+    return failure(input, msg("p.error.failed", { detail: text(err instanceof Error ? err.message : String(err)) }))
   }
 }

@@ -13,32 +13,44 @@
  */
 import * as z from "zod"
 
+import { list, msg, MessageSchema, text as textParam, type Message } from "../i18n/message"
 import { isValidLocale, normaliseLocaleTag } from "./locale"
 import { isKnownCurrency } from "./units"
 
 /** Largest accepted amount: 10^15 (a quadrillion rials is 100,000 billion toman); beyond it floats lose cents. */
 export const MAX_AMOUNT = 1e15
 
+/**
+ * zod carries an issue's message as a string, so a problem travels as its descriptor's JSON and
+ * describeIssues reads it back; zod's own (English) messages only reach the rep isolated, as data.
+ */
+const problem = (m: Message): string => JSON.stringify(m)
+const quoted = (value: string) => textParam(JSON.stringify(value))
+const oneOf = (...values: string[]): string => {
+  const [a = quoted(""), b = quoted(""), c] = values.map(quoted)
+  return problem(msg("p.error.oneOf", { options: { msg: c ? msg("p.error.list", { a, b, c }) : msg("p.error.or", { a, b }) } }))
+}
+
 /** A money amount; the issue path names the field, so messages say only what is wrong. */
 const amount = () =>
   z
-    .number({ error: "must be a finite number (read typed text with parseTypedAmount first)" })
-    .positive({ error: "must be greater than 0" })
-    .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toExponential()}` })
+    .number({ error: problem(msg("p.error.amount")) })
+    .positive({ error: problem(msg("p.error.positive")) })
+    .max(MAX_AMOUNT, { error: problem(msg("p.error.atMost", { max: textParam(MAX_AMOUNT.toExponential()) })) })
 
-const text = (max: number) => z.string({ error: "must be text" }).max(max, { error: `must be at most ${max} characters` })
+const text = (max: number) => z.string({ error: problem(msg("p.error.text")) }).max(max, { error: problem(msg("p.error.maxChars", { n: max })) })
 
 export const CurrencyCode = z
-  .string({ error: "must be an ISO 4217 code such as USD, EUR or IRR" })
+  .string({ error: problem(msg("p.error.currencyType")) })
   .trim()
   .toUpperCase()
-  .refine(isKnownCurrency, { error: (issue) => `${JSON.stringify(issue.input)} is not a known ISO 4217 currency code` })
+  .refine(isKnownCurrency, { error: (issue) => problem(msg("p.error.currencyUnknown", { value: textParam(JSON.stringify(issue.input)) })) })
 
 export const LocaleTag = z
-  .string({ error: "must be a BCP 47 tag such as en-US, fa-IR or de-DE" })
-  .max(35, { error: "is too long" })
+  .string({ error: problem(msg("p.error.localeType")) })
+  .max(35, { error: problem(msg("p.error.localeLong")) })
   .transform(normaliseLocaleTag)
-  .refine(isValidLocale, { error: (issue) => `${JSON.stringify(issue.input)} is not a valid BCP 47 locale tag` })
+  .refine(isValidLocale, { error: (issue) => problem(msg("p.error.localeInvalid", { value: textParam(JSON.stringify(issue.input)) })) })
 
 export const DOMINANCE_LABELS = ["supplier", "customer", "balanced-interdependent", "balanced-independent", "unknown"] as const
 export type DominanceLabel = (typeof DOMINANCE_LABELS)[number]
@@ -68,7 +80,7 @@ export const PricingProfile = z
   .catch(undefined)
 
 const LineItem = z.object({
-  name: text(120).trim().min(1, { error: "must not be empty" }),
+  name: text(120).trim().min(1, { error: problem(msg("p.error.notEmpty")) }),
   amount: amount(),
   /** Defaults to the quote's currency; a different one is flagged (R5: one unit per quote). */
   currency: CurrencyCode.optional()
@@ -78,20 +90,20 @@ export const PricingInputSchema = z.object({
   amount: amount(),
   currency: CurrencyCode,
   locale: LocaleTag,
-  mode: z.enum(["opening", "closing"], { error: 'must be "opening" or "closing"' }),
+  mode: z.enum(["opening", "closing"], { error: oneOf("opening", "closing") }),
   /** The rep sells (default) or buys (procurement mode: precise bids move up, Hukkanen & Keloharju 2019). */
-  side: z.enum(["seller", "buyer"], { error: 'must be "seller" or "buyer"' }).default("seller"),
-  expertise: z.enum(["amateur", "expert"], { error: 'must be "amateur" or "expert"' }).optional(),
+  side: z.enum(["seller", "buyer"], { error: oneOf("seller", "buyer") }).default("seller"),
+  expertise: z.enum(["amateur", "expert"], { error: oneOf("amateur", "expert") }).optional(),
   /** Flags that make the counterpart an expert when `expertise` is not given (Loschelder et al. 2016). */
   counterpart: z
     .object({ procurement: z.boolean().optional(), rfq: z.boolean().optional(), repeatBuyer: z.boolean().optional() })
     .optional(),
-  offer: z.enum(["one-off", "subscription", "per-seat"], { error: 'must be "one-off", "subscription" or "per-seat"' }).optional(),
-  period: z.enum(["month", "year"], { error: 'must be "month" or "year"' }).optional(),
-  seats: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).max(10_000_000).optional(),
-  urgent: z.boolean({ error: "must be true or false" }).optional(),
+  offer: z.enum(["one-off", "subscription", "per-seat"], { error: oneOf("one-off", "subscription", "per-seat") }).optional(),
+  period: z.enum(["month", "year"], { error: oneOf("month", "year") }).optional(),
+  seats: z.number({ error: problem(msg("p.error.number")) }).int({ error: problem(msg("p.error.whole")) }).positive({ error: problem(msg("p.error.atLeastOne")) }).max(10_000_000).optional(),
+  urgent: z.boolean({ error: problem(msg("p.error.boolean")) }).optional(),
   /** "price" = a price-positioned offer (the only case where a charm ending may be used, R4). */
-  positioning: z.enum(["value", "price"], { error: 'must be "value" or "price"' }).default("value"),
+  positioning: z.enum(["value", "price"], { error: oneOf("value", "price") }).default("value"),
   /** Share (0-1) of the buyer's other prices that already end in 9 (Anderson & Simester: self-limiting). */
   otherPricesEndingIn9: z.number().min(0).max(1).optional(),
   anchors: z
@@ -104,9 +116,9 @@ export const PricingInputSchema = z.object({
     .optional(),
   yearlySavings: amount().optional(),
   costOfProblem: amount().optional(),
-  discountPercent: z.number({ error: "must be a number" }).min(0).lt(100, { error: "must be below 100" }).optional(),
+  discountPercent: z.number({ error: problem(msg("p.error.number")) }).min(0).lt(100, { error: problem(msg("p.error.below100")) }).optional(),
   discountReason: text(500).optional(),
-  priceIncreasePercent: z.number({ error: "must be a number" }).min(0).max(1000).optional(),
+  priceIncreasePercent: z.number({ error: problem(msg("p.error.number")) }).min(0).max(1000).optional(),
   increaseReason: text(500).optional(),
   /** Why the number is what it is; lifts the expert precision cap (Loschelder et al. 2016). */
   rationale: text(500).optional(),
@@ -118,7 +130,7 @@ export const PricingInputSchema = z.object({
   /** The rep is negotiating issue by issue (revealing priorities, Loschelder et al. 2014). */
   issueByIssue: z.boolean().optional(),
   /** Add a decoy package (off by default; must be real, Huber et al. 1982). */
-  decoy: z.boolean({ error: "must be true or false" }).default(false),
+  decoy: z.boolean({ error: problem(msg("p.error.boolean")) }).default(false),
   profile: PricingProfile
 })
 
@@ -131,11 +143,26 @@ export type PricingInput = Omit<z.input<typeof PricingInputSchema>, "profile"> &
 export type ParsedPricingInput = z.output<typeof PricingInputSchema>
 export type PricingProfile = z.output<typeof PricingProfile>
 
-export function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.map(String).join(".")
-    return path ? `${path}: ${issue.message}` : `input: ${issue.message}`
-  })
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : ""
-  return `Invalid pricing input — ${lines.join("; ")}${more}`
+function problemOf(issue: z.core.$ZodIssue): Message {
+  if (issue.message.startsWith("{")) {
+    try {
+      const parsed = MessageSchema.safeParse(JSON.parse(issue.message))
+      if (parsed.success) return parsed.data
+    } catch {
+      // not one of ours: zod's own message, below
+    }
+  }
+  return msg("p.error.zod", { detail: textParam(issue.message) })
+}
+
+export function describeIssues(error: z.ZodError): Message {
+  const shown = error.issues.slice(0, 5)
+  const issues = shown.map((issue, i) =>
+    msg(i === shown.length - 1 ? "p.error.issueLast" : "p.error.issue", {
+      path: textParam(issue.path.length > 0 ? issue.path.map(String).join(".") : "input"),
+      problem: { msg: problemOf(issue) }
+    })
+  )
+  const more = error.issues.length > 5 ? [msg("p.error.more", { n: error.issues.length - 5 })] : []
+  return msg("p.error.invalid", { issues: list([...issues, ...more]) })
 }

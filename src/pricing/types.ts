@@ -5,6 +5,7 @@
  * the panel can render structure instead of parsing sentences. All amounts are in the input
  * currency's ISO unit; `display` fields are already formatted for the locale.
  */
+import type { Message } from "../i18n/message"
 import type { DominanceLabel } from "./schema"
 
 export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10"
@@ -22,14 +23,18 @@ export interface AnchorLine extends Money {
 
 export interface PresentationLine extends Money {
   kind: "price" | "gift" | "absorbed-cost" | "saving"
+  /** `labelMessage` rendered in the input's language (a gift's name is the rep's own text). */
   label: string
+  labelMessage: Message
   /** Full form, numerals only, for a table whose header carries the unit. */
   numerals: string
 }
 
 export interface PricePackage {
   id: "A" | "B" | "C" | "D"
+  /** `nameMessage` rendered in the input's language. */
   name: string
+  nameMessage: Message
   price: number
   display: string
   /** 1 standard, 2 priority, 3 premium. */
@@ -40,8 +45,9 @@ export interface PricePackage {
   seats?: number
   /** Paid in advance. */
   prepaid?: boolean
-  /** Why this package costs what it costs (R1: a non-quality reason). */
+  /** Why this package costs what it costs (R1: a non-quality reason); `reasonMessage` rendered. */
   reason: string
+  reasonMessage: Message
   decoy?: boolean
   /** For a decoy: the only package that dominates it. */
   dominatedBy?: PricePackage["id"]
@@ -49,10 +55,12 @@ export interface PricePackage {
 
 export interface Suggestion {
   rule: RuleId
-  /** What to do, in one or two sentences. */
+  /** What to do, in one or two sentences: `message` rendered in the input locale's language. */
   text: string
-  /** The finding behind it. */
+  message: Message
+  /** The finding behind it: `reasonMessage` rendered. */
   reason: string
+  reasonMessage: Message
   citation: string
   severity: "info" | "warning"
   /** Finer kind within the rule ("discount", "increase", "pushback", "undercut", …). */
@@ -63,7 +71,7 @@ export interface Suggestion {
   annual?: Money
   usageReportReminder?: boolean
   /** R6 */
-  comparator?: { label: string; amount: number; display: string }
+  comparator?: { label: string; labelMessage: Message; amount: number; display: string }
   /** R8 */
   order?: "value-first" | "price-first"
   /** R2 */
@@ -84,6 +92,7 @@ export interface Suggestion {
   /** R1 */
   reasonCategory?: string
   reasonOptions?: string[]
+  reasonOptionMessages?: Message[]
   flags?: string[]
   /** R10 pushback */
   pushback?: "constraint" | "disparagement" | "mixed" | "unclear"
@@ -113,5 +122,7 @@ export interface PricingResult {
 }
 
 export interface PricingError {
+  /** `message` rendered in the input locale's language (English when the locale is unreadable). */
   error: string
+  message: Message
 }

@@ -14,7 +14,9 @@ import type { PageRecord } from "../../model/schema"
 import type { PricingError, PricingInput, PricingResult } from "../../pricing"
 import { formatAmount } from "../../pricing/format"
 import { parseTypedAmount } from "../../pricing/parse"
+import { msg, text } from "../../i18n/message"
 import { useI18n } from "../components/I18n"
+import { Message } from "../components/Message"
 import { currencyChoices } from "../currencies"
 import { Skeleton } from "../components/Skeleton"
 import { prefillPricing, type Prefill } from "./pricing-prefill"
@@ -125,7 +127,8 @@ function PricingPlayground({ prefill, profile, amountStyle }: { prefill: Prefill
       return
     }
     if (engine.state === "failed") {
-      setResult({ error: engine.error })
+      const message = msg("p.error.failed", { detail: text(engine.error) })
+      setResult({ error: engine.error, message })
       return
     }
     if (engine.state !== "ready") return
@@ -226,7 +229,7 @@ function Select<V extends string>({ id, label, value, onChange, options }: { id:
 }
 
 function Suggestion({ result, pending, currency, amountStyle }: { result: PricingResult | PricingError | null; pending: boolean; currency: string; amountStyle: "compact" | "full" }) {
-  const { t, locale } = useI18n()
+  const { t, locale, language } = useI18n()
   if (result === null) {
     return (
       <section className="card" data-testid="pricing-suggestion" data-state={pending ? "pending" : "empty"} aria-live="polite">
@@ -238,7 +241,9 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
     return (
       <section className="card notice-error" data-testid="pricing-suggestion" data-state="error" role="alert">
         <h3>{t("pricingErrorTitle")}</h3>
-        <p dir="auto">{result.error}</p>
+        <p dir="auto">
+          <Message message={result.message} language={language} />
+        </p>
         <p className="small muted">{t("pricingErrorHint")}</p>
       </section>
     )
@@ -255,7 +260,10 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
         {result.suggestions.map((s, i) => (
           <li key={`${s.rule}-${i}`} className={`suggestion ${s.severity === "warning" ? "suggestion-warning" : ""}`} data-rule={s.rule}>
             <p>
-              <span className="chip">{s.rule}</span> <bdi>{s.text}</bdi>
+              <span className="chip">{s.rule}</span>{" "}
+              <span data-testid="pricing-suggestion-text">
+                <Message message={s.message} language={language} />
+              </span>
             </p>
             {s.anchors?.length ? (
               <ul className="small plain">
@@ -270,19 +278,20 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
               <ul className="small plain">
                 {s.packages.map((p) => (
                   <li key={p.id}>
-                    <strong dir="auto">{p.name}</strong> — {p.display}
-                    {p.reason ? (
-                      <span className="muted">
-                        {" "}
-                        · <bdi>{p.reason}</bdi>
-                      </span>
-                    ) : null}
+                    <strong>
+                      <Message message={p.nameMessage} language={language} />
+                    </strong>{" "}
+                    — {p.display}
+                    <span className="muted">
+                      {" "}
+                      · <Message message={p.reasonMessage} language={language} />
+                    </span>
                   </li>
                 ))}
               </ul>
             ) : null}
             <p className="small muted">
-              {t("because")} <bdi>{s.reason}</bdi>
+              {t("because")} <Message message={s.reasonMessage} language={language} />
             </p>
             <p className="small citation">
               <span className="muted">{t("source")}</span> <cite dir="auto">{s.citation}</cite>
