@@ -69,3 +69,42 @@ describe("cue bits and lead sources", () => {
     expect(["Other", "Advertisement", undefined].map(leadSourceSide)).toEqual([null, null, null])
   })
 })
+
+describe("Latin-script Persian (Finglish)", () => {
+  it.each([
+    ["gheymat kheili bala boode", ["price"]],
+    ["Gheimat jadid ro ferestadim", ["price"]],
+    ["takhfif mikhan", ["price"]],
+    ["mahsool gerun hast", ["price"]],
+    ["budjeh nadarim", ["constraint", "price"]],
+    ["kheili geroone", ["disparagement", "price"]],
+    ["nemiarze", ["disparagement"]],
+    ["bar dir resid", ["delivery"]],
+    ["takhir dar tahvil", ["delivery"]],
+    ["keyfiat payin", ["quality"]],
+    ["kefiat kharab", ["quality"]],
+    ["poshtibani javab nadad", ["serviceItem", "support"]],
+    ["raghib gheymat dade", ["competitor", "price"]],
+    ["estelam gheymat dadan", ["customerSpec", "price", "quoteRequest"]]
+  ])("%s → %j", (text, expected) => {
+    expect(cues(text)).toEqual(expected)
+  })
+
+  it("does not read English words that start like a Finglish term", () => {
+    expect(cues("a gerund and a granite slab")).toEqual([])
+    expect(cues("see the dir listing; the iris is red")).toEqual([])
+  })
+
+  it("matches Finglish and Persian to the same cue", () => {
+    expect(scanMask(ALL, "gheymat")).toBe(scanMask(ALL, "قیمت"))
+    expect(scanMask(ALL, "dir resid")).toBe(scanMask(ALL, "دیر رسید"))
+  })
+})
+
+describe("half-spaces as reps type them", () => {
+  it("matches a Persian phrase with ZWNJ, a space, no space, or a bidi mark inside", () => {
+    for (const text of ["نمی‌توانیم بیشتر", "نمی توانیم بیشتر", "نمیتوانیم بیشتر", "نمی\u200fتوانیم بیشتر", "نمي‌توانيم بيشتر"]) {
+      expect(cues(text)).toContain("constraint")
+    }
+  })
+})

@@ -34,6 +34,44 @@ describe("parseTypedAmount", () => {
     expect(parseTypedAmount(text, locale)).toBe(expected)
   })
 
+  // Persian as reps type it: Persian, Arabic-Indic and ASCII digits, Arabic-keyboard letters (ي ك),
+  // Persian separators, scales and parts joined by و, number words (written and colloquial), halves.
+  it.each([
+    ["۲ میلیارد و ۵۰۰ میلیون", "fa-IR", 2_500_000_000],
+    ["۲ ميليارد و ۵۰۰ ميليون تومان", "fa-IR", 2_500_000_000],
+    ["۴۸٫۵ ميليون تومان", "fa-IR", 48_500_000],
+    ["٤٨٫٥ مليون", "fa-IR", 48_500_000],
+    ["دو میلیارد و پانصد میلیون", "fa-IR", 2_500_000_000],
+    ["دو ميليارد و پونصد ميليون تومن", "fa-IR", 2_500_000_000],
+    ["۱۲ هزار تومان", "fa-IR", 12_000],
+    ["12 هزار تومان", "en-US", 12_000],
+    ["۱۲ هزار ریال", "fa-IR", 12_000],
+    ["۱۲ هزار و ۵۰۰ تومان", "fa-IR", 12_500],
+    ["سیصد و پنجاه هزار", "fa-IR", 350_000],
+    ["یک میلیارد و دویست و پنجاه و سه میلیون و چهارصد هزار تومان", "fa-IR", 1_253_400_000],
+    ["یه میلیون و دویست", "fa-IR", null],
+    ["۲ میلیون و نیم", "fa-IR", 2_500_000],
+    ["دو و نیم میلیون", "fa-IR", 2_500_000],
+    ["میلیون و دویست هزار", "fa-IR", 1_200_000],
+    ["هزار تومان", "fa-IR", 1000],
+    ["۳۵۰٬۰۰۰ تومان", "fa-IR", 350_000],
+    ["۱٬۲۵۰ میلیون", "fa-IR", 1_250_000_000],
+    ["۴۸٫۵ میلیون", "en-US", 48_500_000],
+    ["۴۸٫۵ میلیون", "de-DE", 48_500_000],
+    ["-۲ میلیون", "fa-IR", -2_000_000],
+    ["\u200F۲\u200C میلیون", "fa-IR", 2_000_000],
+    ["۳ میـــلیون", "fa-IR", 3_000_000], // a tatweel stretching the word
+    ["۳ مِیلیون", "fa-IR", 3_000_000], // a diacritic on it
+    ["۲ میلیون و ۵۰۰", "fa-IR", null], // 2,000,500 as written, 2,500,000 as often meant: not guessed
+    ["۵۰۰ میلیون و ۲ میلیارد", "fa-IR", null], // parts out of order
+    ["۲ میلیارد و ۱۵۰۰ میلیون", "fa-IR", null], // a part as large as the one before it
+    ["بیست و صد", "fa-IR", null], // number words out of order
+    ["قیمت خوب", "fa-IR", null],
+    ["۲ میلیون و نیم و ۳", "fa-IR", null]
+  ])("%s (%s) → %s", (text, locale, expected) => {
+    expect(parseTypedAmount(text, locale)).toBe(expected)
+  })
+
   it("the locale decides an ambiguous single separator", () => {
     expect(parseTypedAmount("49,750", "en-US")).toBe(49750)
     expect(parseTypedAmount("49,750", "de-DE")).toBe(49.75)

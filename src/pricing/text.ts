@@ -1,34 +1,24 @@
 /**
- * Normalisation for the small English and Persian lexicons of the pricing rules (reasons for a
- * discount or increase, pushback). Reps type Persian with Arabic ي/ك, with or without the
- * zero-width non-joiner (نمی‌توانیم / نمی توانیم / نمیتوانیم), so Persian cues are matched on a
- * copy with every space and joiner removed; English cues are regular expressions on a lower-cased
- * copy with typographic apostrophes folded.
+ * The small English and Persian lexicons of the pricing rules (reasons for a discount or
+ * increase, pushback). Text is folded by src/text/normalise.ts, the folding the analysis reads
+ * with (Arabic ي/ك, digits, diacritics, tatweel, marks, case). Reps type Persian with or without
+ * the half-space (نمی‌توانیم / نمی توانیم / نمیتوانیم), so Persian cues are matched on a copy with
+ * every space removed; English cues are regular expressions on the folded copy.
  */
+import { normalise } from "../text/normalise"
 
 export interface NormalisedText {
-  /** Lower-case, apostrophes folded, whitespace collapsed (for English regexes). */
+  /** Folded, spaces collapsed (for English regexes). */
   words: string
-  /** Persian-folded with all whitespace and joiners removed (for Persian substrings). */
+  /** Folded with all spaces and half-spaces removed (for Persian substrings). */
   joined: string
 }
 
 const MAX_SCAN = 2000
 
 export function normaliseText(text: string | undefined | null): NormalisedText {
-  const s = String(text ?? "")
-    .slice(0, MAX_SCAN)
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
-    .replace(/\u064A|\u0649/g, "\u06CC") // ي ى → ی
-    .replace(/\u0643/g, "\u06A9") // ك → ک
-    .replace(/[\u0623\u0625\u0671]/g, "\u0627") // أ إ ٱ → ا
-    .replace(/[\u0629\u06C0]/g, "\u0647") // ة ۀ → ه
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, "") // harakat, superscript alef, tatweel
-    .replace(/[\u200B\u200D-\u200F\uFEFF]/g, "")
-  const words = s.replace(/\u200C/g, " ").replace(/\s+/g, " ").trim()
-  const joined = s.replace(/[\s\u200C]+/g, "")
-  return { words, joined }
+  const words = normalise(String(text ?? "").slice(0, MAX_SCAN))
+  return { words, joined: words.replace(/ /g, "") }
 }
 
 export interface Lexicon {
