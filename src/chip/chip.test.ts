@@ -86,6 +86,18 @@ describe("mounting", () => {
     expect(shown(chip)).toEqual({ typed: "$50K", suggestion: "$49,750", mode: "Opening", note: "" })
   })
 
+  it("speaks the rep's language (Persian words and digits) while reading and copying in the page's locale", () => {
+    const chip = mount($("price"), { language: "fa" })
+    const view = shown(chip)
+    expect(view.mode).toBe("آغازین")
+    expect(view.typed).toMatch(/^[\u06F0-\u06F9]/)
+    expect(view.suggestion).toMatch(/[\u06F0-\u06F9]/)
+    expect(chip.root.querySelector(".brand")?.textContent).toBe("پارلی")
+    expect(chip.view.copyText).toBe("49750")
+    chip.setMode("closing")
+    expect(shown(chip).mode).toBe("پایانی")
+  })
+
   it("returns the same chip when the field is focused again", () => {
     const chip = mount($("price"))
     expect(mount($("price"))).toBe(chip)

@@ -20,7 +20,9 @@
  * removes itself; the host dropped by a CRM re-render while the input stays → re-inserted. No
  * document-wide MutationObserver.
  */
-import { withoutIsolates } from "../i18n/render"
+import { LOCALES, languageOf, type Language } from "../i18n/language"
+import { msg } from "../i18n/message"
+import { renderMessage, withoutIsolates } from "../i18n/render"
 import { formatAmount, isPricingError, MAX_AMOUNT, parseTypedAmount, suggestPricing } from "../pricing"
 import type { ChipCrm, PriceField } from "./detect"
 
@@ -34,6 +36,8 @@ export interface ChipOptions {
   crm: ChipCrm
   field: PriceField
   locale: string
+  /** The rep's Parley language; absent: the page locale's language. */
+  language?: Language
   currency: string
   mode?: ChipMode
   onModeChange?: (mode: ChipMode) => void
@@ -72,17 +76,23 @@ export interface MountedChip {
 const DEFAULT_DEBOUNCE_MS = 150
 const DEFAULT_CHECK_MS = 500
 const COPIED_MS = 1500
-export const COPIED = "Copied"
 
 /** Fields where the chip suggests a price; the others are discounts. */
 const PRICE_FIELDS: ReadonlySet<PriceField> = new Set(["UnitPrice", "ListPrice", "Amount", "priceperunit", "totalamount"])
 const PERCENT_FIELDS: ReadonlySet<PriceField> = new Set(["Discount"])
 
-/** R1: a discount gets a reason that does not touch quality (FRAMEWORK.md §3). */
-export const DISCOUNT_NOTE = "Needs a reason: volume, term or timing, never quality"
+/** The chip's words in its language (the rep's Parley language, else the page's). */
+type Word = "c.brand" | "c.label" | "c.typedTitle" | "c.copyTitle" | "c.modeTitle" | "c.opening" | "c.closing" | "c.copied" | "c.copyFailed" | "c.discountNote" | "c.empty" | "c.notPositive" | "c.tooLarge"
+function say(id: Word, language: Language): string {
+  return renderMessage(msg(id), language)
+}
 
+/** "Copied", in English: for tests that read the English chip. */
+export const COPIED = say("c.copied", "en")
+/** R1: a discount gets a reason that does not touch quality (FRAMEWORK.md §3). */
+export const DISCOUNT_NOTE = say("c.discountNote", "en")
 /** Shown while the field is empty: what the chip is waiting for. */
-export const EMPTY_NOTE = "Type a price"
+export const EMPTY_NOTE = say("c.empty", "en")
 
 const mounted = new WeakMap<HTMLInputElement, MountedChip>()
 
@@ -115,17 +125,21 @@ function percent(value: number, locale: string): string {
 }
 
 /** The chip's content for a typed text: pure, the whole per-keystroke computation. */
-export function computeView(text: string, options: Pick<ChipOptions, "field" | "locale" | "currency"> & { mode: ChipMode }): ChipView {
+export function computeView(text: string, options: Pick<ChipOptions, "field" | "locale" | "currency" | "language"> & { mode: ChipMode }): ChipView {
   const { field, locale, currency, mode } = options
-  if (!text.trim()) return { typed: "", suggestion: null, copyText: null, note: PRICE_FIELDS.has(field) ? EMPTY_NOTE : null }
+  // Typed text is read in the page's locale (the CRM field's own decimal mark) and the copy is
+  // written back in it; what the chip says and shows is in the rep's language.
+  const language = options.language ?? languageOf(locale)
+  const shown = language === languageOf(locale) ? locale : LOCALES[language]
+  if (!text.trim()) return { typed: "", suggestion: null, copyText: null, note: PRICE_FIELDS.has(field) ? say("c.empty", language) : null }
   const amount = parseTypedAmount(text, locale)
-  if (amount === null || !Number.isFinite(amount)) return { typed: "?", suggestion: null, copyText: null, note: "Type one amount, e.g. 49,750" }
-  if (!(amount > 0)) return { typed: "?", suggestion: null, copyText: null, note: "Type a positive amount" }
-  if (amount > MAX_AMOUNT) return { typed: "?", suggestion: null, copyText: null, note: "Amount too large" }
-  if (PERCENT_FIELDS.has(field)) return { typed: percent(amount, locale), suggestion: null, copyText: null, note: DISCOUNT_NOTE }
-  const typed = formatAmount(amount, { currency, locale, style: "compact" })
-  if (!PRICE_FIELDS.has(field)) return { typed, suggestion: null, copyText: null, note: DISCOUNT_NOTE }
-  const result = suggestPricing({ amount, currency, locale, mode })
+  if (amount === null || !Number.isFinite(amount)) return { typed: "?", suggestion: null, copyText: null, note: renderMessage(msg("c.unreadable", { example: 49750 }), language) }
+  if (!(amount > 0)) return { typed: "?", suggestion: null, copyText: null, note: say("c.notPositive", language) }
+  if (amount > MAX_AMOUNT) return { typed: "?", suggestion: null, copyText: null, note: say("c.tooLarge", language) }
+  if (PERCENT_FIELDS.has(field)) return { typed: percent(amount, shown), suggestion: null, copyText: null, note: say("c.discountNote", language) }
+  const typed = formatAmount(amount, { currency, locale: shown, style: "compact" })
+  if (!PRICE_FIELDS.has(field)) return { typed, suggestion: null, copyText: null, note: say("c.discountNote", language) }
+  const result = suggestPricing({ amount, currency, locale: shown, mode })
   if (isPricingError(result)) return { typed, suggestion: null, copyText: null, note: withoutIsolates(result.error).replace(/^Invalid pricing input — /, "") }
   return { typed, suggestion: result.display, copyText: plainNumber(result.suggestedPrice, locale), note: null }
 }
@@ -226,19 +240,20 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
 
   const chip = el(doc, "div", "chip")
   chip.setAttribute("role", "group")
-  chip.setAttribute("aria-label", "Parley pricing suggestion")
-  const brand = el(doc, "span", "brand", "Parley")
+  const language = options.language ?? languageOf(options.locale)
+  chip.setAttribute("aria-label", say("c.label", language))
+  const brand = el(doc, "span", "brand", say("c.brand", language))
   const typed = el(doc, "span", "typed")
-  typed.title = "What you are typing, in compact form"
+  typed.title = say("c.typedTitle", language)
   const arrow = el(doc, "span", "arrow", "→")
   const copy = el(doc, "button", "copy")
   copy.type = "button"
   copy.tabIndex = -1
-  copy.title = "Copy the suggested price (Parley never edits the field)"
+  copy.title = say("c.copyTitle", language)
   const modeButton = el(doc, "button", "mode")
   modeButton.type = "button"
   modeButton.tabIndex = -1
-  modeButton.title = "Switch between an opening offer (precise) and a closing offer (round)"
+  modeButton.title = say("c.modeTitle", language)
   const note = el(doc, "span", "note")
   // "Copied" replaces the figure on the button (the chip keeps its width, so nothing moves under
   // the pointer); the status line says it to screen readers.
@@ -256,7 +271,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
     if (copiedTimer === undefined) copy.textContent = view.suggestion ?? "—"
     copy.disabled = !view.copyText
     modeButton.hidden = !pricing
-    modeButton.textContent = mode === "opening" ? "Opening" : "Closing"
+    modeButton.textContent = say(mode === "opening" ? "c.opening" : "c.closing", language)
     modeButton.setAttribute("aria-pressed", mode === "closing" ? "true" : "false")
     note.textContent = view.note ?? ""
     note.title = view.note ?? ""
@@ -267,7 +282,7 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
     if (!force && text === lastText && mode === lastMode) return
     lastText = text
     lastMode = mode
-    view = computeView(text, { field: options.field, locale: options.locale, currency: options.currency, mode })
+    view = computeView(text, { field: options.field, locale: options.locale, currency: options.currency, language, mode })
     render()
   }
 
@@ -326,12 +341,13 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
     const text = view.copyText
     if (!text) return
     const clipboard = options.clipboard ?? (typeof navigator !== "undefined" ? navigator.clipboard : undefined)
-    const done = (message: string) => {
+    const done = (copied: boolean) => {
       if (destroyed) return
+      const message = say(copied ? "c.copied" : "c.copyFailed", language)
       if (copiedTimer !== undefined) clearTimeout(copiedTimer)
       status.textContent = message
       copy.textContent = message
-      copy.toggleAttribute("data-copied", message === COPIED)
+      copy.toggleAttribute("data-copied", copied)
       copiedTimer = setTimeout(() => {
         copiedTimer = undefined
         status.textContent = ""
@@ -340,12 +356,12 @@ export function mountChip(input: HTMLInputElement, options: ChipOptions): Mounte
       }, COPIED_MS)
     }
     if (!clipboard) {
-      done("Copy failed")
+      done(false)
       return
     }
     clipboard.writeText(text).then(
-      () => done(COPIED),
-      () => done("Copy failed")
+      () => done(true),
+      () => done(false)
     )
   }
 

@@ -6,6 +6,28 @@
 import { mountChip, type ChipMode, type MountedChip } from "./chip"
 import { pageLocale, recordCurrency } from "./context"
 import type { PriceInputMatch } from "./detect"
+import { isLanguage, REP_LANGUAGE_KEY, type Language } from "../i18n/language"
+
+/** The rep's Parley language, mirrored by the background into extension storage; undefined
+ * (the page's language then) outside an extension or before the rep ever chose one. */
+async function readRepLanguage(): Promise<Language | undefined> {
+  try {
+    const stored = await chrome.storage.local.get(REP_LANGUAGE_KEY)
+    const value: unknown = stored[REP_LANGUAGE_KEY]
+    return isLanguage(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+// Read before the module resolves (top-level await), so the first chip already speaks it.
+let repLanguage = typeof chrome !== "undefined" && chrome.storage ? await readRepLanguage() : undefined
+if (typeof chrome !== "undefined" && chrome.storage) {
+  chrome.storage.onChanged.addListener((changes) => {
+    const change = changes[REP_LANGUAGE_KEY]
+    if (change) repLanguage = isLanguage(change.newValue) ? change.newValue : undefined
+  })
+}
 
 /** The rep's last choice holds for every field on the page (a quote is opened or closed as a whole). */
 let preferredMode: ChipMode = "opening"
@@ -20,6 +42,7 @@ export function attachChip(input: HTMLInputElement, context: PriceInputMatch): M
     crm: context.crm,
     field: context.field,
     locale: pageLocale(input.ownerDocument),
+    ...(repLanguage ? { language: repLanguage } : {}),
     currency: recordCurrency(input, context.crm),
     mode: preferredMode,
     onModeChange: (mode) => {

@@ -11,3 +11,11 @@ export const direction = (language: Language): "rtl" | "ltr" => (language === "f
 export function languageOf(locale: string | undefined): Language {
   return /^fa(?:[-_]|$)/i.test(locale?.trim() ?? "") ? "fa" : "en"
 }
+
+/** Where the background mirrors the rep's language (extension storage) for the pricing chip,
+ * which runs in the CRM page and cannot open Parley's IndexedDB. */
+export const REP_LANGUAGE_KEY = "parley.language"
+
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value)
+}

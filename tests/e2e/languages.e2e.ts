@@ -39,7 +39,8 @@ async function lettersOf(selector: string): Promise<Letters> {
       latin: count(/[A-Za-z]/g),
       persianDigits: count(/[\u06F0-\u06F9]/g),
       latinDigits: count(/[0-9]/g),
-      sample: text.replace(/\s+/g, " ").slice(0, 300)
+      // The Latin words left outside <bdi>: what a failure must show first.
+      sample: [...new Set(text.match(/[A-Za-z][A-Za-z0-9.-]*/g) ?? [])].slice(0, 20).join(" ") + " | " + text.replace(/\s+/g, " ").slice(0, 200)
     }
   }, selector)
 }

@@ -16,6 +16,7 @@ import { launchBrowser, openPanel, type ExtensionBrowser, readStore } from "../.
 import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg, salesforceRecordUrl, type DemoOrg } from "../../demo/routes"
 import { seal } from "../../src/snapshots/build"
+import { SNAPSHOT_VERSION } from "../../src/model/schema"
 import { checkSnapshot } from "../../src/snapshots/import"
 import type { SnapshotDocument } from "../../src/snapshots/payload"
 
@@ -142,7 +143,7 @@ describe("exports from the export menu", () => {
     const checked = await checkSnapshot(JSON.parse(json.bytes.toString("utf8")))
     expect(checked.ok).toBe(true)
     const snapshot = (checked as { snapshot: SnapshotDocument }).snapshot
-    expect(snapshot).toMatchObject({ recordKey: SF_KEY, crm: "salesforce", org: "northwind", version: 1 })
+    expect(snapshot).toMatchObject({ recordKey: SF_KEY, crm: "salesforce", org: "northwind", version: SNAPSHOT_VERSION })
     expect(snapshot.payload.profile.dominance.label).toBe(await panel.getByTestId("relationship-dominance").getAttribute("data-label"))
   })
 

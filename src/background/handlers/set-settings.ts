@@ -1,3 +1,4 @@
+import { REP_LANGUAGE_KEY } from "../../i18n/language"
 import { readSettings, SETTINGS_KEY } from "../../model/settings"
 import type { PanelHandler } from "./context"
 
@@ -5,5 +6,7 @@ import type { PanelHandler } from "./context"
 export const setSettings: PanelHandler<"set-settings"> = async (message, { db }) => {
   const current = readSettings((await db.meta.get(SETTINGS_KEY))?.value)
   await db.meta.put({ key: SETTINGS_KEY, value: { ...current, ...message.settings } })
+  // The pricing chip runs in the CRM page: it reads the rep's language from extension storage.
+  if (message.settings.language && typeof chrome !== "undefined" && chrome.storage) await chrome.storage.local.set({ [REP_LANGUAGE_KEY]: message.settings.language }).catch(() => undefined)
   return { ok: true }
 }

@@ -43,7 +43,9 @@ export function NegotiationTab({ profile }: { profile: RelationshipProfile | nul
                 <Message message={hint.messages.text} language={language} />
               </p>
               <p className="small citation">
-                {hint.rule ? <span className="chip">{hint.rule}</span> : null} <span className="muted">{t("source")}</span> <cite dir="auto">{hint.citation}</cite>
+                {hint.rule ? <bdi className="chip">{hint.rule}</bdi> : null} <span className="muted">{t("source")}</span> <cite>
+                  <bdi>{hint.citation}</bdi>
+                </cite>
               </p>
               <EvidenceList evidence={hint.evidence} />
             </li>

@@ -260,7 +260,7 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
         {result.suggestions.map((s, i) => (
           <li key={`${s.rule}-${i}`} className={`suggestion ${s.severity === "warning" ? "suggestion-warning" : ""}`} data-rule={s.rule}>
             <p>
-              <span className="chip">{s.rule}</span>{" "}
+              <bdi className="chip">{s.rule}</bdi>{" "}
               <span data-testid="pricing-suggestion-text">
                 <Message message={s.message} language={language} />
               </span>
@@ -294,7 +294,9 @@ function Suggestion({ result, pending, currency, amountStyle }: { result: Pricin
               {t("because")} <Message message={s.reasonMessage} language={language} />
             </p>
             <p className="small citation">
-              <span className="muted">{t("source")}</span> <cite dir="auto">{s.citation}</cite>
+              <span className="muted">{t("source")}</span> <cite>
+                <bdi>{s.citation}</bdi>
+              </cite>
             </p>
           </li>
         ))}
