@@ -93,11 +93,6 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
         <strong>{t(card.title)}</strong>
         {status?.at !== undefined && card.state === "synced" ? <span className="muted"> · {formatDate(status.at, language, "datetime")}</span> : null}
       </div>
-      {status?.message ? (
-        <p className="sync-message" dir="auto">
-          {status.message}
-        </p>
-      ) : null}
       {card.state === "syncing" ? (
         <div className="sync-progress">
           <div
@@ -143,21 +138,30 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
           {outcome.text}
         </p>
       ) : null}
-      {status?.diagnostics !== undefined ? <Diagnostics value={status.diagnostics} /> : null}
+      {/* What the rep reads comes from the catalogue (title, hint); the connector's own words and
+          the CRM's error text are details for an admin, shown as they came. */}
+      {status?.diagnostics !== undefined || status?.message ? <Diagnostics message={status.message} value={status.diagnostics} /> : null}
     </section>
   )
 }
 
 /** Connector details as plain text: primitives as a list, anything else as JSON. */
-function Diagnostics({ value }: { value: unknown }) {
+function Diagnostics({ message, value }: { message: string | undefined; value: unknown }) {
   const { t } = useI18n()
   const entries =
-    typeof value === "object" && value !== null && !Array.isArray(value)
+    value === undefined
+      ? []
+      : typeof value === "object" && value !== null && !Array.isArray(value)
       ? Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === "object" ? safeJson(v) : String(v)] as const)
       : [["", typeof value === "object" ? safeJson(value) : String(value)] as const]
   return (
     <details className="drill small">
       <summary>{t("diagnostics")}</summary>
+      {message ? (
+        <p className="sync-message" dir="ltr" lang="en">
+          {message}
+        </p>
+      ) : null}
       <dl className="diagnostics">
         {entries.slice(0, 30).map(([k, v], i) => (
           <div key={`${k}-${i}`}>
