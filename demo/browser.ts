@@ -72,6 +72,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   }
 }
 
+/** Switches the panel's language in Settings and waits for the layout to follow. */
+export async function setPanelLanguage(panel: Page, language: "en" | "fa"): Promise<void> {
+  await panel.getByRole("tab", { name: /^(Settings|تنظیمات)$/ }).click()
+  await panel.getByTestId("language-select").selectOption(language)
+  await panel.locator(`main[dir=${language === "fa" ? "rtl" : "ltr"}]`).first().waitFor({ timeout: 10_000 })
+}
+
 /** The side panel as a page (what `chrome.sidePanel` shows, addressable by tests). */
 export async function openPanel(browser: ExtensionBrowser, viewport = { width: 420, height: 900 }): Promise<Page> {
   const page = await browser.context.newPage()

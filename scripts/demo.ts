@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process"
 import { mkdirSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Page } from "playwright-core"
-import { launchBrowser, openPanel } from "../demo/browser"
+import { launchBrowser, openPanel, setPanelLanguage } from "../demo/browser"
 import { demoTour, installDemoOrg } from "../demo/routes"
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY
@@ -62,9 +62,7 @@ for (const [i, stop] of tour.entries()) {
 const persianStop = tour.find((stop) => stop.slug === "dariush-account") ?? tour[0]!
 await crm.goto(persianStop.url)
 await panel.getByTestId("record-title").filter({ hasText: persianStop.title }).waitFor({ timeout: 20_000 })
-await panel.getByRole("tab", { name: "Settings" }).click()
-await panel.getByTestId("language-select").selectOption("fa")
-await panel.locator("main[dir=rtl]").waitFor({ timeout: 10_000 })
+await setPanelLanguage(panel, "fa")
 const n = String(tour.length + 1).padStart(2, "0")
 for (let i = 0; i < (await panel.getByRole("tab").count()); i++) {
   await panel.getByRole("tab").nth(i).click()
@@ -86,8 +84,7 @@ if (chipStop?.typeInto) {
   await crm.waitForTimeout(600)
   await shoot(crm, `${n}-persian-chip-crm-page`)
 }
-await panel.getByRole("tab").last().click()
-await panel.getByTestId("language-select").selectOption("en")
+await setPanelLanguage(panel, "en")
 
 if (headless) {
   console.log("\nDemo screenshots:")

@@ -21,7 +21,8 @@
  * document-wide MutationObserver.
  */
 import { LOCALES, languageOf, type Language } from "../i18n/language"
-import { msg } from "../i18n/message"
+import type { MessageId } from "../i18n/engine"
+import { msg, type ParamsOf } from "../i18n/message"
 import { renderMessage, withoutIsolates } from "../i18n/render"
 import { formatAmount, isPricingError, MAX_AMOUNT, parseTypedAmount, suggestPricing } from "../pricing"
 import type { ChipCrm, PriceField } from "./detect"
@@ -82,7 +83,8 @@ const PRICE_FIELDS: ReadonlySet<PriceField> = new Set(["UnitPrice", "ListPrice",
 const PERCENT_FIELDS: ReadonlySet<PriceField> = new Set(["Discount"])
 
 /** The chip's words in its language (the rep's Parley language, else the page's). */
-type Word = "c.brand" | "c.label" | "c.typedTitle" | "c.copyTitle" | "c.modeTitle" | "c.opening" | "c.closing" | "c.copied" | "c.copyFailed" | "c.discountNote" | "c.empty" | "c.notPositive" | "c.tooLarge"
+/** The chip's messages without parameters (the catalogue decides; c.unreadable is built where used). */
+type Word = { [K in MessageId]: K extends `c.${string}` ? ([ParamsOf<K>] extends [never] ? K : never) : never }[MessageId]
 function say(id: Word, language: Language): string {
   return renderMessage(msg(id), language)
 }

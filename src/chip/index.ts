@@ -8,12 +8,14 @@ import { pageLocale, recordCurrency } from "./context"
 import type { PriceInputMatch } from "./detect"
 import { isLanguage, REP_LANGUAGE_KEY, type Language } from "../i18n/language"
 
+/** Extension storage; absent outside an extension (unit tests render the chip without it). */
+const storage = typeof chrome !== "undefined" ? chrome.storage : undefined
+
 /** The rep's Parley language, mirrored by the background into extension storage; undefined
  * (the page's language then) outside an extension or before the rep ever chose one. */
 async function readRepLanguage(): Promise<Language | undefined> {
   try {
-    const stored = await chrome.storage.local.get(REP_LANGUAGE_KEY)
-    const value: unknown = stored[REP_LANGUAGE_KEY]
+    const value: unknown = (await storage?.local.get(REP_LANGUAGE_KEY))?.[REP_LANGUAGE_KEY]
     return isLanguage(value) ? value : undefined
   } catch {
     return undefined
@@ -21,13 +23,11 @@ async function readRepLanguage(): Promise<Language | undefined> {
 }
 
 // Read before the module resolves (top-level await), so the first chip already speaks it.
-let repLanguage = typeof chrome !== "undefined" && chrome.storage ? await readRepLanguage() : undefined
-if (typeof chrome !== "undefined" && chrome.storage) {
-  chrome.storage.onChanged.addListener((changes) => {
-    const change = changes[REP_LANGUAGE_KEY]
-    if (change) repLanguage = isLanguage(change.newValue) ? change.newValue : undefined
-  })
-}
+let repLanguage = await readRepLanguage()
+storage?.onChanged.addListener((changes) => {
+  const change = changes[REP_LANGUAGE_KEY]
+  if (change) repLanguage = isLanguage(change.newValue) ? change.newValue : undefined
+})
 
 /** The rep's last choice holds for every field on the page (a quote is opened or closed as a whole). */
 let preferredMode: ChipMode = "opening"

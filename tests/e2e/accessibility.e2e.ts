@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { launchBrowser, openPanel, type ExtensionBrowser } from "../../demo/browser"
+import { launchBrowser, openPanel, setPanelLanguage, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
 
@@ -50,11 +50,6 @@ async function auditEveryTab(): Promise<string[]> {
 
 let crm: Page
 
-async function setLanguage(language: "en" | "fa"): Promise<void> {
-  await panel.getByRole("tab", { name: /^(Settings|تنظیمات)$/ }).click()
-  await panel.getByTestId("language-select").selectOption(language)
-  await expect.poll(() => panel.locator("main").first().getAttribute("dir")).toBe(language === "fa" ? "rtl" : "ltr")
-}
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -75,7 +70,7 @@ describe("panel accessibility (axe-core) and layout at 360 px", () => {
   })
 
   it("has no serious violation on any tab in Persian, dark theme", async () => {
-    await setLanguage("fa")
+    await setPanelLanguage(panel, "fa")
     await panel.emulateMedia({ colorScheme: "dark" })
     expect(await auditEveryTab()).toEqual([])
   })
@@ -88,13 +83,13 @@ describe("panel accessibility (axe-core) and layout at 360 px", () => {
     await crm.goto(salesforceRecordUrl("Account", sfIds.account(sparse)))
     await panel.getByTestId("record-title").filter({ hasText: sparse.name }).waitFor({ timeout: 20_000 })
     await panel.emulateMedia({ colorScheme: "light" })
-    await setLanguage("fa")
+    await setPanelLanguage(panel, "fa")
     expect(await auditEveryTab()).toEqual([])
   })
 
   it("has no serious violation on a nearly empty account in English, dark theme", async () => {
     await panel.emulateMedia({ colorScheme: "dark" })
-    await setLanguage("en")
+    await setPanelLanguage(panel, "en")
     expect(await auditEveryTab()).toEqual([])
   })
 })

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { launchBrowser, openPanel, type ExtensionBrowser } from "../../demo/browser"
+import { launchBrowser, openPanel, setPanelLanguage, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
 
@@ -63,11 +63,6 @@ async function chipText(page: Page): Promise<string> {
   return texts.join(" ")
 }
 
-async function setLanguage(language: "en" | "fa") {
-  await panel.getByRole("tab", { name: /^(Settings|تنظیمات)$/ }).click()
-  await panel.getByTestId("language-select").selectOption(language)
-  await expect.poll(() => panel.locator("main").first().getAttribute("dir")).toBe(language === "fa" ? "rtl" : "ltr")
-}
 
 const TAB = { relationship: /^(Relationship|رابطه)$/, negotiation: /^(Negotiation|مذاکره)$/, pricing: /^(Pricing|قیمت‌گذاری)$/ }
 
@@ -106,7 +101,7 @@ afterAll(async () => {
 
 describe("the engines speak the rep's language", () => {
   it("in Persian: hints, summaries, evidence reasons and pricing are Persian, with Persian digits", async () => {
-    await setLanguage("fa")
+    await setPanelLanguage(panel, "fa")
     const regions = await readRegions()
     for (const [name, l] of Object.entries(regions)) {
       expect(l.persian + l.latin, `${name} has text`).toBeGreaterThan(0)
@@ -117,7 +112,7 @@ describe("the engines speak the rep's language", () => {
   })
 
   it("in English: the same regions carry no Persian outside CRM text", async () => {
-    await setLanguage("en")
+    await setPanelLanguage(panel, "en")
     const regions = await readRegions()
     for (const [name, l] of Object.entries(regions)) {
       expect(l.latin, `${name} has text`).toBeGreaterThan(0)
@@ -126,7 +121,7 @@ describe("the engines speak the rep's language", () => {
   })
 
   it("the inline pricing chip speaks Persian when Parley does", async () => {
-    await setLanguage("fa")
+    await setPanelLanguage(panel, "fa")
     const deal = DEMO_ACCOUNTS[1]!.deals.find((d) => !d.isClosed)!
     const page = await browser.context.newPage()
     await page.goto(dynamicsRecordUrl("quotedetail", dynIds.quoteLine(deal.quotes.at(-1)!, 0)))
