@@ -9,10 +9,12 @@ import { complaints } from "./complaints"
 import { decisionCriteria } from "./criteria"
 import { dellTrap } from "./dellTrap"
 import { dependence } from "./dependence"
+import { engagement } from "./engagement"
 import type { FeatureSet } from "./features"
 import { concessionLedger } from "./ledger"
 import { PROFILE_VERSION, type PeerValue, type Rejected, type RelationshipProfile } from "./profile"
 import { pushback } from "./pushback"
+import { regime } from "./regime"
 import { risk } from "./risk"
 import { crmStrategy } from "./strategy"
 import { valueTier } from "./tier"
@@ -70,6 +72,9 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
     risk: risk(fs, now, complaintsResult, recordCount),
     dellTrap: dellTrap(criteria.axis, power, ledger.ledger),
     pushback: pushback(fs),
+    engagement: engagement(fs, now),
+    regime: regime(fs, now),
+    duplicates: 0,
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))
   }
 }

@@ -52,6 +52,13 @@ export interface InteractionF extends RecordRef, Scanned {
   at: number
   direction: M.Direction
   channel: M.Channel
+  /** The cues the customer voiced (CUE bits): their own words, negated clauses left out. `cues`
+   * keeps every cue found, for finding the matched words again. */
+  voice: number
+  /** Contact between people: false for automated, mass and system-logged sends. */
+  human: boolean
+  /** Same time, subject and text: the same record logged twice (EmailMessage and Task). */
+  signature: string
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -97,6 +104,12 @@ export interface CaseF extends RecordRef, Scanned {
   isEscalated: boolean
   /** Criterion named by the case type/reason picklists, with the value that named it. */
   fieldCriterion: { criterion: Criterion; value: string } | null
+  /** A service request (a how-to question, an information request), not a complaint. */
+  isRequest: boolean
+  /** From the priority picklist: high/urgent/critical → "high". */
+  severity: "high" | "normal" | "low"
+  /** The customer's words in the subject and description, negated clauses left out (CUE bits). */
+  voice: number
 }
 
 export interface ContractF extends RecordRef, Scanned {
@@ -144,6 +157,7 @@ function titleOf(first: string | undefined, second?: string): string {
 }
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
+  const cues = scanMask(INTERACTION_GROUPS, r.subject, r.text)
   return {
     key: r.key,
     recordType: "Interaction",
@@ -152,7 +166,10 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     title: r.subject ? titleOf(r.subject) : `${r.channel} ${r.direction}`,
     direction: r.direction,
     channel: r.channel,
-    cues: scanMask(INTERACTION_GROUPS, r.subject, r.text),
+    cues,
+    voice: r.direction === "outbound" || r.direction === "internal" ? 0 : cues,
+    human: r.automated !== true,
+    signature: `${r.at}|${r.subject ?? ""}|${r.text ?? ""}`,
     textA: r.subject,
     textB: r.text,
     textC: undefined
@@ -235,7 +252,13 @@ function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCr
   return null
 }
 
+function severityOf(priority: string | undefined): CaseF["severity"] {
+  const p = priority ? normalise(priority) : ""
+  return /high|urgent|critical|بالا|فوری|بحرانی/.test(p) ? "high" : /low|کم|پایین/.test(p) ? "low" : "normal"
+}
+
 export function caseFeatures(r: CaseIn): CaseF {
+  const cues = scanMask(RECORD_GROUPS, r.subject, r.description)
   return {
     key: r.key,
     recordType: "Case",
@@ -247,7 +270,10 @@ export function caseFeatures(r: CaseIn): CaseF {
     isClosed: r.isClosed,
     isEscalated: r.isEscalated ?? false,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    cues: scanMask(RECORD_GROUPS, r.subject, r.description),
+    isRequest: false,
+    severity: severityOf(r.priority),
+    cues,
+    voice: cues,
     textA: r.subject,
     textB: r.description,
     textC: undefined

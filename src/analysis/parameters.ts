@@ -200,11 +200,24 @@ export const RISK = {
   lostWindowDays: 365,
   minLostDeals: 2,
   /** Signal weights, summed and capped at 1. Design defaults. */
-  weights: { "falling-activity": 0.35, "rising-complaints": 0.3, "lost-deals": 0.35, "open-escalations": 0.2, "slow-response": 0.1 },
+  weights: {
+    "falling-activity": 0.35, "rising-complaints": 0.3, "lost-deals": 0.35, "open-escalations": 0.2, "slow-response": 0.1,
+    "gone-silent": 0.4, "churn-threat": 0.35, "complaint-pressure": 0.3
+  },
   atRisk: 0.5,
   watch: 0.15,
   minRecords: 5,
   halfConfidenceRecords: 20
+} as const
+
+/** Engagement: two-way human contact against the account's own rhythm. Design defaults. */
+export const ENGAGEMENT = {
+  /** Gaps between customer contacts needed before "usual gap" means anything. */
+  minGaps: 3,
+  /** Silent: days since the customer's last contact above this many usual gaps ... */
+  silentFactor: 4,
+  /** ... and above this many days whatever the rhythm. */
+  minSilentDays: 60
 } as const
 
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */

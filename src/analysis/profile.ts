@@ -94,7 +94,12 @@ export const ComplaintsAxis = axis(RESPONSIVENESS_LABELS, unit).extend({
   open: z.number().int().nonnegative(),
   escalated: z.number().int().nonnegative(),
   medianDaysToClose: z.number().nonnegative().nullable(),
-  trend: z.enum(TRENDS)
+  trend: z.enum(TRENDS),
+  /** Service requests (how-to questions answered quickly) among `total`: not complaints. */
+  requests: z.number().int().nonnegative().optional(),
+  /** Complaint pressure 0-1: severity, escalation, time to close against the account's own
+   * norm and churn threats, recent cases weighing more. */
+  pressure: unit.optional()
 })
 
 /** Dependence and lock-in. score = lock-in strength 0-1. */
@@ -151,8 +156,9 @@ export const ValueTierAxis = axis(TIER_LABELS, unit).extend({
   peerCount: z.number().int().nonnegative()
 })
 
+export const RISK_SIGNALS = ["falling-activity", "rising-complaints", "lost-deals", "open-escalations", "slow-response", "gone-silent", "churn-threat", "complaint-pressure"] as const
 export const RiskReason = z.object({
-  signal: z.enum(["falling-activity", "rising-complaints", "lost-deals", "open-escalations", "slow-response"]),
+  signal: z.enum(RISK_SIGNALS),
   text: MessageSchema,
   evidence: z.array(Evidence)
 })
@@ -176,6 +182,46 @@ export const Pushback = z.object({
   evidence: z.array(Evidence),
   summary: MessageSchema
 })
+
+/**
+ * Two-way human contact (issue 13): automated and mass sends, system-logged tasks and our
+ * unanswered outreach are not engagement; silence is measured against the account's own rhythm.
+ */
+export const Engagement = z.object({
+  /** Interactions between people, both directions (automated sends excluded). */
+  humanContacts: z.number().int().nonnegative(),
+  /** Of those, the customer reaching us (inbound). */
+  customerContacts: z.number().int().nonnegative(),
+  /** Automated, mass or system-logged interactions left out. */
+  automated: z.number().int().nonnegative(),
+  /** Our outreach since the customer last reached out. */
+  unansweredOutreach: z.number().int().nonnegative(),
+  lastCustomerContactAt: z.number().nullable(),
+  daysSinceCustomerContact: z.number().nonnegative().nullable(),
+  /** The customer's usual gap between contacts (median days), when there are enough. */
+  usualGapDays: z.number().nonnegative().nullable(),
+  /** Silent: days since the customer last reached out far beyond their usual gap. */
+  silent: z.boolean(),
+  evidence: z.array(Evidence),
+  summary: MessageSchema
+})
+export type Engagement = z.infer<typeof Engagement>
+
+/**
+ * A change of regime (issue 13): the last 12 months read against the years before, and what
+ * changed (criteria, discounts, procurement, outcomes), with the records on both sides.
+ */
+export const Regime = z.object({
+  changed: z.boolean(),
+  /** Start of the recent period compared (epoch ms), null when there is no earlier period. */
+  since: z.number().nullable(),
+  /** One sentence per change seen. */
+  changes: z.array(MessageSchema),
+  before: z.array(Evidence),
+  after: z.array(Evidence),
+  summary: MessageSchema
+})
+export type Regime = z.infer<typeof Regime>
 
 export const SampleSize = z.object({
   interactions: z.number().int().nonnegative(),
@@ -216,6 +262,11 @@ export const RelationshipProfile = z.object({
   risk: RiskAxis,
   dellTrap: DellTrap,
   pushback: Pushback,
+  /** Optional so that profiles stored before issue 13 still parse; the engine always fills them. */
+  engagement: Engagement.optional(),
+  regime: Regime.optional(),
+  /** Records counted once because another object holds the same one (EmailMessage + Task). */
+  duplicates: z.number().int().nonnegative().optional(),
   rejected: z.array(Rejected)
 })
 export type RelationshipProfile = z.infer<typeof RelationshipProfile>

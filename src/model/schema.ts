@@ -88,7 +88,11 @@ export const Interaction = z.object({
   subject: text(SHORT).optional(),
   text: text(LONG).optional(),
   /** The CRM object it came from (Task, Event, EmailMessage, phonecall, ...), for evidence links. */
-  sourceObject: text(64)
+  sourceObject: text(64),
+  /** Sent or logged by a machine, not a person: a list/mass email (Salesforce ListEmail), a
+   * workflow-created or bulk activity (Dataverse isworkflowcreated, bulkoperation). The analysis
+   * also recognises automated sends by their text when a connector cannot tell. */
+  automated: z.boolean().optional()
 })
 export type Interaction = z.infer<typeof Interaction>
 

@@ -41,7 +41,7 @@ describe("the export allowlist", () => {
     const messages = fieldPaths(SNAPSHOT_FIELDS)
       .filter(([, cls]) => cls === "message")
       .map(([path]) => path)
-      .filter((p) => !p.endsWith("evidence[].reason"))
+      .filter((p) => !p.endsWith("evidence[].reason") && !/regime\.(before|after)\[\]\.reason$/.test(p))
     expect(messages).toEqual([
       "profile.valueOrigin.summary",
       "profile.dominance.summary",
@@ -57,6 +57,9 @@ describe("the export allowlist", () => {
       "profile.risk.reasons[].text",
       "profile.dellTrap.summary",
       "profile.pushback.summary",
+      "profile.engagement.summary",
+      "profile.regime.changes[]",
+      "profile.regime.summary",
       "hints[].messages.title",
       "hints[].messages.text"
     ])

@@ -64,7 +64,7 @@ export const PROFILE_FIELDS = {
   }),
   initiator: axis({}),
   decisionCriteria: axis({ weights: { price: "figure", quality: "figure", delivery: "figure", support: "figure" } }),
-  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label" }),
+  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label", requests: "figure", pressure: "figure" }),
   dependence: axis({ patterns: { longTermLease: "flag", customServices: "flag" } }),
   concessions: { deals: [LEDGER_ENTRY], discountTrend: "label", evidence: [EVIDENCE], summary: "message" },
   crmStrategy: axis({ informationCompleteness: "figure", individualisation: "figure" }),
@@ -72,6 +72,13 @@ export const PROFILE_FIELDS = {
   risk: axis({ reasons: [{ signal: "label", text: "message", evidence: [EVIDENCE] }] }),
   dellTrap: { flagged: "flag", conditions: { priceDominant: "flag", customerDominant: "flag", deepeningDiscounts: "flag" }, evidence: [EVIDENCE], summary: "message" },
   pushback: { label: "label", score: "figure", constraint: "figure", disparagement: "figure", evidence: [EVIDENCE], summary: "message" },
+  engagement: {
+    humanContacts: "figure", customerContacts: "figure", automated: "figure", unansweredOutreach: "figure",
+    lastCustomerContactAt: "time", daysSinceCustomerContact: "figure", usualGapDays: "figure", silent: "flag",
+    evidence: [EVIDENCE], summary: "message"
+  },
+  regime: { changed: "flag", since: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
+  duplicates: "figure",
   rejected: [{ recordKey: "id", reason: "free-text" }]
 } as const
 
