@@ -38,3 +38,4 @@ platform.onPermissionsChanged(refreshGrantedHosts)
 setTimeout(refreshGrantedHosts, 1_000)
 
 platform.openPanelOnActionClick()
+platform.introducePanelOnInstall("sidepanel.html")

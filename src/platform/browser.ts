@@ -144,8 +144,24 @@ export const scripting = {
   unregister: (ids: string[]): Promise<void> => ns()!.scripting.unregisterContentScripts({ ids })
 }
 
-/** The toolbar button opens the panel: Chrome's side panel needs telling; Firefox's sidebar_action
- * opens from its own button and has no such setting. */
+/** The toolbar button opens the panel. Chrome's side panel is told so once; Firefox's sidebar is
+ * toggled from the click itself (sidebarAction.toggle needs the user's gesture). */
 export function openPanelOnActionClick(): void {
-  ns()?.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined)
+  const api = ns()
+  if (api?.sidePanel) {
+    api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined)
+    return
+  }
+  if (api?.sidebarAction && api.action) api.action.onClicked.addListener(() => void api.sidebarAction.toggle())
+}
+
+/** On first install in Firefox, the panel opens once in a tab: its sidebar is not where reps
+ * look (View → Sidebar or the toolbar button), and the tab says where Parley lives from then on.
+ * Chrome's side panel is one click on the toolbar button away: nothing opens there. */
+export function introducePanelOnInstall(path: string): void {
+  const api = ns()
+  if (!api || api.sidePanel || !api.sidebarAction) return
+  api.runtime.onInstalled.addListener((details) => {
+    if (details.reason === "install") void api.tabs.create({ url: api.runtime.getURL(path) })
+  })
 }
