@@ -58,7 +58,8 @@ async function serve(network: DemoNetwork): Promise<Server> {
   })
   await new Promise<void>((done, fail) => {
     server.once("error", fail)
-    server.listen(Number(process.env.PARLEY_TLS_PORT ?? 443), "127.0.0.1", done)
+    // 443: the pages and the extension use the CRM's real https:// URLs, which name no port.
+    server.listen(443, "127.0.0.1", done)
   })
   return server
 }
