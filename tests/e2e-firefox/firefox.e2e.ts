@@ -52,9 +52,15 @@ describe("Parley in Firefox", () => {
     await crm.close()
   })
 
-  it("reads a Dynamics 365 form through the MAIN-world bridge", async () => {
+  it("reads a Dynamics 365 form and syncs its history from the page's own origin", async () => {
     const crm = await visit(dynamicsRecordUrl("account", dynIds.account(dariush!)))
     await until(async () => (await text(panel, "record-title")) === dariush!.name, 30_000, "the Dynamics record title")
+    // Dataverse answers only the org's own origin: Firefox's content-script fetch must be the page's
+    // (content.fetch), or the mock refuses it as Dataverse refuses a foreign origin.
+    await until(async () => /Synced/.test((await text(panel, "sync-status")) ?? ""), 30_000, "a finished Dynamics sync")
+    const stats = firefox.network.dynamicsApi.stats
+    expect(stats.calls).toBeGreaterThan(0)
+    expect(stats.refused).toBe(0)
     await crm.close()
   })
 
