@@ -60,5 +60,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }]
     }
   },
-  ...layers
+  ...layers,
+  // One browser layer (issue 16): extension APIs only through src/platform/browser.ts, where each
+  // Chrome/Firefox difference is handled once.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/platform/**"],
+    rules: {
+      "no-restricted-globals": ["error",
+        { name: "chrome", message: "Extension APIs go through src/platform/browser.ts." },
+        { name: "browser", message: "Extension APIs go through src/platform/browser.ts." }]
+    }
+  }
 )

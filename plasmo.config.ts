@@ -90,3 +90,8 @@ export const API_LIMITS = {
 } as const
 
 export const DATABASE_NAME = "parley"
+
+/** The Firefox build (scripts/firefox-manifest.mjs): Firefox needs a stable add-on id, and 128
+ * (ESR) is the first with MAIN-world content scripts registered at run time and install-time
+ * host permissions in MV3. */
+export const FIREFOX = { geckoId: "parley@parley.app", minVersion: "128.0" } as const

@@ -7,7 +7,7 @@ import type { BrowserContext, Route } from "playwright-core"
 import { createDynamicsMockApi, type DynamicsMockApi } from "./dynamics/mock-api"
 import { dynamicsRecordUrl, handleDynamicsRequest } from "./dynamics/pages"
 import { DEMO_ACCOUNTS, dynIds, sfIds, type DemoAccount } from "./org"
-import { createMockSalesforceApi, type MockSalesforceApi, type MockSalesforceOptions, type MockResponse } from "./salesforce/mock-api"
+import { createMockSalesforceApi, type MockSalesforceApi, type MockSalesforceOptions } from "./salesforce/mock-api"
 import { buildSalesforceData, DEMO_SALESFORCE } from "./salesforce/records"
 import { renderSalesforcePage } from "./salesforce/pages"
 
@@ -32,47 +32,87 @@ const LIGHTNING_HOME = `<!doctype html><html lang="en"><head><meta charset="utf-
 export const salesforceRecordUrl = (objectType: string, id: string) =>
   `https://${DEMO_SALESFORCE.uiHost}/lightning/r/${objectType}/${id}/view`
 
-async function fulfil(route: Route, res: MockResponse): Promise<void> {
-  if (res.networkError) return route.abort("connectionfailed")
-  return route.fulfill({ status: res.status, headers: res.headers, body: res.bodyBytes ? Buffer.from(res.bodyBytes) : res.body })
+/** One request at the network edge, whatever the browser driver. */
+export interface EdgeRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: string
+}
+export interface EdgeResponse {
+  status: number
+  headers: Record<string, string>
+  body: string | Buffer
+  /** The request fails at the network level (no response at all). */
+  networkError?: boolean
 }
 
-/** The request body of a write, for the mocks' validation (undefined for GET). */
-const bodyOf = (route: Route): string | undefined => route.request().postData() ?? undefined
+/** The demo org's network edge, independent of the browser driver: Playwright routes it
+ * (installDemoOrg) and the Firefox tests serve it over real HTTPS (tests/support/firefox.ts). */
+export interface DemoNetwork extends DemoOrg {
+  /** Host name patterns it answers (regular expressions over the URL). */
+  routes: Array<{ pattern: RegExp; handle(request: EdgeRequest): Promise<EdgeResponse> }>
+  /** The rep's signed-in session cookies (HttpOnly, as Salesforce sets them). */
+  cookies: Array<{ name: string; value: string; domain: string; path: string; secure: true; httpOnly: true; sameSite: "None" }>
+}
 
-export async function installDemoOrg(context: BrowserContext, options: DemoOrgOptions = {}): Promise<DemoOrg> {
+const delay = (ms: number | undefined) => (ms ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve())
+
+export function createDemoNetwork(options: DemoOrgOptions = {}): DemoNetwork {
   const accounts = options.accounts ?? DEMO_ACCOUNTS
   const api = options.salesforceApi === false ? null : createMockSalesforceApi({ ...options.salesforceApi, data: buildSalesforceData({ accounts, extra: options.salesforceApi?.extra }) })
-
-  await context.route(/^https:\/\/[^/]+\.lightning\.force\.com\//, async (route) => {
-    // Pages that are not demo records (home, lists, setup) get a plain Lightning shell.
-    const html = renderSalesforcePage(route.request().url(), { accounts }) ?? LIGHTNING_HOME
-    return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html })
-  })
-  await context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\//, async (route) => {
-    const request = route.request()
-    if (!api) return route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify([{ message: "API is disabled for this organization", errorCode: "API_DISABLED_FOR_ORG" }]) })
-    const res = api.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: bodyOf(route) })
-    if (options.salesforceLatencyMs) await new Promise((r) => setTimeout(r, options.salesforceLatencyMs))
-    return fulfil(route, res)
-  })
-
   const dynamicsApi = createDynamicsMockApi({ accounts, latencyMs: options.dynamicsLatencyMs })
-  await context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\//, async (route) => {
-    const request = route.request()
-    const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: bodyOf(route) }, dynamicsApi)
-    if (options.dynamicsLatencyMs && request.url().includes("/api/data/")) await new Promise((r) => setTimeout(r, options.dynamicsLatencyMs))
-    return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
-  })
+  const html = (body: string): EdgeResponse => ({ status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body })
+  const cookie = (domain: string, value: string) => ({ name: "sid", value, domain, path: "/", secure: true as const, httpOnly: true as const, sameSite: "None" as const })
+  return {
+    salesforceApi: api,
+    dynamicsApi,
+    routes: [
+      {
+        pattern: /^https:\/\/[^/]+\.lightning\.force\.com\//,
+        // Pages that are not demo records (home, lists, setup) get a plain Lightning shell.
+        handle: async (request) => html(renderSalesforcePage(request.url, { accounts }) ?? LIGHTNING_HOME)
+      },
+      {
+        pattern: /^https:\/\/[^/]+\.my\.salesforce\.com\//,
+        handle: async (request) => {
+          if (!api) return { status: 403, headers: { "content-type": "application/json" }, body: JSON.stringify([{ message: "API is disabled for this organization", errorCode: "API_DISABLED_FOR_ORG" }]) }
+          const res = api.handle(request)
+          await delay(options.salesforceLatencyMs)
+          return { status: res.status, headers: res.headers, body: res.bodyBytes ? Buffer.from(res.bodyBytes) : res.body, ...(res.networkError ? { networkError: true } : {}) }
+        }
+      },
+      {
+        pattern: /^https:\/\/[^/]+\.crm\d*\.dynamics\.com\//,
+        handle: async (request) => {
+          const res = handleDynamicsRequest(request, dynamicsApi)
+          if (request.url.includes("/api/data/")) await delay(options.dynamicsLatencyMs)
+          return { status: res.status, headers: res.headers, body: res.body }
+        }
+      }
+    ],
+    // The rep is signed in: a UI session on the Lightning host and, where the org allows API
+    // access from the browser, the API session on the My Domain host.
+    cookies: [
+      cookie(DEMO_SALESFORCE.uiHost, `${DEMO_SALESFORCE.orgId}!UiOnlyLightningSession`),
+      ...(api ? [cookie(DEMO_SALESFORCE.apiHost, DEMO_SALESFORCE.sessionId)] : [])
+    ]
+  }
+}
 
-  // The rep is signed in: a UI session on the Lightning host and, where the org allows API access
-  // from the browser, the API session on the My Domain host (HttpOnly, as Salesforce sets them).
-  const cookie = (domain: string, value: string) => ({ name: "sid", value, domain, path: "/", secure: true, httpOnly: true, sameSite: "None" as const })
-  await context.addCookies([
-    cookie(DEMO_SALESFORCE.uiHost, `${DEMO_SALESFORCE.orgId}!UiOnlyLightningSession`),
-    ...(api ? [cookie(DEMO_SALESFORCE.apiHost, DEMO_SALESFORCE.sessionId)] : [])
-  ])
-  return { salesforceApi: api, dynamicsApi }
+/** The demo org inside a Playwright context: `context.route` answers the CRM hosts. */
+export async function installDemoOrg(context: BrowserContext, options: DemoOrgOptions = {}): Promise<DemoOrg> {
+  const network = createDemoNetwork(options)
+  for (const { pattern, handle } of network.routes) {
+    await context.route(pattern, async (route: Route) => {
+      const request = route.request()
+      const res = await handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
+      if (res.networkError) return route.abort("connectionfailed")
+      return route.fulfill({ status: res.status, headers: res.headers, body: res.body })
+    })
+  }
+  await context.addCookies(network.cookies)
+  return { salesforceApi: network.salesforceApi, dynamicsApi: network.dynamicsApi }
 }
 
 export { dynamicsRecordUrl }

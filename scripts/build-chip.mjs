@@ -22,7 +22,7 @@ export async function buildChip(outDir) {
     bundle: true,
     format: "esm",
     platform: "browser",
-    target: ["chrome110", "edge110"],
+    target: ["chrome110", "edge110", "firefox128"],
     minify: true,
     treeShaking: true,
     sourcemap: false,

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { injectAppShell } from "./app-shell.mjs"
 import { buildChip } from "./build-chip.mjs"
+import { toFirefoxManifest } from "./firefox-manifest.mjs"
 
 const target = process.argv.find((a) => a.startsWith("--target="))?.slice(9) ?? "chrome-mv3"
 // No `--zip` is passed to Plasmo: it would zip before the chip bundle below exists
@@ -28,6 +29,7 @@ if (manifest.includes("<all_urls>")) {
 try {
   await buildChip(dir)
   injectAppShell(dir)
+  if (target.startsWith("firefox")) await toFirefoxManifest(dir)
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)

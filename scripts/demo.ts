@@ -1,5 +1,6 @@
 /**
- * `npm run demo`: the product on the bundled demo org, in real Chromium with the production build.
+ * `npm run demo`: the product on the bundled demo org, in real Chromium with the production build
+ * (`npm run demo -- --browser=firefox`: the same in real Firefox, scripts/demo-firefox.ts).
  * With a display it opens a window to click through; without one (or with --headless) it walks
  * the demo and writes screenshots of the CRM pages and the side panel to demo-output/.
  */
@@ -11,6 +12,11 @@ import { launchBrowser, openPanel, setPanelLanguage } from "../demo/browser"
 import { demoTour, installDemoOrg } from "../demo/routes"
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY
+if (process.argv.includes("--browser=firefox")) {
+  const { runFirefoxDemo } = await import("./demo-firefox")
+  await runFirefoxDemo({ headless, build: !process.argv.includes("--no-build") })
+  process.exit(0)
+}
 if (!process.argv.includes("--no-build")) {
   const build = spawnSync("node", ["scripts/build.mjs"], { stdio: "inherit" })
   if (build.status !== 0) process.exit(build.status ?? 1)

@@ -1,4 +1,5 @@
-// Store-ready zips for Chrome and Edge from production builds (source maps left out).
+// Store-ready zips for Chrome, Edge and Firefox from production builds (source maps left out);
+// the Firefox zip must also pass Mozilla's web-ext lint without errors.
 // The zip is made here, after scripts/build.mjs has finished — Plasmo's own `--zip` runs before
 // the lazily loaded chip bundle (pricing-chip.js, scripts/build-chip.mjs) is added to the folder —
 // and is checked to contain the manifest, every file it names and the chip.
@@ -6,6 +7,7 @@ import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join, relative, resolve, sep } from "node:path"
 import zlib from "node:zlib"
+import { lintFirefox } from "./lint-firefox.mjs"
 
 const CHIP_FILE = "pricing-chip.js"
 
@@ -123,6 +125,7 @@ function checkZip(zipPath, dir) {
     "manifest.json",
     CHIP_FILE,
     manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
     ...(manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []),
     ...(manifest.web_accessible_resources ?? []).flatMap((w) => w.resources ?? []).filter((r) => !r.includes("*"))
   ].filter(Boolean)
@@ -130,7 +133,7 @@ function checkZip(zipPath, dir) {
   if (missing.length > 0) throw new Error(`package: ${zipPath} lacks ${missing.join(", ")}`)
 }
 
-for (const target of ["chrome-mv3", "edge-mv3"]) {
+for (const target of ["chrome-mv3", "edge-mv3", "firefox-mv3"]) {
   const run = spawnSync("node", ["scripts/build.mjs", `--target=${target}`], { stdio: "inherit" })
   if (run.status !== 0) process.exit(run.status ?? 1)
   const dir = `build/${target}-prod`
@@ -139,6 +142,7 @@ for (const target of ["chrome-mv3", "edge-mv3"]) {
     zipFolder(dir, zip)
     if (!existsSync(zip)) throw new Error(`package: ${zip} was not produced`)
     checkZip(zip, dir)
+    if (target.startsWith("firefox") && lintFirefox(dir) > 0) throw new Error(`package: web-ext lint found errors in ${dir}`)
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)
     process.exit(1)

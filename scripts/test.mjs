@@ -1,5 +1,6 @@
 // `npm test`: everything a change must pass, in order: typecheck, lint, unit tests, production
-// build, end-to-end tests in real Chromium. Stops at the first failing step and ends with one
+// builds (Chromium and Firefox, the Firefox one checked by web-ext lint), end-to-end tests in real
+// Chromium, then in real Firefox. Stops at the first failing step and ends with one
 // summary line, "N passed, N failed", counting test cases of both vitest runs.
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync } from "node:fs"
@@ -41,7 +42,10 @@ const steps = [
   () => step("lint", "npx", ["eslint", "--max-warnings=0", "."]),
   () => vitest("unit", []),
   () => step("build", "node", ["scripts/build.mjs"]),
-  () => vitest("e2e", ["--config", "vitest.e2e.config.mts"])
+  () => step("build firefox", "node", ["scripts/build.mjs", "--target=firefox-mv3"]),
+  () => step("lint firefox", "node", ["scripts/lint-firefox.mjs", "build/firefox-mv3-prod"]),
+  () => vitest("e2e", ["--config", "vitest.e2e.config.mts"]),
+  () => vitest("e2e firefox", ["--config", "vitest.e2e-firefox.config.mts"])
 ]
 
 let failedStep = false

@@ -4,29 +4,31 @@
  * router accepts observations from them. Registration is persisted by Chrome; this keeps it equal
  * to the granted set on every start and every grant or removal.
  */
+import { grantedHostPatterns, manifest, scripting } from "../platform/browser"
+
 const ISOLATED_ID = "parley-granted-dynamics"
 const MAIN_ID = "parley-granted-dynamics-bridge"
 
 /** Granted origins beyond the manifest's own host permissions. */
 export async function grantedOrigins(): Promise<string[]> {
-  const all = await chrome.permissions.getAll()
-  const builtIn = new Set(chrome.runtime.getManifest().host_permissions ?? [])
-  return (all.origins ?? []).filter((origin) => !builtIn.has(origin) && origin !== "https://*/*")
+  const all = await grantedHostPatterns()
+  const builtIn = new Set(manifest().host_permissions ?? [])
+  return all.filter((origin) => !builtIn.has(origin) && origin !== "https://*/*")
 }
 
 /** The built file names of the Dynamics content scripts (hashed by the bundler). */
 async function dynamicsScripts(): Promise<{ isolated: string[]; main: string[] } | null> {
-  const isolated = chrome.runtime.getManifest().content_scripts?.find((cs) => cs.matches?.includes("https://*.crm.dynamics.com/*"))?.js
-  const registered = await chrome.scripting.getRegisteredContentScripts()
+  const isolated = manifest().content_scripts?.find((cs) => cs.matches?.includes("https://*.crm.dynamics.com/*"))?.js
+  const registered = await scripting.registered()
   const main = registered.find((s) => s.world === "MAIN" && s.matches?.includes("https://*.crm.dynamics.com/*"))?.js
   return isolated && main ? { isolated, main } : null
 }
 
 export async function syncGrantedHostScripts(): Promise<void> {
   const [origins, scripts] = await Promise.all([grantedOrigins(), dynamicsScripts()])
-  await chrome.scripting.unregisterContentScripts({ ids: [ISOLATED_ID, MAIN_ID] }).catch(() => undefined)
+  await scripting.unregister([ISOLATED_ID, MAIN_ID]).catch(() => undefined)
   if (!origins.length || !scripts) return
-  await chrome.scripting.registerContentScripts([
+  await scripting.register([
     { id: ISOLATED_ID, matches: origins, js: scripts.isolated, runAt: "document_start", persistAcrossSessions: true },
     { id: MAIN_ID, matches: origins, js: scripts.main, runAt: "document_start", world: "MAIN", persistAcrossSessions: true }
   ])

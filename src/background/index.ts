@@ -2,7 +2,7 @@
  * The service worker. Listeners are registered synchronously at top level so that an event that
  * wakes the worker finds them; all state is in IndexedDB (see state.ts).
  */
-import browser from "webextension-polyfill"
+import * as platform from "../platform/browser"
 import { db } from "../model/db"
 import { grantedOrigins, syncGrantedHostScripts } from "./granted-hosts"
 import { handleContentMessage } from "./handlers/content"
@@ -14,42 +14,28 @@ import type { SyncEnvironment } from "./sync"
 const syncEnvironment: SyncEnvironment = {
   db: db(),
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
-  cookies: {
-    get: async (details) => (await chrome.cookies.get(details)) ?? null,
-    getAll: (details) => chrome.cookies.getAll(details),
-    getAllCookieStores: () => chrome.cookies.getAllCookieStores()
-  },
-  tabs: {
-    // Host permissions alone reveal the URLs of matching tabs: no `tabs` permission is needed.
-    query: async (url) =>
-      (await chrome.tabs.query({ url })).flatMap((t) =>
-        t.id === undefined || !t.url ? [] : [{ id: t.id, url: t.url, active: t.active, discarded: t.discarded, ...(t.lastAccessed ? { lastAccessed: t.lastAccessed } : {}) }]
-      ),
-    // The top frame only: that is where Parley's content script runs.
-    send: (tabId, message) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 })
-  },
+  cookies: platform.cookies,
+  tabs: { query: platform.tabsMatching, send: platform.sendToTab },
   now: () => Date.now()
 }
 
 const context = (): HandlerContext => ({ db: db(), env: syncEnvironment, now: () => Date.now() })
 
 const route = createRouter({
-  extensionId: chrome.runtime.id,
-  extensionOrigin: chrome.runtime.getURL(""),
+  extensionId: platform.extensionId(),
+  extensionOrigin: platform.extensionUrl(""),
   extraHostPatterns: grantedOrigins,
   onContent: (message, sender) => handleContentMessage(message, sender, context()),
   onPanel: (message) => handlePanelMessage(message, context())
 })
 
-// The polyfill turns the returned promise into sendResponse for Chrome/Edge before native support.
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender))
+platform.onRuntimeMessage((message, sender) => route(message, sender))
 
 // Granted on-premises hosts get the Dynamics scripts; Plasmo's own MAIN-world registration must
 // exist first, hence the short delay on start.
 const refreshGrantedHosts = () => void syncGrantedHostScripts().catch((e) => console.error("Parley: registering granted hosts failed", e))
-chrome.permissions.onAdded.addListener(refreshGrantedHosts)
-chrome.permissions.onRemoved.addListener(refreshGrantedHosts)
+platform.onPermissionsChanged(refreshGrantedHosts)
 setTimeout(refreshGrantedHosts, 1_000)
 
-// `?.`: the same bundle must not throw where sidePanel is missing (older Chrome, Firefox builds).
-chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined)
+platform.openPanelOnActionClick()
+platform.introducePanelOnInstall("sidepanel.html")

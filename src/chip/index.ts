@@ -7,15 +7,13 @@ import { mountChip, type ChipMode, type MountedChip } from "./chip"
 import { pageLocale, recordCurrency } from "./context"
 import type { PriceInputMatch } from "./detect"
 import { isLanguage, REP_LANGUAGE_KEY, type Language } from "../i18n/language"
-
-/** Extension storage; absent outside an extension (unit tests render the chip without it). */
-const storage = typeof chrome !== "undefined" ? chrome.storage : undefined
+import { onLocalChanged, readLocal } from "../platform/browser"
 
 /** The rep's Parley language, mirrored by the background into extension storage; undefined
  * (the page's language then) outside an extension or before the rep ever chose one. */
 async function readRepLanguage(): Promise<Language | undefined> {
   try {
-    const value: unknown = (await storage?.local.get(REP_LANGUAGE_KEY))?.[REP_LANGUAGE_KEY]
+    const value = await readLocal(REP_LANGUAGE_KEY)
     return isLanguage(value) ? value : undefined
   } catch {
     return undefined
@@ -24,9 +22,8 @@ async function readRepLanguage(): Promise<Language | undefined> {
 
 // Read before the module resolves (top-level await), so the first chip already speaks it.
 let repLanguage = await readRepLanguage()
-storage?.onChanged.addListener((changes) => {
-  const change = changes[REP_LANGUAGE_KEY]
-  if (change) repLanguage = isLanguage(change.newValue) ? change.newValue : undefined
+onLocalChanged(REP_LANGUAGE_KEY, (value) => {
+  repLanguage = isLanguage(value) ? value : undefined
 })
 
 /** The rep's last choice holds for every field on the page (a quote is opened or closed as a whole). */

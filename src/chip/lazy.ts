@@ -9,6 +9,7 @@
  * The bundle is an ES module imported from the isolated world and runs there (chrome.* APIs, the
  * page's DOM, never the page's JavaScript).
  */
+import { extensionUrl } from "../platform/browser"
 import type { PriceInputDetector, PriceInputMatch } from "./detect"
 
 /** What src/chip/index.ts exports. */
@@ -19,7 +20,7 @@ export interface PricingChipModule {
 async function loadChip(): Promise<PricingChipModule> {
   // getURL gives this session's dynamic URL (use_dynamic_url); it throws once the extension has
   // been reloaded under the page, which the async function turns into a rejection.
-  return (await import(chrome.runtime.getURL("pricing-chip.js"))) as PricingChipModule
+  return (await import(extensionUrl("pricing-chip.js"))) as PricingChipModule
 }
 
 /**

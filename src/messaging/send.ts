@@ -1,4 +1,5 @@
 import { MESSAGE_TIMEOUT_MS } from "../../plasmo.config"
+import { sendRuntimeMessage } from "../platform/browser"
 import type { ContentMessage, PanelMessage, Reply, ReplyErrorCode } from "./messages"
 
 const failure = (error: string, code: ReplyErrorCode): Reply<never> => ({ ok: false, error, code })
@@ -16,7 +17,7 @@ export async function sendToBackground<T = unknown>(
     timer = setTimeout(() => resolve(failure(`no answer within ${timeoutMs} ms`, "timeout")), timeoutMs)
   })
   try {
-    const reply = chrome.runtime.sendMessage(message).then(
+    const reply = sendRuntimeMessage(message).then(
       (r: unknown) => (isReply(r) ? (r as Reply<T>) : failure("malformed reply", "malformed")),
       (e: unknown) => failure(e instanceof Error ? e.message : String(e), "unavailable")
     )

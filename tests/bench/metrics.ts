@@ -117,9 +117,14 @@ export const benchmarks: Benchmark[] = [
   {
     name: "content-script-size",
     async run(ctx) {
-      const manifest = JSON.parse(ctx.readFileSync(`${ctx.buildDir}/manifest.json`, "utf8")) as { content_scripts?: { js: string[] }[] }
-      const sizes = (manifest.content_scripts ?? []).flatMap((cs) => cs.js).map((file) => ctx.readFileSync(`${ctx.buildDir}/${file}`, "utf8").length / 1024)
-      return { name: "content-script-size", value: Math.max(0, ...sizes), unit: "KiB", budget: 15 }
+      return { name: "content-script-size", value: largestContentScript(ctx, ctx.buildDir), unit: "KiB", budget: 15 }
+    }
+  },
+  {
+    // The same budget in the Firefox build (build/firefox-mv3-prod), reported beside Chromium's.
+    name: "content-script-size-firefox",
+    async run(ctx) {
+      return { name: "content-script-size-firefox", value: largestContentScript(ctx, ctx.buildDir.replace(/chrome-mv3-prod$/, "firefox-mv3-prod")), unit: "KiB", budget: 15 }
     }
   },
   {
@@ -137,6 +142,13 @@ export const benchmarks: Benchmark[] = [
     }
   }
 ]
+
+/** The largest every-page content script of a build folder, minified, in KiB. */
+function largestContentScript(ctx: BenchContext, dir: string): number {
+  const manifest = JSON.parse(ctx.readFileSync(`${dir}/manifest.json`, "utf8")) as { content_scripts?: { js: string[] }[] }
+  const sizes = (manifest.content_scripts ?? []).flatMap((cs) => cs.js).map((file) => ctx.readFileSync(`${dir}/${file}`, "utf8").length / 1024)
+  return Math.max(0, ...sizes)
+}
 
 /**
  * API calls of the extension's initial sync of an account with `activities` Tasks (all older than

@@ -13,6 +13,8 @@
  * "Content script environment"); Chrome's MV3 content-script fetch already is.
  */
 
+import { extensionId, onRuntimeMessageWithReply } from "../../platform/browser"
+
 export const RELAY_MESSAGE = "parley-dataverse"
 const HEADERS = ["content-type", "retry-after", "odata-entityid", "date"]
 const API_PATH = /^(?:\/([^/]+))?\/api\/data\/v\d+\.\d+\//
@@ -40,8 +42,9 @@ interface RelayRequest {
 
 export function installDataverseRelay(): void {
   const pageFetch: typeof fetch = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch
-  chrome.runtime.onMessage.addListener((m: RelayRequest, sender, reply) => {
-    if (sender.id !== chrome.runtime.id || sender.tab || m?.type !== RELAY_MESSAGE) return
+  onRuntimeMessageWithReply((message, sender, reply) => {
+    const m = message as RelayRequest | undefined
+    if (sender.id !== extensionId() || sender.tab || m?.type !== RELAY_MESSAGE) return
     const refused = relayRefusal(m.url, location.href)
     if (refused) return void reply({ refused })
     pageFetch(m.url, { method: m.method, headers: m.headers, body: m.body, credentials: "same-origin", redirect: "manual" }).then(

@@ -9,6 +9,7 @@ import type { PanelSend } from "../messaging"
 import { formatDate, formatNumber } from "../../i18n/format"
 import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
+import { reloadTab, requestHostPermissions } from "../../platform/browser"
 
 export interface SyncStatusCardProps {
   status: SyncStatus | undefined
@@ -60,23 +61,22 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
       case "grant": {
         // Must run synchronously inside the click: Chrome only shows the prompt for a user gesture.
         const origins = permissionOrigins(status, host)
-        if (!origins.length || typeof chrome === "undefined" || !chrome.permissions?.request) {
+        if (!origins.length) {
           setOutcome({ kind: "failed", text: t("grantUnavailable") })
           return
         }
-        chrome.permissions.request({ origins }).then(
-          (granted) => (granted ? void syncNow() : setOutcome({ kind: "failed", text: t("grantDeclined") })),
+        requestHostPermissions(origins).then(
+          (granted) =>
+            granted === "unavailable" ? setOutcome({ kind: "failed", text: t("grantUnavailable") })
+              : granted ? void syncNow() : setOutcome({ kind: "failed", text: t("grantDeclined") }),
           (error: unknown) => setOutcome({ kind: "failed", text: t("actionFailed", { reason: String(error) }) })
         )
         return
       }
       case "reload":
         // tabs.reload needs no "tabs" permission; without a tab id the hint says what to do.
-        if (tabId !== undefined && typeof chrome !== "undefined" && chrome.tabs?.reload) {
-          chrome.tabs.reload(tabId).then(
-            () => setOutcome({ kind: "done", text: t("reloaded") }),
-            () => setOutcome({ kind: "failed", text: t("reloadFailed") })
-          )
+        if (tabId !== undefined) {
+          void reloadTab(tabId).then((reloaded) => setOutcome(reloaded ? { kind: "done", text: t("reloaded") } : { kind: "failed", text: t("reloadFailed") }))
         } else setOutcome({ kind: "failed", text: t("reloadFailed") })
         return
       case "settings":

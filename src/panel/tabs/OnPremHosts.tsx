@@ -4,6 +4,7 @@
  * its content scripts there; pages are recognised by Dynamics' own markers, not by URL.
  */
 import { useEffect, useId, useState } from "react"
+import { builtInHostPatterns, grantedHostPatterns, removeHostPermissions, requestHostPermissions } from "../../platform/browser"
 import { useI18n } from "../components/I18n"
 
 /** `https://crm.contoso.local/Sales/…` or `crm.contoso.local` → the origin pattern to request. */
@@ -27,28 +28,24 @@ export function OnPremHosts() {
   const [draft, setDraft] = useState("")
   const [message, setMessage] = useState<string | null>(null)
 
-  // `globalThis.chrome?.` because component tests render the panel without extension APIs.
   const refresh = async () => {
-    const api = globalThis.chrome
-    if (!api?.permissions) return
-    const all = await api.permissions.getAll()
-    const builtIn = api.runtime.getManifest().host_permissions ?? []
-    setGranted((all.origins ?? []).filter((o) => !builtIn.includes(o)))
+    const builtIn = builtInHostPatterns()
+    setGranted((await grantedHostPatterns()).filter((o) => !builtIn.includes(o)))
   }
   useEffect(() => void refresh(), [])
 
   const grant = async () => {
     const pattern = originPattern(draft)
     if (!pattern) return setMessage(t("onPremInvalid"))
-    // Must run inside the click: Chrome asks the rep, and only for this one host.
-    const ok = await chrome.permissions.request({ origins: [pattern] }).catch(() => false)
+    // Must run inside the click (no await before it): the browser asks the rep, for this one host.
+    const ok = (await requestHostPermissions([pattern])) === true
     setMessage(ok ? t("onPremGranted") : t("onPremRefused"))
     if (ok) setDraft("")
     await refresh()
   }
 
   const revoke = async (origin: string) => {
-    await chrome.permissions.remove({ origins: [origin] }).catch(() => false)
+    await removeHostPermissions([origin])
     await refresh()
   }
 
