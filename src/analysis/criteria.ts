@@ -100,12 +100,18 @@ export interface CriteriaShift {
   afterEvidence: Evidence[]
 }
 
-/** A clear leader of a period with enough evidence, or null. */
-function periodLeader(p: Period): Criterion | null {
-  const total = sumOf(p.points)
-  if (total < REGIME.minPeriodPoints || p.records < REGIME.minPeriodRecords) return null
-  const { first, second } = leaderOf(p.points)
-  return p.points[first] > p.points[second] && p.points[first] >= REGIME.minLeaderShare * total ? first : null
+const enough = (p: Period) => sumOf(p.points) >= REGIME.minPeriodPoints && p.records >= REGIME.minPeriodRecords
+
+/** A clear leader of the recent period that was a minor criterion before, with the leader
+ * before (a quality/service account may split its earlier votes without a majority). */
+function periodShift(earlier: Period, recent: Period): { before: Criterion; after: Criterion } | null {
+  if (!enough(earlier) || !enough(recent)) return null
+  const now = leaderOf(recent.points)
+  const recentTotal = sumOf(recent.points)
+  if (recent.points[now.first] <= recent.points[now.second] || recent.points[now.first] < REGIME.minLeaderShare * recentTotal) return null
+  const before = leaderOf(earlier.points).first
+  const rise = recent.points[now.first] / recentTotal - earlier.points[now.first] / sumOf(earlier.points)
+  return before !== now.first && rise >= REGIME.minShareRise ? { before, after: now.first } : null
 }
 
 /**
@@ -173,9 +179,9 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
 
   const evidenceOf = (t: TopK<Source>, c: Criterion) => t.items().map((s) => evidence(refOf(s), reasonOf(s, c)))
   let shift: CriteriaShift | null = null
-  const before = periodLeader(earlier)
-  const after = periodLeader(recent)
-  if (before && after && before !== after && earliest <= since - REGIME.minEarlierDays * TIME.DAY) {
+  const change = earliest <= since - REGIME.minEarlierDays * TIME.DAY ? periodShift(earlier, recent) : null
+  if (change) {
+    const { before, after } = change
     shift = {
       since, before, after,
       beforeShare: round(earlier.points[before] / sumOf(earlier.points)),

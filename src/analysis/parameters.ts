@@ -29,11 +29,13 @@ export const REGIME = {
   windowDays: 365,
   /** History needed before the window, so that "before" is a period and not one record. */
   minEarlierDays: 365,
-  /** Criteria: each period needs this many points and records (as CRITERIA.minPoints/minRecords),
-   * and its leader this share of the period's points, before the leaders are compared. */
+  /** Criteria: each period needs this many points and records (CRITERIA.minPoints, one record
+   * more: a year is a small sample); the recent leader needs this share of the recent points and
+   * to have risen by `minShareRise` over its share before. */
   minPeriodPoints: 3,
-  minPeriodRecords: 2,
+  minPeriodRecords: 3,
   minLeaderShare: 0.5,
+  minShareRise: 0.3,
   /** Procurement: tender, RFQ and multi-quote signals (deals with ≥ `competitiveCount`
    * competitors, customer-spec or competitor cues) in the window: at least this many, and this
    * many times the yearly rate before. */

@@ -66,7 +66,7 @@ const YEAR = 365
 const NOW = 10 * YEAR
 
 /**
- * Nine years of a quality/service account (annual renewals at 10 → 14 % after one round, a
+ * Nine years of a quality/service account (annual renewals at 8 → 11 → 14 % over three rounds, a
  * quality review and a calibration case a year, a joint workshop, a running maintenance
  * contract), then, when `switched`, a last year of three-quote procurement: two deals lost on
  * price and final discounts 20 → 27 → 32 %. Without the switch the last year goes on as before.
@@ -78,7 +78,7 @@ function tenYears(k: Kit, words: Words, switched: boolean): AccountHistory {
   for (let y = 0; y < 9; y++) {
     const start = y * YEAR + 30
     // The last renewal before the window closed at 20 %, the start of the path the rep must see.
-    deals.push(quotedDeal(k, `R${y}`, start, y === 8 ? [15, 20] : [10, 14], { name: words.renewal(y), competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 40), amount: 17_000 }))
+    deals.push(quotedDeal(k, `R${y}`, start, y === 8 ? [15, 18, 20] : [8, 11, 14], { name: words.renewal(y), competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 40), amount: 17_000 }))
     interactions.push(k.interaction(`Q${y}`, { at: at(y * YEAR + 120), ...words.review }))
     cases.push(k.kase(`C${y}`, { subject: words.calibration, type: "Mechanical", openedAt: at(y * YEAR + 200), closedAt: at(y * YEAR + 201) }))
   }
@@ -91,7 +91,7 @@ function tenYears(k: Kit, words: Words, switched: boolean): AccountHistory {
     deals.push(quotedDeal(k, "N2", 9 * YEAR + 160, [28, 32], { name: words.rfq(2), competitorCount: 3, isClosed: true, isWon: false, closeDate: at(9 * YEAR + 210), lossReason: words.lostOnPrice }))
     deals.push(quotedDeal(k, "N3", 9 * YEAR + 300, [], { name: words.rfq(3), competitorCount: 4 }))
   } else {
-    deals.push(quotedDeal(k, "R9", 9 * YEAR + 30, [10, 14], { name: words.renewal(9), competitorCount: 1, isClosed: true, isWon: true, closeDate: at(9 * YEAR + 70), amount: 17_000 }))
+    deals.push(quotedDeal(k, "R9", 9 * YEAR + 30, [8, 11, 14], { name: words.renewal(9), competitorCount: 1, isClosed: true, isWon: true, closeDate: at(9 * YEAR + 70), amount: 17_000 }))
     interactions.push(k.interaction("Q9", { at: at(9 * YEAR + 120), ...words.review }))
     cases.push(k.kase("C9", { subject: words.calibration, type: "Mechanical", openedAt: at(9 * YEAR + 200), closedAt: at(9 * YEAR + 201) }))
   }

@@ -113,7 +113,7 @@ export const analysisEn = {
   "a.regime.criteria": "They decide on {to} now ({after} of the recent evidence), where before it was {from} ({before}).",
   "a.regime.procurement": "Procurement turned competitive: {n} tender, RFQ or multi-quote {n|record|records} in the last 12 months, against {rate} a year before.",
   "a.regime.procurementCount": "Procurement turned competitive: {n} tender, RFQ or multi-quote {n|record|records} in the last 12 months, with {to} competitors per deal on average where there were {from}.",
-  "a.regime.priceLosses": "Deals are lost on price: {n} in the last 12 months, {before} in the {years} years before.",
+  "a.regime.priceLosses": "Deals are lost on price: {n} in the last 12 months, {before} in the {years} {years|year|years} before.",
   "a.regime.discounts": "Discounts deepened: {path}, against {from} on average before.",
   "a.regime.step": "{discount}",
   "a.regime.path": "{a} → {b}",
