@@ -388,16 +388,18 @@ export const LEXICONS = {
       "integrat*", "api", "apis", "erp", "edi", "custom interface*", "connector*",
       "یکپارچه سازی*", "یکپارچگی*", "اتصال به*"
     ],
-    /** A threat to leave (issue 13). No term starts where a competitor term does ("another
-     * supplier", "تامین کننده دیگر"): the competitor cue would win that place. */
+    /** A threat to leave (issue 13): taking volume or the contract elsewhere. A bare "another
+     * supplier" is a competitor mention, not a threat; Persian "تامین کننده دیگری" (some other
+     * supplier) is how the threat is put. */
     churnThreat: [
       "move volume*", "moving volume*", "move our volume*", "shift volume*", "shift our volume*", "move our business",
       "moving our business", "take our business*", "taking our business*", "switch supplier*", "switching supplier*",
       "switch vendor*", "switching vendor*", "change supplier*", "changing supplier*", "looking at alternatives",
       "look at alternatives", "looking for alternatives", "considering alternatives", "evaluating alternatives",
-      "will not renew", "won't renew", "not renewing", "not be renewing", "terminate the contract",
+      "will not renew", "won't renew", "not renewing", "not be renewing", "won't be renewing", "not going to renew",
+      "move our orders", "moving our orders", "terminate the contract",
       "terminate our contract", "cancel the contract", "cancel our contract", "go elsewhere", "going elsewhere",
-      "به تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
+      "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*"
     ]
