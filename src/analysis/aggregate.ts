@@ -38,7 +38,7 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
   const origin = valueOrigin(fs, ledger, now)
   const started = initiator(fs)
   const complaintsResult = complaints(fs, now, recordCount)
-  const dependenceResult = dependence(fs)
+  const dependenceResult = dependence(fs, now)
   const tier = valueTier(fs, options.peers)
   const power = dominance({
     fs, valueOrigin: origin.axis, dependence: dependenceResult, criteria, complaints: complaintsResult, ledger,

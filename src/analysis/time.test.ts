@@ -368,3 +368,20 @@ describe.each([
     expect(en(profile.complaints.summary)).toMatch(/30 of them service requests/)
   })
 })
+
+describe.each([
+  { language: "English", name: "Service contract, power by the hour" },
+  { language: "Persian", name: "قرارداد خدمات و نگهداری سه ساله" }
+])("a lease that has ended binds nobody now ($language)", ({ name }) => {
+  const k = kit({ org: "ended" })
+  const contract = (endDay: number) => k.contract("K1", { name, startDate: at(0), endDate: at(endDay), termMonths: 36 })
+  const read = (endDay: number) => classifyRelationship(k.history(k.account({ createdAt: at(0) }), { contracts: [contract(endDay)] }), { now: at(1800) })
+
+  it("reads lock-in from a running contract and none from one that ended, though the CRM still says Activated", () => {
+    expect(read(2000).dependence.label).toBe("high")
+    const ended = read(1100).dependence
+    expect(ended.label).toBe("low")
+    expect(ended.patterns.longTermLease).toBe(false)
+    expect(ended.evidence[0]!.reason.id).toBe("a.dep.ev.ended")
+  })
+})

@@ -74,6 +74,7 @@ export const analysisEn = {
   "a.level.moderate": "moderate",
   "a.level.low": "low",
   "a.dep.ev.notBinding": "Contract {title} is {status} and binds nobody.",
+  "a.dep.ev.ended": "Contract {title} ended on {end} and binds nobody now.",
   "a.dep.ev.lease": "Contract {title} is a lease/service commitment ({cue}) over {term}: the customer's operations depend on us.",
   "a.dep.ev.binds": "Contract {title} binds the customer for {term}.",
   "a.dep.ev.shortLease": "Contract {title} is a short lease/service commitment ({cue}) over {term}.",

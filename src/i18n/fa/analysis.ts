@@ -73,6 +73,7 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.level.moderate": "متوسط",
   "a.level.low": "کم",
   "a.dep.ev.notBinding": "قرارداد {title} در وضعیت {status} است و تعهدی برای کسی ندارد.",
+  "a.dep.ev.ended": "قرارداد {title} در {end} به پایان رسیده و دیگر کسی را متعهد نمی‌کند.",
   "a.dep.ev.lease": "قرارداد {title} تعهد اجاره یا خدمات ({cue}) برای {term} است: کار مشتری به ما وابسته است.",
   "a.dep.ev.binds": "قرارداد {title} مشتری را برای {term} متعهد می‌کند.",
   "a.dep.ev.shortLease": "قرارداد {title} تعهد کوتاه‌مدت اجاره یا خدمات ({cue}) برای {term} است.",
