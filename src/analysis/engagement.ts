@@ -52,7 +52,8 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   const gaps = customerContacts - 1
   const usualGapDays = lastCustomer && gaps >= P.minGaps ? (lastCustomer.at - first) / gaps / TIME.DAY : null
   const daysSince = lastCustomer ? (now - lastCustomer.at) / TIME.DAY : null
-  const silent = daysSince !== null && daysSince > (usualGapDays === null ? P.silentWithoutRhythmDays : Math.max(P.minSilentDays, P.silentFactor * usualGapDays))
+  const silent = daysSince !== null &&
+    daysSince > (usualGapDays === null ? P.silentWithoutRhythmDays : Math.min(P.maxQuietDays, Math.max(P.minSilentDays, P.silentFactor * usualGapDays)))
   const items = []
   if (lastCustomer) items.push(evidence(lastCustomer, msg("a.engagement.ev.lastCustomer", { title: quote(lastCustomer.title), days: Math.round(daysSince ?? 0) })))
   if (lastOutreach) items.push(evidence(lastOutreach, msg("a.engagement.ev.unanswered", { title: quote(lastOutreach.title), n: unansweredOutreach })))

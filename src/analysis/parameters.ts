@@ -281,10 +281,13 @@ export const RISK = {
 export const ENGAGEMENT = {
   /** Gaps between customer contacts needed before "usual gap" means anything. */
   minGaps: 3,
-  /** Silent: days since the customer's last contact above this many usual gaps ... */
-  silentFactor: 4,
-  /** ... and above this many days whatever the rhythm. */
+  /** Silent: days since the customer's last contact above this many usual gaps (the gap is a
+   * mean, already stretched by the customer's irregular pauses) ... */
+  silentFactor: 3,
+  /** ... and above this many days whatever the rhythm ... */
   minSilentDays: 60,
+  /** ... or above this many days whatever the rhythm: a year and a half without a word. */
+  maxQuietDays: 540,
   /** Too few contacts for a rhythm: silent after this many days (two quarters without a word). */
   silentWithoutRhythmDays: 180
 } as const

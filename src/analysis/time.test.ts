@@ -278,6 +278,18 @@ describe.each([
     expect(signals(profile)).not.toContain("falling-activity")
   })
 
+  it("measures silence against a sparse customer's own rhythm: four months is their pace, fourteen is silence", () => {
+    const sparse = (lastDay: number) => Array.from({ length: 5 }, (_, n) => k.interaction(`SP${n}`, { at: at(lastDay - (4 - n) * 120), ...note(n) }))
+    const read = (lastDay: number) => classifyRelationship(k.history(k.account({ createdAt: at(-200) }), { interactions: [...sparse(lastDay), ...newsletters] }), { now: at(NOW_DAY) })
+    const gone = read(NOW_DAY - 425)
+    expect(gone.engagement!.usualGapDays).toBe(120)
+    expect(gone.engagement!.silent).toBe(true)
+    expect(signals(gone)).toContain("gone-silent")
+    const onPace = read(NOW_DAY - 150)
+    expect(onPace.engagement!.silent).toBe(false)
+    expect(signals(onPace)).not.toContain("gone-silent")
+  })
+
   it("counts only human contact when activity falls: steady newsletters do not hide it", () => {
     // Weekly contact from the customer until 90 days ago, then one message; the newsletters go on.
     const falling = Array.from({ length: 40 }, (_, n) => k.interaction(`IN${n}`, { at: at(NOW_DAY - 91 - n * 7), ...note(n) }))
