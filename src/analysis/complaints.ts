@@ -26,6 +26,8 @@ export interface ComplaintsResult {
   openEscalations: CaseF[]
   /** Complaint pressure 0-1 (also on the axis). */
   pressure: number
+  /** Complaints opened in the last year, and of them high-priority and escalated (for the risk reason). */
+  lastYear: { n: number; high: number; escalated: number }
   /** The complaints that weigh most in the pressure, most telling first. */
   pressureEvidence: Evidence[]
   /** Threats to leave in the customer's words within COMPLAINTS.churnWindowDays: how many,
@@ -88,9 +90,15 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   // Pressure: one pass over the complaints, against this account's own median time to close.
   const slowDays = Math.max(P.slowMinDays, P.slowFactor * (medianDays ?? 0))
   let weight = 0
+  const lastYear = { n: 0, high: 0, escalated: 0 }
   const pressureTop = new TopK<CaseF>(P.evidence)
   for (const k of cases) {
     if (k.isRequest || k.openedAt > now) continue
+    if (k.openedAt > now - TIME.YEAR) {
+      lastYear.n++
+      if (k.severity === "high") lastYear.high++
+      if (k.isEscalated) lastYear.escalated++
+    }
     const d = daysOf(k, now)
     const w = recency(k.openedAt, now) * P.severityWeight[k.severity] * (k.isEscalated ? P.escalatedWeight : 1) *
       (d !== null && d > slowDays ? P.slowWeight : 1)
@@ -130,7 +138,7 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
           ? "falling"
           : "stable"
   const base = { total: cases.length, open, escalated, medianDaysToClose: medianDays === null ? null : round(medianDays), trend, requests, pressure }
-  const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations, pressure, pressureEvidence, churnCount, churnThreats })
+  const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations, pressure, lastYear, pressureEvidence, churnCount, churnThreats })
 
   if (cases.length === 0) {
     if (recordCount >= P.minRecordsForNone && fs.account) {

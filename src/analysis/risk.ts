@@ -80,7 +80,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
     engagement.evidence)
   }
   if (complaints.pressure >= COMPLAINTS.pressureSignal) {
-    add("complaint-pressure", msg("a.risk.complaintPressure", { pressure: percentOf(complaints.pressure), perYear: Math.round(complaints.perYear * 10) / 10, escalated: percentOf(complaints.escalatedShare) }),
+    add("complaint-pressure", msg("a.risk.complaintPressure", { pressure: percentOf(complaints.pressure), ...complaints.lastYear }),
       complaints.pressureEvidence)
   }
   if (complaints.churnCount > 0) {

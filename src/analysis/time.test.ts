@@ -329,6 +329,7 @@ describe.each([
     expect(profile.complaints.pressure).toBeGreaterThanOrEqual(0.5)
     expect(profile.risk.label).not.toBe("healthy")
     expect(signals(profile)).toEqual(expect.arrayContaining(["complaint-pressure", "churn-threat"]))
+    expect(profile.risk.reasons.find((r) => r.signal === "complaint-pressure")!.text.params).toMatchObject({ n: 12, high: 12, escalated: 6 })
     const churn = profile.risk.reasons.find((r) => r.signal === "churn-threat")!
     expect(keysOf(churn.evidence)).toEqual([k.key("T1")])
   })

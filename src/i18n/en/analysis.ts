@@ -148,7 +148,7 @@ export const analysisEn = {
   "a.risk.summary.none": "No risk signal: {recent} activities in the last {days} days, {previous} in the {days} before.",
   "a.risk.goneSilent": "The customer has gone silent: no word from them for {days} days against a usual gap of {gap} days; {outreach} of our {outreach|message|messages} went unanswered, {automated} automated {automated|send|sends} not counted.",
   "a.risk.goneSilentNoRhythm": "The customer has gone silent: no word from them for {days} days; {outreach} of our {outreach|message|messages} went unanswered, {automated} automated {automated|send|sends} not counted.",
-  "a.risk.complaintPressure": "Complaint pressure is high ({pressure}): {perYear} complaints a year, {escalated} of them escalated, the recent and severe ones weighing most.",
+  "a.risk.complaintPressure": "Complaint pressure is high ({pressure}): {n} {n|complaint|complaints} in the last 12 months, {high} of them high-priority and {escalated} escalated; recent and severe ones weigh most.",
   "a.risk.churnThreat": "The customer spoke of taking the business elsewhere ({n} {n|time|times} in the last {days} days).",
   "a.strategy.ne.few": "{n} {n|record|records}, {needed} needed",
   "a.strategy.ev.account": "Account {title} has {filled} of {total} profile fields, {contacts} {contacts|contact|contacts} and {activities} {activities|activity|activities} on record.",

@@ -147,7 +147,7 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.risk.summary.none": "نشانهٔ ریسکی نیست: {recent} فعالیت در {days} روز اخیر و {previous} فعالیت در {days} روز پیش از آن.",
   "a.risk.goneSilent": "مشتری ساکت شده است: {days} روز است خبری از او نیست، در حالی که معمولاً هر {gap} روز تماس می‌گرفت؛ {outreach} پیام ما بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
   "a.risk.goneSilentNoRhythm": "مشتری ساکت شده است: {days} روز است خبری از او نیست؛ {outreach} پیام ما بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
-  "a.risk.complaintPressure": "فشار شکایت بالاست ({pressure}): سالی {perYear} شکایت که {escalated} از آن‌ها ارجاع شده، و شکایت‌های تازه و جدی بیشترین وزن را دارند.",
+  "a.risk.complaintPressure": "فشار شکایت بالاست ({pressure}): {n} شکایت در ۱۲ ماه اخیر که {high} مورد با اولویت بالا و {escalated} مورد ارجاع‌شده بوده است؛ شکایت‌های تازه و جدی بیشترین وزن را دارند.",
   "a.risk.churnThreat": "مشتری از بردن کار به جای دیگر حرف زده است ({n} بار در {days} روز اخیر).",
   "a.strategy.ne.few": "{n} رکورد؛ دست‌کم {needed} رکورد لازم است",
   "a.strategy.ev.account": "حساب {title} {filled} فیلد از {total} فیلد مشخصات را پر کرده و {contacts} مخاطب و {activities} فعالیت ثبت‌شده دارد.",
