@@ -34,16 +34,17 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
   const now = options.now ?? latestTime(fs)
   const recordCount = fs.interactions.length + fs.deals.length + fs.quotes.length + fs.lines.length + fs.cases.length + fs.contracts.length
   const ledger = concessionLedger(fs)
-  const criteria = decisionCriteria(fs, ledger)
-  const origin = valueOrigin(fs, ledger)
+  const criteria = decisionCriteria(fs, ledger, now)
+  const origin = valueOrigin(fs, ledger, now)
   const started = initiator(fs)
   const complaintsResult = complaints(fs, now, recordCount)
-  const dependenceResult = dependence(fs)
+  const dependenceResult = dependence(fs, now)
   const tier = valueTier(fs, options.peers)
   const power = dominance({
     fs, valueOrigin: origin.axis, dependence: dependenceResult, criteria, complaints: complaintsResult, ledger,
-    revenueShare: tier.revenueShare, recordCount
+    revenueShare: tier.revenueShare, recordCount, now
   })
+  const contact = engagement(fs, now)
   const coreKnown = [origin.axis.label, power.label, started.label, criteria.axis.label].filter((l) => l !== "unknown").length
   return {
     version: PROFILE_VERSION,
@@ -69,11 +70,11 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
     concessions: ledger.ledger,
     crmStrategy: crmStrategy(fs, origin, coreKnown, recordCount),
     valueTier: tier.axis,
-    risk: risk(fs, now, complaintsResult, recordCount),
+    risk: risk(fs, now, complaintsResult, contact, recordCount),
     dellTrap: dellTrap(criteria.axis, power, ledger.ledger),
-    pushback: pushback(fs),
-    engagement: engagement(fs, now),
-    regime: regime(fs, now),
+    pushback: pushback(fs, now),
+    engagement: contact,
+    regime: regime(fs, now, criteria, ledger),
     duplicates: 0,
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))
   }

@@ -1,24 +1,44 @@
 /**
  * Complaints and responsiveness (FRAMEWORK §1; seed 000: complaints and how well the supplier
- * answers them are what CRM data shows best): counts, escalations, median time to close, trend.
+ * answers them are what CRM data shows best): counts, escalations, median time to close, trend,
+ * and complaint pressure (issue 13): severity, escalation, time to close against the account's
+ * own norm, recency and churn threats in the customer's words. Service requests (a how-to
+ * question answered) are cases but not complaints: they count toward responsiveness only.
  */
 import { msg, nested } from "../i18n/message"
-import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
-import type { CaseF, FeatureSet } from "./features"
+import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import type { CaseF, FeatureSet, InteractionF } from "./features"
+import { CUE } from "./lexicon"
 import { COMPLAINTS as P, TIME } from "./parameters"
 import type { ComplaintsAxis, Evidence } from "./profile"
-import { historyStart } from "./timeline"
+import { historyStart, recency } from "./timeline"
 
 export interface ComplaintsResult {
   axis: ComplaintsAxis
-  /** Cases per year over the visible history. */
+  /** Complaints (service requests left out) per year over the visible history. */
   perYear: number
+  /** Of the complaints, the share escalated. */
   escalatedShare: number
+  /** Complaints opened in the last trend window and the one before. */
   recent: number
   previous: number
   /** Escalated cases still open, most recent first. */
   openEscalations: CaseF[]
+  /** Complaint pressure 0-1 (also on the axis). */
+  pressure: number
+  /** Complaints opened in the last year, and of them high-priority and escalated (for the risk reason). */
+  lastYear: { n: number; high: number; escalated: number }
+  /** The complaints that weigh most in the pressure, most telling first. */
+  pressureEvidence: Evidence[]
+  /** Threats to leave in the customer's words within COMPLAINTS.churnWindowDays: how many,
+   * and the newest as evidence. */
+  churnCount: number
+  churnThreats: Evidence[]
 }
+
+const churnReason = (r: CaseF | InteractionF) => r.recordType === "Case"
+  ? msg("a.complaints.ev.churnCase", { title: quote(r.title) })
+  : msg("a.complaints.ev.churn", { channel: nested(msg(`a.channelThe.${(r as InteractionF).channel}`)), title: quote(r.title) })
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null
@@ -38,6 +58,9 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   const windowMs = P.trendWindowDays * TIME.DAY
   let open = 0
   let escalated = 0
+  let requests = 0
+  let complaintCount = 0
+  let escalatedComplaints = 0
   let recent = 0
   let previous = 0
   const days: number[] = []
@@ -48,25 +71,74 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
     if (k.isEscalated && !k.isClosed) openEscalations.push(k)
     const d = daysOf(k, now)
     if (d !== null) days.push(d)
+    if (k.isRequest) {
+      requests++
+      continue
+    }
+    complaintCount++
+    if (k.isEscalated) escalatedComplaints++
     if (k.openedAt <= now && k.openedAt > now - windowMs) recent++
     else if (k.openedAt <= now - windowMs && k.openedAt > now - 2 * windowMs) previous++
   }
   openEscalations.sort((a, b) => b.openedAt - a.openedAt || (a.key < b.key ? -1 : 1))
   const start = historyStart(fs) ?? now
   const years = Math.max((now - start) / TIME.YEAR, 0.25)
-  const perYear = cases.length / years
-  const escalatedShare = cases.length > 0 ? escalated / cases.length : 0
+  const perYear = complaintCount / years
+  const escalatedShare = complaintCount > 0 ? escalatedComplaints / complaintCount : 0
   const medianDays = median(days)
+
+  // Pressure: one pass over the complaints, against this account's own median time to close.
+  const slowDays = Math.max(P.slowMinDays, P.slowFactor * (medianDays ?? 0))
+  let weight = 0
+  const lastYear = { n: 0, high: 0, escalated: 0 }
+  const pressureTop = new TopK<CaseF>(P.evidence)
+  for (const k of cases) {
+    if (k.isRequest || k.openedAt > now) continue
+    if (k.openedAt > now - TIME.YEAR) {
+      lastYear.n++
+      if (k.severity === "high") lastYear.high++
+      if (k.isEscalated) lastYear.escalated++
+    }
+    const d = daysOf(k, now)
+    const w = recency(k.openedAt, now) * P.severityWeight[k.severity] * (k.isEscalated ? P.escalatedWeight : 1) *
+      (d !== null && d > slowDays ? P.slowWeight : 1)
+    weight += w
+    pressureTop.add(k, k.key, w, k.openedAt)
+  }
+  // Churn threats: the customer's own words, in cases and in their messages and our notes of them.
+  const churnTop = new TopK<CaseF | InteractionF>(P.evidence)
+  let churnWeight = 0
+  let churnCount = 0
+  const churnSince = now - P.churnWindowDays * TIME.DAY
+  const threat = (r: CaseF | InteractionF, at: number, voice: number) => {
+    if ((voice & CUE.churnThreat) === 0 || at > now || at <= churnSince) return
+    churnCount++
+    churnWeight = Math.max(churnWeight, recency(at, now))
+    churnTop.add(r, r.key, 1, at)
+  }
+  for (const k of cases) threat(k, k.openedAt, k.voice)
+  for (const i of fs.interactions) threat(i, i.at, i.voice)
+  const pressure = round(clamp01(weight / P.fullPressure + P.churnPressure * churnWeight))
+  const pressureEvidence = pressureTop.items().map((k) => {
+    const d = daysOf(k, now)
+    return evidence(k, msg("a.complaints.ev.pressure", {
+      title: quote(k.title), severity: nested(msg(`a.complaints.severity.${k.severity}`)),
+      escalated: nested(msg(k.isEscalated ? "a.complaints.escalatedYes" : "a.complaints.escalatedNo")),
+      days: d === null ? 0 : Math.round(d * 10) / 10, norm: Math.round((medianDays ?? 0) * 10) / 10
+    }))
+  })
+  const churnThreats = churnTop.items().map((r) => evidence(r, churnReason(r)))
+
   const trend: ComplaintsAxis["trend"] =
-    cases.length === 0
+    complaintCount === 0
       ? recordCount >= P.minRecordsForNone ? "stable" : "unknown"
       : recent >= P.minRecentForRising && recent > previous && recent >= P.risingFactor * previous
         ? "rising"
         : previous >= P.minRecentForRising && recent < previous && recent * P.risingFactor <= previous
           ? "falling"
           : "stable"
-  const base = { total: cases.length, open, escalated, medianDaysToClose: medianDays === null ? null : round(medianDays), trend }
-  const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations })
+  const base = { total: cases.length, open, escalated, medianDaysToClose: medianDays === null ? null : round(medianDays), trend, requests, pressure }
+  const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations, pressure, lastYear, pressureEvidence, churnCount, churnThreats })
 
   if (cases.length === 0) {
     if (recordCount >= P.minRecordsForNone && fs.account) {
@@ -96,6 +168,8 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
   }
   return result({
     ...base, label, score: round(score), confidence: round(confidence), evidence: top.items(),
-    summary: msg("a.complaints.summary", { n: cases.length, open, escalated, days: Math.round(medianDays * 10) / 10, trend: nested(msg(`a.trend.${trend}`)) })
+    summary: requests > 0
+      ? msg("a.complaints.summaryRequests", { n: cases.length, requests, open, escalated, days: Math.round(medianDays * 10) / 10, trend: nested(msg(`a.trend.${trend}`)), pressure: percentOf(pressure) })
+      : msg("a.complaints.summary", { n: cases.length, open, escalated, days: Math.round(medianDays * 10) / 10, trend: nested(msg(`a.trend.${trend}`)) })
   })
 }

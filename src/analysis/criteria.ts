@@ -9,13 +9,16 @@ import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownCo
 import { cueText, type CaseF, type DealF, type FeatureSet, type InteractionF, type RecordRef } from "./features"
 import { CRITERIA_MASK, CUE } from "./lexicon"
 import type { Deepening, LedgerResult } from "./ledger"
-import { CRITERIA as P } from "./parameters"
+import { CRITERIA as P, REGIME, TIME } from "./parameters"
 import { CRITERIA, type Criterion, type DecisionCriteriaAxis, type Evidence } from "./profile"
+import { recency } from "./timeline"
 
 export interface CriteriaResult {
   axis: DecisionCriteriaAxis
   /** The best evidence per criterion, for factors and hints that need more than the label's. */
   byCriterion: Record<Criterion, Evidence[]>
+  /** A change of the leading criterion between the years before and the recent window. */
+  shift: CriteriaShift | null
 }
 
 /** What made a record vote; the reason sentence is written only for the records kept. */
@@ -69,20 +72,81 @@ const CRITERION_BITS = CRITERIA.map((c) => [c, BIT_OF[c]] as const)
 /** Bits set in a 4-bit criteria mask. */
 const BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4]
 
-export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): CriteriaResult {
-  const points: Record<Criterion, number> = { price: 0, quality: 0, delivery: 0, support: 0 }
+/** Points per criterion. */
+type Tally = Record<Criterion, number>
+const zero = (): Tally => ({ price: 0, quality: 0, delivery: 0, support: 0 })
+const sumOf = (t: Tally) => t.price + t.quality + t.delivery + t.support
+function leaderOf(t: Tally): { first: Criterion; second: Criterion } {
+  const ranked = [...CRITERIA].sort((a, b) => t[b] - t[a])
+  return { first: ranked[0]!, second: ranked[1]! }
+}
+
+/** One period's votes (issue 13 regime): raw points, records, and the best records per criterion. */
+interface Period {
+  points: Tally
+  records: number
+  top: Record<Criterion, TopK<Source>>
+}
+const period = (): Period => ({ points: zero(), records: 0, top: { price: new TopK(4), quality: new TopK(4), delivery: new TopK(4), support: new TopK(4) } })
+
+/** The criterion the customer decided on before the recent window and the one since. */
+export interface CriteriaShift {
+  since: number
+  before: Criterion
+  after: Criterion
+  beforeShare: number
+  afterShare: number
+  beforeEvidence: Evidence[]
+  afterEvidence: Evidence[]
+}
+
+const enough = (p: Period) => sumOf(p.points) >= REGIME.minPeriodPoints && p.records >= REGIME.minPeriodRecords
+
+/** A clear leader of the recent period that was a minor criterion before, with the leader
+ * before (a quality/service account may split its earlier votes without a majority). */
+function periodShift(earlier: Period, recent: Period): { before: Criterion; after: Criterion } | null {
+  if (!enough(earlier) || !enough(recent)) return null
+  const now = leaderOf(recent.points)
+  const recentTotal = sumOf(recent.points)
+  if (recent.points[now.first] <= recent.points[now.second] || recent.points[now.first] < REGIME.minLeaderShare * recentTotal) return null
+  const before = leaderOf(earlier.points).first
+  const rise = recent.points[now.first] / recentTotal - earlier.points[now.first] / sumOf(earlier.points)
+  return before !== now.first && rise >= REGIME.minShareRise ? { before, after: now.first } : null
+}
+
+/**
+ * Votes decay with age (parameters.ts RECENCY), so the label says what the customer decides on
+ * now. The last REGIME.windowDays are also tallied apart from the years before: when both show a
+ * clear and different leader, the relationship changed and the recent period alone decides.
+ */
+export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: number): CriteriaResult {
+  const points = zero()
   const top: Record<Criterion, TopK<Source>> = { price: new TopK(), quality: new TopK(), delivery: new TopK(), support: new TopK() }
+  const since = now - REGIME.windowDays * TIME.DAY
+  const recent = period()
+  const earlier = period()
+  let earliest = Infinity
+  let rawTotal = 0
   let records = 0
 
   // One record's vote, split across the criteria in its mask. `make` runs only if a criterion keeps it.
   const vote = <R extends RecordRef>(ref: R, mask: number, weight: number, make: (ref: R) => Source) => {
     const share = weight / BITS[mask]!
+    const decayed = share * recency(ref.at, now)
     records++
+    rawTotal += weight
+    const side = ref.at === undefined || ref.at > now ? null : ref.at > since ? recent : earlier
+    if (side) side.records++
+    if (ref.at !== undefined && ref.at < earliest) earliest = ref.at
     let source: Source | null = null
     for (const [c, bit] of CRITERION_BITS) {
       if ((mask & bit) === 0) continue
-      points[c] += share
-      if (top[c].accepts(share, ref.at, ref.key)) top[c].add((source ??= make(ref)), ref.key, share, ref.at)
+      points[c] += decayed
+      if (top[c].accepts(decayed, ref.at, ref.key)) top[c].add((source ??= make(ref)), ref.key, decayed, ref.at)
+      if (side) {
+        side.points[c] += share
+        if (side.top[c].accepts(share, ref.at, ref.key)) side.top[c].add((source ??= make(ref)), ref.key, share, ref.at)
+      }
     }
   }
   const fromLoss = (deal: DealF): Source => ({ kind: "loss", deal })
@@ -113,17 +177,37 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
   }
   for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))
 
+  const evidenceOf = (t: TopK<Source>, c: Criterion) => t.items().map((s) => evidence(refOf(s), reasonOf(s, c)))
+  let shift: CriteriaShift | null = null
+  const change = earliest <= since - REGIME.minEarlierDays * TIME.DAY ? periodShift(earlier, recent) : null
+  if (change) {
+    const { before, after } = change
+    shift = {
+      since, before, after,
+      beforeShare: round(earlier.points[before] / sumOf(earlier.points)),
+      afterShare: round(recent.points[after] / sumOf(recent.points)),
+      beforeEvidence: evidenceOf(earlier.top[before], before),
+      afterEvidence: evidenceOf(recent.top[after], after)
+    }
+  }
   const byCriterion = {} as Record<Criterion, Evidence[]>
-  for (const c of CRITERIA) byCriterion[c] = top[c].items().map((s) => evidence(refOf(s), reasonOf(s, c)))
+  if (shift) {
+    // The recent period alone: the older votes describe a relationship that has ended.
+    for (const c of CRITERIA) byCriterion[c] = evidenceOf(recent.top[c], c)
+    return { axis: axisOf(recent.points, sumOf(recent.points), recent.records, byCriterion), byCriterion, shift }
+  }
+  for (const c of CRITERIA) byCriterion[c] = evidenceOf(top[c], c)
+  return { axis: axisOf(points, rawTotal, records, byCriterion), byCriterion, shift }
+}
 
-  const total = points.price + points.quality + points.delivery + points.support
+/** The axis from (decayed) points; `rawTotal` and `records` measure how much evidence stands behind it. */
+function axisOf(points: Tally, rawTotal: number, records: number, byCriterion: Record<Criterion, Evidence[]>): DecisionCriteriaAxis {
+  const total = sumOf(points)
   const weights = {} as Record<Criterion, number>
   for (const c of CRITERIA) weights[c] = total > 0 ? points[c] / total : 0.25
-  const ranked = [...CRITERIA].sort((a, b) => points[b] - points[a])
-  const first = ranked[0]!
-  const second = ranked[1]!
+  const { first, second } = leaderOf(points)
   const margin = points[first] > 0 ? (points[first] - points[second]) / points[first] : 0
-  const confidence = saturation(total, P.halfConfidencePoints) * (0.5 + 0.5 * margin)
+  const confidence = saturation(rawTotal, P.halfConfidencePoints) * (0.5 + 0.5 * margin)
   // Rounded so that the weights still sum to exactly 1: the leader takes the rounding remainder.
   const rounded = { price: round(weights.price), quality: round(weights.quality), delivery: round(weights.delivery), support: round(weights.support) }
   if (total > 0) rounded[first] = round(1 - CRITERIA.reduce((s, c) => (c === first ? s : s + rounded[c]), 0))
@@ -133,23 +217,21 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
     c2: nested(msg(`a.criterion.${c2!}`)), p2: percentOf(weights[c2!]),
     c3: nested(msg(`a.criterion.${c3!}`)), p3: percentOf(weights[c3!])
   })
-
-  let axis: DecisionCriteriaAxis
-  if (total < P.minPoints || records < P.minRecords) {
-    axis = {
+  if (rawTotal < P.minPoints || records < P.minRecords) {
+    return {
       label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], weights: rounded,
-      summary: notEnough(msg("a.criteria.ne.points", { points: round(total), n: records, minPoints: P.minPoints, minRecords: P.minRecords }))
+      summary: notEnough(msg("a.criteria.ne.points", { points: round(rawTotal), n: records, minPoints: P.minPoints, minRecords: P.minRecords }))
     }
-  } else if (points[first] === points[second]) {
-    axis = {
+  }
+  // Equal within rounding: float sums in another record order must not pick another leader.
+  if (round(points[first]) === round(points[second])) {
+    return {
       label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], weights: rounded,
       summary: msg("a.criteria.tied", { first: nested(msg(`a.criterion.${first}`)), second: nested(msg(`a.criterion.${second}`)), share: percentOf(weights[first]) })
     }
-  } else {
-    axis = {
-      label: first, score: round(weights[first]), confidence: round(clamp01(confidence)), evidence: byCriterion[first], weights: rounded,
-      summary: msg("a.criteria.summary", { criterion: nested(msg(`a.criterionCap.${first}`)), share: percentOf(weights[first]), points: round(total), n: records, spread: nested(spread) })
-    }
   }
-  return { axis, byCriterion }
+  return {
+    label: first, score: round(weights[first]), confidence: round(clamp01(confidence)), evidence: byCriterion[first], weights: rounded,
+    summary: msg("a.criteria.summary", { criterion: nested(msg(`a.criterionCap.${first}`)), share: percentOf(weights[first]), points: round(rawTotal), n: records, spread: nested(spread) })
+  }
 }

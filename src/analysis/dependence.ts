@@ -4,7 +4,7 @@
  * pattern: custom services and write-in lines raise switching costs. Both are Emerson's
  * "motivational investment" on the customer's side, i.e. supplier power.
  */
-import { msg, nested, text, type Message } from "../i18n/message"
+import { date, msg, nested, text, type Message } from "../i18n/message"
 import { clamp01, evidence, joinMessages, notEnough, quote, round, saturation, TopK, percentOf } from "./evidence"
 import { cueText, type ContractF, type FeatureSet, type RecordRef, type Scanned } from "./features"
 import { CUE } from "./lexicon"
@@ -20,10 +20,12 @@ export interface DependenceResult {
 /** Contract states that bind nobody (Salesforce Draft; Dynamics Draft, Canceled, Expired). */
 const NOT_BINDING = /draft|cancel|expired|terminated/i
 
-function contractLockIn(c: ContractF): { value: number; reason: Message } {
+function contractLockIn(c: ContractF, now: number): { value: number; reason: Message } {
   const term = nested(c.months !== undefined ? msg("a.term.months", { n: c.months }) : msg("a.term.open"))
   const title = quote(c.title)
   if (NOT_BINDING.test(c.status)) return { value: 0, reason: msg("a.dep.ev.notBinding", { title, status: text(c.status.toLowerCase()) }) }
+  // CRMs often leave an ended contract "Activated": its end date says it binds nobody now.
+  if (c.endDate !== undefined && c.endDate < now) return { value: 0, reason: msg("a.dep.ev.ended", { title, end: date(c.endDate) }) }
   const cue = cueText(c, "lockIn")
   if (cue !== undefined && (c.months === undefined || c.months >= P.longServiceMonths)) {
     return { value: 1, reason: msg("a.dep.ev.lease", { title, cue: quote(cue), term }) }
@@ -37,14 +39,14 @@ function contractLockIn(c: ContractF): { value: number; reason: Message } {
   return { value: 0, reason: msg("a.dep.ev.plain", { title, term }) }
 }
 
-export function dependence(fs: FeatureSet): DependenceResult {
+export function dependence(fs: FeatureSet, now: number): DependenceResult {
   const top = new TopK<Evidence>()
   const add = (ref: RecordRef, weight: number, reason: Message) => top.add(evidence(ref, reason), ref.key, weight, ref.at)
 
   let contractValue = 0
   let longTermLease = false
   for (const c of fs.contracts) {
-    const { value, reason } = contractLockIn(c)
+    const { value, reason } = contractLockIn(c, now)
     if (value >= 1) longTermLease = true
     contractValue = Math.max(contractValue, value)
     add(c, 1 + value, reason)

@@ -5,50 +5,69 @@
  */
 import { msg } from "../i18n/message"
 import { evidence, quote, round } from "./evidence"
-import type { FeatureSet } from "./features"
+import type { FeatureSet, InteractionF } from "./features"
 import { ENGAGEMENT as P, TIME } from "./parameters"
 import type { Engagement } from "./profile"
+
+/** The customer reaching us: their message or call, or a meeting they sat in. Our outreach,
+ * internal notes and automated sends are not. */
+export function fromCustomer(i: InteractionF): boolean {
+  return i.human && (i.direction === "inbound" || (i.channel === "meeting" && i.direction !== "internal"))
+}
+
+/** Later wins; at the same moment the smaller key, so that record order never matters. */
+function later(a: InteractionF, b: InteractionF | null): boolean {
+  return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
+}
 
 export function engagement(fs: FeatureSet, now: number): Engagement {
   let humanContacts = 0
   let customerContacts = 0
   let automated = 0
-  let unansweredOutreach = 0
-  let lastCustomer: (typeof fs.interactions)[number] | null = null
-  const inboundTimes: number[] = []
-  let lastOutreach: number[] = []
-  // Histories arrive in any order: collect, then read in time order.
+  let first = Infinity
+  let lastCustomer: InteractionF | null = null
   for (const i of fs.interactions) {
     if (i.at > now) continue
     if (!i.human) {
       automated++
       continue
     }
+    if (i.direction === "internal") continue
     humanContacts++
-    if (i.direction === "inbound") {
-      customerContacts++
-      inboundTimes.push(i.at)
-      if (!lastCustomer || i.at > lastCustomer.at || (i.at === lastCustomer.at && i.key < lastCustomer.key)) lastCustomer = i
-    } else if (i.direction === "outbound") {
-      lastOutreach.push(i.at)
-    }
+    if (!fromCustomer(i)) continue
+    customerContacts++
+    if (i.at < first) first = i.at
+    if (later(i, lastCustomer)) lastCustomer = i
   }
-  if (lastCustomer) lastOutreach = lastOutreach.filter((t) => t > lastCustomer!.at)
-  unansweredOutreach = lastOutreach.length
-  inboundTimes.sort((a, b) => a - b)
-  const gaps: number[] = []
-  for (let n = 1; n < inboundTimes.length; n++) gaps.push((inboundTimes[n]! - inboundTimes[n - 1]!) / TIME.DAY)
-  gaps.sort((a, b) => a - b)
-  const usualGapDays = gaps.length >= P.minGaps ? gaps[gaps.length >> 1]! : null
+  // Our human outreach since the customer last spoke: a second pass, still linear.
+  let unansweredOutreach = 0
+  let lastOutreach: InteractionF | null = null
+  for (const i of fs.interactions) {
+    if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
+    if (lastCustomer && i.at <= lastCustomer.at) continue
+    unansweredOutreach++
+    if (later(i, lastOutreach)) lastOutreach = i
+  }
+  // The usual gap is the mean over the customer's active span: one pass, no sorting of the history.
+  const gaps = customerContacts - 1
+  const usualGapDays = lastCustomer && gaps >= P.minGaps ? (lastCustomer.at - first) / gaps / TIME.DAY : null
   const daysSince = lastCustomer ? (now - lastCustomer.at) / TIME.DAY : null
-  const silent = daysSince !== null && usualGapDays !== null && daysSince > Math.max(P.minSilentDays, P.silentFactor * usualGapDays)
+  const silent = daysSince !== null &&
+    daysSince > (usualGapDays === null ? P.silentWithoutRhythmDays : Math.min(P.maxQuietDays, Math.max(P.minSilentDays, P.silentFactor * usualGapDays)))
+  const items = []
+  if (lastCustomer) items.push(evidence(lastCustomer, msg("a.engagement.ev.lastCustomer", { title: quote(lastCustomer.title), days: Math.round(daysSince ?? 0) })))
+  if (lastOutreach) items.push(evidence(lastOutreach, msg("a.engagement.ev.unanswered", { title: quote(lastOutreach.title), n: unansweredOutreach })))
   return {
     humanContacts, customerContacts, automated, unansweredOutreach,
     lastCustomerContactAt: lastCustomer?.at ?? null,
     daysSinceCustomerContact: daysSince === null ? null : Math.round(daysSince),
     usualGapDays: usualGapDays === null ? null : round(usualGapDays),
     silent,
-    evidence: lastCustomer ? [evidence(lastCustomer, msg("a.engagement.ev.lastCustomer", { title: quote(lastCustomer.title), days: Math.round(daysSince ?? 0) }))] : [],
-    summary: msg("a.engagement.summary", { human: humanContacts, customer: customerContacts, automated })
+    evidence: items,
+    summary: silent
+      ? usualGapDays === null
+        ? msg("a.engagement.silentNoRhythm", { days: Math.round(daysSince ?? 0), outreach: unansweredOutreach, automated })
+        : msg("a.engagement.silent", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), outreach: unansweredOutreach, automated })
+      : msg("a.engagement.summary", { human: humanContacts, customer: customerContacts, automated })
   }
 }

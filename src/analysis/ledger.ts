@@ -65,10 +65,10 @@ function movedLast(revisions: LedgerEntry["revisions"]): LedgerEntry["movedLast"
 function trendOf(entries: readonly LedgerEntry[]): { trend: ConcessionLedger["discountTrend"]; earlier: number; later: number; used: LedgerEntry[] } {
   const used = entries.filter((e) => e.finalDiscountPercent !== null)
   if (used.length < LEDGER.minDealsForTrend) return { trend: "unknown", earlier: 0, later: 0, used }
-  const half = Math.floor(used.length / 2)
+  const recent = Math.min(Math.floor(used.length / 2), LEDGER.recentDeals)
   const mean = (list: readonly LedgerEntry[]) => list.reduce((s, e) => s + (e.finalDiscountPercent ?? 0), 0) / list.length
-  const earlier = mean(used.slice(0, half))
-  const later = mean(used.slice(used.length - half))
+  const earlier = mean(used.slice(0, used.length - recent))
+  const later = mean(used.slice(used.length - recent))
   const diff = later - earlier
   const trend = diff >= LEDGER.trendPoints ? "deepening" : diff <= -LEDGER.trendPoints ? "easing" : "stable"
   return { trend, earlier, later, used }

@@ -11,6 +11,48 @@ const DAY = 86_400_000
 export const TIME = { DAY, MONTH: 30.44 * DAY, YEAR: 365.25 * DAY } as const
 
 /**
+ * Recency (issue 13): the labels describe the relationship now, so a record's vote decays with
+ * its age, halving every `halfLifeDays`. Recency is the strongest single predictor of what a
+ * customer does next (Fader, Hardie & Lee 2005, "RFM and CLV", JMR 42(4)). One year because B2B
+ * buying is reset by the annual budget and supplier review: last year's record counts half, one
+ * five years old about 3 %. At a steady pace the last year then weighs as much as all the years
+ * before it together. Design default for the value.
+ */
+export const RECENCY = { halfLifeDays: 365 } as const
+
+/**
+ * A change of regime (issue 13): the last `windowDays` read against the years before.
+ * Design defaults unless noted.
+ */
+export const REGIME = {
+  /** The recent period: one budget cycle (see RECENCY). */
+  windowDays: 365,
+  /** History needed before the window, so that "before" is a period and not one record. */
+  minEarlierDays: 365,
+  /** Criteria: each period needs this many points and records (CRITERIA.minPoints, one record
+   * more: a year is a small sample); the recent leader needs this share of the recent points and
+   * to have risen by `minShareRise` over its share before. */
+  minPeriodPoints: 3,
+  minPeriodRecords: 3,
+  minLeaderShare: 0.5,
+  minShareRise: 0.3,
+  /** Procurement: tender, RFQ and multi-quote signals (deals with ≥ `competitiveCount`
+   * competitors, customer-spec or competitor cues) in the window: at least this many, and this
+   * many times the yearly rate before. */
+  competitiveCount: 2,
+  minCompetitiveSignals: 2,
+  competitiveRise: 3,
+  /** Deals lost on price in the window with none of that kind in a year before, on average. */
+  minPriceLosses: 2,
+  /** Mean final discount in the window above the mean before, in percentage points. */
+  discountPoints: 5,
+  /** Discounts shown in the path (the last before the window, then the window's). */
+  maxPath: 5,
+  /** Evidence per side of each change. */
+  evidencePerChange: 4
+} as const
+
+/**
  * Emerson power-dependence classifier (research §4). Power of A over B = B's dependence on A
  * (Emerson 1962), so "supplier power" is built from signals of the customer's dependence on us
  * and "customer power" from signals of our dependence on them.
@@ -154,15 +196,39 @@ export const COMPLAINTS = {
   minCasesForLabel: 2,
   /** Enough other history to read "no cases" as "no complaints" rather than "no data". */
   minRecordsForNone: 20,
-  halfConfidenceCases: 5
+  halfConfidenceCases: 5,
+  /**
+   * Complaint pressure (issue 13): each complaint counts 1, scaled by its severity, escalation
+   * and time to close against the account's own norm, and by recency (RECENCY); the sum over
+   * `fullPressure` (one normal complaint a month for a year, as DOMINANCE.fullCasesPerYear) is
+   * full pressure. Service requests (how-to questions) are not complaints. Design defaults.
+   */
+  severityWeight: { high: 1.5, normal: 1, low: 0.5 },
+  escalatedWeight: 1.5,
+  /** A case open or taking more than this many times the account's median to close, and at
+   * least `slowMinDays`, weighs `slowWeight`: slower than this customer is used to. */
+  slowFactor: 2,
+  slowMinDays: 2,
+  slowWeight: 1.5,
+  fullPressure: 12,
+  /** Pressure at or above this is a risk signal. */
+  pressureSignal: 0.5,
+  /** A churn threat in the customer's words counts this long, and adds this much pressure. */
+  churnWindowDays: 365,
+  churnPressure: 0.25,
+  /** Records kept behind the pressure and the churn threats. */
+  evidence: 4
 } as const
 
 /** Concession ledger (FRAMEWORK §1). */
 export const LEDGER = {
   /** Deals with a known final discount needed to read a cross-deal trend. Design default. */
   minDealsForTrend: 3,
-  /** Later-half minus earlier-half mean final discount, in percentage points. Design default. */
-  trendPoints: 3
+  /** Recent minus earlier mean final discount, in percentage points. Design default. */
+  trendPoints: 3,
+  /** The recent deals compared with all deals before them: the last half, at most this many, so
+   * that a long steady past cannot hide where the discount went lately (issue 13). Design default. */
+  recentDeals: 3
 } as const
 
 /** Payne & Frow CRM strategy matrix (research §3.3). Axes are 0-1; 0.5 splits low/high. */
@@ -199,7 +265,8 @@ export const RISK = {
   /** Lost deals in the last year, and losses at least as many as wins there. Design defaults. */
   lostWindowDays: 365,
   minLostDeals: 2,
-  /** Signal weights, summed and capped at 1. Design defaults. */
+  /** Signal weights, summed and capped at 1. Gone silent, a churn threat or complaint pressure
+   * alone is "watch"; any two of the heavy signals are "at risk". Design defaults. */
   weights: {
     "falling-activity": 0.35, "rising-complaints": 0.3, "lost-deals": 0.35, "open-escalations": 0.2, "slow-response": 0.1,
     "gone-silent": 0.4, "churn-threat": 0.35, "complaint-pressure": 0.3
@@ -214,10 +281,15 @@ export const RISK = {
 export const ENGAGEMENT = {
   /** Gaps between customer contacts needed before "usual gap" means anything. */
   minGaps: 3,
-  /** Silent: days since the customer's last contact above this many usual gaps ... */
-  silentFactor: 4,
-  /** ... and above this many days whatever the rhythm. */
-  minSilentDays: 60
+  /** Silent: days since the customer's last contact above this many usual gaps (the gap is a
+   * mean, already stretched by the customer's irregular pauses) ... */
+  silentFactor: 3,
+  /** ... and above this many days whatever the rhythm ... */
+  minSilentDays: 60,
+  /** ... or above this many days whatever the rhythm: a year and a half without a word. */
+  maxQuietDays: 540,
+  /** Too few contacts for a rhythm: silent after this many days (two quarters without a word). */
+  silentWithoutRhythmDays: 180
 } as const
 
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
@@ -318,6 +390,21 @@ export const LEXICONS = {
     integration: [
       "integrat*", "api", "apis", "erp", "edi", "custom interface*", "connector*",
       "یکپارچه سازی*", "یکپارچگی*", "اتصال به*"
+    ],
+    /** A threat to leave (issue 13): taking volume or the contract elsewhere. A bare "another
+     * supplier" is a competitor mention, not a threat; Persian "تامین کننده دیگری" (some other
+     * supplier) is how the threat is put. */
+    churnThreat: [
+      "move volume*", "moving volume*", "move our volume*", "shift volume*", "shift our volume*", "move our business",
+      "moving our business", "take our business*", "taking our business*", "switch supplier*", "switching supplier*",
+      "switch vendor*", "switching vendor*", "change supplier*", "changing supplier*", "looking at alternatives",
+      "look at alternatives", "looking for alternatives", "considering alternatives", "evaluating alternatives",
+      "will not renew", "won't renew", "not renewing", "not be renewing", "won't be renewing", "not going to renew",
+      "move our orders", "moving our orders", "terminate the contract",
+      "terminate our contract", "cancel the contract", "cancel our contract", "go elsewhere", "going elsewhere",
+      "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
+      "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
+      "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*"
     ]
   },
   /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */

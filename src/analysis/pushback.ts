@@ -9,12 +9,17 @@ import { cueText, type FeatureSet, type InteractionF } from "./features"
 import { CUE } from "./lexicon"
 import { GENERAL, PUSHBACK as P } from "./parameters"
 import type { Pushback } from "./profile"
+import { recency } from "./timeline"
 
 const PUSHBACK_CUES = CUE.constraint | CUE.disparagement
 
-export function pushback(fs: FeatureSet): Pushback {
+/** The counts are what was seen; the label weighs them by recency (parameters.ts RECENCY): a
+ * buyer who pleaded budget years ago and disparages our value now is disparaging. */
+export function pushback(fs: FeatureSet, now: number): Pushback {
   let constraint = 0
   let disparagement = 0
+  let constraintWeight = 0
+  let disparagementWeight = 0
   const constraintTop = new TopK<InteractionF>()
   const disparagementTop = new TopK<InteractionF>()
   // Newest first: see TopK.
@@ -22,13 +27,16 @@ export function pushback(fs: FeatureSet): Pushback {
     const i = fs.interactions[n]!
     // The buyer's words arrive inbound or are logged by the rep; our own outbound mail is not pushback.
     if ((i.cues & PUSHBACK_CUES) === 0 || i.direction === "outbound") continue
+    const w = recency(i.at, now)
     if ((i.cues & CUE.constraint) !== 0) {
       constraint++
-      constraintTop.add(i, i.key, 1, i.at)
+      constraintWeight += w
+      constraintTop.add(i, i.key, w, i.at)
     }
     if ((i.cues & CUE.disparagement) !== 0) {
       disparagement++
-      disparagementTop.add(i, i.key, 1, i.at)
+      disparagementWeight += w
+      disparagementTop.add(i, i.key, w, i.at)
     }
   }
   const constraintItems = constraintTop.items().map((i) =>
@@ -36,11 +44,12 @@ export function pushback(fs: FeatureSet): Pushback {
   const disparagementItems = disparagementTop.items().map((i) =>
     evidence(i, msg("a.pushback.ev.disparagement", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title), cue: quote(cueText(i, "disparagement")) })))
   const total = constraint + disparagement
-  const score = total > 0 ? (constraint - disparagement) / total : 0
+  const weight = constraintWeight + disparagementWeight
+  const score = weight > 0 ? (constraintWeight - disparagementWeight) / weight : 0
   const label: Pushback["label"] =
     total === 0 ? "none"
-      : constraint >= P.dominance * disparagement ? "constraint"
-        : disparagement >= P.dominance * constraint ? "disparagement"
+      : constraintWeight >= P.dominance * disparagementWeight ? "constraint"
+        : disparagementWeight >= P.dominance * constraintWeight ? "disparagement"
           : "mixed"
   const lists = label === "disparagement" ? [disparagementItems, constraintItems] : [constraintItems, disparagementItems]
   return {

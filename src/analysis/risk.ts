@@ -1,17 +1,19 @@
 /**
  * Risk (seed 003: LTV-, needs-based and prediction analysis): falling activity, rising
- * complaints, lost deals, open escalations and slow answers, each a reason with its records.
+ * complaints, lost deals, open escalations and slow answers, and (issue 13) a customer gone
+ * silent against their own rhythm, complaint pressure and churn threats, each a reason with its
+ * records. Activity is human contact only: automated sends and internal notes keep no account alive.
  */
 import type { ComplaintsResult } from "./complaints"
 import { list, msg, nested, type Message } from "../i18n/message"
-import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
+import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
-import { GENERAL, RISK as P, TIME } from "./parameters"
-import type { Evidence, RiskAxis, RiskReason } from "./profile"
+import { COMPLAINTS, GENERAL, RISK as P, TIME } from "./parameters"
+import type { Engagement, Evidence, RiskAxis, RiskReason } from "./profile"
 
 const SAMPLE = 4
 
-export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, recordCount: number): RiskAxis {
+export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, engagement: Engagement, recordCount: number): RiskAxis {
   const windowMs = P.windowDays * TIME.DAY
   let recent = 0
   let previous = 0
@@ -21,7 +23,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   // Newest first: see TopK.
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
-    if (i.at > now) continue
+    if (i.at > now || !i.human || i.direction === "internal") continue
     if (i.at > now - windowMs) {
       recent++
       latestTop.add(i, i.key, 0, i.at)
@@ -49,7 +51,7 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   }
   const c = complaints.axis
   if (c.trend === "rising") {
-    const items = fs.cases.filter((k) => k.openedAt > now - P.windowDays * TIME.DAY && k.openedAt <= now)
+    const items = fs.cases.filter((k) => !k.isRequest && k.openedAt > now - P.windowDays * TIME.DAY && k.openedAt <= now)
       .sort((a, b) => b.openedAt - a.openedAt || (a.key < b.key ? -1 : 1)).slice(0, SAMPLE)
       .map((k) => evidence(k, msg("a.risk.ev.recentCase", { title: quote(k.title), recent: complaints.recent, days: P.windowDays, previous: complaints.previous })))
     add("rising-complaints", msg("a.risk.risingComplaints", { previous: complaints.previous, recent: complaints.recent, days: P.windowDays }), items)
@@ -69,6 +71,20 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   }
   if (c.label === "slow") {
     add("slow-response", msg("a.risk.slow", { days: c.medianDaysToClose ?? 0 }), c.evidence.slice(0, SAMPLE))
+  }
+  if (engagement.silent) {
+    const days = engagement.daysSinceCustomerContact ?? 0
+    add("gone-silent", engagement.usualGapDays === null
+      ? msg("a.risk.goneSilentNoRhythm", { days, outreach: engagement.unansweredOutreach, automated: engagement.automated })
+      : msg("a.risk.goneSilent", { days, gap: Math.round(engagement.usualGapDays), outreach: engagement.unansweredOutreach, automated: engagement.automated }),
+    engagement.evidence)
+  }
+  if (complaints.pressure >= COMPLAINTS.pressureSignal) {
+    add("complaint-pressure", msg("a.risk.complaintPressure", { pressure: percentOf(complaints.pressure), ...complaints.lastYear }),
+      complaints.pressureEvidence)
+  }
+  if (complaints.churnCount > 0) {
+    add("churn-threat", msg("a.risk.churnThreat", { n: complaints.churnCount, days: COMPLAINTS.churnWindowDays }), complaints.churnThreats)
   }
 
   score = clamp01(score)

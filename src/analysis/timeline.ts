@@ -1,5 +1,14 @@
 /** The time span of an account's visible history, for windows, rates and the default `now`. */
 import type { FeatureSet } from "./features"
+import { RECENCY, TIME } from "./parameters"
+
+const DECAY_PER_MS = Math.LN2 / (RECENCY.halfLifeDays * TIME.DAY)
+
+/** A record's weight by its age at `now` (parameters.ts RECENCY): 1 now, ½ a half-life ago.
+ * Undated and future records (a forecast close date) count as now. */
+export function recency(at: number | undefined, now: number): number {
+  return at === undefined || at >= now ? 1 : Math.exp(-DECAY_PER_MS * (now - at))
+}
 
 /** The earliest dated record: where the visible relationship starts. */
 export function historyStart(fs: FeatureSet): number | undefined {

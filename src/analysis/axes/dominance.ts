@@ -15,6 +15,7 @@ import { CUE } from "../lexicon"
 import type { LedgerResult } from "../ledger"
 import { DOMINANCE as P } from "../parameters"
 import type { DominanceAxis, Evidence, PowerFactor, ValueOriginAxis } from "../profile"
+import { recency } from "../timeline"
 
 export interface DominanceInputs {
   fs: FeatureSet
@@ -27,6 +28,8 @@ export interface DominanceInputs {
   revenueShare: { share: number; peers: number } | null
   /** Valid records in the history. */
   recordCount: number
+  /** The moment read: factors from records weigh them by recency (parameters.ts RECENCY). */
+  now: number
 }
 
 interface Factor extends PowerFactor {
@@ -43,47 +46,72 @@ function customerFactor(id: CustomerId, value: number, reason: Message, items: E
   return { id, side: "customer", weight: P.customerWeights[id], value: round(clamp01(value)), reason, evidence: items }
 }
 
-function alternatives(fs: FeatureSet): Factor | null {
+function alternatives(fs: FeatureSet, now: number): Factor | null {
   const counted = fs.deals.filter((d) => d.competitorCount !== undefined)
   if (counted.length > 0) {
-    const mean = counted.reduce((s, d) => s + (d.competitorCount ?? 0), 0) / counted.length
+    // A recency-weighted mean: a customer that runs three-way bids now has alternatives now.
+    let sum = 0
+    let weight = 0
     const top = new TopK<Evidence>()
     for (const d of counted) {
-      top.add(evidence(d, msg("a.dom.ev.competitors", { title: quote(d.title), n: d.competitorCount ?? 0 })), d.key, 1 + (d.competitorCount ?? 0), d.at)
+      const w = recency(d.at, now)
+      sum += w * (d.competitorCount ?? 0)
+      weight += w
+      top.add(evidence(d, msg("a.dom.ev.competitors", { title: quote(d.title), n: d.competitorCount ?? 0 })), d.key, w * (1 + (d.competitorCount ?? 0)), d.at)
     }
+    const mean = sum / weight
     return supplierFactor("alternatives", 1 / (1 + mean), msg("a.dom.alternatives", { mean: Math.round((mean) * 10) / 10, n: counted.length }), top.items())
   }
   // No structured counts: read sole-source and competitor mentions, Laplace-smoothed toward 0.5.
   let sole = 0
   let rivals = 0
+  let soleWeight = 0
+  let rivalWeight = 0
   const top = new TopK<Evidence>()
   const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
     for (let n = list.length - 1; n >= 0; n--) {
       const r = list[n]!
+      if ((r.cues & (CUE.soleSource | CUE.competitor)) === 0) continue
+      const w = recency(r.at, now)
       if ((r.cues & CUE.soleSource) !== 0) {
         sole++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.soleSource", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "soleSource")) })), r.key, 1, r.at)
+        soleWeight += w
+        if (top.accepts(w, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.soleSource", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "soleSource")) })), r.key, w, r.at)
       }
       if ((r.cues & CUE.competitor) !== 0) {
         rivals++
-        if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.competitor", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "competitor")) })), r.key, 1, r.at)
+        rivalWeight += w
+        if (top.accepts(w, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.competitor", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "competitor")) })), r.key, w, r.at)
       }
     }
   }
   read(fs.interactions)
   read(fs.deals)
   if (sole + rivals === 0) return null
-  return supplierFactor("alternatives", (sole + 1) / (sole + rivals + 2), msg("a.dom.mentions", { sole, rivals }), top.items())
+  return supplierFactor("alternatives", (soleWeight + 1) / (soleWeight + rivalWeight + 2), msg("a.dom.mentions", { sole, rivals }), top.items())
 }
 
-function concessions(ledger: LedgerResult): Factor | null {
+function concessions(ledger: LedgerResult, now: number): Factor | null {
   const entries = ledger.ledger.deals
   if (entries.length === 0) return null
-  const known = entries.filter((e) => e.finalDiscountPercent !== null)
-  const depth = known.length > 0 ? known.reduce((s, e) => s + Math.max(0, e.finalDiscountPercent ?? 0), 0) / known.length : 0
-  const extraRounds = entries.reduce((s, e) => s + (e.rounds - 1), 0) / entries.length
-  const multi = entries.filter((e) => e.rounds > 1)
-  const weMovedLast = multi.length > 0 ? multi.filter((e) => e.movedLast === "supplier").length / multi.length : 0
+  // Recency-weighted means over the deals, each dated by its last revision.
+  let depthSum = 0, depthWeight = 0, roundsSum = 0, roundsWeight = 0, movedSum = 0, multiWeight = 0
+  for (const e of entries) {
+    const w = recency(e.revisions[e.revisions.length - 1]!.at, now)
+    if (e.finalDiscountPercent !== null) {
+      depthSum += w * Math.max(0, e.finalDiscountPercent)
+      depthWeight += w
+    }
+    roundsSum += w * (e.rounds - 1)
+    roundsWeight += w
+    if (e.rounds > 1) {
+      multiWeight += w
+      if (e.movedLast === "supplier") movedSum += w
+    }
+  }
+  const depth = depthWeight > 0 ? depthSum / depthWeight : 0
+  const extraRounds = roundsSum / roundsWeight
+  const weMovedLast = multiWeight > 0 ? movedSum / multiWeight : 0
   const value = 0.5 * clamp01(depth / P.fullDiscountPercent) + 0.3 * clamp01(extraRounds / P.fullExtraRounds) + 0.2 * weMovedLast
   const top = new TopK<Evidence>()
   for (const e of entries) {
@@ -96,20 +124,23 @@ function concessions(ledger: LedgerResult): Factor | null {
       n: e.rounds,
       moved: nested(msg(`a.dom.moved.${e.movedLast}`))
     })
-    top.add(evidence(q, ended), q.key, (d ?? 0) + 5 * e.rounds, q.at)
+    top.add(evidence(q, ended), q.key, ((d ?? 0) + 5 * e.rounds) * recency(q.at, now), q.at)
   }
   return customerFactor("concessions", value, msg("a.dom.concessions", { depth: percentOf(Math.round(depth) / 100), rounds: Math.round((extraRounds) * 10) / 10, share: percentOf(weMovedLast) }), top.items())
 }
 
-function customerPaper(fs: FeatureSet): Factor | null {
+function customerPaper(fs: FeatureSet, now: number): Factor | null {
   let hits = 0
+  let weight = 0
   const top = new TopK<Evidence>()
   const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
     for (let n = list.length - 1; n >= 0; n--) {
       const r = list[n]!
       if ((r.cues & CUE.customerPaper) === 0) continue
+      const w = recency(r.at, now)
       hits++
-      if (top.accepts(1, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.customerPaper", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "customerPaper")) })), r.key, 1, r.at)
+      weight += w
+      if (top.accepts(w, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.customerPaper", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "customerPaper")) })), r.key, w, r.at)
     }
   }
   read(fs.interactions)
@@ -117,22 +148,31 @@ function customerPaper(fs: FeatureSet): Factor | null {
   read(fs.contracts)
   read(fs.cases)
   if (hits === 0) return null
-  return customerFactor("customerPaper", hits / P.fullCustomerPaperHits, msg("a.dom.customerPaper", { n: hits }), top.items())
+  return customerFactor("customerPaper", weight / P.fullCustomerPaperHits, msg("a.dom.customerPaper", { n: hits }), top.items())
 }
 
-function priceLosses(fs: FeatureSet): Factor | null {
-  const closed = fs.deals.filter((d) => d.isClosed)
-  if (closed.length === 0) return null
-  const onPrice = closed.filter((d) => !d.isWon && (d.lossCues & CUE.price) !== 0)
+function priceLosses(fs: FeatureSet, now: number): Factor | null {
+  let closed = 0, closedWeight = 0, onPrice = 0, onPriceWeight = 0
   const top = new TopK<Evidence>()
-  for (const d of onPrice) top.add(evidence(d, msg("a.dom.ev.priceLoss", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, 1, d.at)
-  const share = onPrice.length / closed.length
-  return customerFactor("priceLosses", share / P.fullPriceLossShare, msg("a.dom.priceLosses", { n: onPrice.length, closed: closed.length }), top.items())
+  for (const d of fs.deals) {
+    if (!d.isClosed) continue
+    const w = recency(d.at, now)
+    closed++
+    closedWeight += w
+    if (d.isWon || (d.lossCues & CUE.price) === 0) continue
+    onPrice++
+    onPriceWeight += w
+    top.add(evidence(d, msg("a.dom.ev.priceLoss", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, w, d.at)
+  }
+  if (closed === 0) return null
+  // Weighted: two recent losses on price outweigh a decade of old wins.
+  const share = onPriceWeight / closedWeight
+  return customerFactor("priceLosses", share / P.fullPriceLossShare, msg("a.dom.priceLosses", { n: onPrice, closed }), top.items())
 }
 
 
 export function dominance(inputs: DominanceInputs): DominanceAxis {
-  const { fs, valueOrigin, dependence, criteria, complaints, ledger, revenueShare } = inputs
+  const { fs, valueOrigin, dependence, criteria, complaints, ledger, revenueShare, now } = inputs
   const factors: Factor[] = []
   const push = (f: Factor | null) => {
     if (f) factors.push(f)
@@ -145,7 +185,7 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
   if (dependence.observed) {
     push(supplierFactor("lockIn", dependence.axis.score, dependence.axis.summary, dependence.axis.evidence))
   }
-  push(alternatives(fs))
+  push(alternatives(fs, now))
   const crit = criteria.axis
   if (crit.label !== "unknown") {
     const v = crit.weights.quality + crit.weights.support
@@ -161,11 +201,12 @@ export function dominance(inputs: DominanceInputs): DominanceAxis {
       evidence(fs.account, msg("a.dom.ev.revenueShare", { title: quote(fs.account.title), share: percentOf(revenueShare.share), n: revenueShare.peers + 1 }))
     ]))
   }
-  push(concessions(ledger))
-  push(customerPaper(fs))
-  push(priceLosses(fs))
+  push(concessions(ledger, now))
+  push(customerPaper(fs, now))
+  push(priceLosses(fs, now))
   if (c.total > 0 || c.label === "none") {
-    const v = 0.5 * clamp01(complaints.perYear / P.fullCasesPerYear) + 0.5 * complaints.escalatedShare
+    // The same reading as risk: complaint pressure (severity, escalation, slowness, recency).
+    const v = complaints.pressure
     const items = c.label === "none" ? [] : c.evidence
     push(customerFactor("complaints", v, msg("a.dom.complaints", { n: Math.round((complaints.perYear) * 10) / 10, share: percentOf(complaints.escalatedShare) }), items))
   }

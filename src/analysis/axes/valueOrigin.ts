@@ -11,6 +11,7 @@ import type { LedgerResult } from "../ledger"
 import { CUE } from "../lexicon"
 import { VALUE_ORIGIN as P } from "../parameters"
 import type { Evidence, ValueOriginAxis } from "../profile"
+import { recency } from "../timeline"
 
 const ORIGIN_CUES = CUE.customerSpec | CUE.coCreation
 
@@ -55,13 +56,21 @@ function reasonOf(c: Candidate): Message {
   }
 }
 
-export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginResult {
+/** Votes decay with age (parameters.ts RECENCY): an account that co-designed with us years ago
+ * and now sends tenders specifies its offers now. The evidence thresholds count raw points. */
+export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): ValueOriginResult {
   const points: Record<Origin, number> = { "supplier-led": 0, "customer-led": 0, "co-created": 0 }
   const top: Record<Origin, TopK<Candidate>> = { "supplier-led": new TopK(), "customer-led": new TopK(), "co-created": new TopK() }
   let records = 0
-  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string | number) => {
-    points[origin] += weight
-    if (top[origin].accepts(weight, ref.at, ref.key)) top[origin].add({ ref, origin, detail }, ref.key, weight, ref.at)
+  let rawTotal = 0
+  let rawCoCreated = 0
+  // A quote line has no date of its own: it counts at its quote's.
+  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string | number, at: number | undefined = ref.at) => {
+    const decayed = weight * recency(at, now)
+    points[origin] += decayed
+    rawTotal += weight
+    if (origin === "co-created") rawCoCreated += weight
+    if (top[origin].accepts(decayed, ref.at, ref.key)) top[origin].add({ ref, origin, detail }, ref.key, decayed, ref.at)
   }
   // A record naming both a customer document and joint work splits its vote.
   const both = (ref: RecordRef & Scanned, weight: number, cues: number) => {
@@ -98,7 +107,7 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     const custom = lines.find((l) => l.isCustom)
     if (custom) {
       records++
-      vote(custom, "co-created", P.quoteWeight, q.title)
+      vote(custom, "co-created", P.quoteWeight, q.title, q.createdAt)
       continue
     }
     const discount = discountByQuote.get(q.key)
@@ -114,13 +123,13 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
   const ranked = [...ORIGINS].sort((a, b) => points[b] - points[a])
   const first = ranked[0]!
   const lead = share(first) - share(ranked[1]!)
-  const confidence = saturation(total, P.halfConfidencePoints) * share(first)
-  const coCreatedPoints = points["co-created"]
+  const confidence = saturation(rawTotal, P.halfConfidencePoints) * share(first)
+  const coCreatedPoints = rawCoCreated
   const coCreatedEvidence = top["co-created"].items().map((c) => evidence(c.ref, reasonOf(c)))
   const result = (axis: ValueOriginAxis): ValueOriginResult => ({ axis, coCreatedPoints, coCreatedEvidence })
 
-  if (total < P.minPoints || records < P.minRecords) {
-    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(msg("a.origin.ne", { points: round(total), n: records, minPoints: P.minPoints, minRecords: P.minRecords })) })
+  if (rawTotal < P.minPoints || records < P.minRecords) {
+    return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: notEnough(msg("a.origin.ne", { points: round(rawTotal), n: records, minPoints: P.minPoints, minRecords: P.minRecords })) })
   }
   if (share(first) < P.minShare || lead < P.minLead) {
     return result({ label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], shares, summary: msg("a.origin.mixed", { shares: nested(joinMessages(ranked.map((o) => msg("a.origin.share", { origin: nested(msg(`a.origin.${o}`)), share: percentOf(share(o)) })), "a.join.comma")) }) })
@@ -131,6 +140,6 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult): ValueOriginRe
     confidence: round(clamp01(confidence)),
     evidence: first === "co-created" ? coCreatedEvidence : top[first].items().map((c) => evidence(c.ref, reasonOf(c))),
     shares,
-    summary: msg("a.origin.summary", { share: percentOf(share(first)), points: round(total), n: records, origin: nested(msg(`a.origin.${first}`)) })
+    summary: msg("a.origin.summary", { share: percentOf(share(first)), points: round(rawTotal), n: records, origin: nested(msg(`a.origin.${first}`)) })
   })
 }
