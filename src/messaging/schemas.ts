@@ -3,11 +3,19 @@ import * as z from "zod"
 import { MAX_SHARE_PDF_BYTES } from "../../plasmo.config"
 import { Crm } from "../model/schema"
 import { Settings } from "../model/settings"
+import { fitContentMessage } from "./fit-observation"
 import type { ContentMessage, PanelMessage } from "./messages"
 
 const str = (max: number) => z.string().max(max)
 
-const FieldEntry = z.object({ label: str(256), value: str(4_000), relatedId: str(64).optional() }).strict()
+/**
+ * The intake of an observation: these caps say what the background reads at all (a message within
+ * them is cut to fit the stored caps by fit-observation.ts, never refused for one long label);
+ * beyond them, or in the wrong shape, it is refused with the reason.
+ */
+const INTAKE = { key: 4_096, label: 16_384, value: 1_048_576, relatedId: 1_024, name: 16_384, fields: 20_000 } as const
+
+const FieldEntry = z.object({ label: str(INTAKE.label), value: str(INTAKE.value), relatedId: str(INTAKE.relatedId).optional() }).strict()
 
 export const PageObservationSchema = z
   .object({
@@ -19,17 +27,17 @@ export const PageObservationSchema = z
       .object({
         objectType: str(128).regex(/^[A-Za-z0-9_]+$/, "objectType must be an API name"),
         id: str(64).regex(/^[A-Za-z0-9-]+$/, "id must be a record id"),
-        name: str(256).optional(),
-        fields: z.record(str(128), FieldEntry).refine((f) => Object.keys(f).length <= 500, "too many fields")
+        name: str(INTAKE.name).optional(),
+        fields: z.record(str(INTAKE.key), FieldEntry).refine((f) => Object.keys(f).length <= INTAKE.fields, `too many fields (over ${INTAKE.fields})`)
       })
       .strict()
       .nullable()
   })
   .strict()
 
-export const ContentMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()
-])
+export const ContentMessageSchema = z
+  .discriminatedUnion("type", [z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()])
+  .transform(fitContentMessage)
 
 export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }).strict(),
@@ -57,4 +65,5 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
 // Compile-time proof that the plain types and the schemas describe the same messages.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 export const contentTypesAgree: Same<z.infer<typeof ContentMessageSchema>, ContentMessage> = true
+export const contentIntakeAgrees: Same<z.input<typeof ContentMessageSchema>, Omit<ContentMessage, "cut">> = true
 export const panelTypesAgree: Same<z.infer<typeof PanelMessageSchema>, PanelMessage> = true
