@@ -117,6 +117,14 @@ describe("an observation is cut to fit, never lost for one long label", () => {
     expect(Object.keys(storedFields(fitted))[0]).toBe(key(0))
   })
 
+  it("counts a field validation cannot keep (a `__proto__` key) as dropped instead of losing it unseen", () => {
+    const raw = JSON.parse('{"type":"observe","focused":true,"page":{"crm":"salesforce","host":"northwind.lightning.force.com","org":"northwind","url":"' + URL_ + '","record":{"objectType":"Opportunity","id":"006000000000001AAA","fields":{"__proto__":{"label":"x","value":"y"},"Stage":{"label":"مرحله","value":"مذاکره"}}}}}')
+    const message = intake(raw)
+    expect(Object.keys(storedFields(message))).toEqual(["Stage"])
+    expect(message.cut).toMatchObject({ droppedFields: 1 })
+    expect(Object.getPrototypeOf(storedFields(message))).toBe(Object.prototype)
+  })
+
   it("leaves an observation within every cap exactly as it came, with no cut", () => {
     const message = observe({ Amount: { label: "Amount", value: "120000", relatedId: "001000000000001AAA" } })
     expect(intake(message)).toEqual(message)
@@ -129,7 +137,8 @@ describe("an observation is cut to fit, never lost for one long label", () => {
     }
     expect(bad((m) => ({ ...m, page: { ...m.page, record: { ...m.page.record!, id: "<script>" } } }))).toMatch(/id must be a record id/)
     expect(bad((m) => ({ ...m, page: { ...m.page, record: { ...m.page.record!, fields: { A: { label: "a", value: 5 } } } } }))).toMatch(/page\.record\.fields\.A\.value/)
-    expect(bad((m) => ({ ...m, page: { ...m.page, record: { ...m.page.record!, fields: { ["k".repeat(5_000)]: { label: "a", value: "b" } } } } }))).toMatch(/page\.record\.fields/)
+    expect(bad((m) => ({ ...m, page: { ...m.page, record: { ...m.page.record!, fields: [{ label: "a", value: "b" }] } } }))).toMatch(/page\.record\.fields/)
+    expect(bad((m) => ({ ...m, page: { ...m.page, record: { ...m.page.record!, fields: { A: { label: "a", value: "b", html: "<b>" } } } } }))).toMatch(/page\.record\.fields\.A/)
     expect(bad((m) => ({ ...m, cut: { keys: 0 } }))).toMatch(/cut|Unrecognized/i)
     expect(bad((m) => ({ ...m, page: { ...m.page, url: `https://x.example/${"a".repeat(3_000)}` } }))).toMatch(/page\.url/)
   })

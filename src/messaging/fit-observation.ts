@@ -123,8 +123,11 @@ function shrinkLargest(kept: Kept[], part: "value" | "label", excess: number): n
   return freed
 }
 
-/** The message cut to fit, with what was cut in `cut`; the message itself when nothing was. */
-export function fitContentMessage(message: ContentMessage): ContentMessage {
+/**
+ * The message cut to fit, with what was cut in `cut`; the message itself when nothing was.
+ * `sentFields`: how many fields the page sent, when validation already dropped some (a `__proto__` key).
+ */
+export function fitContentMessage(message: ContentMessage, sentFields?: number): ContentMessage {
   const record = message.page.record
   if (!record) return message
   const kept = capFields(record.fields)
@@ -152,7 +155,7 @@ export function fitContentMessage(message: ContentMessage): ContentMessage {
     values: kept.filter((k) => k.field.value !== k.raw.value).length,
     relatedIds: kept.filter((k) => k.raw.relatedId !== undefined && k.field.relatedId === undefined).length,
     name: name !== record.name,
-    droppedFields: Object.keys(record.fields).length - kept.length,
+    droppedFields: Math.max(sentFields ?? 0, Object.keys(record.fields).length) - kept.length,
     bytesReceived,
     bytesStored: 0
   }

@@ -9,13 +9,12 @@ import type { ContentMessage, PanelMessage } from "./messages"
 const str = (max: number) => z.string().max(max)
 
 /**
- * The intake of an observation: these caps say what the background reads at all (a message within
- * them is cut to fit the stored caps by fit-observation.ts, never refused for one long label);
- * beyond them, or in the wrong shape, it is refused with the reason.
+ * The intake of an observation checks its shape; how long its texts are and how many fields it
+ * has never refuses it (the router bounds the whole message, MAX_CONTENT_INTAKE_BYTES): it is cut
+ * to fit what Parley stores by fit-observation.ts instead, so one long label never loses a record.
+ * Identity fields (crm, host, org, url, object type, id) are checked as before: a wrong one is refused.
  */
-const INTAKE = { key: 4_096, label: 16_384, value: 1_048_576, relatedId: 1_024, name: 16_384, fields: 20_000 } as const
-
-const FieldEntry = z.object({ label: str(INTAKE.label), value: str(INTAKE.value), relatedId: str(INTAKE.relatedId).optional() }).strict()
+const FieldEntry = z.object({ label: z.string(), value: z.string(), relatedId: z.string().optional() }).strict()
 
 export const PageObservationSchema = z
   .object({
@@ -27,17 +26,29 @@ export const PageObservationSchema = z
       .object({
         objectType: str(128).regex(/^[A-Za-z0-9_]+$/, "objectType must be an API name"),
         id: str(64).regex(/^[A-Za-z0-9-]+$/, "id must be a record id"),
-        name: str(INTAKE.name).optional(),
-        fields: z.record(str(INTAKE.key), FieldEntry).refine((f) => Object.keys(f).length <= INTAKE.fields, `too many fields (over ${INTAKE.fields})`)
+        name: z.string().optional(),
+        fields: z.record(z.string(), FieldEntry)
       })
       .strict()
       .nullable()
   })
   .strict()
 
-export const ContentMessageSchema = z
-  .discriminatedUnion("type", [z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()])
-  .transform(fitContentMessage)
+const ContentMessageShape = z.discriminatedUnion("type", [z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()])
+
+/** The number of fields the page sent, counted on the raw message: zod drops a `__proto__` key unseen. */
+function sentFieldCount(raw: unknown): number {
+  const fields = (raw as { page?: { record?: { fields?: unknown } | null } }).page?.record?.fields
+  return typeof fields === "object" && fields !== null ? Object.keys(fields).length : 0
+}
+
+/** A content script's message, checked for shape, then cut to fit what Parley stores (`cut` says what). */
+export const ContentMessageSchema = z.unknown().transform((raw, ctx): ContentMessage => {
+  const parsed = ContentMessageShape.safeParse(raw)
+  if (parsed.success) return fitContentMessage(parsed.data, sentFieldCount(raw))
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, input: undefined })
+  return z.NEVER
+})
 
 export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }).strict(),
@@ -65,5 +76,5 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
 // Compile-time proof that the plain types and the schemas describe the same messages.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 export const contentTypesAgree: Same<z.infer<typeof ContentMessageSchema>, ContentMessage> = true
-export const contentIntakeAgrees: Same<z.input<typeof ContentMessageSchema>, Omit<ContentMessage, "cut">> = true
+export const contentIntakeAgrees: Same<z.infer<typeof ContentMessageShape>, Omit<ContentMessage, "cut">> = true
 export const panelTypesAgree: Same<z.infer<typeof PanelMessageSchema>, PanelMessage> = true
