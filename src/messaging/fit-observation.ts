@@ -2,7 +2,7 @@
  * Cut an observation to fit what Parley stores instead of refusing it whole: one long label (a
  * localised highlights label, a Classic row keyed by its label) must not lose the record.
  * - a field key, label, value or the record's name over its cap is shortened, ending in "…";
- *   a shortened key that would collide with another gets a number before the "…";
+ *   a shortened key that would collide with another gets a number after the "…";
  * - a related id over its cap is dropped (half an id names another record);
  * - fields beyond the field cap are dropped, the page's own order deciding which stay;
  * - an observation still over the byte budget has its largest values shortened first (all down
