@@ -64,8 +64,14 @@ export const PERMISSIONS = ["storage", "cookies"] as const
 /** Every request between extension contexts settles within this, even if the other side is gone. */
 export const MESSAGE_TIMEOUT_MS = 5_000
 
-/** A content-script observation larger than this (serialised) is refused before validation. */
+/** A content-script observation is cut to fit this (serialised, UTF-8) before it is stored. */
 export const MAX_MESSAGE_BYTES = 256 * 1024
+
+/**
+ * A content-script message larger than this (serialised) is refused before validation: reading it
+ * costs the worker, and no record page shows this much. Design default (8 × the stored budget).
+ */
+export const MAX_CONTENT_INTAKE_BYTES = 2 * 1024 * 1024
 
 /** The cap for extension pages' messages: a PDF briefing shared to the CRM travels as base64. */
 export const MAX_PANEL_MESSAGE_BYTES = 16 * 1024 * 1024

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest"
-import { MAX_MESSAGE_BYTES } from "../../plasmo.config"
+import { MAX_CONTENT_INTAKE_BYTES, MAX_MESSAGE_BYTES } from "../../plasmo.config"
 import { createRouter, type RouterOptions } from "./router"
 
 const EXT = "abcdefghijklmnopabcdefghijklmnop"
@@ -57,11 +57,21 @@ describe("background router", () => {
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/id must be a record id/) })
     expect(onContent).not.toHaveBeenCalled()
   })
-  it("rejects oversized messages before parsing them", async () => {
+  it("rejects messages beyond the intake bound before parsing them", async () => {
     const { route, onContent } = setup()
-    const huge = { ...observe, page: { ...observe.page, record: { ...observe.page.record, name: "x".repeat(MAX_MESSAGE_BYTES) } } }
+    const huge = { ...observe, page: { ...observe.page, record: { ...observe.page.record, name: "x".repeat(MAX_CONTENT_INTAKE_BYTES) } } }
     expect(await route(huge, crmTab)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) })
     expect(onContent).not.toHaveBeenCalled()
+  })
+  it("cuts an observation over the stored budget to fit instead of refusing it", async () => {
+    const { route, onContent } = setup()
+    const fields = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`Notes_${i}`, { label: `Notes ${i}`, value: "یادداشت تماس ".repeat(300) }]))
+    const big = { ...observe, page: { ...observe.page, record: { ...observe.page.record, fields } } }
+    expect(JSON.stringify(big).length).toBeGreaterThan(MAX_MESSAGE_BYTES)
+    expect(await route(big, crmTab)).toEqual({ ok: true })
+    const received = onContent.mock.calls[0]![0]
+    expect(new TextEncoder().encode(JSON.stringify({ ...received, cut: undefined })).length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES)
+    expect(received.cut).toMatchObject({ values: 100, droppedFields: 0 })
   })
   it("turns a throwing handler into an error reply instead of a hang", async () => {
     const onPanel = vi.fn(async () => {

@@ -5,7 +5,7 @@
  * Handlers are wrapped so that a failure becomes an error reply, never a hang.
  */
 import type * as z from "zod"
-import { CRM_HOST_PATTERNS, MAX_MESSAGE_BYTES, MAX_PANEL_MESSAGE_BYTES } from "../../plasmo.config"
+import { CRM_HOST_PATTERNS, MAX_CONTENT_INTAKE_BYTES, MAX_PANEL_MESSAGE_BYTES } from "../../plasmo.config"
 import { matchesAny } from "../lib/match-pattern"
 import type { ContentMessage, PanelMessage, Reply } from "../messaging/messages"
 import { ContentMessageSchema, PanelMessageSchema } from "../messaging/schemas"
@@ -54,8 +54,9 @@ export function createRouter(options: RouterOptions) {
       } catch {
         return { ok: false, error: "rejected: message is not JSON", code: "rejected" }
       }
-      // Observations are small; an extension page may send a snapshot or a PDF to share.
-      if (size > (role === "content" ? MAX_MESSAGE_BYTES : MAX_PANEL_MESSAGE_BYTES)) return { ok: false, error: `rejected: message too large (${size} bytes)`, code: "rejected" }
+      // An observation over its stored budget is cut to fit by its schema, beyond this it is not
+      // read at all; an extension page may send a snapshot or a PDF to share.
+      if (size > (role === "content" ? MAX_CONTENT_INTAKE_BYTES : MAX_PANEL_MESSAGE_BYTES)) return { ok: false, error: `rejected: message too large (${size} bytes)`, code: "rejected" }
       if (role === "content") {
         const parsed = ContentMessageSchema.safeParse(message)
         if (!parsed.success) return { ok: false, error: `rejected: ${describe(parsed.error)}`, code: "rejected" }

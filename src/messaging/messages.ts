@@ -22,9 +22,28 @@ export interface PageObservation {
   } | null
 }
 
-/** Content script → background. Content scripts may only submit observations. */
+/**
+ * What the background's intake cut from an observation to fit the stored caps (fit-observation.ts):
+ * how many field keys, labels and values it shortened (each ending in "…"), related ids it dropped,
+ * whether it shortened the name, how many fields it dropped, and the size before and after.
+ */
+export interface ObservationCut {
+  keys: number
+  labels: number
+  values: number
+  relatedIds: number
+  name: boolean
+  droppedFields: number
+  bytesReceived: number
+  bytesStored: number
+}
+
+/**
+ * Content script → background. Content scripts may only submit observations. `cut` is set by the
+ * background's intake when it cut the observation to fit; the intake refuses it from a content script.
+ */
 export type ContentMessage =
-  | { type: "observe"; page: PageObservation; focused: boolean }
+  | { type: "observe"; page: PageObservation; focused: boolean; cut?: ObservationCut }
 
 /** Extension pages (side panel) → background: the only source of deletes, exports, settings. */
 export type PanelMessage =
@@ -99,5 +118,6 @@ export type PanelReplyOf<M extends { type: PanelMessageType }> = PanelReplies[M[
 
 /** The reply type of a content message. */
 export interface ContentReplies {
-  observe: { recordKey: string | null }
+  /** `cut`: what the intake cut to fit, when it cut anything. */
+  observe: { recordKey: string | null; cut?: ObservationCut }
 }

@@ -3,11 +3,18 @@ import * as z from "zod"
 import { MAX_SHARE_PDF_BYTES } from "../../plasmo.config"
 import { Crm } from "../model/schema"
 import { Settings } from "../model/settings"
+import { fitContentMessage } from "./fit-observation"
 import type { ContentMessage, PanelMessage } from "./messages"
 
 const str = (max: number) => z.string().max(max)
 
-const FieldEntry = z.object({ label: str(256), value: str(4_000), relatedId: str(64).optional() }).strict()
+/**
+ * The intake of an observation checks its shape; how long its texts are and how many fields it
+ * has never refuses it (the router bounds the whole message, MAX_CONTENT_INTAKE_BYTES): it is cut
+ * to fit what Parley stores by fit-observation.ts instead, so one long label never loses a record.
+ * Identity fields (crm, host, org, url, object type, id) are checked as before: a wrong one is refused.
+ */
+const FieldEntry = z.object({ label: z.string(), value: z.string(), relatedId: z.string().optional() }).strict()
 
 export const PageObservationSchema = z
   .object({
@@ -19,17 +26,29 @@ export const PageObservationSchema = z
       .object({
         objectType: str(128).regex(/^[A-Za-z0-9_]+$/, "objectType must be an API name"),
         id: str(64).regex(/^[A-Za-z0-9-]+$/, "id must be a record id"),
-        name: str(256).optional(),
-        fields: z.record(str(128), FieldEntry).refine((f) => Object.keys(f).length <= 500, "too many fields")
+        name: z.string().optional(),
+        fields: z.record(z.string(), FieldEntry)
       })
       .strict()
       .nullable()
   })
   .strict()
 
-export const ContentMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()
-])
+const ContentMessageShape = z.discriminatedUnion("type", [z.object({ type: z.literal("observe"), page: PageObservationSchema, focused: z.boolean() }).strict()])
+
+/** The number of fields the page sent, counted on the raw message: zod drops a `__proto__` key unseen. */
+function sentFieldCount(raw: unknown): number {
+  const fields = (raw as { page?: { record?: { fields?: unknown } | null } }).page?.record?.fields
+  return typeof fields === "object" && fields !== null ? Object.keys(fields).length : 0
+}
+
+/** A content script's message, checked for shape, then cut to fit what Parley stores (`cut` says what). */
+export const ContentMessageSchema = z.unknown().transform((raw, ctx): ContentMessage => {
+  const parsed = ContentMessageShape.safeParse(raw)
+  if (parsed.success) return fitContentMessage(parsed.data, sentFieldCount(raw))
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, input: undefined })
+  return z.NEVER
+})
 
 export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }).strict(),
@@ -57,4 +76,5 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
 // Compile-time proof that the plain types and the schemas describe the same messages.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 export const contentTypesAgree: Same<z.infer<typeof ContentMessageSchema>, ContentMessage> = true
+export const contentIntakeAgrees: Same<z.infer<typeof ContentMessageShape>, Omit<ContentMessage, "cut">> = true
 export const panelTypesAgree: Same<z.infer<typeof PanelMessageSchema>, PanelMessage> = true

@@ -136,6 +136,46 @@ describe("forgetting an org", () => {
     expect((await db.meta.toArray()).map((m) => m.key)).toEqual(["settings"])
   })
 
+  it("never touches another org whose name extends or contains the forgotten one (acme, acme:1, ac; an on-premises host with a port)", async () => {
+    const { handleObservation } = await import("../background/handlers/observe")
+    const { recordKey } = await import("./keys")
+    const { syncStatusKey, syncPausedKey } = await import("./sync-status")
+    const db = openDatabase(uniqueName())
+    const orgs = ["acme", "acme:1", "ac", "crm.contoso.local", "crm.contoso.local:5555"]
+    for (const org of orgs) {
+      const page = {
+        crm: "salesforce" as const,
+        host: "acme.my.salesforce.com",
+        org,
+        url: "https://acme.my.salesforce.com/lightning/r/Account/001000000000001AAA/view",
+        record: { objectType: "Account", id: "001000000000001AAA", name: `Account of ${org}`, fields: {} }
+      }
+      await handleObservation(db, page, false, 1, 1_000)
+      await handleObservation(db, { ...page, record: { ...page.record, id: "1" } }, false, 1, 1_000)
+      const key = recordKey("salesforce", org, "001000000000001AAA")
+      await db.meta.bulkPut([{ key: syncStatusKey(key), value: { state: "synced" } }, { key: syncPausedKey(key), value: true }])
+    }
+    const pageOrgs = async () => [...new Set((await db.pageRecords.toArray()).map((r) => r.org))].sort()
+    const metaOrgs = async () => (await db.meta.toArray()).map((m) => m.key).sort()
+
+    await forgetOrg(db, "salesforce", "acme")
+    expect(await pageOrgs()).toEqual(["ac", "acme:1", "crm.contoso.local", "crm.contoso.local:5555"])
+    expect([...new Set((await db.accounts.toArray()).map((a) => a.org))].sort()).toEqual(["ac", "acme:1", "crm.contoso.local", "crm.contoso.local:5555"])
+    expect((await db.orgs.toArray()).map((o) => o.org).sort()).toEqual(["ac", "acme:1", "crm.contoso.local", "crm.contoso.local:5555"])
+    expect(await metaOrgs()).toHaveLength(8)
+    await forgetOrg(db, "salesforce", "crm.contoso.local")
+    await forgetOrg(db, "salesforce", "ac")
+    expect(await pageOrgs()).toEqual(["acme:1", "crm.contoso.local:5555"])
+    expect(await metaOrgs()).toEqual(
+      ["acme:1", "crm.contoso.local:5555"].flatMap((org) => [syncStatusKey(recordKey("salesforce", org, "001000000000001AAA")), syncPausedKey(recordKey("salesforce", org, "001000000000001AAA"))]).sort()
+    )
+    await forgetOrg(db, "salesforce", "acme:1")
+    await forgetOrg(db, "salesforce", "crm.contoso.local:5555")
+    expect(await db.pageRecords.count()).toBe(0)
+    expect(await db.meta.count()).toBe(0)
+    expect(await db.orgs.count()).toBe(0)
+  })
+
   it("drops snapshots older than the window and profiles of pruned accounts, and names the rest to recompute", async () => {
     const { pruneDerived } = await import("./store")
     const db = openDatabase(uniqueName())

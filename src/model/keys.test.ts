@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { cursorKey, parseRecordKey, recordKey } from "./keys"
+import { cursorKey, orgKey, parseRecordKey, recordKey } from "./keys"
+import { RecordKey } from "./schema"
 
 describe("record keys", () => {
   it("round-trips crm:org:id", () => {
@@ -13,5 +14,26 @@ describe("record keys", () => {
   })
   it("scopes cursors by object and account", () => {
     expect(cursorKey("dynamics", "contoso.crm4", "email", "a1")).toBe("dynamics:contoso.crm4:email:a1")
+  })
+  it("keeps an org with a port apart from its neighbours: the org part is encoded, and parses back", () => {
+    const onPrem = recordKey("dynamics", "crm.contoso.local:5555", "8f2c0000-0000-0000-0000-000000000001")
+    expect(onPrem).toBe("dynamics:crm.contoso.local%3A5555:8f2c0000-0000-0000-0000-000000000001")
+    expect(parseRecordKey(onPrem)).toEqual({ crm: "dynamics", org: "crm.contoso.local:5555", id: "8f2c0000-0000-0000-0000-000000000001" })
+    expect(recordKey("salesforce", "acme:1", "X")).not.toBe(recordKey("salesforce", "acme", "1:X"))
+    expect(parseRecordKey(recordKey("salesforce", "acme", "1:X"))).toEqual({ crm: "salesforce", org: "acme", id: "1:X" })
+    expect(parseRecordKey(recordKey("salesforce", "50%:off", "%3A"))).toEqual({ crm: "salesforce", org: "50%:off", id: "%3A" })
+    expect(orgKey("dynamics", "crm.contoso.local:5555")).toBe("dynamics:crm.contoso.local%3A5555")
+    expect(cursorKey("dynamics", "crm.contoso.local:5555", "email", "*")).toBe("dynamics:crm.contoso.local%3A5555:email:*")
+    expect(RecordKey.safeParse(onPrem).success).toBe(true)
+  })
+  it("leaves the keys of every org a connector derives unchanged, so stored rows keep their keys", () => {
+    for (const org of ["acme", "acme.mil", "contoso.crm4", "crm.contoso.local/contoso", "sales_ops-2"]) {
+      expect(recordKey("salesforce", org, "001000000000001AAA")).toBe(`salesforce:${org}:001000000000001AAA`)
+    }
+  })
+  it("refuses a key with a raw extra colon or a stray percent sign", () => {
+    expect(parseRecordKey("salesforce:acme:1:X")).toBeNull()
+    expect(parseRecordKey("salesforce:50%:X")).toBeNull()
+    expect(RecordKey.safeParse("salesforce:acme:1:X").success).toBe(false)
   })
 })

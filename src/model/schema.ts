@@ -9,6 +9,7 @@
  * - Strings are length-capped: CRM text is untrusted and a page can be hostile.
  */
 import * as z from "zod"
+import { KEY_PART } from "./keys"
 
 export const CRMS = ["salesforce", "dynamics"] as const
 export const Crm = z.enum(CRMS)
@@ -18,7 +19,8 @@ const text = (max: number) => z.string().max(max)
 const SHORT = 256
 const LONG = 20_000
 
-export const RecordKey = text(400).regex(/^(salesforce|dynamics):[^:]+:[^:]+$/, "key must be crm:org:id")
+/** `crm:org:id`, org and id encoded by keys.ts `keyPart`. */
+export const RecordKey = text(400).regex(new RegExp(`^(salesforce|dynamics):${KEY_PART}:${KEY_PART}$`), "key must be crm:org:id")
 export const Timestamp = z.number().int().nonnegative()
 export const Money = z.number().finite().nonnegative()
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code")

@@ -6,12 +6,14 @@
 import Dexie from "dexie"
 import type { ParleyDB } from "./db"
 import { HISTORY_TABLE_NAMES } from "./db"
+import { orgKey } from "./keys"
 import {
   Account,
   AccountHistory,
   Case,
   Contact,
   Contract,
+  type Crm,
   Deal,
   Interaction,
   Quote,
@@ -189,13 +191,17 @@ export async function pruneOlderThan(db: ParleyDB, org: string, cutoff: number):
   return removed
 }
 
-/** `meta` rows that belong to one org: sync statuses, API budgets, remembered org capabilities. */
-function isOrgMetaKey(key: string, crm: string, org: string): boolean {
-  return key.startsWith(`sync:${crm}:${org}:`) || key === `${crm}:budget:${org}` || key === `${crm}:caps:${org}`
+/**
+ * `meta` rows that belong to one org: sync statuses and pauses (keyed by record key, whose org
+ * part is encoded, so `acme` never matches `acme:1`'s rows), API budgets, remembered org capabilities.
+ */
+function isOrgMetaKey(key: string, crm: Crm, org: string): boolean {
+  const records = `${orgKey(crm, org)}:`
+  return key.startsWith(`sync:${records}`) || key.startsWith(`sync-paused:${records}`) || key === `${crm}:budget:${org}` || key === `${crm}:caps:${org}`
 }
 
 /** "Forget this org": every row Parley holds for it, in one transaction. */
-export async function forgetOrg(db: ParleyDB, crm: string, org: string): Promise<void> {
+export async function forgetOrg(db: ParleyDB, crm: Crm, org: string): Promise<void> {
   const names = [...HISTORY_TABLE_NAMES, "pageRecords"] as const
   await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta], async () => {
     for (const name of names) {
@@ -212,7 +218,7 @@ export async function forgetOrg(db: ParleyDB, crm: string, org: string): Promise
     await db.meta.filter((m) => isOrgMetaKey(m.key, crm, org)).delete()
     const focus = (await db.meta.get("focus"))?.value as { crm?: string; org?: string } | undefined
     if (focus?.crm === crm && focus.org === org) await db.meta.delete("focus")
-    await db.orgs.delete(`${crm}:${org}`)
+    await db.orgs.delete(orgKey(crm, org))
   })
 }
 

@@ -13,12 +13,19 @@ export class CanonicalJsonError extends Error {
   override readonly name = "CanonicalJsonError"
 }
 
+/**
+ * Design default: a snapshot nests about ten levels; a file nested thousands deep (a forged one)
+ * is refused here instead of overflowing the stack.
+ */
+const MAX_DEPTH = 100
+
 export function canonicalJson(value: unknown): string {
-  return write(value, "$")
+  return write(value, "$", 0)
 }
 
-function write(value: unknown, path: string): string {
+function write(value: unknown, path: string, depth: number): string {
   if (value === null) return "null"
+  if (depth > MAX_DEPTH) throw new CanonicalJsonError(`${path}: nested deeper than ${MAX_DEPTH} levels`)
   switch (typeof value) {
     case "boolean":
       return value ? "true" : "false"
@@ -32,7 +39,7 @@ function write(value: unknown, path: string): string {
         return `[${value
           .map((item, i) => {
             if (item === undefined) throw new CanonicalJsonError(`${path}[${i}]: undefined is not JSON`)
-            return write(item, `${path}[${i}]`)
+            return write(item, `${path}[${i}]`, depth + 1)
           })
           .join(",")}]`
       }
@@ -41,7 +48,7 @@ function write(value: unknown, path: string): string {
       const entries = Object.keys(value)
         .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
         .sort()
-        .map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`)}`)
+        .map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`, depth + 1)}`)
       return `{${entries.join(",")}}`
     }
     default:

@@ -1,7 +1,8 @@
 /**
  * The one message a content script may send: an observation of the page in view. Checked against
  * the sender's own URL, stored, and followed by a sync that is not awaited (the content script
- * gets its answer now; the sync reports through `meta`).
+ * gets its answer now; the sync reports through `meta`). An observation the intake cut to fit
+ * (schemas.ts) is stored as cut, and the reply says what was cut.
  */
 import type { ContentMessage, ContentReplies, Reply } from "../../messaging/messages"
 import { grantedOrigins } from "../granted-hosts"
@@ -21,5 +22,6 @@ export async function handleContentMessage(
   if (refused) return { ok: false, error: `rejected: ${refused}`, code: "rejected" }
   const reply = await handleObservation(ctx.db, message.page, message.focused, sender.tab?.id, ctx.now())
   if (reply.ok && message.page.record) void syncAndClassify(ctx.env, message.page, { tabId: sender.tab?.id }).catch((e) => console.error("Parley sync failed", e))
-  return reply
+  // The intake cut the observation to fit: the reply says what, so the page's tooling can show it.
+  return reply.ok && reply.data && message.cut ? { ok: true, data: { ...reply.data, cut: message.cut } } : reply
 }

@@ -10,7 +10,8 @@ import { CANARY, sampleSnapshot } from "../../../tests/support/snapshot-fixtures
 import { briefingBlocks, type BriefingText } from "./briefing"
 import { layout, type TextItem } from "./layout"
 import { renderPdf, type Rasterize } from "./render"
-import { canEncode, pdfLiteral, textWidth } from "./winansi"
+import { canEncode, pdfLiteral, textWidth, winAnsiBytes } from "./winansi"
+import { parsePdfLiteral } from "../../../tests/support/pdf-literal"
 import { writePdf, type PdfImage } from "./writer"
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1")
@@ -64,6 +65,27 @@ describe("winansi", () => {
     expect(canEncode("شرکت")).toBe(false)
     expect(pdfLiteral("a(b)\\c é")).toBe("a\\(b\\)\\\\c \\351")
     expect(textWidth("Hello", 10)).toBeCloseTo(((722 + 556 + 222 + 222 + 556) * 10) / 1000)
+  })
+  it("never writes a character it cannot encode: hostile strings come out as printable ASCII that parses back", () => {
+    const hostile = [
+      "((unbalanced", "close))", "\\", "\\(", "a\\)b", "end\\",
+      "tab\there", "line\nbreak\r\n", "\u0000nul\u0007bell\u001b[0m", "\u007f\u0085",
+      "lone \uD800 high", "lone \uDC00 low", "\uDFFF\uD800", "emoji 😀 ok",
+      "شرکت پخش داریوش", "中文", "Ελληνικά", "Привет", "\u200B\u200F\u202E\uFEFF", "\u2028\u3000",
+      "Café – “quoted” €5", ") Tj ET BT (", "%%EOF\nendstream"
+    ]
+    for (const text of hostile) {
+      const body = pdfLiteral(text)
+      expect(body).toMatch(/^[\x20-\x7e]*$/)
+      expect(parsePdfLiteral(body)).toEqual(winAnsiBytes(text))
+    }
+  })
+  it("maps what WinAnsi lacks: whitespace to a space, invisible marks to nothing, a minus sign to a hyphen, the rest to ?", () => {
+    expect(pdfLiteral("a\tb\nc\u3000d")).toBe("a b c d")
+    expect(pdfLiteral("\u200Bx\u202Ey\uFEFF")).toBe("xy")
+    expect(pdfLiteral("5 \u2212 3")).toBe("5 - 3")
+    expect(pdfLiteral("ok \uD800 شر 😀")).toBe("ok ? ?? ?")
+    expect(textWidth("a\u200Bb", 10)).toBeCloseTo(textWidth("ab", 10))
   })
 })
 

@@ -46,8 +46,34 @@ const EXTRA_WIDTHS: Readonly<Record<number, number>> = {
 /** Latin-1 letters take the width of their base letter ("é" is as wide as "e"). */
 const BASE_LETTER = "AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy"
 
-function code(char: string): number {
-  return winAnsiCode(char) ?? 0x3f
+/** Dashes and minus signs outside WinAnsi that read the same as a hyphen. */
+const HYPHEN_LIKE = /^[\u2010\u2011\u2012\u2015\u2212\uFE63\uFF0D]$/u
+const WHITESPACE = /^\p{White_Space}$/u
+/** Control and format characters (zero-width, bidi marks, BOM): nothing to show, so nothing written. */
+const INVISIBLE = /^[\p{Cc}\p{Cf}]$/u
+
+/**
+ * The WinAnsi byte a character is written as, or null when it is dropped: whitespace becomes a
+ * space, invisible characters vanish, hyphen look-alikes become "-", and anything else the
+ * standard fonts cannot show (Persian, CJK, emoji, a lone surrogate) becomes "?".
+ */
+function code(char: string): number | null {
+  const byte = winAnsiCode(char)
+  if (byte !== null) return byte
+  if (WHITESPACE.test(char)) return 0x20
+  if (INVISIBLE.test(char)) return null
+  if (HYPHEN_LIKE.test(char)) return 0x2d
+  return 0x3f
+}
+
+/** The WinAnsi bytes `text` is written as (see `code`); widths and literals both follow them. */
+export function winAnsiBytes(text: string): number[] {
+  const bytes: number[] = []
+  for (const char of text) {
+    const byte = code(char)
+    if (byte !== null) bytes.push(byte)
+  }
+  return bytes
 }
 
 /** Advance width of one WinAnsi byte in 1/1000 em. */
@@ -65,21 +91,24 @@ export function glyphWidth(byte: number, bold: boolean): number {
   return EXTRA_WIDTHS[byte] ?? 556
 }
 
-/** Width of `text` in points at `size`. Characters outside WinAnsi count as "?" (never written as text). */
+/** Width of `text` in points at `size`, as written (see `winAnsiBytes`). */
 export function textWidth(text: string, size: number, bold = false): number {
   let units = 0
-  for (const char of text) units += glyphWidth(code(char), bold)
+  for (const byte of winAnsiBytes(text)) units += glyphWidth(byte, bold)
   return (units * size) / 1000
 }
 
-/** `text` as a PDF literal string body: WinAnsi bytes, with \ ( ) and non-ASCII bytes escaped in octal. */
+/**
+ * `text` as a PDF literal string body, pure printable ASCII: its WinAnsi bytes (see
+ * `winAnsiBytes`), with \ ( ) escaped and every byte outside 0x20-0x7E written in octal, so
+ * no character reaches the file raw whatever the text holds.
+ */
 export function pdfLiteral(text: string): string {
   let out = ""
-  for (const char of text) {
-    const byte = code(char)
-    if (byte === 0x5c || byte === 0x28 || byte === 0x29) out += `\\${char}`
+  for (const byte of winAnsiBytes(text)) {
+    if (byte === 0x5c || byte === 0x28 || byte === 0x29) out += `\\${String.fromCharCode(byte)}`
     else if (byte < 0x20 || byte > 0x7e) out += `\\${byte.toString(8).padStart(3, "0")}`
-    else out += char
+    else out += String.fromCharCode(byte)
   }
   return out
 }

@@ -63,10 +63,16 @@ class ByteSink {
   }
 }
 
-/** A text string for the Info dictionary: UTF-16BE with a byte-order mark, as a hex string. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * A text string for the Info dictionary: UTF-16BE with a byte-order mark, as a hex string. A lone
+ * surrogate (a CRM name cut mid-pair) is not UTF-16: it is written as U+FFFD.
+ */
 export function pdfTextString(text: string): string {
+  const wellFormed = text.replace(LONE_SURROGATE, "\uFFFD")
   let hex = "FEFF"
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase()
+  for (let i = 0; i < wellFormed.length; i++) hex += wellFormed.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase()
   return `<${hex}>`
 }
 
