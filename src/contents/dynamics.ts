@@ -8,7 +8,6 @@ import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
 import { dynamicsPage } from "../crm/dynamics/page"
 import { installDataverseRelay } from "../crm/dynamics/page-relay"
-import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
 import { watchRecordPage } from "../lib/page-watcher"
 import { sendWithRetry } from "../messaging/send"
@@ -43,13 +42,15 @@ export const config: PlasmoCSConfig = {
 }
 
 let xrm: XrmSnapshot | null = null
+// The record the URL shows: bridge values about any other record are never merged.
+const urlRecord = () => dynamicsPage.parseUrl(location.href)
 
 const watcher = watchRecordPage(
   {
     ...dynamicsPage,
     readRecord: (root) => {
       const dom = dynamicsPage.readRecord(root)
-      const id = parseDynamicsUrl(location.href)?.id
+      const id = urlRecord()?.id
       return id ? mergeXrmFields(dom, xrm, id) : dom
     }
   },
@@ -57,10 +58,11 @@ const watcher = watchRecordPage(
 )
 
 startDynamicsBridgeIsolated({
+  urlRecord,
   onMessage: (message) => {
     if (message.type === "context") return
     if (message.type === "change") {
-      if (xrm && xrm.entityId === message.entityId) xrm.attributes[message.name] = message.attribute
+      if (xrm && xrm.entityName === message.entityName && xrm.entityId === message.entityId) xrm.attributes[message.name] = message.attribute
     } else {
       xrm = { entityName: message.entityName, entityId: message.entityId, attributes: { ...message.attributes } }
     }

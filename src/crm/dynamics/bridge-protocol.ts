@@ -1,20 +1,25 @@
 /**
  * The MAIN-world ↔ isolated-world bridge protocol (DESIGN.md "MAIN-world bridge"), shared by both
- * sides. Hand-written validation instead of zod: this ships in content scripts (15 KiB budget).
+ * sides. Hand-written validation instead of zod: this ships in the always-loaded content script
+ * (15 KiB budget), and the background validates the resulting observation with zod again.
  *
- * Sequence (both scripts run at document_start, in either order):
- *   isolated → window: {type:"parley-isolated-ready"}         (no payload; asks MAIN to announce)
- *   MAIN     → window: {type:"parley-main-ready"}             (no payload; MAIN is listening)
- *   isolated → window: {type:"parley-handshake", nonce} + [port]   (once, on the first main-ready)
+ * Sequence, all at document_start (both scripts run then, in either order, before any page script):
+ *   isolated → window: DOM event "parley-isolated-ready"      (synchronous; asks MAIN to announce)
+ *   MAIN     → window: DOM event "parley-main-ready"          (synchronous; MAIN is listening)
+ *   isolated → window: postMessage {type:"parley-handshake", nonce} + [port]   (once)
  *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again)
- * Only the handshake carries a secret and a port; MAIN accepts the first one that passes the
- * source/origin/shape checks, stops listening on window, and stops the event from reaching page
- * listeners registered after it.
+ * The ready signals are synchronous events, so the exchange ends before the parser inserts the
+ * first element; the isolated side answers only an announcement made while the document is still
+ * empty, which no page script can make (a script runs only once its element is in the document).
+ * The handshake is therefore the first posted message of the page: MAIN takes the first one that
+ * passes its source/origin/shape checks, stops the event before any page listener, and stops
+ * listening. MAIN reads the handshake and writes the port only through functions it captured at
+ * document_start (bridge-main.ts `capturePlatform`), so patched prototypes see neither.
  *
- * Known limit: the isolated side cannot tell the real MAIN script's "ready" from a page script's.
- * A page that answers first (e.g. on the first load after install, before the worker has
- * registered the MAIN script) gets the port and can feed form values. It still cannot call into
- * Parley, and what arrives is treated like the DOM: untrusted page data, validated and capped.
+ * Without the MAIN script (the first page load after install, before the worker registered it)
+ * the isolated side hears no announcement in time and sends no handshake at all. Whatever
+ * arrives on the port is still page data (Xrm is the page's): validated here, checked against
+ * the URL's record by the isolated side, and capped.
  */
 
 export const HANDSHAKE = "parley-handshake"
@@ -68,16 +73,6 @@ type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
 const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k))
 const str = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max
-
-/** Exactly `{type:"parley-handshake", nonce}`: no other keys, a 128-bit hex nonce. */
-export function isHandshake(data: unknown): data is { type: typeof HANDSHAKE; nonce: string } {
-  return isObj(data) && hasOnly(data, ["type", "nonce"]) && data.type === HANDSHAKE && typeof data.nonce === "string" && NONCE.test(data.nonce)
-}
-
-/** Exactly `{type}` for the payload-free ready signals. */
-export function isSignal(data: unknown, type: typeof MAIN_READY | typeof ISOLATED_READY): boolean {
-  return isObj(data) && hasOnly(data, ["type"]) && data.type === type
-}
 
 export function newNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("")
