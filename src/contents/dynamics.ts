@@ -60,7 +60,6 @@ const watcher = watchRecordPage(
 startDynamicsBridgeIsolated({
   urlRecord,
   onMessage: (message) => {
-    if (message.type === "context") return
     if (message.type === "change") {
       if (xrm && xrm.entityName === message.entityName && xrm.entityId === message.entityId) xrm.attributes[message.name] = message.attribute
     } else {

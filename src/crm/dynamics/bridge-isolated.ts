@@ -15,7 +15,7 @@ export interface UrlRecord {
 }
 
 export interface IsolatedBridgeOptions {
-  /** Receives each validated message (context, values, change, save) about the URL's record. */
+  /** Receives each validated message (values, change, save) about the URL's record. */
   onMessage(message: BridgeMessage): void
   /** The URL's record now; messages about any other record (or none) are dropped. */
   urlRecord(): UrlRecord | null
@@ -43,8 +43,7 @@ export interface IsolatedBridge {
  * record of another table with the same id, never chooses an account.
  */
 export function agreesWithUrl(message: BridgeMessage, url: UrlRecord | null): boolean {
-  const about = message.type === "context" ? message.context : message
-  return !!url && about.entityName === url.objectType.toLowerCase() && about.entityId === url.id.toLowerCase()
+  return !!url && message.entityName === url.objectType.toLowerCase() && message.entityId === url.id.toLowerCase()
 }
 
 export function startDynamicsBridgeIsolated(options: IsolatedBridgeOptions): IsolatedBridge {

@@ -1,7 +1,7 @@
 /**
  * The MAIN-world half of the Xrm bridge (registered by the worker with `world: "MAIN"`, `runAt:
- * "document_start"`). It reads what only page JavaScript can: `Xrm.Utility.getPageContext()`, the
- * form's typed attribute values (lookups as {id,name,entityType}, option-set labels) and their
+ * "document_start"`). It reads what only page JavaScript can: which record `Xrm.Utility.getPageContext()`
+ * shows, the form's typed attribute values (lookups as {id,name,entityType}, option-set labels) and their
  * change and save events, above all the quote / quote-line price fields, and sends them down the
  * private MessagePort received in the handshake (bridge-protocol.ts).
  *
@@ -17,7 +17,7 @@
  * what arrives is page-provided data, as untrusted as the DOM, and the isolated side validates
  * it and checks it against the URL.
  */
-import { HANDSHAKE, ISOLATED_READY, MAIN_READY, type BridgeAttribute, type BridgeContext, type BridgeLookup, type BridgeMessageBody } from "./bridge-protocol"
+import { HANDSHAKE, ISOLATED_READY, MAIN_READY, type BridgeAttribute, type BridgeLookup, type BridgeMessageBody } from "./bridge-protocol"
 
 /** Price fields of quote and quotedetail: hooked first, so they are never cut by the cap. */
 export const PRICE_FIELDS = ["priceperunit", "manualdiscountamount", "discountpercentage", "discountamount", "totalamount", "quantity", "baseamount", "extendedamount", "volumediscountamount", "totallineitemamount"] as const
@@ -50,10 +50,15 @@ interface XrmEntity {
 }
 interface XrmLike {
   Utility?: {
-    getPageContext?(): { input?: { pageType?: string; entityName?: string; entityId?: string; formId?: string } }
-    getGlobalContext?(): { getClientUrl?(): string; getVersion?(): string }
+    getPageContext?(): { input?: { pageType?: string; entityName?: string; entityId?: string } }
   }
   Page?: { data?: { entity?: XrmEntity }; getAttribute?(): XrmAttribute[] }
+}
+
+/** Null id: a new-record form (a quote being drafted before its first save). */
+interface ShownRecord {
+  entityName: string
+  entityId: string | null
 }
 
 type Unbound<T, A extends unknown[], R> = (self: T, ...args: A) => R
@@ -73,8 +78,8 @@ export function capturePlatform(win: Window) {
     const get = getOwnPropertyDescriptor(proto, key)?.get
     return get ? (uncurry(get) as (o: object) => V) : (o) => (o as Record<string, V>)[key] as V
   }
-  // The port methods from a channel of our own: the ports handed over are of the same kind.
-  const probe = new w.MessageChannel()
+  // The port methods from a channel of our own (this realm's, as the port handed over will be).
+  const probe = new MessageChannel()
   const portProto = getPrototypeOf(probe.port1) as MessagePort
   const portPost = uncurry(portProto.postMessage as (this: MessagePort, message: unknown) => void)
   const portClose = uncurry(portProto.close)
@@ -126,7 +131,6 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
   const isGuid = P.matcher(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   const isName = P.matcher(/^[a-z][a-z0-9_]*$/)
   const isType = P.matcher(/^[a-z]{1,32}$/)
-  const isWebUrl = P.matcher(/^https?:\/\//)
 
   let port: MessagePort | null = null
   let nonce = ""
@@ -223,7 +227,7 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
   }
 
   /** The record on screen once its form is ready, or null while Xrm or the form is loading. */
-  const currentContext = (x: XrmLike): BridgeContext | null => {
+  const currentRecord = (x: XrmLike): ShownRecord | null => {
     const input = x.Utility?.getPageContext?.()?.input
     if (!input || input.pageType !== "entityrecord" || !input.entityName) return null
     const entity = x.Page?.data?.entity
@@ -231,25 +235,13 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     const entityId = guid(input.entityId)
     // During an in-app navigation the page context switches before the new form has loaded.
     if (!entity || entity.getEntityName?.() !== entityName || guid(entity.getId?.()) !== entityId) return null
-    const global = x.Utility?.getGlobalContext?.()
-    const formId = guid(input.formId)
-    const clientUrl = global?.getClientUrl?.()
-    const version = global?.getVersion?.()
-    return {
-      pageType: "entityrecord",
-      entityName,
-      entityId,
-      ...(formId ? { formId } : {}),
-      ...(typeof clientUrl === "string" && isWebUrl(clientUrl) ? { clientUrl: cut(clientUrl, 2_048) } : {}),
-      ...(typeof version === "string" ? { version: cut(version, 32) } : {})
-    }
+    return { entityName, entityId }
   }
 
-  const watch = (x: XrmLike, ctx: BridgeContext) => {
+  const watch = (x: XrmLike, shown: ShownRecord) => {
     const entity = x.Page!.data!.entity!
     const attrs = attributesOf(x)
-    const { entityName, entityId } = ctx
-    send({ type: "context", context: ctx })
+    const { entityName, entityId } = shown
     send({ type: "values", entityName, entityId, attributes: snapshot(attrs) })
     // A chain of closures, not an array: nothing here looks a method up on a page-owned prototype.
     let off = () => {}
@@ -291,13 +283,13 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     try {
       const x = xrm()
       if (!x) return
-      const ctx = currentContext(x)
-      const key = ctx ? `${ctx.entityName}:${ctx.entityId ?? "new"}` : ""
-      if (!ctx || key === shownKey) return
+      const shown = currentRecord(x)
+      const key = shown ? `${shown.entityName}:${shown.entityId ?? "new"}` : ""
+      if (!shown || key === shownKey) return
       unhook()
       unhook = () => {}
       shownKey = key
-      watch(x, ctx)
+      watch(x, shown)
     } catch {
       // Xrm half-initialised or patched by the page: try again on the next tick.
     }

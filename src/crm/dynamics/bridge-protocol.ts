@@ -7,7 +7,8 @@
  *   isolated → window: DOM event "parley-isolated-ready"      (synchronous; asks MAIN to announce)
  *   MAIN     → window: DOM event "parley-main-ready"          (synchronous; MAIN is listening)
  *   isolated → window: postMessage {type:"parley-handshake", nonce} + [port]   (once)
- *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again)
+ *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again): the form's
+ *     values when a record's form is ready, each change, and the values after each save.
  * The ready signals are synchronous events, so the exchange ends before the parser inserts the
  * first element; the isolated side answers only an announcement made while the document is still
  * empty, which no page script can make (a script runs only once its element is in the document).
@@ -40,21 +41,10 @@ export interface BridgeAttribute {
   text?: string
 }
 
-export interface BridgeContext {
-  pageType: string
-  entityName: string
-  /** Null on a new-record form (a quote being drafted before its first save). */
-  entityId: string | null
-  formId?: string
-  clientUrl?: string
-  version?: string
-}
-
 interface Envelope {
   nonce: string
 }
 export type BridgeMessage =
-  | (Envelope & { type: "context"; context: BridgeContext })
   | (Envelope & { type: "values" | "save"; entityName: string; entityId: string | null; attributes: Record<string, BridgeAttribute> })
   | (Envelope & { type: "change"; entityName: string; entityId: string | null; name: string; attribute: BridgeAttribute })
 
@@ -124,30 +114,12 @@ function attributes(v: unknown): Record<string, BridgeAttribute> | null {
 
 const entityId = (v: unknown): v is string | null => v === null || (typeof v === "string" && GUID.test(v))
 
-function context(v: unknown): BridgeContext | null {
-  if (!isObj(v) || !hasOnly(v, ["pageType", "entityName", "entityId", "formId", "clientUrl", "version"])) return null
-  if (!str(v.pageType, 32) || typeof v.entityName !== "string" || !LOGICAL.test(v.entityName) || !entityId(v.entityId)) return null
-  if (v.formId !== undefined && !(typeof v.formId === "string" && GUID.test(v.formId))) return null
-  if (v.clientUrl !== undefined && !(str(v.clientUrl, 2_048) && /^https?:\/\//.test(v.clientUrl))) return null
-  if (v.version !== undefined && !str(v.version, 32)) return null
-  const out: BridgeContext = { pageType: v.pageType, entityName: v.entityName, entityId: v.entityId }
-  if (v.formId !== undefined) out.formId = v.formId
-  if (v.clientUrl !== undefined) out.clientUrl = v.clientUrl
-  if (v.version !== undefined) out.version = v.version
-  return out
-}
-
 /**
  * A validated copy of a port message, or null: wrong nonce, unknown type, extra keys, oversized
  * or mistyped values are all dropped whole.
  */
 export function parseBridgeMessage(data: unknown, nonce: string): BridgeMessage | null {
   if (!isObj(data) || typeof data.nonce !== "string" || data.nonce !== nonce || !NONCE.test(nonce)) return null
-  if (data.type === "context") {
-    if (!hasOnly(data, ["nonce", "type", "context"])) return null
-    const c = context(data.context)
-    return c && { nonce, type: "context", context: c }
-  }
   if (typeof data.entityName !== "string" || !LOGICAL.test(data.entityName) || !entityId(data.entityId)) return null
   if (data.type === "values" || data.type === "save") {
     if (!hasOnly(data, ["nonce", "type", "entityName", "entityId", "attributes"])) return null
