@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { agreesWithUrl, startDynamicsBridgeIsolated, type IsolatedBridge, type IsolatedBridgeOptions } from "./bridge-isolated"
 import { PRICE_FIELDS, startDynamicsBridgeMain } from "./bridge-main"
-import { HANDSHAKE, ISOLATED_READY, MAIN_READY, parseBridgeMessage, type BridgeMessage } from "./bridge-protocol"
+import { HANDSHAKE, MAIN_READY, parseBridgeMessage, type BridgeMessage } from "./bridge-protocol"
 import { createFakeXrm, type FakeRecord } from "./fake-xrm"
 import { parseDynamicsUrl } from "./url"
 
