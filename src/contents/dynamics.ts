@@ -1,7 +1,9 @@
 /**
  * Content script for Dynamics 365 (Unified Interface): reports the record in view, merging the
  * form's exact values from the MAIN-world Xrm bridge over what the DOM shows. Runs at
- * document_start so the bridge handshake happens before any page script can listen.
+ * document_start so the bridge handshake happens before any page script can listen. Bridge
+ * values count only for the record the URL shows: their lookups (a quote's customer) choose the
+ * account Parley syncs, so one the page reports for any other record is dropped.
  */
 import type { PlasmoCSConfig } from "plasmo"
 import { installPricingChipLoader } from "../chip/lazy"

@@ -64,6 +64,7 @@ export function startDynamicsBridgeIsolated(options: IsolatedBridgeOptions): Iso
     }
     if (!agreesWithUrl(message, options.urlRecord())) {
       mismatched++
+      console.debug("Parley bridge: dropped values about a record the URL does not show", message.entityName, message.entityId)
       return
     }
     try {

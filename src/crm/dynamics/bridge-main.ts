@@ -113,6 +113,7 @@ export function capturePlatform(win: Window) {
     slice: uncurry(String.prototype.slice),
     lower: uncurry(String.prototype.toLowerCase),
     trim: uncurry(String.prototype.trim),
+    includes: uncurry(String.prototype.includes as (this: string, search: string) => boolean),
     /** `test` looks `exec` up on the regex at call time: each pattern gets its own copy. */
     matcher(pattern: RegExp): (text: string) => boolean {
       defineProperty(pattern, "exec", { value: exec })
@@ -235,6 +236,8 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     const entityId = guid(input.entityId)
     // During an in-app navigation the page context switches before the new form has loaded.
     if (!entity || entity.getEntityName?.() !== entityName || guid(entity.getId?.()) !== entityId) return null
+    // The isolated side takes values only for the URL's record: wait until the address shows it too.
+    if (entityId && !P.includes(P.lower(win.location.href), entityId)) return null
     return { entityName, entityId }
   }
 

@@ -170,6 +170,17 @@ describe("Xrm bridge: values and events flow", () => {
     expect(received).toEqual([])
   })
 
+  it("holds a form's values until the address shows its record (a form loaded before the URL moved)", async () => {
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?pagetype=entitylist&etn=quote`)
+    win.Xrm = createFakeXrm(quote()).Xrm
+    const fromMain = speakToMain()
+    await tick(50)
+    expect(fromMain).toEqual([])
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?etc=1084&id=%7b${QUOTE_ID.toUpperCase()}%7d&pagetype=entityrecord`)
+    await until(() => fromMain.length >= 1)
+    expect(fromMain[0]).toMatchObject({ type: "values", entityName: "quote", entityId: QUOTE_ID })
+  })
+
   it("survives a broken or hostile Xrm without throwing into the page", async () => {
     win.Xrm = {
       Utility: {
