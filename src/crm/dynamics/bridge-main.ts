@@ -67,9 +67,9 @@ type Listener = (event: Event) => void
 /**
  * The platform functions the bridge uses, as they are when this runs (document_start). Each is
  * called as `fn(self, ...args)` (`Function.prototype.call.bind(method)`), so a later change to a
- * prototype reaches none of them. Exported for the tests, which patch prototypes afterwards.
+ * prototype reaches none of them.
  */
-export function capturePlatform(win: Window) {
+function capturePlatform(win: Window) {
   const uncurry = Function.prototype.bind.bind(Function.prototype.call) as unknown as <T, A extends unknown[], R>(fn: (this: T, ...args: A) => R) => Unbound<T, A, R>
   const { getOwnPropertyDescriptor, getPrototypeOf, defineProperty, create, keys } = Object
   const w = win as Window & typeof globalThis
