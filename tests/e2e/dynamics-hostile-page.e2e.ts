@@ -10,10 +10,11 @@
  * the sync (the synced account is the one the URL's quote belongs to); the genuine form still works.
  */
 import { afterEach, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
 import { launchBrowser, openPanel, readStore, type ExtensionBrowser } from "../../demo/browser"
 import { handleDynamicsRequest } from "../../demo/dynamics/pages"
 import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
-import { dynamicsRecordUrl, installDemoOrg } from "../../demo/routes"
+import { dynamicsRecordUrl, installDemoOrg, type DemoOrg } from "../../demo/routes"
 
 const globex = DEMO_ACCOUNTS[0]!
 const initech = DEMO_ACCOUNTS[1]!
@@ -147,6 +148,28 @@ function hostilePageScript(forgedCustomer: string, quoteId: string) {
   setInterval(forge, 150)
 }
 
+const quote = initech.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
+const quoteId = dynIds.quote(quote)
+const forgedCustomer = dynIds.account(globex)
+
+/** The demo org's own quote page, with the hostile script as the first thing in <head>. */
+async function serveHostileQuotePage(browser: ExtensionBrowser, org: DemoOrg) {
+  const script = `(${hostilePageScript.toString()})(${JSON.stringify(forgedCustomer)}, ${JSON.stringify(quoteId)})`
+  await browser.context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\/main\.aspx/, async (route) => {
+    const request = route.request()
+    const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders() }, org.dynamicsApi)
+    return route.fulfill({ status: res.status, headers: res.headers, body: res.body.replace("<head>", `<head><script>${script}</script>`) })
+  })
+}
+
+/** What the hostile page collected. */
+async function hostileFindings(crm: Page) {
+  return crm.evaluate(() => {
+    const s = (window as unknown as { __hostile: { strings: string[]; portPostsByOthers: number; handshakesHeard: number; foreignPorts: unknown[]; forgedPosts: number } }).__hostile
+    return { nonces: [...new Set(s.strings.flatMap((x) => x.match(/[0-9a-f]{32}/g) ?? []))], portPostsByOthers: s.portPostsByOthers, handshakesHeard: s.handshakesHeard, foreignPorts: s.foreignPorts.length, forgedPosts: s.forgedPosts }
+  })
+}
+
 describe("Dynamics bridge on a hostile page", () => {
   it("the page that patches the prototypes first learns no nonce, gets no port, and cannot choose the synced account", async () => {
     browser = await launchBrowser()
@@ -158,17 +181,7 @@ describe("Dynamics bridge on a hostile page", () => {
     await expect.poll(async () => (await bridgeScript()).length, { timeout: 15_000 }).toBeGreaterThan(0)
     expect(await bridgeScript()).toContainEqual(expect.objectContaining({ world: "MAIN", runAt: "document_start", matches: expect.arrayContaining(["https://*.crm4.dynamics.com/*"]) }))
 
-    const quote = initech.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
-    const quoteId = dynIds.quote(quote)
-    const forgedCustomer = dynIds.account(globex)
-    const script = `(${hostilePageScript.toString()})(${JSON.stringify(forgedCustomer)}, ${JSON.stringify(quoteId)})`
-    // The demo org's own page, with the hostile script as the first thing in <head>.
-    await browser.context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\/main\.aspx/, async (route) => {
-      const request = route.request()
-      const res = handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders() }, org.dynamicsApi)
-      return route.fulfill({ status: res.status, headers: res.headers, body: res.body.replace("<head>", `<head><script>${script}</script>`) })
-    })
-
+    await serveHostileQuotePage(browser, org)
     const crm = await browser.context.newPage()
     await crm.goto(dynamicsRecordUrl("quote", quoteId))
     const panel = await openPanel(browser)
@@ -190,10 +203,7 @@ describe("Dynamics bridge on a hostile page", () => {
     })
     await expect.poll(async () => (await fields()).totalamount?.value, { timeout: 15_000 }).toBe("39900")
 
-    const hostile = await crm.evaluate(() => {
-      const s = (window as unknown as { __hostile: { strings: string[]; portPostsByOthers: number; handshakesHeard: number; foreignPorts: unknown[]; forgedPosts: number } }).__hostile
-      return { nonces: [...new Set(s.strings.flatMap((x) => x.match(/[0-9a-f]{32}/g) ?? []))], portPostsByOthers: s.portPostsByOthers, handshakesHeard: s.handshakesHeard, foreignPorts: s.foreignPorts.length, forgedPosts: s.forgedPosts }
-    })
+    const hostile = await hostileFindings(crm)
     expect(hostile.forgedPosts).toBeGreaterThan(0) // the attack ran
     expect(hostile.nonces).toEqual(["f".repeat(32)]) // only its own
     expect(hostile.portPostsByOthers).toBe(0) // Parley never posted through the page's prototype
@@ -209,5 +219,33 @@ describe("Dynamics bridge on a hostile page", () => {
     expect((await readStore(panel, "pageRecords")).filter((r) => JSON.stringify(r).includes("Forged Customer"))).toEqual([])
     expect(org.dynamicsApi.stats.requests.filter((r) => decodeURIComponent(r.url).includes(forgedCustomer))).toEqual([])
     expect((await readStore(panel, "interactions")).filter((r) => r.accountKey === globexKey)).toEqual([])
+  })
+  it("without the MAIN script (the first load after install) sends no handshake for the page to answer", async () => {
+    browser = await launchBrowser()
+    const org = await installDemoOrg(browser.context)
+    const worker = await browser.serviceWorker()
+    await expect.poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length)), { timeout: 15_000 }).toBeGreaterThan(0)
+    await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((all) => chrome.scripting.unregisterContentScripts({ ids: all.filter((s) => s.world === "MAIN").map((s) => s.id) })))
+    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((all) => all.filter((s) => s.world === "MAIN").length))).toBe(0)
+    await serveHostileQuotePage(browser, org)
+
+    const crm = await browser.context.newPage()
+    await crm.goto(dynamicsRecordUrl("quote", quoteId))
+    const panel = await openPanel(browser)
+    const key = `dynamics:northwind.crm4:${quoteId}`
+    // The DOM reading still arrives (formatted, as the page shows it).
+    await expect.poll(async () => (await readStore(panel, "pageRecords")).find((r) => r.key === key)?.name, { timeout: 15_000 }).toBe(quote.name)
+    await expect.poll(async () => (await hostileFindings(crm)).forgedPosts, { timeout: 10_000 }).toBeGreaterThan(0)
+    await crm.waitForTimeout(1_000) // forged posts keep coming; none may land
+
+    const hostile = await hostileFindings(crm)
+    expect(hostile.nonces).toEqual(["f".repeat(32)])
+    expect(hostile.handshakesHeard).toBe(1) // its own only: its "main-ready" came too late to be believed
+    expect(hostile.foreignPorts).toBe(0)
+    const fields = ((await readStore(panel, "pageRecords")).find((r) => r.key === key)?.fields ?? {}) as Record<string, { value: string; relatedId?: string }>
+    expect(fields.totalamount?.value).not.toBe("1")
+    expect(fields.customerid?.relatedId).toBeUndefined() // only the bridge gives lookup ids; the page's forged one never came in
+    expect((await readStore(panel, "meta")).filter((m) => String(m.key).includes(forgedCustomer))).toEqual([])
+    expect(org.dynamicsApi.stats.requests.filter((r) => decodeURIComponent(r.url).includes(forgedCustomer))).toEqual([])
   })
 })
