@@ -117,6 +117,8 @@ function hostilePageScript(forgedCustomer: string, quoteId: string) {
   // Race Parley: its own ready signals, and a handshake of its own before the genuine one is read.
   dispatchEvent(new Event("parley-main-ready"))
   dispatchEvent(new Event("parley-isolated-ready"))
+  winPost({ type: "parley-main-ready" }, location.origin)
+  winPost({ type: "parley-isolated-ready" }, location.origin)
   const channel = new MessageChannel()
   own.ports.push(channel.port1, channel.port2)
   channel.port1.onmessage = (e) => record(e.data)
