@@ -1,14 +1,15 @@
 /**
  * Content script for Dynamics 365 (Unified Interface): reports the record in view, merging the
  * form's exact values from the MAIN-world Xrm bridge over what the DOM shows. Runs at
- * document_start so the bridge handshake happens before any page script can listen.
+ * document_start so the bridge handshake happens before any page script can listen. Bridge
+ * values count only for the record the URL shows: their lookups (a quote's customer) choose the
+ * account Parley syncs, so one the page reports for any other record is dropped.
  */
 import type { PlasmoCSConfig } from "plasmo"
 import { installPricingChipLoader } from "../chip/lazy"
 import { startDynamicsBridgeIsolated } from "../crm/dynamics/bridge-isolated"
 import { dynamicsPage } from "../crm/dynamics/page"
 import { installDataverseRelay } from "../crm/dynamics/page-relay"
-import { parseDynamicsUrl } from "../crm/dynamics/url"
 import { mergeXrmFields, type XrmSnapshot } from "../crm/dynamics/xrm-fields"
 import { watchRecordPage } from "../lib/page-watcher"
 import { sendWithRetry } from "../messaging/send"
@@ -43,13 +44,15 @@ export const config: PlasmoCSConfig = {
 }
 
 let xrm: XrmSnapshot | null = null
+// The record the URL shows: bridge values about any other record are never merged.
+const urlRecord = () => dynamicsPage.parseUrl(location.href)
 
 const watcher = watchRecordPage(
   {
     ...dynamicsPage,
     readRecord: (root) => {
       const dom = dynamicsPage.readRecord(root)
-      const id = parseDynamicsUrl(location.href)?.id
+      const id = urlRecord()?.id
       return id ? mergeXrmFields(dom, xrm, id) : dom
     }
   },
@@ -57,10 +60,10 @@ const watcher = watchRecordPage(
 )
 
 startDynamicsBridgeIsolated({
+  urlRecord,
   onMessage: (message) => {
-    if (message.type === "context") return
     if (message.type === "change") {
-      if (xrm && xrm.entityId === message.entityId) xrm.attributes[message.name] = message.attribute
+      if (xrm && xrm.entityName === message.entityName && xrm.entityId === message.entityId) xrm.attributes[message.name] = message.attribute
     } else {
       xrm = { entityName: message.entityName, entityId: message.entityId, attributes: { ...message.attributes } }
     }

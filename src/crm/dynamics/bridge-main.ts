@@ -1,17 +1,23 @@
 /**
- * The MAIN-world half of the Xrm bridge (content script with `world: "MAIN"`, `run_at:
- * document_start`). It reads what only page JavaScript can: `Xrm.Utility.getPageContext()`, the
- * form's typed attribute values (lookups as {id,name,entityType}, option-set labels) and their
+ * The MAIN-world half of the Xrm bridge (registered by the worker with `world: "MAIN"`, `runAt:
+ * "document_start"`). It reads what only page JavaScript can: which record `Xrm.Utility.getPageContext()`
+ * shows, the form's typed attribute values (lookups as {id,name,entityType}, option-set labels) and their
  * change and save events, above all the quote / quote-line price fields, and sends them down the
  * private MessagePort received in the handshake (bridge-protocol.ts).
  *
- * Security (DESIGN.md): nothing is exposed on window; only the first handshake whose source is
- * this window, whose origin is this page's and whose shape is exact is accepted, after which the
- * window listener is removed; nothing is ever read from the port, so the page can never call
- * into Parley. Page scripts can tamper with `Xrm` itself: what arrives is page-provided data, as
- * untrusted as the DOM, and the isolated side validates it.
+ * Security (DESIGN.md): this script shares its JavaScript world with the page, and a page script
+ * can replace any prototype method after it (`MessagePort.prototype.postMessage`, the
+ * `MessageEvent.prototype.data` getter, `RegExp.prototype.exec`, `Array.prototype.push`…) to see
+ * what passes through. So every platform function the bridge calls is taken once by
+ * `capturePlatform` when the script starts, at document_start, before any page script exists,
+ * and called through those references only; the handshake and the port are never handled by
+ * anything else, and array iteration, spreading and regex replacement (all of which look
+ * methods up at call time) are avoided. Nothing is exposed on window; nothing is ever read from
+ * the port, so the page can never call into Parley. Page scripts can tamper with `Xrm` itself:
+ * what arrives is page-provided data, as untrusted as the DOM, and the isolated side validates
+ * it and checks it against the URL.
  */
-import { ISOLATED_READY, MAIN_READY, isHandshake, isSignal, type BridgeAttribute, type BridgeContext, type BridgeLookup, type BridgeMessageBody } from "./bridge-protocol"
+import { HANDSHAKE, ISOLATED_READY, MAIN_READY, type BridgeAttribute, type BridgeLookup, type BridgeMessageBody } from "./bridge-protocol"
 
 /** Price fields of quote and quotedetail: hooked first, so they are never cut by the cap. */
 export const PRICE_FIELDS = ["priceperunit", "manualdiscountamount", "discountpercentage", "discountamount", "totalamount", "quantity", "baseamount", "extendedamount", "volumediscountamount", "totallineitemamount"] as const
@@ -44,60 +50,88 @@ interface XrmEntity {
 }
 interface XrmLike {
   Utility?: {
-    getPageContext?(): { input?: { pageType?: string; entityName?: string; entityId?: string; formId?: string } }
-    getGlobalContext?(): { getClientUrl?(): string; getVersion?(): string }
+    getPageContext?(): { input?: { pageType?: string; entityName?: string; entityId?: string } }
   }
   Page?: { data?: { entity?: XrmEntity }; getAttribute?(): XrmAttribute[] }
 }
 
-const guid = (raw: unknown): string | null => {
-  const v = typeof raw === "string" ? raw.trim().replace(/^\{|\}$/g, "").toLowerCase() : ""
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ? v : null
+/** Null id: a new-record form (a quote being drafted before its first save). */
+interface ShownRecord {
+  entityName: string
+  entityId: string | null
 }
-const cut = (v: unknown, max = 4_000) => String(v ?? "").slice(0, max)
 
-/** One attribute as plain, structured-clone-safe data. */
-function readAttribute(attr: XrmAttribute): BridgeAttribute {
-  const type = cut(attr.getAttributeType?.() ?? "unknown", 32).toLowerCase().replace(/[^a-z]/g, "") || "unknown"
-  const raw = attr.getValue()
-  let value: BridgeAttribute["value"] = null
-  if (Array.isArray(raw)) {
-    value = raw.slice(0, 50).every((x) => typeof x === "number")
-      ? (raw.slice(0, 50) as number[])
-      : raw.slice(0, 50).map(
-          (x: { id?: unknown; name?: unknown; entityType?: unknown }): BridgeLookup => ({
-            id: guid(x?.id) ?? "",
-            name: cut(x?.name, 256),
-            entityType: cut(x?.entityType, 128).toLowerCase()
-          })
-        )
-  } else if (Object.prototype.toString.call(raw) === "[object Date]") {
-    // Not `instanceof Date`: the page's Date may come from another realm (an iframe's Xrm).
-    const t = (raw as Date).getTime()
-    value = Number.isNaN(t) ? null : (raw as Date).toISOString()
+type Unbound<T, A extends unknown[], R> = (self: T, ...args: A) => R
+type Listener = (event: Event) => void
+
+/**
+ * The platform functions the bridge uses, as they are when this runs (document_start). Each is
+ * called as `fn(self, ...args)` (`Function.prototype.call.bind(method)`), so a later change to a
+ * prototype reaches none of them.
+ */
+function capturePlatform(win: Window) {
+  const uncurry = Function.prototype.bind.bind(Function.prototype.call) as unknown as <T, A extends unknown[], R>(fn: (this: T, ...args: A) => R) => Unbound<T, A, R>
+  const { getOwnPropertyDescriptor, getPrototypeOf, defineProperty, create, keys } = Object
+  const w = win as Window & typeof globalThis
+  /** A getter from the prototype when the platform has one (browsers), else a plain read. */
+  const getter = <V>(proto: object, key: string): ((o: object) => V) => {
+    const get = getOwnPropertyDescriptor(proto, key)?.get
+    return get ? (uncurry(get) as (o: object) => V) : (o) => (o as Record<string, V>)[key] as V
   }
-  else if (typeof raw === "number") value = Number.isFinite(raw) ? raw : null
-  else if (typeof raw === "string") value = cut(raw)
-  else if (typeof raw === "boolean") value = raw
-  const out: BridgeAttribute = { type, value }
-  if (type === "optionset" || type === "multiselectoptionset") {
-    const text = attr.getText?.()
-    if (text != null) out.text = cut(Array.isArray(text) ? text.join("; ") : text)
+  // The port methods from a channel of our own (this realm's, as the port handed over will be).
+  const probe = new MessageChannel()
+  const portProto = getPrototypeOf(probe.port1) as MessagePort
+  const portPost = uncurry(portProto.postMessage as (this: MessagePort, message: unknown) => void)
+  const portClose = uncurry(portProto.close)
+  portClose(probe.port1)
+  portClose(probe.port2)
+  const messageProto = w.MessageEvent.prototype
+  const exec = RegExp.prototype.exec
+  const test = uncurry(RegExp.prototype.test)
+  return {
+    addListener: uncurry(w.addEventListener as (this: Window, type: string, listener: Listener, capture?: boolean) => void),
+    removeListener: uncurry(w.removeEventListener as (this: Window, type: string, listener: Listener, capture?: boolean) => void),
+    dispatch: uncurry(w.dispatchEvent as (this: Window, event: Event) => boolean),
+    EventCtor: w.Event,
+    stopImmediate: uncurry(w.Event.prototype.stopImmediatePropagation),
+    eventData: getter<unknown>(messageProto, "data"),
+    eventOrigin: getter<string>(messageProto, "origin"),
+    eventSource: getter<unknown>(messageProto, "source"),
+    eventPorts: getter<readonly MessagePort[] | null>(messageProto, "ports"),
+    portPost,
+    portClose,
+    setTimer: uncurry(w.setInterval as (this: Window, handler: () => void, ms: number) => number),
+    clearTimer: uncurry(w.clearInterval as (this: Window, id: number) => void),
+    keys,
+    create,
+    isArray: Array.isArray,
+    isFinite: Number.isFinite,
+    toText: String,
+    objectTag: uncurry(Object.prototype.toString),
+    dateTime: uncurry(Date.prototype.getTime),
+    dateIso: uncurry(Date.prototype.toISOString),
+    slice: uncurry(String.prototype.slice),
+    lower: uncurry(String.prototype.toLowerCase),
+    trim: uncurry(String.prototype.trim),
+    includes: uncurry(String.prototype.includes as (this: string, search: string) => boolean),
+    /** `test` looks `exec` up on the regex at call time: each pattern gets its own copy. */
+    matcher(pattern: RegExp): (text: string) => boolean {
+      defineProperty(pattern, "exec", { value: exec })
+      return (text) => test(pattern, text)
+    }
   }
-  return out
 }
 
 export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => void {
   const win = options.win ?? window
   const pollMs = options.pollMs ?? 500
   const maxAttributes = options.maxAttributes ?? 200
-  // Captured now, at document_start, before page scripts could replace them.
+  // Now, at document_start, before any page script could replace them.
+  const P = capturePlatform(win)
   const origin = win.location.origin
-  const addListener = win.addEventListener.bind(win)
-  const removeListener = win.removeEventListener.bind(win)
-  const post = win.postMessage.bind(win)
-  const setTimer = win.setInterval.bind(win)
-  const clearTimer = win.clearInterval.bind(win)
+  const isGuid = P.matcher(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+  const isName = P.matcher(/^[a-z][a-z0-9_]*$/)
+  const isType = P.matcher(/^[a-z]{1,32}$/)
 
   let port: MessagePort | null = null
   let nonce = ""
@@ -105,9 +139,50 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
   let shownKey = ""
   let unhook: () => void = () => {}
 
+  const cut = (v: unknown, max = 4_000): string => P.slice(P.toText(v ?? ""), 0, max)
+  const guid = (raw: unknown): string | null => {
+    if (typeof raw !== "string") return null
+    let v = P.lower(P.trim(raw))
+    if (v.length === 38 && v[0] === "{" && v[37] === "}") v = P.slice(v, 1, 37)
+    return isGuid(v) ? v : null
+  }
+
+  /** One attribute as plain, structured-clone-safe data. */
+  const readAttribute = (attr: XrmAttribute): BridgeAttribute => {
+    const named = P.lower(cut(attr.getAttributeType?.() ?? "unknown", 32))
+    const type = isType(named) ? named : "unknown"
+    const raw = attr.getValue()
+    let value: BridgeAttribute["value"] = null
+    if (P.isArray(raw)) {
+      const n = raw.length < 50 ? raw.length : 50
+      let numbers = true
+      for (let i = 0; i < n; i++) if (typeof raw[i] !== "number") numbers = false
+      const items: (number | BridgeLookup)[] = []
+      for (let i = 0; i < n; i++) {
+        const x = raw[i] as { id?: unknown; name?: unknown; entityType?: unknown } | number
+        items[i] = numbers ? (x as number) : { id: guid((x as { id?: unknown })?.id) ?? "", name: cut((x as { name?: unknown })?.name, 256), entityType: P.lower(cut((x as { entityType?: unknown })?.entityType, 128)) }
+      }
+      value = items as number[] | BridgeLookup[]
+    } else if (P.objectTag(raw) === "[object Date]") {
+      // Not `instanceof Date`: the page's Date may come from another realm (an iframe's Xrm).
+      const t = P.dateTime(raw as Date)
+      value = t === t ? P.dateIso(raw as Date) : null
+    } else if (typeof raw === "number") value = P.isFinite(raw) ? raw : null
+    else if (typeof raw === "string") value = cut(raw)
+    else if (typeof raw === "boolean") value = raw
+    if (type !== "optionset" && type !== "multiselectoptionset") return { type, value }
+    const text = attr.getText?.()
+    if (text == null) return { type, value }
+    let joined = ""
+    if (P.isArray(text)) for (let i = 0; i < text.length && i < 50; i++) joined = i ? `${joined}; ${cut(text[i])}` : cut(text[i])
+    else joined = cut(text)
+    return { type, value, text: cut(joined) }
+  }
+
   const send = (message: BridgeMessageBody) => {
+    if (!port) return
     try {
-      port?.postMessage({ ...message, nonce })
+      P.portPost(port, { ...message, nonce })
     } catch {
       // A value the structured clone refuses: drop it rather than break the page.
     }
@@ -121,49 +196,60 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     }
   }
 
+  const isPriceField = (name: string) => {
+    for (let i = 0; i < PRICE_FIELDS.length; i++) if (PRICE_FIELDS[i] === name) return true
+    return false
+  }
+
   const attributesOf = (x: XrmLike): XrmAttribute[] => {
-    const all = x.Page?.data?.entity?.attributes?.get?.() ?? x.Page?.getAttribute?.() ?? []
-    const byName = (a: XrmAttribute) => (PRICE_FIELDS as readonly string[]).indexOf(a.getName())
-    const price = all.filter((a) => byName(a) >= 0)
-    return [...price, ...all.filter((a) => byName(a) < 0)].slice(0, maxAttributes)
+    const all: unknown = x.Page?.data?.entity?.attributes?.get?.() ?? x.Page?.getAttribute?.()
+    const out: XrmAttribute[] = []
+    if (!P.isArray(all)) return out
+    const take = (price: boolean) => {
+      for (let i = 0; i < all.length && out.length < maxAttributes; i++) {
+        const a = all[i] as XrmAttribute
+        if (isPriceField(a.getName()) === price) out[out.length] = a
+      }
+    }
+    // Price fields first, so the cap never cuts them.
+    take(true)
+    take(false)
+    return out
   }
 
   const snapshot = (attrs: XrmAttribute[]) => {
-    const out: Record<string, BridgeAttribute> = {}
-    for (const a of attrs) {
-      const name = cut(a.getName(), 128)
-      if (/^[a-z][a-z0-9_]*$/.test(name)) out[name] = readAttribute(a)
+    // Null prototype: no setter the page put on Object.prototype runs for a field's name.
+    const out = P.create(null) as Record<string, BridgeAttribute>
+    for (let i = 0; i < attrs.length; i++) {
+      const name = cut(attrs[i]!.getName(), 128)
+      if (isName(name)) out[name] = readAttribute(attrs[i]!)
     }
     return out
   }
 
   /** The record on screen once its form is ready, or null while Xrm or the form is loading. */
-  const currentContext = (x: XrmLike): BridgeContext | null => {
+  const currentRecord = (x: XrmLike): ShownRecord | null => {
     const input = x.Utility?.getPageContext?.()?.input
     if (!input || input.pageType !== "entityrecord" || !input.entityName) return null
     const entity = x.Page?.data?.entity
-    const entityName = cut(input.entityName, 128).toLowerCase()
+    const entityName = P.lower(cut(input.entityName, 128))
     const entityId = guid(input.entityId)
     // During an in-app navigation the page context switches before the new form has loaded.
     if (!entity || entity.getEntityName?.() !== entityName || guid(entity.getId?.()) !== entityId) return null
-    const global = x.Utility?.getGlobalContext?.()
-    const context: BridgeContext = { pageType: "entityrecord", entityName, entityId }
-    const formId = guid(input.formId)
-    if (formId) context.formId = formId
-    const clientUrl = global?.getClientUrl?.()
-    if (typeof clientUrl === "string" && /^https?:\/\//.test(clientUrl)) context.clientUrl = cut(clientUrl, 2_048)
-    const version = global?.getVersion?.()
-    if (typeof version === "string") context.version = cut(version, 32)
-    return context
+    // The isolated side takes values only for the URL's record: wait until the address shows it too.
+    if (entityId && !P.includes(P.lower(win.location.href), entityId)) return null
+    return { entityName, entityId }
   }
 
-  const watch = (x: XrmLike, ctx: BridgeContext) => {
+  const watch = (x: XrmLike, shown: ShownRecord) => {
     const entity = x.Page!.data!.entity!
     const attrs = attributesOf(x)
-    const { entityName, entityId } = ctx
-    send({ type: "context", context: ctx })
+    const { entityName, entityId } = shown
     send({ type: "values", entityName, entityId, attributes: snapshot(attrs) })
-    const hooks = attrs.map((attr) => {
+    // A chain of closures, not an array: nothing here looks a method up on a page-owned prototype.
+    let off = () => {}
+    for (let i = 0; i < attrs.length; i++) {
+      const attr = attrs[i]!
       const handler = () => {
         try {
           send({ type: "change", entityName, entityId, name: attr.getName(), attribute: readAttribute(attr) })
@@ -172,8 +258,12 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
         }
       }
       attr.addOnChange?.(handler)
-      return () => attr.removeOnChange?.(handler)
-    })
+      const previous = off
+      off = () => {
+        previous()
+        attr.removeOnChange?.(handler)
+      }
+    }
     const onSave = () => {
       try {
         send({ type: "save", entityName, entityId, attributes: snapshot(attributesOf(x)) })
@@ -186,7 +276,7 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     if (postSave) entity.addOnPostSave!(onSave)
     else entity.addOnSave?.(onSave)
     unhook = () => {
-      for (const off of hooks) off()
+      off()
       if (postSave) entity.removeOnPostSave?.(onSave)
       else entity.removeOnSave?.(onSave)
     }
@@ -196,42 +286,56 @@ export function startDynamicsBridgeMain(options: MainBridgeOptions = {}): () => 
     try {
       const x = xrm()
       if (!x) return
-      const ctx = currentContext(x)
-      const key = ctx ? `${ctx.entityName}:${ctx.entityId ?? "new"}` : ""
-      if (!ctx || key === shownKey) return
+      const shown = currentRecord(x)
+      const key = shown ? `${shown.entityName}:${shown.entityId ?? "new"}` : ""
+      if (!shown || key === shownKey) return
       unhook()
       unhook = () => {}
       shownKey = key
-      watch(x, ctx)
+      watch(x, shown)
     } catch {
       // Xrm half-initialised or patched by the page: try again on the next tick.
     }
   }
 
-  const onWindowMessage = (event: MessageEvent) => {
-    if (port || event.source !== win || event.origin !== origin) return
-    if (isSignal(event.data, ISOLATED_READY)) {
-      post({ type: MAIN_READY }, origin)
-      return
-    }
-    if (!isHandshake(event.data) || event.ports?.length !== 1) return
-    // Later listeners (the page's) never see the port or the nonce.
-    event.stopImmediatePropagation()
-    port = event.ports[0]!
-    nonce = event.data.nonce
-    removeListener("message", onWindowMessage, true)
-    tick()
-    timer = setTimer(tick, pollMs)
+  const announce = () => void P.dispatch(win, new P.EventCtor(MAIN_READY))
+  const onIsolatedReady = () => {
+    P.removeListener(win, ISOLATED_READY, onIsolatedReady)
+    announce()
   }
 
-  addListener("message", onWindowMessage, true)
-  post({ type: MAIN_READY }, origin)
+  /**
+   * The isolated side posts its handshake at document_start, so it is the first posted message
+   * this window delivers: one a page script posts is queued behind it and finds nobody listening.
+   */
+  const onWindowMessage = (event: Event) => {
+    if (port || P.eventSource(event) !== win || P.eventOrigin(event) !== origin) return
+    const data = P.eventData(event) as { type?: unknown; nonce?: unknown } | null
+    const ports = P.eventPorts(event)
+    if (typeof data !== "object" || data === null || P.keys(data).length !== 2 || data.type !== HANDSHAKE) return
+    if (typeof data.nonce !== "string" || data.nonce.length !== 32 || !ports || ports.length !== 1) return
+    // Later listeners (the page's) never see the port or the nonce.
+    P.stopImmediate(event)
+    port = ports[0]!
+    nonce = data.nonce
+    P.removeListener(win, "message", onWindowMessage, true)
+    P.removeListener(win, ISOLATED_READY, onIsolatedReady)
+    tick()
+    timer = P.setTimer(win, tick, pollMs)
+  }
+
+  P.addListener(win, "message", onWindowMessage, true)
+  // The ready signals are synchronous DOM events, so the exchange completes within document_start
+  // whichever script runs first: the isolated side asks, or hears this announcement.
+  P.addListener(win, ISOLATED_READY, onIsolatedReady)
+  announce()
 
   return () => {
-    removeListener("message", onWindowMessage, true)
-    if (timer !== undefined) clearTimer(timer)
+    P.removeListener(win, "message", onWindowMessage, true)
+    P.removeListener(win, ISOLATED_READY, onIsolatedReady)
+    if (timer !== undefined) P.clearTimer(win, timer)
     unhook()
-    port?.close()
+    if (port) P.portClose(port)
     port = null
   }
 }

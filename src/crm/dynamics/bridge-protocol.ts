@@ -1,20 +1,26 @@
 /**
  * The MAIN-world ↔ isolated-world bridge protocol (DESIGN.md "MAIN-world bridge"), shared by both
- * sides. Hand-written validation instead of zod: this ships in content scripts (15 KiB budget).
+ * sides. Hand-written validation instead of zod: this ships in the always-loaded content script
+ * (15 KiB budget), and the background validates the resulting observation with zod again.
  *
- * Sequence (both scripts run at document_start, in either order):
- *   isolated → window: {type:"parley-isolated-ready"}         (no payload; asks MAIN to announce)
- *   MAIN     → window: {type:"parley-main-ready"}             (no payload; MAIN is listening)
- *   isolated → window: {type:"parley-handshake", nonce} + [port]   (once, on the first main-ready)
- *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again)
- * Only the handshake carries a secret and a port; MAIN accepts the first one that passes the
- * source/origin/shape checks, stops listening on window, and stops the event from reaching page
- * listeners registered after it.
+ * Sequence, all at document_start (both scripts run then, in either order, before any page script):
+ *   isolated → window: DOM event "parley-isolated-ready"      (synchronous; asks MAIN to announce)
+ *   MAIN     → window: DOM event "parley-main-ready"          (synchronous; MAIN is listening)
+ *   isolated → window: postMessage {type:"parley-handshake", nonce} + [port]   (once)
+ *   MAIN → port only: BridgeMessage{nonce, ...}               (never window again): the form's
+ *     values when a record's form is ready, each change, and the values after each save.
+ * The ready signals are synchronous events, so the exchange ends before the parser inserts the
+ * first element; the isolated side answers only an announcement made while the document is still
+ * empty, which no page script can make (a script runs only once its element is in the document).
+ * The handshake is therefore the first posted message of the page: MAIN takes the first one that
+ * passes its source/origin/shape checks, stops the event before any page listener, and stops
+ * listening. MAIN reads the handshake and writes the port only through functions it captured at
+ * document_start (bridge-main.ts `capturePlatform`), so patched prototypes see neither.
  *
- * Known limit: the isolated side cannot tell the real MAIN script's "ready" from a page script's.
- * A page that answers first (e.g. on the first load after install, before the worker has
- * registered the MAIN script) gets the port and can feed form values. It still cannot call into
- * Parley, and what arrives is treated like the DOM: untrusted page data, validated and capped.
+ * Without the MAIN script (the first page load after install, before the worker registered it)
+ * the isolated side hears no announcement in time and sends no handshake at all. Whatever
+ * arrives on the port is still page data (Xrm is the page's): validated here, checked against
+ * the URL's record by the isolated side, and capped.
  */
 
 export const HANDSHAKE = "parley-handshake"
@@ -35,21 +41,10 @@ export interface BridgeAttribute {
   text?: string
 }
 
-export interface BridgeContext {
-  pageType: string
-  entityName: string
-  /** Null on a new-record form (a quote being drafted before its first save). */
-  entityId: string | null
-  formId?: string
-  clientUrl?: string
-  version?: string
-}
-
 interface Envelope {
   nonce: string
 }
 export type BridgeMessage =
-  | (Envelope & { type: "context"; context: BridgeContext })
   | (Envelope & { type: "values" | "save"; entityName: string; entityId: string | null; attributes: Record<string, BridgeAttribute> })
   | (Envelope & { type: "change"; entityName: string; entityId: string | null; name: string; attribute: BridgeAttribute })
 
@@ -68,16 +63,6 @@ type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)
 const hasOnly = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k))
 const str = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max
-
-/** Exactly `{type:"parley-handshake", nonce}`: no other keys, a 128-bit hex nonce. */
-export function isHandshake(data: unknown): data is { type: typeof HANDSHAKE; nonce: string } {
-  return isObj(data) && hasOnly(data, ["type", "nonce"]) && data.type === HANDSHAKE && typeof data.nonce === "string" && NONCE.test(data.nonce)
-}
-
-/** Exactly `{type}` for the payload-free ready signals. */
-export function isSignal(data: unknown, type: typeof MAIN_READY | typeof ISOLATED_READY): boolean {
-  return isObj(data) && hasOnly(data, ["type"]) && data.type === type
-}
 
 export function newNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("")
@@ -129,30 +114,12 @@ function attributes(v: unknown): Record<string, BridgeAttribute> | null {
 
 const entityId = (v: unknown): v is string | null => v === null || (typeof v === "string" && GUID.test(v))
 
-function context(v: unknown): BridgeContext | null {
-  if (!isObj(v) || !hasOnly(v, ["pageType", "entityName", "entityId", "formId", "clientUrl", "version"])) return null
-  if (!str(v.pageType, 32) || typeof v.entityName !== "string" || !LOGICAL.test(v.entityName) || !entityId(v.entityId)) return null
-  if (v.formId !== undefined && !(typeof v.formId === "string" && GUID.test(v.formId))) return null
-  if (v.clientUrl !== undefined && !(str(v.clientUrl, 2_048) && /^https?:\/\//.test(v.clientUrl))) return null
-  if (v.version !== undefined && !str(v.version, 32)) return null
-  const out: BridgeContext = { pageType: v.pageType, entityName: v.entityName, entityId: v.entityId }
-  if (v.formId !== undefined) out.formId = v.formId
-  if (v.clientUrl !== undefined) out.clientUrl = v.clientUrl
-  if (v.version !== undefined) out.version = v.version
-  return out
-}
-
 /**
  * A validated copy of a port message, or null: wrong nonce, unknown type, extra keys, oversized
  * or mistyped values are all dropped whole.
  */
 export function parseBridgeMessage(data: unknown, nonce: string): BridgeMessage | null {
   if (!isObj(data) || typeof data.nonce !== "string" || data.nonce !== nonce || !NONCE.test(nonce)) return null
-  if (data.type === "context") {
-    if (!hasOnly(data, ["nonce", "type", "context"])) return null
-    const c = context(data.context)
-    return c && { nonce, type: "context", context: c }
-  }
   if (typeof data.entityName !== "string" || !LOGICAL.test(data.entityName) || !entityId(data.entityId)) return null
   if (data.type === "values" || data.type === "save") {
     if (!hasOnly(data, ["nonce", "type", "entityName", "entityId", "attributes"])) return null

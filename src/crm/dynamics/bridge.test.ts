@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { startDynamicsBridgeIsolated, type IsolatedBridge } from "./bridge-isolated"
+import { agreesWithUrl, startDynamicsBridgeIsolated, type IsolatedBridge, type IsolatedBridgeOptions } from "./bridge-isolated"
 import { PRICE_FIELDS, startDynamicsBridgeMain } from "./bridge-main"
-import { HANDSHAKE, ISOLATED_READY, MAIN_READY, isHandshake, parseBridgeMessage, type BridgeMessage } from "./bridge-protocol"
+import { HANDSHAKE, MAIN_READY, parseBridgeMessage, type BridgeMessage } from "./bridge-protocol"
 import { createFakeXrm, type FakeRecord } from "./fake-xrm"
+import { parseDynamicsUrl } from "./url"
 
 const ORIGIN = "https://northwind.crm4.dynamics.com"
 const QUOTE_ID = "00000005-0000-4000-8000-0000004c4bc7"
@@ -44,6 +45,14 @@ afterEach(() => {
   win.postMessage = realPost
 })
 
+const isHandshake = (d: unknown): d is { type: string; nonce: string } => typeof d === "object" && d !== null && (d as { type?: unknown }).type === HANDSHAKE
+/** The isolated side as the content script starts it: the URL's record, and (as in Chrome at document_start) no page script yet. */
+const isolatedOptions = (onMessage: IsolatedBridgeOptions["onMessage"]): IsolatedBridgeOptions => ({
+  onMessage,
+  urlRecord: () => parseDynamicsUrl(win.location.href),
+  beforePageScripts: () => true
+})
+
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms))
 async function until(predicate: () => boolean, ms = 2_000) {
   const end = Date.now() + ms
@@ -57,7 +66,7 @@ function startBoth(options: { mainFirst?: boolean } = {}) {
   const received: BridgeMessage[] = []
   let isolated: IsolatedBridge
   const startIsolated = () => {
-    isolated = startDynamicsBridgeIsolated({ onMessage: (m) => received.push(m) })
+    isolated = startDynamicsBridgeIsolated(isolatedOptions((m) => received.push(m)))
     stops.push(() => isolated.stop())
   }
   const startMain = () => stops.push(startDynamicsBridgeMain({ pollMs: 10 }))
@@ -85,19 +94,16 @@ function interceptHandshake(): Promise<{ port: MessagePort; nonce: string }> {
 }
 
 describe("Xrm bridge: values and events flow", () => {
-  it.each([false, true])("sends context and typed values once Xrm appears (MAIN first: %s)", async (mainFirst) => {
+  it.each([false, true])("hands over the port within document_start and sends typed values once Xrm appears (MAIN first: %s)", async (mainFirst) => {
     const fake = createFakeXrm(quote())
     const { received, isolated } = startBoth({ mainFirst })
+    // The ready signals are synchronous events: the handshake is posted before the first await.
+    expect(isolated().connected).toBe(true)
     await tick(30)
     expect(received).toEqual([])
     win.Xrm = fake.Xrm
-    await until(() => received.length >= 2)
-    expect(isolated().connected).toBe(true)
-    expect(received[0]).toMatchObject({
-      type: "context",
-      context: { pageType: "entityrecord", entityName: "quote", entityId: QUOTE_ID, clientUrl: ORIGIN, version: "9.2.25011.00171" }
-    })
-    const values = received[1]!
+    await until(() => received.length >= 1)
+    const values = received[0]!
     expect(values.type).toBe("values")
     if (values.type !== "values") return
     expect(values.entityId).toBe(QUOTE_ID)
@@ -114,15 +120,15 @@ describe("Xrm bridge: values and events flow", () => {
     const fake = createFakeXrm(quote())
     win.Xrm = fake.Xrm
     const { received } = startBoth()
-    await until(() => received.length >= 2)
+    await until(() => received.length >= 1)
     fake.userEdit("discountpercentage", 3)
     fake.userEdit("totalamount", 201_600)
-    await until(() => received.length >= 4)
-    expect(received[2]).toMatchObject({ type: "change", entityName: "quote", entityId: QUOTE_ID, name: "discountpercentage", attribute: { type: "decimal", value: 3 } })
-    expect(received[3]).toMatchObject({ type: "change", name: "totalamount", attribute: { value: 201_600 } })
+    await until(() => received.length >= 3)
+    expect(received[1]).toMatchObject({ type: "change", entityName: "quote", entityId: QUOTE_ID, name: "discountpercentage", attribute: { type: "decimal", value: 3 } })
+    expect(received[2]).toMatchObject({ type: "change", name: "totalamount", attribute: { value: 201_600 } })
     fake.save()
-    await until(() => received.length >= 5)
-    const saved = received[4]!
+    await until(() => received.length >= 4)
+    const saved = received[3]!
     expect(saved.type).toBe("save")
     if (saved.type === "save") expect(saved.attributes.discountpercentage?.value).toBe(3)
   })
@@ -131,31 +137,48 @@ describe("Xrm bridge: values and events flow", () => {
     const fake = createFakeXrm(quote())
     win.Xrm = fake.Xrm
     const { received } = startBoth()
-    await until(() => received.length >= 2)
+    await until(() => received.length >= 1)
     const old = fake.attribute("totalamount")
     expect(old.handlerCount).toBe(1)
+    const lineId = "00000006-0000-4000-8000-000000000001"
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?pagetype=entityrecord&etn=quotedetail&id=${lineId}`)
     fake.navigate({
       entityName: "quotedetail",
-      entityId: "{00000006-0000-4000-8000-000000000001}",
+      entityId: `{${lineId}}`,
       attributes: PRICE_FIELDS.slice(0, 3).map((name, i) => ({ name, type: "money" as const, value: 100 * (i + 1) }))
     })
     await tick(40)
-    expect(received).toHaveLength(2) // the page context moved, the form is still loading
+    expect(received).toHaveLength(1) // the page context moved, the form is still loading
     fake.finishLoading()
-    await until(() => received.length >= 4)
-    expect(received[2]).toMatchObject({ type: "context", context: { entityName: "quotedetail", entityId: "00000006-0000-4000-8000-000000000001" } })
+    await until(() => received.length >= 2)
+    expect(received[1]).toMatchObject({ type: "values", entityName: "quotedetail", entityId: lineId })
     expect(old.handlerCount).toBe(0)
     fake.userEdit("manualdiscountamount", 50)
-    await until(() => received.length >= 5)
-    expect(received[4]).toMatchObject({ type: "change", entityName: "quotedetail", name: "manualdiscountamount", attribute: { value: 50 } })
+    await until(() => received.length >= 3)
+    expect(received[2]).toMatchObject({ type: "change", entityName: "quotedetail", name: "manualdiscountamount", attribute: { value: 50 } })
   })
 
-  it("handles a new-record form (no id yet), then its first save", async () => {
-    const fake = createFakeXrm({ ...quote(), entityId: null })
-    win.Xrm = fake.Xrm
-    const { received } = startBoth()
-    await until(() => received.length >= 2)
-    expect(received[0]).toMatchObject({ type: "context", context: { entityName: "quote", entityId: null } })
+  it("reports a new-record form (no id yet), which the isolated side keeps out: the URL names no record", async () => {
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?pagetype=entityrecord&etn=quote`)
+    win.Xrm = createFakeXrm({ ...quote(), entityId: null }).Xrm
+    const fromMain = speakToMain()
+    await until(() => fromMain.length >= 1)
+    expect(fromMain[0]).toMatchObject({ type: "values", entityName: "quote", entityId: null })
+
+    const { received, isolated } = startBoth()
+    await until(() => isolated().mismatched >= 1)
+    expect(received).toEqual([])
+  })
+
+  it("holds a form's values until the address shows its record (a form loaded before the URL moved)", async () => {
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?pagetype=entitylist&etn=quote`)
+    win.Xrm = createFakeXrm(quote()).Xrm
+    const fromMain = speakToMain()
+    await tick(50)
+    expect(fromMain).toEqual([])
+    win.happyDOM!.setURL(`${ORIGIN}/main.aspx?etc=1084&id=%7b${QUOTE_ID.toUpperCase()}%7d&pagetype=entityrecord`)
+    await until(() => fromMain.length >= 1)
+    expect(fromMain[0]).toMatchObject({ type: "values", entityName: "quote", entityId: QUOTE_ID })
   })
 
   it("survives a broken or hostile Xrm without throwing into the page", async () => {
@@ -172,12 +195,23 @@ describe("Xrm bridge: values and events flow", () => {
   })
 })
 
+/** The real MAIN script, handed a port of the test's own: what it sends, unfiltered. */
+function speakToMain(): unknown[] {
+  const seen: unknown[] = []
+  stops.push(startDynamicsBridgeMain({ pollMs: 10 }))
+  const channel = new MessageChannel()
+  channel.port1.onmessage = (e) => seen.push(e.data)
+  stops.push(() => channel.port1.close())
+  win.dispatchEvent(new MessageEvent("message", { data: { type: HANDSHAKE, nonce: "0123456789abcdef0123456789abcdef" }, source: win, origin: ORIGIN, ports: [channel.port2] }))
+  return seen
+}
+
 describe("Xrm bridge: the page cannot get in", () => {
   it("exposes nothing on window", async () => {
     const before = new Set(Object.getOwnPropertyNames(window))
     win.Xrm = createFakeXrm(quote()).Xrm
     const { received } = startBoth()
-    await until(() => received.length >= 2)
+    await until(() => received.length >= 1)
     const added = Object.getOwnPropertyNames(window).filter((k) => !before.has(k) && k !== "Xrm")
     expect(added).toEqual([])
   })
@@ -204,7 +238,7 @@ describe("Xrm bridge: the page cannot get in", () => {
     expect(got).toEqual([])
     // The first well-formed handshake wins...
     dispatch({ source: win, origin: ORIGIN }, spy("first", got))
-    await until(() => got.length >= 2)
+    await until(() => got.length >= 1)
     // ...and a second one, even perfect, reaches nothing.
     const after = got.length
     dispatch({ source: win, origin: ORIGIN }, spy("second", got))
@@ -217,40 +251,85 @@ describe("Xrm bridge: the page cannot get in", () => {
     stops.push(startDynamicsBridgeMain({ pollMs: 10 }))
     const seenByPage: unknown[] = []
     const pageListener = (e: MessageEvent) => seenByPage.push(e.data)
-    win.addEventListener("message", pageListener)
-    stops.push(() => win.removeEventListener("message", pageListener))
-    const isolated = startDynamicsBridgeIsolated({ onMessage: () => {} })
+    win.addEventListener("message", pageListener, true)
+    stops.push(() => win.removeEventListener("message", pageListener, true))
+    const isolated = startDynamicsBridgeIsolated(isolatedOptions(() => {}))
     stops.push(() => isolated.stop())
-    await until(() => isolated.connected)
-    await tick(20)
-    expect(seenByPage.some((d) => isHandshake(d))).toBe(false)
-    expect(seenByPage).toContainEqual({ type: ISOLATED_READY })
+    expect(isolated.connected).toBe(true)
+    await tick(30)
+    expect(seenByPage).toEqual([])
   })
 
-  it("the isolated side sends exactly one handshake, only to a MAIN announcement from this window", async () => {
+  it("keeps working, and leaks nothing, when a page script patches the prototypes before the handshake arrives", async () => {
+    const fake = createFakeXrm(quote())
+    win.Xrm = fake.Xrm
+    const { received } = startBoth()
+    // The handshake is posted but not yet delivered: a page's first script runs now, patches what
+    // the MAIN script would touch next, and listens.
+    const portProto = Object.getPrototypeOf(new MessageChannel().port1) as MessagePort
+    const originals = { post: portProto.postMessage, stop: Event.prototype.stopImmediatePropagation }
+    stops.push(() => {
+      portProto.postMessage = originals.post
+      Event.prototype.stopImmediatePropagation = originals.stop
+    })
+    const throughPatchedPost: unknown[] = []
+    portProto.postMessage = function (this: MessagePort, ...args: unknown[]) {
+      throughPatchedPost.push(args[0])
+      return (originals.post as (...a: unknown[]) => void).apply(this, args)
+    } as MessagePort["postMessage"]
+    Event.prototype.stopImmediatePropagation = () => {}
+    const heardByPage: unknown[] = []
+    const pageListener = (e: MessageEvent) => heardByPage.push(e.data)
+    win.addEventListener("message", pageListener, true)
+    stops.push(() => win.removeEventListener("message", pageListener, true))
+
+    await until(() => received.length >= 1)
+    fake.userEdit("totalamount", 199_000)
+    await until(() => received.length >= 2)
+    expect(received[1]).toMatchObject({ type: "change", name: "totalamount", attribute: { value: 199_000 } })
+    expect(throughPatchedPost).toEqual([])
+    expect(heardByPage.filter(isHandshake)).toEqual([])
+  })
+
+  it("the isolated side answers only a MAIN announcement made before any page script, and only once", async () => {
     const handshakes: unknown[] = []
     const listener = (e: MessageEvent) => isHandshake(e.data) && handshakes.push(e.data)
     win.addEventListener("message", listener)
     stops.push(() => win.removeEventListener("message", listener))
-    const isolated = startDynamicsBridgeIsolated({ onMessage: () => {} })
-    stops.push(() => isolated.stop())
-    win.dispatchEvent(new MessageEvent("message", { data: { type: MAIN_READY }, source: null, origin: ORIGIN }))
-    win.dispatchEvent(new MessageEvent("message", { data: { type: MAIN_READY }, source: win, origin: "https://evil.example" }))
+    let early = false
+    const late = startDynamicsBridgeIsolated({ ...isolatedOptions(() => {}), beforePageScripts: () => early })
+    stops.push(() => late.stop())
+    // The document already has elements: the announcement may be the page's.
+    win.dispatchEvent(new Event(MAIN_READY))
+    early = true
+    win.dispatchEvent(new Event(MAIN_READY)) // and it stopped listening at the first one
     await tick(20)
-    expect(isolated.connected).toBe(false)
-    win.postMessage({ type: MAIN_READY }, ORIGIN)
-    win.postMessage({ type: MAIN_READY }, ORIGIN)
-    await tick(30)
-    expect(isolated.connected).toBe(true)
+    expect(late.connected).toBe(false)
+    expect(handshakes).toEqual([])
+
+    const inTime = startDynamicsBridgeIsolated(isolatedOptions(() => {}))
+    stops.push(() => inTime.stop())
+    win.dispatchEvent(new Event(MAIN_READY))
+    win.dispatchEvent(new Event(MAIN_READY))
+    await tick(20)
+    expect(inTime.connected).toBe(true)
     expect(handshakes).toHaveLength(1)
   })
 
-  it("drops malformed port messages and wrong nonces, delivers valid ones", async () => {
+  it("by default counts the document as page-touched once it has an element", () => {
+    // happy-dom's document already holds <html><head><body>, as a page after its first script does.
+    const isolated = startDynamicsBridgeIsolated({ onMessage: () => {}, urlRecord: () => null })
+    stops.push(() => isolated.stop())
+    win.dispatchEvent(new Event(MAIN_READY))
+    expect(isolated.connected).toBe(false)
+  })
+
+  it("drops malformed port messages and wrong nonces, and messages about another record than the URL's", async () => {
     const intercepted = interceptHandshake()
     const received: BridgeMessage[] = []
-    const isolated = startDynamicsBridgeIsolated({ onMessage: (m) => received.push(m) })
+    const isolated = startDynamicsBridgeIsolated(isolatedOptions((m) => received.push(m)))
     stops.push(() => isolated.stop())
-    win.postMessage({ type: MAIN_READY }, ORIGIN)
+    win.dispatchEvent(new Event(MAIN_READY))
     const { port, nonce } = await intercepted
     stops.push(() => port.close())
     const valid = { nonce, type: "change", entityName: "quote", entityId: QUOTE_ID, name: "totalamount", attribute: { type: "money", value: 1 } }
@@ -260,6 +339,7 @@ describe("Xrm bridge: the page cannot get in", () => {
       [valid],
       { ...valid, nonce: "f".repeat(32) },
       { ...valid, type: "exec" },
+      { ...valid, type: "context" },
       { ...valid, extra: true },
       { ...valid, entityName: "Quote; drop" },
       { ...valid, entityId: "not-a-guid" },
@@ -269,15 +349,54 @@ describe("Xrm bridge: the page cannot get in", () => {
       { ...valid, attribute: { type: "lookup", value: [{ id: "x", name: "n", entityType: "account" }] } },
       { ...valid, attribute: { type: "money", value: 1, text: 5 } },
       { nonce, type: "values", entityName: "quote", entityId: QUOTE_ID, attributes: { ["a"]: { type: "string", value: {} } } },
-      { nonce, type: "values", entityName: "quote", entityId: QUOTE_ID, attributes: Object.fromEntries(Array.from({ length: 401 }, (_, i) => [`f${i}`, { type: "string", value: "" }])) },
-      { nonce, type: "context", context: { pageType: "entityrecord", entityName: "quote", entityId: QUOTE_ID, clientUrl: "javascript:alert(1)" } }
+      { nonce, type: "values", entityName: "quote", entityId: QUOTE_ID, attributes: Object.fromEntries(Array.from({ length: 401 }, (_, i) => [`f${i}`, { type: "string", value: "" }])) }
     ]
-    for (const message of bad) port.postMessage(message)
+    // Well-formed, but about a record the URL does not show: another quote, an account with the
+    // quote's id, a new-record form, another table. Each names another customer.
+    const customer = { type: "lookup", value: [{ id: ACCOUNT_ID, name: "شرکت پارس‌سازه", entityType: "account" }] }
+    const otherRecord = (entityName: string, entityId: string | null) => ({ nonce, type: "values", entityName, entityId, attributes: { customerid: customer } })
+    const elsewhere = [otherRecord("quote", "00000005-0000-4000-8000-000000000999"), otherRecord("account", QUOTE_ID), otherRecord("quote", null), { ...valid, entityName: "opportunity" }]
+    for (const message of [...bad, ...elsewhere]) port.postMessage(message)
     port.postMessage(valid)
     await until(() => received.length >= 1)
     await tick(20)
     expect(received).toEqual([valid])
     expect(isolated.dropped).toBe(bad.length)
+    expect(isolated.mismatched).toBe(elsewhere.length)
+  })
+})
+
+describe("agreesWithUrl", () => {
+  const url = parseDynamicsUrl(`${ORIGIN}/main.aspx?appid=00000016-0000-4000-8000-000000000001&pagetype=entityrecord&etn=opportunity&id=%7B${QUOTE_ID.toUpperCase()}%7D`)
+  const lookup = (name: string) => ({ type: "lookup", value: [{ id: ACCOUNT_ID, name, entityType: "account" }] })
+  const values = (entityName: string, entityId: string | null, customerName: string): BridgeMessage => ({
+    nonce: "0".repeat(32),
+    type: "values",
+    entityName,
+    entityId,
+    attributes: { customerid: lookup(customerName), parentaccountid: lookup(customerName) }
+  })
+
+  it("accepts an opportunity's customer lookups only when the opportunity is the URL's record", () => {
+    expect(url).toMatchObject({ objectType: "opportunity", id: QUOTE_ID })
+    expect(agreesWithUrl(values("opportunity", QUOTE_ID, "Globex Manufacturing"), url)).toBe(true)
+    expect(agreesWithUrl(values("opportunity", QUOTE_ID, "گلوبکس صنعت"), url)).toBe(true)
+    expect(agreesWithUrl(values("opportunity", "00000003-0000-4000-8000-000000000001", "Globex Manufacturing"), url)).toBe(false)
+    expect(agreesWithUrl(values("quote", QUOTE_ID, "گلوبکس صنعت"), url)).toBe(false)
+    expect(agreesWithUrl(values("opportunity", null, "Globex Manufacturing"), url)).toBe(false)
+  })
+
+  it("accepts nothing on a page whose URL names no record (a list, a dashboard, a new form)", () => {
+    for (const href of [`${ORIGIN}/main.aspx?pagetype=entitylist&etn=opportunity`, `${ORIGIN}/main.aspx?pagetype=entityrecord&etn=opportunity`, `${ORIGIN}/main.aspx?pagetype=dashboard`]) {
+      expect(parseDynamicsUrl(href)).toBeNull()
+      expect(agreesWithUrl(values("opportunity", QUOTE_ID, "Globex Manufacturing"), parseDynamicsUrl(href))).toBe(false)
+    }
+  })
+
+  it("follows the URL's table and id through legacy links (entity type codes, braces, upper case)", () => {
+    const legacy = parseDynamicsUrl(`${ORIGIN}/main.aspx?etc=1084&extraqs=&id=%7b${QUOTE_ID.toUpperCase()}%7d&pagetype=entityrecord`)
+    expect(agreesWithUrl(values("quote", QUOTE_ID, "Globex Manufacturing"), legacy)).toBe(true)
+    expect(agreesWithUrl(values("quotedetail", QUOTE_ID, "Globex Manufacturing"), legacy)).toBe(false)
   })
 })
 

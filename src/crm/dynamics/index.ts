@@ -7,4 +7,4 @@ export { parseDynamicsUrl, normalizeGuid, type DynamicsRecordRef, type ParseDyna
 export { isDynamicsHost, dynamicsOrgName } from "./hosts"
 export { readDynamicsRecord, looksLikeDynamics, type DynamicsPageRecord, type DynamicsFieldValue } from "./dom"
 export { startDynamicsBridgeIsolated, type IsolatedBridge, type IsolatedBridgeOptions } from "./bridge-isolated"
-export type { BridgeMessage, BridgeAttribute, BridgeContext, BridgeLookup } from "./bridge-protocol"
+export type { BridgeMessage, BridgeAttribute, BridgeLookup } from "./bridge-protocol"
