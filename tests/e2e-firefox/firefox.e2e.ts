@@ -64,6 +64,30 @@ describe("Parley in Firefox", () => {
     await crm.close()
   })
 
+  it("gets the quote's typed values and its customer from Xrm through the MAIN-world bridge", async () => {
+    const quote = initech!.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
+    const quoteId = dynIds.quote(quote)
+    const crm = await visit(dynamicsRecordUrl("quote", quoteId))
+    const key = `dynamics:northwind.crm4:${quoteId}`
+    // Only the bridge gives typed values (the page shows "$41,080.00") and lookup ids.
+    const fields = await until(async () => {
+      const rows = await panel.evaluate(() => new Promise<Array<{ key: string; fields: Record<string, { value: string; relatedId?: string }> }>>((done, fail) => {
+        const open = indexedDB.open("parley")
+        open.onsuccess = () => {
+          const req = open.result.transaction("pageRecords", "readonly").objectStore("pageRecords").getAll()
+          req.onsuccess = () => done(req.result)
+          req.onerror = () => fail(req.error)
+        }
+        open.onerror = () => fail(open.error)
+      }))
+      const record = rows.find((r) => r.key === key)
+      return record?.fields.customerid?.relatedId ? record.fields : undefined
+    }, 20_000, "the bridge's values in the stored page record")
+    expect(fields.customerid!.relatedId).toBe(dynIds.account(initech!))
+    expect(fields.totalamount?.value).toBe(String(quote.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0)))
+    await crm.close()
+  })
+
   it("shows the inline pricing chip on a quote line's price field without writing into it", async () => {
     const quote = initech!.deals.find((d) => !d.isClosed)!.quotes.at(-1)!
     const crm = await visit(dynamicsRecordUrl("quotedetail", dynIds.quoteLine(quote, 0)))
