@@ -46,8 +46,9 @@ describe("R3 table: mode × expertise × urgency", () => {
     // [input, expected price, R3 kind]
     [{ amount: 50_000 }, 49_750, "precise"],
     [{ amount: 50_000, expertise: "expert" }, 49_750, "precise"],
-    [{ amount: 49_750, mode: "closing" }, 50_000, "closing-round"],
-    [{ amount: 49_750, urgent: true }, 50_000, "urgent-round"],
+    [{ amount: 49_750, mode: "closing" }, 49_500, "closing-round"],
+    [{ amount: 48_730, mode: "closing" }, 48_500, "closing-round"],
+    [{ amount: 49_750, urgent: true }, 49_500, "urgent-round"],
     [{ amount: 48_312 }, 48_312, "kept"],
     [{ amount: 48_312.4, expertise: "expert" }, 48_310, "capped"],
     [{ amount: 48_312, counterpart: { rfq: true } }, 48_310, "capped"],
