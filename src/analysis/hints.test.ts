@@ -126,6 +126,13 @@ describe("advice about this account: a Dell-like buyer (English records)", () =>
     expect(h.citation).toContain("Langer")
   })
 
+  it("gives the net as a plain figure when the deals carry no currency (a single-currency org)", () => {
+    const noCurrency = { ...profile, concessions: { ...profile.concessions, deals: profile.concessions.deals.map((e) => ({ ...e, currency: null })) } }
+    const text = plain(negotiationHints(noCurrency).find((h) => h.id === "dell-trap")!.text)
+    expect(text).toContain("hold at 18 % off list, a net of 82,000 on the list 100,000 for “RFQ docking stations”")
+    expect(plain(negotiationHints(noCurrency, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("۸۲٬۰۰۰")
+  })
+
   it("says who moved last and what to trade a further concession for", () => {
     const text = plain(hint("contingent-concessions")!.text)
     expect(text).toContain("We made the last concession in 5 of 5 negotiated deals")

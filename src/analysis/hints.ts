@@ -156,9 +156,12 @@ function floorMove(p: RelationshipProfile): Message[] {
   }
   const won = nested(dealName(f.won))
   const out: Message[] = []
-  if (open !== null && open.listPrice !== null && open.currency !== null) {
+  if (open !== null && open.listPrice !== null) {
     const net = Math.round(open.listPrice * (1 - f.floor / 100))
-    out.push(msg("a.move.floorNet", { floor: f.floor, net: amount(net, open.currency, "full"), deal: nested(dealName(open)), won }))
+    // Without a currency on the deal (a single-currency org) the net is a plain figure.
+    out.push(open.currency !== null
+      ? msg("a.move.floorNet", { floor: f.floor, net: amount(net, open.currency, "full"), deal: nested(dealName(open)), won })
+      : msg("a.move.floorNetPlain", { floor: f.floor, net, list: Math.round(open.listPrice), deal: nested(dealName(open)), won }))
   } else {
     out.push(msg("a.move.floor", { floor: f.floor, won }))
   }

@@ -225,6 +225,7 @@ export const analysisEn = {
   "a.fact.counts": "The history holds {deals} {deals|deal|deals}, {quotes} quote {quotes|revision|revisions} and {contacts} two-way {contacts|contact|contacts}.",
   "a.move.floor": "Next move: hold at {floor} % off list, the deepest discount at which they still bought ({won}).",
   "a.move.floorNet": "Next move: hold at {floor} % off list, {net} for {deal}: the deepest discount at which they still bought ({won}).",
+  "a.move.floorNetPlain": "Next move: hold at {floor} % off list, a net of {net} on the list {list} for {deal}: the deepest discount at which they still bought ({won}).",
   "a.move.overFloor": "The open quote already gives {current} %, {excess} {excess|point|points} more than that: go no deeper.",
   "a.move.noFloor": "Next move: no deal was won at a discount yet, so the history supports no floor below the last quote ({current} % off list): go no deeper without something in return.",
   "a.move.trade.volumeTerm": "If you must move, trade it: at most {step} more {step|point|points}, and only against a committed volume or a 12-month term.",
