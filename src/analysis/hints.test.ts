@@ -133,6 +133,17 @@ describe("advice about this account: a Dell-like buyer (English records)", () =>
     expect(plain(negotiationHints(noCurrency, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("۸۲٬۰۰۰")
   })
 
+  it("the other playbooks state the account's facts too, not one paragraph for every account", () => {
+    const supplier = negotiationHints({ ...profile, dellTrap: { ...profile.dellTrap, flagged: false }, dominance: { ...profile.dominance, label: "supplier" } })
+    const hold = plain(supplier.find((h) => h.id === "hold-price-lead-value")!.text)
+    expect(hold).toContain("They last bought “RFQ monitors” at")
+    expect(hold).toContain("Line for the quote")
+    expect(plain(supplier.find((h) => h.id === "preempt-second-sourcing")!.text)).toMatch(/Competitors they name/)
+    expect(plain(supplier.find((h) => h.id === "non-price-concessions")!.text)).toContain("We made the last concession in 5 of 5")
+    const balanced = negotiationHints({ ...profile, dominance: { ...profile.dominance, label: "balanced-interdependent" } })
+    expect(plain(balanced.find((h) => h.id === "round-close")!.text)).toContain("18 → 24 → 28 %")
+  })
+
   it("says who moved last and what to trade a further concession for", () => {
     const text = plain(hint("contingent-concessions")!.text)
     expect(text).toContain("We made the last concession in 5 of 5 negotiated deals")

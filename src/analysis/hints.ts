@@ -23,11 +23,6 @@ function ev(...lists: ReadonlyArray<readonly Evidence[]>): Evidence[] {
 /** A hint before rendering: its sentences are descriptors until the caller's language is known. */
 type Draft = Omit<NegotiationHint, "title" | "text" | "messages"> & { messages: { title: Message; text: Message } }
 
-/** The title and text of a hint whose words never change: `a.hint.<id>.title` and `.text`. */
-function fixed(id: string): { title: Message; text: Message } {
-  return { title: { id: `a.hint.${id}.title` }, text: { id: `a.hint.${id}.text` } }
-}
-
 class Hints {
   readonly list: Draft[] = []
   add(id: string, priority: Priority, messages: { title: Message; text: Message }, citation: string, evidence: Evidence[], rule?: string): void {
@@ -196,6 +191,11 @@ function lastWonFact(p: RelationshipProfile): Message | null {
     : msg("a.fact.lastWon", { deal: nested(dealName(last)), discount: last.finalDiscountPercent! })
 }
 
+/** Where the account stands among the accounts Parley knows. */
+function tierFact(p: RelationshipProfile): Message | null {
+  return p.valueTier.percentile !== null ? msg("a.fact.tier", { share: percentOf(p.valueTier.percentile) }) : null
+}
+
 /** Information really missing: few deals, few quote revisions and few two-way contacts. */
 function knowLittle(p: RelationshipProfile): boolean {
   const contacts = p.engagement?.humanContacts ?? p.sampleSize.interactions
@@ -244,11 +244,11 @@ function playbook(p: RelationshipProfile, h: Hints): void {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),
         "Emerson 1962; Karmarkar, Shiv & Knutson 2015; Waber et al. 2008", ev(d.evidence, p.dependence.evidence), "R8")
-      h.add("do-not-exploit", "high", fixed("do-not-exploit"), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
-      h.add("precise-anchor-rationale", "medium", fixed("precise-anchor-rationale"), "Janiszewski & Uy 2008; Loschelder et al. 2016", power, "R3")
-      h.add("annual-commitment", "medium", fixed("annual-commitment"), "Gourville & Soman 2002", power, "R7")
-      h.add("non-price-concessions", "medium", fixed("non-price-concessions"), "Research §4 (supplier-dominant hints); Waber et al. 2008", power)
-      h.add("preempt-second-sourcing", "low", fixed("preempt-second-sourcing"), "Emerson 1962; Payne, Storbacka & Frow 2008", power)
+      h.add("do-not-exploit", "high", hintMsg("do-not-exploit", sentences([msg("a.hint.do-not-exploit.text"), contactFact(p)])), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
+      h.add("precise-anchor-rationale", "medium", hintMsg("precise-anchor-rationale", sentences([lastWonFact(p), msg("a.hint.precise-anchor-rationale.text")])), "Janiszewski & Uy 2008; Loschelder et al. 2016", power, "R3")
+      h.add("annual-commitment", "medium", hintMsg("annual-commitment", sentences([msg("a.hint.annual-commitment.text"), lastWonFact(p)])), "Gourville & Soman 2002", power, "R7")
+      h.add("non-price-concessions", "medium", hintMsg("non-price-concessions", sentences([movedLastFact(p), msg("a.hint.non-price-concessions.text")])), "Research §4 (supplier-dominant hints); Waber et al. 2008", power)
+      h.add("preempt-second-sourcing", "low", hintMsg("preempt-second-sourcing", sentences([competitorFact(p), msg("a.hint.preempt-second-sourcing.text")])), "Emerson 1962; Payne, Storbacka & Frow 2008", power)
       break
     case "customer": {
       if (!p.dellTrap.flagged) {
@@ -259,24 +259,24 @@ function playbook(p: RelationshipProfile, h: Hints): void {
         "Emerson 1962; GE case (power by the hour)", ev(d.evidence, p.dependence.evidence))
       const text = sentences([movedLastFact(p), ...pathFacts(p, 1), msg("a.hint.contingent-concessions.text"), tradeMove(p), justifyMove(p)])
       h.add("contingent-concessions", "high", hintMsg("contingent-concessions", text), "Waber et al. 2008; research §2.14; Langer, Blank & Chanowitz 1978", ev(p.concessions.evidence, d.evidence), "R1")
-      h.add("equivalent-packages", "medium", fixed("equivalent-packages"), "Leonardelli et al. 2019", power, "R9")
+      h.add("equivalent-packages", "medium", hintMsg("equivalent-packages", sentences([msg("a.hint.equivalent-packages.text"), lastWonFact(p)])), "Leonardelli et al. 2019", power, "R9")
       if (lowInformation) {
-        h.add("buyer-names-first", "medium", fixed("buyer-names-first"), "Negotiation Journal 39(1), 2023 (low-power first offers)", power, "R2")
+        h.add("buyer-names-first", "medium", hintMsg("buyer-names-first", sentences([msg("a.hint.buyer-names-first.text"), countsFact(p)])), "Negotiation Journal 39(1), 2023 (low-power first offers)", power, "R2")
       } else {
         h.add("anchor-on-target", "medium", hintMsg("anchor-on-target", sentences([msg("a.hint.anchor-on-target.text"), lastWonFact(p)])), "Galinsky & Mussweiler 2001", power, "R2")
       }
-      h.add("widen-alternatives", "low", fixed("widen-alternatives"), "Emerson 1962", power)
+      h.add("widen-alternatives", "low", hintMsg("widen-alternatives", sentences([tierFact(p), msg("a.hint.widen-alternatives.text")])), "Emerson 1962", power)
       break
     }
     case "balanced-interdependent":
       h.add("co-create-value", "high", hintMsg("co-create-value", sentences([regimeFact(p), msg("a.hint.co-create-value.text"), contactFact(p)])), "Payne, Storbacka & Frow 2008; Cox 2001", power)
-      h.add("bolstering-range", "medium", fixed("bolstering-range"), "Ames & Mason 2015; Leonardelli et al. 2019", power, "R9")
+      h.add("bolstering-range", "medium", hintMsg("bolstering-range", sentences([msg("a.hint.bolstering-range.text"), lastWonFact(p)])), "Ames & Mason 2015; Leonardelli et al. 2019", power, "R9")
       h.add("rationale-always", "medium", hintMsg("rationale-always", sentences([msg("a.hint.rationale-always.text"), justifyMove(p)])), "Langer, Blank & Chanowitz 1978; Kahneman, Knetsch & Thaler 1986", power, "R1")
-      h.add("round-close", "low", fixed("round-close"), "Yan & Pena-Marin 2017", power, "R3")
+      h.add("round-close", "low", hintMsg("round-close", sentences([...pathFacts(p, 1), msg("a.hint.round-close.text")])), "Yan & Pena-Marin 2017", power, "R3")
       break
     case "balanced-independent":
       h.add("standard-competitive-quote", "high", hintMsg("standard-competitive-quote", sentences([regimeFact(p), competitorFact(p), msg("a.hint.standard-competitive-quote.text"), lastWonFact(p)])), "Cox 2001; Kraljic 1983", power)
-      h.add("precise-open-round-close", "medium", fixed("precise-open-round-close"), "Mason et al. 2013; Yan & Pena-Marin 2017", power, "R3")
+      h.add("precise-open-round-close", "medium", hintMsg("precise-open-round-close", sentences([msg("a.hint.precise-open-round-close.text"), lastWonFact(p)])), "Mason et al. 2013; Yan & Pena-Marin 2017", power, "R3")
       break
     default:
       h.add("read-the-relationship-first", "high", hintMsg("read-the-relationship-first", sentences([regimeFact(p), msg("a.hint.read-the-relationship-first.text", { summary: nested(d.summary) }), countsFact(p), contactFact(p)])),

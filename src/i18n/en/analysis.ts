@@ -223,6 +223,7 @@ export const analysisEn = {
   "a.fact.lastWon": "They last bought {deal} at {discount} % off list.",
   "a.fact.lastWonNet": "They last bought {deal} at {net}, {discount} % off list.",
   "a.fact.counts": "The history holds {deals} {deals|deal|deals}, {quotes} quote {quotes|revision|revisions} and {contacts} two-way {contacts|contact|contacts}.",
+  "a.fact.tier": "This account ranks above {share} of the accounts we know.",
   "a.move.floor": "Next move: hold at {floor} % off list, the deepest discount at which they still bought ({won}).",
   "a.move.floorNet": "Next move: hold at {floor} % off list, {net} for {deal}: the deepest discount at which they still bought ({won}).",
   "a.move.floorNetPlain": "Next move: hold at {floor} % off list, a net of {net} on the list {list} for {deal}: the deepest discount at which they still bought ({won}).",

@@ -222,6 +222,7 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.fact.lastWon": "آخرین خریدشان {deal} بود، با {discount} درصد تخفیف از قیمت فهرست.",
   "a.fact.lastWonNet": "آخرین خریدشان {deal} بود به مبلغ {net}، یعنی {discount} درصد زیر قیمت فهرست.",
   "a.fact.counts": "در سابقه {deals} فرصت فروش، {quotes} نسخهٔ پیش‌فاکتور و {contacts} تماس دوطرفه ثبت شده است.",
+  "a.fact.tier": "این حساب از {share} حساب‌هایی که می‌شناسیم بالاتر است.",
   "a.move.floor": "قدم بعدی: روی {floor} درصد تخفیف از قیمت فهرست بایستید؛ بیشترین تخفیفی که با آن باز هم خریدند ({won}).",
   "a.move.floorNet": "قدم بعدی: روی {floor} درصد تخفیف از قیمت فهرست بایستید، یعنی {net} برای {deal}؛ بیشترین تخفیفی که با آن باز هم خریدند ({won}).",
   "a.move.floorNetPlain": "قدم بعدی: روی {floor} درصد تخفیف از قیمت فهرست بایستید، یعنی مبلغ خالص {net} از قیمت فهرست {list} برای {deal}؛ بیشترین تخفیفی که با آن باز هم خریدند ({won}).",
