@@ -65,6 +65,7 @@ describe("negotiation hints", () => {
  */
 import { msg, pct } from "../i18n/message"
 import { formatAmount } from "../pricing/format"
+import { suggestPricing } from "../pricing/index"
 import { at, kit } from "../../tests/support/analysis-kit"
 
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "")
@@ -124,6 +125,20 @@ describe("advice about this account: a Dell-like buyer (English records)", () =>
     expect(text).toContain("28 %, 10 points more than that")
     expect(text).toMatch(/Line for the quote: “This price already carries 18 % off list/)
     expect(h.citation).toContain("Langer")
+  })
+
+  it("pricing gives the analysis' Dell-trap verdict and reads the buyer's pushback from the same profile", () => {
+    const advice = (p: RelationshipProfile) => {
+      const r = suggestPricing({ amount: 72_000, currency: "EUR", locale: "en-US", mode: "opening", profile: p })
+      if ("error" in r) throw new Error(r.error)
+      return r.suggestions
+    }
+    const trapped = advice(profile).find((s) => s.kind === "dell-trap")!
+    expect(trapped.flags).toContain("dell-trap")
+    expect(advice(profile).find((s) => s.kind === "pushback")?.pushback).toBe("constraint")
+    // The same account with discounts that hold: the analysis does not flag it, nor does pricing.
+    const holding = { ...profile, dellTrap: { ...profile.dellTrap, flagged: false, conditions: { ...profile.dellTrap.conditions, deepeningDiscounts: false } } }
+    expect(advice(holding).find((s) => s.kind === "dell-trap")!.flags).not.toContain("dell-trap")
   })
 
   it("gives the net as a plain figure when the deals carry no currency (a single-currency org)", () => {

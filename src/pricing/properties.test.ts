@@ -179,6 +179,9 @@ describe(`suggestPricing properties (seed ${SEED}, ${SAMPLES} amounts × ${CURRE
               continue
             }
             for (const v of violations(c, r.suggestedPrice)) failures.push(`${JSON.stringify(c)} → ${r.suggestedPrice}: ${v}`)
+            // The conceding alternative of a round close lies further down, never above the close.
+            const alternative = r.suggestions.find((s) => s.rule === "R3")?.alternative?.amount
+            if (mode === "closing" && alternative !== undefined && alternative > r.suggestedPrice) failures.push(`${JSON.stringify(c)}: conceding alternative ${alternative} above the close ${r.suggestedPrice}`)
             const presented = r.suggestedPrice / factorOf(currency)
             for (const loc of LOCALES) {
               for (const style of ["full", "compact"] as const) {
