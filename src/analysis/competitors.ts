@@ -111,14 +111,11 @@ export function competition(fs: FeatureSet): Competition {
   losses.sort((a, b) => (b.at ?? 0) - (a.at ?? 0) || (a.key < b.key ? -1 : 1))
 
   // The most recent price or competition talk that is not our own outbound or automated send.
+  // Histories arrive in any order: a cheap bitmask filter first, then only that subset is ordered.
   const talk = CUE.price | CUE.competitor
-  let read = 0
-  for (let i = fs.interactions.length - 1; i >= 0 && read < P.maxTexts; i--) {
-    const r = fs.interactions[i]!
-    if ((r.cues & talk) === 0 || r.direction === "outbound" || !r.human) continue
-    read++
-    count(r, r.at, [r.textA, r.textB])
-  }
+  let said = fs.interactions.filter((r) => (r.cues & talk) !== 0 && r.direction !== "outbound" && r.human)
+  if (said.length > P.maxTexts) said = said.sort((a, b) => b.at - a.at).slice(0, P.maxTexts)
+  for (const r of said) count(r, r.at, [r.textA, r.textB])
 
   const competitors = [...tallies.values()]
     .sort((a, b) => b.mentions - a.mentions || b.lastAt - a.lastAt || (a.name < b.name ? -1 : 1))

@@ -192,6 +192,27 @@ describe("advice about this account: a Dell-like buyer (English records)", () =>
   })
 })
 
+describe("advice about this account: silence and risk", () => {
+  const k = kit({ org: "silent-advice" })
+  const history = k.history(k.account({ name: "Quiet Corp" }), {
+    interactions: [
+      ...Array.from({ length: 8 }, (_, i) => k.interaction(`IN${i}`, { at: at(i * 14), subject: `Weekly order ${i + 1}` })),
+      ...Array.from({ length: 4 }, (_, i) => k.interaction(`OUT${i}`, { at: at(130 + i * 20), direction: "outbound", subject: "Checking in on your next order" }))
+    ]
+  })
+  const base = classifyRelationship(history, { now: at(230) })
+
+  it("the retention hint says how long since the customer last reached out, against their usual rhythm", () => {
+    const atRisk = { ...base, risk: { ...base.risk, label: "at-risk" as const } }
+    const en = plain(negotiationHints(atRisk).find((h) => h.id === "retention-first")!.text)
+    expect(base.engagement!.daysSinceCustomerContact).toBe(132)
+    expect(en).toContain("The customer last reached out 132 days ago; they usually do every 14 days.")
+    const fa = plain(negotiationHints(atRisk, { locale: "fa-IR" }).find((h) => h.id === "retention-first")!.text)
+    expect(fa).toContain("۱۳۲ روز پیش")
+    expect(fa).toContain("هر ۱۴ روز")
+  })
+})
+
 describe("advice about this account: Persian records", () => {
   const k = kit({ org: "fa-advice" })
   const deals = [
