@@ -196,7 +196,7 @@ const PLANS: AccountPlan[] = [
     // What a rep logs on a price buyer: the competitor they quote and why the refit was lost.
     notes: [
       { deal: 1, day: 20, channel: "email", direction: "inbound", subject: "Store refit: competing quote", text: "ShelfCo quoted 9% below your revised price. Can you match it?" },
-      { deal: 1, day: 80, channel: "note", direction: "internal", subject: "Store refit lost", text: "Bill told us they went with ShelfCo on price." },
+      { deal: 1, day: 80, channel: "call", direction: "inbound", subject: "Store refit lost", text: "Bill called: they went with ShelfCo on price." },
       { deal: 2, day: 25, channel: "call", direction: "inbound", subject: "Checkout counters: price", text: "RetailFit offers 15% off list; they want us to beat it." }
     ],
     cases: [

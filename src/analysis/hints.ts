@@ -160,6 +160,7 @@ function floorMove(p: RelationshipProfile): Message[] {
   } else {
     out.push(msg("a.move.floor", { floor: f.floor, won }))
   }
+  // Half a point is rounding (the ledger reads smaller changes as no move).
   if (open !== null && open.finalDiscountPercent! - f.floor > 0.5) {
     out.push(msg("a.move.overFloor", { current: open.finalDiscountPercent!, excess: roundHalf(open.finalDiscountPercent! - f.floor) }))
   }
