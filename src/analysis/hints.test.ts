@@ -159,6 +159,16 @@ describe("advice about this account: a Dell-like buyer (English records)", () =>
     expect(plain(balanced.find((h) => h.id === "round-close")!.text)).toContain("18 → 24 → 28 %")
   })
 
+  it("when the open quote gives less than they have bought at, holds it there: the floor is a limit, not a target", () => {
+    const deals = profile.concessions.deals.map((e) => (e.outcome === "open" ? { ...e, finalDiscountPercent: 12, revisions: e.revisions.map((r, i) => ({ ...r, discountPercent: [8, 10, 12][i]! })) } : e))
+    const early = { ...profile, concessions: { ...profile.concessions, deals } }
+    const text = plain(negotiationHints(early).find((h) => h.id === "dell-trap")!.text)
+    expect(text).toContain("Next move: hold “RFQ docking stations” at 12 % off list, " + formatAmount(88_000, { currency: "EUR", locale: "en-US", style: "full" }))
+    expect(text).toContain("They have bought at up to 18 %")
+    expect(text).not.toContain("hold at 18 %")
+    expect(plain(negotiationHints(early, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("روی ۱۲ درصد تخفیف")
+  })
+
   it("says who moved last and what to trade a further concession for", () => {
     const text = plain(hint("contingent-concessions")!.text)
     expect(text).toContain("We made the last concession in 5 of 5 negotiated deals")

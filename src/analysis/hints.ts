@@ -151,6 +151,16 @@ function floorMove(p: RelationshipProfile): Message[] {
   }
   const won = nested(dealName(f.won))
   const out: Message[] = []
+  if (open !== null && open.finalDiscountPercent! < f.floor - 0.5) {
+    // The open quote gives less than they have bought at: hold it; the floor is the limit, not the target.
+    const current = open.finalDiscountPercent!
+    const net = open.listPrice !== null ? Math.round(open.listPrice * (1 - current / 100)) : null
+    const netMsg = net === null ? null : open.currency !== null ? msg("a.fact.netAmount", { net: amount(net, open.currency, "full") }) : msg("a.fact.netPlain", { net })
+    out.push(netMsg !== null
+      ? msg("a.move.belowFloorNet", { current, net: nested(netMsg), deal: nested(dealName(open)), floor: f.floor, won })
+      : msg("a.move.belowFloor", { current, deal: nested(dealName(open)), floor: f.floor, won }))
+    return out
+  }
   if (open !== null && open.listPrice !== null) {
     const net = Math.round(open.listPrice * (1 - f.floor / 100))
     // Without a currency on the deal (a single-currency org) the net is a plain figure.
