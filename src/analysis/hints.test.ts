@@ -273,6 +273,16 @@ describe("we know little: only when the information is really missing", () => {
 })
 
 describe("competitors: names, not words", () => {
+  it("reads a Persian loss reason and a Persian note naming who won", () => {
+    const k = kit({ org: "fa-names" })
+    const p = classifyRelationship(k.history(k.account({ name: "پخش البرز" }), {
+      deals: [k.deal("D1", { createdAt: at(1), name: "مناقصه قفسه‌بندی", isClosed: true, isWon: false, closeDate: at(30), lossReason: "این مناقصه را به سامسونگ باختیم، قیمتشان ۷ درصد کمتر بود" })],
+      interactions: [k.interaction("I1", { at: at(20), subject: "قیمت", text: "رقیب ما، Hyundai، تخفیف بیشتری داده است." })]
+    }))
+    expect(p.competition!.competitors.map((c) => c.name).sort()).toEqual(["Hyundai", "سامسونگ"].sort())
+    expect(plain(negotiationHints({ ...p, dellTrap: { ...p.dellTrap, flagged: true } }, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("سامسونگ")
+  })
+
   it("ignores months, people met, pronouns and our own outbound mail", () => {
     const k = kit({ org: "names" })
     const fs = classifyRelationship(k.history(k.account({ name: "Globex" }), {
