@@ -143,6 +143,8 @@ interface AccountPlan {
   cases: { subject: string; description: string; type: string; reason: string; daysToClose?: number; escalated?: boolean }[]
   contracts: { name: string; termMonths: number; value: number; description: string }[]
   city: string
+  /** Activities a rep logs with their words, placed `day` days after deal `deal` was created. */
+  notes?: { deal: number; day: number; channel: DemoChannel; direction: DemoDirection; subject: string; text: string }[]
 }
 
 const PLANS: AccountPlan[] = [
@@ -190,6 +192,12 @@ const PLANS: AccountPlan[] = [
       { name: "Shelving RFQ 2024", listPrice: 48_000, quantity: 1, discounts: [5, 9, 12], won: true },
       { name: "Store refit 2025", listPrice: 75_000, quantity: 1, discounts: [8, 14, 18], won: false, lossReason: "Price — lost to a cheaper competitor" },
       { name: "Checkout counters RFQ 2026", listPrice: 52_000, quantity: 1, discounts: [10, 16, 21], won: "open" }
+    ],
+    // What a rep logs on a price buyer: the competitor they quote and why the refit was lost.
+    notes: [
+      { deal: 1, day: 20, channel: "email", direction: "inbound", subject: "Store refit: competing quote", text: "ShelfCo quoted 9% below your revised price. Can you match it?" },
+      { deal: 1, day: 80, channel: "call", direction: "inbound", subject: "Store refit lost", text: "Bill called: they went with ShelfCo on price." },
+      { deal: 2, day: 25, channel: "call", direction: "inbound", subject: "Checkout counters: price", text: "RetailFit offers 15% off list; they want us to beat it." }
     ],
     cases: [
       { subject: "Invoice dispute: discount not applied", description: "Customer says the agreed discount was missing on the invoice", type: "Problem", reason: "Billing", daysToClose: 9 }
@@ -299,8 +307,14 @@ function buildAccount(plan: AccountPlan, n: number): DemoAccount {
     })
   }
 
+  const dealStart = (i: number) => start + Math.round(((i + 0.3) / (plan.deals.length + 0.5)) * span)
+  for (const [j, note] of (plan.notes ?? []).entries()) {
+    activities.push({ n: n * 1000 + activityCount + j, channel: note.channel, direction: note.direction, at: dealStart(note.deal) + note.day * DAY, subject: note.subject, text: note.text })
+  }
+  activities.sort((a, b) => a.at - b.at || a.n - b.n)
+
   const deals: DemoDeal[] = plan.deals.map((d, i) => {
-    const createdAt = start + Math.round(((i + 0.3) / (plan.deals.length + 0.5)) * span)
+    const createdAt = dealStart(i)
     const open = d.won === "open"
     const closeDate = open ? DEMO_NOW + 30 * DAY : createdAt + 75 * DAY
     const quotes: DemoQuote[] = d.discounts.map((discount, r) => ({

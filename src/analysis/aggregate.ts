@@ -5,6 +5,7 @@
 import { dominance } from "./axes/dominance"
 import { initiator } from "./axes/initiator"
 import { valueOrigin } from "./axes/valueOrigin"
+import { competition } from "./competitors"
 import { complaints } from "./complaints"
 import { decisionCriteria } from "./criteria"
 import { dellTrap } from "./dellTrap"
@@ -76,6 +77,7 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
     engagement: contact,
     regime: regime(fs, now, criteria, ledger),
     duplicates: 0,
+    competition: competition(fs),
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))
   }
 }

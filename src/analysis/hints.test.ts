@@ -58,3 +58,240 @@ describe("negotiation hints", () => {
     expect(new Set(hints.map((h) => h.id)).size).toBe(hints.length)
   })
 })
+
+/*
+ * Advice about this account (issue 13): the hints quote the account's own facts and give a next
+ * move with a number. Records as a rep would log them, in English and in Persian.
+ */
+import { msg, pct } from "../i18n/message"
+import { formatAmount } from "../pricing/format"
+import { suggestPricing } from "../pricing/index"
+import { at, kit } from "../../tests/support/analysis-kit"
+
+const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "")
+
+type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">
+/** A deal quoted `discounts.length` times: one catalogue line, list 1,000 × 100 (EUR 100,000). */
+function quotedDeal(k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) {
+  const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: 100 * 1000 * (1 - d / 100) }))
+  const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: "Latitude laptop 14", quantity: 100, listPrice: 1000, unitPrice: 1000 * (1 - discounts[r]! / 100) }))
+  return { deal: k.deal(id, { createdAt: at(start), currency: "EUR", ...deal }), quotes, lines }
+}
+
+describe("advice about this account: a Dell-like buyer (English records)", () => {
+  const k = kit({ org: "dell-advice" })
+  const deals = [
+    quotedDeal(k, "D1", 0, [5, 8, 10], { name: "RFQ laptop refresh 2023", competitorCount: 4, isClosed: true, isWon: true, closeDate: at(60), amount: 90_000 }),
+    quotedDeal(k, "D2", 120, [8, 12, 15], { name: "RFQ desktops Q2", competitorCount: 3, isClosed: true, isWon: false, closeDate: at(170), lossReason: "Price - competitor 8% cheaper" }),
+    quotedDeal(k, "D3", 240, [10, 15, 18], { name: "RFQ monitors", competitorCount: 5, isClosed: true, isWon: true, closeDate: at(290), amount: 82_000 }),
+    quotedDeal(k, "D4", 360, [15, 20, 24], { name: "RFQ laptop refresh 2024", competitorCount: 4, isClosed: true, isWon: false, closeDate: at(410), lossReason: "Lost to Acer on price" }),
+    quotedDeal(k, "D5", 480, [18, 24, 28], { name: "RFQ docking stations", competitorCount: 4 })
+  ]
+  const history = k.history(k.account({ name: "Dell-like Procurement", industry: "Retail" }), {
+    deals: deals.map((d) => d.deal),
+    quotes: deals.flatMap((d) => d.quotes),
+    quoteLines: deals.flatMap((d) => d.lines),
+    interactions: [
+      k.interaction("I1", { at: at(20), subject: "Need a better price on the refresh", text: "HP quoted 8% cheaper. Can you match?" }),
+      k.interaction("I2", { at: at(130), subject: "Discount request for Q2", text: "Meeting on Monday with Sarah about the price." }),
+      k.interaction("I3", { at: at(250), channel: "call", subject: "Budget call", text: "Our budget is fixed, we cannot pay more than last year." }),
+      k.interaction("I4", { at: at(370), subject: "Price comparison", text: "Your price is higher than Acer's offer." }),
+      // Our own mail naming a brand is not a competitor the customer weighs.
+      k.interaction("I5", { at: at(375), direction: "outbound", subject: "Revised quote attached", text: "Our price beats what Lenovo offered last year." })
+    ]
+  })
+  const profile = classifyRelationship(history, { now: at(500) })
+  const hint = (id: string, locale?: string) => negotiationHints(profile, { locale }).find((h) => h.id === id)
+
+  it("names the competitors the customer names, and the deals lost with their reasons", () => {
+    expect(profile.competition!.competitors.map((c) => c.name).sort()).toEqual(["Acer", "HP"])
+    expect(profile.competition!.losses.map((l) => l.lossReason)).toEqual(["Lost to Acer on price", "Price - competitor 8% cheaper"])
+    expect(profile.competition!.lostTotal).toBe(2)
+  })
+
+  it("the Dell-trap hint quotes the discount path per deal, the losses, the competitors and a floor with its net amount", () => {
+    const h = hint("dell-trap")!
+    expect(h).toBeDefined()
+    const text = plain(h.text)
+    expect(text).toContain("10 → 15 → 18 % off list, won")
+    expect(text).toContain("15 → 20 → 24 % off list, lost")
+    expect(text).toContain("18 → 24 → 28 % off list so far, still open")
+    expect(text).toContain("Lost to Acer on price")
+    expect(text).toContain("Price - competitor 8% cheaper")
+    expect(text).toMatch(/Competitors they name: (Acer, HP|HP, Acer)/)
+    // The deepest discount at which they still bought (RFQ monitors, 18 %), as the net on the open deal.
+    expect(text).toContain("Next move: hold at 18 % off list")
+    expect(text).toContain(formatAmount(82_000, { currency: "EUR", locale: "en-US", style: "full" }))
+    expect(text).toContain("28 %, 10 points more than that")
+    expect(text).toMatch(/Line for the quote: “This price already carries 18 % off list/)
+    expect(h.citation).toContain("Langer")
+  })
+
+  it("pricing gives the analysis' Dell-trap verdict and reads the buyer's pushback from the same profile", () => {
+    const advice = (p: RelationshipProfile) => {
+      const r = suggestPricing({ amount: 72_000, currency: "EUR", locale: "en-US", mode: "opening", profile: p })
+      if ("error" in r) throw new Error(r.error)
+      return r.suggestions
+    }
+    const trapped = advice(profile).find((s) => s.kind === "dell-trap")!
+    expect(trapped.flags).toContain("dell-trap")
+    expect(advice(profile).find((s) => s.kind === "pushback")?.pushback).toBe("constraint")
+    // The same account with discounts that hold: the analysis does not flag it, nor does pricing.
+    const holding = { ...profile, dellTrap: { ...profile.dellTrap, flagged: false, conditions: { ...profile.dellTrap.conditions, deepeningDiscounts: false } } }
+    expect(advice(holding).find((s) => s.kind === "dell-trap")!.flags).not.toContain("dell-trap")
+  })
+
+  it("gives the net as a plain figure when the deals carry no currency (a single-currency org)", () => {
+    const noCurrency = { ...profile, concessions: { ...profile.concessions, deals: profile.concessions.deals.map((e) => ({ ...e, currency: null })) } }
+    const text = plain(negotiationHints(noCurrency).find((h) => h.id === "dell-trap")!.text)
+    expect(text).toContain("hold at 18 % off list, a net of 82,000 on the list 100,000 for “RFQ docking stations”")
+    expect(plain(negotiationHints(noCurrency, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("۸۲٬۰۰۰")
+  })
+
+  it("the other playbooks state the account's facts too, not one paragraph for every account", () => {
+    const supplier = negotiationHints({ ...profile, dellTrap: { ...profile.dellTrap, flagged: false }, dominance: { ...profile.dominance, label: "supplier" } })
+    const hold = plain(supplier.find((h) => h.id === "hold-price-lead-value")!.text)
+    expect(hold).toContain("They last bought “RFQ monitors” at")
+    expect(hold).toContain("Line for the quote")
+    expect(plain(supplier.find((h) => h.id === "preempt-second-sourcing")!.text)).toMatch(/Competitors they name/)
+    expect(plain(supplier.find((h) => h.id === "non-price-concessions")!.text)).toContain("We made the last concession in 5 of 5")
+    const balanced = negotiationHints({ ...profile, dominance: { ...profile.dominance, label: "balanced-interdependent" } })
+    expect(plain(balanced.find((h) => h.id === "round-close")!.text)).toContain("18 → 24 → 28 %")
+  })
+
+  it("when the open quote gives less than they have bought at, holds it there: the floor is a limit, not a target", () => {
+    const deals = profile.concessions.deals.map((e) => (e.outcome === "open" ? { ...e, finalDiscountPercent: 12, revisions: e.revisions.map((r, i) => ({ ...r, discountPercent: [8, 10, 12][i]! })) } : e))
+    const early = { ...profile, concessions: { ...profile.concessions, deals } }
+    const text = plain(negotiationHints(early).find((h) => h.id === "dell-trap")!.text)
+    expect(text).toContain("Next move: hold “RFQ docking stations” at 12 % off list, " + formatAmount(88_000, { currency: "EUR", locale: "en-US", style: "full" }))
+    expect(text).toContain("They have bought at up to 18 %")
+    expect(text).not.toContain("hold at 18 %")
+    expect(plain(negotiationHints(early, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("روی ۱۲ درصد تخفیف")
+  })
+
+  it("says who moved last and what to trade a further concession for", () => {
+    const text = plain(hint("contingent-concessions")!.text)
+    expect(text).toContain("We made the last concession in 5 of 5 negotiated deals")
+    // The buyer pleads a fixed budget: trade payment timing or phasing, in steps no bigger than our usual one.
+    expect(text).toMatch(/at most 4 more points, and only against faster payment/)
+  })
+
+  it("does not say 'we know little' with 5 deals and 15 quote revisions", () => {
+    expect(negotiationHints(profile).map((h) => h.id)).not.toContain("generic-rules-only")
+    expect(profile.crmStrategy.informationCompleteness).toBeGreaterThanOrEqual(0.5)
+  })
+
+  it("says the same in Persian, with Persian digits and the CRM text as written", () => {
+    const text = plain(hint("dell-trap", "fa-IR")!.text)
+    expect(text).toContain("۱۰ ← ۱۵ ← ۱۸ درصد")
+    expect(text).toContain("۱۵ ← ۲۰ ← ۲۴ درصد؛ از دست رفت")
+    expect(text).toContain("«Lost to Acer on price»")
+    expect(text).toContain("قدم بعدی: روی ۱۸ درصد تخفیف")
+    expect(text).toContain(formatAmount(82_000, { currency: "EUR", locale: "fa-IR", style: "full" }))
+    expect(text).toContain("جمله‌ای برای پیش‌فاکتور")
+  })
+
+  it("says when the relationship changed, with the date", () => {
+    const since = at(300)
+    const changed = { ...profile, regime: { changed: true, since, changes: [msg("a.ledger.summary.deepening", { from: pct(0.2), to: pct(0.32), n: 3 })], before: [], after: [], summary: msg("a.regime.none") } }
+    const text = plain(negotiationHints(changed).find((h) => h.id === "dell-trap")!.text)
+    expect(text).toContain("The relationship changed: since")
+    expect(text).toContain("Final discounts deepened from 20% to 32%")
+    const unchanged = { ...changed, regime: { ...changed.regime, changed: false } }
+    expect(plain(negotiationHints(unchanged).find((h) => h.id === "dell-trap")!.text)).not.toContain("relationship changed")
+  })
+})
+
+describe("advice about this account: silence and risk", () => {
+  const k = kit({ org: "silent-advice" })
+  const history = k.history(k.account({ name: "Quiet Corp" }), {
+    interactions: [
+      ...Array.from({ length: 8 }, (_, i) => k.interaction(`IN${i}`, { at: at(i * 14), subject: `Weekly order ${i + 1}` })),
+      ...Array.from({ length: 4 }, (_, i) => k.interaction(`OUT${i}`, { at: at(130 + i * 20), direction: "outbound", subject: "Checking in on your next order" }))
+    ]
+  })
+  const base = classifyRelationship(history, { now: at(230) })
+
+  it("the retention hint says how long since the customer last reached out, against their usual rhythm", () => {
+    const atRisk = { ...base, risk: { ...base.risk, label: "at-risk" as const } }
+    const en = plain(negotiationHints(atRisk).find((h) => h.id === "retention-first")!.text)
+    expect(base.engagement!.daysSinceCustomerContact).toBe(132)
+    expect(en).toContain("The customer last reached out 132 days ago; they usually do every 14 days.")
+    const fa = plain(negotiationHints(atRisk, { locale: "fa-IR" }).find((h) => h.id === "retention-first")!.text)
+    expect(fa).toContain("۱۳۲ روز پیش")
+    expect(fa).toContain("هر ۱۴ روز")
+  })
+})
+
+describe("advice about this account: Persian records", () => {
+  const k = kit({ org: "fa-advice" })
+  const deals = [
+    quotedDeal(k, "D1", 0, [5, 8], { name: "تجهیز شعبه تهران", isClosed: true, isWon: true, closeDate: at(40), amount: 92_000 }),
+    quotedDeal(k, "D2", 100, [8, 12], { name: "لپ‌تاپ‌های واحد فروش", isClosed: true, isWon: false, closeDate: at(140), lossReason: "قیمت رقیب ارزان‌تر بود" }),
+    quotedDeal(k, "D3", 200, [12, 16], { name: "مانیتورهای انبار" })
+  ]
+  const history = k.history(k.account({ name: "پخش البرز" }), {
+    deals: deals.map((d) => d.deal),
+    quotes: deals.flatMap((d) => d.quotes),
+    quoteLines: deals.flatMap((d) => d.lines),
+    interactions: [
+      k.interaction("I1", { at: at(110), subject: "درخواست تخفیف", text: "شرکت آلفا ۱۰ درصد ارزان‌تر پیشنهاد داده است." }),
+      k.interaction("I2", { at: at(205), subject: "مقایسه قیمت", text: "Lenovo قیمت بهتری داد، بودجه ما ثابت است." })
+    ]
+  })
+  const profile = classifyRelationship(history, { now: at(230) })
+
+  it("finds the competitors named in Persian text, in Persian and Latin script", () => {
+    expect(profile.competition!.competitors.map((c) => c.name).sort()).toEqual(["Lenovo", "آلفا"].sort())
+    expect(profile.competition!.losses[0]!.lossReason).toBe("قیمت رقیب ارزان‌تر بود")
+  })
+
+  it("the hints quote the path, the loss and a floor", () => {
+    const hints = negotiationHints(profile, { locale: "fa-IR" })
+    const all = plain(hints.map((h) => h.text).join(" "))
+    expect(all).toContain("۸ ← ۱۲ درصد")
+    expect(all).toContain("«قیمت رقیب ارزان‌تر بود»")
+    // They bought at 8 % off list (the Tehran branch deal): the floor, and its net on the open deal.
+    expect(all).toContain("۸ درصد")
+    expect(all).toContain(formatAmount(92_000, { currency: "EUR", locale: "fa-IR", style: "full" }))
+  })
+})
+
+describe("we know little: only when the information is really missing", () => {
+  it("shows on a nearly empty account, with what is there, in both languages", () => {
+    const k = kit({ org: "sparse-advice" })
+    const history = k.history(k.account({ name: "New Lead Ltd" }), {
+      interactions: [k.interaction("I1", { at: at(1), subject: "Intro call", channel: "call", direction: "outbound" }), k.interaction("I2", { at: at(3), subject: "Thanks for the call" })]
+    })
+    const sparse = classifyRelationship(history, { now: at(10) })
+    const en = negotiationHints(sparse).find((h) => h.id === "generic-rules-only")
+    expect(en).toBeDefined()
+    expect(plain(en!.text)).toMatch(/0 deals, 0 quote revisions/)
+    const fa = negotiationHints(sparse, { locale: "fa-IR" }).find((h) => h.id === "generic-rules-only")!
+    expect(plain(fa.text)).toContain("۰ فرصت فروش")
+  })
+})
+
+describe("competitors: names, not words", () => {
+  it("reads a Persian loss reason and a Persian note naming who won", () => {
+    const k = kit({ org: "fa-names" })
+    const p = classifyRelationship(k.history(k.account({ name: "پخش البرز" }), {
+      deals: [k.deal("D1", { createdAt: at(1), name: "مناقصه قفسه‌بندی", isClosed: true, isWon: false, closeDate: at(30), lossReason: "این مناقصه را به سامسونگ باختیم، قیمتشان ۷ درصد کمتر بود" })],
+      interactions: [k.interaction("I1", { at: at(20), subject: "قیمت", text: "رقیب ما، Hyundai، تخفیف بیشتری داده است." })]
+    }))
+    expect(p.competition!.competitors.map((c) => c.name).sort()).toEqual(["Hyundai", "سامسونگ"].sort())
+    expect(plain(negotiationHints({ ...p, dellTrap: { ...p.dellTrap, flagged: true } }, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("سامسونگ")
+  })
+
+  it("ignores months, people met, pronouns and our own outbound mail", () => {
+    const k = kit({ org: "names" })
+    const fs = classifyRelationship(k.history(k.account({ name: "Globex" }), {
+      interactions: [
+        k.interaction("I1", { at: at(1), subject: "Price", text: "We compared the price with last year. Meeting on Monday with Sarah." }),
+        k.interaction("I2", { at: at(2), subject: "Discount", text: "Our budget is smaller than Globex planned in March." }),
+        k.interaction("I3", { at: at(3), direction: "outbound", subject: "Price", text: "Cheaper than Dell, and better." })
+      ]
+    }))
+    expect(fs.competition!.competitors).toEqual([])
+  })
+})

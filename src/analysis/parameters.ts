@@ -238,11 +238,34 @@ export const STRATEGY = {
   fullContacts: 3,
   fullInteractions: 25,
   fullServiceRecords: 3,
+  /** Quote revisions that make the negotiation record complete (5 deals × 3 rounds is plenty). Design default. */
+  fullQuoteRevisions: 6,
   /** Individualisation weights: write-in/service lines, co-creation, tailored contracts. Design default. */
   individualisation: { customLines: 0.5, coCreation: 0.3, tailoredContracts: 0.2 },
   fullCoCreationPoints: 3,
   minRecords: 3,
   halfConfidenceRecords: 20
+} as const
+
+/** Competitors and losses named in the history (competitors.ts). Design defaults. */
+export const COMPETITION = {
+  /** Only the most recent texts that talk price or competition are read for names: bounded work. */
+  maxTexts: 200,
+  /** Competitors and losses kept in the profile. */
+  maxCompetitors: 5,
+  maxLosses: 5,
+  /** A name longer than this is a sentence fragment, not a company. */
+  maxNameChars: 40
+} as const
+
+/** Account-specific advice (hints.ts). Design defaults. */
+export const ADVICE = {
+  /** Deals shown with their discount path in a hint, most recent first. */
+  maxPaths: 3,
+  /** "We know little" needs all of these to be short: fewer deals, quote revisions and two-way contacts. */
+  knownDeals: 2,
+  knownQuotes: 3,
+  knownContacts: 5
 } as const
 
 /** IDIC "differentiate" (seed 002): percentile tier among the accounts Parley knows. */

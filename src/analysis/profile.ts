@@ -223,6 +223,36 @@ export const Regime = z.object({
 })
 export type Regime = z.infer<typeof Regime>
 
+/**
+ * Who the customer weighs us against and what we lost (issue 13: advice about this account). Names
+ * come from loss reasons, deal descriptions and the price and competitor talk in the history.
+ */
+export const Competitor = z.object({
+  name: z.string(),
+  /** Records naming it. */
+  mentions: z.number().int().positive(),
+  lastAt: z.number().nullable(),
+  evidence: z.array(Evidence)
+})
+export const LostDeal = z.object({
+  key: z.string(),
+  name: z.string().nullable(),
+  /** The loss reason as logged (CRM text), null when none was. */
+  lossReason: z.string().nullable(),
+  at: z.number().nullable(),
+  amount: z.number().nonnegative().nullable(),
+  currency: z.string().nullable()
+})
+export const Competition = z.object({
+  /** Most mentioned first. */
+  competitors: z.array(Competitor),
+  /** Most recent first. */
+  losses: z.array(LostDeal),
+  /** Lost deals in the whole history (losses keeps the most recent few). */
+  lostTotal: z.number().int().nonnegative()
+})
+export type Competition = z.infer<typeof Competition>
+
 export const SampleSize = z.object({
   interactions: z.number().int().nonnegative(),
   deals: z.number().int().nonnegative(),
@@ -267,6 +297,8 @@ export const RelationshipProfile = z.object({
   regime: Regime.optional(),
   /** Records counted once because another object holds the same one (EmailMessage + Task). */
   duplicates: z.number().int().nonnegative().optional(),
+  /** Competitors named and deals lost (optional: profiles stored before it still parse). */
+  competition: Competition.optional(),
   rejected: z.array(Rejected)
 })
 export type RelationshipProfile = z.infer<typeof RelationshipProfile>

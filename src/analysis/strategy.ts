@@ -36,6 +36,9 @@ export function crmStrategy(fs: FeatureSet, origin: ValueOriginResult, coreAxesK
     clamp01(fs.interactions.length / P.fullInteractions),
     dealDetail,
     clamp01((fs.cases.length + fs.contracts.length) / P.fullServiceRecords),
+    // The negotiation record: quote revisions say how this customer bargains (issue 13: five deals
+    // and fifteen revisions are not "little information").
+    clamp01(fs.quotes.length / P.fullQuoteRevisions),
     // "How sophisticated the analysis": how much of the relationship Parley could read.
     coreAxesKnown / 4
   ]

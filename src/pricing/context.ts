@@ -23,6 +23,10 @@ export interface PricingContext {
   topCriterion: string | null
   priceWeight: number | null
   initiator: InitiatorLabel
+  /** The profile's Dell-trap verdict; null when no profile says (pricing never guesses it). */
+  dellTrap: boolean | null
+  /** The pushback the history shows (profile), for when the rep has not typed any. */
+  historyPushback: "constraint" | "disparagement" | "mixed" | "none"
   listPrice: number | null
   /** The most recent price this account paid (last entry of previousPrices). */
   lastPaid: number | null
@@ -86,6 +90,8 @@ export function buildContext(input: ParsedPricingInput): PricingContext {
     dominance: input.profile?.dominance?.label ?? "unknown",
     ...criteriaOf(input),
     initiator: input.profile?.initiator?.label ?? "unknown",
+    dellTrap: input.profile?.dellTrap?.flagged ?? null,
+    historyPushback: input.profile?.pushback?.label ?? "none",
     listPrice,
     lastPaid,
     hasInformation,

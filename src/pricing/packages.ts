@@ -26,7 +26,7 @@ export const PACKAGE_FACTORS = { premium: 1.1, premiumOneOff: 1.08, commitment: 
 function packagePrice(ctx: PricingContext, price: number, factor: number): number {
   const target = toPresented(price, ctx.unit) * factor
   const step = minimumStep(target, ctx.unit)
-  if (ctx.input.mode === "closing") return fromPresented(roundOffer(target, ctx.input.side, step).round, ctx.unit)
+  if (ctx.input.mode === "closing") return fromPresented(roundOffer(target, ctx.input.side, step).round ?? snap(target, step, ctx.input.side === "seller" ? "floor" : "ceil"), ctx.unit)
   const precise = findPrecise(target * 0.99, target, target, 3, 4, step) ?? snap(target, step)
   return fromPresented(precise, ctx.unit)
 }

@@ -68,7 +68,9 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
           ? msg(buyer ? "p.r3.precise.bid" : "p.r3.precise.open", { price: priceParam, draft: draftParam })
           : decision.kind === "capped"
             ? msg("p.r3.capped", { price: priceParam, draft: draftParam })
-            : msg("p.r3.kept", { price: priceParam })
+            : input.mode === "closing" || input.urgent === true
+              ? msg("p.r3.closingKept", { price: priceParam })
+              : msg("p.r3.kept", { price: priceParam })
       const sentences = [why, expertNote, dom, buyer ? msg("p.r3.buyerToo") : null].filter((m): m is Message => m !== null)
       out.push({
         rule: "R3",

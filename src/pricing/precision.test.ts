@@ -127,15 +127,34 @@ describe("expert cap and amateur precision (Loschelder et al. 2016)", () => {
 })
 
 describe("round closing (Yan & Pena-Marin 2017; Backus et al. 2015)", () => {
-  it("49,750 closes at 50,000, conceding 49,000", () => {
-    expect(roundOffer(49750, "seller", 1)).toEqual({ round: 50000, concede: 49000 })
+  it("rounds toward the conceding side: 49,750 closes at 49,500, conceding 49,000; a buyer rounds up", () => {
+    expect(roundOffer(49750, "seller", 1)).toEqual({ round: 49500, concede: 49000 })
+    expect(roundOffer(48730, "seller", 1)).toEqual({ round: 48500, concede: 48000 })
+    expect(roundOffer(48730, "buyer", 1)).toEqual({ round: 49000, concede: 50000 })
+    expect(roundOffer(50000, "seller", 1)).toEqual({ round: 50000, concede: 49000 })
   })
 
-  it.each([49750, 14920, 1049, 384800, 7164, 49.75])("closing %d is round and within 2.5 %%", (v) => {
+  it("a seller's closing 48,730 is never rounded up to 49,000 (issue 13)", () => {
+    const d = decidePrice(48730, { ...opening, mode: "closing" })
+    expect(d).toMatchObject({ kind: "round", value: 48500, concede: 48000 })
+  })
+
+  it.each([49750, 384800, 7164, 49.75, 48730, 20150])("closing %d is round, at or below the draft and within 2.5 %%", (v) => {
     const d = decidePrice(v, { ...opening, mode: "closing" })
     expect(d.kind).toBe("round")
     expect(isRoundNumber(d.value)).toBe(true)
-    expect(Math.abs(d.value - v) / v).toBeLessThanOrEqual(0.025)
+    expect(d.value).toBeLessThanOrEqual(v)
+    expect((v - d.value) / v).toBeLessThanOrEqual(0.025)
+  })
+
+  it.each([14920, 1048, 10800])("closing %d keeps the draft: no round number lies within 2.5 percent below it", (v) => {
+    const d = decidePrice(v, { ...opening, mode: "closing" })
+    expect(d).toMatchObject({ kind: "kept", value: v })
+  })
+
+  it("a charm draft may go up to 5 percent down to a round number, never up (R4)", () => {
+    expect(decidePrice(10900, { ...opening, mode: "closing" })).toMatchObject({ kind: "round", value: 10500 })
+    expect(decidePrice(1049, { ...opening, mode: "closing" })).toMatchObject({ kind: "round", value: 1000 })
   })
 
   it("urgency rounds an opening too", () => {

@@ -13,8 +13,9 @@
  *   more reads as incompetence — unless the rep gives a rationale, which removes the penalty
  *   (Loschelder, Friese, Schaerer & Galinsky 2016). Amateurs: precision helps linearly; a precise
  *   draft is kept up to 5 significant digits (research §5 defaults).
- * - Closing offer, or an urgent deal: round, two significant digits (49,750 → 50,000, or 49,000
- *   when conceding). Round offers are accepted more often (Yan & Pena-Marin 2017) and signal
+ * - Closing offer, or an urgent deal: round, on the conceding side of the draft (seller down:
+ *   49,750 → 49,500, or 49,000 conceding further; never up to 50,000, which would take back a
+ *   concession the rep already made). Round offers are accepted more often (Yan & Pena-Marin 2017) and signal
  *   willingness to move (Backus, Blake & Tadelis 2015).
  * - No candidate ever ends in 9 (R4; 49,750 not 49,999): 9-endings are a retail "deal" cue and
  *   even "…900" listings sold slower in negotiated markets (Palmon et al. 2004). The only
@@ -33,7 +34,7 @@ export const OPENING_OFFSET = { min: 0.005, max: 0.01 } as const
 export const EXPERT_MAX_SIGNIFICANT = 4
 /** Amateur cap (research §5: 3-5 significant digits). */
 export const AMATEUR_MAX_SIGNIFICANT = 5
-/** Largest change a "round" closing number may make before a half step (…50) is used instead. */
+/** Largest concession a round closing number may make; beyond it the rep's draft stands. */
 const ROUND_TOLERANCE = 0.025
 /** Above this share of 9-ending prices, stop adding more (Anderson & Simester 2003). */
 export const CHARM_SATURATION = 0.5
@@ -96,24 +97,46 @@ export function capPrecision(v: number, side: Side, maxSig: number, minStep: num
   return findPrecise(lo, hi, v, 3, maxSig, minStep) ?? findPrecise(lo, hi, v, 2, maxSig, minStep) ?? snap(v, minStep)
 }
 
-/** Round offer (two significant digits; a half step if that moves the price over 2.5 %), and the round number on the conceding side. */
-export function roundOffer(v: number, side: Side, minStep: number): { round: number; concede: number } {
+/**
+ * Round offer: the nearest round number (two significant digits, or the half step …500) on the
+ * conceding side of the draft — at or below it for a seller, at or above it for a buyer — so a
+ * round close never takes back ground the rep already gave (48,730 → 48,500, never 49,000).
+ * `round` is null when no round number lies within 2.5 % on that side (10,900: the nearest is
+ * 10,500): the draft then stands. `concede` is the next two-digit round number beyond.
+ */
+export function roundOffer(v: number, side: Side, minStep: number, tolerance: number = ROUND_TOLERANCE): { round: number | null; concede: number } {
   const m = magnitude(v)
-  let step = Math.max(10 ** (m - 1), minStep)
-  let round = snap(v, step)
-  if (Math.abs(round - v) / v > ROUND_TOLERANCE && 5 * 10 ** (m - 2) >= minStep) {
-    step = 5 * 10 ** (m - 2)
-    round = snap(v, step)
+  const coarse = Math.max(10 ** (m - 1), minStep)
+  const half = 5 * 10 ** (m - 2)
+  const dir = side === "seller" ? -1 : 1
+  const toward = (x: number, step: number): number => {
+    let k = Math.round(snap(x, step, side === "seller" ? "floor" : "ceil") / step)
+    // snap's noise tolerance is relative to the step: 999,999,999,999 "floors" to 10^12.
+    if ((fromSteps(k, step) - x) * dir < 0) k += dir
+    // R4 holds for closing offers too: a round number that is a charm price (99, 1.9) gives way
+    // to the next one on the conceding side.
+    while (k > 1 && isCharm(fromSteps(k, step))) k += dir
+    return fromSteps(k, step)
   }
-  if (round <= 0) round = step
-  // R4 holds for closing offers too: a two-digit round number below 100 ending in 9 (19, 99, 1.9)
-  // is a charm price; the next step up is the round one (20, 100, 2).
-  if (isCharm(round) && Math.round(round / step) % 10 === 9) round = fromSteps(Math.round(round / step) + 1, step)
-  const k = Math.round(round / step)
-  // Seller concedes downwards, buyer upwards (49,750 → 50,000, or 49,000 conceding).
-  const conceding = side === "seller" ? snap(v, step, "floor") : snap(v, step, "ceil")
-  const concede = conceding !== round ? conceding : fromSteps(side === "seller" ? Math.max(1, k - 1) : k + 1, step)
-  return { round, concede }
+  const candidates = [toward(v, coarse)]
+  if (half >= minStep && half < coarse) candidates.push(toward(v, half))
+  let round: number | null = null
+  for (const c of candidates) {
+    if (c <= 0 || Math.abs(c - v) / v > tolerance) continue
+    if (round === null || Math.abs(c - v) < Math.abs(round - v)) round = c
+  }
+  const from = round ?? v
+  const k = Math.round(toward(from, coarse) / coarse)
+  const beyond = fromSteps(k, coarse) !== from ? k : k + dir
+  return { round, concede: fromSteps(Math.max(1, beyond), coarse) }
+}
+
+/** The round number nearest a charm draft (49,999 → 50,000; 19 → 20): where its precise opening starts from. */
+function roundNeighbour(v: number, minStep: number): number {
+  const m = magnitude(v)
+  const step = Math.max(10 ** (m - 1), minStep)
+  const k = Math.round(snap(v, step) / step)
+  return fromSteps(k % 10 === 9 && isCharm(fromSteps(k, step)) ? k + 1 : Math.max(1, k), step)
 }
 
 /** A 9-ending just under the draft (50,000 → 49,900; 50 → 49.99), for price-positioned amateur offers only. */
@@ -173,7 +196,11 @@ function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
   const charmSaturated = charmAllowed && o.charmShare >= CHARM_SATURATION
   const charmDraft = isCharm(draft) && !(charmAllowed && !charmSaturated)
   if (o.mode === "closing" || o.urgent) {
-    const r = roundOffer(draft, o.side, o.minStep(draft))
+    const step = o.minStep(draft)
+    // A charm draft may not stand (R4), so it may travel twice as far to a round number.
+    const r = isCharm(draft) && roundOffer(draft, o.side, step).round === null ? roundOffer(draft, o.side, step, 2 * ROUND_TOLERANCE) : roundOffer(draft, o.side, step)
+    // No round number close enough on the conceding side: the rep's own figure is the close.
+    if (r.round === null) return { kind: "kept", value: draft, charmDraft, charmSaturated }
     return { kind: "round", value: r.round, concede: r.concede, charmDraft, charmSaturated }
   }
   if (charmAllowed && !charmSaturated) {
@@ -182,7 +209,7 @@ function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
   }
   const maxSig = o.expertise === "expert" ? EXPERT_MAX_SIGNIFICANT : AMATEUR_MAX_SIGNIFICANT
   if (isRoundNumber(draft) || isCharm(draft)) {
-    const start = isCharm(draft) ? roundOffer(draft, o.side, o.minStep(draft)).round : draft
+    const start = isCharm(draft) ? roundNeighbour(draft, o.minStep(draft)) : draft
     const value = preciseOpening(start, o.side, Math.min(maxSig, EXPERT_MAX_SIGNIFICANT), o.minStep(start))
     return { kind: "precise", value, charmDraft, charmSaturated }
   }

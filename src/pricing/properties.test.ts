@@ -20,8 +20,9 @@
  *   amateurs at most 5; a draft within the cap is kept.
  * - Experts: whole units from 100 up. (Below 100 the engine keeps the currency's cents even for
  *   experts — precision.ts: "below 100 the currency's cents are the precision".)
- * - Closing: round — at most 2 significant digits, or 3 ending in 5 (the half step), within 2.5 %
- *   of the draft.
+ * - Closing: never above the draft (seller); round — at most 2 significant digits, or 3 ending
+ *   in 5 (the half step) — within 2.5 % below it, or the draft itself when no round number is
+ *   that close.
  * - Never a charm ending (last significant digit 9, R4) in any mode.
  * - `formatAmount(s, full)` parsed back with `parseTypedAmount` in the same locale equals the
  *   presented price exactly. Compact is documented as lossless for whole amounts from 100 up and
@@ -115,9 +116,14 @@ function violations(c: Case, suggested: number): string[] {
   if (Number(s.toFixed(3)) !== s && minor <= 3) bad.push("more decimals than the currency has")
   if (d >= 100 && !Number.isInteger(s)) bad.push("decimals from 100 up")
   if (c.mode === "closing") {
-    if (!isRound(s)) bad.push(`closing not round (${sig(s)} significant digits)`)
-    // 2.5 % (half step), or one step up when the round number would end in 9 (19 → 20).
-    if (Math.abs(s - d) / d > 0.025 + EPS && !(isCharm(snapTo(d, 10 ** (Math.floor(Math.log10(d)) - 1))) && s > d)) bad.push(`closing moved ${((Math.abs(s - d) / d) * 100).toFixed(2)} %`)
+    // Issue 13: a seller's close never goes above the draft (48,730 must not become 49,000).
+    if (s > d) bad.push(`closing above the seller's draft (${d} → ${s})`)
+    // Round within 2.5 % below the draft, or, when no round number lies that close, the draft itself.
+    if (s !== d) {
+      if (!isRound(s)) bad.push(`closing not round (${sig(s)} significant digits)`)
+      // A charm draft may not stand (R4): it may go twice as far, to 5 %.
+      if ((d - s) / d > (isCharm(d) ? 0.05 : 0.025) + EPS) bad.push(`closing moved ${(((d - s) / d) * 100).toFixed(2)} %`)
+    }
     return bad
   }
   if (isRound(d) || isCharm(d)) {
@@ -173,6 +179,9 @@ describe(`suggestPricing properties (seed ${SEED}, ${SAMPLES} amounts × ${CURRE
               continue
             }
             for (const v of violations(c, r.suggestedPrice)) failures.push(`${JSON.stringify(c)} → ${r.suggestedPrice}: ${v}`)
+            // The conceding alternative of a round close lies further down, never above the close.
+            const alternative = r.suggestions.find((s) => s.rule === "R3")?.alternative?.amount
+            if (mode === "closing" && alternative !== undefined && alternative > r.suggestedPrice) failures.push(`${JSON.stringify(c)}: conceding alternative ${alternative} above the close ${r.suggestedPrice}`)
             const presented = r.suggestedPrice / factorOf(currency)
             for (const loc of LOCALES) {
               for (const style of ["full", "compact"] as const) {

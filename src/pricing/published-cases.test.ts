@@ -80,9 +80,9 @@ describe("precision", () => {
     expect(one(r, "R3").rationaleRequired).toBe(false)
   })
 
-  it("#9 Yan & Pena-Marin 2017 (round offers accepted more): a closing offer is round — 49,750 → 50,000 or 49,000", () => {
+  it("#9 Yan & Pena-Marin 2017 (round offers accepted more): a closing offer is round — 49,750 → 49,500 or 49,000, never up to 50,000", () => {
     const r = price({ amount: 49_750, mode: "closing" })
-    expect(r.suggestedPrice).toBe(50_000)
+    expect(r.suggestedPrice).toBe(49_500)
     expect(one(r, "R3").alternative?.amount).toBe(49_000)
   })
 

@@ -20,8 +20,6 @@ import type { Suggestion } from "./types"
 
 /** An opening more than this far under the reference counts as undercutting it. */
 export const UNDERCUT_TOLERANCE = 0.01
-/** Share of price in the decision criteria that marks a price-driven buyer (design default). */
-export const PRICE_DOMINANT_WEIGHT = 0.4
 
 export interface Undercut {
   reference: number
@@ -65,16 +63,22 @@ export function unexplainedDiscountSuggestion(ctx: PricingContext): Suggestion {
   }
 }
 
+/**
+ * The Dell-trap warning is the analysis' verdict (profile.dellTrap: price-dominant criteria,
+ * customer dominance and deepening discounts together), not a second judgement made here from
+ * dominance and criteria alone: a customer-dominant account whose discounts hold is not in the
+ * trap, and the panel must not say so on one tab and not on the other.
+ */
 export function dellTrapSuggestion(ctx: PricingContext): Suggestion | null {
-  if (ctx.dominance !== "customer") return null
-  const priceDriven = ctx.topCriterion === "price" || (ctx.priceWeight ?? 0) >= PRICE_DOMINANT_WEIGHT
+  const trapped = ctx.dellTrap === true
+  if (!trapped && ctx.dominance !== "customer") return null
   return {
     rule: "R10",
     kind: "dell-trap",
-    severity: priceDriven ? "warning" : "info",
+    severity: trapped ? "warning" : "info",
     dominance: ctx.dominance,
-    flags: priceDriven ? ["dell-trap"] : [],
-    ...ctx.say(priceDriven ? msg("p.r10.dellTrap") : msg("p.r10.dependence")),
+    flags: trapped ? ["dell-trap"] : [],
+    ...ctx.say(trapped ? msg("p.r10.dellTrap") : msg("p.r10.dependence")),
     ...ctx.because(msg("p.r10.dell.reason")),
     citation: CITE.dell
   }
@@ -95,5 +99,24 @@ export function pushbackSuggestion(ctx: PricingContext, reading: PushbackReading
       return { ...base, severity: "info", ...say(msg("p.r10.mixed", { constraint, disparagement })), ...ctx.because(msg("p.r10.mixed.reason")) }
     default:
       return { ...base, severity: "info", ...ctx.say(msg("p.r10.unclear")), ...ctx.because(msg("p.r10.unclear.reason")) }
+  }
+}
+
+/**
+ * When the rep has typed no pushback, the account's history may still show which kind this buyer
+ * uses (profile.pushback): the same reading the Negotiation tab gives, so both tabs agree.
+ */
+export function historyPushbackSuggestion(ctx: PricingContext): Suggestion | null {
+  const kind = ctx.historyPushback
+  if (kind === "none") return null
+  return {
+    rule: "R10",
+    kind: "pushback",
+    pushback: kind,
+    cues: [],
+    severity: kind === "disparagement" ? "warning" : "info",
+    ...ctx.say(msg(`p.r10.history.${kind}`)),
+    ...ctx.because(msg(kind === "constraint" ? "p.r10.constraint.reason" : kind === "disparagement" ? "p.r10.disparagement.reason" : "p.r10.mixed.reason")),
+    citation: CITE.pushback
   }
 }

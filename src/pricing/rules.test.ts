@@ -46,8 +46,9 @@ describe("R3 table: mode × expertise × urgency", () => {
     // [input, expected price, R3 kind]
     [{ amount: 50_000 }, 49_750, "precise"],
     [{ amount: 50_000, expertise: "expert" }, 49_750, "precise"],
-    [{ amount: 49_750, mode: "closing" }, 50_000, "closing-round"],
-    [{ amount: 49_750, urgent: true }, 50_000, "urgent-round"],
+    [{ amount: 49_750, mode: "closing" }, 49_500, "closing-round"],
+    [{ amount: 48_730, mode: "closing" }, 48_500, "closing-round"],
+    [{ amount: 49_750, urgent: true }, 49_500, "urgent-round"],
     [{ amount: 48_312 }, 48_312, "kept"],
     [{ amount: 48_312.4, expertise: "expert" }, 48_310, "capped"],
     [{ amount: 48_312, counterpart: { rfq: true } }, 48_310, "capped"],
@@ -186,13 +187,36 @@ describe("the dominance label adjusts the advice (FRAMEWORK §2)", () => {
   })
 
   it("customer: Dell-trap warning when price-driven, contingent concessions, buyer names the first figure without information", () => {
-    const r = price(profile("customer", { decisionCriteria: { label: "price", weights: { price: 0.6, quality: 0.2, delivery: 0.1, support: 0.1 } } }))
+    const r = price(profile("customer", { decisionCriteria: { label: "price", weights: { price: 0.6, quality: 0.2, delivery: 0.1, support: 0.1 } }, dellTrap: { flagged: true } }))
     expect(one(r, "R10", "dell-trap").severity).toBe("warning")
     expect(one(r, "R9").text).toContain("contingent")
     expect(one(r, "R2", "first-offer").firstOffer).toBe("buyer")
     const informed = price({ ...profile("customer"), anchors: { listPrice: 52_000 }, discountReason: "volume" })
     expect(rule(informed, "R2", "first-offer")).toHaveLength(0)
     expect(one(informed, "R2", "anchor").firstOffer).toBe("rep")
+  })
+
+  it("the Dell trap is the analysis' verdict: price-driven and customer-dominant with holding discounts is not flagged", () => {
+    const priceDriven = { decisionCriteria: { label: "price", weights: { price: 0.7, quality: 0.1, delivery: 0.1, support: 0.1 } } }
+    const holding = price(profile("customer", { ...priceDriven, dellTrap: { flagged: false } }))
+    expect(one(holding, "R10", "dell-trap").severity).toBe("info")
+    expect(one(holding, "R10", "dell-trap").flags).not.toContain("dell-trap")
+    // No verdict in the profile (an older one): pricing does not make its own.
+    expect(one(price(profile("customer", priceDriven)), "R10", "dell-trap").flags).not.toContain("dell-trap")
+    const trapped = price(profile("customer", { ...priceDriven, dellTrap: { flagged: true } }))
+    expect(one(trapped, "R10", "dell-trap").flags).toContain("dell-trap")
+    expect(one(price({ ...profile("customer", { ...priceDriven, dellTrap: { flagged: true } }), locale: "fa-IR" }), "R10", "dell-trap").text).toContain("تلهٔ دل")
+  })
+
+  it("reads the pushback from the account's history when the rep typed none, and the typed words when there are some", () => {
+    const fromHistory = price(profile("customer", { pushback: { label: "constraint" } }))
+    expect(one(fromHistory, "R10", "pushback").pushback).toBe("constraint")
+    expect(one(fromHistory, "R10", "pushback").text).toContain("their limit")
+    const fa = price({ ...profile("customer", { pushback: { label: "disparagement" } }), locale: "fa-IR" })
+    expect(one(fa, "R10", "pushback").text).toContain("ارزش")
+    const typed = price({ ...profile("customer", { pushback: { label: "constraint" } }), pushback: "It isn't worth that much" })
+    expect(one(typed, "R10", "pushback").pushback).toBe("disparagement")
+    expect(rule(price(profile("customer")), "R10").filter((s) => s.kind === "pushback")).toHaveLength(0)
   })
 
   it("balanced-interdependent: bolstering range by default, co-created package", () => {

@@ -25,7 +25,7 @@ import { decidePrice } from "./precision"
 import { precisionSuggestions } from "./precision-advice"
 import { presentationSuggestions } from "./presentation"
 import { readPushback, type PushbackReading } from "./pushback"
-import { dellTrapSuggestion, pushbackSuggestion, UNDERCUT_TOLERANCE, undercutSuggestion, unexplainedDiscountSuggestion, type Undercut } from "./quality"
+import { dellTrapSuggestion, historyPushbackSuggestion, pushbackSuggestion, UNDERCUT_TOLERANCE, undercutSuggestion, unexplainedDiscountSuggestion, type Undercut } from "./quality"
 import { isPlacebicRationale, readDiscountReason } from "./reasons"
 import { describeIssues, PricingInputSchema, type ParsedPricingInput } from "./schema"
 import type { PricingError, PricingResult, Suggestion } from "./types"
@@ -88,6 +88,10 @@ function run(input: ParsedPricingInput): PricingResult {
     const dell = dellTrapSuggestion(ctx)
     if (dell) suggestions.push(dell)
     if (pushback) suggestions.push(pushbackSuggestion(ctx, pushback))
+    else {
+      const fromHistory = historyPushbackSuggestion(ctx)
+      if (fromHistory) suggestions.push(fromHistory)
+    }
   } else if (input.issueByIssue) {
     suggestions.push(...anchorSuggestions(ctx, price).filter((s) => s.kind === "bundle-terms"))
   }

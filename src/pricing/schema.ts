@@ -74,6 +74,16 @@ export const PricingProfile = z
     initiator: z
       .object({ label: z.enum(INITIATOR_LABELS).catch("unknown") })
       .optional()
+      .catch(undefined),
+    /** The analysis' own Dell-trap reading (price-dominant, customer-dominant, deepening discounts). */
+    dellTrap: z
+      .object({ flagged: z.boolean() })
+      .optional()
+      .catch(undefined),
+    /** The buyer's pushback as the history shows it (Lee & Ames 2017). */
+    pushback: z
+      .object({ label: z.enum(["constraint", "disparagement", "mixed", "none"]).catch("none") })
+      .optional()
       .catch(undefined)
   })
   .optional()

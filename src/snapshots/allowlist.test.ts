@@ -34,6 +34,9 @@ describe("the export allowlist", () => {
       "contacts[].email",
       "contacts[].phone",
       "profile.concessions.deals[].name",
+      "profile.competition.competitors[].name",
+      "profile.competition.losses[].name",
+      "profile.competition.losses[].lossReason",
       "profile.rejected[].reason",
       "pricing.openDeal.name"
     ])

@@ -79,6 +79,11 @@ export const PROFILE_FIELDS = {
   },
   regime: { changed: "flag", since: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
   duplicates: "figure",
+  competition: {
+    competitors: [{ name: "free-text", mentions: "figure", lastAt: "time", evidence: [EVIDENCE] }],
+    losses: [{ key: "id", name: "free-text", lossReason: "free-text", at: "time", amount: "figure", currency: "label" }],
+    lostTotal: "figure"
+  },
   rejected: [{ recordKey: "id", reason: "free-text" }]
 } as const
 

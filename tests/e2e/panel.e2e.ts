@@ -55,6 +55,17 @@ describe("relationship briefing", () => {
     await tab("Negotiation")
     const hints = panel.getByTestId("negotiation-hints")
     await expect.poll(() => hints.textContent()).toMatch(/Dell trap/i)
+    // Advice about this account (issue 13): its own discount paths and loss, and a next move with a number.
+    const dell = panel.locator("[data-testid='hint'][data-hint-id='dell-trap'] [data-testid='hint-text']")
+    const text = ((await dell.textContent()) ?? "").replace(/[\u2068\u2069]/g, "")
+    expect(text).toContain("5 → 9 → 12 % off list, won")
+    expect(text).toContain("8 → 14 → 18 % off list, lost")
+    expect(text).toContain("10 → 16 → 21 % off list so far, still open")
+    expect(text).toContain("Price — lost to a cheaper competitor")
+    expect(text).toMatch(/Competitors they name: .*ShelfCo/)
+    // The deepest discount at which they still bought (12 %, the 2024 shelving RFQ), as the open deal's net.
+    expect(text).toMatch(/Next move: hold at 12 % off list, a net of 45,760 on the list 52,000 for “Checkout counters RFQ 2026”/)
+    expect(text).toContain("Line for the quote")
     await tab("Relationship")
   })
 

@@ -14,7 +14,7 @@ const MACHINE = /^[A-Za-z]+(?:-[A-Za-z]+)*$/
 /** Fields whose strings are machine labels. */
 const LABEL_FIELDS = new Set(["label", "trend", "discountTrend", "signal", "side", "movedLast", "outcome", "priority", "recordType", "id"])
 /** Fields whose strings are ids, keys, CRM values or data (not sentences Parley wrote). */
-const DATA_FIELDS = new Set(["recordKey", "sourceObject", "key", "dealKey", "quoteKey", "accountKey", "accountName", "name", "currency", "citation", "rule"])
+const DATA_FIELDS = new Set(["recordKey", "sourceObject", "key", "dealKey", "quoteKey", "accountKey", "accountName", "name", "lossReason", "currency", "citation", "rule"])
 /** Paths of diagnostics no rep sees (profile.ts: Rejected). */
 const DIAGNOSTIC = /^rejected\[\d+\]\.reason$/
 

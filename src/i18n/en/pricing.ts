@@ -18,6 +18,7 @@ export const pricingEn = {
   "p.r3.precise.open": "Open with a precise number: {price} (from {draft}), a small step down from your round draft.",
   "p.r3.precise.bid": "Bid with a precise number: {price} (from {draft}), a small step up from your round draft.",
   "p.r3.capped": "Trim the precision: {price} (from {draft}). Too many digits read as naive, not expert.",
+  "p.r3.closingKept": "No round figure lies just below {price}: close at {price} as it stands. Rounding up would take back ground you have already given.",
   "p.r3.kept": "Your price {price} is already precise: keep it.",
   "p.r3.expertNeedsRationale": "Your counterpart is an expert: keep it to whole units and at most {digits} significant digits, and say where the number comes from.",
   "p.r3.expertHasRationale": "Your counterpart is an expert; your rationale lets the number stay precise.",
@@ -211,6 +212,9 @@ export const pricingEn = {
   "p.r10.dependence": "This customer holds the power: build their dependence on you (services, integration, co-created value) instead of cutting price, and make concessions contingent.",
   "p.r10.dell.reason": "Power is the other side's dependence; a supplier known only for the lowest price leaves the buyer nothing to depend on and keeps no customer.",
   "p.r10.lowInfo": "You have little information on their value, so the two kinds of pushback differ less — ask what is behind it.",
+  "p.r10.history.constraint": "In this account's history the buyer pleads limits (budget, \"can't pay more\"): treat the next one as their limit and trade term, scope or payment timing rather than the unit price.",
+  "p.r10.history.disparagement": "In this account's history the buyer questions our value: answer with the value this account gets (its own savings and results) and hold the price; a cut would confirm the claim.",
+  "p.r10.history.mixed": "In this account's history the buyer both pleads limits and questions our value: answer the value first, then trade terms or scope to fit the limit, not the unit price.",
   "p.r10.constraint":
     "This is a constraint ({cue}): treat it as their limit, not as a verdict on value. Trade to fit it — term, scope, seats, payment timing — rather than cutting the unit price.",
   "p.r10.constraint.reason": "Sellers read constraint rationales as a signal of the buyer's limit and respond with better counteroffers and more trust than to disparagement.",
