@@ -10,6 +10,7 @@ import type { HandlerContext } from "./handlers/context"
 import { handlePanelMessage } from "./handlers/panel-messages"
 import { createRouter } from "./router"
 import type { SyncEnvironment } from "./sync"
+import { withStorageGuard } from "./storage-guard"
 
 const syncEnvironment: SyncEnvironment = {
   db: db(),
@@ -37,8 +38,8 @@ const route = createRouter({
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(""),
   extraHostPatterns: grantedOrigins,
-  onContent: (message, sender) => handleContentMessage(message, sender, context()),
-  onPanel: (message) => handlePanelMessage(message, context())
+  onContent: (message, sender) => withStorageGuard(db(), message.type, Date.now, () => handleContentMessage(message, sender, context())),
+  onPanel: (message) => withStorageGuard(db(), message.type, Date.now, () => handlePanelMessage(message, context()))
 })
 
 // The polyfill turns the returned promise into sendResponse for Chrome/Edge before native support.
