@@ -9,7 +9,7 @@ import { readAccountHistory } from "../model/store"
 import { buildTeamRows, BY_NAME, latestByAccount, sortRows, type TeamRow } from "./team/rows"
 import { RelationshipProfile } from "../analysis/profile"
 import { FOCUS_KEY, type Focus } from "../model/focus"
-import { syncStatusKey } from "../model/sync-status"
+import { readStorageStatus, STORAGE_STATUS_KEY, syncStatusKey } from "../model/sync-status"
 import { db } from "../model/db"
 import { orgKey, parseRecordKey } from "../model/keys"
 import type { Account, PageRecord } from "../model/schema"
@@ -37,6 +37,9 @@ export type FocusView =
   | { kind: "record"; focus: Focus; record: PageRecord | undefined; account: AccountView | null; sync: SyncStatus | undefined }
 
 async function readSync(keys: (string | null | undefined)[]): Promise<SyncStatus | undefined> {
+  // A full browser stores nothing for any account: that state comes before the account's own.
+  const storage = readStorageStatus((await db().meta.get(STORAGE_STATUS_KEY))?.value)
+  if (storage) return { state: "storage-full", at: storage.at, refused: storage.operation }
   // `sync:<accountKey>` is the contract; `sync:<recordKey>` is read too while the connectors and
   // the panel may disagree on which key a DOM-only record's status lives under.
   for (const key of keys) {

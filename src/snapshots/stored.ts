@@ -32,7 +32,6 @@ export const isImportedKey = (key: string): boolean => key.startsWith(IMPORTED_K
 
 /** A file name as shown: control and bidi-override characters dropped, trimmed, bounded. */
 export function cleanFileName(name: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = (name ?? "").replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim()
   return cleaned.slice(0, MAX_IMPORT_FILE_NAME) || "snapshot.json"
 }

@@ -7,7 +7,7 @@ import type { Crm } from "../../model/schema"
 import { sendToBackground } from "../../messaging/send"
 import type { PanelSend } from "../messaging"
 import { formatDate, formatNumber } from "../../i18n/format"
-import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
+import { describeSync, permissionOrigins, progressPercent, refusedWriteKey, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
 
 export interface SyncStatusCardProps {
@@ -118,6 +118,11 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
         </ul>
       ) : null}
       {card.hint ? <p className="muted small">{t(card.hint)}</p> : null}
+      {card.state === "storage-full" && status?.refused ? (
+        <p className="muted small" data-testid="storage-refused" data-operation={status.refused}>
+          {t("storageFullRefused", { what: t(refusedWriteKey(status.refused)), time: status.at !== undefined ? formatDate(status.at, language, "datetime") : "" })}
+        </p>
+      ) : null}
       {status?.calls !== undefined || status?.apiUsage ? (
         <p className="muted small" data-testid="sync-usage">
           {[

@@ -21,7 +21,7 @@ export interface ShareDialogProps {
   onClose(): void
 }
 
-type State = { kind: "confirm" } | { kind: "working" } | { kind: "done"; data: ShareReply } | { kind: "failed"; reason: string }
+type State = { kind: "confirm" } | { kind: "working" } | { kind: "done"; data: ShareReply } | { kind: "failed"; reason: string; storageFull?: boolean }
 
 const safeLink = (url: unknown): url is string => typeof url === "string" && url.startsWith("https://")
 
@@ -35,11 +35,11 @@ export function ShareDialog({ accountKey, accountName, crm, redact, language, wo
       const snapshot = await actions.freshSnapshot(send, accountKey)
       const pdfBase64 = await actions.sharePdf(snapshot, redact, language)
       const reply = await ask(send, { type: "share-snapshot", snapshotKey: snapshot.key, redact, language, pdfBase64 })
-      if (!reply.ok) setState({ kind: "failed", reason: reply.error })
+      if (!reply.ok) setState({ kind: "failed", reason: reply.error, storageFull: reply.code === "storage-full" })
       else if (!reply.data) setState({ kind: "failed", reason: "no answer data" })
       else setState({ kind: "done", data: reply.data })
     } catch (error) {
-      setState({ kind: "failed", reason: error instanceof Error ? error.message : String(error) })
+      setState({ kind: "failed", reason: error instanceof Error ? error.message : String(error), storageFull: (error as { code?: unknown } | null)?.code === "storage-full" })
     }
   }
   return (
@@ -53,6 +53,11 @@ export function ShareDialog({ accountKey, accountName, crm, redact, language, wo
         {state.kind === "done" ? (
           <div role="status" data-testid="share-result">
             <p>{w.x("shareDone", { crm: crmName })}</p>
+            {state.data.imported ? (
+              <p className="small" data-testid="share-imported">
+                {w.x("shareImported", { file: state.data.imported.fileName, crm: crmName })}
+              </p>
+            ) : null}
             <ul className="plain">
               {state.data.files.filter((f) => safeLink(f.url)).map((f) => (
                 <li key={f.id}>
@@ -66,7 +71,7 @@ export function ShareDialog({ accountKey, accountName, crm, redact, language, wo
         ) : null}
         {state.kind === "failed" ? (
           <p role="alert" className="error-text" data-testid="share-error">
-            {w.x("shareFailed", { reason: state.reason })}
+            {state.storageFull ? w.x("storageFull") : w.x("shareFailed", { reason: state.reason })}
           </p>
         ) : null}
         <div className="export-actions">
