@@ -10,7 +10,8 @@ import type { HandlerContext } from "./handlers/context"
 import { handlePanelMessage } from "./handlers/panel-messages"
 import { createRouter } from "./router"
 import type { SyncEnvironment } from "./sync"
-import { withStorageGuard } from "./storage-guard"
+import { mirrorStorageState, withStorageGuard } from "./storage-guard"
+import { onStorageState } from "../model/store"
 
 const syncEnvironment: SyncEnvironment = {
   db: db(),
@@ -31,6 +32,8 @@ const syncEnvironment: SyncEnvironment = {
   },
   now: () => Date.now()
 }
+
+onStorageState(mirrorStorageState)
 
 const context = (): HandlerContext => ({ db: db(), env: syncEnvironment, now: () => Date.now() })
 

@@ -2,11 +2,13 @@
  * Every message's handler runs inside this guard: whatever it wrote, a quota refusal from
  * IndexedDB becomes the typed reply `storage-full` (and the browser-wide storage state the panel
  * shows), never Dexie's own error. Each handler's writes are one transaction, so nothing of the
- * refused change remains.
+ * refused change remains. The state is also mirrored to `chrome.storage.session`: when the
+ * database is full, the row that says so may not fit either.
  */
 import type { Reply } from "../messaging/messages"
 import type { ParleyDB } from "../model/db"
 import { isQuotaError, markStorageFull, STORAGE_FULL_MESSAGE } from "../model/store"
+import { STORAGE_SESSION_KEY, type StorageStatus } from "../model/sync-status"
 
 export async function withStorageGuard(db: ParleyDB, operation: string, now: () => number, run: () => Promise<Reply>): Promise<Reply> {
   try {
@@ -15,5 +17,20 @@ export async function withStorageGuard(db: ParleyDB, operation: string, now: () 
     if (!isQuotaError(error)) throw error
     await markStorageFull(db, operation, now())
     return { ok: false, error: STORAGE_FULL_MESSAGE, code: "storage-full" }
+  }
+}
+
+// Whether the mirror holds a state (unknown after a worker restart): spares a call per write.
+let mirrored: boolean | undefined
+
+/** The storage state in `chrome.storage.session`, which a full IndexedDB cannot refuse. */
+export function mirrorStorageState(status: StorageStatus | null): void {
+  if (typeof chrome === "undefined" || !chrome.storage?.session) return
+  if (status) {
+    mirrored = true
+    void chrome.storage.session.set({ [STORAGE_SESSION_KEY]: status }).catch(() => undefined)
+  } else if (mirrored !== false) {
+    mirrored = false
+    void chrome.storage.session.remove(STORAGE_SESSION_KEY).catch(() => undefined)
   }
 }

@@ -116,18 +116,30 @@ export async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Told when the storage state changes (the background mirrors it where a full database cannot refuse it). */
+export type StorageStateListener = (status: StorageStatus | null) => void
+let storageListener: StorageStateListener | undefined
+export function onStorageState(listener: StorageStateListener | undefined): void {
+  storageListener = listener
+}
+
 /**
  * Records that the browser refused a write for lack of space (src/model/sync-status.ts). Best
- * effort: this small row may itself not fit, and the caller's own error still says what failed.
+ * effort: this small row may itself not fit (hence the listener), and the caller's own error still
+ * says what failed.
  */
 export async function markStorageFull(db: ParleyDB, operation: string, now: number): Promise<void> {
   const status: StorageStatus = { state: "full", at: now, operation }
+  storageListener?.(status)
   await db.meta.put({ key: STORAGE_STATUS_KEY, value: status }).catch(() => undefined)
 }
 
 /** A write went through, or a prune freed space: the storage state is cleared. Any transaction that includes `meta`. */
 export async function clearStorageFull(db: ParleyDB): Promise<void> {
   if (await db.meta.get(STORAGE_STATUS_KEY)) await db.meta.delete(STORAGE_STATUS_KEY)
+  // Outside the caller's transaction: the listener's work is not IndexedDB's.
+  const listener = storageListener
+  if (listener) setTimeout(() => listener(null), 0)
 }
 
 /**

@@ -107,6 +107,9 @@ export function mergeProgress(progress: SyncProgress | undefined, report: SyncPr
  */
 export const STORAGE_STATUS_KEY = "storage"
 
+/** Its mirror in `chrome.storage.session` (memory, beyond IndexedDB's quota). */
+export const STORAGE_SESSION_KEY = "parley-storage"
+
 export interface StorageStatus {
   state: "full"
   at: number

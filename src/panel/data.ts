@@ -4,12 +4,13 @@
  * never writes to Dexie; changes go to the background as messages.
  */
 import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useState } from "react"
 import type { AccountHistory } from "../model/schema"
 import { readAccountHistory } from "../model/store"
 import { buildTeamRows, BY_NAME, latestByAccount, sortRows, type TeamRow } from "./team/rows"
 import { RelationshipProfile } from "../analysis/profile"
 import { FOCUS_KEY, type Focus } from "../model/focus"
-import { readStorageStatus, STORAGE_STATUS_KEY, syncStatusKey } from "../model/sync-status"
+import { readStorageStatus, STORAGE_SESSION_KEY, STORAGE_STATUS_KEY, syncStatusKey, type StorageStatus } from "../model/sync-status"
 import { db } from "../model/db"
 import { orgKey, parseRecordKey } from "../model/keys"
 import type { Account, PageRecord } from "../model/schema"
@@ -37,9 +38,6 @@ export type FocusView =
   | { kind: "record"; focus: Focus; record: PageRecord | undefined; account: AccountView | null; sync: SyncStatus | undefined }
 
 async function readSync(keys: (string | null | undefined)[]): Promise<SyncStatus | undefined> {
-  // A full browser stores nothing for any account: that state comes before the account's own.
-  const storage = readStorageStatus((await db().meta.get(STORAGE_STATUS_KEY))?.value)
-  if (storage) return { state: "storage-full", at: storage.at, refused: storage.operation }
   // `sync:<accountKey>` is the contract; `sync:<recordKey>` is read too while the connectors and
   // the panel may disagree on which key a DOM-only record's status lives under.
   for (const key of keys) {
@@ -73,6 +71,30 @@ export async function readFocusView(): Promise<FocusView> {
   const account = resolution ? await accountView(resolution.accountKey, resolution.via, resolution.nameOnPage) : null
   const sync = await readSync([account?.key, focus.recordKey])
   return { kind: "record", focus, record, account, sync }
+}
+
+/**
+ * The browser-wide storage state: the `meta` row, or its mirror in `chrome.storage.session`
+ * (written even when the database has no room for the row).
+ */
+export function useStorageStatus(): StorageStatus | undefined {
+  const stored = useLiveQuery(async () => readStorageStatus((await db().meta.get(STORAGE_STATUS_KEY))?.value), [])
+  const [mirror, setMirror] = useState<StorageStatus | undefined>(undefined)
+  useEffect(() => {
+    const area = typeof chrome !== "undefined" ? chrome.storage?.session : undefined
+    if (!area) return
+    let live = true
+    void area.get(STORAGE_SESSION_KEY).then((items) => live && setMirror(readStorageStatus(items[STORAGE_SESSION_KEY])), () => undefined)
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, name: string) => {
+      if (name === "session" && STORAGE_SESSION_KEY in changes) setMirror(readStorageStatus(changes[STORAGE_SESSION_KEY]!.newValue))
+    }
+    chrome.storage.onChanged.addListener(onChanged)
+    return () => {
+      live = false
+      chrome.storage.onChanged.removeListener(onChanged)
+    }
+  }, [])
+  return mirror ?? stored
 }
 
 export function useFocusView(): FocusView {

@@ -9,6 +9,7 @@ import type { PanelSend } from "../messaging"
 import { formatDate, formatNumber } from "../../i18n/format"
 import { describeSync, permissionOrigins, progressPercent, refusedWriteKey, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
+import { useStorageStatus } from "../data"
 
 export interface SyncStatusCardProps {
   status: SyncStatus | undefined
@@ -23,8 +24,11 @@ export interface SyncStatusCardProps {
 
 type Outcome = { kind: "idle" } | { kind: "busy" } | { kind: "done"; text: string } | { kind: "failed"; text: string }
 
-export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettings, send = sendToBackground }: SyncStatusCardProps) {
+export function SyncStatusCard({ status: accountStatus, crm, host, tabId, syncKey, onOpenSettings, send = sendToBackground }: SyncStatusCardProps) {
   const { t, language } = useI18n()
+  // A full browser stores nothing for any account: that state comes before the account's own.
+  const storage = useStorageStatus()
+  const status: SyncStatus | undefined = storage ? { state: "storage-full", at: storage.at, refused: storage.operation } : accountStatus
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" })
   const card = describeSync(status, crm)
   const percent = progressPercent(status)
