@@ -77,12 +77,51 @@ render(Math.max(0, ids.indexOf(location.pathname.split("/")[4])))
 const send = (message: unknown) => panel.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; code?: string; error?: string; data?: unknown }>
 const keysOf = async (table: string) => (await readStore(panel, table)).map((r) => String(r.key ?? r.accountKey))
 
-async function usage(): Promise<number> {
-  return panel.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)
+/**
+ * Fills the extension origin's storage for real: large values into a filler database until
+ * IndexedDB refuses one, then smaller ones, so what is left is less than the smallest chunk.
+ */
+async function fillStorage(): Promise<number> {
+  return panel.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("parley-test-filler", 1)
+      open.onupgradeneeded = () => open.result.createObjectStore("blobs")
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const put = (n: number, size: number) =>
+      new Promise<boolean>((resolve) => {
+        const tx = db.transaction("blobs", "readwrite")
+        tx.objectStore("blobs").put(new Uint8Array(size).fill(n % 251), n)
+        tx.oncomplete = () => resolve(true)
+        tx.onabort = () => resolve(tx.error?.name !== "QuotaExceededError")
+      })
+    let n = 0
+    for (const size of [1 << 20, 1 << 16]) while (await put(++n, size)) {}
+    db.close()
+    return n
+  })
 }
-/** Lowers (or, without a size, restores) the extension origin's real quota. */
-async function setQuota(bytes?: number): Promise<void> {
-  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, ...(bytes === undefined ? {} : { quotaSize: bytes }) })
+
+/** Deletes the filler and waits until the browser accepts writes again (its quota cache catches up). */
+async function freeStorage(): Promise<void> {
+  await panel.evaluate(() => new Promise((resolve) => {
+    const del = indexedDB.deleteDatabase("parley-test-filler")
+    del.onsuccess = del.onerror = del.onblocked = () => resolve(null)
+  }))
+  await until("the browser to accept writes again", () =>
+    panel.evaluate(() => new Promise<boolean>((resolve) => {
+      const open = indexedDB.open("parley-test-probe", 1)
+      open.onupgradeneeded = () => open.result.createObjectStore("t")
+      open.onsuccess = () => {
+        const tx = open.result.transaction("t", "readwrite")
+        tx.objectStore("t").put(new Uint8Array(300_000), 1)
+        tx.oncomplete = () => { open.result.close(); resolve(true) }
+        tx.onabort = () => { open.result.close(); resolve(false) }
+      }
+      open.onerror = () => resolve(false)
+    }))
+  )
 }
 
 beforeAll(async () => {
@@ -96,6 +135,9 @@ beforeAll(async () => {
   crm = await browser.context.newPage()
   panel = await openPanel(browser)
   cdp = await browser.context.newCDPSession(panel)
+  // A small real quota for the extension, set before anything is written (IndexedDB reads the
+  // quota when an origin first writes): the walk and the sync fit, a filler can exhaust it.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, quotaSize: 24 * 1024 * 1024 })
   await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
   await until("the panel to show Globex", async () => (await panel.getByTestId("record-title").textContent()) === globex.name)
   await until("the sync", async () => (await panel.getByTestId("sync-status").getAttribute("data-state")) === "synced", 40_000)
@@ -139,40 +181,41 @@ describe("a full browser", () => {
       snapshots: (await keysOf("snapshots")).sort(),
       focus: (await readStore(panel, "meta")).find((m) => m.key === "focus")
     }
-    // Just above what the extension uses: a ~200 KB observation cannot fit, a status row can.
-    await setQuota((await usage()) + 48 * 1024)
-    try {
-      await crm.evaluate(() => (window as unknown as { walk(n: number): void }).walk(41))
-      await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("storage-full")
-      expect(await panel.getByTestId("sync-status").textContent()).toMatch(/Browser storage full/)
-      expect(await panel.getByTestId("storage-refused").getAttribute("data-operation")).toBe("observe")
-      expect(await panel.getByTestId("storage-refused").textContent()).toMatch(/the record you opened/)
-      // Nothing of the refused observation: no record, no size, the focus did not move to it.
-      expect((await keysOf("pageRecords")).sort()).toEqual(before.pages)
-      expect((await keysOf("pageSizes")).sort()).toEqual(before.sizes)
-      expect((await readStore(panel, "meta")).find((m) => m.key === "focus")).toEqual(before.focus)
+    expect(await fillStorage()).toBeGreaterThan(2)
+    await crm.evaluate(() => (window as unknown as { walk(n: number): void }).walk(41))
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("storage-full")
+    expect(await panel.getByTestId("sync-status").textContent()).toMatch(/Browser storage full/)
+    expect(await panel.getByTestId("storage-refused").getAttribute("data-operation")).toBe("observe")
+    expect(await panel.getByTestId("storage-refused").textContent()).toMatch(/the record you opened/)
+    // Nothing of the refused observation: no record, no size, the focus did not move to it.
+    expect((await keysOf("pageRecords")).sort()).toEqual(before.pages)
+    expect((await keysOf("pageSizes")).sort()).toEqual(before.sizes)
+    expect((await readStore(panel, "meta")).find((m) => m.key === "focus")).toEqual(before.focus)
 
-      // The snapshot path: a typed reply, never Dexie's error, and no snapshot row.
-      await setQuota((await usage()) + 1024)
-      const reply = await send({ type: "save-snapshot", accountKey: SF_KEY })
-      expect(reply).toMatchObject({ ok: false, code: "storage-full", error: expect.stringMatching(/storage for Parley is full/) })
-      expect(reply.error).not.toMatch(/Dexie|QuotaExceededError|AbortError/)
-      expect((await keysOf("snapshots")).sort()).toEqual(before.snapshots)
-    } finally {
-      await setQuota()
-    }
+    // The snapshot path: a typed reply, never Dexie's error, and no snapshot row.
+    const reply = await send({ type: "save-snapshot", accountKey: SF_KEY })
+    expect(reply).toMatchObject({ ok: false, code: "storage-full", error: expect.stringMatching(/storage for Parley is full/) })
+    expect(reply.error).not.toMatch(/Dexie|QuotaExceededError|AbortError/)
+    expect((await keysOf("snapshots")).sort()).toEqual(before.snapshots)
+    // The settings path too: the language stays as it was.
+    expect(await send({ type: "set-settings", settings: { language: "fa" } })).toMatchObject({ ok: false, code: "storage-full" })
+    expect(await panel.locator("main").first().getAttribute("dir")).toBe("ltr")
+    await freeStorage()
+
     // Shown in Persian too.
     expect(await send({ type: "set-settings", settings: { language: "fa" } })).toEqual({ ok: true })
     await expect.poll(() => panel.getByTestId("sync-status").textContent(), { timeout: 10_000 }).toMatch(/فضای ذخیره‌سازی مرورگر پر است/)
-    expect(await panel.getByTestId("storage-refused").textContent()).toMatch(/رکوردی که باز کردید/)
+    // The last refusal was the settings.
+    expect(await panel.getByTestId("storage-refused").textContent()).toMatch(/تنظیمات شما/)
     await send({ type: "set-settings", settings: { language: "en" } })
 
     // "Free space": a prune clears the state, and the next observation is stored.
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state")).toBe("storage-full")
     expect(await send({ type: "prune", retentionDays: 3650 })).toMatchObject({ ok: true })
     await crm.evaluate(() => (window as unknown as { walk(n: number): void }).walk(42))
     await until("the next record", async () => (await keysOf("pageRecords")).includes(hostileKey(42)))
     await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 20_000 }).not.toBe("storage-full")
-  })
+  }, 150_000)
 })
 
 describe("the retention prune", () => {
