@@ -77,7 +77,19 @@ export async function shareSnapshot(env: ShareEnvironment, message: ShareMessage
     const note = imported
       ? `Relationship snapshot of ${name}, ${day}, IMPORTED into Parley from the file “${imported.fileName}”: it was not made by this Parley, and its content is as that file had it (SHA-256 ${snapshot.hash.slice(0, 16)}…, written by Parley ${snapshot.parleyVersion}).`
       : `Relationship snapshot of ${name} by Parley ${snapshot.parleyVersion}, ${day} (SHA-256 ${snapshot.hash.slice(0, 16)}…).`
-    const shared = await connectorFor(snapshot.crm).share(await apiEnvironment(env), org, { accountId: record.id, files, note })
+    const connector = connectorFor(snapshot.crm)
+    const api = await apiEnvironment(env)
+    // Idempotent: a share whose answer was lost (the worker stopped, the network dropped after the
+    // CRM stored the files) already left this very snapshot there; it is not attached twice.
+    const earlier = await alreadyAttached(connector, api, org, record.id, snapshot.hash)
+    if (earlier) {
+      const url = connector.recordUrl(org, connector.objectFor("Account") ?? "Account", record.id) ?? earlier.url
+      return {
+        ok: true,
+        data: { crm: snapshot.crm, files: [{ kind: "json", id: earlier.id, url }], link: url, alreadyAttached: true, ...(imported ? { imported: { fileName: imported.fileName } } : {}) }
+      }
+    }
+    const shared = await connector.share(api, org, { accountId: record.id, files, note })
     return {
       ok: true,
       data: { crm: snapshot.crm, files: shared, link: shared.find((f) => f.kind === "pdf")?.url ?? shared[0]!.url, ...(imported ? { imported: { fileName: imported.fileName } } : {}) }
@@ -87,6 +99,15 @@ export async function shareSnapshot(env: ShareEnvironment, message: ShareMessage
     if (isQuotaError(error)) throw error
     return errorReply(error)
   }
+}
+
+/** The snapshot file with this seal already attached to the account, if any. */
+async function alreadyAttached(connector: ReturnType<typeof connectorFor>, api: Awaited<ReturnType<typeof apiEnvironment>>, org: OrgLocation, accountId: string, hash: string): Promise<{ id: string; url: string } | null> {
+  for (const file of await connector.listSnapshots(api, org, accountId)) {
+    const content = file.content as { hash?: unknown } | null
+    if (content && typeof content === "object" && content.hash === hash && (await checkSnapshot(content)).ok) return { id: file.id, url: "" }
+  }
+  return null
 }
 
 export async function listCrmSnapshots(env: ShareEnvironment, accountKey: string): Promise<Reply<CrmSnapshots>> {

@@ -73,6 +73,8 @@ export interface ShareReply {
   files: SharedFile[]
   /** The PDF's link: what the panel shows after sharing. */
   link: string
+  /** The CRM already held this very snapshot (an earlier share whose answer was lost): nothing was attached again. */
+  alreadyAttached?: boolean
   /** Set when the shared snapshot was imported from a file, not made by this Parley. */
   imported?: { fileName: string }
 }

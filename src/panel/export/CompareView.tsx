@@ -14,6 +14,7 @@ import { renderMessage } from "../../i18n/render"
 import { ask, type PanelSend } from "../messaging"
 import { useStoredSnapshots } from "./data"
 import { figureKey } from "./messages"
+import { ShareDialog } from "./ShareDialog"
 import type { Words } from "./words"
 
 interface Entry {
@@ -67,6 +68,7 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [picked, setPicked] = useState<{ a: string | null; b: string | null }>({ a: null, b: null })
+  const [sharing, setSharing] = useState<Entry | null>(null)
 
   useEffect(() => {
     let live = true
@@ -124,9 +126,14 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
         ))}
       </select>
       {current?.source === "local" ? (
-        <button type="button" className="link-button small" onClick={() => void send({ type: "delete-snapshot", key: current.storeKey ?? current.snapshot.key })}>
-          {w.x("deleteSnapshot")}
-        </button>
+        <>
+          <button type="button" className="link-button small" onClick={() => void send({ type: "delete-snapshot", key: current.storeKey ?? current.snapshot.key })}>
+            {w.x("deleteSnapshot")}
+          </button>{" "}
+          <button type="button" className="link-button small" onClick={() => setSharing(current)} data-testid={`compare-share-${side === "a" ? "before" : "after"}`}>
+            {w.x("shareThis", { crm: w.crmName(crm) })}
+          </button>
+        </>
       ) : null}
     </label>
   )
@@ -163,6 +170,19 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
           </button>
         </div>
       </section>
+      {sharing ? (
+        <ShareDialog
+          accountKey={accountKey}
+          stored={{ key: sharing.storeKey ?? sharing.snapshot.key, snapshot: sharing.snapshot, ...(sharing.imported ? { imported: sharing.imported } : {}) }}
+          accountName={sharing.snapshot.payload.account.name}
+          crm={crm}
+          redact={false}
+          language={w.language}
+          words={w}
+          send={send}
+          onClose={() => setSharing(null)}
+        />
+      ) : null}
     </div>
   )
 }
