@@ -30,6 +30,8 @@ let crm: Page
 let panel: Page
 /** What the next composite upload meets: passed through, or the worker stopped around it. */
 let next: "pass" | "stop-before-stored" | "stop-after-stored" = "pass"
+/** Service workers stopped so far (proof that each case really lost its worker). */
+let stopped = 0
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs
@@ -61,7 +63,13 @@ beforeAll(async () => {
       const request = route.request()
       org.salesforceApi!.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
     }
-    await stopServiceWorker(browser, panel)
+    // The worker that sent this request is running; CDP may list it a moment late.
+    let n = 0
+    for (let tries = 0; tries < 10 && !n; tries++) {
+      n = await stopServiceWorker(browser, panel)
+      if (!n) await new Promise((r) => setTimeout(r, 200))
+    }
+    stopped += n
     await route.abort("connectionreset").catch(() => undefined)
   })
   crm = await browser.context.newPage()
@@ -80,9 +88,11 @@ describe("a worker stopped in the middle of a share", () => {
   it("before Salesforce stored anything: nothing is attached, and a retry attaches the pair once", async () => {
     await openMenu()
     await panel.getByTestId("export-share").click()
+    const stoppedBefore = stopped
     next = "stop-before-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
+    expect(stopped).toBe(stoppedBefore + 1)
     expect(files()).toHaveLength(0)
 
     await panel.getByTestId("share-confirm").click()
@@ -96,9 +106,11 @@ describe("a worker stopped in the middle of a share", () => {
     const before = files().length
     await openMenu()
     await panel.getByTestId("export-share").click()
+    const stoppedBefore = stopped
     next = "stop-after-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
+    expect(stopped).toBe(stoppedBefore + 1)
     // Both files or neither: Salesforce's all-or-none insert.
     expect(files().slice(before).map((f) => f.FileExtension)).toEqual(["json", "pdf"])
     const stored = attachedHashes()
