@@ -10,7 +10,7 @@ import type { Reply } from "../messaging/messages"
 import type { ParleyDB } from "../model/db"
 import type { AccountHistory, Snapshot } from "../model/schema"
 import { readSettings, SETTINGS_KEY } from "../model/settings"
-import { guardQuota, readAccountHistory } from "../model/store"
+import { guardQuota, markStorageFull, readAccountHistory, StorageFullError } from "../model/store"
 import { buildSnapshot } from "../snapshots/build"
 import { parseSnapshotJson } from "../snapshots/import"
 import type { LabelChange, SnapshotDocument } from "../snapshots/payload"
@@ -33,7 +33,13 @@ export async function saveSnapshot(db: ParleyDB, accountKey: string, now: number
 /** The snapshot classify.ts saves when an axis label changed (the changes are recorded in it). */
 export async function saveLabelChangeSnapshot(db: ParleyDB, history: AccountHistory, profile: RelationshipProfile, now: number, changes: LabelChange[]): Promise<void> {
   const snapshot = await buildSnapshot({ history, profile, now, parleyVersion: parleyVersion(), trigger: { kind: "label-change", changes }, defaultCurrency: await defaultCurrency(db) })
-  await guardQuota(() => db.snapshots.put(snapshot))
+  try {
+    await guardQuota(() => db.snapshots.put(snapshot))
+  } catch (error) {
+    // No message carries this write back to the panel: the storage state tells it.
+    if (error instanceof StorageFullError) await markStorageFull(db, "save-snapshot", now)
+    throw error
+  }
 }
 
 /**
