@@ -101,3 +101,16 @@ export const DATABASE_NAME = "parley"
  * (ESR) is the first with MAIN-world content scripts registered at run time and install-time
  * host permissions in MV3. */
 export const FIREFOX = { geckoId: "parley@parley.app", minVersion: "128.0" } as const
+
+/**
+ * Storage budgets for page records (what content scripts observed; never the synced history, which
+ * only the retention window removes). The record id comes from the URL, so a page that walks
+ * `pushState` through ids would otherwise store a record per id without end. Over a budget, the
+ * oldest page records of that tab (then of that org) go first. Design default: a record page's
+ * fields are a few KiB, so 4 MiB per tab keeps hundreds of them, and 16 MiB per org stays far below
+ * any browser's quota while an observation can be at most MAX_MESSAGE_BYTES.
+ */
+export const PAGE_RECORD_BUDGET = {
+  perTabBytes: 4 * 1024 * 1024,
+  perOrgBytes: 16 * 1024 * 1024
+} as const

@@ -10,6 +10,8 @@ import type { HandlerContext } from "./handlers/context"
 import { handlePanelMessage } from "./handlers/panel-messages"
 import { createRouter } from "./router"
 import type { SyncEnvironment } from "./sync"
+import { mirrorStorageState, withStorageGuard } from "./storage-guard"
+import { onStorageState } from "../model/store"
 
 const syncEnvironment: SyncEnvironment = {
   db: db(),
@@ -19,14 +21,16 @@ const syncEnvironment: SyncEnvironment = {
   now: () => Date.now()
 }
 
+onStorageState(mirrorStorageState)
+
 const context = (): HandlerContext => ({ db: db(), env: syncEnvironment, now: () => Date.now() })
 
 const route = createRouter({
   extensionId: platform.extensionId(),
   extensionOrigin: platform.extensionUrl(""),
   extraHostPatterns: grantedOrigins,
-  onContent: (message, sender) => handleContentMessage(message, sender, context()),
-  onPanel: (message) => handlePanelMessage(message, context())
+  onContent: (message, sender) => withStorageGuard(db(), message.type, Date.now, () => handleContentMessage(message, sender, context())),
+  onPanel: (message) => withStorageGuard(db(), message.type, Date.now, () => handlePanelMessage(message, context()))
 })
 
 platform.onRuntimeMessage((message, sender) => route(message, sender))

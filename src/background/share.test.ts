@@ -9,6 +9,7 @@ import { bytesToBase64 } from "../snapshots/bytes"
 import { CANARY, sampleSnapshot, historyWithPeople } from "../../tests/support/snapshot-fixtures"
 import { checkSnapshot } from "../snapshots/import"
 import { writePdf } from "../snapshots/pdf/writer"
+import { importedRow } from "../snapshots/stored"
 import { listCrmSnapshots, shareSnapshot, type ShareEnvironment } from "./share"
 
 const PDF = bytesToBase64(writePdf({ pages: [{ width: 100, height: 100, content: "", images: [] }], images: new Map(), title: "t", createdAt: 0 }))
@@ -73,5 +74,44 @@ describe("share-snapshot in the background", () => {
     const noSession = { ...env, cookies: { get: async () => null, getAll: async () => [] } }
     expect(await shareSnapshot(noSession, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF })).toMatchObject({ ok: false, error: expect.stringMatching(/session/) })
     expect(api.files.files.size).toBe(0)
+  })
+})
+
+describe("sharing twice, and sharing an imported snapshot", () => {
+  it("does not attach a snapshot the CRM already holds (a share whose answer was lost), on either CRM", async () => {
+    const api = createMockSalesforceApi()
+    const { env, snapshot, id } = await setup("salesforce", mockFetch(api).fetch)
+    const share = () => shareSnapshot(env, { type: "share-snapshot", snapshotKey: snapshot.key, redact: false, language: "en", pdfBase64: PDF })
+    expect(await share()).toMatchObject({ ok: true })
+    expect(await share()).toMatchObject({ ok: true, data: { alreadyAttached: true, link: `https://${DEMO_SALESFORCE.uiHost}/lightning/r/Account/${id}/view` } })
+    expect(api.files.files.size).toBe(2)
+
+    const mock = createDynamicsMockApi()
+    const { env: base, snapshot: dyn } = await setup("dynamics", fetch)
+    const denv: ShareEnvironment = { ...base, pageFetch: mock.fetch }
+    const dshare = () => shareSnapshot(denv, { type: "share-snapshot", snapshotKey: dyn.key, redact: false, language: "fa", pdfBase64: PDF })
+    expect(await dshare()).toMatchObject({ ok: true })
+    expect(await dshare()).toMatchObject({ ok: true, data: { alreadyAttached: true } })
+    expect(mock.notes.attachments()).toHaveLength(2)
+  })
+
+  it("says an imported snapshot is imported: file names, titles and the note", async () => {
+    const api = createMockSalesforceApi()
+    const { env, snapshot } = await setup("salesforce", mockFetch(api).fetch)
+    await env.db.snapshots.clear()
+    const row = importedRow(snapshot, "پرونده-گلوبکس.json", 7)
+    await env.db.snapshots.put(row as never)
+    const reply = await shareSnapshot(env, { type: "share-snapshot", snapshotKey: row.key, redact: false, language: "fa", pdfBase64: PDF })
+    expect(reply).toMatchObject({ ok: true, data: { imported: { fileName: "پرونده-گلوبکس.json" } } })
+    const files = [...api.files.files.values()].map((f) => f.record)
+    expect(files.map((f) => f.PathOnClient)).toEqual([expect.stringMatching(/-fa-imported\.json$/), expect.stringMatching(/-fa-imported\.pdf$/)])
+    for (const f of files) {
+      expect(f.Title).toContain("(imported from پرونده-گلوبکس.json)")
+      expect(f.Description).toMatch(/IMPORTED into Parley from the file “پرونده-گلوبکس\.json”/)
+    }
+    // What was attached is the document as the file had it: its own key and seal.
+    const json = JSON.parse(new TextDecoder().decode([...api.files.files.values()][0]!.data))
+    expect(json).toMatchObject({ key: snapshot.key, hash: snapshot.hash })
+    expect(json.imported).toBeUndefined()
   })
 })

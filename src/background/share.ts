@@ -19,6 +19,8 @@ import { redactSnapshot } from "../snapshots/build"
 import { base64ToBytes, utf8ToBase64 } from "../snapshots/bytes"
 import { exportFilename, isoDay } from "../snapshots/filename"
 import { checkSnapshot } from "../snapshots/import"
+import { readStoredRow } from "../snapshots/stored"
+import { isQuotaError } from "../model/store"
 import { apiEnvironment, type SyncEnvironment } from "./sync"
 
 export type ShareEnvironment = SyncEnvironment
@@ -49,9 +51,9 @@ function checkedPdf(base64: string): string {
 
 export async function shareSnapshot(env: ShareEnvironment, message: ShareMessage): Promise<Reply<ShareReply>> {
   try {
-    const stored = await env.db.snapshots.get(message.snapshotKey)
+    const stored = readStoredRow(await env.db.snapshots.get(message.snapshotKey))
     if (!stored) return { ok: false, error: "That snapshot is no longer stored: save a new one.", code: "not-found" }
-    const valid = await checkSnapshot(stored)
+    const valid = await checkSnapshot(stored.document)
     if (!valid.ok) return { ok: false, error: `The stored snapshot cannot be shared: ${valid.message}`, code: "invalid" }
     const snapshot = message.redact ? await redactSnapshot(valid.snapshot) : valid.snapshot
     const record = parseRecordKey(snapshot.recordKey)
@@ -60,22 +62,52 @@ export async function shareSnapshot(env: ShareEnvironment, message: ShareMessage
     const pdfBase64 = checkedPdf(message.pdfBase64)
     const name = snapshot.payload.account.name
     const day = isoDay(snapshot.createdAt)
+    // An imported file is not this Parley's work: its name, title and note say so.
+    const imported = stored.imported
     const file = (kind: ShareFile["kind"]): Omit<ShareFile, "base64"> => ({
       kind,
-      filename: exportFilename({ account: name, at: snapshot.createdAt, language: message.language, kind, redacted: snapshot.payload.redacted }),
-      title: `${SNAPSHOT_TITLE_PREFIX} — ${name} — ${day}${snapshot.payload.redacted ? " (redacted)" : ""} (${kind.toUpperCase()})`,
+      filename: exportFilename({ account: name, at: snapshot.createdAt, language: message.language, kind, redacted: snapshot.payload.redacted }).replace(/\.(json|pdf)$/, imported ? "-imported.$1" : ".$1"),
+      title: `${SNAPSHOT_TITLE_PREFIX} — ${name} — ${day}${snapshot.payload.redacted ? " (redacted)" : ""}${imported ? ` (imported from ${imported.fileName})` : ""} (${kind.toUpperCase()})`,
       mimeType: kind === "json" ? "application/json" : "application/pdf"
     })
     const files: ShareFile[] = [
       { ...file("json"), base64: utf8ToBase64(JSON.stringify(snapshot, null, 2)) },
       { ...file("pdf"), base64: pdfBase64 }
     ]
-    const note = `Relationship snapshot of ${name} by Parley ${snapshot.parleyVersion}, ${day} (SHA-256 ${snapshot.hash.slice(0, 16)}…).`
-    const shared = await connectorFor(snapshot.crm).share(await apiEnvironment(env), org, { accountId: record.id, files, note })
-    return { ok: true, data: { crm: snapshot.crm, files: shared, link: shared.find((f) => f.kind === "pdf")?.url ?? shared[0]!.url } }
+    const note = imported
+      ? `Relationship snapshot of ${name}, ${day}, IMPORTED into Parley from the file “${imported.fileName}”: it was not made by this Parley, and its content is as that file had it (SHA-256 ${snapshot.hash.slice(0, 16)}…, written by Parley ${snapshot.parleyVersion}).`
+      : `Relationship snapshot of ${name} by Parley ${snapshot.parleyVersion}, ${day} (SHA-256 ${snapshot.hash.slice(0, 16)}…).`
+    const connector = connectorFor(snapshot.crm)
+    const api = await apiEnvironment(env)
+    // Idempotent: a share whose answer was lost (the worker stopped, the network dropped after the
+    // CRM stored the files) already left this very snapshot there; it is not attached twice.
+    const earlier = await alreadyAttached(connector, api, org, record.id, snapshot.hash)
+    if (earlier) {
+      const url = connector.recordUrl(org, connector.objectFor("Account") ?? "Account", record.id) ?? earlier.url
+      return {
+        ok: true,
+        data: { crm: snapshot.crm, files: [{ kind: "json", id: earlier.id, url }], link: url, alreadyAttached: true, ...(imported ? { imported: { fileName: imported.fileName } } : {}) }
+      }
+    }
+    const shared = await connector.share(api, org, { accountId: record.id, files, note })
+    return {
+      ok: true,
+      data: { crm: snapshot.crm, files: shared, link: shared.find((f) => f.kind === "pdf")?.url ?? shared[0]!.url, ...(imported ? { imported: { fileName: imported.fileName } } : {}) }
+    }
   } catch (error) {
+    // A full browser is the storage guard's to report (src/background/storage-guard.ts).
+    if (isQuotaError(error)) throw error
     return errorReply(error)
   }
+}
+
+/** The snapshot file with this seal already attached to the account, if any. */
+async function alreadyAttached(connector: ReturnType<typeof connectorFor>, api: Awaited<ReturnType<typeof apiEnvironment>>, org: OrgLocation, accountId: string, hash: string): Promise<{ id: string; url: string } | null> {
+  for (const file of await connector.listSnapshots(api, org, accountId)) {
+    const content = file.content as { hash?: unknown } | null
+    if (content && typeof content === "object" && content.hash === hash && (await checkSnapshot(content)).ok) return { id: file.id, url: "" }
+  }
+  return null
 }
 
 export async function listCrmSnapshots(env: ShareEnvironment, accountKey: string): Promise<Reply<CrmSnapshots>> {

@@ -9,7 +9,7 @@
 import type { ParleyDB } from "../model/db"
 import { HISTORY_TABLE_NAMES } from "../model/db"
 import type { SyncCursor } from "../model/schema"
-import { removeRecords, writeBatch, type HistoryBatch, type Rejected, type Removals } from "../model/store"
+import { guardQuota, markStorageFull, removeRecords, StorageFullError, writeBatch, type HistoryBatch, type Rejected, type Removals } from "../model/store"
 import { mergeProgress, type SyncProgress, type SyncProgressReport } from "../model/sync-status"
 import type { SyncHooks } from "./contract"
 
@@ -84,13 +84,21 @@ export async function writeStreamPage(
   const [first, ...more] = page.cursors
   const removals = page.removals ?? {}
   const removes = HISTORY_TABLE_NAMES.some((t) => removals[t]?.length)
-  // The plain case is writeBatch's own transaction (history tables and cursors).
-  if (!keepChanged && !removes && !more.length) return { ...(await writeBatch(db, page.batch, first)), removed: 0 }
-  const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors, db.profiles]
-  return db.transaction("rw", tables, async () => {
-    const batch = keepChanged ? await keepChanged(db, page.batch) : page.batch
-    const r = await writeBatch(db, batch, first)
-    if (more.length) await db.cursors.bulkPut(more)
-    return { ...r, removed: await removeRecords(db, removals) }
-  })
+  try {
+    // The plain case is writeBatch's own transaction (history tables and cursors).
+    if (!keepChanged && !removes && !more.length) return { ...(await writeBatch(db, page.batch, first)), removed: 0 }
+    const tables = [...HISTORY_TABLE_NAMES.map((t) => db.table(t)), db.cursors, db.profiles]
+    return await guardQuota(() =>
+      db.transaction("rw", tables, async () => {
+        const batch = keepChanged ? await keepChanged(db, page.batch) : page.batch
+        const r = await writeBatch(db, batch, first)
+        if (more.length) await db.cursors.bulkPut(more)
+        return { ...r, removed: await removeRecords(db, removals) }
+      })
+    )
+  } catch (error) {
+    // The page's transaction rolled back whole; the panel learns the browser is full.
+    if (error instanceof StorageFullError) await markStorageFull(db, "sync", Date.now())
+    throw error
+  }
 }

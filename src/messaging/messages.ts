@@ -57,7 +57,7 @@ export type PanelMessage =
   // Snapshots (src/snapshots): build and store one now; store an imported file (validated again
   // by the background); delete one; attach one to the CRM record; read back those attached.
   | { type: "save-snapshot"; accountKey: string }
-  | { type: "import-snapshot"; json: string }
+  | { type: "import-snapshot"; json: string; fileName?: string }
   | { type: "delete-snapshot"; key: string }
   | { type: "share-snapshot"; snapshotKey: string; redact: boolean; language: "en" | "fa"; pdfBase64: string }
   | { type: "list-crm-snapshots"; accountKey: string }
@@ -67,7 +67,8 @@ export type PanelMessage =
  * never matched): the router refused it (`rejected`), no answer came (`timeout`), the worker is
  * gone (`unavailable`), the answer was not a reply (`malformed`), the thing asked about is not
  * stored (`not-found`) or not valid (`invalid`), the CRM said why (`session-expired`,
- * `budget-exhausted`, `network`, `left-over`: see ShareErrorKind), or anything else (`failed`).
+ * `budget-exhausted`, `network`, `left-over`: see ShareErrorKind), the browser's storage is full
+ * (`storage-full`), or anything else (`failed`).
  */
 export type ReplyErrorCode =
   | "rejected"
@@ -80,6 +81,8 @@ export type ReplyErrorCode =
   | "budget-exhausted"
   | "network"
   | "left-over"
+  /** The browser refused to store it for lack of space: nothing of the change was kept. */
+  | "storage-full"
   | "failed"
 
 export type Reply<T = unknown> = { ok: true; data?: T } | { ok: false; error: string; code?: ReplyErrorCode }
@@ -89,6 +92,10 @@ export interface ShareReply {
   files: SharedFile[]
   /** The PDF's link: what the panel shows after sharing. */
   link: string
+  /** The CRM already held this very snapshot (an earlier share whose answer was lost): nothing was attached again. */
+  alreadyAttached?: boolean
+  /** Set when the shared snapshot was imported from a file, not made by this Parley. */
+  imported?: { fileName: string }
 }
 
 export interface CrmSnapshots {

@@ -59,7 +59,7 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("set-settings"), settings: Settings.partial().strict() }).strict(),
   z.object({ type: z.literal("save-snapshot"), accountKey: str(400) }).strict(),
   // The file's text; the background checks size, version, shape and hash (snapshots/import.ts).
-  z.object({ type: z.literal("import-snapshot"), json: str(4 * 1024 * 1024) }).strict(),
+  z.object({ type: z.literal("import-snapshot"), json: str(4 * 1024 * 1024), fileName: str(1_024).optional() }).strict(),
   z.object({ type: z.literal("delete-snapshot"), key: str(600) }).strict(),
   z
     .object({

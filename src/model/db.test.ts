@@ -34,7 +34,7 @@ describe("database schema", () => {
 
     const db = openDatabase(name)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     const pages = await db.pageRecords.orderBy("key").toArray()
     expect(pages.map((p) => p.org)).toEqual(["contoso.crm4", "northwind"])
     expect(await db.interactions.count()).toBe(1)

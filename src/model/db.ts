@@ -7,6 +7,9 @@
  * - v2: `[org+seenAt]` on every history table (retention and "forget this org" become range
  *       deletes), `profiles` for stored classifications; the upgrade backfills `org` on page
  *       records written by v1, which keyed them only by `key`.
+ * - v3: `pageSizes`, the size ledger of page records (bytes, tab, when seen) that the storage
+ *       budgets evict by without loading the records themselves; the upgrade measures the page
+ *       records already stored.
  */
 import Dexie, { type Table } from "dexie"
 import { DATABASE_NAME } from "../../plasmo.config"
@@ -54,6 +57,22 @@ export type ParleyDB = Dexie & {
   snapshots: Table<Snapshot, string>
   profiles: Table<ProfileRow, string>
   meta: Table<MetaRow, string>
+  pageSizes: Table<PageSizeRow, string>
+}
+
+/** One page record's size, keyed like the record: what the per-tab and per-org budgets count. */
+export interface PageSizeRow {
+  key: string
+  org: string
+  /** The tab that stored it; -1 when unknown (records from before v3). */
+  tabId: number
+  seenAt: number
+  bytes: number
+}
+
+/** A page record's stored size: its JSON in UTF-8 (close to what IndexedDB keeps of it). */
+export function pageRecordBytes(row: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(row)).length
 }
 
 export const SCHEMA_V1 = {
@@ -88,6 +107,14 @@ export const SCHEMA_V2 = {
   profiles: "accountKey, org"
 } as const
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  pageSizes: "key, [org+seenAt]"
+} as const
+
+/** Every schema in order: index i is Dexie version i + 1 (tests build old databases from it). */
+export const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] as const
+
 export const HISTORY_TABLE_NAMES = HISTORY_TABLES
 
 export function openDatabase(name: string = DATABASE_NAME): ParleyDB {
@@ -104,6 +131,18 @@ export function openDatabase(name: string = DATABASE_NAME): ParleyDB {
           if (!row.org) row.org = row.key.split(":")[1] ?? "unknown"
         })
     )
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const sizes: PageSizeRow[] = []
+      await tx
+        .table("pageRecords")
+        .toCollection()
+        .each((row: { key: string; org?: string; seenAt?: number }) => {
+          sizes.push({ key: row.key, org: row.org ?? "unknown", tabId: -1, seenAt: row.seenAt ?? 0, bytes: pageRecordBytes(row) })
+        })
+      await tx.table("pageSizes").bulkPut(sizes)
+    })
   return db
 }
 

@@ -4,8 +4,9 @@
  * either has the whole page and the moved cursor, or neither (then it re-fetches the page).
  */
 import Dexie from "dexie"
+import { PAGE_RECORD_BUDGET } from "../../plasmo.config"
 import type { ParleyDB } from "./db"
-import { HISTORY_TABLE_NAMES } from "./db"
+import { HISTORY_TABLE_NAMES, pageRecordBytes } from "./db"
 import { orgKey } from "./keys"
 import {
   Account,
@@ -16,10 +17,12 @@ import {
   type Crm,
   Deal,
   Interaction,
+  type PageRecord,
   Quote,
   QuoteLine,
   type SyncCursor
 } from "./schema"
+import { STORAGE_STATUS_KEY, type StorageStatus } from "./sync-status"
 
 /** One batch of canonical records, as a connector maps one API page. */
 export interface HistoryBatch {
@@ -79,18 +82,101 @@ export function validateBatch(batch: HistoryBatch): { valid: HistoryBatch; rejec
   return { valid, rejected }
 }
 
+export const STORAGE_FULL_MESSAGE = "The browser's storage for Parley is full: nothing of this change was kept. Free space by pruning history older than the retention window."
+
 export class StorageFullError extends Error {
   override readonly name = "StorageFullError"
   constructor(cause: unknown) {
-    super("The browser's storage for Parley is full. Free space by pruning history older than the retention window.")
+    super(STORAGE_FULL_MESSAGE)
     this.cause = cause
   }
 }
 
-/** Chrome reports quota either as QuotaExceededError or as an AbortError wrapping it (Dexie #514). */
-export function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null
-  return e?.name === "QuotaExceededError" || (e?.name === "AbortError" && e.inner?.name === "QuotaExceededError")
+/**
+ * A quota refusal however it arrives: IndexedDB's QuotaExceededError (a DOMException, or Dexie's
+ * own class of that name), Chrome's AbortError wrapping it (Dexie #514, in `inner`), a BulkError
+ * whose failures hold it, or a StorageFullError already made from one. Nesting is followed a few
+ * levels only: error objects can be cyclic.
+ */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== "object" || error === null) return false
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown; failuresByPos?: unknown }
+  if (e.name === "QuotaExceededError" || e.name === "StorageFullError" || error instanceof StorageFullError) return true
+  if (isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1)) return true
+  const failures = Array.isArray(e.failures) ? e.failures : e.failuresByPos && typeof e.failuresByPos === "object" ? Object.values(e.failuresByPos) : []
+  return failures.slice(0, 20).some((f) => isQuotaError(f, depth + 1))
+}
+
+/** Runs a write; a quota refusal comes out as StorageFullError, never as Dexie's own error. */
+export async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (error instanceof StorageFullError) throw error
+    if (isQuotaError(error)) throw new StorageFullError(error)
+    throw error
+  }
+}
+
+/** Told when the storage state changes (the background mirrors it where a full database cannot refuse it). */
+export type StorageStateListener = (status: StorageStatus | null) => void
+let storageListener: StorageStateListener | undefined
+export function onStorageState(listener: StorageStateListener | undefined): void {
+  storageListener = listener
+}
+
+/**
+ * Records that the browser refused a write for lack of space (src/model/sync-status.ts). Best
+ * effort: this small row may itself not fit (hence the listener), and the caller's own error still
+ * says what failed.
+ */
+export async function markStorageFull(db: ParleyDB, operation: string, now: number): Promise<void> {
+  const status: StorageStatus = { state: "full", at: now, operation }
+  storageListener?.(status)
+  await db.meta.put({ key: STORAGE_STATUS_KEY, value: status }).catch(() => undefined)
+}
+
+/** A write went through, or a prune freed space: the storage state is cleared. Any transaction that includes `meta`. */
+export async function clearStorageFull(db: ParleyDB): Promise<void> {
+  if (await db.meta.get(STORAGE_STATUS_KEY)) await db.meta.delete(STORAGE_STATUS_KEY)
+  // Outside the caller's transaction: the listener's work is not IndexedDB's.
+  const listener = storageListener
+  if (listener) setTimeout(() => listener(null), 0)
+}
+
+/**
+ * Stores a page record with its size, then evicts the oldest page records over the budgets: first
+ * the tab's own (a page walking through ids only displaces what that tab stored), then the org's.
+ * Only `pageRecords` (and their sizes) are touched: synced history is never evicted. Runs in the
+ * caller's transaction, which must include `pageRecords` and `pageSizes`.
+ */
+export async function putPageRecord(db: ParleyDB, row: PageRecord, tabId: number | undefined, budget: { perTabBytes: number; perOrgBytes: number } = PAGE_RECORD_BUDGET): Promise<string[]> {
+  const tab = tabId ?? -1
+  await db.pageRecords.put(row)
+  await db.pageSizes.put({ key: row.key, org: row.org, tabId: tab, seenAt: row.seenAt, bytes: pageRecordBytes(row) })
+  const sizes = await db.pageSizes.where("[org+seenAt]").between([row.org, Dexie.minKey], [row.org, Dexie.maxKey]).toArray()
+  let orgTotal = 0
+  let tabTotal = 0
+  for (const s of sizes) {
+    orgTotal += s.bytes
+    if (s.tabId === tab) tabTotal += s.bytes
+  }
+  const evicted: string[] = []
+  // Oldest first (the index's order); the record just stored always stays.
+  for (const s of sizes) {
+    const overTab = tab >= 0 && tabTotal > budget.perTabBytes
+    const overOrg = orgTotal > budget.perOrgBytes
+    if (!overTab && !overOrg) break
+    if (s.key === row.key || (!overOrg && s.tabId !== tab)) continue
+    evicted.push(s.key)
+    orgTotal -= s.bytes
+    if (s.tabId === tab) tabTotal -= s.bytes
+  }
+  if (evicted.length) {
+    await db.pageRecords.bulkDelete(evicted)
+    await db.pageSizes.bulkDelete(evicted)
+  }
+  return evicted
 }
 
 /** Validates and upserts one batch, and moves the cursor, in a single transaction. */
@@ -109,7 +195,7 @@ export async function writeBatch(db: ParleyDB, batch: HistoryBatch, cursor?: Syn
       if (cursor) await db.cursors.put(cursor)
     })
   } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError(error)
+    if (isQuotaError(error)) throw error instanceof StorageFullError ? error : new StorageFullError(error)
     throw error
   }
   return { written, rejected }
@@ -188,6 +274,8 @@ export async function pruneOlderThan(db: ParleyDB, org: string, cutoff: number):
       .between([org, Dexie.minKey], [org, cutoff], true, false)
       .delete()
   }
+  // The size ledger follows its records (not counted: the records were).
+  await db.pageSizes.where("[org+seenAt]").between([org, Dexie.minKey], [org, cutoff], true, false).delete()
   return removed
 }
 
@@ -203,7 +291,7 @@ function isOrgMetaKey(key: string, crm: Crm, org: string): boolean {
 /** "Forget this org": every row Parley holds for it, in one transaction. */
 export async function forgetOrg(db: ParleyDB, crm: Crm, org: string): Promise<void> {
   const names = [...HISTORY_TABLE_NAMES, "pageRecords"] as const
-  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta], async () => {
+  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta, db.pageSizes], async () => {
     for (const name of names) {
       await db
         .table(name)
@@ -212,6 +300,7 @@ export async function forgetOrg(db: ParleyDB, crm: Crm, org: string): Promise<vo
         .and((row: { crm?: string }) => row.crm === crm)
         .delete()
     }
+    await db.pageSizes.where("[org+seenAt]").between([org, Dexie.minKey], [org, Dexie.maxKey]).and((p) => p.key.startsWith(`${crm}:`)).delete()
     await db.profiles.where("org").equals(org).and((p) => p.accountKey.startsWith(`${crm}:`)).delete()
     await db.cursors.filter((c) => c.crm === crm && c.org === org).delete()
     await db.snapshots.filter((s) => s.crm === crm && s.org === org).delete()

@@ -98,3 +98,27 @@ export function mergeProgress(progress: SyncProgress | undefined, report: SyncPr
   if (all.every((o) => o.total !== undefined)) sum.total = all.reduce((n, o) => n + (o.total ?? 0), 0)
   return sum
 }
+
+/**
+ * The `meta` key of the browser-wide storage state: set when IndexedDB refused a write for lack of
+ * space (on any path: an observation, a sync page, a snapshot, the settings), cleared when a
+ * write goes through again or a prune frees space. The panel's connection card shows it over the
+ * account's own sync status, since no account can be stored while it lasts.
+ */
+export const STORAGE_STATUS_KEY = "storage"
+
+/** Its mirror in `chrome.storage.session` (memory, beyond IndexedDB's quota). */
+export const STORAGE_SESSION_KEY = "parley-storage"
+
+export interface StorageStatus {
+  state: "full"
+  at: number
+  /** What was being written (`observe`, `save-snapshot`, `sync`, …): a detail for an admin. */
+  operation: string
+}
+
+export function readStorageStatus(value: unknown): StorageStatus | undefined {
+  const v = value as Partial<StorageStatus> | null | undefined
+  if (!v || v.state !== "full" || typeof v.at !== "number") return undefined
+  return { state: "full", at: v.at, operation: typeof v.operation === "string" ? v.operation.slice(0, 64) : "write" }
+}

@@ -4,12 +4,14 @@
  * never writes to Dexie; changes go to the background as messages.
  */
 import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useState } from "react"
+import { sessionArea } from "../platform/browser"
 import type { AccountHistory } from "../model/schema"
 import { readAccountHistory } from "../model/store"
 import { buildTeamRows, BY_NAME, latestByAccount, sortRows, type TeamRow } from "./team/rows"
 import { RelationshipProfile } from "../analysis/profile"
 import { FOCUS_KEY, type Focus } from "../model/focus"
-import { syncStatusKey } from "../model/sync-status"
+import { readStorageStatus, STORAGE_SESSION_KEY, STORAGE_STATUS_KEY, syncStatusKey, type StorageStatus } from "../model/sync-status"
 import { db } from "../model/db"
 import { orgKey, parseRecordKey } from "../model/keys"
 import type { Account, PageRecord } from "../model/schema"
@@ -70,6 +72,26 @@ export async function readFocusView(): Promise<FocusView> {
   const account = resolution ? await accountView(resolution.accountKey, resolution.via, resolution.nameOnPage) : null
   const sync = await readSync([account?.key, focus.recordKey])
   return { kind: "record", focus, record, account, sync }
+}
+
+/**
+ * The browser-wide storage state: the `meta` row, or its mirror in extension session storage
+ * (written even when the database has no room for the row).
+ */
+export function useStorageStatus(): StorageStatus | undefined {
+  const stored = useLiveQuery(async () => readStorageStatus((await db().meta.get(STORAGE_STATUS_KEY))?.value), [])
+  const [mirror, setMirror] = useState<StorageStatus | undefined>(undefined)
+  useEffect(() => {
+    if (!sessionArea.available()) return
+    let live = true
+    void sessionArea.read(STORAGE_SESSION_KEY).then((value) => live && setMirror(readStorageStatus(value)), () => undefined)
+    const unsubscribe = sessionArea.onChanged(STORAGE_SESSION_KEY, (value) => setMirror(readStorageStatus(value)))
+    return () => {
+      live = false
+      unsubscribe()
+    }
+  }, [])
+  return mirror ?? stored
 }
 
 export function useFocusView(): FocusView {

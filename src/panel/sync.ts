@@ -11,7 +11,20 @@ export { SYNC_STATES }
 export type { SyncState }
 
 /** The stored shape (src/model/sync-status.ts) as the panel reads it: `at` may be missing. */
-export type SyncStatus = Omit<StoredSyncStatus, "at"> & { at?: number }
+export type SyncStatus = Omit<StoredSyncStatus, "at"> & {
+  at?: number
+  /** In the storage-full state: what the browser refused to store (`observe`, `sync`, a message type). */
+  refused?: string
+}
+
+/** What a refused write was, in the rep's words. */
+export function refusedWriteKey(operation: string): MessageKey {
+  if (operation === "observe") return "storageOpPage"
+  if (operation === "sync" || operation === "sync-now") return "storageOpSync"
+  if (operation === "save-snapshot" || operation === "import-snapshot") return "storageOpSnapshot"
+  if (operation === "set-settings") return "storageOpSettings"
+  return "storageOpOther"
+}
 
 /** No status row: Parley only has what the page showed. */
 export type CardState = SyncState | "page-only"

@@ -64,6 +64,25 @@ export function onLocalChanged(key: string, listener: (value: unknown) => void):
   })
 }
 
+/** `storage.session` (in memory, for this browser session): where state lives that must be
+ * written even when IndexedDB refuses (a full disk). Absent outside an extension. */
+export const sessionArea = {
+  read: async (key: string): Promise<unknown> => (ns()?.storage?.session ? (await ns()!.storage.session.get(key))[key] : undefined),
+  write: async (key: string, value: unknown): Promise<void> => void (await ns()?.storage?.session?.set({ [key]: value })),
+  remove: async (key: string): Promise<void> => void (await ns()?.storage?.session?.remove(key)),
+  available: (): boolean => ns()?.storage?.session !== undefined,
+  /** Calls `listener` with each new value of `key`; returns the unsubscribe. */
+  onChanged(key: string, listener: (value: unknown) => void): () => void {
+    const storage = ns()?.storage
+    if (!storage) return () => undefined
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
+      if (area === "session" && key in changes) listener(changes[key]!.newValue)
+    }
+    storage.onChanged.addListener(onChanged)
+    return () => storage.onChanged.removeListener(onChanged)
+  }
+}
+
 /** Cookies of a host. Private windows (and Firefox containers) have their own cookie stores, so
  * callers name the tab's store (`storeId`, from getAllCookieStores' tab lists). */
 export const cookies = {

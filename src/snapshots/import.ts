@@ -15,7 +15,8 @@ import { SNAPSHOT_VERSION, SnapshotDocument } from "./payload"
 
 export const MAX_SNAPSHOT_BYTES = 4 * 1024 * 1024
 
-export type ImportFailure = "too-large" | "not-json" | "not-a-snapshot" | "newer-version" | "malformed" | "tampered"
+/** `storage-full`: the file was fine, the browser had no room to store it (the background's reply). */
+export type ImportFailure = "too-large" | "not-json" | "not-a-snapshot" | "newer-version" | "malformed" | "tampered" | "storage-full"
 export type ImportResult = { ok: true; snapshot: SnapshotDocument } | { ok: false; reason: ImportFailure; message: string }
 
 const fail = (reason: ImportFailure, message: string): ImportResult => ({ ok: false, reason, message })

@@ -234,7 +234,8 @@ describe("share to the CRM, compare and import", () => {
     await panel.getByTestId("export-compare").click()
     await panel.getByTestId("compare-load-crm").click()
     await expect.poll(() => panel.getByTestId("compare-after").locator("option", { hasText: /from Salesforce/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0)
-    await panel.getByTestId("compare-before").selectOption(`local:${sealed.key}`)
+    // Stored as imported, beside the snapshots this Parley made (src/snapshots/stored.ts).
+    await panel.getByTestId("compare-before").selectOption(`local:imported:${sealed.hash}`)
     // The shared snapshot is also stored here: listed once, marked as attached in Salesforce.
     const crmOption = await panel.getByTestId("compare-after").locator("option", { hasText: /from Salesforce/ }).first().getAttribute("value")
     await panel.getByTestId("compare-after").selectOption(crmOption!)

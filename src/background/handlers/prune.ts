@@ -1,4 +1,4 @@
-import { pruneDerived, pruneOlderThan } from "../../model/store"
+import { clearStorageFull, pruneDerived, pruneOlderThan } from "../../model/store"
 import { reclassifyAccount } from "../classify"
 import type { PanelHandler } from "./context"
 
@@ -11,5 +11,7 @@ export const prune: PanelHandler<"prune"> = async (message, { db, now }) => {
     // Profiles may quote pruned records: recompute them from what is left.
     for (const accountKey of await pruneDerived(db, org.org, cutoff)) await reclassifyAccount(db, accountKey, now())
   }
+  // Space was freed (or nothing was left to free): a "storage full" state no longer holds.
+  await clearStorageFull(db)
   return { ok: true, data: { removed } }
 }

@@ -6,6 +6,8 @@ import type { SyncStatus } from "../sync"
 import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { I18nProvider } from "./I18n"
 import { SyncStatusCard } from "./SyncStatusCard"
+import { db } from "../../model/db"
+import { STORAGE_SESSION_KEY, STORAGE_STATUS_KEY } from "../../model/sync-status"
 
 function show(status: SyncStatus | undefined, crm: "salesforce" | "dynamics" = "salesforce", extra: { onOpenSettings?: () => void; send?: (m: PanelMessage) => Promise<Reply> } = {}) {
   const send = vi.fn(extra.send ?? (async () => ({ ok: true }) as Reply))
@@ -107,5 +109,53 @@ describe("connection card", () => {
     expect(s.card.querySelector("details")?.textContent).toContain("v62.0")
     click(s.card.querySelector("button"))
     await waitFor(() => s.card.querySelector('[role="alert"]')?.textContent?.includes("no answer within 5000 ms"))
+  })
+})
+
+describe("a full browser on the connection card", () => {
+  let r: Rendered | undefined
+  afterEach(async () => {
+    r?.unmount()
+    vi.unstubAllGlobals()
+    await db().meta.delete(STORAGE_STATUS_KEY)
+  })
+
+  for (const [language, title, what] of [
+    ["en", "Browser storage full", "your settings"],
+    ["fa", "فضای ذخیره‌سازی مرورگر پر است", "تنظیمات شما"]
+  ] as const) {
+    it(`shows 'storage full' over the account's own status, with what was refused (${language})`, async () => {
+      await db().meta.put({ key: STORAGE_STATUS_KEY, value: { state: "full", at: Date.UTC(2026, 10, 20, 9), operation: "set-settings" } })
+      r = render(
+        <I18nProvider value={makeI18n(language)}>
+          <SyncStatusCard status={{ state: "synced", at: 1 }} crm="dynamics" host="crm.contoso.local" syncKey="dynamics:contoso:1" onOpenSettings={() => undefined} send={async () => ({ ok: true })} />
+        </I18nProvider>
+      )
+      const card = r.container.querySelector('[data-testid="sync-status"]')!
+      await waitFor(() => card.getAttribute("data-state") === "storage-full")
+      expect(card.textContent).toContain(title)
+      expect(r.container.querySelector('[data-testid="storage-refused"]')?.textContent).toContain(what)
+    })
+  }
+
+  it("shows the mirror in extension session storage when the database had no room for the row", async () => {
+    const listeners: ((changes: Record<string, { newValue?: unknown }>, area: string) => void)[] = []
+    vi.stubGlobal("chrome", {
+      storage: {
+        session: { get: async () => ({ [STORAGE_SESSION_KEY]: { state: "full", at: 5, operation: "observe" } }) },
+        onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener: () => undefined }
+      }
+    })
+    r = render(
+      <I18nProvider value={makeI18n("en")}>
+        <SyncStatusCard status={undefined} crm="salesforce" host="x" syncKey="salesforce:acme:001" onOpenSettings={() => undefined} send={async () => ({ ok: true })} />
+      </I18nProvider>
+    )
+    const card = r.container.querySelector('[data-testid="sync-status"]')!
+    await waitFor(() => card.getAttribute("data-state") === "storage-full")
+    expect(r.container.querySelector('[data-testid="storage-refused"]')?.textContent).toContain("the record you opened")
+    // Cleared (a prune): the card is back to the account's own status.
+    for (const l of listeners) l({ [STORAGE_SESSION_KEY]: {} }, "session")
+    await waitFor(() => card.getAttribute("data-state") === "page-only")
   })
 })

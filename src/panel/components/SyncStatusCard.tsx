@@ -7,9 +7,10 @@ import type { Crm } from "../../model/schema"
 import { sendToBackground } from "../../messaging/send"
 import type { PanelSend } from "../messaging"
 import { formatDate, formatNumber } from "../../i18n/format"
-import { describeSync, permissionOrigins, progressPercent, type SyncStatus } from "../sync"
+import { describeSync, permissionOrigins, progressPercent, refusedWriteKey, type SyncStatus } from "../sync"
 import { useI18n } from "./I18n"
 import { reloadTab, requestHostPermissions } from "../../platform/browser"
+import { useStorageStatus } from "../data"
 
 export interface SyncStatusCardProps {
   status: SyncStatus | undefined
@@ -24,8 +25,11 @@ export interface SyncStatusCardProps {
 
 type Outcome = { kind: "idle" } | { kind: "busy" } | { kind: "done"; text: string } | { kind: "failed"; text: string }
 
-export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettings, send = sendToBackground }: SyncStatusCardProps) {
+export function SyncStatusCard({ status: accountStatus, crm, host, tabId, syncKey, onOpenSettings, send = sendToBackground }: SyncStatusCardProps) {
   const { t, language } = useI18n()
+  // A full browser stores nothing for any account: that state comes before the account's own.
+  const storage = useStorageStatus()
+  const status: SyncStatus | undefined = storage ? { state: "storage-full", at: storage.at, refused: storage.operation } : accountStatus
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" })
   const card = describeSync(status, crm)
   const percent = progressPercent(status)
@@ -118,6 +122,11 @@ export function SyncStatusCard({ status, crm, host, tabId, syncKey, onOpenSettin
         </ul>
       ) : null}
       {card.hint ? <p className="muted small">{t(card.hint)}</p> : null}
+      {card.state === "storage-full" && status?.refused ? (
+        <p className="muted small" data-testid="storage-refused" data-operation={status.refused}>
+          {t("storageFullRefused", { what: t(refusedWriteKey(status.refused)), time: status.at !== undefined ? formatDate(status.at, language, "datetime") : "" })}
+        </p>
+      ) : null}
       {status?.calls !== undefined || status?.apiUsage ? (
         <p className="muted small" data-testid="sync-usage">
           {[

@@ -4,7 +4,8 @@
  * can be picked; files in the CRM that are not valid snapshots are named and left out.
  */
 import { useEffect, useMemo, useState } from "react"
-import type { Crm, Snapshot } from "../../model/schema"
+import type { Crm } from "../../model/schema"
+import { readStoredRow, type ImportOrigin } from "../../snapshots/stored"
 import { diffSnapshots, type FigureId, type HintRef, type SnapshotDiff } from "../../snapshots/diff"
 import type { SnapshotDocument } from "../../snapshots/payload"
 import { humanise } from "../../snapshots/pdf/briefing"
@@ -13,11 +14,16 @@ import { renderMessage } from "../../i18n/render"
 import { ask, type PanelSend } from "../messaging"
 import { useStoredSnapshots } from "./data"
 import { figureKey } from "./messages"
+import { ShareDialog } from "./ShareDialog"
 import type { Words } from "./words"
 
 interface Entry {
   id: string
   source: "local" | "crm"
+  /** The row's key in the local store (an imported file's differs from its document's key). */
+  storeKey?: string
+  /** Set for a file imported into this browser, not made by this Parley. */
+  imported?: ImportOrigin
   /** A snapshot stored here that is also attached in the CRM (same hash). */
   inCrm?: boolean
   snapshot: SnapshotDocument
@@ -39,6 +45,21 @@ async function validate(rows: readonly unknown[]): Promise<SnapshotDocument[]> {
   return checked.flatMap((c) => (c.ok ? [c.snapshot] : []))
 }
 
+/** Stored rows (Parley's own and imported files) as entries, each checked against its seal. */
+async function localEntries(rows: readonly unknown[]): Promise<Entry[]> {
+  const { checkSnapshot } = await import("./actions")
+  const entries = await Promise.all(
+    rows.map(async (row): Promise<Entry | null> => {
+      const stored = readStoredRow(row)
+      if (!stored) return null
+      const checked = await checkSnapshot(stored.document)
+      if (!checked.ok) return null
+      return { id: `local:${stored.storeKey}`, source: "local", storeKey: stored.storeKey, snapshot: checked.snapshot, ...(stored.imported ? { imported: stored.imported } : {}) }
+    })
+  )
+  return entries.filter((e): e is Entry => e !== null)
+}
+
 export function CompareView({ accountKey, crm, words: w, send, onClose }: CompareViewProps) {
   const stored = useStoredSnapshots(accountKey)
   const [local, setLocal] = useState<Entry[]>([])
@@ -47,10 +68,11 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [picked, setPicked] = useState<{ a: string | null; b: string | null }>({ a: null, b: null })
+  const [sharing, setSharing] = useState<Entry | null>(null)
 
   useEffect(() => {
     let live = true
-    void validate((stored ?? []) as Snapshot[]).then((list) => live && setLocal(list.map((s) => ({ id: `local:${s.key}`, source: "local" as const, snapshot: s }))))
+    void localEntries(stored ?? []).then((list) => live && setLocal(list))
     return () => {
       live = false
     }
@@ -59,6 +81,7 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   // Newest first; a snapshot read back from the CRM that is also stored here is listed once.
   const entries = useMemo(() => {
     const inCrm = new Set(remote.map((e) => e.snapshot.hash))
+    // An imported file is listed as such even when the CRM holds the same one.
     const seen = new Set(local.map((e) => e.snapshot.hash))
     return [...local.map((e) => ({ ...e, inCrm: inCrm.has(e.snapshot.hash) })), ...remote.filter((e) => !seen.has(e.snapshot.hash))].sort(
       (x, y) => y.snapshot.createdAt - x.snapshot.createdAt
@@ -84,7 +107,7 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
   const option = (e: Entry) =>
     [
       formatDate(e.snapshot.createdAt, w.language, "datetime"),
-      e.source === "local" ? w.x("sourceLocal") : null,
+      e.imported ? w.x("sourceImported", { file: e.imported.fileName }) : e.source === "local" ? w.x("sourceLocal") : null,
       e.source === "crm" || e.inCrm ? w.x("sourceCrm", { crm: w.crmName(crm) }) : null,
       e.snapshot.payload.trigger.kind === "label-change" ? w.x("sourceAuto") : null,
       e.snapshot.payload.redacted ? w.x("sourceRedacted") : null
@@ -97,15 +120,20 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
       <span>{w.x(side === "a" ? "compareBefore" : "compareAfter")}</span>
       <select value={current?.id ?? ""} onChange={(e) => setPicked((p) => ({ ...p, [side]: e.target.value }))} data-testid={`compare-${side === "a" ? "before" : "after"}`}>
         {entries.map((e) => (
-          <option key={e.id} value={e.id}>
+          <option key={e.id} value={e.id} data-imported={e.imported ? "true" : undefined}>
             {option(e)}
           </option>
         ))}
       </select>
       {current?.source === "local" ? (
-        <button type="button" className="link-button small" onClick={() => void send({ type: "delete-snapshot", key: current.snapshot.key })}>
-          {w.x("deleteSnapshot")}
-        </button>
+        <>
+          <button type="button" className="link-button small" onClick={() => void send({ type: "delete-snapshot", key: current.storeKey ?? current.snapshot.key })}>
+            {w.x("deleteSnapshot")}
+          </button>{" "}
+          <button type="button" className="link-button small" onClick={() => setSharing(current)} data-testid={`compare-share-${side === "a" ? "before" : "after"}`}>
+            {w.x("shareThis", { crm: w.crmName(crm) })}
+          </button>
+        </>
       ) : null}
     </label>
   )
@@ -142,6 +170,19 @@ export function CompareView({ accountKey, crm, words: w, send, onClose }: Compar
           </button>
         </div>
       </section>
+      {sharing ? (
+        <ShareDialog
+          accountKey={accountKey}
+          stored={{ key: sharing.storeKey ?? sharing.snapshot.key, snapshot: sharing.snapshot, ...(sharing.imported ? { imported: sharing.imported } : {}) }}
+          accountName={sharing.snapshot.payload.account.name}
+          crm={crm}
+          redact={false}
+          language={w.language}
+          words={w}
+          send={send}
+          onClose={() => setSharing(null)}
+        />
+      ) : null}
     </div>
   )
 }

@@ -48,6 +48,8 @@ export function ExportMenu({ accountKey, send = sendToBackground }: ExportMenuPr
   const panelId = useId()
   const accountName = useAccountName(accountKey)
   const crm = accountKey ? (parseRecordKey(accountKey)?.crm ?? null) : null
+  // A full browser is said in the rep's language, not in the background's English.
+  const failure = (error: unknown) => ((error as { code?: unknown } | null)?.code === "storage-full" ? w.x("storageFull") : w.x("failed", { reason: reason(error) }))
 
   useEffect(() => () => abort.current?.abort(), [])
   useEffect(() => {
@@ -67,7 +69,7 @@ export function ExportMenu({ accountKey, send = sendToBackground }: ExportMenuPr
       await new Promise((r) => requestAnimationFrame(() => r(null)))
       setStatus({ tone: "done", text: await task() })
     } catch (error) {
-      setStatus({ tone: "error", text: w.x("failed", { reason: reason(error) }) })
+      setStatus({ tone: "error", text: failure(error) })
     } finally {
       setBusy(false)
     }
@@ -128,10 +130,10 @@ export function ExportMenu({ accountKey, send = sendToBackground }: ExportMenuPr
       setStatus(
         result.ok
           ? { tone: "done", text: w.x("importDone", { account: result.snapshot.payload.account.name, date: formatDate(result.snapshot.createdAt, language, "datetime") }) }
-          : { tone: "error", text: `${w.x(IMPORT_FAILURE_TEXT[result.reason])} ${result.message}` }
+          : { tone: "error", text: `${w.x(IMPORT_FAILURE_TEXT[result.reason])} ${result.message}`.trim() }
       )
     } catch (error) {
-      setStatus({ tone: "error", text: w.x("failed", { reason: reason(error) }) })
+      setStatus({ tone: "error", text: failure(error) })
     } finally {
       setBusy(false)
     }

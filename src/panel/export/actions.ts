@@ -21,7 +21,7 @@ import { teamCsvText, words } from "./words"
 /** Asks the background to build and store a snapshot of the account now, and checks it. */
 export async function freshSnapshot(send: PanelSend, accountKey: string): Promise<SnapshotDocument> {
   const reply = await send({ type: "save-snapshot", accountKey })
-  if (!reply.ok) throw new Error(reply.error)
+  if (!reply.ok) throw Object.assign(new Error(reply.error), { code: reply.code })
   const checked = await checkSnapshot(reply.data)
   if (!checked.ok) throw new Error(checked.message)
   return checked.snapshot
@@ -80,8 +80,9 @@ export async function importSnapshotFile(file: File, send: PanelSend): Promise<I
   const text = await file.text()
   const result = await parseSnapshotJson(text)
   if (!result.ok) return result
-  const reply = await send({ type: "import-snapshot", json: text })
-  if (!reply.ok) return { ok: false, reason: "malformed", message: reply.error }
+  // The file's name goes along: the snapshot is stored as imported from it.
+  const reply = await send({ type: "import-snapshot", json: text, fileName: file.name })
+  if (!reply.ok) return reply.code === "storage-full" ? { ok: false, reason: "storage-full", message: "" } : { ok: false, reason: "malformed", message: reply.error }
   return result
 }
 

@@ -28,7 +28,8 @@ export const IMPORT_FAILURE_TEXT: Record<ImportFailure, ExportKey> = {
   "not-a-snapshot": "importNotSnapshot",
   "newer-version": "importNewer",
   malformed: "importMalformed",
-  tampered: "importTampered"
+  tampered: "importTampered",
+  "storage-full": "storageFull"
 }
 
 export const EXPORT_CATALOGUE: Record<Language, Record<ExportKey, string>> = { en: exportEn, fa: exportFa }
