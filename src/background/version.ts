@@ -1,5 +1,6 @@
-/** The running extension's version (manifest), recorded in every snapshot; "dev" outside Chrome (tests). */
+import { inExtension, manifest } from "../platform/browser"
+
+/** The running extension's version (manifest), recorded in every snapshot; "dev" outside an extension (tests). */
 export function parleyVersion(): string {
-  const runtime = (globalThis as { chrome?: { runtime?: { getManifest?: () => { version?: string } } } }).chrome?.runtime
-  return runtime?.getManifest?.()?.version ?? "dev"
+  return inExtension() ? manifest().version : "dev"
 }
