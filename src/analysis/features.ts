@@ -11,8 +11,8 @@
 import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import type * as M from "../model/schema"
-import { CUE, leadSourceSide, normalise, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
-import { CASE_PICKLIST_CRITERIA, TIME } from "./parameters"
+import { CUE, leadSourceSide, MARKER, normalise, read, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
+import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 
 export type InteractionIn = z.input<typeof M.Interaction>
@@ -156,8 +156,22 @@ function titleOf(first: string | undefined, second?: string): string {
   return "(untitled)"
 }
 
+/**
+ * Whose words an interaction holds: the customer's own message; a rep's record of a conversation
+ * (calls, meetings, tasks, notes, and mail whose direction is unknown), where only clauses about
+ * the customer count; our outbound mail, which says what we sell, not what they decide on.
+ */
+function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
+  if (r.direction === "inbound") return "customer"
+  return r.direction === "outbound" && r.channel === "email" ? "nobody" : "notes"
+}
+
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const cues = scanMask(INTERACTION_GROUPS, r.subject, r.text)
+  const reading = read(INTERACTION_GROUPS, speakerOf(r), r.subject, r.text)
+  const cues = reading.cues
+  // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
+  // (unsubscribe footer, "do not reply", newsletter, auto-reply).
+  const human = r.automated !== true && (reading.markers & MARKER.automated) === 0
   return {
     key: r.key,
     recordType: "Interaction",
@@ -167,9 +181,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     direction: r.direction,
     channel: r.channel,
     cues,
-    voice: r.direction === "outbound" || r.direction === "internal" ? 0 : cues,
-    human: r.automated !== true,
-    signature: `${r.at}|${r.subject ?? ""}|${r.text ?? ""}`,
+    voice: human ? reading.voice : 0,
+    human,
+    signature: signatureOf(r.subject, r.text),
     textA: r.subject,
     textB: r.text,
     textC: undefined
@@ -241,10 +255,54 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   }
 }
 
+/** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce Task). */
+const SUBJECT_PREFIX = /^(?:\s*(?:re|fw|fwd|aw|sv|email|e-mail|mail|ایمیل|پاسخ|پ)\s*[:：]\s*)+/i
+/** Characters of the body that enter the signature: enough to tell two messages apart, bounded. */
+const SIGNATURE_CHARS = 600
+
+/** FNV-1a over the folded letters of a text, spaces and punctuation left out: whitespace and
+ * case do not make two copies different. Two seeds make a collision between real messages
+ * vanishingly unlikely. */
+function hashInto(text: string, from: number, to: number, h: Uint32Array): void {
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue
+    } else if (c === 0x200c || c === 0xa0 || (c >= 0x2000 && c <= 0x200f)) continue
+    h[0] = Math.imul(h[0]! ^ c, 0x01000193)
+    h[1] = Math.imul(h[1]! ^ c, 0x01000193) ^ (h[1]! >>> 15)
+  }
+}
+
+const HASH = new Uint32Array(2)
+
+/**
+ * The same message logged twice (its EmailMessage and its Task) has the same subject, after
+ * reply and logging prefixes, and the same text: the signature of both, or "" when there is
+ * nothing to compare. The time is compared by src/analysis/dedupe.ts (within a minute).
+ */
+export function signatureOf(subject: string | undefined, text: string | undefined): string {
+  const s = subject ?? ""
+  const t = text ?? ""
+  const prefix = s ? (SUBJECT_PREFIX.exec(s)?.[0].length ?? 0) : 0
+  if (prefix >= s.length && !t.trim()) return ""
+  HASH[0] = 0x811c9dc5
+  HASH[1] = 0x9747b28c
+  hashInto(s, prefix, s.length, HASH)
+  HASH[0] = Math.imul(HASH[0]! ^ 1, 0x01000193)
+  hashInto(t, 0, Math.min(t.length, SIGNATURE_CHARS), HASH)
+  return `${HASH[0]!.toString(36)}.${HASH[1]!.toString(36)}`
+}
+
+/** A case type/reason value that names a criterion, or nothing when it is generic ("Problem",
+ * "Question", "Other": CASE_PICKLIST_CRITERIA maps those to null) or unknown without a lexicon word. */
 function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCriterion"] {
   for (const value of values) {
     if (!value) continue
-    const mapped = CASE_PICKLIST_CRITERIA[normalise(value)]
+    const key = normalise(value)
+    const mapped = CASE_PICKLIST_CRITERIA[key]
+    if (mapped === null) continue
     if (mapped) return { criterion: mapped, value }
     const mask = scanMask(CRITERIA_ONLY, value)
     for (const c of ["price", "quality", "delivery", "support"] as const) if ((mask & CUE[c]) !== 0) return { criterion: c, value }
@@ -252,13 +310,38 @@ function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCr
   return null
 }
 
+/** Severity from the priority picklist: the whole value first ("High", "Normal", "زیاد"), then
+ * its words ("1 - High", "P2 Medium", "اولویت بالا"); unknown values are normal. */
 function severityOf(priority: string | undefined): CaseF["severity"] {
-  const p = priority ? normalise(priority) : ""
-  return /high|urgent|critical|بالا|فوری|بحرانی/.test(p) ? "high" : /low|کم|پایین/.test(p) ? "low" : "normal"
+  if (!priority) return "normal"
+  const p = normalise(priority)
+  const whole = CASE_PRIORITY[p]
+  if (whole) return whole
+  let found: CaseF["severity"] | undefined
+  for (const word of p.split(/[^\p{L}\p{N}]+/u)) {
+    const s = CASE_PRIORITY[word]
+    if (s === "high") return "high"
+    if (s) found ??= s
+  }
+  return found ?? "normal"
+}
+
+/** A case type or reason that is itself a request ("Question", "Request", "Feature Request"). */
+function isRequestValue(...values: Array<string | undefined>): boolean {
+  for (const value of values) if (value && CASE_REQUEST_VALUES.has(normalise(value))) return true
+  return false
 }
 
 export function caseFeatures(r: CaseIn): CaseF {
-  const cues = scanMask(RECORD_GROUPS, r.subject, r.description)
+  // A case's text is the customer's issue, whoever typed it (their portal form, our agent's summary).
+  const reading = read(RECORD_GROUPS, "customer", r.subject, r.description)
+  const cues = reading.cues
+  const severity = severityOf(r.priority)
+  const isEscalated = r.isEscalated ?? false
+  // A how-to question or an information request, not a report that something failed or came
+  // late, nor escalated or urgent: a service request, which a fast answer settles.
+  const asks = (reading.markers & MARKER.request) !== 0 || isRequestValue(r.type, r.reason)
+  const defect = (reading.voice & (CUE.quality | CUE.delivery)) !== 0
   return {
     key: r.key,
     recordType: "Case",
@@ -268,12 +351,12 @@ export function caseFeatures(r: CaseIn): CaseF {
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     isClosed: r.isClosed,
-    isEscalated: r.isEscalated ?? false,
+    isEscalated,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    isRequest: false,
-    severity: severityOf(r.priority),
+    isRequest: asks && !defect && !isEscalated && severity !== "high",
+    severity,
     cues,
-    voice: cues,
+    voice: reading.voice,
     textA: r.subject,
     textB: r.description,
     textC: undefined

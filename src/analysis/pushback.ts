@@ -20,13 +20,13 @@ export function pushback(fs: FeatureSet): Pushback {
   // Newest first: see TopK.
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
-    // The buyer's words arrive inbound or are logged by the rep; our own outbound mail is not pushback.
-    if ((i.cues & PUSHBACK_CUES) === 0 || i.direction === "outbound") continue
-    if ((i.cues & CUE.constraint) !== 0) {
+    // The buyer's own words only (features.ts `voice`), negated pushback ("not overpriced") left out.
+    if ((i.voice & PUSHBACK_CUES) === 0) continue
+    if ((i.voice & CUE.constraint) !== 0) {
       constraint++
       constraintTop.add(i, i.key, 1, i.at)
     }
-    if ((i.cues & CUE.disparagement) !== 0) {
+    if ((i.voice & CUE.disparagement) !== 0) {
       disparagement++
       disparagementTop.add(i, i.key, 1, i.at)
     }

@@ -1,0 +1,247 @@
+/**
+ * The clause reader: what a text says, clause by clause, from the hits of one lexicon scan
+ * (src/text/lexicon.ts `read`). A keyword is not a statement: "Price is not an issue for us,
+ * quality is" names price and quality but says quality; "we presented our price list" in a
+ * rep's call note is our action, not the customer's criterion. The scan records every cue and
+ * marker (negation, contrast, speaker, ...) with its place and clause; this post-pass walks those
+ * hits once, so reading stays linear in the text and never scans it again.
+ *
+ * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts), and at a contrast
+ * word ("but", "however", "اما", "بلکه"). Per clause:
+ * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
+ *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;
+ * - negation before a pushback cue ("not overpriced at all"), or a Persian negative verb anywhere
+ *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
+ *   the cue;
+ * - "not X but/rather Y", "نه X بلکه Y": X is dropped;
+ * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
+ * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
+ * (our call/meeting/task logs) a clause counts only when its subject is the customer: the first
+ * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "مشتری
+ * خواست", "گفتند" against "we presented", "I sent", "ارائه دادیم", or a competitor named first),
+ * a clause without one inherits the previous clause's speaker, and quoted words with no speaker
+ * before them in their clause are the customer's (reps quote the customer).
+ */
+
+/** Marker roles, in hit-id order. */
+export const MARKER_ROLES = [
+  "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
+  "automated", "request"
+] as const
+export type MarkerRole = (typeof MARKER_ROLES)[number]
+/** One bit per marker role, for `Reading.markers`. */
+export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<MarkerRole, number>>
+
+/** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
+ * that counts (our outbound mail, an automated send). */
+export type Speaker = "customer" | "notes" | "nobody"
+
+/** Which cue bits the reading rules act on (the caller's lexicon decides what a criterion is). */
+export interface ReadingBits {
+  /** Dropped by a dismissal ("not an issue") and by "not X but Y": criteria and pushback. */
+  dismissable: number
+  /** Dropped by a negation before them: pushback ("not overpriced"). */
+  negatable: number
+  /** Dropped in a clause where the budget grew: a budget constraint, and price as a criterion. */
+  budgetBound: number
+  /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
+  otherSubject: number
+}
+
+export interface Reading {
+  /** Every cue found (CUE bits). */
+  cues: number
+  /** The cues the speaker voiced: negated and dismissed clauses, and others' words, left out. */
+  voice: number
+  /** The marker roles found anywhere (MARKER bits). */
+  markers: number
+}
+
+const MARKER_BASE = 32
+const ROLE = (role: MarkerRole) => MARKER_BASE + MARKER_ROLES.indexOf(role)
+const NEGATION = ROLE("negation")
+const NEGATION_VERB = ROLE("negationVerb")
+const ISSUE = ROLE("issue")
+const DISMISSAL = ROLE("dismissal")
+const CONTRAST = ROLE("contrast")
+const RATHER = ROLE("rather")
+const INCREASE = ROLE("increase")
+const BUDGET = ROLE("budget")
+const CUSTOMER = ROLE("customer")
+const OURS = ROLE("ours")
+
+/** Characters between a negation and an issue word that still make one phrase: "not really
+ * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
+const NEGATION_ISSUE_GAP = 20
+const ISSUE_NEGATION_GAP = 8
+
+const NONE = 0
+const THEM = 1
+const US = 2
+const OTHER = 3
+
+/** Per-clause state, reused (the reader is not re-entrant, as the scan's buffer is not). */
+let cues = 0
+let keptNegatable = 0
+let negatedCriteria = 0
+let dismissed = false
+let increase = false
+let budget = false
+/** Where the last increase word or phrase ended: a budget word inside it ("increased our budget") counts. */
+let increaseEnd = -1
+let speaker = NONE
+let speakerStart = -1
+let speakerEnd = -1
+let quotedHits = false
+let firstIsNegation = false
+let firstIsContrast = false
+let firstIsRather = false
+let hitsInClause = 0
+let negationEnd = -1
+let issueEnd = -1
+/** Negatable cues seen so far in the clause, and where the last of them ended. */
+let negatableSeen = 0
+let negatableEnd = -1
+
+function resetClause(): void {
+  cues = 0
+  keptNegatable = 0
+  negatedCriteria = 0
+  dismissed = false
+  increase = false
+  budget = false
+  increaseEnd = -1
+  speaker = NONE
+  speakerStart = -1
+  speakerEnd = -1
+  quotedHits = false
+  firstIsNegation = false
+  firstIsContrast = false
+  firstIsRather = false
+  hitsInClause = 0
+  negationEnd = -1
+  issueEnd = -1
+  negatableSeen = 0
+  negatableEnd = -1
+}
+
+/**
+ * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, quoted) in
+ * scan order. `mask` is every cue found.
+ */
+export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits): Reading {
+  let markers = 0
+  let voice = 0
+  // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
+  let pendingVoiced = 0
+  let pendingNegatedCriteria = 0
+  let pendingFirstNegation = false
+  let pendingCounts = false
+  let inherited = NONE
+  let bump = 0
+  let current = -1
+  resetClause()
+
+  const finish = (): void => {
+    if (hitsInClause === 0) return
+    let voiced = cues & ~(bits.negatable & ~keptNegatable)
+    if (dismissed) voiced &= ~bits.dismissable
+    if (increase) voiced &= ~bits.budgetBound
+    // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
+    if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
+    if (pendingCounts) voice |= pendingVoiced
+    let resolved = speaker
+    if (resolved === NONE) resolved = quotedHits ? THEM : inherited
+    else inherited = resolved
+    pendingCounts = who === "customer" || (who === "notes" && resolved === THEM)
+    pendingVoiced = voiced
+    pendingNegatedCriteria = negatedCriteria & bits.dismissable
+    pendingFirstNegation = firstIsNegation
+    resetClause()
+  }
+
+  for (let h = 0; h < count; h++) {
+    const at = h * 5
+    const id = hits[at]!
+    const start = hits[at + 1]!
+    const end = hits[at + 2]!
+    const inQuotes = hits[at + 4]! === 1
+    if (id === CONTRAST || id === RATHER) bump++
+    const clause = hits[at + 3]! + bump
+    if (clause !== current) {
+      finish()
+      current = clause
+    }
+    const first = hitsInClause === 0
+    hitsInClause++
+    if (id >= MARKER_BASE) {
+      markers |= 1 << (id - MARKER_BASE)
+      switch (id) {
+        case NEGATION_VERB:
+        case NEGATION:
+          // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
+          // it, unless it is part of that pushback's own words ("ارزش ندارد").
+          if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start) keptNegatable &= ~negatableSeen
+          if (first) firstIsNegation = true
+          negationEnd = end
+          if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
+          break
+        case ISSUE:
+          issueEnd = end
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= NEGATION_ISSUE_GAP) dismissed = true
+          break
+        case DISMISSAL:
+          dismissed = true
+          break
+        case CONTRAST:
+          if (first) firstIsContrast = true
+          break
+        case RATHER:
+          if (first) firstIsRather = true
+          break
+        case INCREASE:
+          // After the budget word, or a phrase holding it.
+          if (budget) increase = true
+          if (end > increaseEnd) increaseEnd = end
+          break
+        case BUDGET:
+          budget = true
+          if (start < increaseEnd) increase = true
+          break
+        case CUSTOMER:
+        case OURS:
+          if (inQuotes) quotedHits = true
+          else claimSpeaker(id === CUSTOMER ? THEM : US, start, end)
+          break
+      }
+      continue
+    }
+    const bit = 1 << id
+    cues |= bit
+    if (inQuotes) quotedHits = true
+    else if ((bit & bits.otherSubject) !== 0) claimSpeaker(OTHER, start, end)
+    // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
+    const negatedHere = negationEnd >= 0 && negationEnd <= start
+    if ((bit & bits.negatable) !== 0) {
+      if (!negatedHere) keptNegatable |= bit
+      negatableSeen |= bit
+      if (end > negatableEnd) negatableEnd = end
+    }
+    if (negatedHere && (bit & bits.dismissable) !== 0) negatedCriteria |= bit
+  }
+  finish()
+  // The last clause: nothing follows to contrast it.
+  if (pendingCounts) voice |= pendingVoiced
+  if (who === "nobody") voice = 0
+  return { cues: mask, voice, markers }
+}
+
+/** The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
+ * "sent") wins. */
+function claimSpeaker(kind: number, start: number, end: number): void {
+  if (speaker === NONE || (start === speakerStart && end > speakerEnd)) {
+    speaker = kind
+    speakerStart = start
+    speakerEnd = end
+  }
+}
