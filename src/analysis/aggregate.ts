@@ -8,6 +8,7 @@ import { valueOrigin } from "./axes/valueOrigin"
 import { complaints } from "./complaints"
 import { decisionCriteria } from "./criteria"
 import { dellTrap } from "./dellTrap"
+import { withoutDuplicates } from "./dedupe"
 import { dependence } from "./dependence"
 import { engagement } from "./engagement"
 import type { FeatureSet } from "./features"
@@ -30,7 +31,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
+export function buildProfile(all: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
+  const { fs, duplicates } = withoutDuplicates(all)
   const now = options.now ?? latestTime(fs)
   const recordCount = fs.interactions.length + fs.deals.length + fs.quotes.length + fs.lines.length + fs.cases.length + fs.contracts.length
   const ledger = concessionLedger(fs)
@@ -74,7 +76,7 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
     pushback: pushback(fs),
     engagement: engagement(fs, now),
     regime: regime(fs, now),
-    duplicates: 0,
+    duplicates,
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))
   }
 }

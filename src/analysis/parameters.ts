@@ -220,6 +220,10 @@ export const ENGAGEMENT = {
   minSilentDays: 60
 } as const
 
+/** The same record once (dedupe.ts): copies of one message are logged within this of each other
+ * (an EmailMessage and its Task carry the send time, a hand-logged Task the minute). Design default. */
+export const DEDUPE = { windowMs: 60_000 } as const
+
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
 export const PUSHBACK = { dominance: 1.5 } as const
 

@@ -97,7 +97,9 @@ let firstIsNegation = false
 let firstIsContrast = false
 let firstIsRather = false
 let hitsInClause = 0
+/** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
 let negationEnd = -1
+let firstNegationEnd = -1
 let issueEnd = -1
 /** Negatable cues seen so far in the clause, and where the last of them ended. */
 let negatableSeen = 0
@@ -120,6 +122,7 @@ function resetClause(): void {
   firstIsRather = false
   hitsInClause = 0
   negationEnd = -1
+  firstNegationEnd = -1
   issueEnd = -1
   negatableSeen = 0
   negatableEnd = -1
@@ -184,6 +187,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start) keptNegatable &= ~negatableSeen
           if (first) firstIsNegation = true
           negationEnd = end
+          if (firstNegationEnd < 0) firstNegationEnd = end
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
           break
         case ISSUE:
@@ -221,7 +225,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     if (inQuotes) quotedHits = true
     else if ((bit & bits.otherSubject) !== 0) claimSpeaker(OTHER, start, end)
     // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
-    const negatedHere = negationEnd >= 0 && negationEnd <= start
+    const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
     if ((bit & bits.negatable) !== 0) {
       if (!negatedHere) keptNegatable |= bit
       negatableSeen |= bit
