@@ -397,6 +397,7 @@ export const MARKERS = {
   issue: [
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
     "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
+    "constraint*", "obstacle*", "barrier*", "محدودیت*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
@@ -408,7 +409,7 @@ export const MARKERS = {
   ],
   /** A new clause that turns against the one before. */
   contrast: [
-    "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand",
+    "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند"
   ],
   /** "not X but rather Y": the negated X before it is set aside. */
@@ -443,10 +444,7 @@ export const MARKERS = {
     "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects", "according to them",
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
-    "گفت", "گفتند", "گفتن", "گفته اند", "گفته است", "می گوید", "می گویند", "میگن", "میگه", "خواست", "خواستند",
-    "خواستار*", "می خواهند", "میخوان", "اصرار*", "شکایت کرد*", "اعتراض کرد*", "درخواست کرد*", "درخواست دادند",
-    "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "معتقد*", "اظهار کرد*", "ابراز کرد*",
-    "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*"
+    "خواستار*", "اصرار*", "معتقد*"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
@@ -456,10 +454,26 @@ export const MARKERS = {
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
     "recommended", "called them", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
     "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش",
+    // Or a document is the subject ("the competitor's deck says …"): not the customer either.
+    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says",
+    "بروشور*", "کاتالوگ*", "اسلاید*"
+  ],
+  /** Persian verbs whose person ending makes the customer the subject, wherever the verb stands. */
+  customerVerb: [
+    "گفت", "گفتند", "گفتن", "گفته اند", "گفته است", "می گوید", "می گویند", "میگن", "میگه", "خواست", "خواستند",
+    "می خواهند", "میخوان", "می خواهد", "شکایت کرد*", "شکایت دارند", "اعتراض کرد*", "درخواست کرد*",
+    "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
+    "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
+    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند"
+  ],
+  /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
+  oursVerb: [
     "ارائه دادیم", "ارائه کردیم", "ارائه شد", "ارسال کردیم", "ارسال شد", "فرستادیم", "فرستاده شد", "پیشنهاد دادیم",
     "پیشنهاد کردیم", "توضیح دادیم", "گفتیم", "دادیم", "کردیم", "تماس گرفتیم", "پیگیری کردیم", "پیگیری شد",
-    "معرفی کردیم", "نشان دادیم", "اعلام کردیم"
+    "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم"
   ],
+  /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
+  preposition: ["with", "to", "for", "at", "about", "on behalf of", "با", "به", "برای", "از طرف", "درباره"],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
   automated: [
     "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",

@@ -36,6 +36,16 @@ describe("negation and contrast, per clause", () => {
     expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 
+  it("sets aside what a cue-less dismissal follows, and what a comparison puts second", () => {
+    const profile = profileOf([
+      ...repeated("Delivery has been fine, no issues. Quality however is slipping.", 2),
+      k.interaction("C1", { at: at(300), subject: "Priorities", text: "Price doesn't matter as much as reliability." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.delivery).toBe(0)
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
   it("reads 'no complaints about delivery… quality was poor' as quality", () => {
     const en = profileOf(repeated("No complaints about delivery… the quality of the last batch was poor.", 3))
     expect(en.decisionCriteria.label).toBe("quality")
@@ -122,6 +132,24 @@ describe("who is speaking", () => {
     const profile = profileOf([quality[0]!, ...theirs])
     expect(profile.decisionCriteria.label).toBe("price")
     expect(keysOf(profile.decisionCriteria.evidence)).toEqual(expect.arrayContaining([k.key("T1"), k.key("T3"), k.key("T4")]))
+  })
+
+  it("reads the subject of a clause, not a role noun after a preposition, and a Persian verb's person", () => {
+    const profile = profileOf([
+      ...quality,
+      k.interaction("V1", { at: at(60), channel: "call", direction: "outbound", subject: "Call", text: "Call with the buyer: presented our price list and discount tiers." }),
+      k.interaction("V2", { at: at(70), channel: "call", direction: "outbound", subject: "تماس", text: "تماس با مشتری: لیست قیمت جدید را ارسال کردیم." }),
+      k.interaction("V3", { at: at(80), channel: "note", direction: "internal", subject: "Acme", text: "Acme's deck says their price is 10% lower." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    const theirs = profileOf([
+      ...quality.slice(0, 1),
+      k.interaction("W1", { at: at(60), channel: "call", direction: "outbound", subject: "Call", text: "Presented pricing. He complained that the price is too high." }),
+      k.interaction("W2", { at: at(70), channel: "meeting", direction: "unknown", subject: "جلسه", text: "در جلسه، خریدار گفت قیمت‌ها بالاست و تخفیف می‌خواهند." }),
+      k.interaction("W3", { at: at(80), channel: "call", direction: "outbound", subject: "Call", text: "Price objection from the CFO; they want a discount." })
+    ])
+    expect(theirs.decisionCriteria.label).toBe("price")
   })
 
   it("reads the buyer's quoted words in a note as theirs, and our outbound email as ours", () => {

@@ -26,7 +26,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "automated", "request"
+  "customerVerb", "oursVerb", "preposition", "automated", "request"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -69,11 +69,16 @@ const INCREASE = ROLE("increase")
 const BUDGET = ROLE("budget")
 const CUSTOMER = ROLE("customer")
 const OURS = ROLE("ours")
+const CUSTOMER_VERB = ROLE("customerVerb")
+const OURS_VERB = ROLE("oursVerb")
+const PREPOSITION = ROLE("preposition")
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
 const NEGATION_ISSUE_GAP = 20
-const ISSUE_NEGATION_GAP = 8
+const ISSUE_NEGATION_GAP = 20
+/** A role noun this close after a preposition is its object, not the subject: "call with the buyer", "تماس با مشتری". */
+const PREPOSITION_GAP = 5
 
 const NONE = 0
 const THEM = 1
@@ -92,6 +97,9 @@ let increaseEnd = -1
 let speaker = NONE
 let speakerStart = -1
 let speakerEnd = -1
+/** The speaker came from a verb's person ending (Persian "…یم", "…ند"), which outranks nouns. */
+let speakerByVerb = false
+let prepositionEnd = -1
 let quotedHits = false
 let firstIsNegation = false
 let firstIsContrast = false
@@ -116,6 +124,8 @@ function resetClause(): void {
   speaker = NONE
   speakerStart = -1
   speakerEnd = -1
+  speakerByVerb = false
+  prepositionEnd = -1
   quotedHits = false
   firstIsNegation = false
   firstIsContrast = false
@@ -152,6 +162,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     if (increase) voiced &= ~bits.budgetBound
     // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
     if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
+    // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
+    if (dismissed && (cues & bits.dismissable) === 0) pendingVoiced &= ~bits.dismissable
     if (pendingCounts) voice |= pendingVoiced
     let resolved = speaker
     if (resolved === NONE) resolved = quotedHits ? THEM : inherited
@@ -212,10 +224,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           budget = true
           if (start < increaseEnd) increase = true
           break
+        case PREPOSITION:
+          prepositionEnd = end
+          break
         case CUSTOMER:
         case OURS:
           if (inQuotes) quotedHits = true
-          else claimSpeaker(id === CUSTOMER ? THEM : US, start, end)
+          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claimSpeaker(id === CUSTOMER ? THEM : US, start, end, false)
+          break
+        case CUSTOMER_VERB:
+        case OURS_VERB:
+          if (inQuotes) quotedHits = true
+          else claimSpeaker(id === CUSTOMER_VERB ? THEM : US, start, end, true)
           break
       }
       continue
@@ -223,7 +243,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     const bit = 1 << id
     cues |= bit
     if (inQuotes) quotedHits = true
-    else if ((bit & bits.otherSubject) !== 0) claimSpeaker(OTHER, start, end)
+    else if ((bit & bits.otherSubject) !== 0) claimSpeaker(OTHER, start, end, false)
     // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
     const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
     if ((bit & bits.negatable) !== 0) {
@@ -240,12 +260,16 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   return { cues: mask, voice, markers }
 }
 
-/** The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
- * "sent") wins. */
-function claimSpeaker(kind: number, start: number, end: number): void {
-  if (speaker === NONE || (start === speakerStart && end > speakerEnd)) {
+/**
+ * The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
+ * "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
+ * comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
+ */
+function claimSpeaker(kind: number, start: number, end: number, verb: boolean): void {
+  if (speaker === NONE || (start === speakerStart && end > speakerEnd) || (verb && !speakerByVerb)) {
     speaker = kind
     speakerStart = start
     speakerEnd = end
+    speakerByVerb = verb
   }
 }
