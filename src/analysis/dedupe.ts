@@ -4,18 +4,27 @@
  * …"), a Dataverse email tracked twice. Counted twice, it doubles the customer's voice and their
  * contact rhythm. Two interactions are one when their signatures (features.ts `signatureOf`:
  * subject without reply/logging prefixes, and text, whitespace and case aside) are equal and
- * they happened within a minute of each other.
+ * they happened within a minute of each other (or on the same day, when one has a date only).
  *
  * Linear: one Map pass; only the rare groups that share a signature are sorted, and they are
  * small. Which copy stays does not depend on the order records arrive in (the profile must not):
  * the email object over a logged task, a known direction over "unknown", then the smallest key.
  */
 import type { FeatureSet, InteractionF } from "./features"
-import { DEDUPE } from "./parameters"
+import { DEDUPE, TIME } from "./parameters"
 
 function rank(i: InteractionF): number {
   const email = i.sourceObject === "EmailMessage" || i.sourceObject === "email" ? 0 : 2
   return email + (i.direction === "unknown" ? 1 : 0)
+}
+
+/**
+ * Whether two copies were logged at the same moment: within the window, or on the same day when
+ * the earlier one carries a date only (a Salesforce Task's ActivityDate is midnight UTC).
+ */
+function sameMoment(first: number, later: number): boolean {
+  if (later - first <= DEDUPE.windowMs) return true
+  return first % TIME.DAY === 0 && later - first < TIME.DAY
 }
 
 /** Whether `a` is the copy to keep over `b`. */
@@ -48,7 +57,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     let start = 0
     while (start < group.length) {
       let end = start + 1
-      while (end < group.length && group[end]!.at - group[start]!.at <= DEDUPE.windowMs) end++
+      while (end < group.length && sameMoment(group[start]!.at, group[end]!.at)) end++
       let keep = group[start]!
       for (let n = start + 1; n < end; n++) if (preferred(group[n]!, keep)) keep = group[n]!
       for (let n = start; n < end; n++) if (group[n] !== keep) dropped.add(group[n]!)

@@ -257,6 +257,9 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
 
 /** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce Task). */
 const SUBJECT_PREFIX = /^(?:\s*(?:re|fw|fwd|aw|sv|email|e-mail|mail|ایمیل|پاسخ|پ)\s*[:：]\s*)+/i
+/** The header block an email-logging integration puts above the body of a logged Task
+ * ("To: …", "CC: …", "Subject: …", then "Body:"): not part of the message. */
+const LOGGED_HEADERS = /^(?:\s*(?:additional to|to|cc|bcc|from|sent|date|subject|attachments?)\s*:[^\n]*\n)+\s*(?:body\s*:)?/i
 /** Characters of the body that enter the signature: enough to tell two messages apart, bounded. */
 const SIGNATURE_CHARS = 600
 
@@ -286,12 +289,13 @@ export function signatureOf(subject: string | undefined, text: string | undefine
   const s = subject ?? ""
   const t = text ?? ""
   const prefix = s ? (SUBJECT_PREFIX.exec(s)?.[0].length ?? 0) : 0
-  if (prefix >= s.length && !t.trim()) return ""
+  const body = t ? (LOGGED_HEADERS.exec(t)?.[0].length ?? 0) : 0
+  if (prefix >= s.length && !t.slice(body).trim()) return ""
   HASH[0] = 0x811c9dc5
   HASH[1] = 0x9747b28c
   hashInto(s, prefix, s.length, HASH)
   HASH[0] = Math.imul(HASH[0]! ^ 1, 0x01000193)
-  hashInto(t, 0, Math.min(t.length, SIGNATURE_CHARS), HASH)
+  hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), HASH)
   return `${HASH[0]!.toString(36)}.${HASH[1]!.toString(36)}`
 }
 

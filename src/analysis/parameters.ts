@@ -474,15 +474,20 @@ export const MARKERS = {
   ],
   /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
   preposition: ["with", "to", "for", "at", "about", "on behalf of", "با", "به", "برای", "از طرف", "درباره"],
+  /** Where a reply's quoted earlier message begins: what follows is not this message's voice. */
+  replyHeader: [
+    "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده"
+  ],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
   automated: [
     "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",
     "please do not reply", "this is an automated", "automated message", "automated email", "automatically generated",
     "auto-generated", "system generated", "system-generated", "mass email", "list email", "manage your preferences", "manage preferences", "email preferences", "view in browser",
     "view this email in your browser", "you are receiving this", "you received this email", "out of office",
-    "automatic reply", "auto-reply", "autoreply",
+    "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
+    "workflow task", "system task", "process builder", "marketing email", "pardot",
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
-    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*"
+    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

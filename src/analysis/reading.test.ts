@@ -152,6 +152,17 @@ describe("who is speaking", () => {
     expect(theirs.decisionCriteria.label).toBe("price")
   })
 
+  it("does not take our earlier message quoted below the customer's reply as their words", () => {
+    const reply = (id: string, day: number, text: string) => k.interaction(id, { at: at(day), subject: "RE: Proposal", text })
+    const profile = profileOf([
+      reply("R1", 40, "Thanks, the quality issue on line 3 is still open.\n\n> Our price list for 2024 is attached, with volume discounts.\n> Best regards"),
+      reply("R2", 80, "Quality of the last batch was poor.\n-----Original Message-----\nFrom: Rep\nOur prices and discount tiers are attached."),
+      reply("R3", 120, "کیفیت محموله قبلی خوب نبود.\n\n> لیست قیمت و تخفیف‌های جدید پیوست است.")
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
   it("reads the buyer's quoted words in a note as theirs, and our outbound email as ours", () => {
     const profile = profileOf([
       k.interaction("P1", { at: at(50), channel: "call", direction: "outbound", subject: "Call", text: "\"We can't go above 40k,\" said the buyer." }),
@@ -205,6 +216,16 @@ describe("the same record once", () => {
     const keys = keysOf(profile.decisionCriteria.evidence)
     expect(keys).toEqual(expect.arrayContaining([email.key, persian.key]))
     expect(keys).not.toContain(task.key)
+  })
+
+  it("recognises a Task logged with the integration's header block, or dated by day only", () => {
+    const sent = Date.UTC(2023, 5, 5, 14, 32)
+    const mail = k.interaction("02s0000MAIL2", { at: sent, subject: "Quality of batch 7", text: "Two housings cracked in testing.", sourceObject: "EmailMessage" })
+    const logged = k.interaction("00T0000TASK2", {
+      at: Date.UTC(2023, 5, 5), direction: "unknown", channel: "email", sourceObject: "Task", subject: "Email: Quality of batch 7",
+      text: "To: rep@parley.example\nCC: \nSubject: Quality of batch 7\nBody:\nTwo housings cracked in testing."
+    })
+    expect(profileOf([logged, mail]).duplicates).toBe(1)
   })
 
   it("gives the same profile whatever the order, and keeps records that only look alike", () => {

@@ -20,13 +20,14 @@
  * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "مشتری
  * خواست", "گفتند" against "we presented", "I sent", "ارائه دادیم", or a competitor named first),
  * a clause without one inherits the previous clause's speaker, and quoted words with no speaker
- * before them in their clause are the customer's (reps quote the customer).
+ * before them in their clause are the customer's (reps quote the customer). In any text, an
+ * earlier message quoted below a reply ("> …" lines, "-----Original Message-----") is left out.
  */
 
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "automated", "request"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "automated", "request"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -72,6 +73,7 @@ const OURS = ROLE("ours")
 const CUSTOMER_VERB = ROLE("customerVerb")
 const OURS_VERB = ROLE("oursVerb")
 const PREPOSITION = ROLE("preposition")
+const REPLY_HEADER = ROLE("replyHeader")
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
@@ -180,7 +182,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     const id = hits[at]!
     const start = hits[at + 1]!
     const end = hits[at + 2]!
-    const inQuotes = hits[at + 4]! === 1
+    const flags = hits[at + 4]!
+    // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
+    // is someone else's, usually ours: not this text's voice.
+    if ((flags & 2) !== 0) continue
+    if (id === REPLY_HEADER) {
+      markers |= MARKER.replyHeader
+      break
+    }
+    const inQuotes = (flags & 1) !== 0
     if (id === CONTRAST || id === RATHER) bump++
     const clause = hits[at + 3]! + bump
     if (clause !== current) {

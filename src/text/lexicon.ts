@@ -213,6 +213,8 @@ let hitCount = 0
 let clause = 0
 /** Inside double quotes (reported speech in a note): 1, else 0. */
 let quoted = 0
+/** On a line that starts with ">" (an earlier message quoted in a reply): 2, else 0. */
+let replyLine = 0
 
 function push(id: number, start: number, end: number): void {
   let at = hitCount * HIT_STRIDE
@@ -225,21 +227,35 @@ function push(id: number, start: number, end: number): void {
   hitBuffer[at++] = start
   hitBuffer[at++] = end
   hitBuffer[at++] = clause
-  hitBuffer[at] = quoted
+  hitBuffer[at] = quoted | replyLine
   hitCount++
 }
 
-/** ASCII characters that end a clause (1) or open/close a quotation (2). A colon does not end a
- * clause: "They said: we can't pay more" is one statement, with its speaker. */
+/** ASCII characters that end a clause (1), open/close a quotation (2), or quote a reply line at
+ * a line start (3). A colon does not end a clause: "They said: we can't pay more" is one
+ * statement, with its speaker. */
 const BREAK = new Uint8Array(128)
 for (const ch of ",;.!?()\n") BREAK[ch.charCodeAt(0)] = 1
 BREAK[34] = 2
+BREAK[62] = 3
 
 function separate(text: string, i: number, n: number, kind: number): void {
   if (kind === 2) {
     quoted ^= 1
     return
   }
+  if (kind === 3) {
+    // Only at the start of a line (after spaces or other ">"): "> Our price is final" is quoted mail.
+    let k = i - 1
+    while (k >= 0) {
+      const c = text.charCodeAt(k)
+      if (c !== 32 && c !== 9 && c !== 62) break
+      k--
+    }
+    if (k < 0 || text.charCodeAt(k) === 10) replyLine = 2
+    return
+  }
+  if (text.charCodeAt(i) === 10) replyLine = 0
   // A decimal point (3.5 %) ends nothing.
   if (text.charCodeAt(i) === 46 && i + 1 < n) {
     const next = text.charCodeAt(i + 1)
@@ -384,12 +400,15 @@ export function compileLexicons<L extends LexiconTable>(
     let mask = 0
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
+    replyLine = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
     quoted = 0
+    replyLine = 0
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
     quoted = 0
+    replyLine = 0
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask
     return hitCount
