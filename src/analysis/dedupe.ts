@@ -36,10 +36,10 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
 
 /** The feature set with later copies of the same interaction left out, and how many were. */
 export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates: number } {
-  const bySignature = new Map<string, InteractionF | InteractionF[]>()
+  const bySignature = new Map<number, InteractionF | InteractionF[]>()
   let shared = false
   for (const i of fs.interactions) {
-    if (i.signature === "") continue
+    if (i.signature === 0) continue
     const seen = bySignature.get(i.signature)
     if (seen === undefined) bySignature.set(i.signature, i)
     else {

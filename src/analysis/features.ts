@@ -57,8 +57,9 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
-  /** Same time, subject and text: the same record logged twice (EmailMessage and Task). */
-  signature: string
+  /** Same subject and text (features.ts `signatureOf`; 0: nothing to compare): with the same
+   * time, the same record logged twice (EmailMessage and Task). */
+  signature: number
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -171,7 +172,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
-  const human = r.automated !== true && (reading.markers & MARKER.automated) === 0
+  // A customer's reply to one of those ("RE: March newsletter") is a person writing.
+  const reply = r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0
+  const human = r.automated !== true && (reply || (reading.markers & MARKER.automated) === 0)
   return {
     key: r.key,
     recordType: "Interaction",
@@ -255,48 +258,80 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   }
 }
 
-/** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce Task). */
-const SUBJECT_PREFIX = /^(?:\s*(?:re|fw|fwd|aw|sv|email|e-mail|mail|ایمیل|پاسخ|پ)\s*[:：]\s*)+/i
-/** The header block an email-logging integration puts above the body of a logged Task
- * ("To: …", "CC: …", "Subject: …", then "Body:"): not part of the message. */
-const LOGGED_HEADERS = /^(?:\s*(?:additional to|to|cc|bcc|from|sent|date|subject|attachments?)\s*:[^\n]*\n)+\s*(?:body\s*:)?/i
+/** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce
+ * Task), lower case, without the colon. */
+const SUBJECT_PREFIXES = new Set(["re", "fw", "fwd", "aw", "sv", "email", "e-mail", "mail", "ایمیل", "پاسخ", "پ"])
+/** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
+ * "CC: …", "Subject: …", then "Body:"): not part of the message. */
+const LOGGED_FIELDS = new Set(["additional to", "to", "cc", "bcc", "from", "sent", "date", "subject", "attachment", "attachments"])
+/** The longest prefix or header name, plus spaces: where a search for its colon gives up. */
+const LABEL_CHARS = 16
+
+/** Where the label of a "label: …" starting at `from` ends (just past its colon) and the label, or null. */
+function labelAt(text: string, from: number): { end: number; label: string } | null {
+  const limit = Math.min(text.length, from + LABEL_CHARS)
+  for (let k = from; k < limit; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 58 || c === 0xff1a) return { end: k + 1, label: text.slice(from, k).trim().toLowerCase() }
+    if (c === 10) return null
+  }
+  return null
+}
+
+/** Where the subject starts after its reply and logging prefixes. */
+function subjectStart(subject: string): number {
+  let at = 0
+  for (let label = labelAt(subject, at); label && SUBJECT_PREFIXES.has(label.label); label = labelAt(subject, at)) at = label.end
+  return at
+}
+
+/** Where the message starts after a logged Task's header lines (0 when there are none). */
+function bodyStart(text: string): number {
+  let at = 0
+  for (let label = labelAt(text, at); label; label = labelAt(text, at)) {
+    if (label.label === "body") return label.end
+    if (!LOGGED_FIELDS.has(label.label)) break
+    const line = text.indexOf("\n", label.end)
+    if (line < 0) break
+    at = line + 1
+  }
+  return at
+}
+
 /** Characters of the body that enter the signature: enough to tell two messages apart, bounded. */
 const SIGNATURE_CHARS = 600
 
-/** FNV-1a over the folded letters of a text, spaces and punctuation left out: whitespace and
- * case do not make two copies different. Two seeds make a collision between real messages
- * vanishingly unlikely. */
-function hashInto(text: string, from: number, to: number, h: Uint32Array): void {
+/** FNV-1a over the folded letters and digits of text[from, to), spaces and punctuation left out:
+ * whitespace and case do not make two copies different. */
+function hashInto(text: string, from: number, to: number, seed: number): number {
+  let h = seed
   for (let k = from; k < to; k++) {
     let c = text.charCodeAt(k)
     if (c < 128) {
       if (c >= 65 && c <= 90) c += 32
       else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue
     } else if (c === 0x200c || c === 0xa0 || (c >= 0x2000 && c <= 0x200f)) continue
-    h[0] = Math.imul(h[0]! ^ c, 0x01000193)
-    h[1] = Math.imul(h[1]! ^ c, 0x01000193) ^ (h[1]! >>> 15)
+    h = Math.imul(h ^ c, 0x01000193)
   }
+  return h >>> 0
 }
-
-const HASH = new Uint32Array(2)
 
 /**
  * The same message logged twice (its EmailMessage and its Task) has the same subject, after
- * reply and logging prefixes, and the same text: the signature of both, or "" when there is
- * nothing to compare. The time is compared by src/analysis/dedupe.ts (within a minute).
+ * reply and logging prefixes, and the same text: the signature of both, a number (a Map key with
+ * no string to build), or 0 when there is nothing to compare. Only records within a minute of
+ * each other are compared (src/analysis/dedupe.ts), so a 32-bit hash of each part is plenty.
  */
-export function signatureOf(subject: string | undefined, text: string | undefined): string {
+export function signatureOf(subject: string | undefined, text: string | undefined): number {
   const s = subject ?? ""
   const t = text ?? ""
-  const prefix = s ? (SUBJECT_PREFIX.exec(s)?.[0].length ?? 0) : 0
-  const body = t ? (LOGGED_HEADERS.exec(t)?.[0].length ?? 0) : 0
-  if (prefix >= s.length && !t.slice(body).trim()) return ""
-  HASH[0] = 0x811c9dc5
-  HASH[1] = 0x9747b28c
-  hashInto(s, prefix, s.length, HASH)
-  HASH[0] = Math.imul(HASH[0]! ^ 1, 0x01000193)
-  hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), HASH)
-  return `${HASH[0]!.toString(36)}.${HASH[1]!.toString(36)}`
+  const from = s ? subjectStart(s) : 0
+  const body = t ? bodyStart(t) : 0
+  const a = hashInto(s, from, s.length, 0x811c9dc5)
+  const b = hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), 0x811c9dc5)
+  if (a === 0x811c9dc5 && b === 0x811c9dc5) return 0
+  // 32 bits of the subject and 21 of the text: an exact integer.
+  return a * 0x200000 + (b & 0x1fffff)
 }
 
 /** A case type/reason value that names a criterion, or nothing when it is generic ("Problem",

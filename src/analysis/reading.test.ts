@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest"
 import { at, keysOf, kit } from "../../tests/support/analysis-kit"
 import type { Interaction } from "../model/schema"
-import { caseFeatures, interactionFeatures } from "./features"
+import { caseFeatures, interactionFeatures, signatureOf } from "./features"
 import { classifyRelationship } from "./index"
 import { CUE } from "./lexicon"
 
@@ -207,6 +207,13 @@ describe("the same record once", () => {
   const task = k.interaction("00T000000TASK", { at: at(100) + 40_000, direction: "unknown", channel: "email", sourceObject: "Task", subject: "Email: Delivery delays on PO 4471", text: "Deliveries were late three times this quarter. We need a fix." })
   const persian = k.interaction("02s000000FA", { at: at(150), subject: "تاخیر در تحویل", text: "تحویل سفارش دوباره دیر شد.", sourceObject: "EmailMessage" })
   const persianTask = k.interaction("00T000000FA", { at: at(150) + 30_000, direction: "unknown", channel: "email", sourceObject: "Task", subject: "ایمیل: تاخیر در تحویل", text: "تحویل سفارش  دوباره دیر شد." })
+
+  it("signs a message by its subject without reply/logging prefixes and its text without spacing or case", () => {
+    expect(signatureOf("RE: Delivery dates", "Need them  by June.\n")).toBe(signatureOf("Email: delivery dates", "need them by june"))
+    expect(signatureOf("پاسخ: تاریخ تحویل", "تا خرداد")).toBe(signatureOf("ایمیل: تاریخ تحویل", "تا  خرداد"))
+    expect(signatureOf("RE: Delivery dates", "Need them by June")).not.toBe(signatureOf("RE: Delivery dates", "Need them by July"))
+    expect(signatureOf("RE:", "")).toBe(0)
+  })
 
   it("counts an email logged as EmailMessage and as Task once, keeping the EmailMessage", () => {
     const third = k.interaction("02s000000THIRD", { at: at(200), subject: "Shipment", text: "The shipment is delayed again." })

@@ -87,66 +87,25 @@ const THEM = 1
 const US = 2
 const OTHER = 3
 
-/** Per-clause state, reused (the reader is not re-entrant, as the scan's buffer is not). */
-let cues = 0
-let keptNegatable = 0
-let negatedCriteria = 0
-let dismissed = false
-let increase = false
-let budget = false
-/** Where the last increase word or phrase ended: a budget word inside it ("increased our budget") counts. */
-let increaseEnd = -1
-let speaker = NONE
-let speakerStart = -1
-let speakerEnd = -1
-/** The speaker came from a verb's person ending (Persian "…یم", "…ند"), which outranks nouns. */
-let speakerByVerb = false
-let prepositionEnd = -1
-let quotedHits = false
-let firstIsNegation = false
-let firstIsContrast = false
-let firstIsRather = false
-let hitsInClause = 0
-/** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
-let negationEnd = -1
-let firstNegationEnd = -1
-let issueEnd = -1
-/** Negatable cues seen so far in the clause, and where the last of them ended. */
-let negatableSeen = 0
-let negatableEnd = -1
-
-function resetClause(): void {
-  cues = 0
-  keptNegatable = 0
-  negatedCriteria = 0
-  dismissed = false
-  increase = false
-  budget = false
-  increaseEnd = -1
-  speaker = NONE
-  speakerStart = -1
-  speakerEnd = -1
-  speakerByVerb = false
-  prepositionEnd = -1
-  quotedHits = false
-  firstIsNegation = false
-  firstIsContrast = false
-  firstIsRather = false
-  hitsInClause = 0
-  negationEnd = -1
-  firstNegationEnd = -1
-  issueEnd = -1
-  negatableSeen = 0
-  negatableEnd = -1
-}
-
 /**
- * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, quoted) in
- * scan order. `mask` is every cue found.
+ * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, flags) in
+ * scan order. `mask` is every cue found. One function with local state: it runs once per record
+ * of a 50k history, so no closure or per-call allocation beyond the result.
  */
 export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits): Reading {
   let markers = 0
   let voice = 0
+  // Nothing to voice: only the markers matter (automated sends, requests).
+  if (mask === 0 || who === "nobody") {
+    for (let h = 0; h < count; h++) {
+      const id = hits[h * 5]!
+      if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
+      markers |= 1 << (id - MARKER_BASE)
+      if (id === REPLY_HEADER) break
+    }
+    return { cues: mask, voice: 0, markers }
+  }
+  const { dismissable, negatable, budgetBound, otherSubject } = bits
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
   let pendingVoiced = 0
   let pendingNegatedCriteria = 0
@@ -155,50 +114,106 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let inherited = NONE
   let bump = 0
   let current = -1
-  resetClause()
+  // The clause being read.
+  let cues = 0
+  let keptNegatable = 0
+  let negatedCriteria = 0
+  let dismissed = false
+  let increase = false
+  let budget = false
+  /** Where the last increase word or phrase ended: a budget word inside it ("increased our budget") counts. */
+  let increaseEnd = -1
+  let speaker = NONE
+  let speakerStart = -1
+  let speakerEnd = -1
+  /** The speaker came from a verb's person ending (Persian "…یم", "…ند"), which outranks nouns. */
+  let speakerByVerb = false
+  let prepositionEnd = -1
+  let quotedHits = false
+  let firstIsNegation = false
+  let firstIsContrast = false
+  let firstIsRather = false
+  let hitsInClause = 0
+  /** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
+  let negationEnd = -1
+  let firstNegationEnd = -1
+  let issueEnd = -1
+  /** Negatable cues seen so far in the clause, and where the last of them ended. */
+  let negatableSeen = 0
+  let negatableEnd = -1
 
-  const finish = (): void => {
-    if (hitsInClause === 0) return
-    let voiced = cues & ~(bits.negatable & ~keptNegatable)
-    if (dismissed) voiced &= ~bits.dismissable
-    if (increase) voiced &= ~bits.budgetBound
-    // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
-    if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
-    // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
-    if (dismissed && (cues & bits.dismissable) === 0) pendingVoiced &= ~bits.dismissable
-    if (pendingCounts) voice |= pendingVoiced
-    let resolved = speaker
-    if (resolved === NONE) resolved = quotedHits ? THEM : inherited
-    else inherited = resolved
-    pendingCounts = who === "customer" || (who === "notes" && resolved === THEM)
-    pendingVoiced = voiced
-    pendingNegatedCriteria = negatedCriteria & bits.dismissable
-    pendingFirstNegation = firstIsNegation
-    resetClause()
-  }
-
-  for (let h = 0; h < count; h++) {
-    const at = h * 5
-    const id = hits[at]!
-    const start = hits[at + 1]!
-    const end = hits[at + 2]!
-    const flags = hits[at + 4]!
-    // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
-    // is someone else's, usually ours: not this text's voice.
-    if ((flags & 2) !== 0) continue
-    if (id === REPLY_HEADER) {
-      markers |= MARKER.replyHeader
-      break
+  // One step past the last hit closes the last clause.
+  for (let h = 0; h <= count; h++) {
+    let id = -1
+    let start = 0
+    let end = 0
+    let flags = 0
+    let clause = -2
+    if (h < count) {
+      const at = h * 5
+      id = hits[at]!
+      flags = hits[at + 4]!
+      // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
+      // is someone else's, usually ours: not this text's voice.
+      if ((flags & 2) !== 0) continue
+      if (id === REPLY_HEADER) {
+        markers |= MARKER.replyHeader
+        h = count - 1
+        continue
+      }
+      start = hits[at + 1]!
+      end = hits[at + 2]!
+      if (id === CONTRAST || id === RATHER) bump++
+      clause = hits[at + 3]! + bump
     }
-    const inQuotes = (flags & 1) !== 0
-    if (id === CONTRAST || id === RATHER) bump++
-    const clause = hits[at + 3]! + bump
     if (clause !== current) {
-      finish()
+      if (hitsInClause > 0) {
+        let voiced = cues & ~(negatable & ~keptNegatable)
+        if (dismissed) voiced &= ~dismissable
+        if (increase) voiced &= ~budgetBound
+        // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
+        if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
+        // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
+        if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        if (pendingCounts) voice |= pendingVoiced
+        let resolved = speaker
+        if (resolved === NONE) resolved = quotedHits ? THEM : inherited
+        else inherited = resolved
+        pendingCounts = who === "customer" || resolved === THEM
+        pendingVoiced = voiced
+        pendingNegatedCriteria = negatedCriteria & dismissable
+        pendingFirstNegation = firstIsNegation
+        cues = 0
+        keptNegatable = 0
+        negatedCriteria = 0
+        dismissed = false
+        increase = false
+        budget = false
+        increaseEnd = -1
+        speaker = NONE
+        speakerStart = -1
+        speakerEnd = -1
+        speakerByVerb = false
+        prepositionEnd = -1
+        quotedHits = false
+        firstIsNegation = false
+        firstIsContrast = false
+        firstIsRather = false
+        hitsInClause = 0
+        negationEnd = -1
+        firstNegationEnd = -1
+        issueEnd = -1
+        negatableSeen = 0
+        negatableEnd = -1
+      }
+      if (h === count) break
       current = clause
     }
     const first = hitsInClause === 0
     hitsInClause++
+    const inQuotes = (flags & 1) !== 0
+    let claim = NONE
+    let byVerb = false
     if (id >= MARKER_BASE) {
       markers |= 1 << (id - MARKER_BASE)
       switch (id) {
@@ -240,46 +255,42 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case CUSTOMER:
         case OURS:
           if (inQuotes) quotedHits = true
-          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claimSpeaker(id === CUSTOMER ? THEM : US, start, end, false)
+          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER ? THEM : US
           break
         case CUSTOMER_VERB:
         case OURS_VERB:
           if (inQuotes) quotedHits = true
-          else claimSpeaker(id === CUSTOMER_VERB ? THEM : US, start, end, true)
+          else {
+            claim = id === CUSTOMER_VERB ? THEM : US
+            byVerb = true
+          }
           break
       }
-      continue
+    } else {
+      const bit = 1 << id
+      cues |= bit
+      if (inQuotes) quotedHits = true
+      else if ((bit & otherSubject) !== 0) claim = OTHER
+      // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
+      const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
+      if ((bit & negatable) !== 0) {
+        if (!negatedHere) keptNegatable |= bit
+        negatableSeen |= bit
+        if (end > negatableEnd) negatableEnd = end
+      }
+      if (negatedHere && (bit & dismissable) !== 0) negatedCriteria |= bit
     }
-    const bit = 1 << id
-    cues |= bit
-    if (inQuotes) quotedHits = true
-    else if ((bit & bits.otherSubject) !== 0) claimSpeaker(OTHER, start, end, false)
-    // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
-    const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
-    if ((bit & bits.negatable) !== 0) {
-      if (!negatedHere) keptNegatable |= bit
-      negatableSeen |= bit
-      if (end > negatableEnd) negatableEnd = end
+    // The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
+    // "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
+    // comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
+    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb))) {
+      speaker = claim
+      speakerStart = start
+      speakerEnd = end
+      speakerByVerb = byVerb
     }
-    if (negatedHere && (bit & bits.dismissable) !== 0) negatedCriteria |= bit
   }
-  finish()
   // The last clause: nothing follows to contrast it.
   if (pendingCounts) voice |= pendingVoiced
-  if (who === "nobody") voice = 0
   return { cues: mask, voice, markers }
-}
-
-/**
- * The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
- * "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
- * comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
- */
-function claimSpeaker(kind: number, start: number, end: number, verb: boolean): void {
-  if (speaker === NONE || (start === speakerStart && end > speakerEnd) || (verb && !speakerByVerb)) {
-    speaker = kind
-    speakerStart = start
-    speakerEnd = end
-    speakerByVerb = verb
-  }
 }
