@@ -5,8 +5,10 @@
  * cache sound.
  *
  * Text becomes `cues`, a bitmask of the lexicon cues found (lexicon.ts CUE), which is all the
- * aggregation loops test. The words that matched are not kept: `cueText` finds them again for
- * the few records kept as evidence, from the text fields each feature references (no copies).
+ * aggregation loops test, and, for interactions and cases, `voice`: the cues the customer said
+ * themselves, read clause by clause in the same scan (src/text/clauses.ts: who speaks, negation,
+ * contrast, a budget that grew). The words that matched are not kept: `cueText` finds them again
+ * for the few records kept as evidence, from the text fields each feature references (no copies).
  */
 import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
@@ -210,7 +212,8 @@ export function dealFeatures(r: DealIn): DealF {
     leadSource: r.leadSource,
     leadSide: leadSourceSide(r.leadSource),
     lossReason: lost ? r.lossReason : undefined,
-    lossCues: lost ? scanMask(CRITERIA_ONLY, r.lossReason) : 0,
+    // The customer's stated reason, read like their words: "not price, lead time" is delivery.
+    lossCues: lost && r.lossReason ? read(CRITERIA_ONLY, "customer", r.lossReason).voice : 0,
     cues: scanMask(RECORD_GROUPS, r.name, r.type, r.description),
     textA: r.name,
     textB: r.type,

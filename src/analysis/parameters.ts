@@ -386,19 +386,23 @@ export const MARKERS = {
     "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "rarely", "seldom", "nothing", "none",
     "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "hasn't", "haven't", "hadn't",
     "cannot", "can't", "couldn't", "shouldn't", "wouldn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
-    "نه", "بدون", "هیچ", "نه اینکه", "نه این که"
+    "نه", "بدون", "هیچ", "نه اینکه", "نه این که",
+    // Finglish, as reps type it (src/text/lexicon.ts FINGLISH)
+    "bedune", "bedoone", "hich"
   ],
   /** Persian negative verbs: usually after what they negate ("مهم نیست", "مشکلی نداریم", "گران نیست"). */
   negationVerb: [
     "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
-    "نیس", "نمیخواهیم", "نمیشه"
+    "نیس", "نمیخواهیم", "نمیشه",
+    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*"
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
     "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
-    "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*"
+    "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
+    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -410,10 +414,11 @@ export const MARKERS = {
   /** A new clause that turns against the one before. */
   contrast: [
     "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
-    "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند"
+    "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
+    "vali", "amma"
   ],
   /** "not X but rather Y": the negated X before it is set aside. */
-  rather: ["rather", "instead", "بلکه", "در عوض"],
+  rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**
    * A budget that grew or was approved: not a constraint. A verb counts after the budget word
    * ("budget doubled", "بودجه ما امسال دو برابر شد"), a phrase when it holds it ("increased our
@@ -444,7 +449,8 @@ export const MARKERS = {
     "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects", "according to them",
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
-    "خواستار*", "اصرار*", "معتقد*"
+    "خواستار*", "اصرار*", "معتقد*",
+    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
@@ -464,13 +470,15 @@ export const MARKERS = {
     "می خواهند", "میخوان", "می خواهد", "شکایت کرد*", "شکایت دارند", "اعتراض کرد*", "درخواست کرد*",
     "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
     "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
-    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند"
+    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند",
+    "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "migan", "mige"
   ],
   /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
   oursVerb: [
     "ارائه دادیم", "ارائه کردیم", "ارائه شد", "ارسال کردیم", "ارسال شد", "فرستادیم", "فرستاده شد", "پیشنهاد دادیم",
     "پیشنهاد کردیم", "توضیح دادیم", "گفتیم", "دادیم", "کردیم", "تماس گرفتیم", "پیگیری کردیم", "پیگیری شد",
-    "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم"
+    "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم",
+    "ferestadim", "dadim", "kardim", "goftim", "erae dadim", "ersal kardim"
   ],
   /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
   preposition: ["with", "to", "for", "at", "about", "on behalf of", "با", "به", "برای", "از طرف", "درباره"],

@@ -46,6 +46,17 @@ describe("negation and contrast, per clause", () => {
     expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 
+  it("reads Finglish notes and a lost deal's stated reason the same way", () => {
+    const finglish = profileOf(repeated("gheymat moshkeli nist, vali keyfiat kharab bood.", 3))
+    expect(finglish.decisionCriteria.label).toBe("quality")
+    expect(finglish.decisionCriteria.weights.price).toBe(0)
+    const deals = ["D1", "D2"].map((id, n) =>
+      k.deal(id, { createdAt: at(20 + n * 100), closeDate: at(60 + n * 100), isClosed: true, isWon: false, lossReason: n ? "قیمت مشکل نبود، زمان تحویل طولانی بود" : "Not the price, but the lead time was too long" }))
+    const lost = profileOf([], { deals })
+    expect(lost.decisionCriteria.label).toBe("delivery")
+    expect(lost.decisionCriteria.weights.price).toBe(0)
+  })
+
   it("reads 'no complaints about delivery… quality was poor' as quality", () => {
     const en = profileOf(repeated("No complaints about delivery… the quality of the last batch was poor.", 3))
     expect(en.decisionCriteria.label).toBe("quality")
