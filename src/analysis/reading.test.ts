@@ -150,7 +150,9 @@ describe("who is speaking", () => {
       ...quality,
       k.interaction("V1", { at: at(60), channel: "call", direction: "outbound", subject: "Call", text: "Call with the buyer: presented our price list and discount tiers." }),
       k.interaction("V2", { at: at(70), channel: "call", direction: "outbound", subject: "تماس", text: "تماس با مشتری: لیست قیمت جدید را ارسال کردیم." }),
-      k.interaction("V3", { at: at(80), channel: "note", direction: "internal", subject: "Acme", text: "Acme's deck says their price is 10% lower." })
+      k.interaction("V3", { at: at(80), channel: "note", direction: "internal", subject: "Acme", text: "Acme's deck says their price is 10% lower." }),
+      k.interaction("V4", { at: at(90), channel: "note", direction: "internal", subject: "Acme deck", text: "From Acme's sales deck: \"Lowest price guaranteed, 48h delivery, budget-friendly.\"" }),
+      k.interaction("V5", { at: at(95), channel: "note", direction: "internal", subject: "رقیب", text: "بروشور رقیب: «ارزان‌ترین قیمت، تحویل ۴۸ ساعته»" })
     ])
     expect(profile.decisionCriteria.label).toBe("quality")
     expect(profile.decisionCriteria.weights.price).toBe(0)

@@ -78,6 +78,8 @@ describe("the clause reader", () => {
     expect(voice("notes", "They called, price too high")).toBe(C.price)
     expect(voice("notes", "I presented, price list attached")).toBe(0)
     expect(voice("notes", "\"we can't pay more\", said the buyer")).toBe(C.cap)
+    expect(voice("notes", "I sent it. \"we can't pay more\", said the buyer")).toBe(C.cap)
+    expect(voice("notes", "Competitor deck: \"quality first, price lowest\"")).toBe(0)
     expect(voice("notes", "ما لیست قیمت را دادیم")).toBe(0)
     expect(voice("notes", "مشتری گفت کیفیت پایین است")).toBe(C.quality)
     // A competitor named first is the subject: their price is not the customer's criterion.

@@ -111,6 +111,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let pendingNegatedCriteria = 0
   let pendingFirstNegation = false
   let pendingCounts = false
+  /** The pending clause is words in quotation marks with no speaker of its own: the clause after
+   * may name who said them ("\"Too expensive,\" said the buyer"). */
+  let pendingQuotedOnly = false
   let inherited = NONE
   let bump = 0
   let current = -1
@@ -175,10 +178,16 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
         // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
         if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
         if (pendingCounts) voice |= pendingVoiced
+        // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
+        // quote customers); an unquoted clause without a subject continues the one before.
+        const quotedOnly = speaker === NONE && quotedHits
         let resolved = speaker
-        if (resolved === NONE) resolved = quotedHits ? THEM : inherited
+        if (quotedOnly) resolved = inherited === NONE ? THEM : inherited
+        else if (resolved === NONE) resolved = inherited
         else inherited = resolved
+        pendingQuotedOnly = quotedOnly
         pendingCounts = who === "customer" || resolved === THEM
         pendingVoiced = voiced
         pendingNegatedCriteria = negatedCriteria & dismissable
