@@ -384,6 +384,7 @@ export const MARKERS = {
   /** Before what it negates ("not overpriced", "no problem", "نه قیمت"). Hedges that negate ("hardly") too. */
   negation: [
     "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "rarely", "seldom", "nothing", "none",
+    "nobody", "no one", "not at all",
     "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "hasn't", "haven't", "hadn't",
     "cannot", "can't", "couldn't", "shouldn't", "wouldn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
     "نه", "بدون", "هیچ", "نه اینکه", "نه این که",
@@ -401,6 +402,7 @@ export const MARKERS = {
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
     "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
+    "sensitive", "sensitivity", "driver", "حساس*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*"
   ],
@@ -409,11 +411,14 @@ export const MARKERS = {
     "despite", "in spite of", "regardless of", "irrespective of", "not about", "isn't about", "wasn't about",
     "never late", "never been late", "never delayed", "always on time", "always delivered on time", "no delays",
     "no complaints", "no issues", "no problems",
+    "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
+    "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
     "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
   ],
   /** A new clause that turns against the one before. */
   contrast: [
     "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
+    "secondary to", "less important than", "در درجه دوم",
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
     "vali", "amma"
   ],
@@ -457,8 +462,10 @@ export const MARKERS = {
     "we", "we're", "we've", "we'd", "we'll", "i", "i'm", "i've", "i'd", "i'll", "our", "ours", "us", "me", "my",
     "rep", "our team", "sales team",
     "presented", "sent", "offered", "quoted", "proposed", "pitched", "showed", "shared", "emailed", "walked them",
+    "gave", "gave them", "sent them", "told them", "showed them", "offered them", "emailed them", "quoted them",
+    "reminded them", "asked them", "called them", "assured them",
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
-    "recommended", "called them", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
+    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
     "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش",
     // Or a document is the subject ("the competitor's deck says …"): not the customer either.
     "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says",

@@ -57,6 +57,17 @@ describe("negation and contrast, per clause", () => {
     expect(lost.decisionCriteria.weights.price).toBe(0)
   })
 
+  it("reads hedged and comparative dismissals: a minor factor, secondary to, not price sensitive", () => {
+    const profile = profileOf([
+      k.interaction("H1", { at: at(40), subject: "Priorities", text: "Price was a minor factor; reliability decided it." }),
+      k.interaction("H2", { at: at(80), subject: "Re: renewal", text: "Cost is secondary to reliability for us." }),
+      k.interaction("H3", { at: at(120), subject: "Re: offer", text: "We are not price sensitive, we need equipment that does not fail." }),
+      k.interaction("H4", { at: at(160), subject: "اولویت‌ها", text: "هزینه در درجه دوم است؛ دوام دستگاه برای ما مهم است." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
   it("reads 'no complaints about delivery… quality was poor' as quality", () => {
     const en = profileOf(repeated("No complaints about delivery… the quality of the last batch was poor.", 3))
     expect(en.decisionCriteria.label).toBe("quality")
@@ -124,6 +135,7 @@ describe("who is speaking", () => {
       k.interaction("N2", { at: at(90), channel: "meeting", direction: "unknown", subject: "Price list review", text: "I walked them through pricing. Sent the revised quote with the new prices." }),
       k.interaction("N3", { at: at(130), channel: "call", direction: "outbound", subject: "تماس قیمت", text: "ما لیست قیمت جدید و تخفیف حجمی را ارائه دادیم." }),
       k.interaction("N4", { at: at(170), channel: "meeting", direction: "outbound", subject: "Discount structure", text: "Presented our discount tiers and payment terms." }),
+      k.interaction("N6", { at: at(190), channel: "call", direction: "outbound", subject: "Call", text: "Gave them our price list and the discount tiers." }),
       k.interaction("N5", { at: at(210), channel: "note", direction: "internal", subject: "Competitor deck", text: "Competitor deck claims their price is 15% lower and their budget option is cheaper." })
     ]
     const profile = profileOf([...quality, ...ours])
