@@ -523,7 +523,8 @@ export const MARKERS = {
  * Installation, ...), and the values orgs add (Billing, Shipping, ...). A generic value (null)
  * says nothing about the criterion, and the case's subject and description are read instead:
  * Dynamics' standard casetypecode (Question, Problem, Request), Salesforce's defaults "Problem",
- * "Question", "Feature Request", "Other", "Existing problem", "New problem", "Feedback". Twelve
+ * "Question", "Feature Request", "Other", "Existing problem", "New problem", "Feedback", and
+ * Dataverse's "Default Subject". Twelve
  * "late delivery" cases of type Problem are about delivery, not quality.
  */
 export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality" | "delivery" | "support" | null>> = {
@@ -569,6 +570,13 @@ export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality"
   complaint: null,
   "existing problem": null,
   "new problem": null,
+  // Dataverse's subject tree starts with "Default Subject"; orgs that never set it up keep it.
+  "default subject": null,
+  default: null,
+  none: null,
+  information: null,
+  "general inquiry": null,
+  "general enquiry": null,
   "مشکل": null,
   "سوال": null,
   "سئوال": null,
