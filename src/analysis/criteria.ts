@@ -93,7 +93,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult): Criteria
 
   for (const d of fs.deals) {
     const loss = d.lossCues & CRITERIA_MASK
-    const text = d.cues & CRITERIA_MASK
+    const text = d.voice & CRITERIA_MASK
     if (loss !== 0) vote(d, loss, P.lossReasonWeight, fromLoss)
     else if (text !== 0) vote(d, text, P.textWeight, fromDeal)
   }

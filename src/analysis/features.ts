@@ -76,6 +76,9 @@ export interface DealF extends RecordRef, Scanned {
   /** The loss reason of a lost deal (structured: the customer's own reason), scanned for criteria. */
   lossReason?: string
   lossCues: number
+  /** The customer's words in the name, type and description (our record of the deal): only
+   * clauses whose subject is the customer, negated ones left out (CUE bits). */
+  voice: number
   competitorCount?: number
 }
 
@@ -197,6 +200,7 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
 
 export function dealFeatures(r: DealIn): DealF {
   const lost = r.isClosed && !r.isWon
+  const reading = read(RECORD_GROUPS, "notes", r.name, r.type, r.description)
   return {
     key: r.key,
     recordType: "Deal",
@@ -214,7 +218,8 @@ export function dealFeatures(r: DealIn): DealF {
     lossReason: lost ? r.lossReason : undefined,
     // The customer's stated reason, read like their words: "not price, lead time" is delivery.
     lossCues: lost && r.lossReason ? read(CRITERIA_ONLY, "customer", r.lossReason).voice : 0,
-    cues: scanMask(RECORD_GROUPS, r.name, r.type, r.description),
+    cues: reading.cues,
+    voice: reading.voice,
     textA: r.name,
     textB: r.type,
     textC: r.description,

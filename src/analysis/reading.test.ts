@@ -188,6 +188,17 @@ describe("who is speaking", () => {
     expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 
+  it("reads a deal's description as our record: our offer is not their criterion, their reason is", () => {
+    const deals = [
+      k.deal("D1", { name: "Press line 4", createdAt: at(20), description: "We offered our best price and a 12% volume discount." }),
+      k.deal("D2", { name: "Press line 5", createdAt: at(120), description: "ما بهترین قیمت و تخفیف حجمی را پیشنهاد دادیم." }),
+      k.deal("D3", { name: "Spares 2024", createdAt: at(220), description: "The customer chose us for delivery speed; they need parts within 48 hours." })
+    ]
+    const profile = profileOf([quality[0]!], { deals })
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(profile.decisionCriteria.weights.delivery).toBeGreaterThan(0)
+  })
+
   it("reads the buyer's quoted words in a note as theirs, and our outbound email as ours", () => {
     const profile = profileOf([
       k.interaction("P1", { at: at(50), channel: "call", direction: "outbound", subject: "Call", text: "\"We can't go above 40k,\" said the buyer." }),

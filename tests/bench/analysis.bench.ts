@@ -16,13 +16,13 @@ const NOW = Date.UTC(2025, 6, 1)
  * The baseline of classify-10k: one pass of the engine's lexicon scanner over the texts the
  * classifier scans (features.ts), with the same groups, so the same tries: the reading scan
  * (cues and markers with their places, as `read` makes it, without its clause pass) for
- * interactions and cases, the mask scan for the rest. Returns a value derived from the results
+ * interactions, deals and cases, the mask scan for quote lines and contracts. Returns a value derived from the results
  * so the JIT cannot drop the work.
  */
 function scanPass(h: AccountHistory): number {
   let sink = 0
   for (const r of h.interactions) sink ^= scanHits(GROUPS_OF.Interaction, r.subject, r.text)
-  for (const r of h.deals) sink ^= scanMask(GROUPS_OF.Deal, r.name, r.type, r.description)
+  for (const r of h.deals) sink ^= scanHits(GROUPS_OF.Deal, r.name, r.type, r.description)
   for (const r of h.quoteLines) sink ^= scanMask(GROUPS_OF.QuoteLine, r.product)
   for (const r of h.cases) sink ^= scanHits(GROUPS_OF.Case, r.subject, r.description)
   for (const r of h.contracts) sink ^= scanMask(GROUPS_OF.Contract, r.name, r.description)
