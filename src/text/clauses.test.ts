@@ -68,6 +68,8 @@ describe("the clause reader", () => {
     expect(voice("customer", "the budget increased")).toBe(0)
     expect(voice("customer", "the budget is fixed")).toBe(C.cap)
     expect(voice("customer", "the increased price, our budget is fixed")).toBe(C.price | C.cap)
+    expect(voice("customer", "our budget can't take the price increased again")).toBe(C.price)
+    expect(voice("customer", "price budget not increased")).toBe(C.price)
   })
 
   it("in notes, counts the clauses whose subject is the customer", () => {

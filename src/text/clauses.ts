@@ -123,7 +123,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let negatedCriteria = 0
   let dismissed = false
   let increase = false
+  /** A budget word was named and nothing else has been since: an increase word now is its verb. */
   let budget = false
+  let budgetStart = -1
   /** Where the last increase word or phrase ended: a budget word inside it ("increased our budget") counts. */
   let increaseEnd = -1
   let speaker = NONE
@@ -173,7 +175,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       if (hitsInClause > 0) {
         let voiced = cues & ~(negatable & ~keptNegatable)
         if (dismissed) voiced &= ~dismissable
-        if (increase) voiced &= ~budgetBound
+        // "our budget can't absorb the increase" is no grown budget.
+        if (increase && firstNegationEnd < 0) voiced &= ~budgetBound
         // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
         if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
         // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
@@ -198,6 +201,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         dismissed = false
         increase = false
         budget = false
+        budgetStart = -1
         increaseEnd = -1
         speaker = NONE
         speakerStart = -1
@@ -256,6 +260,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case BUDGET:
           budget = true
+          budgetStart = start
           if (start < increaseEnd) increase = true
           break
         case PREPOSITION:
@@ -278,6 +283,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     } else {
       const bit = 1 << id
       cues |= bit
+      // "budget … price increase": the increase is the price's, not the budget's.
+      if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
       if (inQuotes) quotedHits = true
       else if ((bit & otherSubject) !== 0) claim = OTHER
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
