@@ -452,6 +452,7 @@ export const MARKERS = {
     "sent me", "asked me", "feels", "felt", "thinks", "thought", "believes", "reported", "reports", "confirmed",
     "confirms", "indicated", "indicates", "replied", "replies", "responded", "responds", "came back", "threatened",
     "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects", "according to them",
+    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting",
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
     "خواستار*", "اصرار*", "معتقد*",
@@ -477,7 +478,8 @@ export const MARKERS = {
     "می خواهند", "میخوان", "می خواهد", "شکایت کرد*", "شکایت دارند", "اعتراض کرد*", "درخواست کرد*",
     "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
     "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
-    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند",
+    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
+    "میکنن", "کردند", "دادند", "شدند", "خواهند",
     "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "migan", "mige"
   ],
   /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
