@@ -200,7 +200,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
 
 export function dealFeatures(r: DealIn): DealF {
   const lost = r.isClosed && !r.isWon
-  const reading = read(RECORD_GROUPS, "notes", r.name, r.type, r.description)
+  // The type is a picklist ("Existing Customer - Upgrade"), read last: its words name no speaker
+  // for the description.
+  const reading = read(RECORD_GROUPS, "notes", r.name, r.description, r.type)
   return {
     key: r.key,
     recordType: "Deal",
