@@ -86,8 +86,10 @@ describe("the clause reader", () => {
     expect(voice("notes", "مشتری گفت کیفیت پایین است")).toBe(C.quality)
     // A competitor named first is the subject: their price is not the customer's criterion.
     expect(voice("notes", "Competitor deck: they claim a lower price")).toBe(0)
-    // The subject line and the body are separate texts; nothing in either is theirs here.
+    // The subject line and the body are separate texts: a title's role noun is no speaker for the body.
     expect(voice("notes", "Price review", "We sent it")).toBe(0)
+    expect(voice("notes", "Buyer call", "price list review")).toBe(0)
+    expect(voice("notes", "Buyer call", "They said price is high")).toBe(C.price)
   })
 
   it("counts everything in the customer's own text, and nothing in nobody's", () => {

@@ -117,6 +117,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let inherited = NONE
   let bump = 0
   let current = -1
+  let currentText = 0
   // The clause being read.
   let cues = 0
   let keptNegatable = 0
@@ -221,6 +222,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
       if (h === count) break
       current = clause
+      // A subject line is a title ("Customer call"): its role noun names no speaker for the body.
+      if (flags >> 2 !== currentText) {
+        currentText = flags >> 2
+        inherited = NONE
+      }
     }
     const first = hitsInClause === 0
     hitsInClause++

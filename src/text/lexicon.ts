@@ -204,7 +204,8 @@ function wordEndsAt(text: string, k: number, n: number, plural: boolean): boolea
 
 /**
  * The hit buffer of the recording scan, shared by every matcher (JavaScript runs one scan at a
- * time): HIT_STRIDE numbers per hit (id, start, end, clause, quoted), grown when a text needs more.
+ * time): HIT_STRIDE numbers per hit (id, start, end, clause, flags: 1 in quotation marks, 2 on a
+ * quoted reply line, 4 × the text's index), grown when a text needs more.
  */
 const HIT_STRIDE = 5
 let hitBuffer = new Int32Array(HIT_STRIDE * 256)
@@ -215,6 +216,8 @@ let clause = 0
 let quoted = 0
 /** On a line that starts with ">" (an earlier message quoted in a reply): 2, else 0. */
 let replyLine = 0
+/** Which of the texts (subject, body, ...) is being scanned, times 4: the hit flags' upper bits. */
+let textBits = 0
 
 function push(id: number, start: number, end: number): void {
   let at = hitCount * HIT_STRIDE
@@ -227,7 +230,7 @@ function push(id: number, start: number, end: number): void {
   hitBuffer[at++] = start
   hitBuffer[at++] = end
   hitBuffer[at++] = clause
-  hitBuffer[at] = quoted | replyLine
+  hitBuffer[at] = quoted | replyLine | textBits
   hitCount++
 }
 
@@ -401,14 +404,17 @@ export function compileLexicons<L extends LexiconTable>(
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
     replyLine = 0
+    textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
     quoted = 0
     replyLine = 0
+    textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
     quoted = 0
     replyLine = 0
+    textBits = 8
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask
     return hitCount
