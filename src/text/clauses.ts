@@ -16,12 +16,16 @@
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped;
  * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
- * (our call/meeting/task logs) a clause counts only when its subject is the customer: the first
- * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "مشتری
- * خواست", "گفتند" against "we presented", "I sent", "ارائه دادیم", or a competitor named first),
- * a clause without one inherits the previous clause's speaker, and quoted words with no speaker
- * before them in their clause are the customer's (reps quote the customer). In any text, an
- * earlier message quoted below a reply ("> …" lines, "-----Original Message-----") is left out.
+ * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
+ * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "Asked for
+ * 10 % off" against "we presented", "I sent", "gave them", a document or a competitor named
+ * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
+ * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
+ * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
+ * (a subject line's "Customer call" names no speaker for the body). Quoted words take the speaker
+ * of the clause quoting them, or of the clause right after ("\"Too expensive,\" said the
+ * buyer"), else the customer's (reps quote customers). In any text, an earlier message quoted
+ * below a reply ("> …" lines, "-----Original Message-----") is left out.
  */
 
 /** Marker roles, in hit-id order. */
@@ -58,7 +62,8 @@ export interface Reading {
   markers: number
 }
 
-const MARKER_BASE = 32
+/** Hit ids at and above this are markers (cue bit indices are 0-30). */
+export const MARKER_BASE = 32
 const ROLE = (role: MarkerRole) => MARKER_BASE + MARKER_ROLES.indexOf(role)
 const NEGATION = ROLE("negation")
 const NEGATION_VERB = ROLE("negationVerb")

@@ -12,8 +12,13 @@
  * Terms are written folded and with Persian half-spaces as spaces ("نمی توانیم"); a Persian
  * space in a term may be a space, a ZWNJ or nothing in the text. Terms ending in `*` are open
  * (any ending); closed English terms also accept a plural s/es.
+ *
+ * `read` makes the same pass with reading markers (negation, contrast, speaker, ...) in the trie
+ * too, recording every cue and marker with its place, clause and quotation state; the clause
+ * reader (clauses.ts) then walks those few hits. Markers take no cue bit, so the 31-cue limit
+ * is the lexicon's alone.
  */
-import { MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
+import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
 
 export type { MarkerRole, Reading, Speaker } from "./clauses"
@@ -58,8 +63,6 @@ interface End {
   id: number
 }
 
-/** Hit ids at and above this are markers (cue bit indices are 0-30). */
-const MARKER_BASE = 32
 
 /**
  * The trie of a set of lexicon groups, flattened into typed arrays: the scan's inner loop reads
