@@ -495,6 +495,8 @@ export const MARKERS = {
   replyHeader: [
     "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده"
   ],
+  /** "not only X but also Y": a negation that adds rather than sets aside. */
+  additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
   automated: [
     "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",

@@ -16,6 +16,7 @@ const matcher = compileLexicons(TABLE, {
     dismissal: ["despite", "با وجود"],
     contrast: ["but", "اما", "ولی"],
     rather: ["rather", "بلکه"],
+    additive: ["not only", "نه تنها"],
     increase: ["increased", "دو برابر*"],
     budget: ["budget*", "بودجه*"],
     customer: ["they", "buyer", "said", "مشتری", "گفتند"],
@@ -51,6 +52,8 @@ describe("the clause reader", () => {
     expect(voice("customer", "not price, rather quality")).toBe(C.quality)
     expect(voice("customer", "نه قیمت، بلکه کیفیت")).toBe(C.quality)
     expect(voice("customer", "not price but quality")).toBe(C.quality)
+    expect(voice("customer", "not only price but quality")).toBe(C.price | C.quality)
+    expect(voice("customer", "نه تنها قیمت بلکه کیفیت")).toBe(C.price | C.quality)
     // The negation after the criterion qualifies it: the late delivery stays.
     expect(voice("customer", "It came late, not on Monday but quality is fine")).toBe(C.late | C.quality)
   })

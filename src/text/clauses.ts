@@ -13,7 +13,7 @@
  * - negation before a pushback cue ("not overpriced at all"), or a Persian negative verb anywhere
  *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
  *   the cue;
- * - "not X but/rather Y", "نه X بلکه Y": X is dropped;
+ * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
  * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
@@ -31,7 +31,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "automated", "request"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -79,6 +79,7 @@ const CUSTOMER_VERB = ROLE("customerVerb")
 const OURS_VERB = ROLE("oursVerb")
 const PREPOSITION = ROLE("preposition")
 const REPLY_HEADER = ROLE("replyHeader")
+const ADDITIVE = ROLE("additive")
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
@@ -144,6 +145,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let firstIsNegation = false
   let firstIsContrast = false
   let firstIsRather = false
+  /** "not only X but also Y": the negation adds, it sets nothing aside. */
+  let additive = false
   let hitsInClause = 0
   /** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
   let negationEnd = -1
@@ -199,8 +202,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         pendingQuotedOnly = quotedOnly
         pendingCounts = who === "customer" || resolved === THEM
         pendingVoiced = voiced
-        pendingNegatedCriteria = negatedCriteria & dismissable
-        pendingFirstNegation = firstIsNegation
+        pendingNegatedCriteria = additive ? 0 : negatedCriteria & dismissable
+        pendingFirstNegation = firstIsNegation && !additive
         cues = 0
         keptNegatable = 0
         negatedCriteria = 0
@@ -218,6 +221,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         firstIsNegation = false
         firstIsContrast = false
         firstIsRather = false
+        additive = false
         hitsInClause = 0
         negationEnd = -1
         firstNegationEnd = -1
@@ -276,6 +280,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case PREPOSITION:
           prepositionEnd = end
+          break
+        case ADDITIVE:
+          additive = true
           break
         case CUSTOMER:
         case OURS:
