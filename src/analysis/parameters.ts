@@ -505,8 +505,9 @@ export const MARKERS = {
     "view this email in your browser", "you are receiving this", "you received this email", "out of office",
     "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
     "workflow task", "system task", "process builder", "marketing email", "pardot",
+    "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
-    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*"
+    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

@@ -219,6 +219,10 @@ describe("automated sends", () => {
     expect(interactionFeatures(k.interaction("A2", { at: at(10), direction: "outbound", subject: "خبرنامه فروردین", text: "لیست قیمت جدید. به این ایمیل پاسخ ندهید." })).human).toBe(false)
     expect(interactionFeatures(k.interaction("A3", { at: at(10), subject: "Automatic reply: Out of office", text: "I am away until Monday." })).human).toBe(false)
     expect(interactionFeatures(k.interaction("A4", { at: at(10), direction: "outbound", subject: "Spring promotion", automated: true })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A6", { at: at(10), direction: "outbound", channel: "task", sourceObject: "Task", subject: "Follow-up (auto-created by workflow)" })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A7", { at: at(10), direction: "outbound", subject: "Weekly digest: product news" })).human).toBe(false)
+    // A customer answering a newsletter is a person writing.
+    expect(interactionFeatures(k.interaction("A8", { at: at(10), subject: "RE: March newsletter", text: "Can you quote the new valves?" })).human).toBe(true)
     // A rep's email logged by the integration as a Task is a human email.
     const logged = interactionFeatures(k.interaction("A5", { at: at(10), direction: "unknown", sourceObject: "Task", subject: "Email: Re: delivery dates", text: "They need the pumps by June." }))
     expect(logged.human).toBe(true)
