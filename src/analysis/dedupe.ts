@@ -19,12 +19,14 @@ function rank(i: InteractionF): number {
 }
 
 /**
- * Whether two copies were logged at the same moment: within the window, or on the same day when
- * the earlier one carries a date only (a Salesforce Task's ActivityDate is midnight UTC).
+ * Whether two copies were logged at the same moment: within the window, or, for an email, on the
+ * same day when the earlier copy carries a date only (a logged Task's ActivityDate is midnight
+ * UTC). Two date-only calls named "Follow-up" on one day are two calls.
  */
-function sameMoment(first: number, later: number): boolean {
-  if (later - first <= DEDUPE.windowMs) return true
-  return first % TIME.DAY === 0 && later - first < TIME.DAY
+function sameMoment(first: InteractionF, later: InteractionF): boolean {
+  const gap = later.at - first.at
+  if (gap <= DEDUPE.windowMs) return true
+  return first.channel === "email" && later.channel === "email" && first.at % TIME.DAY === 0 && gap < TIME.DAY
 }
 
 /** Whether `a` is the copy to keep over `b`. */
@@ -57,7 +59,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     let start = 0
     while (start < group.length) {
       let end = start + 1
-      while (end < group.length && sameMoment(group[start]!.at, group[end]!.at)) end++
+      while (end < group.length && sameMoment(group[start]!, group[end]!)) end++
       let keep = group[start]!
       for (let n = start + 1; n < end; n++) if (preferred(group[n]!, keep)) keep = group[n]!
       for (let n = start; n < end; n++) if (group[n] !== keep) dropped.add(group[n]!)

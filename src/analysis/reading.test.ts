@@ -273,6 +273,9 @@ describe("the same record once", () => {
       text: "To: rep@parley.example\nCC: \nSubject: Quality of batch 7\nBody:\nTwo housings cracked in testing."
     })
     expect(profileOf([logged, mail]).duplicates).toBe(1)
+    const call = (id: string) => k.interaction(id, { at: Date.UTC(2023, 5, 5), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    const later = k.interaction("00T0000CALL3", { at: Date.UTC(2023, 5, 5, 15), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    expect(profileOf([call("00T0000CALL1"), later]).duplicates).toBe(0)
   })
 
   it("gives the same profile whatever the order, and keeps records that only look alike", () => {
