@@ -98,7 +98,7 @@ function activityRow(a: DemoAccount, x: DemoActivity): [set: string, row: Row] {
   const id = dynIds.activity(x)
   const outgoing = x.direction !== "inbound"
   const regarding = lookup("regardingobjectid", "account", dynIds.account(a), a.name)
-  const base = { activityid: id, subject: x.subject, ...stamps(x.at, x.at + HOUR), ...option("statecode", 1, "Completed") }
+  const base = { activityid: id, subject: x.subject, ...stamps(x.at, x.at + HOUR), ...option("statecode", 1, "Completed"), isworkflowcreated: false }
   switch (x.channel) {
     case "call":
       return ["phonecalls", { ...base, ...regarding, ...option("directioncode", outgoing, outgoing ? "Outgoing" : "Incoming"), ...when("actualend", x.at), ...when("scheduledend", x.at), phonenumber: a.phone, description: x.text ?? null }]

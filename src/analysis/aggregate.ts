@@ -9,6 +9,7 @@ import { competition } from "./competitors"
 import { complaints } from "./complaints"
 import { decisionCriteria } from "./criteria"
 import { dellTrap } from "./dellTrap"
+import { withoutDuplicates } from "./dedupe"
 import { dependence } from "./dependence"
 import { engagement } from "./engagement"
 import type { FeatureSet } from "./features"
@@ -31,7 +32,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
+export function buildProfile(all: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
+  const { fs, duplicates } = withoutDuplicates(all)
   const now = options.now ?? latestTime(fs)
   const recordCount = fs.interactions.length + fs.deals.length + fs.quotes.length + fs.lines.length + fs.cases.length + fs.contracts.length
   const ledger = concessionLedger(fs)
@@ -76,7 +78,7 @@ export function buildProfile(fs: FeatureSet, options: AggregateOptions, rejected
     pushback: pushback(fs, now),
     engagement: contact,
     regime: regime(fs, now, criteria, ledger),
-    duplicates: 0,
+    duplicates,
     competition: competition(fs),
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))
   }

@@ -157,22 +157,22 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
 
   for (const d of fs.deals) {
     const loss = d.lossCues & CRITERIA_MASK
-    const text = d.cues & CRITERIA_MASK
+    const text = d.voice & CRITERIA_MASK
     if (loss !== 0) vote(d, loss, P.lossReasonWeight, fromLoss)
     else if (text !== 0) vote(d, text, P.textWeight, fromDeal)
   }
   for (const k of fs.cases) {
     if (k.fieldCriterion) vote(k, BIT_OF[k.fieldCriterion.criterion], P.caseFieldWeight, fromCaseField)
-    else if ((k.cues & CRITERIA_MASK) !== 0) vote(k, k.cues & CRITERIA_MASK, P.textWeight, fromCaseText)
+    else if ((k.voice & CRITERIA_MASK) !== 0) vote(k, k.voice & CRITERIA_MASK, P.textWeight, fromCaseText)
   }
   // Newest first: see TopK.
   const list = fs.interactions
   for (let n = list.length - 1; n >= 0; n--) {
     const i = list[n]!
-    // Our own outbound emails say what we sell, not what they decide on; call and meeting notes
-    // record the customer's side of the conversation and count.
-    const mask = i.cues & CRITERIA_MASK
-    if (mask === 0 || (i.direction === "outbound" && i.channel === "email")) continue
+    // The customer's own words only (features.ts `voice`): their messages, and the clauses of our
+    // notes whose subject is the customer; negated and dismissed criteria left out.
+    const mask = i.voice & CRITERIA_MASK
+    if (mask === 0) continue
     vote(i, mask, P.textWeight, fromInteraction)
   }
   for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))

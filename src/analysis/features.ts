@@ -5,14 +5,16 @@
  * cache sound.
  *
  * Text becomes `cues`, a bitmask of the lexicon cues found (lexicon.ts CUE), which is all the
- * aggregation loops test. The words that matched are not kept: `cueText` finds them again for
- * the few records kept as evidence, from the text fields each feature references (no copies).
+ * aggregation loops test, and, for interactions and cases, `voice`: the cues the customer said
+ * themselves, read clause by clause in the same scan (src/text/clauses.ts: who speaks, negation,
+ * contrast, a budget that grew). The words that matched are not kept: `cueText` finds them again
+ * for the few records kept as evidence, from the text fields each feature references (no copies).
  */
 import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import type * as M from "../model/schema"
-import { CUE, leadSourceSide, normalise, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
-import { CASE_PICKLIST_CRITERIA, TIME } from "./parameters"
+import { CUE, leadSourceSide, MARKER, normalise, read, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
+import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 
 export type InteractionIn = z.input<typeof M.Interaction>
@@ -57,8 +59,9 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
-  /** Same time, subject and text: the same record logged twice (EmailMessage and Task). */
-  signature: string
+  /** Same subject and text (features.ts `signatureOf`; 0: nothing to compare): with the same
+   * time, the same record logged twice (EmailMessage and Task). */
+  signature: number
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -73,6 +76,9 @@ export interface DealF extends RecordRef, Scanned {
   /** The loss reason of a lost deal (structured: the customer's own reason), scanned for criteria. */
   lossReason?: string
   lossCues: number
+  /** The customer's words in the name, type and description (our record of the deal): only
+   * clauses whose subject is the customer, negated ones left out (CUE bits). */
+  voice: number
   competitorCount?: number
 }
 
@@ -156,8 +162,24 @@ function titleOf(first: string | undefined, second?: string): string {
   return "(untitled)"
 }
 
+/**
+ * Whose words an interaction holds: the customer's own message; a rep's record of a conversation
+ * (calls, meetings, tasks, notes, and mail whose direction is unknown), where only clauses about
+ * the customer count; our outbound mail, which says what we sell, not what they decide on.
+ */
+function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
+  if (r.direction === "inbound") return "customer"
+  return r.direction === "outbound" && r.channel === "email" ? "nobody" : "notes"
+}
+
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const cues = scanMask(INTERACTION_GROUPS, r.subject, r.text)
+  const reading = read(INTERACTION_GROUPS, speakerOf(r), r.subject, r.text)
+  const cues = reading.cues
+  // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
+  // (unsubscribe footer, "do not reply", newsletter, auto-reply).
+  // A customer's reply to one of those ("RE: March newsletter") is a person writing.
+  const reply = r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0
+  const human = r.automated !== true && (reply || (reading.markers & MARKER.automated) === 0)
   return {
     key: r.key,
     recordType: "Interaction",
@@ -167,9 +189,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     direction: r.direction,
     channel: r.channel,
     cues,
-    voice: r.direction === "outbound" || r.direction === "internal" ? 0 : cues,
-    human: r.automated !== true,
-    signature: `${r.at}|${r.subject ?? ""}|${r.text ?? ""}`,
+    voice: human ? reading.voice : 0,
+    human,
+    signature: signatureOf(r.subject, r.text),
     textA: r.subject,
     textB: r.text,
     textC: undefined
@@ -178,6 +200,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
 
 export function dealFeatures(r: DealIn): DealF {
   const lost = r.isClosed && !r.isWon
+  // The type is a picklist ("Existing Customer - Upgrade"), read last: its words name no speaker
+  // for the description.
+  const reading = read(RECORD_GROUPS, "notes", r.name, r.description, r.type)
   return {
     key: r.key,
     recordType: "Deal",
@@ -193,8 +218,10 @@ export function dealFeatures(r: DealIn): DealF {
     leadSource: r.leadSource,
     leadSide: leadSourceSide(r.leadSource),
     lossReason: lost ? r.lossReason : undefined,
-    lossCues: lost ? scanMask(CRITERIA_ONLY, r.lossReason) : 0,
-    cues: scanMask(RECORD_GROUPS, r.name, r.type, r.description),
+    // The customer's stated reason, read like their words: "not price, lead time" is delivery.
+    lossCues: lost && r.lossReason ? read(CRITERIA_ONLY, "customer", r.lossReason).voice : 0,
+    cues: reading.cues,
+    voice: reading.voice,
     textA: r.name,
     textB: r.type,
     textC: r.description,
@@ -241,10 +268,90 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   }
 }
 
+/** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce
+ * Task), lower case, without the colon. */
+const SUBJECT_PREFIXES = new Set(["re", "fw", "fwd", "aw", "sv", "email", "e-mail", "mail", "ایمیل", "پاسخ", "پ"])
+/** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
+ * "CC: …", "Subject: …", then "Body:"): not part of the message. */
+const LOGGED_FIELDS = new Set(["additional to", "to", "cc", "bcc", "from", "sent", "date", "subject", "attachment", "attachments"])
+/** The longest prefix or header name, plus spaces: where a search for its colon gives up. */
+const LABEL_CHARS = 16
+
+/** Where the label of a "label: …" starting at `from` ends (just past its colon) and the label, or null. */
+function labelAt(text: string, from: number): { end: number; label: string } | null {
+  const limit = Math.min(text.length, from + LABEL_CHARS)
+  for (let k = from; k < limit; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 58 || c === 0xff1a) return { end: k + 1, label: text.slice(from, k).trim().toLowerCase() }
+    if (c === 10) return null
+  }
+  return null
+}
+
+/** Where the subject starts after its reply and logging prefixes. */
+function subjectStart(subject: string): number {
+  let at = 0
+  for (let label = labelAt(subject, at); label && SUBJECT_PREFIXES.has(label.label); label = labelAt(subject, at)) at = label.end
+  return at
+}
+
+/** Where the message starts after a logged Task's header lines (0 when there are none). */
+function bodyStart(text: string): number {
+  let at = 0
+  for (let label = labelAt(text, at); label; label = labelAt(text, at)) {
+    if (label.label === "body") return label.end
+    if (!LOGGED_FIELDS.has(label.label)) break
+    const line = text.indexOf("\n", label.end)
+    if (line < 0) break
+    at = line + 1
+  }
+  return at
+}
+
+/** Characters of the body that enter the signature: enough to tell two messages apart, bounded. */
+const SIGNATURE_CHARS = 600
+
+/** FNV-1a over the folded letters and digits of text[from, to), spaces and punctuation left out:
+ * whitespace and case do not make two copies different. */
+function hashInto(text: string, from: number, to: number, seed: number): number {
+  let h = seed
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue
+    } else if (c === 0x200c || c === 0xa0 || (c >= 0x2000 && c <= 0x200f)) continue
+    h = Math.imul(h ^ c, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/**
+ * The same message logged twice (its EmailMessage and its Task) has the same subject, after
+ * reply and logging prefixes, and the same text: the signature of both, a number (a Map key with
+ * no string to build), or 0 when there is nothing to compare. Only records within a minute of
+ * each other are compared (src/analysis/dedupe.ts), so a 32-bit hash of each part is plenty.
+ */
+export function signatureOf(subject: string | undefined, text: string | undefined): number {
+  const s = subject ?? ""
+  const t = text ?? ""
+  const from = s ? subjectStart(s) : 0
+  const body = t ? bodyStart(t) : 0
+  const a = hashInto(s, from, s.length, 0x811c9dc5)
+  const b = hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), 0x811c9dc5)
+  if (a === 0x811c9dc5 && b === 0x811c9dc5) return 0
+  // 32 bits of the subject and 21 of the text: an exact integer.
+  return a * 0x200000 + (b & 0x1fffff)
+}
+
+/** A case type/reason value that names a criterion, or nothing when it is generic ("Problem",
+ * "Question", "Other": CASE_PICKLIST_CRITERIA maps those to null) or unknown without a lexicon word. */
 function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCriterion"] {
   for (const value of values) {
     if (!value) continue
-    const mapped = CASE_PICKLIST_CRITERIA[normalise(value)]
+    const key = normalise(value)
+    const mapped = CASE_PICKLIST_CRITERIA[key]
+    if (mapped === null) continue
     if (mapped) return { criterion: mapped, value }
     const mask = scanMask(CRITERIA_ONLY, value)
     for (const c of ["price", "quality", "delivery", "support"] as const) if ((mask & CUE[c]) !== 0) return { criterion: c, value }
@@ -252,13 +359,38 @@ function picklistCriterion(...values: Array<string | undefined>): CaseF["fieldCr
   return null
 }
 
+/** Severity from the priority picklist: the whole value first ("High", "Normal", "زیاد"), then
+ * its words ("1 - High", "P2 Medium", "اولویت بالا"); unknown values are normal. */
 function severityOf(priority: string | undefined): CaseF["severity"] {
-  const p = priority ? normalise(priority) : ""
-  return /high|urgent|critical|بالا|فوری|بحرانی/.test(p) ? "high" : /low|کم|پایین/.test(p) ? "low" : "normal"
+  if (!priority) return "normal"
+  const p = normalise(priority)
+  const whole = CASE_PRIORITY[p]
+  if (whole) return whole
+  let found: CaseF["severity"] | undefined
+  for (const word of p.split(/[^\p{L}\p{N}]+/u)) {
+    const s = CASE_PRIORITY[word]
+    if (s === "high") return "high"
+    if (s) found ??= s
+  }
+  return found ?? "normal"
+}
+
+/** A case type or reason that is itself a request ("Question", "Request", "Feature Request"). */
+function isRequestValue(...values: Array<string | undefined>): boolean {
+  for (const value of values) if (value && CASE_REQUEST_VALUES.has(normalise(value))) return true
+  return false
 }
 
 export function caseFeatures(r: CaseIn): CaseF {
-  const cues = scanMask(RECORD_GROUPS, r.subject, r.description)
+  // A case's text is the customer's issue, whoever typed it (their portal form, our agent's summary).
+  const reading = read(RECORD_GROUPS, "customer", r.subject, r.description)
+  const cues = reading.cues
+  const severity = severityOf(r.priority)
+  const isEscalated = r.isEscalated ?? false
+  // A how-to question or an information request, not a report that something failed or came
+  // late, nor escalated or urgent: a service request, which a fast answer settles.
+  const asks = (reading.markers & MARKER.request) !== 0 || isRequestValue(r.type, r.reason)
+  const defect = (reading.voice & (CUE.quality | CUE.delivery)) !== 0
   return {
     key: r.key,
     recordType: "Case",
@@ -268,12 +400,12 @@ export function caseFeatures(r: CaseIn): CaseF {
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     isClosed: r.isClosed,
-    isEscalated: r.isEscalated ?? false,
+    isEscalated,
     fieldCriterion: picklistCriterion(r.reason, r.type),
-    isRequest: false,
-    severity: severityOf(r.priority),
+    isRequest: asks && !defect && !isEscalated && severity !== "high",
+    severity,
     cues,
-    voice: cues,
+    voice: reading.voice,
     textA: r.subject,
     textB: r.description,
     textC: undefined

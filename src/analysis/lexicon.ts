@@ -3,8 +3,8 @@
  * reps type (src/text/lexicon.ts FINGLISH). The matcher and the folding are src/text's, shared
  * with the pricing engine, so both read the same words the same way.
  */
-import { compileLexicons, FINGLISH, withFinglish } from "../text/lexicon"
-import { GENERAL, LEXICONS } from "./parameters"
+import { compileLexicons, FINGLISH, withFinglish, type Reading, type Speaker } from "../text/lexicon"
+import { GENERAL, LEXICONS, MARKERS } from "./parameters"
 
 export { normalise } from "../text/normalise"
 
@@ -22,7 +22,19 @@ export type Hits<C extends string = Cue> = Partial<Record<C, string>>
  * loops then test a number instead of reading hits objects of many shapes (megamorphic loads).
  * 31 cues at most (lexicon.test.ts checks the bits stay distinct).
  */
-const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), { maxScanChars: GENERAL.maxScanChars })
+const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
+  maxScanChars: GENERAL.maxScanChars,
+  markers: MARKERS,
+  // What the clause reader (src/text/clauses.ts) may drop: a dismissal sets aside criteria and
+  // pushback, a negation pushback, a grown budget the constraint and price; a competitor named
+  // first in a note's clause is its subject, not the customer.
+  reading: (cue) => ({
+    dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement!,
+    negatable: cue.constraint! | cue.disparagement!,
+    budgetBound: cue.price! | cue.constraint!,
+    otherSubject: cue.competitor!
+  })
+})
 export const CUE: Readonly<Record<Cue, number>> = matcher.CUE
 export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.support
 
@@ -33,6 +45,15 @@ export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.suppor
 export const scanMask: (groups: readonly LexiconGroup[], a: Text, b?: Text, c?: Text) => number = matcher.scanMask
 /** Like scanMask, with the first matched text per cue; null when nothing matched. */
 export const scan: <G extends LexiconGroup>(groups: readonly G[], a: Text, b?: Text, c?: Text) => Hits<CueOf<G>> | null = matcher.scan
+
+/**
+ * Reads the texts clause by clause in the same single scan (src/text/clauses.ts): every cue
+ * found, the cues `speaker` voiced, and the reading markers seen (MARKER bits).
+ */
+export const read: (groups: readonly LexiconGroup[], speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading = matcher.read
+/** The scan `read` makes, without the clause pass: the classify-10k benchmark's baseline. */
+export const scanHits: (groups: readonly LexiconGroup[], a: Text, b?: Text, c?: Text) => number = matcher.scanHits
+export { MARKER } from "../text/clauses"
 
 type Text = string | undefined | null
 

@@ -315,6 +315,10 @@ export const ENGAGEMENT = {
   silentWithoutRhythmDays: 180
 } as const
 
+/** The same record once (dedupe.ts): copies of one message are logged within this of each other
+ * (an EmailMessage and its Task carry the send time, a hand-logged Task the minute). Design default. */
+export const DEDUPE = { windowMs: 60_000 } as const
+
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
 export const PUSHBACK = { dominance: 1.5 } as const
 
@@ -481,12 +485,164 @@ export const LEXICONS = {
 } as const
 
 /**
- * Case type/reason picklist values that name a criterion without a lexicon word: Salesforce's
- * default Case Type (Mechanical, Electrical, Electronic, Structural) and Case Reason
- * (Breakdown, Performance, Equipment Design, Installation, ...), Dynamics' casetypecode
- * (Question, Problem, Request). Matched on the whole normalised value.
+ * Reading markers (src/text/clauses.ts): words that change what the cues around them say. They
+ * are found by the same scan as LEXICONS but set no cue bit. Closed terms take no plural (a
+ * marker "i" must not match "is"). English contractions are listed as typed ("doesn't"); a
+ * typographic apostrophe folds to '.
  */
-export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality" | "delivery" | "support">> = {
+export const MARKERS = {
+  /** Before what it negates ("not overpriced", "no problem", "نه قیمت"). Hedges that negate ("hardly") too. */
+  negation: [
+    "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "rarely", "seldom", "nothing", "none",
+    "nobody", "no one", "not at all",
+    "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "hasn't", "haven't", "hadn't",
+    "cannot", "can't", "couldn't", "shouldn't", "wouldn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
+    "نه", "بدون", "هیچ", "نه اینکه", "نه این که",
+    // Finglish, as reps type it (src/text/lexicon.ts FINGLISH)
+    "bedune", "bedoone", "hich"
+  ],
+  /** Persian negative verbs: usually after what they negate ("مهم نیست", "مشکلی نداریم", "گران نیست"). */
+  negationVerb: [
+    "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
+    "نیس", "نمیخواهیم", "نمیشه",
+    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*"
+  ],
+  /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
+  issue: [
+    "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
+    "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
+    "constraint*", "obstacle*", "barrier*", "محدودیت*",
+    "sensitive", "sensitivity", "driver", "حساس*",
+    "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
+    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*"
+  ],
+  /** Phrases that set a criterion aside whatever follows. */
+  dismissal: [
+    "despite", "in spite of", "regardless of", "irrespective of", "not about", "isn't about", "wasn't about",
+    "never late", "never been late", "never delayed", "always on time", "always delivered on time", "no delays",
+    "no complaints", "no issues", "no problems",
+    "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
+    "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
+    "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
+  ],
+  /** A new clause that turns against the one before. */
+  contrast: [
+    "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
+    "secondary to", "less important than", "در درجه دوم",
+    "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
+    "vali", "amma"
+  ],
+  /** "not X but rather Y": the negated X before it is set aside. */
+  rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
+  /**
+   * A budget that grew or was approved: not a constraint. A verb counts after the budget word
+   * ("budget doubled", "بودجه ما امسال دو برابر شد"), a phrase when it holds it ("increased our
+   * budget"); "the increase breaks our budget" is no budget increase.
+   */
+  increase: [
+    "increase*", "doubled", "doubling", "tripled", "grew", "grown", "went up", "gone up", "expanded", "approved",
+    "increased our budget", "increased the budget", "approved our budget", "approved the budget", "bigger budget",
+    "larger budget", "higher budget", "more budget", "extra budget", "additional budget", "additional funding",
+    "دو برابر*", "سه برابر*", "افزایش*", "بیشتر شد*", "بیشتر شده*", "زیاد شد*", "بالا رفت*", "تصویب*", "اضافه شد*",
+    "افزایش بودجه*", "بودجه بیشتر*", "بودجه اضافه*"
+  ],
+  budget: ["budget*", "funding", "funds", "بودجه*", "اعتبار*"],
+  /**
+   * The customer as the subject of a note's clause: pronouns, role nouns, and reported speech
+   * with its subject left out ("Asked for 10 % off", "گفتند…").
+   */
+  customer: [
+    "they", "they're", "theyre", "they've", "they'd", "they'll", "he", "she", "he's", "she's", "their", "them", "theirs",
+    "customer*", "client*", "buyer*", "purchaser*", "procurement", "purchasing", "cfo", "ceo", "cto",
+    "coo", "cpo", "director", "manager", "engineer", "head of", "plant manager", "user*", "end user*",
+    "said", "says", "asked", "asks", "insisted", "insists", "complained", "complains", "mentioned", "mentions",
+    "stated", "states", "noted", "claimed", "claims", "argued", "argues", "stressed", "stresses", "emphasised",
+    "emphasized", "demanded", "demands", "requested", "requests", "wants", "wanted", "needs", "expects", "prefers",
+    "pushed back", "pushes back", "objected", "told us", "sent us", "asked us", "gave us", "wants us", "told me",
+    "sent me", "asked me", "feels", "felt", "thinks", "thought", "believes", "reported", "reports", "confirmed",
+    "confirms", "indicated", "indicates", "replied", "replies", "responded", "responds", "came back", "threatened",
+    "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects", "according to them",
+    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting",
+    "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
+    "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
+    "خواستار*", "اصرار*", "معتقد*",
+    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan"
+  ],
+  /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
+  ours: [
+    "we", "we're", "we've", "we'd", "we'll", "i", "i'm", "i've", "i'd", "i'll", "our", "ours", "us", "me", "my",
+    "rep", "our team", "sales team",
+    "presented", "sent", "offered", "quoted", "proposed", "pitched", "showed", "shared", "emailed", "walked them",
+    "gave", "gave them", "sent them", "told them", "showed them", "offered them", "emailed them", "quoted them",
+    "reminded them", "asked them", "called them", "assured them",
+    "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
+    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
+    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش",
+    // Or a document is the subject ("the competitor's deck says …"): not the customer either.
+    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says",
+    "بروشور*", "کاتالوگ*", "اسلاید*"
+  ],
+  /** Persian verbs whose person ending makes the customer the subject, wherever the verb stands. */
+  customerVerb: [
+    "گفت", "گفتند", "گفتن", "گفته اند", "گفته است", "می گوید", "می گویند", "میگن", "میگه", "خواست", "خواستند",
+    "می خواهند", "میخوان", "می خواهد", "شکایت کرد*", "شکایت دارند", "اعتراض کرد*", "درخواست کرد*",
+    "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
+    "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
+    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
+    "میکنن", "کردند", "دادند", "شدند", "خواهند",
+    "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "migan", "mige"
+  ],
+  /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
+  oursVerb: [
+    "ارائه دادیم", "ارائه کردیم", "ارائه شد", "ارسال کردیم", "ارسال شد", "فرستادیم", "فرستاده شد", "پیشنهاد دادیم",
+    "پیشنهاد کردیم", "توضیح دادیم", "گفتیم", "دادیم", "کردیم", "تماس گرفتیم", "پیگیری کردیم", "پیگیری شد",
+    "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم",
+    "ferestadim", "dadim", "kardim", "goftim", "erae dadim", "ersal kardim"
+  ],
+  /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
+  preposition: ["with", "to", "for", "at", "about", "on behalf of", "با", "به", "برای", "از طرف", "درباره"],
+  /** Where a reply's quoted earlier message begins: what follows is not this message's voice. */
+  replyHeader: [
+    "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده"
+  ],
+  /** "not only X but also Y": a negation that adds rather than sets aside. */
+  additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],
+  /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
+  automated: [
+    "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",
+    "please do not reply", "this is an automated", "automated message", "automated email", "automatically generated",
+    "auto-generated", "system generated", "system-generated", "mass email", "list email", "manage your preferences", "manage preferences", "email preferences", "view in browser",
+    "view this email in your browser", "you are receiving this", "you received this email", "out of office",
+    "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
+    "workflow task", "system task", "process builder", "marketing email", "pardot",
+    "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
+    "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
+    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*"
+  ],
+  /** A service request rather than a complaint: a how-to question or an information request. */
+  request: [
+    "how do i", "how do we", "how can i", "how can we", "how to", "how does", "how should", "where can i",
+    "where do i", "is it possible", "can you explain", "could you explain", "can you tell", "could you tell",
+    "request for information", "information request", "question about", "question regarding", "quick question",
+    "documentation", "user guide", "manual", "instructions", "guidance", "clarification", "password reset",
+    "reset password",
+    "چطور", "چطوری", "چگونه", "چه طور", "چه طوری", "نحوه", "راهنمایی*", "درخواست راهنمایی*", "درخواست اطلاعات*",
+    "سوال*", "سئوال*", "پرسش*", "آموزش استفاده*", "دستورالعمل*", "توضیح بدهید", "توضیح دهید"
+  ]
+} as const
+
+/**
+ * Case type/reason picklist values, matched on the whole normalised value. A specific value names
+ * a criterion without a lexicon word: Salesforce's default Case Type (Mechanical, Electrical,
+ * Electronic, Structural) and Case Reason (Breakdown, Performance, Equipment Design,
+ * Installation, ...), and the values orgs add (Billing, Shipping, ...). A generic value (null)
+ * says nothing about the criterion, and the case's subject and description are read instead:
+ * Dynamics' standard casetypecode (Question, Problem, Request), Salesforce's defaults "Problem",
+ * "Question", "Feature Request", "Other", "Existing problem", "New problem", "Feedback", and
+ * Dataverse's "Default Subject". Twelve
+ * "late delivery" cases of type Problem are about delivery, not quality.
+ */
+export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality" | "delivery" | "support" | null>> = {
   mechanical: "quality",
   electrical: "quality",
   electronic: "quality",
@@ -494,16 +650,76 @@ export const CASE_PICKLIST_CRITERIA: Readonly<Record<string, "price" | "quality"
   breakdown: "quality",
   performance: "quality",
   "equipment design": "quality",
-  problem: "quality",
-  "existing problem": "quality",
-  "new problem": "quality",
+  defect: "quality",
+  warranty: "quality",
+  "product quality": "quality",
   installation: "support",
   "equipment complexity": "support",
   "complex functionality": "support",
   "instructions not clear": "support",
-  question: "support",
-  request: "support",
+  "user didn't attend training": "support",
+  technical: "support",
   billing: "price",
   invoice: "price",
-  shipping: "delivery"
+  invoicing: "price",
+  refund: "price",
+  shipping: "delivery",
+  logistics: "delivery",
+  "صورتحساب": "price",
+  "فاکتور": "price",
+  "ارسال": "delivery",
+  "حمل": "delivery",
+  "فنی": "support",
+  problem: null,
+  question: null,
+  request: null,
+  "feature request": null,
+  "service request": null,
+  other: null,
+  others: null,
+  general: null,
+  feedback: null,
+  inquiry: null,
+  enquiry: null,
+  incident: null,
+  complaint: null,
+  "existing problem": null,
+  "new problem": null,
+  // Dataverse's subject tree starts with "Default Subject"; orgs that never set it up keep it.
+  "default subject": null,
+  default: null,
+  none: null,
+  information: null,
+  "general inquiry": null,
+  "general enquiry": null,
+  "مشکل": null,
+  "سوال": null,
+  "سئوال": null,
+  "درخواست": null,
+  "شکایت": null,
+  "سایر": null,
+  "غیره": null,
+  "عمومی": null
+}
+
+/** Case type/reason values that are themselves service requests, not complaints (Dynamics'
+ * Question and Request, Salesforce's Question and Feature Request). */
+export const CASE_REQUEST_VALUES: ReadonlySet<string> = new Set([
+  "question", "request", "feature request", "service request", "information", "information request", "how to",
+  "how-to", "inquiry", "enquiry", "سوال", "سئوال", "پرسش", "درخواست", "درخواست اطلاعات", "راهنمایی"
+])
+
+/**
+ * Case priority values (normalised, whole value or one of its words): Salesforce High/Medium/Low,
+ * Dataverse prioritycode High/Normal/Low, P1-P4 and severity scales, Persian. Absent → normal.
+ */
+export const CASE_PRIORITY: Readonly<Record<string, "high" | "normal" | "low">> = {
+  high: "high", highest: "high", urgent: "high", critical: "high", blocker: "high", severe: "high", emergency: "high",
+  p1: "high", p0: "high", sev1: "high", "very high": "high", "1 - high": "high",
+  medium: "normal", normal: "normal", moderate: "normal", standard: "normal", p2: "normal", sev2: "normal",
+  low: "low", lowest: "low", minor: "low", trivial: "low", p3: "low", p4: "low", sev3: "low", sev4: "low",
+  "بالا": "high", "زیاد": "high", "فوری": "high", "بحرانی": "high", "اضطراری": "high", "خیلی زیاد": "high",
+  "بسیار بالا": "high", "بالاترین": "high",
+  "متوسط": "normal", "عادی": "normal", "معمولی": "normal",
+  "کم": "low", "پایین": "low", "پائین": "low", "کمترین": "low"
 }

@@ -25,15 +25,15 @@ export function pushback(fs: FeatureSet, now: number): Pushback {
   // Newest first: see TopK.
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
-    // The buyer's words arrive inbound or are logged by the rep; our own outbound mail is not pushback.
-    if ((i.cues & PUSHBACK_CUES) === 0 || i.direction === "outbound") continue
+    // The buyer's own words only (features.ts `voice`), negated pushback ("not overpriced") left out.
+    if ((i.voice & PUSHBACK_CUES) === 0) continue
     const w = recency(i.at, now)
-    if ((i.cues & CUE.constraint) !== 0) {
+    if ((i.voice & CUE.constraint) !== 0) {
       constraint++
       constraintWeight += w
       constraintTop.add(i, i.key, w, i.at)
     }
-    if ((i.cues & CUE.disparagement) !== 0) {
+    if ((i.voice & CUE.disparagement) !== 0) {
       disparagement++
       disparagementWeight += w
       disparagementTop.add(i, i.key, w, i.at)

@@ -164,7 +164,9 @@ describe("GE-like account: long-term leases and service contracts", () => {
     expect(profile.complaints.total).toBe(3)
     expect(profile.decisionCriteria.label).toBe("support")
     expect(profile.decisionCriteria.weights.price).toBeLessThan(0.2)
-    expect(keysOf(profile.decisionCriteria.evidence)).toEqual(expect.arrayContaining([k.key("K2"), k.key("I1"), k.key("I5")]))
+    // K2 ("Software update question", type Question) is not evidence: a generic case type names no criterion.
+    expect(keysOf(profile.decisionCriteria.evidence)).toEqual(expect.arrayContaining([k.key("I1"), k.key("I4"), k.key("I5")]))
+    expect(keysOf(profile.decisionCriteria.evidence)).not.toContain(k.key("K2"))
   })
 
   it("gives the supplier-dominant playbook, with the fairness guard", () => {

@@ -12,8 +12,16 @@
  * Terms are written folded and with Persian half-spaces as spaces ("نمی توانیم"); a Persian
  * space in a term may be a space, a ZWNJ or nothing in the text. Terms ending in `*` are open
  * (any ending); closed English terms also accept a plural s/es.
+ *
+ * `read` makes the same pass with reading markers (negation, contrast, speaker, ...) in the trie
+ * too, recording every cue and marker with its place, clause and quotation state; the clause
+ * reader (clauses.ts) then walks those few hits. Markers take no cue bit, so the 31-cue limit
+ * is the lexicon's alone.
  */
+import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
+
+export type { MarkerRole, Reading, Speaker } from "./clauses"
 
 /** Groups of cues, each cue a list of terms. */
 export type LexiconTable = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>
@@ -28,7 +36,21 @@ export interface LexiconMatcher<L extends LexiconTable> {
   scanMask(groups: readonly (keyof L & string)[], a: Text, b?: Text, c?: Text): number
   /** Like scanMask, with the first matched text per cue; null when nothing matched. */
   scan<G extends keyof L & string>(groups: readonly G[], a: Text, b?: Text, c?: Text): Partial<Record<CueIn<L, G>, string>> | null
+  /**
+   * The one pass `read` makes: every cue and marker occurrence with its place and clause, into
+   * the matcher's hit buffer; returns the number of hits. Exposed for the benchmark's baseline.
+   */
+  scanHits(groups: readonly (keyof L & string)[], a: Text, b?: Text, c?: Text): number
+  /**
+   * Reads the texts clause by clause (src/text/clauses.ts): the cues found, the cues `speaker`
+   * voiced (negated and dismissed clauses left out) and the marker roles seen. One scan.
+   */
+  read(groups: readonly (keyof L & string)[], speaker: Speaker, a: Text, b?: Text, c?: Text): Reading
 }
+
+/** Marker terms by role (negation, contrast, speaker, ...): found by the same pass as the cues,
+ * with their places, but they set no cue bit. */
+export type MarkerTable = Readonly<Partial<Record<MarkerRole, readonly string[]>>>
 
 interface End {
   cue: string
@@ -37,7 +59,10 @@ interface End {
   /** Open terms (`price*`) accept any ending; closed ones need a word end, English after an optional s/es. */
   open: boolean
   plural: boolean
+  /** The hit id `read` records: the cue's bit index, or MARKER_BASE + the marker role's index. */
+  id: number
 }
+
 
 /**
  * The trie of a set of lexicon groups, flattened into typed arrays: the scan's inner loop reads
@@ -94,7 +119,7 @@ function variants(term: string, persian: boolean): string[] {
   return out
 }
 
-function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[]): Trie {
+function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[], markers: MarkerTable | null): Trie {
   // Built as growable rows first, then packed.
   const rows: Int32Array[] = [new Int32Array(SLOTS)]
   const other = new Map<number, number>()
@@ -135,7 +160,18 @@ function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, numb
         const open = term.endsWith("*")
         const body = normalise(open ? term.slice(0, -1) : term)
         const persian = PERSIAN.test(body)
-        for (const v of variants(body, persian)) insert(v, { cue, bit: cueBits[cue]!, open, plural: !open && !persian })
+        const bit = cueBits[cue]!
+        for (const v of variants(body, persian)) insert(v, { cue, bit, open, plural: !open && !persian, id: 31 - Math.clz32(bit) })
+      }
+    }
+  }
+  if (markers) {
+    for (const [index, role] of MARKER_ROLES.entries()) {
+      for (const term of markers[role] ?? []) {
+        const open = term.endsWith("*")
+        const body = normalise(open ? term.slice(0, -1) : term)
+        // Markers are function words ("no", "we", "i"): no plural, or "i" would match "is".
+        for (const v of variants(body, PERSIAN.test(body))) insert(v, { cue: `#${role}`, bit: 0, open, plural: false, id: MARKER_BASE + index })
       }
     }
   }
@@ -170,12 +206,85 @@ function wordEndsAt(text: string, k: number, n: number, plural: boolean): boolea
 }
 
 /**
+ * The hit buffer of the recording scan, shared by every matcher (JavaScript runs one scan at a
+ * time): HIT_STRIDE numbers per hit (id, start, end, clause, flags: 1 in quotation marks, 2 on a
+ * quoted reply line, 4 × the text's index), grown when a text needs more.
+ */
+const HIT_STRIDE = 5
+let hitBuffer = new Int32Array(HIT_STRIDE * 256)
+let hitCount = 0
+/** The clause the scan is in: bumped at clause punctuation and at the start of each text. */
+let clause = 0
+/** Inside double quotes (reported speech in a note): 1, else 0. */
+let quoted = 0
+/** On a line that starts with ">" (an earlier message quoted in a reply): 2, else 0. */
+let replyLine = 0
+/** Which of the texts (subject, body, ...) is being scanned, times 4: the hit flags' upper bits. */
+let textBits = 0
+
+function push(id: number, start: number, end: number): void {
+  let at = hitCount * HIT_STRIDE
+  if (at + HIT_STRIDE > hitBuffer.length) {
+    const grown = new Int32Array(hitBuffer.length * 2)
+    grown.set(hitBuffer)
+    hitBuffer = grown
+  }
+  hitBuffer[at++] = id
+  hitBuffer[at++] = start
+  hitBuffer[at++] = end
+  hitBuffer[at++] = clause
+  hitBuffer[at] = quoted | replyLine | textBits
+  hitCount++
+}
+
+/** ASCII characters that end a clause (1), open/close a quotation (2), or quote a reply line at
+ * a line start (3). A colon does not end a clause: "They said: we can't pay more" is one
+ * statement, with its speaker. */
+const BREAK = new Uint8Array(128)
+for (const ch of ",;.!?()\n") BREAK[ch.charCodeAt(0)] = 1
+BREAK[34] = 2
+BREAK[62] = 3
+
+function separate(text: string, i: number, n: number, kind: number): void {
+  if (kind === 2) {
+    quoted ^= 1
+    return
+  }
+  if (kind === 3) {
+    // Only at the start of a line (after spaces or other ">"): "> Our price is final" is quoted mail.
+    let k = i - 1
+    while (k >= 0) {
+      const c = text.charCodeAt(k)
+      if (c !== 32 && c !== 9 && c !== 62) break
+      k--
+    }
+    if (k < 0 || text.charCodeAt(k) === 10) replyLine = 2
+    return
+  }
+  if (text.charCodeAt(i) === 10) replyLine = 0
+  // A decimal point (3.5 %) ends nothing.
+  if (text.charCodeAt(i) === 46 && i + 1 < n) {
+    const next = text.charCodeAt(i + 1)
+    if (next >= 48 && next <= 57) return
+  }
+  clause++
+}
+
+/** Non-ASCII punctuation: Persian comma, semicolon and question mark, ellipsis, dashes, and the
+ * typographic and guillemet quotes. */
+function separateOther(c: number): void {
+  if (c === 0x060c || c === 0x061b || c === 0x061f || c === 0x2026 || c === 0x2013 || c === 0x2014 || c === 0x06d4) clause++
+  else if (c === 0x201c || c === 0xab) quoted = 1
+  else if (c === 0x201d || c === 0xbb) quoted = 0
+}
+
+/**
  * Scans one text: returns `mask` with the bits of the cues found added and, when `hits` is given,
  * records the first matched text per cue in it. Classification asks for the mask only (no
  * allocation per record); the matched words are looked up again for the few records kept as
  * evidence.
  */
-function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits: Record<string, string> | null): number {
+function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits: Record<string, string> | null, record: boolean): number {
   const n = text.length < maxChars ? text.length : maxChars
   const ascii = trie.ascii
   const hasEnds = trie.hasEnds
@@ -187,6 +296,7 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
     let last: number
     if (raw < 128) {
       const word = WORD[raw] === 1
+      if (record && !word && BREAK[raw] !== 0) separate(text, i, n, BREAK[raw]!)
       const start = word && !previousWord
       previousWord = word
       if (!start) continue
@@ -196,6 +306,7 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
       const c = fold(raw)
       if (c === SKIP) continue
       const word = isWord(c)
+      if (record && !word) separateOther(c)
       const start = word && !previousWord
       previousWord = word
       if (!start) continue
@@ -207,6 +318,14 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
     while (state !== 0) {
       if (hasEnds[state] === 1) {
         for (const e of trie.ends[state]!) {
+          if (record) {
+            // Every occurrence, with its place: a cue may be negated in one clause and not in the next.
+            if (e.open || wordEndsAt(text, k, n, e.plural)) {
+              mask |= e.bit
+              push(e.id, i, k)
+            }
+            continue
+          }
           if ((mask & e.bit) !== 0) continue
           if (e.open || wordEndsAt(text, k, n, e.plural)) {
             mask |= e.bit
@@ -250,44 +369,82 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
  * and reading it character by character is slower. Tries are built once per group set; callers
  * pass module constants, so the lookup by array identity almost always hits.
  */
-export function compileLexicons<L extends LexiconTable>(lexicons: L, options: { maxScanChars: number }): LexiconMatcher<L> {
+export function compileLexicons<L extends LexiconTable>(
+  lexicons: L,
+  options: { maxScanChars: number; markers?: MarkerTable; reading?: (cue: Readonly<Record<string, number>>) => ReadingBits }
+): LexiconMatcher<L> {
   const names = Object.keys(lexicons).flatMap((g) => Object.keys(lexicons[g]!))
   // 31 cues at most: a bit per cue in a 32-bit integer.
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
-  const tries = new Map<string, Trie>()
-  const triesByArray = new WeakMap<readonly string[], Trie>()
-  const trieFor = (groups: readonly string[]): Trie => {
-    const cached = triesByArray.get(groups)
-    if (cached) return cached
-    const id = groups.join("+")
-    let trie = tries.get(id)
-    if (!trie) {
-      trie = buildTrie(lexicons, cueBits, groups)
-      tries.set(id, trie)
+  const markers = options.markers ?? null
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0 }
+  const cache = (withMarkers: boolean) => {
+    const tries = new Map<string, Trie>()
+    const triesByArray = new WeakMap<readonly string[], Trie>()
+    return (groups: readonly string[]): Trie => {
+      const cached = triesByArray.get(groups)
+      if (cached) return cached
+      const id = groups.join("+")
+      let trie = tries.get(id)
+      if (!trie) {
+        trie = buildTrie(lexicons, cueBits, groups, withMarkers ? markers : null)
+        tries.set(id, trie)
+      }
+      triesByArray.set(groups, trie)
+      return trie
     }
-    triesByArray.set(groups, trie)
-    return trie
   }
+  const trieFor = cache(false)
+  const readingTrieFor = cache(true)
   const max = options.maxScanChars
+  let lastMask = 0
+  const scanHits = (groups: readonly string[], a: Text, b?: Text, c?: Text): number => {
+    const trie = readingTrieFor(groups)
+    hitCount = 0
+    clause = 0
+    let mask = 0
+    // Each text (subject, body) starts a clause and closes any quotation left open.
+    quoted = 0
+    replyLine = 0
+    textBits = 0
+    if (a) mask = scanInto(trie, a, max, mask, null, true)
+    clause++
+    quoted = 0
+    replyLine = 0
+    textBits = 4
+    if (b) mask = scanInto(trie, b, max, mask, null, true)
+    clause++
+    quoted = 0
+    replyLine = 0
+    textBits = 8
+    if (c) mask = scanInto(trie, c, max, mask, null, true)
+    lastMask = mask
+    return hitCount
+  }
   return {
     CUE: cueBits as LexiconMatcher<L>["CUE"],
     scanMask(groups, a, b, c) {
       const trie = trieFor(groups)
       let mask = 0
-      if (a) mask = scanInto(trie, a, max, mask, null)
-      if (b) mask = scanInto(trie, b, max, mask, null)
-      if (c) mask = scanInto(trie, c, max, mask, null)
+      if (a) mask = scanInto(trie, a, max, mask, null, false)
+      if (b) mask = scanInto(trie, b, max, mask, null, false)
+      if (c) mask = scanInto(trie, c, max, mask, null, false)
       return mask
     },
     scan(groups, a, b, c) {
       const trie = trieFor(groups)
       const hits: Record<string, string> = {}
       let mask = 0
-      if (a) mask = scanInto(trie, a, max, mask, hits)
-      if (b) mask = scanInto(trie, b, max, mask, hits)
-      if (c) mask = scanInto(trie, c, max, mask, hits)
+      if (a) mask = scanInto(trie, a, max, mask, hits, false)
+      if (b) mask = scanInto(trie, b, max, mask, hits, false)
+      if (c) mask = scanInto(trie, c, max, mask, hits, false)
       return mask === 0 ? null : (hits as Partial<Record<CueIn<L, (typeof groups)[number]>, string>>)
+    },
+    scanHits,
+    read(groups, speaker, a, b, c) {
+      const count = scanHits(groups, a, b, c)
+      return readClauses(hitBuffer, count, lastMask, speaker, reading)
     }
   }
 }

@@ -33,6 +33,12 @@ describe("activities", () => {
     expect(mapActivity("annotation", { annotationid: "00000003-0000-4000-8000-000000000005", notetext: "call back", createdon: T, modifiedon: T, _objectid_value: A }, ctx)).toMatchObject({ channel: "note", direction: "internal", text: "call back" })
   })
 
+  it("an activity a workflow created is automated", () => {
+    const row = { activityid: "00000003-0000-4000-8000-000000000007", directioncode: true, senton: T, modifiedon: T, subject: "Welcome" }
+    expect(mapActivity("email", { ...row, isworkflowcreated: true }, ctx)).toMatchObject({ automated: true })
+    expect(mapActivity("email", { ...row, isworkflowcreated: false }, ctx)).not.toHaveProperty("automated")
+  })
+
   it("a garbage time makes the record invalid rather than dated wrongly", () => {
     expect(Interaction.safeParse(mapActivity("task", { activityid: "00000003-0000-4000-8000-000000000006", actualend: "soon", modifiedon: T }, ctx)).success).toBe(false)
   })

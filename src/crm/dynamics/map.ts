@@ -123,7 +123,9 @@ export function mapActivity(table: ActivityTable, row: Row, ctx: MapContext): In
     at: time(at) as number,
     subject: str(row.subject),
     text: table === "email" ? plainText(body) : str(body, TEXT_OF_ACTIVITY),
-    sourceObject: table
+    sourceObject: table,
+    // Created by a workflow rule (IsWorkflowCreated, on every activity table): a machine's send.
+    automated: row.isworkflowcreated === true ? true : undefined
   })
 }
 

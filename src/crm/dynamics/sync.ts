@@ -332,10 +332,10 @@ async function renumber(run: Run, quotes: Quote[]): Promise<Quote[]> {
 }
 
 const ACTIVITY_STREAMS: { table: map.ActivityTable; set: string; select: string[]; parent: string }[] = [
-  { table: "phonecall", set: "phonecalls", select: ["activityid", "subject", "description", "directioncode", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
-  { table: "email", set: "emails", select: ["activityid", "subject", "description", "directioncode", "senton", "actualend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
-  { table: "appointment", set: "appointments", select: ["activityid", "subject", "description", "actualstart", "scheduledstart", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
-  { table: "task", set: "tasks", select: ["activityid", "subject", "description", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value"], parent: "_regardingobjectid_value" },
+  { table: "phonecall", set: "phonecalls", select: ["activityid", "subject", "description", "directioncode", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value", "isworkflowcreated"], parent: "_regardingobjectid_value" },
+  { table: "email", set: "emails", select: ["activityid", "subject", "description", "directioncode", "senton", "actualend", "createdon", "modifiedon", "_regardingobjectid_value", "isworkflowcreated"], parent: "_regardingobjectid_value" },
+  { table: "appointment", set: "appointments", select: ["activityid", "subject", "description", "actualstart", "scheduledstart", "createdon", "modifiedon", "_regardingobjectid_value", "isworkflowcreated"], parent: "_regardingobjectid_value" },
+  { table: "task", set: "tasks", select: ["activityid", "subject", "description", "actualend", "scheduledend", "createdon", "modifiedon", "_regardingobjectid_value", "isworkflowcreated"], parent: "_regardingobjectid_value" },
   { table: "annotation", set: "annotations", select: ["annotationid", "subject", "notetext", "filename", "createdon", "modifiedon", "_objectid_value"], parent: "_objectid_value" }
 ]
 

@@ -26,6 +26,15 @@ describe("activities", () => {
     expect(row).toMatchObject({ channel, direction, sourceObject: "Task", accountKey: `salesforce:northwind:${ACCOUNT}` })
   })
 
+  it("marks a list email as automated, and a person's logged email not", () => {
+    const [list, email] = interactions([
+      rec("Task", "00T000000000001AAA", { TaskSubtype: "ListEmail", Subject: "Spring newsletter" }),
+      rec("Task", "00T000000000002AAA", { TaskSubtype: "Email", Subject: "Email: Re: pricing" })
+    ])
+    expect(list).toMatchObject({ automated: true })
+    expect(email).not.toHaveProperty("automated")
+  })
+
   it("reads the moment from CompletedDateTime, then ActivityDate, then CreatedDate", () => {
     const [done, due] = interactions([
       rec("Task", "00T000000000001AAA", { CompletedDateTime: "2026-05-01T08:00:00.000+0000", ActivityDate: "2026-04-30" }),

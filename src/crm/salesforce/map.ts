@@ -482,7 +482,9 @@ class Mapper {
       at: ms(r.CompletedDateTime) ?? ms(r.ActivityDate) ?? ms(r.CreatedDate) ?? 0,
       subject: clip(r.Subject, SHORT),
       text: clip(r.Description, LONG),
-      sourceObject: "Task"
+      sourceObject: "Task",
+      // A list email goes to many recipients at once: not contact with this customer.
+      ...(subtype === "ListEmail" ? { automated: true } : {})
     })
     this.out.stamp("Task", ms(r.SystemModstamp))
   }

@@ -1,0 +1,327 @@
+/**
+ * How one record's text is read (issue 13): who is speaking, negation and contrast per clause,
+ * automated sends, the same record once, and what a case says. Histories as reps and CRMs write
+ * them, in English and Persian.
+ */
+import { describe, expect, it } from "vitest"
+import { at, keysOf, kit } from "../../tests/support/analysis-kit"
+import type { Interaction } from "../model/schema"
+import { caseFeatures, interactionFeatures, signatureOf } from "./features"
+import { classifyRelationship } from "./index"
+import { CUE } from "./lexicon"
+
+const k = kit({ org: "reading" })
+const NOW = at(400)
+
+function profileOf(interactions: Interaction[], parts: Partial<Parameters<typeof k.history>[1]> = {}) {
+  return classifyRelationship(k.history(k.account({ name: "Reading Co" }), { interactions, ...parts }), { now: NOW })
+}
+
+/** The same message from the customer, n times a month apart. */
+function repeated(text: string, n: number, fields: Partial<Interaction> = {}): Interaction[] {
+  return Array.from({ length: n }, (_, i) => k.interaction(`E${i}`, { at: at(30 + i * 30), subject: `Re: renewal ${i}`, text, ...fields }))
+}
+
+describe("negation and contrast, per clause", () => {
+  it("reads 'price is not an issue for us, quality is' as quality alone, not a 50/50 split", () => {
+    const profile = profileOf(repeated("Price is not an issue for us, quality is.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(profile.decisionCriteria.weights.quality).toBe(1)
+  })
+
+  it("reads the Persian 'قیمت برای ما مهم نیست، کیفیت مهم است' as quality alone", () => {
+    const profile = profileOf(repeated("قیمت برای ما مهم نیست، کیفیت مهم است.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("sets aside what a cue-less dismissal follows, and what a comparison puts second", () => {
+    const profile = profileOf([
+      ...repeated("Delivery has been fine, no issues. Quality however is slipping.", 2),
+      k.interaction("C1", { at: at(300), subject: "Priorities", text: "Price doesn't matter as much as reliability." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.delivery).toBe(0)
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("reads Finglish notes and a lost deal's stated reason the same way", () => {
+    const finglish = profileOf(repeated("gheymat moshkeli nist, vali keyfiat kharab bood.", 3))
+    expect(finglish.decisionCriteria.label).toBe("quality")
+    expect(finglish.decisionCriteria.weights.price).toBe(0)
+    const deals = ["D1", "D2"].map((id, n) =>
+      k.deal(id, { createdAt: at(20 + n * 100), closeDate: at(60 + n * 100), isClosed: true, isWon: false, lossReason: n ? "قیمت مشکل نبود، زمان تحویل طولانی بود" : "Not the price, but the lead time was too long" }))
+    const lost = profileOf([], { deals })
+    expect(lost.decisionCriteria.label).toBe("delivery")
+    expect(lost.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("reads hedged and comparative dismissals: a minor factor, secondary to, not price sensitive", () => {
+    const profile = profileOf([
+      k.interaction("H1", { at: at(40), subject: "Priorities", text: "Price was a minor factor; reliability decided it." }),
+      k.interaction("H2", { at: at(80), subject: "Re: renewal", text: "Cost is secondary to reliability for us." }),
+      k.interaction("H3", { at: at(120), subject: "Re: offer", text: "We are not price sensitive, we need equipment that does not fail." }),
+      k.interaction("H4", { at: at(160), subject: "اولویت‌ها", text: "هزینه در درجه دوم است؛ دوام دستگاه برای ما مهم است." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("reads 'no complaints about delivery… quality was poor' as quality", () => {
+    const en = profileOf(repeated("No complaints about delivery… the quality of the last batch was poor.", 3))
+    expect(en.decisionCriteria.label).toBe("quality")
+    expect(en.decisionCriteria.weights.delivery).toBe(0)
+    const fa = profileOf(repeated("از نظر تحویل مشکلی نداریم ولی کیفیت محموله آخر پایین بود.", 3))
+    expect(fa.decisionCriteria.label).toBe("quality")
+    expect(fa.decisionCriteria.weights.delivery).toBe(0)
+  })
+
+  it("sets aside 'not X but Y' and 'نه X بلکه Y', and 'despite the price'", () => {
+    const en = profileOf([
+      ...repeated("It was not the price but the lead time that decided it.", 3),
+      k.interaction("D1", { at: at(200), subject: "Order placed", text: "We went ahead despite the price; we need the units by March." })
+    ])
+    expect(en.decisionCriteria.label).toBe("delivery")
+    expect(en.decisionCriteria.weights.price).toBe(0)
+    const fa = profileOf(repeated("نه قیمت، بلکه کیفیت برای ما تعیین‌کننده است.", 3))
+    expect(fa.decisionCriteria.label).toBe("quality")
+    expect(fa.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("keeps a complaint that is worded with a negation: 'delivery was not on time' is about delivery", () => {
+    const profile = profileOf([
+      ...repeated("Delivery was not on time again.", 2),
+      k.interaction("F1", { at: at(300), subject: "تحویل", text: "محموله باز هم به موقع نرسید و تاخیر داشت." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("delivery")
+  })
+
+  it("reads 'the price is fair, not overpriced at all' as no disparagement", () => {
+    const en = profileOf(repeated("The price is fair, not overpriced at all.", 3))
+    expect(en.pushback.disparagement).toBe(0)
+    expect(en.pushback.label).toBe("none")
+    const fa = profileOf(repeated("قیمت منصفانه است و اصلاً گران‌فروشی نیست.", 3))
+    expect(fa.pushback.disparagement).toBe(0)
+    // The same words without the negation are disparagement: the test can fail.
+    const plain = profileOf(repeated("Honestly, it is overpriced.", 3))
+    expect(plain.pushback.disparagement).toBe(3)
+  })
+
+  it("does not read a budget that grew as a budget constraint", () => {
+    const fa = profileOf(repeated("بودجه ما امسال دو برابر شد.", 3))
+    expect(fa.pushback.constraint).toBe(0)
+    const en = profileOf(repeated("Good news: our budget was increased this year and the budget was approved.", 3))
+    expect(en.pushback.constraint).toBe(0)
+    // A real limit still reads as one, in both languages.
+    const limit = profileOf([
+      ...repeated("بودجه ما محدود است و نمی‌توانیم بیشتر پرداخت کنیم.", 2),
+      k.interaction("L1", { at: at(300), subject: "Budget", text: "The 8% increase breaks our budget, we cannot pay more." })
+    ])
+    expect(limit.pushback.constraint).toBe(3)
+  })
+})
+
+describe("who is speaking", () => {
+  const quality = [
+    k.interaction("Q1", { at: at(40), subject: "Batch 12", text: "Several units arrived with defects." }),
+    k.interaction("Q2", { at: at(140), subject: "Batch 19", text: "Quality of the welds is not acceptable." }),
+    k.interaction("Q3", { at: at(240), subject: "کیفیت", text: "کیفیت قطعات این ماه پایین بود." })
+  ]
+
+  it("does not take our own call and meeting notes presenting our price list as the customer's criterion", () => {
+    const ours = [
+      k.interaction("N1", { at: at(50), channel: "call", direction: "outbound", subject: "Pricing call", text: "We presented our new price list and the volume discount structure." }),
+      k.interaction("N2", { at: at(90), channel: "meeting", direction: "unknown", subject: "Price list review", text: "I walked them through pricing. Sent the revised quote with the new prices." }),
+      k.interaction("N3", { at: at(130), channel: "call", direction: "outbound", subject: "تماس قیمت", text: "ما لیست قیمت جدید و تخفیف حجمی را ارائه دادیم." }),
+      k.interaction("N4", { at: at(170), channel: "meeting", direction: "outbound", subject: "Discount structure", text: "Presented our discount tiers and payment terms." }),
+      k.interaction("N6", { at: at(190), channel: "call", direction: "outbound", subject: "Call", text: "Gave them our price list and the discount tiers." }),
+      k.interaction("N5", { at: at(210), channel: "note", direction: "internal", subject: "Competitor deck", text: "Competitor deck claims their price is 15% lower and their budget option is cheaper." })
+    ]
+    const profile = profileOf([...quality, ...ours])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(keysOf(profile.decisionCriteria.evidence)).not.toContain(k.key("N1"))
+  })
+
+  it("counts the clauses of our notes whose subject is the customer, in English and Persian", () => {
+    const theirs = [
+      k.interaction("T1", { at: at(50), channel: "call", direction: "outbound", subject: "Renewal call", text: "Presented the renewal. The buyer insists the price is too high." }),
+      k.interaction("T2", { at: at(90), channel: "meeting", direction: "unknown", subject: "QBR", text: "They asked for a 10% discount on the next order." }),
+      k.interaction("T3", { at: at(130), channel: "call", direction: "outbound", subject: "پیگیری", text: "مشتری خواست قیمت را کاهش دهیم." }),
+      k.interaction("T4", { at: at(170), channel: "note", direction: "internal", subject: "یادداشت", text: "خریدار اصرار دارد که تخفیف بیشتری بدهیم." }),
+      k.interaction("T5", { at: at(250), channel: "call", direction: "outbound", subject: "Follow-up", text: "Customer said price is too high compared to last year." })
+    ]
+    const profile = profileOf([quality[0]!, ...theirs])
+    expect(profile.decisionCriteria.label).toBe("price")
+    expect(keysOf(profile.decisionCriteria.evidence)).toEqual(expect.arrayContaining([k.key("T1"), k.key("T3"), k.key("T4")]))
+  })
+
+  it("reads the subject of a clause, not a role noun after a preposition, and a Persian verb's person", () => {
+    const profile = profileOf([
+      ...quality,
+      k.interaction("V1", { at: at(60), channel: "call", direction: "outbound", subject: "Call", text: "Call with the buyer: presented our price list and discount tiers." }),
+      k.interaction("V2", { at: at(70), channel: "call", direction: "outbound", subject: "تماس", text: "تماس با مشتری: لیست قیمت جدید را ارسال کردیم." }),
+      k.interaction("V3", { at: at(80), channel: "note", direction: "internal", subject: "Acme", text: "Acme's deck says their price is 10% lower." }),
+      k.interaction("V4", { at: at(90), channel: "note", direction: "internal", subject: "Acme deck", text: "From Acme's sales deck: \"Lowest price guaranteed, 48h delivery, budget-friendly.\"" }),
+      k.interaction("V5", { at: at(95), channel: "note", direction: "internal", subject: "رقیب", text: "بروشور رقیب: «ارزان‌ترین قیمت، تحویل ۴۸ ساعته»" })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    const theirs = profileOf([
+      ...quality.slice(0, 1),
+      k.interaction("W1", { at: at(60), channel: "call", direction: "outbound", subject: "Call", text: "Presented pricing. He complained that the price is too high." }),
+      k.interaction("W2", { at: at(70), channel: "meeting", direction: "unknown", subject: "جلسه", text: "در جلسه، خریدار گفت قیمت‌ها بالاست و تخفیف می‌خواهند." }),
+      k.interaction("W3", { at: at(80), channel: "call", direction: "outbound", subject: "Call", text: "Price objection from the CFO; they want a discount." })
+    ])
+    expect(theirs.decisionCriteria.label).toBe("price")
+  })
+
+  it("does not take our earlier message quoted below the customer's reply as their words", () => {
+    const reply = (id: string, day: number, text: string) => k.interaction(id, { at: at(day), subject: "RE: Proposal", text })
+    const profile = profileOf([
+      reply("R1", 40, "Thanks, the quality issue on line 3 is still open.\n\n> Our price list for 2024 is attached, with volume discounts.\n> Best regards"),
+      reply("R2", 80, "Quality of the last batch was poor.\n-----Original Message-----\nFrom: Rep\nOur prices and discount tiers are attached."),
+      reply("R3", 120, "کیفیت محموله قبلی خوب نبود.\n\n> لیست قیمت و تخفیف‌های جدید پیوست است.")
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("reads a deal's description as our record: our offer is not their criterion, their reason is", () => {
+    const deals = [
+      k.deal("D1", { name: "Press line 4", createdAt: at(20), description: "We offered our best price and a 12% volume discount." }),
+      k.deal("D2", { name: "Press line 5", createdAt: at(120), description: "ما بهترین قیمت و تخفیف حجمی را پیشنهاد دادیم." }),
+      k.deal("D3", { name: "Spares 2024", createdAt: at(220), description: "The customer chose us for delivery speed; they need parts within 48 hours." })
+    ]
+    const profile = profileOf([quality[0]!], { deals })
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(profile.decisionCriteria.weights.delivery).toBeGreaterThan(0)
+  })
+
+  it("reads the buyer's quoted words in a note as theirs, and our outbound email as ours", () => {
+    const profile = profileOf([
+      k.interaction("P1", { at: at(50), channel: "call", direction: "outbound", subject: "Call", text: "\"We can't go above 40k,\" said the buyer." }),
+      k.interaction("P2", { at: at(80), channel: "call", direction: "outbound", subject: "تماس", text: "گفتند بودجه ما محدود است." }),
+      k.interaction("P3", { at: at(110), direction: "outbound", subject: "Our offer", text: "Our price is not worth comparing with cheap imports; the budget option is overpriced." })
+    ])
+    expect(profile.pushback.constraint).toBe(2)
+    expect(profile.pushback.disparagement).toBe(0)
+  })
+})
+
+describe("automated sends", () => {
+  const newsletter = (id: string, day: number, fields: Partial<Interaction> = {}) =>
+    k.interaction(id, { at: at(day), direction: "outbound", subject: "Parley Industrial newsletter - March", text: "Our new price list is out. Unsubscribe | Manage preferences", ...fields })
+
+  it("marks newsletters, no-reply and list sends as not human, in English and Persian", () => {
+    expect(interactionFeatures(newsletter("A1", 10)).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A2", { at: at(10), direction: "outbound", subject: "خبرنامه فروردین", text: "لیست قیمت جدید. به این ایمیل پاسخ ندهید." })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A3", { at: at(10), subject: "Automatic reply: Out of office", text: "I am away until Monday." })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A4", { at: at(10), direction: "outbound", subject: "Spring promotion", automated: true })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A6", { at: at(10), direction: "outbound", channel: "task", sourceObject: "Task", subject: "Follow-up (auto-created by workflow)" })).human).toBe(false)
+    expect(interactionFeatures(k.interaction("A7", { at: at(10), direction: "outbound", subject: "Weekly digest: product news" })).human).toBe(false)
+    // A customer answering a newsletter is a person writing.
+    expect(interactionFeatures(k.interaction("A8", { at: at(10), subject: "RE: March newsletter", text: "Can you quote the new valves?" })).human).toBe(true)
+    // A rep's email logged by the integration as a Task is a human email.
+    const logged = interactionFeatures(k.interaction("A5", { at: at(10), direction: "unknown", sourceObject: "Task", subject: "Email: Re: delivery dates", text: "They need the pumps by June." }))
+    expect(logged.human).toBe(true)
+    expect(logged.voice & CUE.delivery).toBe(0) // "need the pumps by June" names no criterion word
+  })
+
+  it("does not let a newsletter's price list count as the customer's voice", () => {
+    const sends = Array.from({ length: 12 }, (_, i) => newsletter(`NL${i}`, 20 + i * 7, { direction: "inbound" }))
+    const profile = profileOf([
+      ...sends,
+      k.interaction("Q1", { at: at(300), subject: "Defects", text: "Two units arrived with defects." }),
+      k.interaction("Q2", { at: at(320), subject: "Defects again", text: "Quality of the housings is poor." }),
+      k.interaction("Q3", { at: at(340), subject: "خرابی", text: "دو دستگاه از این محموله خراب بودند." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+})
+
+describe("the same record once", () => {
+  const email = k.interaction("02s000000EMAIL", { at: at(100) + 12_000, subject: "RE: Delivery delays on PO 4471", text: "Deliveries were late  three times this quarter.\nWe need a fix.", sourceObject: "EmailMessage" })
+  const task = k.interaction("00T000000TASK", { at: at(100) + 40_000, direction: "unknown", channel: "email", sourceObject: "Task", subject: "Email: Delivery delays on PO 4471", text: "Deliveries were late three times this quarter. We need a fix." })
+  const persian = k.interaction("02s000000FA", { at: at(150), subject: "تاخیر در تحویل", text: "تحویل سفارش دوباره دیر شد.", sourceObject: "EmailMessage" })
+  const persianTask = k.interaction("00T000000FA", { at: at(150) + 30_000, direction: "unknown", channel: "email", sourceObject: "Task", subject: "ایمیل: تاخیر در تحویل", text: "تحویل سفارش  دوباره دیر شد." })
+
+  it("signs a message by its subject without reply/logging prefixes and its text without spacing or case", () => {
+    expect(signatureOf("RE: Delivery dates", "Need them  by June.\n")).toBe(signatureOf("Email: delivery dates", "need them by june"))
+    expect(signatureOf("پاسخ: تاریخ تحویل", "تا خرداد")).toBe(signatureOf("ایمیل: تاریخ تحویل", "تا  خرداد"))
+    expect(signatureOf("RE: Delivery dates", "Need them by June")).not.toBe(signatureOf("RE: Delivery dates", "Need them by July"))
+    expect(signatureOf("RE:", "")).toBe(0)
+  })
+
+  it("counts an email logged as EmailMessage and as Task once, keeping the EmailMessage", () => {
+    const third = k.interaction("02s000000THIRD", { at: at(200), subject: "Shipment", text: "The shipment is delayed again." })
+    const profile = profileOf([task, email, persianTask, persian, third])
+    expect(profile.duplicates).toBe(2)
+    expect(profile.sampleSize.interactions).toBe(3)
+    const keys = keysOf(profile.decisionCriteria.evidence)
+    expect(keys).toEqual(expect.arrayContaining([email.key, persian.key]))
+    expect(keys).not.toContain(task.key)
+  })
+
+  it("recognises a Task logged with the integration's header block, or dated by day only", () => {
+    const sent = Date.UTC(2023, 5, 5, 14, 32)
+    const mail = k.interaction("02s0000MAIL2", { at: sent, subject: "Quality of batch 7", text: "Two housings cracked in testing.", sourceObject: "EmailMessage" })
+    const logged = k.interaction("00T0000TASK2", {
+      at: Date.UTC(2023, 5, 5), direction: "unknown", channel: "email", sourceObject: "Task", subject: "Email: Quality of batch 7",
+      text: "To: rep@parley.example\nCC: \nSubject: Quality of batch 7\nBody:\nTwo housings cracked in testing."
+    })
+    expect(profileOf([logged, mail]).duplicates).toBe(1)
+    const call = (id: string) => k.interaction(id, { at: Date.UTC(2023, 5, 5), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    const later = k.interaction("00T0000CALL3", { at: Date.UTC(2023, 5, 5, 15), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    expect(profileOf([call("00T0000CALL1"), later]).duplicates).toBe(0)
+  })
+
+  it("gives the same profile whatever the order, and keeps records that only look alike", () => {
+    const a = profileOf([email, task, persian, persianTask])
+    const b = profileOf([persianTask, task, persian, email])
+    expect(b).toEqual(a)
+    // The same subject and text a week later is another message.
+    const later = k.interaction("02s000000LATER", { at: email.at + 7 * 86_400_000, subject: email.subject, text: email.text })
+    expect(profileOf([email, later]).duplicates).toBe(0)
+  })
+})
+
+describe("cases", () => {
+  it("reads twelve 'late delivery' cases of the generic type Problem as delivery, not quality", () => {
+    const cases = Array.from({ length: 12 }, (_, i) =>
+      k.kase(`K${i}`, { subject: i % 2 ? "Late delivery of order" : "تاخیر در تحویل سفارش", description: "The shipment arrived two weeks late.", type: "Problem", priority: "High", openedAt: at(20 + i * 25), closedAt: at(23 + i * 25) }))
+    const profile = profileOf([], { cases })
+    expect(profile.decisionCriteria.label).toBe("delivery")
+    expect(profile.decisionCriteria.weights.quality).toBe(0)
+  })
+
+  it("takes a specific type or reason as evidence", () => {
+    expect(caseFeatures(k.kase("B1", { subject: "Invoice 3321", type: "Billing", openedAt: at(1) })).fieldCriterion?.criterion).toBe("price")
+    expect(caseFeatures(k.kase("B2", { subject: "Wrong pallets", reason: "Shipping", openedAt: at(1) })).fieldCriterion?.criterion).toBe("delivery")
+    expect(caseFeatures(k.kase("B3", { subject: "Pump stopped", type: "Problem", openedAt: at(1) })).fieldCriterion).toBeNull()
+    expect(caseFeatures(k.kase("B4", { subject: "سوال", type: "سوال", openedAt: at(1) })).fieldCriterion).toBeNull()
+  })
+
+  it("reads how-to questions as service requests, not complaints", () => {
+    const req = (subject: string, fields: Record<string, unknown> = {}) => caseFeatures(k.kase("R", { subject, openedAt: at(1), closedAt: at(1.1), ...fields }))
+    expect(req("How do I export the calibration report?").isRequest).toBe(true)
+    expect(req("Request for information: spare parts catalogue").isRequest).toBe(true)
+    expect(req("چطور گزارش کالیبراسیون را خروجی بگیریم؟").isRequest).toBe(true)
+    expect(req("درخواست راهنمایی برای نصب نرم‌افزار").isRequest).toBe(true)
+    expect(req("Software update", { type: "Question" }).isRequest).toBe(true)
+    // A failure or a late shipment is a complaint even when it is asked as a question.
+    expect(req("How do I return the defective units?").isRequest).toBe(false)
+    expect(req("چرا محموله با تاخیر رسید؟").isRequest).toBe(false)
+    expect(req("Pump stopped working", { type: "Problem" }).isRequest).toBe(false)
+    expect(req("How do I reset the controller?", { isEscalated: true }).isRequest).toBe(false)
+  })
+
+  it("reads severity from Salesforce and Dataverse priorities, and Persian", () => {
+    const severity = (priority?: string) => caseFeatures(k.kase("S", { subject: "x", openedAt: at(1), priority })).severity
+    expect([severity("High"), severity("Medium"), severity("Low")]).toEqual(["high", "normal", "low"])
+    expect([severity("Normal"), severity("1 - High"), severity("P4"), severity(undefined)]).toEqual(["normal", "high", "low", "normal"])
+    expect([severity("فوری"), severity("بالا"), severity("متوسط"), severity("کم")]).toEqual(["high", "high", "normal", "low"])
+  })
+})

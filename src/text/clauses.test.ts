@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest"
+
+import { MARKER } from "./clauses"
+import { compileLexicons } from "./lexicon"
+
+/** A small table and marker set: the reader's rules, independent of the analysis lexicons. */
+const TABLE = {
+  g: { price: ["price*", "قیمت*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], rival: ["competitor*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"] }
+} as const
+const matcher = compileLexicons(TABLE, {
+  maxScanChars: 400,
+  markers: {
+    negation: ["not", "no", "never", "can't", "نه"],
+    negationVerb: ["نیست*", "ندار*"],
+    issue: ["issue*", "problem*", "مهم", "مشکل*"],
+    dismissal: ["despite", "با وجود"],
+    contrast: ["but", "اما", "ولی"],
+    rather: ["rather", "بلکه"],
+    additive: ["not only", "نه تنها"],
+    increase: ["increased", "دو برابر*"],
+    budget: ["budget*", "بودجه*"],
+    customer: ["they", "buyer", "said", "مشتری", "گفتند"],
+    ours: ["we", "i", "sent", "ما", "دادیم"],
+    automated: ["unsubscribe", "خبرنامه*"],
+    request: ["how do i", "چطور"]
+  },
+  reading: (cue) => ({
+    dismissable: cue.price! | cue.quality! | cue.late! | cue.cap! | cue.pricey!,
+    negatable: cue.cap! | cue.pricey!,
+    budgetBound: cue.price! | cue.cap!,
+    otherSubject: cue.rival!
+  })
+})
+const C = matcher.CUE
+const G = ["g"] as const
+const voice = (speaker: "customer" | "notes" | "nobody", a: string, b?: string) => matcher.read(G, speaker, a, b).voice
+
+describe("the clause reader", () => {
+  it("keeps every cue found and drops a dismissed clause only", () => {
+    const r = matcher.read(G, "customer", "Price is not an issue, quality is")
+    expect(r.cues).toBe(C.price | C.quality)
+    expect(r.voice).toBe(C.quality)
+    expect(voice("customer", "قیمت مهم نیست، کیفیت مهم است")).toBe(C.quality)
+    expect(voice("customer", "No problem with price but quality")).toBe(C.quality)
+  })
+
+  it("keeps a criterion that a negation qualifies without dismissing it", () => {
+    expect(voice("customer", "The parts were not of the quality we ordered")).toBe(C.quality)
+  })
+
+  it("drops the negated half of 'not X rather Y' and 'نه X بلکه Y', and only then", () => {
+    expect(voice("customer", "not price, rather quality")).toBe(C.quality)
+    expect(voice("customer", "نه قیمت، بلکه کیفیت")).toBe(C.quality)
+    expect(voice("customer", "not price but quality")).toBe(C.quality)
+    expect(voice("customer", "not only price but quality")).toBe(C.price | C.quality)
+    expect(voice("customer", "نه تنها قیمت بلکه کیفیت")).toBe(C.price | C.quality)
+    // The negation after the criterion qualifies it: the late delivery stays.
+    expect(voice("customer", "It came late, not on Monday but quality is fine")).toBe(C.late | C.quality)
+  })
+
+  it("negates pushback before it, or after it with a Persian negative verb, but not its own words", () => {
+    expect(voice("customer", "fair, not overpriced")).toBe(0)
+    expect(voice("customer", "overpriced")).toBe(C.pricey)
+    expect(voice("customer", "گران فروشی نیست")).toBe(0)
+    expect(voice("customer", "we can't pay more")).toBe(C.cap)
+    expect(voice("customer", "it is not that we can't pay more")).toBe(0)
+  })
+
+  it("sets aside a budget that grew, not a budget that is capped", () => {
+    expect(voice("customer", "بودجه ما دو برابر شد")).toBe(0)
+    expect(voice("customer", "the budget increased")).toBe(0)
+    expect(voice("customer", "the budget is fixed")).toBe(C.cap)
+    expect(voice("customer", "the increased price, our budget is fixed")).toBe(C.price | C.cap)
+    expect(voice("customer", "our budget can't take the price increased again")).toBe(C.price)
+    expect(voice("customer", "price budget not increased")).toBe(C.price)
+  })
+
+  it("in notes, counts the clauses whose subject is the customer", () => {
+    expect(voice("notes", "We sent the price list")).toBe(0)
+    expect(voice("notes", "We sent the price list. They said quality matters")).toBe(C.quality)
+    expect(voice("notes", "The buyer said the price is too high")).toBe(C.price)
+    // A clause without a subject inherits the one before; a quotation with none is theirs.
+    expect(voice("notes", "They called, price too high")).toBe(C.price)
+    expect(voice("notes", "I presented, price list attached")).toBe(0)
+    expect(voice("notes", "\"we can't pay more\", said the buyer")).toBe(C.cap)
+    expect(voice("notes", "I sent it. \"we can't pay more\", said the buyer")).toBe(C.cap)
+    expect(voice("notes", "Competitor deck: \"quality first, price lowest\"")).toBe(0)
+    expect(voice("notes", "ما لیست قیمت را دادیم")).toBe(0)
+    expect(voice("notes", "مشتری گفت کیفیت پایین است")).toBe(C.quality)
+    // A competitor named first is the subject: their price is not the customer's criterion.
+    expect(voice("notes", "Competitor deck: they claim a lower price")).toBe(0)
+    // The subject line and the body are separate texts: a title's role noun is no speaker for the body.
+    expect(voice("notes", "Price review", "We sent it")).toBe(0)
+    expect(voice("notes", "Buyer call", "price list review")).toBe(0)
+    expect(voice("notes", "Buyer call", "They said price is high")).toBe(C.price)
+  })
+
+  it("counts everything in the customer's own text, and nothing in nobody's", () => {
+    expect(voice("customer", "We think the price is high")).toBe(C.price)
+    expect(voice("nobody", "They said the price is high")).toBe(0)
+  })
+
+  it("reports the markers it saw anywhere", () => {
+    expect(matcher.read(G, "customer", "Spring offers", "Click to unsubscribe").markers & MARKER.automated).not.toBe(0)
+    expect(matcher.read(G, "customer", "چطور گزارش بگیرم؟").markers & MARKER.request).not.toBe(0)
+    expect(matcher.read(G, "customer", "price").markers).toBe(0)
+  })
+
+  it("does not change the mask scan: markers are found by read only", () => {
+    expect(matcher.scanMask(G, "we can't pay more, not overpriced")).toBe(C.cap | C.pricey)
+    expect(matcher.scanHits(G, "we can't pay more")).toBeGreaterThanOrEqual(3)
+  })
+})

@@ -1,0 +1,330 @@
+/**
+ * The clause reader: what a text says, clause by clause, from the hits of one lexicon scan
+ * (src/text/lexicon.ts `read`). A keyword is not a statement: "Price is not an issue for us,
+ * quality is" names price and quality but says quality; "we presented our price list" in a
+ * rep's call note is our action, not the customer's criterion. The scan records every cue and
+ * marker (negation, contrast, speaker, ...) with its place and clause; this post-pass walks those
+ * hits once, so reading stays linear in the text and never scans it again.
+ *
+ * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts), and at a contrast
+ * word ("but", "however", "اما", "بلکه"). Per clause:
+ * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
+ *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;
+ * - negation before a pushback cue ("not overpriced at all"), or a Persian negative verb anywhere
+ *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
+ *   the cue;
+ * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
+ * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
+ * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
+ * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
+ * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "Asked for
+ * 10 % off" against "we presented", "I sent", "gave them", a document or a competitor named
+ * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
+ * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
+ * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
+ * (a subject line's "Customer call" names no speaker for the body). Quoted words take the speaker
+ * of the clause quoting them, or of the clause right after ("\"Too expensive,\" said the
+ * buyer"), else the customer's (reps quote customers). In any text, an earlier message quoted
+ * below a reply ("> …" lines, "-----Original Message-----") is left out.
+ */
+
+/** Marker roles, in hit-id order. */
+export const MARKER_ROLES = [
+  "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request"
+] as const
+export type MarkerRole = (typeof MARKER_ROLES)[number]
+/** One bit per marker role, for `Reading.markers`. */
+export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<MarkerRole, number>>
+
+/** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
+ * that counts (our outbound mail, an automated send). */
+export type Speaker = "customer" | "notes" | "nobody"
+
+/** Which cue bits the reading rules act on (the caller's lexicon decides what a criterion is). */
+export interface ReadingBits {
+  /** Dropped by a dismissal ("not an issue") and by "not X but Y": criteria and pushback. */
+  dismissable: number
+  /** Dropped by a negation before them: pushback ("not overpriced"). */
+  negatable: number
+  /** Dropped in a clause where the budget grew: a budget constraint, and price as a criterion. */
+  budgetBound: number
+  /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
+  otherSubject: number
+}
+
+export interface Reading {
+  /** Every cue found (CUE bits). */
+  cues: number
+  /** The cues the speaker voiced: negated and dismissed clauses, and others' words, left out. */
+  voice: number
+  /** The marker roles found anywhere (MARKER bits). */
+  markers: number
+}
+
+/** Hit ids at and above this are markers (cue bit indices are 0-30). */
+export const MARKER_BASE = 32
+const ROLE = (role: MarkerRole) => MARKER_BASE + MARKER_ROLES.indexOf(role)
+const NEGATION = ROLE("negation")
+const NEGATION_VERB = ROLE("negationVerb")
+const ISSUE = ROLE("issue")
+const DISMISSAL = ROLE("dismissal")
+const CONTRAST = ROLE("contrast")
+const RATHER = ROLE("rather")
+const INCREASE = ROLE("increase")
+const BUDGET = ROLE("budget")
+const CUSTOMER = ROLE("customer")
+const OURS = ROLE("ours")
+const CUSTOMER_VERB = ROLE("customerVerb")
+const OURS_VERB = ROLE("oursVerb")
+const PREPOSITION = ROLE("preposition")
+const REPLY_HEADER = ROLE("replyHeader")
+const ADDITIVE = ROLE("additive")
+
+/** Characters between a negation and an issue word that still make one phrase: "not really
+ * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
+const NEGATION_ISSUE_GAP = 20
+const ISSUE_NEGATION_GAP = 20
+/** A role noun this close after a preposition is its object, not the subject: "call with the buyer", "تماس با مشتری". */
+const PREPOSITION_GAP = 5
+
+const NONE = 0
+const THEM = 1
+const US = 2
+const OTHER = 3
+
+/**
+ * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, flags) in
+ * scan order. `mask` is every cue found. One function with local state: it runs once per record
+ * of a 50k history, so no closure or per-call allocation beyond the result.
+ */
+export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits): Reading {
+  let markers = 0
+  let voice = 0
+  // Nothing to voice: only the markers matter (automated sends, requests).
+  if (mask === 0 || who === "nobody") {
+    for (let h = 0; h < count; h++) {
+      const id = hits[h * 5]!
+      if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
+      markers |= 1 << (id - MARKER_BASE)
+      if (id === REPLY_HEADER) break
+    }
+    return { cues: mask, voice: 0, markers }
+  }
+  const { dismissable, negatable, budgetBound, otherSubject } = bits
+  // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
+  let pendingVoiced = 0
+  let pendingNegatedCriteria = 0
+  let pendingFirstNegation = false
+  let pendingCounts = false
+  /** The pending clause is words in quotation marks with no speaker of its own: the clause after
+   * may name who said them ("\"Too expensive,\" said the buyer"). */
+  let pendingQuotedOnly = false
+  let inherited = NONE
+  let bump = 0
+  let current = -1
+  let currentText = 0
+  // The clause being read.
+  let cues = 0
+  let keptNegatable = 0
+  let negatedCriteria = 0
+  let dismissed = false
+  let increase = false
+  /** A budget word was named and nothing else has been since: an increase word now is its verb. */
+  let budget = false
+  let budgetStart = -1
+  /** Where the last increase word or phrase ended: a budget word inside it ("increased our budget") counts. */
+  let increaseEnd = -1
+  let speaker = NONE
+  let speakerStart = -1
+  let speakerEnd = -1
+  /** The speaker came from a verb's person ending (Persian "…یم", "…ند"), which outranks nouns. */
+  let speakerByVerb = false
+  let prepositionEnd = -1
+  let quotedHits = false
+  let firstIsNegation = false
+  let firstIsContrast = false
+  let firstIsRather = false
+  /** "not only X but also Y": the negation adds, it sets nothing aside. */
+  let additive = false
+  let hitsInClause = 0
+  /** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
+  let negationEnd = -1
+  let firstNegationEnd = -1
+  let issueEnd = -1
+  /** Negatable cues seen so far in the clause, and where the last of them ended. */
+  let negatableSeen = 0
+  let negatableEnd = -1
+
+  // One step past the last hit closes the last clause.
+  for (let h = 0; h <= count; h++) {
+    let id = -1
+    let start = 0
+    let end = 0
+    let flags = 0
+    let clause = -2
+    if (h < count) {
+      const at = h * 5
+      id = hits[at]!
+      flags = hits[at + 4]!
+      // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
+      // is someone else's, usually ours: not this text's voice.
+      if ((flags & 2) !== 0) continue
+      if (id === REPLY_HEADER) {
+        markers |= MARKER.replyHeader
+        h = count - 1
+        continue
+      }
+      start = hits[at + 1]!
+      end = hits[at + 2]!
+      if (id === CONTRAST || id === RATHER) bump++
+      clause = hits[at + 3]! + bump
+    }
+    if (clause !== current) {
+      if (hitsInClause > 0) {
+        let voiced = cues & ~(negatable & ~keptNegatable)
+        if (dismissed) voiced &= ~dismissable
+        // "our budget can't absorb the increase" is no grown budget.
+        if (increase && firstNegationEnd < 0) voiced &= ~budgetBound
+        // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
+        if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
+        // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
+        if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
+        if (pendingCounts) voice |= pendingVoiced
+        // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
+        // quote customers); an unquoted clause without a subject continues the one before.
+        const quotedOnly = speaker === NONE && quotedHits
+        let resolved = speaker
+        if (quotedOnly) resolved = inherited === NONE ? THEM : inherited
+        else if (resolved === NONE) resolved = inherited
+        else inherited = resolved
+        pendingQuotedOnly = quotedOnly
+        pendingCounts = who === "customer" || resolved === THEM
+        pendingVoiced = voiced
+        pendingNegatedCriteria = additive ? 0 : negatedCriteria & dismissable
+        pendingFirstNegation = firstIsNegation && !additive
+        cues = 0
+        keptNegatable = 0
+        negatedCriteria = 0
+        dismissed = false
+        increase = false
+        budget = false
+        budgetStart = -1
+        increaseEnd = -1
+        speaker = NONE
+        speakerStart = -1
+        speakerEnd = -1
+        speakerByVerb = false
+        prepositionEnd = -1
+        quotedHits = false
+        firstIsNegation = false
+        firstIsContrast = false
+        firstIsRather = false
+        additive = false
+        hitsInClause = 0
+        negationEnd = -1
+        firstNegationEnd = -1
+        issueEnd = -1
+        negatableSeen = 0
+        negatableEnd = -1
+      }
+      if (h === count) break
+      current = clause
+      // A subject line is a title ("Customer call"): its role noun names no speaker for the body.
+      if (flags >> 2 !== currentText) {
+        currentText = flags >> 2
+        inherited = NONE
+      }
+    }
+    const first = hitsInClause === 0
+    hitsInClause++
+    const inQuotes = (flags & 1) !== 0
+    let claim = NONE
+    let byVerb = false
+    if (id >= MARKER_BASE) {
+      markers |= 1 << (id - MARKER_BASE)
+      switch (id) {
+        case NEGATION_VERB:
+        case NEGATION:
+          // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
+          // it, unless it is part of that pushback's own words ("ارزش ندارد").
+          if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start) keptNegatable &= ~negatableSeen
+          if (first) firstIsNegation = true
+          negationEnd = end
+          if (firstNegationEnd < 0) firstNegationEnd = end
+          if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
+          break
+        case ISSUE:
+          issueEnd = end
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= NEGATION_ISSUE_GAP) dismissed = true
+          break
+        case DISMISSAL:
+          dismissed = true
+          break
+        case CONTRAST:
+          if (first) firstIsContrast = true
+          break
+        case RATHER:
+          if (first) firstIsRather = true
+          break
+        case INCREASE:
+          // After the budget word, or a phrase holding it.
+          if (budget) increase = true
+          if (end > increaseEnd) increaseEnd = end
+          break
+        case BUDGET:
+          budget = true
+          budgetStart = start
+          if (start < increaseEnd) increase = true
+          break
+        case PREPOSITION:
+          prepositionEnd = end
+          break
+        case ADDITIVE:
+          additive = true
+          break
+        case CUSTOMER:
+        case OURS:
+          if (inQuotes) quotedHits = true
+          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER ? THEM : US
+          break
+        case CUSTOMER_VERB:
+        case OURS_VERB:
+          if (inQuotes) quotedHits = true
+          else {
+            claim = id === CUSTOMER_VERB ? THEM : US
+            byVerb = true
+          }
+          break
+      }
+    } else {
+      const bit = 1 << id
+      cues |= bit
+      // "budget … price increase": the increase is the price's, not the budget's.
+      if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
+      if (inQuotes) quotedHits = true
+      else if ((bit & otherSubject) !== 0) claim = OTHER
+      // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
+      const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
+      if ((bit & negatable) !== 0) {
+        if (!negatedHere) keptNegatable |= bit
+        negatableSeen |= bit
+        if (end > negatableEnd) negatableEnd = end
+      }
+      if (negatedHere && (bit & dismissable) !== 0) negatedCriteria |= bit
+    }
+    // The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
+    // "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
+    // comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
+    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb))) {
+      speaker = claim
+      speakerStart = start
+      speakerEnd = end
+      speakerByVerb = byVerb
+    }
+  }
+  // The last clause: nothing follows to contrast it.
+  if (pendingCounts) voice |= pendingVoiced
+  return { cues: mask, voice, markers }
+}
