@@ -176,6 +176,9 @@ class Store<S extends z.ZodType, F> {
     const tail = new Items<F>()
     let dropped: Set<number> | null = null
     let duplicates = false
+    // With nothing cached (a cold classification), each key is set without a lookup first: a set
+    // that does not grow the map found a duplicate. One hash operation per record instead of two.
+    let blind = this.places.size === 0
     for (let i = p; i < list.length; i++) {
       const raw = list[i]
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -191,7 +194,20 @@ class Store<S extends z.ZodType, F> {
         this.report(tail, { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
         continue
       }
-      const at = this.places.get(key)
+      let at: number | undefined
+      if (blind) {
+        const size = this.places.size
+        this.places.set(key, i)
+        if (this.places.size === size) {
+          // The key was seen before in this call: its place was just overwritten, so find it
+          // (once: the rest of the call looks up first, or many duplicates would be quadratic).
+          blind = false
+          at = p + tail.keys.lastIndexOf(key, tail.length - 1)
+          this.places.set(key, at)
+        }
+      } else {
+        at = this.places.get(key)
+      }
       // Where this key already is: this call's items (a duplicate), last call's (reusable), or nowhere.
       let mine: Items<F> | null = null
       let mineAt = -1
@@ -216,7 +232,7 @@ class Store<S extends z.ZodType, F> {
       } else {
         this.build(tail, record, key, stats)
       }
-      this.places.set(key, i)
+      if (at !== i && !blind) this.places.set(key, i)
       this.place(tail, key, i, accountKey)
     }
     if (dropped !== null) {
