@@ -35,59 +35,66 @@ function versionOf(raw: Record<string, unknown>): number {
 
 /**
  * A list's items, as parallel arrays by place: the object seen, its key, the version fields it
- * had (modifiedAt, seenAt), its feature or why it was rejected, its account, where its feature
- * went in the output (−1: not placed) and what was reported about it (null: nothing).
+ * had (modifiedAt, seenAt), its feature or why it was rejected, where its feature went in the
+ * output (−1: not placed) and what was reported about it (null: nothing). Sized up front for the
+ * items a call will add, so a cold call does not grow (copy) nine arrays record by record.
  */
 class Items<F> {
   length = 0
-  readonly raws: unknown[] = []
-  readonly keys: Array<string | undefined> = []
-  readonly modified: unknown[] = []
-  readonly seen: unknown[] = []
-  readonly features: Array<F | null> = []
-  readonly rejects: Array<string | null> = []
-  readonly owners: Array<string | undefined> = []
-  readonly slots: number[] = []
-  readonly notes: Array<Rejected | null> = []
+  readonly raws: unknown[]
+  readonly keys: Array<string | undefined>
+  readonly modified: unknown[]
+  readonly seen: unknown[]
+  readonly features: Array<F | null>
+  readonly rejects: Array<string | null>
+  readonly slots: number[]
+  readonly notes: Array<Rejected | null>
 
-  push(raw: unknown, key: string | undefined, feature: F | null, reject: string | null, owner: string | undefined): void {
+  constructor(capacity: number) {
+    this.raws = new Array<unknown>(capacity)
+    this.keys = new Array<string | undefined>(capacity)
+    this.modified = new Array<unknown>(capacity)
+    this.seen = new Array<unknown>(capacity)
+    this.features = new Array<F | null>(capacity)
+    this.rejects = new Array<string | null>(capacity)
+    this.slots = new Array<number>(capacity)
+    this.notes = new Array<Rejected | null>(capacity)
+  }
+
+  push(raw: unknown, key: string | undefined, feature: F | null, reject: string | null): void {
     const record = key === undefined ? undefined : (raw as Record<string, unknown>)
-    this.add(raw, key, record?.modifiedAt, record?.seenAt, feature, reject, owner, -1, null)
+    this.add(raw, key, record?.modifiedAt, record?.seenAt, feature, reject, -1, null)
   }
 
   /** Takes over `from`'s item at `at` for `raw`, an unchanged version of it. */
   reuse(raw: unknown, from: Items<F>, at: number): void {
-    this.add(raw, from.keys[at], from.modified[at], from.seen[at], from.features[at]!, from.rejects[at]!, from.owners[at], -1, null)
+    this.add(raw, from.keys[at], from.modified[at], from.seen[at], from.features[at]!, from.rejects[at]!, -1, null)
   }
 
-  truncate(length: number): this {
+  /** Keeps the first `length` items and appends `other`'s. */
+  splice(length: number, other: Items<F>): this {
+    const total = length + other.length
+    for (const list of [this.raws, this.keys, this.modified, this.seen, this.features, this.rejects, this.slots, this.notes]) list.length = total
     this.length = length
-    this.raws.length = this.keys.length = this.modified.length = this.seen.length = this.features.length = length
-    this.rejects.length = this.owners.length = this.slots.length = this.notes.length = length
-    return this
-  }
-
-  append(other: Items<F>): this {
     for (let i = 0; i < other.length; i++) {
-      this.add(other.raws[i], other.keys[i], other.modified[i], other.seen[i], other.features[i]!, other.rejects[i]!, other.owners[i], other.slots[i]!, other.notes[i]!)
+      this.add(other.raws[i], other.keys[i], other.modified[i], other.seen[i], other.features[i]!, other.rejects[i]!, other.slots[i]!, other.notes[i]!)
     }
     return this
   }
 
   private add(
     raw: unknown, key: string | undefined, modified: unknown, seen: unknown, feature: F | null, reject: string | null,
-    owner: string | undefined, slot: number, note: Rejected | null
+    slot: number, note: Rejected | null
   ): void {
-    this.raws.push(raw)
-    this.keys.push(key)
-    this.modified.push(modified)
-    this.seen.push(seen)
-    this.features.push(feature)
-    this.rejects.push(reject)
-    this.owners.push(owner)
-    this.slots.push(slot)
-    this.notes.push(note)
-    this.length++
+    const i = this.length++
+    this.raws[i] = raw
+    this.keys[i] = key
+    this.modified[i] = modified
+    this.seen[i] = seen
+    this.features[i] = feature
+    this.rejects[i] = reject
+    this.slots[i] = slot
+    this.notes[i] = note
   }
 }
 
@@ -111,7 +118,7 @@ class Store<S extends z.ZodType, F> {
   private readonly places = new Map<string, number>()
   private readonly check: ((value: unknown) => boolean) | null
   /** Last call's list, item by item (see Items). */
-  private items: Items<F> = new Items<F>()
+  private items: Items<F> = new Items<F>(0)
   /** Last call's output and reports, in list order; trimmed and grown in place. */
   private readonly out: F[] = []
   private readonly notes: Rejected[] = []
@@ -129,7 +136,7 @@ class Store<S extends z.ZodType, F> {
 
   clear(): void {
     this.places.clear()
-    this.items = new Items<F>()
+    this.items = new Items<F>(0)
     this.reusable = false
   }
 
@@ -138,12 +145,11 @@ class Store<S extends z.ZodType, F> {
     stats.extracted++
     // The common case allocates nothing for validation; zod itself runs only on a failure.
     if (this.check !== null && this.check(record)) {
-      items.push(record, key, this.extract(record as z.input<S>), null, record.accountKey as string | undefined)
+      items.push(record, key, this.extract(record as z.input<S>), null)
       return
     }
     const result = validate(this.schema, record)
-    if (result.ok) items.push(record, key, this.extract(result.value), null, (result.value as { accountKey?: string }).accountKey)
-    else items.push(record, key, null, result.reason, undefined)
+    items.push(record, key, result.ok ? this.extract(result.value) : null, result.ok ? null : result.reason)
   }
 
   /**
@@ -173,7 +179,7 @@ class Store<S extends z.ZodType, F> {
     stats.reused += p
 
     // The rest goes into a new tail, read against last call's items (still intact) by key.
-    const tail = new Items<F>()
+    const tail = new Items<F>(Math.max(0, list.length - p))
     let dropped: Set<number> | null = null
     let duplicates = false
     // With nothing cached (a cold classification), each key is set without a lookup first: a set
@@ -182,7 +188,7 @@ class Store<S extends z.ZodType, F> {
     for (let i = p; i < list.length; i++) {
       const raw = list[i]
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-        tail.push(raw, undefined, null, null, undefined)
+        tail.push(raw, undefined, null, null)
         this.report(tail, { reason: `${this.name}[${i}]: expected a record object` })
         continue
       }
@@ -190,7 +196,7 @@ class Store<S extends z.ZodType, F> {
       const key = typeof record.key === "string" ? record.key : undefined
       if (key === undefined) {
         const result = validate(this.schema, record)
-        tail.push(raw, undefined, null, null, undefined)
+        tail.push(raw, undefined, null, null)
         this.report(tail, { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
         continue
       }
@@ -240,7 +246,7 @@ class Store<S extends z.ZodType, F> {
       for (let slot = 0; slot < out.length; slot++) if (!dropped.has(slot)) out[w++] = out[slot]!
       out.length = w
     }
-    this.items = p === 0 ? tail : last.truncate(p).append(tail)
+    this.items = p === 0 ? tail : last.splice(p, tail)
     this.reusable = !duplicates
     this.prevAccountKey = accountKey
     // Records that left the history leave the cache.
@@ -265,7 +271,8 @@ class Store<S extends z.ZodType, F> {
     const at = items.length - 1
     const feature = items.features[at]
     if (feature === null) return this.report(items, { recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${items.rejects[at]}` })
-    const owner = items.owners[at]
+    // A record with a feature passed validation, so its accountKey is a string or absent.
+    const owner = (items.raws[at] as { accountKey?: string }).accountKey
     if (accountKey !== null && owner !== undefined && owner !== accountKey) {
       return this.report(items, { recordKey: key, reason: `${this.name}[${i}]: belongs to account ${owner}, not ${accountKey}` })
     }
@@ -283,7 +290,7 @@ class Store<S extends z.ZodType, F> {
     accountKey: string | null, stats: ClassifierStats
   ): number {
     if (versionOf(record) <= versionOf(kept.raws[keptAt] as Record<string, unknown>)) {
-      tail.push(record, key, null, null, undefined)
+      tail.push(record, key, null, null)
       this.report(tail, { recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
       return -1
     }
