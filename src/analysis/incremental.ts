@@ -34,17 +34,16 @@ function versionOf(raw: Record<string, unknown>): number {
 }
 
 /**
- * A list's items, as parallel arrays by place: the object seen, its key, the version fields it
- * had (modifiedAt, seenAt), its feature or why it was rejected, where its feature went in the
- * output (−1: not placed) and what was reported about it (null: nothing). Sized up front for the
- * items a call will add, so a cold call does not grow (copy) nine arrays record by record.
+ * A list's items, as parallel arrays by place: the object seen (its modifiedAt/seenAt are the
+ * version the cache holds: records are replaced, not edited in place), its key, its feature or why
+ * it was rejected, where its feature went in the output (−1: not placed) and what was reported
+ * about it (null: nothing). Sized up front for the items a call adds, so a cold call does not
+ * grow (copy) its arrays record by record.
  */
 class Items<F> {
   length = 0
   readonly raws: unknown[]
   readonly keys: Array<string | undefined>
-  readonly modified: unknown[]
-  readonly seen: unknown[]
   readonly features: Array<F | null>
   readonly rejects: Array<string | null>
   readonly slots: number[]
@@ -53,8 +52,6 @@ class Items<F> {
   constructor(capacity: number) {
     this.raws = new Array<unknown>(capacity)
     this.keys = new Array<string | undefined>(capacity)
-    this.modified = new Array<unknown>(capacity)
-    this.seen = new Array<unknown>(capacity)
     this.features = new Array<F | null>(capacity)
     this.rejects = new Array<string | null>(capacity)
     this.slots = new Array<number>(capacity)
@@ -62,35 +59,31 @@ class Items<F> {
   }
 
   push(raw: unknown, key: string | undefined, feature: F | null, reject: string | null): void {
-    const record = key === undefined ? undefined : (raw as Record<string, unknown>)
-    this.add(raw, key, record?.modifiedAt, record?.seenAt, feature, reject, -1, null)
+    this.add(raw, key, feature, reject, -1, null)
   }
 
   /** Takes over `from`'s item at `at` for `raw`, an unchanged version of it. */
   reuse(raw: unknown, from: Items<F>, at: number): void {
-    this.add(raw, from.keys[at], from.modified[at], from.seen[at], from.features[at]!, from.rejects[at]!, -1, null)
+    this.add(raw, from.keys[at], from.features[at]!, from.rejects[at]!, -1, null)
   }
 
   /** Keeps the first `length` items and appends `other`'s. */
   splice(length: number, other: Items<F>): this {
     const total = length + other.length
-    for (const list of [this.raws, this.keys, this.modified, this.seen, this.features, this.rejects, this.slots, this.notes]) list.length = total
+    for (const list of [this.raws, this.keys, this.features, this.rejects, this.slots, this.notes]) list.length = total
     this.length = length
     for (let i = 0; i < other.length; i++) {
-      this.add(other.raws[i], other.keys[i], other.modified[i], other.seen[i], other.features[i]!, other.rejects[i]!, other.slots[i]!, other.notes[i]!)
+      this.add(other.raws[i], other.keys[i], other.features[i]!, other.rejects[i]!, other.slots[i]!, other.notes[i]!)
     }
     return this
   }
 
   private add(
-    raw: unknown, key: string | undefined, modified: unknown, seen: unknown, feature: F | null, reject: string | null,
-    slot: number, note: Rejected | null
+    raw: unknown, key: string | undefined, feature: F | null, reject: string | null, slot: number, note: Rejected | null
   ): void {
     const i = this.length++
     this.raws[i] = raw
     this.keys[i] = key
-    this.modified[i] = modified
-    this.seen[i] = seen
     this.features[i] = feature
     this.rejects[i] = reject
     this.slots[i] = slot
@@ -109,9 +102,9 @@ class Items<F> {
  *
  * What is remembered per list item lives in parallel arrays indexed by the item's place in the
  * last call's list, and the key map holds places (small integers), not objects: a cold
- * classification of 50k records then allocates no bookkeeping object per record for the
- * collector to copy and promote — that allocation, not the work, made classification grow
- * faster than the history.
+ * classification allocates no bookkeeping object per record. Every such object lives until the
+ * profile is built, so the collector copies and promotes it, and at 50k records that copying
+ * grew faster than the history.
  */
 class Store<S extends z.ZodType, F> {
   /** Record key → its place in the last call's list (this call's, for places already processed). */
@@ -231,10 +224,12 @@ class Store<S extends z.ZodType, F> {
         if (drop >= 0) (dropped ??= new Set()).add(drop)
         continue
       }
-      if (at !== undefined && at >= p && at < last.length && last.keys[at] === key &&
-        (last.raws[at] === raw || (typeof record.seenAt === "number" && last.seen[at] === record.seenAt && last.modified[at] === record.modifiedAt))) {
+      // Last call's version of this record, if it had one.
+      const was = at !== undefined && at >= p && at < last.length && last.keys[at] === key ? at : -1
+      const cached = was >= 0 ? (last.raws[was] as Record<string, unknown>) : null
+      if (cached !== null && (cached === raw || (typeof record.seenAt === "number" && cached.seenAt === record.seenAt && cached.modifiedAt === record.modifiedAt))) {
         stats.reused++
-        tail.reuse(raw, last, at)
+        tail.reuse(raw, last, was)
       } else {
         this.build(tail, record, key, stats)
       }
