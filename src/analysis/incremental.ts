@@ -175,9 +175,9 @@ class Store<S extends z.ZodType, F> {
     const tail = new Items<F>(Math.max(0, list.length - p))
     let dropped: Set<number> | null = null
     let duplicates = false
-    // With nothing cached (a cold classification), each key is set without a lookup first: a set
-    // that does not grow the map found a duplicate. One hash operation per record instead of two.
-    let blind = this.places.size === 0
+    // With nothing cached (a cold classification), the keys go into the map first, in one tight
+    // pass: without a duplicate the loop below then does no map operation at all.
+    const indexed = this.places.size === 0 && this.indexKeys(list, p)
     for (let i = p; i < list.length; i++) {
       const raw = list[i]
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -193,20 +193,7 @@ class Store<S extends z.ZodType, F> {
         this.report(tail, { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
         continue
       }
-      let at: number | undefined
-      if (blind) {
-        const size = this.places.size
-        this.places.set(key, i)
-        if (this.places.size === size) {
-          // The key was seen before in this call: its place was just overwritten, so find it
-          // (once: the rest of the call looks up first, or many duplicates would be quadratic).
-          blind = false
-          at = p + tail.keys.lastIndexOf(key, tail.length - 1)
-          this.places.set(key, at)
-        }
-      } else {
-        at = this.places.get(key)
-      }
+      const at = indexed ? undefined : this.places.get(key)
       // Where this key already is: this call's items (a duplicate), last call's (reusable), or nowhere.
       let mine: Items<F> | null = null
       let mineAt = -1
@@ -233,7 +220,7 @@ class Store<S extends z.ZodType, F> {
       } else {
         this.build(tail, record, key, stats)
       }
-      if (at !== i && !blind) this.places.set(key, i)
+      if (at !== i && !indexed) this.places.set(key, i)
       this.place(tail, key, i, accountKey)
     }
     if (dropped !== null) {
@@ -253,6 +240,27 @@ class Store<S extends z.ZodType, F> {
     if (input !== undefined && !Array.isArray(input)) rejected.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
     for (const r of notes) rejected.push(r)
     return out
+  }
+
+  /**
+   * Puts every record key of `list` from `from` on into the empty map at its place. A duplicate
+   * key empties the map again and returns false: the caller then looks each key up instead.
+   */
+  private indexKeys(list: readonly unknown[], from: number): boolean {
+    const places = this.places
+    for (let i = from; i < list.length; i++) {
+      const raw = list[i]
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) continue
+      const key = (raw as Record<string, unknown>).key
+      if (typeof key !== "string") continue
+      const size = places.size
+      places.set(key, i)
+      if (places.size === size) {
+        places.clear()
+        return false
+      }
+    }
+    return true
   }
 
   /** Reports something about the last item of `items`. */
