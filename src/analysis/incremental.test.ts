@@ -47,6 +47,28 @@ describe("incremental classification", () => {
     }
   })
 
+  it("resolves several duplicated keys the same way cold and with a warm cache", () => {
+    const h = base()
+    const list = h.interactions
+    const version = (i: number, modifiedAt: number, subject: string, text: string): Interaction => ({ ...list[i]!, modifiedAt, subject, text })
+    const a = list[10]!.modifiedAt ?? list[10]!.at
+    const b = list[20]!.modifiedAt ?? list[20]!.at
+    const duplicated = withInteractions(h, [
+      ...list,
+      version(10, a + 2, "Re: renewal", "قیمت شما خیلی بالاست، تخفیف بیشتری می‌خواهیم"), // newest: replaces the original
+      version(10, a + 1, "Re: renewal", "The delivery was late again"), // older than the kept one: reported
+      version(20, b, "Call notes", "They asked about quality certificates") // same version: the first stays
+    ])
+    const cold = classifyRelationship(duplicated, { peers: PEERS })
+    expect(cold.sampleSize.interactions).toBe(list.length)
+    expect(cold.rejected.filter((r) => /duplicate key/.test(r.reason))).toHaveLength(3)
+    const c = createClassifier({ peers: PEERS })
+    c.classify(h)
+    expect(c.classify(duplicated)).toEqual(cold)
+    expect(c.stats().extracted).toBe(1) // only the newer version of list[10]
+    expect(c.classify(h)).toEqual(classifyRelationship(h, { peers: PEERS }))
+  })
+
   it("treats a record with a new version as changed even when it is the same object", () => {
     const c = createClassifier()
     const h = base()

@@ -14,22 +14,7 @@ import {
   type FeatureSet
 } from "./features"
 import { ClassifyOptions, type Rejected, type RelationshipProfile } from "./profile"
-import { passesFast, validate } from "./validate"
-
-interface Entry<F> {
-  /** The exact object last seen: a cheap first check before the version fields. */
-  raw: unknown
-  modifiedAt: unknown
-  seenAt: unknown
-  feature: F | null
-  reject: string | null
-  owner: string | undefined
-  /** The classify() call that last saw this record, where its feature went in that call's
-   * output (−1: not placed) and what was reported about it (null: nothing). */
-  gen: number
-  slot: number
-  note: Rejected | null
-}
+import { fastCheck, validate } from "./validate"
 
 export interface ClassifierStats {
   /** Records validated and scanned in the last call. */
@@ -49,6 +34,64 @@ function versionOf(raw: Record<string, unknown>): number {
 }
 
 /**
+ * A list's items, as parallel arrays by place: the object seen (its modifiedAt/seenAt are the
+ * version the cache holds: records are replaced, not edited in place), its key, its feature or why
+ * it was rejected, where its feature went in the output (−1: not placed) and what was reported
+ * about it (null: nothing). Sized up front for the items a call adds, so a cold call does not
+ * grow (copy) its arrays record by record.
+ */
+class Items<F> {
+  length = 0
+  readonly raws: unknown[]
+  readonly keys: Array<string | undefined>
+  readonly features: Array<F | null>
+  readonly rejects: Array<string | null>
+  readonly slots: number[]
+  readonly notes: Array<Rejected | null>
+
+  constructor(capacity: number) {
+    this.raws = new Array<unknown>(capacity)
+    this.keys = new Array<string | undefined>(capacity)
+    this.features = new Array<F | null>(capacity)
+    this.rejects = new Array<string | null>(capacity)
+    this.slots = new Array<number>(capacity)
+    this.notes = new Array<Rejected | null>(capacity)
+  }
+
+  push(raw: unknown, key: string | undefined, feature: F | null, reject: string | null): void {
+    this.add(raw, key, feature, reject, -1, null)
+  }
+
+  /** Takes over `from`'s item at `at` for `raw`, an unchanged version of it. */
+  reuse(raw: unknown, from: Items<F>, at: number): void {
+    this.add(raw, from.keys[at], from.features[at]!, from.rejects[at]!, -1, null)
+  }
+
+  /** Keeps the first `length` items and appends `other`'s. */
+  splice(length: number, other: Items<F>): this {
+    const total = length + other.length
+    for (const list of [this.raws, this.keys, this.features, this.rejects, this.slots, this.notes]) list.length = total
+    this.length = length
+    for (let i = 0; i < other.length; i++) {
+      this.add(other.raws[i], other.keys[i], other.features[i]!, other.rejects[i]!, other.slots[i]!, other.notes[i]!)
+    }
+    return this
+  }
+
+  private add(
+    raw: unknown, key: string | undefined, feature: F | null, reject: string | null, slot: number, note: Rejected | null
+  ): void {
+    const i = this.length++
+    this.raws[i] = raw
+    this.keys[i] = key
+    this.features[i] = feature
+    this.rejects[i] = reject
+    this.slots[i] = slot
+    this.notes[i] = note
+  }
+}
+
+/**
  * One collection's cache: validates, extracts and de-duplicates, reusing unchanged records.
  *
  * Two levels of reuse. Per record, by key and version (the contract: key + modifiedAt/seenAt).
@@ -56,168 +99,213 @@ function versionOf(raw: Record<string, unknown>): number {
  * the longest prefix of the list that holds the very same objects as last time keeps last
  * time's output without even a key lookup — re-classifying after one new record then costs an
  * identity scan plus aggregation.
+ *
+ * What is remembered per list item lives in parallel arrays indexed by the item's place in the
+ * last call's list, and the key map holds places (small integers), not objects: a cold
+ * classification allocates no bookkeeping object per record. Every such object lives until the
+ * profile is built, so the collector copies and promotes it, and at 50k records that copying
+ * grew faster than the history.
  */
 class Store<S extends z.ZodType, F> {
-  private readonly entries = new Map<string, Entry<F>>()
-  /** Last call's entry per list index (items without a key get an entry outside the map). */
-  private byIndex: Array<Entry<F>> = []
+  /** Record key → its place in the last call's list (this call's, for places already processed). */
+  private readonly places = new Map<string, number>()
+  private readonly check: ((value: unknown) => boolean) | null
+  /** Last call's list, item by item (see Items). */
+  private items: Items<F> = new Items<F>(0)
   /** Last call's output and reports, in list order; trimmed and grown in place. */
-  private out: F[] = []
-  private notes: Rejected[] = []
+  private readonly out: F[] = []
+  private readonly notes: Rejected[] = []
   private prevAccountKey: string | null = null
   /** False when the last call moved records around (duplicates): then no prefix is reused. */
   private reusable = false
-  private sawDuplicate = false
 
   constructor(
     private readonly name: Collection,
     private readonly schema: S,
     private readonly extract: (record: z.input<S>) => F
-  ) {}
+  ) {
+    this.check = fastCheck(schema)
+  }
 
   clear(): void {
-    this.entries.clear()
-    this.byIndex.length = 0
+    this.places.clear()
+    this.items = new Items<F>(0)
     this.reusable = false
   }
 
-  private entry(raw: unknown, gen: number): Entry<F> {
-    const r = raw as Record<string, unknown> | null
-    return { raw, modifiedAt: r?.modifiedAt, seenAt: r?.seenAt, feature: null, reject: null, owner: undefined, gen, slot: -1, note: null }
-  }
-
-  private build(raw: Record<string, unknown>, gen: number, stats: ClassifierStats): Entry<F> {
+  /** Validates and extracts one record into `items` at its end. */
+  private build(items: Items<F>, record: Record<string, unknown>, key: string | undefined, stats: ClassifierStats): void {
     stats.extracted++
-    const entry = this.entry(raw, gen)
     // The common case allocates nothing for validation; zod itself runs only on a failure.
-    if (passesFast(this.schema, raw)) {
-      entry.feature = this.extract(raw as z.input<S>)
-      entry.owner = raw.accountKey as string | undefined
-      return entry
+    if (this.check !== null && this.check(record)) {
+      items.push(record, key, this.extract(record as z.input<S>), null)
+      return
     }
-    const result = validate(this.schema, raw)
-    if (result.ok) {
-      entry.feature = this.extract(result.value)
-      entry.owner = (result.value as { accountKey?: string }).accountKey
-    } else {
-      entry.reject = result.reason
-    }
-    return entry
+    const result = validate(this.schema, record)
+    items.push(record, key, result.ok ? this.extract(result.value) : null, result.ok ? null : result.reason)
   }
 
   /**
    * Processes one collection and returns its features, in list order. The array returned is the
    * store's own and is updated in place by the next call: aggregation only reads it.
    */
-  process(input: unknown, gen: number, accountKey: string | null, rejected: Rejected[], stats: ClassifierStats): F[] {
+  process(input: unknown, accountKey: string | null, rejected: Rejected[], stats: ClassifierStats): F[] {
     const list: readonly unknown[] = input === undefined ? [] : Array.isArray(input) ? input : []
-    const byIndex = this.byIndex
+    const last = this.items
     const out = this.out
     const notes = this.notes
     // The reusable prefix: the same objects at the same places as last call keep their output.
-    // Everything is trimmed back to it and grown in place (no 10k-element copies per call:
-    // re-classification must not feed the garbage collector).
     let p = 0
     let placed = 0
     let noted = 0
     if (this.reusable && accountKey === this.prevAccountKey) {
-      const max = Math.min(list.length, byIndex.length)
+      const max = Math.min(list.length, last.length)
+      const raws = last.raws
       for (; p < max; p++) {
-        const entry = byIndex[p]!
-        if (list[p] !== entry.raw) break
-        entry.gen = gen
-        if (entry.slot >= 0) placed++
-        if (entry.note !== null) noted++
+        if (list[p] !== raws[p]) break
+        if (last.slots[p]! >= 0) placed++
+        if (last.notes[p] !== null) noted++
       }
     }
-    byIndex.length = p
     out.length = placed
     notes.length = noted
     stats.reused += p
 
-    const dropped = new Set<number>()
-    this.sawDuplicate = false
-    for (let i = p; i < list.length; i++) byIndex.push(this.one(list[i], i, gen, accountKey, dropped, stats))
-    if (dropped.size > 0) {
-      const kept = out.filter((_, slot) => !dropped.has(slot))
-      out.length = 0
-      for (const f of kept) out.push(f)
+    // The rest goes into a new tail, read against last call's items (still intact) by key.
+    const tail = new Items<F>(Math.max(0, list.length - p))
+    let dropped: Set<number> | null = null
+    let duplicates = false
+    // With nothing cached (a cold classification), the keys go into the map first, in one tight
+    // pass: without a duplicate the loop below then does no map operation at all.
+    const indexed = this.places.size === 0 && this.indexKeys(list, p)
+    for (let i = p; i < list.length; i++) {
+      const raw = list[i]
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        tail.push(raw, undefined, null, null)
+        this.report(tail, { reason: `${this.name}[${i}]: expected a record object` })
+        continue
+      }
+      const record = raw as Record<string, unknown>
+      const key = typeof record.key === "string" ? record.key : undefined
+      if (key === undefined) {
+        const result = validate(this.schema, record)
+        tail.push(raw, undefined, null, null)
+        this.report(tail, { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
+        continue
+      }
+      const at = indexed ? undefined : this.places.get(key)
+      // Where this key already is: this call's items (a duplicate), last call's (reusable), or nowhere.
+      let mine: Items<F> | null = null
+      let mineAt = -1
+      if (at !== undefined) {
+        if (at < p) {
+          if (last.keys[at] === key) { mine = last; mineAt = at }
+        } else if (at - p < tail.length && tail.keys[at - p] === key) {
+          mine = tail
+          mineAt = at - p
+        }
+      }
+      if (mine !== null) {
+        duplicates = true
+        const drop = this.duplicate(tail, record, key, i, mine, mineAt, accountKey, stats)
+        if (drop >= 0) (dropped ??= new Set()).add(drop)
+        continue
+      }
+      // Last call's version of this record, if it had one.
+      const was = at !== undefined && at >= p && at < last.length && last.keys[at] === key ? at : -1
+      const cached = was >= 0 ? (last.raws[was] as Record<string, unknown>) : null
+      if (cached !== null && (cached === raw || (typeof record.seenAt === "number" && cached.seenAt === record.seenAt && cached.modifiedAt === record.modifiedAt))) {
+        stats.reused++
+        tail.reuse(raw, last, was)
+      } else {
+        this.build(tail, record, key, stats)
+      }
+      if (at !== i && !indexed) this.places.set(key, i)
+      this.place(tail, key, i, accountKey)
     }
-    this.reusable = !this.sawDuplicate
+    if (dropped !== null) {
+      let w = 0
+      for (let slot = 0; slot < out.length; slot++) if (!dropped.has(slot)) out[w++] = out[slot]!
+      out.length = w
+    }
+    this.items = p === 0 ? tail : last.splice(p, tail)
+    this.reusable = !duplicates
     this.prevAccountKey = accountKey
     // Records that left the history leave the cache.
-    if (this.entries.size > list.length) for (const [key, entry] of this.entries) if (entry.gen !== gen) this.entries.delete(key)
+    if (this.places.size > this.items.length) {
+      const keys = this.items.keys
+      for (const [key, at] of this.places) if (keys[at] !== key) this.places.delete(key)
+    }
 
     if (input !== undefined && !Array.isArray(input)) rejected.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
     for (const r of notes) rejected.push(r)
     return out
   }
 
-  private report(entry: Entry<F>, note: Rejected): Entry<F> {
-    entry.note = note
+  /**
+   * Puts every record key of `list` from `from` on into the empty map at its place. A duplicate
+   * key empties the map again and returns false: the caller then looks each key up instead.
+   */
+  private indexKeys(list: readonly unknown[], from: number): boolean {
+    const places = this.places
+    for (let i = from; i < list.length; i++) {
+      const raw = list[i]
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) continue
+      const key = (raw as Record<string, unknown>).key
+      if (typeof key !== "string") continue
+      const size = places.size
+      places.set(key, i)
+      if (places.size === size) {
+        places.clear()
+        return false
+      }
+    }
+    return true
+  }
+
+  /** Reports something about the last item of `items`. */
+  private report(items: Items<F>, note: Rejected): void {
+    items.notes[items.length - 1] = note
     this.notes.push(note)
-    return entry
   }
 
-  /** One list item: returns the entry that remembers what happened to it. */
-  private one(raw: unknown, i: number, gen: number, accountKey: string | null, dropped: Set<number>, stats: ClassifierStats): Entry<F> {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      return this.report(this.entry(raw, gen), { reason: `${this.name}[${i}]: expected a record object` })
+  /** Puts the last item's feature in the output, or reports why not. */
+  private place(items: Items<F>, key: string, i: number, accountKey: string | null): void {
+    const at = items.length - 1
+    const feature = items.features[at]
+    if (feature === null) return this.report(items, { recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${items.rejects[at]}` })
+    // A record with a feature passed validation, so its accountKey is a string or absent.
+    const owner = (items.raws[at] as { accountKey?: string }).accountKey
+    if (accountKey !== null && owner !== undefined && owner !== accountKey) {
+      return this.report(items, { recordKey: key, reason: `${this.name}[${i}]: belongs to account ${owner}, not ${accountKey}` })
     }
-    const record = raw as Record<string, unknown>
-    const key = typeof record.key === "string" ? record.key : undefined
-    if (key === undefined) {
-      const result = validate(this.schema, record)
-      return this.report(this.entry(raw, gen), { reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
-    }
-    let entry = this.entries.get(key)
-    if (entry && entry.gen === gen) return this.duplicate(record, key, i, entry, gen, dropped, stats, accountKey)
-    const unchanged = entry !== undefined && (entry.raw === raw ||
-      (typeof record.seenAt === "number" && entry.seenAt === record.seenAt && entry.modifiedAt === record.modifiedAt))
-    if (entry && unchanged) {
-      stats.reused++
-      entry.gen = gen
-      entry.raw = raw
-    } else {
-      entry = this.build(record, gen, stats)
-      this.entries.set(key, entry)
-    }
-    return this.place(entry, key, i, accountKey)
-  }
-
-  /** Puts a validated feature in the output, or reports why not. */
-  private place(entry: Entry<F>, key: string, i: number, accountKey: string | null): Entry<F> {
-    entry.slot = -1
-    entry.note = null
-    if (!entry.feature) return this.report(entry, { recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${entry.reject}` })
-    if (accountKey !== null && entry.owner !== undefined && entry.owner !== accountKey) {
-      return this.report(entry, { recordKey: key, reason: `${this.name}[${i}]: belongs to account ${entry.owner}, not ${accountKey}` })
-    }
-    this.out.push(entry.feature)
-    entry.slot = this.out.length - 1
-    return entry
+    this.out.push(feature!)
+    items.slots[at] = this.out.length - 1
   }
 
   /**
    * The same key twice in one history: the newer valid version (modifiedAt, else seenAt) wins and
-   * takes the older one's place; on a tie the first stays. Returns the entry for this list item.
+   * takes the older one's place; on a tie the first stays. Adds this item to `tail`; returns the
+   * output slot the older version leaves, or −1.
    */
   private duplicate(
-    record: Record<string, unknown>, key: string, i: number, entry: Entry<F>, gen: number, dropped: Set<number>,
-    stats: ClassifierStats, accountKey: string | null
-  ): Entry<F> {
-    this.sawDuplicate = true
-    if (versionOf(record) <= versionOf(entry.raw as Record<string, unknown>)) {
-      return this.report(this.entry(record, gen), { recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
+    tail: Items<F>, record: Record<string, unknown>, key: string, i: number, kept: Items<F>, keptAt: number,
+    accountKey: string | null, stats: ClassifierStats
+  ): number {
+    if (versionOf(record) <= versionOf(kept.raws[keptAt] as Record<string, unknown>)) {
+      tail.push(record, key, null, null)
+      this.report(tail, { recordKey: key, reason: `${this.name}[${i}]: duplicate key; an equal or newer version was kept` })
+      return -1
     }
-    const newer = this.build(record, gen, stats)
-    if (!newer.feature) {
-      return this.report(newer, { recordKey: key, reason: `${this.name}[${i}]: newer duplicate is invalid (${newer.reject}); the older version was kept` })
+    this.build(tail, record, key, stats)
+    if (tail.features[tail.length - 1] === null) {
+      this.report(tail, { recordKey: key, reason: `${this.name}[${i}]: newer duplicate is invalid (${tail.rejects[tail.length - 1]}); the older version was kept` })
+      return -1
     }
     this.notes.push({ recordKey: key, reason: `${this.name}: duplicate key; superseded by the newer version at [${i}]` })
-    this.entries.set(key, newer)
-    if (entry.slot >= 0) dropped.add(entry.slot)
-    return this.place(newer, key, i, accountKey)
+    this.places.set(key, i)
+    this.place(tail, key, i, accountKey)
+    return kept.slots[keptAt]!
   }
 }
 
@@ -239,12 +327,10 @@ export function createClassifier(defaults: ClassifyOptions = {}): Classifier {
   const contracts = new Store("contracts", M.Contract, contractFeatures)
   const contacts = new Store("contacts", M.Contact, () => true)
   const stores = [interactions, deals, quotes, lines, cases, contracts, contacts]
-  let gen = 0
   let last: ClassifierStats = { extracted: 0, reused: 0, rejected: 0 }
 
   return {
     classify(history: unknown, options?: ClassifyOptions): RelationshipProfile {
-      gen++
       const stats: ClassifierStats = { extracted: 0, reused: 0, rejected: 0 }
       const rejected: Rejected[] = []
       // Through the compiled validator too: `peers` can list every account of a team.
@@ -264,13 +350,13 @@ export function createClassifier(defaults: ClassifyOptions = {}): Classifier {
           const key = typeof (h.account as { key?: unknown } | undefined)?.key === "string" ? ((h.account as { key: string }).key).slice(0, 400) : undefined
           rejected.push({ ...(key !== undefined ? { recordKey: key } : {}), reason: `account: ${account.reason}` })
         }
-        fs.interactions = interactions.process(h.interactions, gen, fs.accountKey, rejected, stats)
-        fs.deals = deals.process(h.deals, gen, fs.accountKey, rejected, stats)
-        fs.quotes = quotes.process(h.quotes, gen, fs.accountKey, rejected, stats)
-        fs.lines = lines.process(h.quoteLines, gen, fs.accountKey, rejected, stats)
-        fs.cases = cases.process(h.cases, gen, fs.accountKey, rejected, stats)
-        fs.contracts = contracts.process(h.contracts, gen, fs.accountKey, rejected, stats)
-        fs.contacts = contacts.process(h.contacts, gen, fs.accountKey, rejected, stats).length
+        fs.interactions = interactions.process(h.interactions, fs.accountKey, rejected, stats)
+        fs.deals = deals.process(h.deals, fs.accountKey, rejected, stats)
+        fs.quotes = quotes.process(h.quotes, fs.accountKey, rejected, stats)
+        fs.lines = lines.process(h.quoteLines, fs.accountKey, rejected, stats)
+        fs.cases = cases.process(h.cases, fs.accountKey, rejected, stats)
+        fs.contracts = contracts.process(h.contracts, fs.accountKey, rejected, stats)
+        fs.contacts = contacts.process(h.contacts, fs.accountKey, rejected, stats).length
       }
       stats.rejected = rejected.length
       last = stats

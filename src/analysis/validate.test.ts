@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import * as z from "zod"
 import * as M from "../model/schema"
 import { generateHistory } from "./generate"
-import { fastCheck, passesFast, validate } from "./validate"
+import { fastCheck, INTERACTION_FIELDS, isLaidOut, passesFast, validate } from "./validate"
 
 const h = generateHistory({ interactions: 200, seed: 3 })
 const SAMPLES: Array<[string, z.ZodType, Array<Record<string, unknown>>]> = [
@@ -55,6 +55,12 @@ describe("compiled validator", () => {
       }
     }
     expect(checked).toBeGreaterThan(100)
+  })
+
+  it("checks interactions, the collection that grows with history, field by field by name", () => {
+    // The names are written by hand (the constraints come from the schema): they must be the schema's.
+    expect([...INTERACTION_FIELDS].sort()).toEqual(Object.keys(M.Interaction.shape).sort())
+    expect(isLaidOut(M.Interaction)).toBe(true)
   })
 
   it("returns zod's reason when the fast path rejects", () => {

@@ -12,6 +12,7 @@
  * - a schema using a JSON Schema keyword the compiler does not know is validated by zod alone.
  */
 import * as z from "zod"
+import * as M from "../model/schema"
 
 type Check = (value: unknown) => boolean
 type JsonSchema = Record<string, unknown>
@@ -32,15 +33,24 @@ function compileNode(schema: JsonSchema): Check | null {
   const type = schema.type
   const values = schema.enum
   if (Array.isArray(values)) {
-    const allowed = new Set<unknown>(values)
-    return (v) => allowed.has(v)
+    // Picklists of a few values: a scan of them beats hashing the string.
+    const allowed: readonly unknown[] = values
+    return (v) => allowed.includes(v)
   }
   switch (type) {
     case "string": {
       const min = num(schema, "minLength") ?? 0
       const max = num(schema, "maxLength") ?? Infinity
       const re = typeof schema.pattern === "string" ? new RegExp(schema.pattern) : null
-      return (v) => typeof v === "string" && v.length >= min && v.length <= max && (re === null || re.test(v))
+      if (re === null) return (v) => typeof v === "string" && v.length >= min && v.length <= max
+      // A record's account key repeats in every record: the value that just passed passes.
+      let passed: string | undefined
+      return (v) => {
+        if (typeof v !== "string" || v.length < min || v.length > max) return false
+        if (v !== passed && !re.test(v)) return false
+        passed = v
+        return true
+      }
     }
     case "number":
     case "integer": {
@@ -93,7 +103,7 @@ function compileObject(schema: JsonSchema): Check | null {
   const mins: number[] = []
   const maxs: number[] = []
   const patterns: Array<RegExp | null> = []
-  const sets: Array<Set<unknown> | null> = []
+  const sets: Array<readonly unknown[] | null> = []
   const nested: Array<Check | null> = []
   for (const [name, sub] of Object.entries(props)) {
     for (const key of Object.keys(sub)) if (!KNOWN.has(key)) return null
@@ -101,11 +111,11 @@ function compileObject(schema: JsonSchema): Check | null {
     let min = -Infinity
     let max = Infinity
     let pattern: RegExp | null = null
-    let set: Set<unknown> | null = null
+    let set: readonly unknown[] | null = null
     let inner: Check | null = null
     if (Array.isArray(sub.enum)) {
       kind = ENUM
-      set = new Set<unknown>(sub.enum)
+      set = sub.enum
     } else if (sub.type === "string") {
       kind = STRING
       min = num(sub, "minLength") ?? 0
@@ -139,22 +149,44 @@ function compileObject(schema: JsonSchema): Check | null {
     sets.push(set)
     nested.push(inner)
   }
-  const count = names.length
-  // zod objects strip unknown keys, so additionalProperties is not enforced here.
+  const fieldOf = new Map<string, number>(names.map((name, f) => [name, f]))
+  const requiredCount = isRequired.filter(Boolean).length
+  // The record's own keys in enumeration order and their fields, as last seen: records of one
+  // collection share a shape, so after the first record every key is a pointer comparison.
+  const passed: unknown[] = names.map(() => undefined)
+  const seenKeys: string[] = []
+  const seenFields: number[] = []
+  // Walked with for-in rather than by field name: a load by a name from a list is a megamorphic
+  // lookup per field (measured: two thirds of the time), a load of the key for-in just produced
+  // reads the slot directly. zod objects strip unknown keys, so additionalProperties is not
+  // enforced and unknown keys are skipped.
   return (v) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return false
     const record = v as Record<string, unknown>
-    for (let f = 0; f < count; f++) {
-      const x = record[names[f]!]
-      if (x === undefined) {
-        if (isRequired[f]) return false
-        continue
+    let present = 0
+    let k = 0
+    for (const name in record) {
+      let f: number
+      if (seenKeys[k] === name) f = seenFields[k]!
+      else {
+        f = fieldOf.get(name) ?? -1
+        seenKeys[k] = name
+        seenFields[k] = f
       }
+      k++
+      if (f < 0) continue
+      const x = record[name]
+      if (x === undefined) continue
+      if (isRequired[f]) present++
       switch (kinds[f]) {
         case STRING: {
           if (typeof x !== "string" || x.length < mins[f]! || x.length > maxs[f]!) return false
           const re = patterns[f]
-          if (re && !re.test(x)) return false
+          // A record's account key repeats in every record: a value that just passed passes.
+          if (re && x !== passed[f]) {
+            if (!re.test(x)) return false
+            passed[f] = x
+          }
           break
         }
         case INTEGER:
@@ -164,7 +196,8 @@ function compileObject(schema: JsonSchema): Check | null {
           if (typeof x !== "number" || !Number.isFinite(x) || x < mins[f]! || x > maxs[f]!) return false
           break
         case ENUM:
-          if (!sets[f]!.has(x)) return false
+          // Picklists of a few values: a scan of them beats hashing the string.
+          if (!sets[f]!.includes(x)) return false
           break
         case BOOLEAN:
           if (typeof x !== "boolean") return false
@@ -173,8 +206,60 @@ function compileObject(schema: JsonSchema): Check | null {
           if (!nested[f]!(x)) return false
       }
     }
-    return true
+    // Every required field was seen with a value (an own or inherited enumerable key, as zod reads).
+    return present === requiredCount
   }
+}
+
+/**
+ * Interactions are the collection that grows with history (10k-50k records per account), so
+ * their check reads each field by name, a monomorphic load the JIT inlines, instead of walking a
+ * field list (measured: the walk was most of the validation time). Only the names are written
+ * here; each field's constraint is compiled from the schema, and when the names stop matching the
+ * schema's fields the generic check is used instead (validate.test.ts requires them to match).
+ */
+export const INTERACTION_FIELDS = [
+  "key", "crm", "org", "id", "modifiedAt", "seenAt", "accountKey", "dealKey", "channel", "direction", "at", "subject", "text",
+  "sourceObject", "automated"
+] as const
+
+function interactionCheck(c: Readonly<Record<(typeof INTERACTION_FIELDS)[number], Check>>): Check {
+  const { key, crm, org, id, modifiedAt, seenAt, accountKey, dealKey, channel, direction, at, subject, text, sourceObject, automated } = c
+  return (v) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return false
+    const r = v as Record<(typeof INTERACTION_FIELDS)[number], unknown>
+    return key(r.key) && crm(r.crm) && org(r.org) && id(r.id) && modifiedAt(r.modifiedAt) && seenAt(r.seenAt) && accountKey(r.accountKey) &&
+      dealKey(r.dealKey) && channel(r.channel) && direction(r.direction) && at(r.at) && subject(r.subject) && text(r.text) &&
+      sourceObject(r.sourceObject) && automated(r.automated)
+  }
+}
+
+const LAYOUTS = new Map<z.ZodType, { fields: readonly string[]; build: (checks: Readonly<Record<string, Check>>) => Check }>([
+  [M.Interaction, { fields: INTERACTION_FIELDS, build: interactionCheck }]
+])
+
+/** Each field's check, absence included (an optional field may be undefined), or null. */
+function fieldChecks(schema: JsonSchema): Record<string, Check> | null {
+  if (schema.type !== "object") return null
+  for (const key of Object.keys(schema)) if (!KNOWN.has(key)) return null
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : [])
+  const checks: Record<string, Check> = {}
+  for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+    const check = compileNode(sub)
+    if (!check) return null
+    checks[name] = required.has(name) ? (v) => v !== undefined && check(v) : (v) => v === undefined || check(v)
+  }
+  return checks
+}
+
+/** The schema's hand-laid check, when it has one whose names are exactly the schema's fields. */
+function laidOut(schema: z.ZodType, json: JsonSchema): Check | null {
+  const layout = LAYOUTS.get(schema)
+  const checks = layout ? fieldChecks(json) : null
+  if (!layout || !checks) return null
+  const names = Object.keys(checks)
+  if (names.length !== layout.fields.length || !layout.fields.every((f) => names.includes(f))) return null
+  return layout.build(checks)
 }
 
 const predicates = new WeakMap<z.ZodType, Check | null>()
@@ -184,12 +269,19 @@ export function fastCheck(schema: z.ZodType): Check | null {
   if (predicates.has(schema)) return predicates.get(schema) ?? null
   let check: Check | null = null
   try {
-    check = compileNode(z.toJSONSchema(schema, { io: "input", unrepresentable: "throw" }) as JsonSchema)
+    const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "throw" }) as JsonSchema
+    check = laidOut(schema, json) ?? compileNode(json)
   } catch {
     check = null
   }
   predicates.set(schema, check)
   return check
+}
+
+/** Whether the schema is checked by its hand-laid check (validate.test.ts keeps Interaction's in use). */
+export function isLaidOut(schema: z.ZodType): boolean {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "throw" }) as JsonSchema
+  return laidOut(schema, json) !== null
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string }
