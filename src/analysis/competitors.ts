@@ -14,8 +14,8 @@
  * pronouns, our own quarter codes and the account's own name are not competitors.
  */
 import { msg, quote as quoted } from "../i18n/message"
-import { evidence } from "./evidence"
-import type { FeatureSet, RecordRef } from "./features"
+import { evidence, TopK } from "./evidence"
+import type { FeatureSet, InteractionF, RecordRef } from "./features"
 import { CUE } from "./lexicon"
 import { COMPETITION as P } from "./parameters"
 import type { Competition, Evidence } from "./profile"
@@ -113,9 +113,14 @@ export function competition(fs: FeatureSet): Competition {
   // The most recent price or competition talk that is not our own outbound or automated send.
   // Histories arrive in any order: a cheap bitmask filter first, then only that subset is ordered.
   const talk = CUE.price | CUE.competitor
-  let said = fs.interactions.filter((r) => (r.cues & talk) !== 0 && r.direction !== "outbound" && r.human)
-  if (said.length > P.maxTexts) said = said.sort((a, b) => b.at - a.at).slice(0, P.maxTexts)
-  for (const r of said) count(r, r.at, [r.textA, r.textB])
+  // Newest first (histories are stored in time order), so the bounded collector turns nearly
+  // every older text down at once; any order gives the same texts.
+  const said = new TopK<InteractionF>(P.maxTexts)
+  for (let n = fs.interactions.length - 1; n >= 0; n--) {
+    const r = fs.interactions[n]!
+    if ((r.cues & talk) !== 0 && r.direction !== "outbound" && r.human) said.add(r, r.key, 0, r.at)
+  }
+  for (const r of said.items()) count(r, r.at, [r.textA, r.textB])
 
   const competitors = [...tallies.values()]
     .sort((a, b) => b.mentions - a.mentions || b.lastAt - a.lastAt || (a.name < b.name ? -1 : 1))

@@ -6,11 +6,12 @@
  * subject without reply/logging prefixes, and text, whitespace and case aside) are equal and
  * they happened within a minute of each other (or on the same day, when one has a date only).
  *
- * Linear: one Map pass; only the rare groups that share a signature are sorted, and they are
- * small. Which copy stays does not depend on the order records arrive in (the profile must not):
+ * Linear: one pass over the history in time order (sorted only when it arrives unsorted);
+ * signatures only for records logged within the window of another, and only the rare groups
+ * that share one are sorted. Which copy stays does not depend on the order records arrive in (the profile must not):
  * the email object over a logged task, a known direction over "unknown", then the smallest key.
  */
-import type { FeatureSet, InteractionF } from "./features"
+import { signatureOf, type FeatureSet, type InteractionF } from "./features"
 import { DEDUPE, TIME } from "./parameters"
 
 function rank(i: InteractionF): number {
@@ -36,18 +37,59 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
   return ra !== rb ? ra < rb : a.key < b.key
 }
 
-/** The feature set with later copies of the same interaction left out, and how many were. */
+/** Whether `i` is an email dated by day only (a logged Task's ActivityDate: midnight UTC). */
+const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && i.at % TIME.DAY === 0
+
+/**
+ * The feature set with later copies of the same interaction left out, and how many were.
+ *
+ * Only records logged at the same moment as another can be copies, and those are few: the
+ * signature (a hash of subject and text) is computed for them alone, never for the whole history.
+ */
 export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates: number } {
+  const list = fs.interactions
+  const n = list.length
+  // Histories are stored in time order; sort a copy only when this one is not.
+  let order = list
+  for (let k = 1; k < n; k++) {
+    if (list[k]!.at < list[k - 1]!.at) {
+      order = [...list].sort((a, b) => a.at - b.at)
+      break
+    }
+  }
+  const candidates: InteractionF[] = []
+  let sameDay: Set<InteractionF> | null = null
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!
+    const near = (k > 0 && i.at - order[k - 1]!.at <= DEDUPE.windowMs) || (k + 1 < n && order[k + 1]!.at - i.at <= DEDUPE.windowMs)
+    if (near) candidates.push(i)
+    else if (sameDay?.has(i)) candidates.push(i)
+    if (dateOnlyEmail(i)) {
+      // Later emails of that day may be the same message logged with its time.
+      for (let j = k + 1; j < n && order[j]!.at - i.at < TIME.DAY; j++) {
+        if (order[j]!.channel !== "email") continue
+        sameDay ??= new Set()
+        sameDay.add(order[j]!)
+        if (!near && !sameDay.has(i)) {
+          sameDay.add(i)
+          candidates.push(i)
+        }
+      }
+    }
+  }
+  if (candidates.length === 0) return { fs, duplicates: 0 }
   const bySignature = new Map<number, InteractionF | InteractionF[]>()
   let shared = false
-  for (const i of fs.interactions) {
-    if (i.signature === 0) continue
-    const seen = bySignature.get(i.signature)
-    if (seen === undefined) bySignature.set(i.signature, i)
+  for (const i of candidates) {
+    const signature = signatureOf(i.textA, i.textB)
+    if (signature === 0) continue
+    const seen = bySignature.get(signature)
+    if (seen === undefined) bySignature.set(signature, i)
     else {
       shared = true
-      if (Array.isArray(seen)) seen.push(i)
-      else bySignature.set(i.signature, [seen, i])
+      if (Array.isArray(seen)) {
+        if (!seen.includes(i)) seen.push(i)
+      } else if (seen !== i) bySignature.set(signature, [seen, i])
     }
   }
   if (!shared) return { fs, duplicates: 0 }
@@ -61,11 +103,11 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
       let end = start + 1
       while (end < group.length && sameMoment(group[start]!, group[end]!)) end++
       let keep = group[start]!
-      for (let n = start + 1; n < end; n++) if (preferred(group[n]!, keep)) keep = group[n]!
-      for (let n = start; n < end; n++) if (group[n] !== keep) dropped.add(group[n]!)
+      for (let m = start + 1; m < end; m++) if (preferred(group[m]!, keep)) keep = group[m]!
+      for (let m = start; m < end; m++) if (group[m] !== keep) dropped.add(group[m]!)
       start = end
     }
   }
   if (dropped.size === 0) return { fs, duplicates: 0 }
-  return { fs: { ...fs, interactions: fs.interactions.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
+  return { fs: { ...fs, interactions: list.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
 }

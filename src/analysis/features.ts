@@ -59,9 +59,6 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
-  /** Same subject and text (features.ts `signatureOf`; 0: nothing to compare): with the same
-   * time, the same record logged twice (EmailMessage and Task). */
-  signature: number
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -178,8 +175,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
   // A customer's reply to one of those ("RE: March newsletter") is a person writing.
-  const reply = r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0
-  const human = r.automated !== true && (reply || (reading.markers & MARKER.automated) === 0)
+  // (Looked for only when the text reads as automated: most records never pay for it.)
+  const human = r.automated !== true &&
+    ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
   return {
     key: r.key,
     recordType: "Interaction",
@@ -191,7 +189,6 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
     cues,
     voice: human ? reading.voice : 0,
     human,
-    signature: signatureOf(r.subject, r.text),
     textA: r.subject,
     textB: r.text,
     textC: undefined

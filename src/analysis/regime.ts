@@ -59,11 +59,14 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
       if (beforeTop.accepts(0, t, d.key)) beforeTop.add(evidence(d, reason()), d.key, 0, t)
     }
   }
-  for (const i of fs.interactions) {
+  const make = (r: InteractionF) => evidence(r, msg("a.regime.ev.tenderText", {
+    channel: nested(msg(`a.channelThe.${r.channel}`)), title: quote(r.title), cue: quote(cueText(r, "customerSpec") ?? cueText(r, "competitor"))
+  }))
+  // Newest first: TopK then turns nearly every later candidate down before its reason is built.
+  const list = fs.interactions
+  for (let n = list.length - 1; n >= 0; n--) {
+    const i = list[n]!
     if ((i.voice & COMPETITIVE_CUES) === 0 || i.at > now) continue
-    const make = (r: InteractionF) => evidence(r, msg("a.regime.ev.tenderText", {
-      channel: nested(msg(`a.channelThe.${r.channel}`)), title: quote(r.title), cue: quote(cueText(r, "customerSpec") ?? cueText(r, "competitor"))
-    }))
     if (i.at > since) {
       after++
       if (afterTop.accepts(1, i.at, i.key)) afterTop.add(make(i), i.key, 1, i.at)
