@@ -105,18 +105,32 @@ describe("bad input from a content script", () => {
     expect((await readStore(panel, "pageRecords")).length).toBe(before)
   })
 
-  it("rejects an oversized observation and writes nothing", async () => {
-    const before = (await readStore(panel, "pageRecords")).length
-    const reply = await evaluateInContentScript<{ ok: boolean; error?: string }>(
+  it("cuts an oversized observation to fit instead of losing it, and says what it cut", async () => {
+    const reply = await evaluateInContentScript<{ ok: boolean; data?: { recordKey: string | null; cut?: Record<string, unknown> } }>(
       browser.context,
       crm,
       `chrome.runtime.sendMessage({ type: "observe", focused: true, page: { crm: "salesforce", host: "northwind.lightning.force.com", org: "northwind", url: location.href, record: { objectType: "Account", id: "001000000000777AAA", name: "x".repeat(600000), fields: {} } } })`,
       browser.extensionId
     )
+    expect(reply.ok).toBe(true)
+    expect(reply.data?.cut).toBeDefined()
+    const row = (await readStore(panel, "pageRecords")).find((r) => r.id === "001000000000777AAA") as { name?: string } | undefined
+    expect(row?.name?.length).toBeLessThan(1000)
+    expect(row?.name?.endsWith("…")).toBe(true)
+  })
+
+  it("refuses a message above the intake bound whole and writes nothing", async () => {
+    const before = (await readStore(panel, "pageRecords")).length
+    const reply = await evaluateInContentScript<{ ok: boolean; error?: string }>(
+      browser.context,
+      crm,
+      `chrome.runtime.sendMessage({ type: "observe", focused: true, page: { crm: "salesforce", host: "northwind.lightning.force.com", org: "northwind", url: location.href, record: { objectType: "Account", id: "001000000000778AAA", name: "x".repeat(3000000), fields: {} } } })`,
+      browser.extensionId
+    )
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) })
     const rows = await readStore(panel, "pageRecords")
     expect(rows.length).toBe(before)
-    expect(rows.some((r) => r.id === "001000000000777AAA")).toBe(false)
+    expect(rows.some((r) => r.id === "001000000000778AAA")).toBe(false)
   })
 
   it("refuses a content script's request for a privileged action", async () => {
