@@ -67,9 +67,9 @@ beforeAll(async () => {
       const request = route.request()
       org.salesforceApi!.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
     }
-    // The worker that sent this request is running; CDP may list it a moment late.
+    // The worker that sent this request is running; CDP may list it a moment late (seconds on a loaded machine).
     let n = 0
-    for (let tries = 0; tries < 10 && !n; tries++) {
+    for (let tries = 0; tries < 50 && !n; tries++) {
       n = await stopServiceWorker(browser, panel)
       if (!n) await new Promise((r) => setTimeout(r, 200))
     }
@@ -86,7 +86,7 @@ beforeAll(async () => {
       handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined }, org.dynamicsApi)
     }
     let n = 0
-    for (let tries = 0; tries < 10 && !n; tries++) {
+    for (let tries = 0; tries < 50 && !n; tries++) {
       n = await stopServiceWorker(browser, panel)
       if (!n) await new Promise((r) => setTimeout(r, 200))
     }
