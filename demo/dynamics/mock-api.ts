@@ -29,6 +29,7 @@
 import { DEMO_ACCOUNTS, DEMO_NOW, DEMO_ORG, type DemoAccount } from "../org"
 import { ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type Row } from "./data"
 import { NOTE_FILE_COLUMNS, createNoteStore } from "./notes"
+import { handleBatch } from "./batch"
 import { ODataSyntaxError, matches, parseFilter } from "./odata-filter"
 
 export interface MockRequest {
@@ -239,6 +240,7 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
 
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) }
   const notes = createNoteStore({ host, tables, clock })
+  let batches = 0
   const written = (result: { status: number; body?: unknown; headers?: Record<string, string> }): MockResponse =>
     result.body === undefined
       ? { status: result.status, headers: { "OData-Version": "4.0", Date: new Date(now).toUTCString(), ...result.headers }, body: "" }
@@ -257,6 +259,30 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     }
   }
 
+  /** The first injected failure this request matches (consumed), or null. Change set operations
+   * inside a $batch are matched too, by their own URL, method and body. */
+  function injected(method: string, decoded: string, body: string | undefined): MockResponse | null {
+    for (const f of failures) {
+      if (f.left <= 0) continue
+      const hit = !f.match || (typeof f.match === "string" ? decoded.includes(f.match) : f.match instanceof RegExp ? f.match.test(decoded) : f.match(decoded))
+      if (!hit) continue
+      if (f.method && f.method.toUpperCase() !== method.toUpperCase()) continue
+      if (f.bodyIncludes && !(body ?? "").includes(f.bodyIncludes)) continue
+      f.left--
+      if (f.status === "network") throw new MockNetworkError()
+      if (f.status === 302) {
+        return { status: 302, headers: { Location: `https://login.microsoftonline.com/common/oauth2/authorize?client_id=00000007-0000-0000-c000-000000000000&resource=https%3A%2F%2F${host}`, Date: new Date(now).toUTCString() }, body: "" }
+      }
+      const [code, message] = ERROR_TEXT[f.status]!
+      const headers: Record<string, string> = f.status === 429 ? { "Retry-After": String(f.retryAfter ?? 5) } : {}
+      if (f.status === 401) {
+        return { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=https://${host}/`, Date: new Date(now).toUTCString() }, body: "" }
+      }
+      return error(f.status, f.code ?? code, f.message ?? message, headers, now)
+    }
+    return null
+  }
+
   function handle(request: MockRequest): MockResponse {
     stats.calls++
     stats.requests.push({ method: request.method, url: request.url, headers: request.headers, at: Date.now(), ...(request.body !== undefined ? { body: request.body } : {}) })
@@ -270,26 +296,28 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     } catch {
       return error(400, "0x80060888", "Bad request URL.", {}, now)
     }
-    const decoded = decodeURIComponent(url.href)
-    for (const f of failures) {
-      if (f.left <= 0) continue
-      const hit = !f.match || (typeof f.match === "string" ? decoded.includes(f.match) : f.match instanceof RegExp ? f.match.test(decoded) : f.match(decoded))
-      if (!hit) continue
-      if (f.method && f.method.toUpperCase() !== request.method.toUpperCase()) continue
-      if (f.bodyIncludes && !(request.body ?? "").includes(f.bodyIncludes)) continue
-      f.left--
-      if (f.status === "network") throw new MockNetworkError()
-      if (f.status === 302) {
-        return { status: 302, headers: { Location: `https://login.microsoftonline.com/common/oauth2/authorize?client_id=00000007-0000-0000-c000-000000000000&resource=https%3A%2F%2F${host}`, Date: new Date(now).toUTCString() }, body: "" }
-      }
-      const [code, message] = ERROR_TEXT[f.status]!
-      const headers: Record<string, string> = f.status === 429 ? { "Retry-After": String(f.retryAfter ?? 5) } : {}
-      if (f.status === 401) {
-        return { status: 401, headers: { "WWW-Authenticate": `Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize, resource_id=https://${host}/`, Date: new Date(now).toUTCString() }, body: "" }
-      }
-      return error(f.status, f.code ?? code, f.message ?? message, headers, now)
-    }
+    const failed = injected(request.method, decodeURIComponent(url.href), request.body)
+    if (failed) return failed
 
+    if (/^\/api\/data\/v9\.[0-2]\/\$batch$/.test(url.pathname)) {
+      if (request.method.toUpperCase() !== "POST") return error(405, "0x80060888", "The $batch resource only accepts POST.", {}, now)
+      const answer = handleBatch(lower(request.headers)["content-type"], request.body, {
+        host,
+        run: (method, path, body) => {
+          const failure = injected(method, decodeURIComponent(`https://${host}${path}`), body)
+          if (failure) return { status: failure.status, ...(failure.body ? { body: JSON.parse(failure.body) as unknown } : {}) }
+          const note = /^\/api\/data\/v9\.[0-2]\/annotations(?:\(([^)]*)\))?$/.exec(path)
+          if (note && method === "POST" && note[1] === undefined) {
+            const result = notes.create(body)
+            return { ...result, ...(result.status < 300 ? { created: /annotations\(([^)]+)\)/.exec(result.headers?.["OData-EntityId"] ?? "")?.[1] } : {}) }
+          }
+          if (note && method === "DELETE" && note[1] !== undefined) return notes.remove(note[1].replace(/^\{|\}$/g, "").toLowerCase())
+          return { status: 405, body: { error: { code: "0x80060888", message: `The mock runs note writes only in a change set, not ${method} ${path}.` } } }
+        },
+        undo: (id) => void notes.remove(id)
+      }, String(++batches))
+      return { ...answer, headers: { ...answer.headers, Date: new Date(now).toUTCString() } }
+    }
     const m = /^\/api\/data\/v9\.[0-2]\/([A-Za-z]+)(?:\(([^)]*)\))?$/.exec(url.pathname)
     if (!m) return error(404, "0x80060888", `Resource not found for the segment '${url.pathname.split("/").pop()}'.`, {}, now)
     const method = request.method.toUpperCase()

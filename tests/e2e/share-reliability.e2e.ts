@@ -1,9 +1,10 @@
 /**
  * "Share to CRM" when things go wrong, and imported snapshots, with the production build in real
- * Chromium against the mock Salesforce API:
+ * Chromium against the mock Salesforce and Dataverse APIs:
  * - the service worker is stopped (CDP Target.closeTarget) while the upload is in flight, once
- *   before Salesforce stored anything and once after it stored the files but before the worker
- *   read the answer: the org never holds half a share, and a retry completes it exactly once;
+ *   before the CRM stored anything and once after it stored the files but before the worker
+ *   read the answer: the org never holds half a share (Salesforce's all-or-none composite,
+ *   Dataverse's change set), and a retry completes it exactly once;
  * - a forged file (Parley's own snapshot, edited and sealed again under the same key) is stored
  *   beside the local snapshot, never over it, is listed as imported (English and Persian), and
  *   when shared the files and their note say it was imported.
@@ -14,8 +15,9 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
-import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
-import { installDemoOrg, salesforceRecordUrl, type DemoOrg } from "../../demo/routes"
+import { handleDynamicsRequest } from "../../demo/dynamics/pages"
+import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
+import { dynamicsRecordUrl, installDemoOrg, salesforceRecordUrl, type DemoOrg } from "../../demo/routes"
 import { seal } from "../../src/snapshots/build"
 import type { SnapshotDocument } from "../../src/snapshots/payload"
 import { importedSnapshotKey } from "../../src/snapshots/stored"
@@ -30,6 +32,8 @@ let crm: Page
 let panel: Page
 /** What the next composite upload meets: passed through, or the worker stopped around it. */
 let next: "pass" | "stop-before-stored" | "stop-after-stored" = "pass"
+/** The same for the next Dataverse $batch. */
+let nextBatch: "pass" | "stop-before-stored" | "stop-after-stored" = "pass"
 /** Service workers stopped so far (proof that each case really lost its worker). */
 let stopped = 0
 
@@ -63,9 +67,26 @@ beforeAll(async () => {
       const request = route.request()
       org.salesforceApi!.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
     }
-    // The worker that sent this request is running; CDP may list it a moment late.
+    // The worker that sent this request is running; CDP may list it a moment late (seconds on a loaded machine).
     let n = 0
-    for (let tries = 0; tries < 10 && !n; tries++) {
+    for (let tries = 0; tries < 50 && !n; tries++) {
+      n = await stopServiceWorker(browser, panel)
+      if (!n) await new Promise((r) => setTimeout(r, 200))
+    }
+    stopped += n
+    await route.abort("connectionreset").catch(() => undefined)
+  })
+  await browser.context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\/api\/data\/v9\.2\/\$batch$/, async (route) => {
+    const mode = nextBatch
+    nextBatch = "pass"
+    if (mode === "pass") return route.fallback()
+    if (mode === "stop-after-stored") {
+      // Dataverse commits the change set; the answer never reaches the worker.
+      const request = route.request()
+      handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined }, org.dynamicsApi)
+    }
+    let n = 0
+    for (let tries = 0; tries < 50 && !n; tries++) {
       n = await stopServiceWorker(browser, panel)
       if (!n) await new Promise((r) => setTimeout(r, 200))
     }
@@ -121,6 +142,52 @@ describe("a worker stopped in the middle of a share", () => {
     expect(attachedHashes()).toEqual(stored)
     expect(new Set(stored).size).toBe(stored.length)
     await panel.getByTestId("share-close").click()
+  })
+})
+
+describe("a worker stopped in the middle of a Dynamics 365 share", () => {
+  const notes = () => org.dynamicsApi.notes.attachments()
+  const noteHashes = () => notes().filter((n) => n.mimetype === "application/json").map((n) => (JSON.parse(Buffer.from(String(n.documentbody), "base64").toString("utf8")) as { hash: string }).hash)
+
+  it("never leaves one note of the pair, and a retry completes the share once", async () => {
+    await crm.goto(dynamicsRecordUrl("account", dynIds.account(globex)))
+    await until("the panel on the Dynamics record, synced", async () =>
+      /dynamics 365/i.test(await panel.locator("body").innerText()) && (await panel.getByTestId("sync-status").getAttribute("data-state")) === "synced", 40_000)
+    await until("its labels", async () => !["unknown", null].includes(await panel.getByTestId("relationship-dominance").getAttribute("data-label")))
+    const before = notes().length
+
+    // Stopped before Dataverse ran the change set: neither note.
+    await openMenu()
+    await panel.getByTestId("export-share").click()
+    let stoppedBefore = stopped
+    nextBatch = "stop-before-stored"
+    await panel.getByTestId("share-confirm").click()
+    await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
+    expect(stopped).toBe(stoppedBefore + 1)
+    expect(notes()).toHaveLength(before)
+    await panel.getByTestId("share-confirm").click()
+    await expect.poll(() => panel.getByTestId("share-link-pdf").count(), { timeout: 45_000 }).toBe(1)
+    expect(notes().slice(before).map((n) => n.mimetype)).toEqual(["application/json", "application/pdf"])
+    await panel.getByTestId("share-close").click()
+
+    // Stopped after Dataverse committed it: both notes, and the retry adds nothing.
+    const whole = notes().length
+    await openMenu()
+    await panel.getByTestId("export-share").click()
+    stoppedBefore = stopped
+    nextBatch = "stop-after-stored"
+    await panel.getByTestId("share-confirm").click()
+    await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
+    expect(stopped).toBe(stoppedBefore + 1)
+    expect(notes().slice(whole).map((n) => n.mimetype)).toEqual(["application/json", "application/pdf"])
+    const stored = noteHashes()
+    await panel.getByTestId("share-confirm").click()
+    await expect.poll(() => panel.getByTestId("share-result").textContent(), { timeout: 45_000 }).toMatch(/already holds this snapshot/)
+    expect(notes()).toHaveLength(whole + 2)
+    expect(noteHashes()).toEqual(stored)
+    await panel.getByTestId("share-close").click()
+    await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
+    await until("the panel back on Salesforce", async () => (await panel.getByTestId("record-title").textContent()) === globex.name)
   })
 })
 

@@ -152,14 +152,14 @@ export class DataverseClient {
    * and the session checks. A `429` is retried after its wait (the service-protection limit
    * refuses a request before running it, so a write cannot be duplicated by the retry).
    */
-  async send(method: RequestInitLike["method"], url: string, options: { body?: string; maxPageSize?: number } = {}): Promise<RawAnswer> {
+  async send(method: RequestInitLike["method"], url: string, options: { body?: string; maxPageSize?: number; contentType?: string } = {}): Promise<RawAnswer> {
     // nextLinks are followed as is, but only on the org's own origin.
     if (new URL(url).origin !== this.origin) throw new DataverseError(0, "foreign-link", `Refused a link outside the org: ${new URL(url).origin}`, url)
     const headers: Record<string, string> = { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" }
     if (method === "GET") {
       headers.Prefer = `odata.include-annotations="OData.Community.Display.V1.FormattedValue"${options.maxPageSize ? `,odata.maxpagesize=${options.maxPageSize}` : ""}`
     }
-    if (options.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8"
+    if (options.body !== undefined) headers["Content-Type"] = options.contentType ?? "application/json; charset=utf-8"
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) throw this.stopped
       let res: HttpResponseLike

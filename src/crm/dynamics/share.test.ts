@@ -30,27 +30,29 @@ describe("shareToDynamics", () => {
     expect(notes.map((n) => [n.filename, n.mimetype, n._objectid_value])).toEqual(FILES.map((f) => [f.filename, f.mimeType, ACCOUNT]))
     expect(base64ToUtf8(String(notes[0]!.documentbody))).toBe(json)
     expect(shared).toEqual(notes.map((n, i) => ({ kind: FILES[i]!.kind, id: n.annotationid, url: accountUrl })))
+    // Both notes in one change set of one $batch request.
     const posts = mock.stats.requests.filter((r) => r.method === "POST")
-    expect(posts.every((r) => r.headers?.["Content-Type"]?.startsWith("application/json") && r.headers["OData-Version"] === "4.0")).toBe(true)
+    expect(posts).toHaveLength(1)
+    expect(posts[0]!.url).toMatch(/\/api\/data\/v9\.2\/\$batch$/)
+    expect(posts[0]!.headers?.["Content-Type"]).toMatch(/^multipart\/mixed; boundary=batch_/)
+    expect(posts[0]!.headers?.["OData-Version"]).toBe("4.0")
   })
 
-  it("deletes the JSON note when the PDF note fails, and says why", async () => {
+  it("writes neither note when the PDF note fails: one transaction, nothing to clean up", async () => {
     const { mock, share } = setup()
-    mock.inject({ status: 400, method: "POST", bodyIncludes: "application/pdf", message: "The attachment is too large." })
+    mock.inject({ status: 400, method: "POST", match: /annotations$/, bodyIncludes: "application/pdf", message: "The attachment is too large." })
     await expect(share()).rejects.toMatchObject({ kind: "rejected", message: expect.stringMatching(/PDF note.*too large/) })
     expect(mock.notes.attachments()).toEqual([])
-    expect(mock.stats.requests.filter((r) => r.method === "DELETE")).toHaveLength(1)
+    expect(mock.stats.requests.filter((r) => r.method === "DELETE")).toHaveLength(0)
   })
 
-  it("names the note it could not remove when the clean-up fails too", async () => {
+  it("leaves nothing behind when the connection drops, and a retry writes both notes once", async () => {
     const { mock, share } = setup()
-    mock.inject({ status: 500, method: "POST", bodyIncludes: "application/pdf" })
-    mock.inject({ status: 503, method: "DELETE" })
-    const error = await share().catch((e: unknown) => e)
-    expect(error).toMatchObject({ kind: "left-over" })
-    const left = mock.notes.attachments()
-    expect(left).toHaveLength(1)
-    expect((error as Error).message).toContain(String(left[0]!.annotationid))
+    mock.inject({ status: "network", match: "$batch" })
+    await expect(share()).rejects.toMatchObject({ kind: "network" })
+    expect(mock.notes.attachments()).toEqual([])
+    await share()
+    expect(mock.notes.attachments().map((n) => n.filename)).toEqual(FILES.map((f) => f.filename))
   })
 
   it("refuses an account that does not exist and an expired session, writing nothing", async () => {

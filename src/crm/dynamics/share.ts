@@ -1,9 +1,9 @@
 /**
- * Attaches a snapshot to a Dynamics 365 account as notes with attachments: one
- * `POST /api/data/v9.2/annotations` per file (`objectid_account@odata.bind`, base64
- * `documentbody`), through the CRM page's own origin like the sync's reads (the injected `fetch`
- * is the page relay in the extension). Dataverse answers `204` with the new note's URL in
- * `OData-EntityId`.
+ * Attaches a snapshot to a Dynamics 365 account as notes with attachments: one note per file
+ * (`objectid_account@odata.bind`, base64 `documentbody`), all in ONE change set of a `$batch`
+ * request (batch.ts), through the CRM page's own origin like the sync's reads (the injected
+ * `fetch` is the page relay in the extension). Dataverse answers each operation `204` with the new
+ * note's URL in `OData-EntityId`.
  *
  * Size: Dataverse refuses an attachment whose Base64 text is longer than the org's
  * `maxuploadfilesize` (organization table, 5 MB by default; "Annotation (note) table"). The limit
@@ -11,17 +11,17 @@
  * JSON is the snapshot; the PDF is only its printout) and reported in `skipped`; a JSON over it is
  * refused before anything is written, with the sizes in the message.
  *
- * Two notes are two requests, so a failure of the second would leave the first behind: Parley
- * then deletes the note it created (`DELETE annotations(<id>)`) and reports the failure. Only
- * when that clean-up fails too is anything left over, and the error names the note. (A `$batch`
- * change set would make the pair atomic, at the price of a multipart writer; the compensating
- * delete keeps this small.) A `429` waits `Retry-After` (the org-wide wait of api.ts) and tries
- * again: the service-protection limit rejects a request before running it, so the retry cannot
- * duplicate.
+ * Two notes, one transaction: a change set succeeds or fails as a group ("Execute batch
+ * operations using the Web API"), so a refused PDF, a lost connection or a worker stopped in the
+ * middle never leaves the JSON note alone on the account; a retry finds either both notes
+ * (background/share.ts: already attached) or none. A `429` waits `Retry-After` (the org-wide wait
+ * of api.ts) and tries again: the service-protection limit rejects a request before running it,
+ * so the retry cannot duplicate.
  */
 import type { RequestBudget } from "../request-budget"
 import { ShareError, type ShareFile, type SharedFile } from "../share-types"
 import { DataverseClient, DataverseError, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type RawAnswer } from "./api"
+import { changeSetRequest, parseBatchResponse, type ChangeRequest } from "./batch"
 
 /** The share's transport: the same as the sync's (api.ts). */
 export type WriteFetch = FetchLike
@@ -36,6 +36,8 @@ export interface DynamicsShareDeps {
   budget?: RequestBudget
   /** Told which files were left out, and why (a PDF over the org's attachment limit). */
   onSkipped?: (skipped: SkippedFile) => void
+  /** The batch boundary id (tests); random otherwise. */
+  batchId?: () => string
 }
 
 export interface SkippedFile {
@@ -118,9 +120,11 @@ export async function shareToDynamics(
   }
   // Whoever opens the note in Dynamics learns why the briefing is missing, too.
   const notetext = left.length ? `${input.notetext} ${left.join(" ")}` : input.notetext
-  const created: SharedFile[] = []
-  for (const file of files) {
-    const body = JSON.stringify({
+  // One change set: both notes are written, or neither (a worker stopped mid-share, a refused PDF).
+  const requests: ChangeRequest[] = files.map((file) => ({
+    method: "POST",
+    url: `${root}/annotations`,
+    body: JSON.stringify({
       subject: file.title,
       notetext,
       filename: file.filename,
@@ -128,42 +132,33 @@ export async function shareToDynamics(
       documentbody: file.base64,
       "objectid_account@odata.bind": `/accounts(${input.accountId})`
     })
-    let error: ShareError | null = null
-    let id: string | undefined
-    try {
-      const res = await client.send("POST", `${root}/annotations`, { body })
-      if (res.status >= 200 && res.status < 300) {
-        id = /annotations\(([0-9a-f-]{36})\)/i.exec(res.headers.get("OData-EntityId") ?? "")?.[1]?.toLowerCase()
-        if (!id) error = new ShareError("rejected", "Dynamics 365 did not say which note it created.")
-      } else error = failure(res, `the ${file.kind.toUpperCase()} note`)
-    } catch (e) {
-      error = asShareError(e)
-    }
-    if (error) {
-      await undo(client, root, created, error)
-      throw error
-    }
-    created.push({ kind: file.kind, id: id!, url: input.accountUrl })
+  }))
+  const batch = changeSetRequest(requests, deps.batchId?.() ?? randomId())
+  let res: RawAnswer
+  try {
+    res = await client.send("POST", `${root}/$batch`, { body: batch.body, contentType: batch.contentType })
+  } catch (e) {
+    throw asShareError(e)
   }
-  return created
+  if (res.status < 200 || res.status >= 300) throw failure(res, "the notes")
+  const answers = parseBatchResponse(res.headers.get("Content-Type"), res.text)
+  const refused = answers.find((a) => a.status < 200 || a.status >= 300)
+  if (refused) {
+    // A failed change set answers with the failing operation alone, named by its Content-ID.
+    const file = files[(refused.contentId ?? answers.indexOf(refused) + 1) - 1]
+    const kind = file ? `${file.kind.toUpperCase()} note` : "notes"
+    throw failure({ status: refused.status, headers: { get: (name) => refused.headers[name.toLowerCase()] ?? null }, text: refused.body }, `the ${kind}`)
+  }
+  if (answers.length !== files.length) throw new ShareError("rejected", "Dynamics 365 did not say which notes it created.")
+  return answers.map((answer, n) => {
+    const id = /annotations\(([0-9a-f-]{36})\)/i.exec(answer.headers["odata-entityid"] ?? answer.headers.location ?? "")?.[1]?.toLowerCase()
+    if (!id) throw new ShareError("rejected", "Dynamics 365 did not say which note it created.")
+    return { kind: files[n]!.kind, id, url: input.accountUrl }
+  })
 }
 
-/** Deletes the notes this share created; if that fails, the error says which note is left. */
-async function undo(client: DataverseClient, root: string, created: SharedFile[], cause: ShareError): Promise<void> {
-  const left: string[] = []
-  for (const note of [...created].reverse()) {
-    try {
-      const res = await client.send("DELETE", `${root}/annotations(${note.id})`)
-      if (res.status >= 300 && res.status !== 404) left.push(note.id)
-    } catch {
-      left.push(note.id)
-    }
-  }
-  if (left.length) {
-    throw new ShareError(
-      "left-over",
-      `${cause.message} Parley could not remove the note it had already attached (${left.join(", ")}); delete it from the account's timeline.`,
-      cause.code
-    )
-  }
+/** A boundary id: unique per request (it need not be a GUID). */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("")
 }
+
