@@ -34,7 +34,10 @@ function certificate(): { key: Buffer; cert: Buffer } {
 }
 
 /** The demo org over HTTPS on port 443 of this machine (the tests run as root in CI). */
-async function serve(network: DemoNetwork): Promise<Server> {
+/** Rewrites a page before it is served (a test's hostile script, say). */
+export type PageRewrite = (url: string, html: string) => string
+
+async function serve(network: DemoNetwork, rewrite?: PageRewrite): Promise<Server> {
   const server = createServer(certificate(), (req, res) => {
     const chunks: Buffer[] = []
     req.on("data", (c: Buffer) => chunks.push(c))
@@ -50,7 +53,8 @@ async function serve(network: DemoNetwork): Promise<Server> {
       route.handle({ method: req.method ?? "GET", url, headers, ...(body !== undefined ? { body } : {}) }).then(
         (answer) => {
           if (answer.networkError) return void req.socket.destroy()
-          res.writeHead(answer.status, answer.headers).end(answer.body)
+          const html = rewrite && /text\/html/i.test(Object.entries(answer.headers).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "")
+          res.writeHead(answer.status, answer.headers).end(html ? rewrite(url, String(answer.body)) : answer.body)
         },
         (error: unknown) => res.writeHead(500).end(String(error))
       )
@@ -91,9 +95,9 @@ export async function until<T>(check: () => Promise<T | undefined | false | null
   }
 }
 
-export async function launchFirefox(options: DemoOrgOptions & { headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: DemoOrgOptions & { headless?: boolean; rewrite?: PageRewrite } = {}): Promise<FirefoxSession> {
   const network = createDemoNetwork(options)
-  const server = await serve(network)
+  const server = await serve(network, options.rewrite)
   const uuid = "5b3e6f0e-3f7a-4c1d-9a55-6a1b2c3d4e5f"
   const browser = await puppeteer.launch({
     browser: "firefox",
