@@ -6,7 +6,7 @@ import { CITE } from "./citations"
 import type { PricingContext } from "./context"
 import { discountPressure, type PriceDecision } from "./precision"
 import type { Suggestion } from "./types"
-import { toPresented } from "./units"
+import { fromPresented, toPresented } from "./units"
 
 export function precisionSuggestions(ctx: PricingContext, decision: PriceDecision, draft: number, price: number, rationaleRequired: boolean): Suggestion[] {
   const { input } = ctx
@@ -28,7 +28,8 @@ export function precisionSuggestions(ctx: PricingContext, decision: PriceDecisio
 
   switch (decision.kind) {
     case "round": {
-      const concede = decision.concede !== undefined ? ctx.money(decision.concede) : undefined
+      // The decision's figures are in the presented unit (toman for IRR): back to the input's unit.
+      const concede = decision.concede !== undefined ? ctx.money(fromPresented(decision.concede, ctx.unit)) : undefined
       const urgentOnly = input.mode === "opening" && input.urgent === true
       out.push({
         rule: "R3",

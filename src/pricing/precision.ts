@@ -191,7 +191,14 @@ export function decidePrice(base: number, o: PriceDecisionOptions): PriceDecisio
 }
 
 function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
-  const draft = snap(base, o.minStep(base))
+  // A close (or an urgent offer) never takes back ground: the draft's own digits are snapped
+  // toward the conceding side (999.9 → 999, not 1,000, for a seller).
+  const closing = o.mode === "closing" || o.urgent
+  const step = o.minStep(base)
+  const toward = snap(base, step, o.side === "seller" ? "floor" : "ceil")
+  // Where the currency's step is coarse for the amount (9.9 toman in whole toman) the conceding
+  // side would move it far; there the nearest step is the draft as it can be written.
+  const draft = closing && Math.abs(toward - base) <= base * ROUND_TOLERANCE ? toward : snap(base, step)
   const charmAllowed = o.positioning === "price" && o.expertise === "amateur" && o.side === "seller"
   const charmSaturated = charmAllowed && o.charmShare >= CHARM_SATURATION
   const charmDraft = isCharm(draft) && !(charmAllowed && !charmSaturated)

@@ -67,9 +67,10 @@ const isCharm = (x: number) => {
 }
 const minorOf = (currency: string) => (currency === "IRR" ? 0 : new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2)
 const factorOf = (currency: string) => (currency === "IRR" ? 10 : 1)
-function snapTo(x: number, step: number): number {
+function snapTo(x: number, step: number, mode: "round" | "floor" = "round"): number {
   const decimals = step >= 1 ? 0 : Math.round(-Math.log10(step))
-  return Number((Math.round(x / step) * step).toFixed(decimals))
+  const k = mode === "round" ? Math.round(x / step) : Math.floor(x / step + 1e-9)
+  return Number((k * step).toFixed(decimals))
 }
 const stepFor = (v: number, minor: number) => (v >= 100 ? Math.max(1, 10 ** -minor) : 10 ** -minor)
 const EPS = 1e-9
@@ -103,7 +104,9 @@ function violations(c: Case, suggested: number): string[] {
   const factor = factorOf(c.currency)
   const minor = minorOf(c.currency)
   const v = c.amount / factor
-  const d = snapTo(v, stepFor(v, minor))
+  // A seller's close snaps the draft's own digits down (999.9 → 999): never above what they drafted.
+  const down = snapTo(v, stepFor(v, minor), "floor")
+  const d = c.mode === "closing" && (v - down) / v <= 0.025 ? down : snapTo(v, stepFor(v, minor))
   const s = suggested / factor
   if (!(s > 0) || !Number.isFinite(s)) return [`not a positive finite price: ${s}`]
   if (d === 0 || (c.currency === "IRR" && c.amount < 10)) {
