@@ -23,7 +23,12 @@ describe("negotiation hints", () => {
   })
 
   it("lets a low-information rep have the buyer open, and an informed one anchor", () => {
-    const low = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 } }
+    const low = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 }, concessions: { ...profile.concessions, deals: [] } }
+    // Deals negotiated to a close tell their limits, whatever else is missing: no "let them open"
+    // beside a floor taken from those very deals.
+    const negotiated = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 } }
+    expect(negotiated.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length).toBeGreaterThanOrEqual(2)
+    expect(ids(negotiated)).not.toContain("buyer-names-first")
     const high = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.9 }, decisionCriteria: { ...profile.decisionCriteria, label: "quality" as const } }
     expect(ids(low)).toContain("buyer-names-first")
     expect(ids(high)).toContain("anchor-on-target")

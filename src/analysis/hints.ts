@@ -250,7 +250,10 @@ function warnings(p: RelationshipProfile, h: Hints): void {
 function playbook(p: RelationshipProfile, h: Hints): void {
   const d = p.dominance
   const power = ev(d.evidence)
-  const lowInformation = p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown"
+  // Their price limits are known once deals were negotiated to a close (the ledger's floor speaks
+  // for them): "let them name a number first" would contradict the floor the Dell hint gives.
+  const limitsKnown = p.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length >= 2
+  const lowInformation = !limitsKnown && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
   switch (d.label) {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),

@@ -312,7 +312,10 @@ export const ENGAGEMENT = {
   /** ... or above this many days whatever the rhythm: a year and a half without a word. */
   maxQuietDays: 540,
   /** Too few contacts for a rhythm: silent after this many days (two quarters without a word). */
-  silentWithoutRhythmDays: 180
+  silentWithoutRhythmDays: 180,
+  /** Contacts this close to the one before are one conversation: a customer who writes four times
+   * in a fortnight each March has a yearly rhythm, not a three-week one. Design default. */
+  episodeDays: 14
 } as const
 
 /** The same record once (dedupe.ts): copies of one message are logged within this of each other

@@ -420,3 +420,20 @@ describe("our unanswered follow-ups are not activity", () => {
     }
   })
 })
+
+describe("a customer's rhythm is measured between conversations", () => {
+  it("a customer who writes in a burst each March is not silent ten months after the last burst", () => {
+    for (const persian of [false, true]) {
+      const k = kit({ org: persian ? "march-fa" : "march-en" })
+      const bursts = Array.from({ length: 4 }, (_, year) => Array.from({ length: 4 }, (_, n) => k.interaction(`Y${year}M${n}`, {
+        at: at(year * 365 + n * 4), subject: persian ? `سفارش سالانه ${year + 1}` : `Annual order ${year + 1}`,
+        text: persian ? "لطفاً پیش‌فاکتور سفارش سالانه را بفرستید." : "Please send the quote for our annual order."
+      }))).flat()
+      const now = at(3 * 365 + 12 + 300)
+      const profile = classifyRelationship(k.history(k.account({ name: "Annual Co" }), { interactions: bursts }), { now })
+      expect(profile.engagement?.silent).toBe(false)
+      expect(profile.engagement?.usualGapDays).toBeGreaterThan(300)
+      expect(signals(profile)).not.toContain("gone-silent")
+    }
+  })
+})
