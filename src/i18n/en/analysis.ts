@@ -252,7 +252,7 @@ export const analysisEn = {
   "a.fact.lastContact": "The customer last reached out {days} {days|day|days} ago.",
   "a.fact.lastContactGap": "The customer last reached out {days} {days|day|days} ago; they usually do every {gap} {gap|day|days}.",
   "a.fact.noContact": "The customer has not reached out once in the history we see.",
-  "a.fact.regime": "The relationship changed: since {date} {changes}",
+  "a.fact.regime": "The relationship changed: since {date} — {changes}",
   "a.fact.lastWon": "They last bought {deal} at {discount} % off list.",
   "a.fact.lastWonNet": "They last bought {deal} at {net}, {discount} % off list.",
   "a.fact.counts": "The history holds {deals} {deals|deal|deals}, {quotes} quote {quotes|revision|revisions} and {contacts} two-way {contacts|contact|contacts}.",
