@@ -300,3 +300,18 @@ describe("competitors: names, not words", () => {
     expect(fs.competition!.competitors).toEqual([])
   })
 })
+
+describe("complaint hint when every case is closed", () => {
+  it("asks to show the problems will not recur, not to resolve open cases that do not exist (EN and FA)", () => {
+    const pressured: RelationshipProfile = {
+      ...profile,
+      complaints: { ...profile.complaints, open: 0, escalated: 4, total: 12, trend: "stable", label: "adequate" },
+      risk: { ...profile.risk, reasons: [...profile.risk.reasons, { signal: "complaint-pressure", text: { id: "a.risk.ne.noRecent" }, evidence: [] }] }
+    }
+    const en = negotiationHints(pressured).find((h) => h.id === "resolve-complaints-first")!
+    expect(en.text).toMatch(/none is open now/)
+    expect(en.text).not.toMatch(/resolve or schedule the open cases/)
+    const fa = negotiationHints(pressured, { locale: "fa-IR" }).find((h) => h.id === "resolve-complaints-first")!
+    expect(fa.text).toMatch(/هیچ پرونده‌ای باز نیست/)
+  })
+})

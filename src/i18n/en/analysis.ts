@@ -279,6 +279,7 @@ export const analysisEn = {
   "a.hint.dell-trap-drift.text": "{summary} Give the next concession only in exchange for something, and lead with what is not price.",
   "a.hint.resolve-complaints-first.title": "Fix service before negotiating price",
   "a.hint.resolve-complaints-first.textMedian": "{open} open and {escalated} escalated of {total} cases, median {days} days to close, trend {trend}. Complaint pressure is customer power: resolve or schedule the open cases before quoting, and do not pay for slow service with a discount.",
+  "a.hint.resolve-complaints-first.textAllClosed": "{total} cases, {escalated} of them escalated, trend {trend}; none is open now. Complaint pressure is customer power: before quoting, show what changed so the problems do not recur, and do not pay for past service with a discount.",
   "a.hint.resolve-complaints-first.text": "{open} open and {escalated} escalated of {total} cases, trend {trend}. Complaint pressure is customer power: resolve or schedule the open cases before quoting, and do not pay for slow service with a discount.",
   "a.hint.retention-first.title": "Protect the relationship before pushing price",
   "a.hint.retention-first.text": "{reasons} Re-engage the decision makers and settle open issues before asking for more.",
