@@ -367,3 +367,15 @@ describe("unseen wordings a rep meets (probe of issue 13)", () => {
     expect(voiced("ممنون.\nبا احترام\nمدیر کنترل کیفیت")).toEqual([])
   })
 })
+
+describe("service requests and decision criteria", () => {
+  it("does not read support as what they buy on from how-to questions alone (EN and FA)", () => {
+    const cases = [
+      ...Array.from({ length: 6 }, (_, n) => k.kase(`H${n}`, { subject: "Training request", description: "How do we configure the new reports for our team?", openedAt: at(20 + n * 30), closedAt: at(20 + n * 30 + 0.2), isClosed: true, status: "Closed" })),
+      ...Array.from({ length: 6 }, (_, n) => k.kase(`P${n}`, { subject: "درخواست راهنمایی", description: "چطور گزارش‌های جدید را تنظیم کنیم؟", openedAt: at(35 + n * 30), closedAt: at(35 + n * 30 + 0.2), isClosed: true, status: "Closed" }))
+    ]
+    const profile = profileOf([], { cases })
+    expect(profile.decisionCriteria.label).not.toBe("support")
+    expect(profile.decisionCriteria.weights.support).toBeLessThan(0.5)
+  })
+})
