@@ -162,6 +162,8 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
     else if (text !== 0) vote(d, text, P.textWeight, fromDeal)
   }
   for (const k of fs.cases) {
+    // A how-to question asks for help; it says nothing about what they buy on.
+    if (k.isRequest) continue
     if (k.fieldCriterion) vote(k, BIT_OF[k.fieldCriterion.criterion], P.caseFieldWeight, fromCaseField)
     else if ((k.voice & CRITERIA_MASK) !== 0) vote(k, k.voice & CRITERIA_MASK, P.textWeight, fromCaseText)
   }

@@ -20,6 +20,24 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
 }
 
+/** How many separate conversations the customer started (contacts episodeDays apart or more).
+ * Their times only, sorted when the history arrived out of order: the customer's own contacts
+ * are a small part of a history. */
+function conversations(fs: FeatureSet, now: number): number {
+  const times: number[] = []
+  let ordered = true
+  for (const i of fs.interactions) {
+    if (i.at > now || !fromCustomer(i)) continue
+    if (times.length > 0 && i.at < times[times.length - 1]!) ordered = false
+    times.push(i.at)
+  }
+  if (!ordered) times.sort((a, b) => a - b)
+  const episode = P.episodeDays * TIME.DAY
+  let count = 0
+  for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
+  return count
+}
+
 export function engagement(fs: FeatureSet, now: number): Engagement {
   let humanContacts = 0
   let customerContacts = 0
@@ -48,8 +66,9 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     unansweredOutreach++
     if (later(i, lastOutreach)) lastOutreach = i
   }
-  // The usual gap is the mean over the customer's active span: one pass, no sorting of the history.
-  const gaps = customerContacts - 1
+  // The usual gap is the mean over the customer's active span between conversations (contacts
+  // within episodeDays of the one before are one): a burst each March is a yearly rhythm.
+  const gaps = conversations(fs, now) - 1
   const usualGapDays = lastCustomer && gaps >= P.minGaps ? (lastCustomer.at - first) / gaps / TIME.DAY : null
   const daysSince = lastCustomer ? (now - lastCustomer.at) / TIME.DAY : null
   const silent = daysSince !== null &&

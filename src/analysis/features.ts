@@ -169,8 +169,20 @@ function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
   return r.direction === "outbound" && r.channel === "email" ? "nobody" : "notes"
 }
 
+/** "FW: …", "Fwd: …": the subject is the forwarded message's, not the sender's words. */
+function forwardedSubject(subject: string | undefined): boolean {
+  if (!subject) return false
+  let i = 0
+  while (i < subject.length && subject.charCodeAt(i) === 32) i++
+  const c0 = subject.charCodeAt(i) | 32
+  const c1 = subject.charCodeAt(i + 1) | 32
+  if (c0 !== 102 || c1 !== 119) return false // "fw"
+  const c2 = subject.charCodeAt(i + 2)
+  return c2 === 58 || ((c2 | 32) === 100 && subject.charCodeAt(i + 3) === 58) // "fw:" or "fwd:"
+}
+
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const reading = read(INTERACTION_GROUPS, speakerOf(r), r.subject, r.text)
+  const reading = read(INTERACTION_GROUPS, speakerOf(r), forwardedSubject(r.subject) ? undefined : r.subject, r.text)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).

@@ -23,7 +23,12 @@ describe("negotiation hints", () => {
   })
 
   it("lets a low-information rep have the buyer open, and an informed one anchor", () => {
-    const low = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 } }
+    const low = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 }, concessions: { ...profile.concessions, deals: [] } }
+    // Deals negotiated to a close tell their limits, whatever else is missing: no "let them open"
+    // beside a floor taken from those very deals.
+    const negotiated = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.2 } }
+    expect(negotiated.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length).toBeGreaterThanOrEqual(2)
+    expect(ids(negotiated)).not.toContain("buyer-names-first")
     const high = { ...withDominance("customer"), crmStrategy: { ...profile.crmStrategy, informationCompleteness: 0.9 }, decisionCriteria: { ...profile.decisionCriteria, label: "quality" as const } }
     expect(ids(low)).toContain("buyer-names-first")
     expect(ids(high)).toContain("anchor-on-target")
@@ -293,5 +298,20 @@ describe("competitors: names, not words", () => {
       ]
     }))
     expect(fs.competition!.competitors).toEqual([])
+  })
+})
+
+describe("complaint hint when every case is closed", () => {
+  it("asks to show the problems will not recur, not to resolve open cases that do not exist (EN and FA)", () => {
+    const pressured: RelationshipProfile = {
+      ...profile,
+      complaints: { ...profile.complaints, open: 0, escalated: 4, total: 12, trend: "stable", label: "adequate" },
+      risk: { ...profile.risk, reasons: [...profile.risk.reasons, { signal: "complaint-pressure", text: { id: "a.risk.ne.noRecent" }, evidence: [] }] }
+    }
+    const en = negotiationHints(pressured).find((h) => h.id === "resolve-complaints-first")!
+    expect(en.text).toMatch(/none is open now/)
+    expect(en.text).not.toMatch(/resolve or schedule the open cases/)
+    const fa = negotiationHints(pressured, { locale: "fa-IR" }).find((h) => h.id === "resolve-complaints-first")!
+    expect(fa.text).toMatch(/هیچ پرونده‌ای باز نیست/)
   })
 })

@@ -232,11 +232,14 @@ function warnings(p: RelationshipProfile, h: Hints): void {
     h.add("dell-trap-drift", "medium", hintMsg("dell-trap-drift", text), "BusinessWeek 2006 (Dell); Emerson 1962", ev(trap.evidence))
   }
   const c = p.complaints
-  if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations")) {
+  if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations" || r.signal === "complaint-pressure")) {
     const trend = nested(msg(`a.trend.${c.trend}`))
-    const text = c.medianDaysToClose !== null
-      ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total: c.total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
-      : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total: c.total, trend })
+    // With every case closed, there is nothing to "resolve": what the customer needs to see is that it will not recur.
+    const text = c.open === 0
+      ? msg("a.hint.resolve-complaints-first.textAllClosed", { escalated: c.escalated, total: c.total, trend })
+      : c.medianDaysToClose !== null
+        ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total: c.total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
+        : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total: c.total, trend })
     h.add("resolve-complaints-first", "high", hintMsg("resolve-complaints-first", text),
       "Emerson 1962; research §4 (complaint pressure); seed 000", ev(c.evidence))
   }
@@ -250,7 +253,10 @@ function warnings(p: RelationshipProfile, h: Hints): void {
 function playbook(p: RelationshipProfile, h: Hints): void {
   const d = p.dominance
   const power = ev(d.evidence)
-  const lowInformation = p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown"
+  // Their price limits are known once deals were negotiated to a close (the ledger's floor speaks
+  // for them): "let them name a number first" would contradict the floor the Dell hint gives.
+  const limitsKnown = p.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length >= 2
+  const lowInformation = !limitsKnown && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
   switch (d.label) {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),

@@ -26,11 +26,13 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
   maxScanChars: GENERAL.maxScanChars,
   markers: MARKERS,
   // What the clause reader (src/text/clauses.ts) may drop: a dismissal sets aside criteria and
-  // pushback, a negation pushback, a grown budget the constraint and price; a competitor named
+  // pushback, a negation pushback and churn threats ("no plans to switch suppliers"; a threat's
+  // own negation, "won't renew", is inside its words and does not count), a grown budget the
+  // constraint and price; a competitor named
   // first in a note's clause is its subject, not the customer.
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement!,
-    negatable: cue.constraint! | cue.disparagement!,
+    negatable: cue.constraint! | cue.disparagement! | cue.churnThreat!,
     budgetBound: cue.price! | cue.constraint!,
     otherSubject: cue.competitor!
   })

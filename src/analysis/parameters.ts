@@ -312,7 +312,10 @@ export const ENGAGEMENT = {
   /** ... or above this many days whatever the rhythm: a year and a half without a word. */
   maxQuietDays: 540,
   /** Too few contacts for a rhythm: silent after this many days (two quarters without a word). */
-  silentWithoutRhythmDays: 180
+  silentWithoutRhythmDays: 180,
+  /** Contacts this close to the one before are one conversation: a customer who writes four times
+   * in a fortnight each March has a yearly rhythm, not a three-week one. Design default. */
+  episodeDays: 14
 } as const
 
 /** The same record once (dedupe.ts): copies of one message are logged within this of each other
@@ -428,10 +431,15 @@ export const LEXICONS = {
       "look at alternatives", "looking for alternatives", "considering alternatives", "evaluating alternatives",
       "will not renew", "won't renew", "not renewing", "not be renewing", "won't be renewing", "not going to renew",
       "move our orders", "moving our orders", "terminate the contract",
+      "evaluating other vendors", "evaluating other suppliers", "talking to other suppliers", "talking to other vendors",
+      "out to tender", "put it out to tender", "putting the account out to tender", "re-tender*", "retender*",
+      "rebid the contract", "go out to bid", "going out to bid", "find another supplier", "find a new supplier",
       "terminate our contract", "cancel the contract", "cancel our contract", "go elsewhere", "going elsewhere",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
-      "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*"
+      "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",
+      "با رقیب می بند*", "با رقبا می بند*", "قرارداد سال بعد را با رقیب*", "سراغ یه تامین کننده دیگه*",
+      "سراغ تامین کننده دیگه*", "تامین کننده دیگه*", "مناقصه می گذاریم*", "به مناقصه می گذاریم*"
     ]
   },
   /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */
@@ -442,14 +450,20 @@ export const LEXICONS = {
       "budget is capped", "budget cap*", "budget limit*", "over budget", "over our budget", "above our budget",
       "beyond our budget", "exceeds our budget", "out of budget", "no budget", "budget is tight", "tight budget",
       "our ceiling", "our limit", "approved budget", "all we can pay", "maximum we can pay", "max we can pay",
+      "don't have the budget", "do not have the budget", "don't have budget", "don't have the funds",
+      "do not have the funds", "won't approve", "will not approve", "wouldn't approve", "capped at", "can't spend more",
+      "cannot spend more", "out of our price range", "budget has run out", "budget ran out", "budget is exhausted",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
-      "توان پرداخت*", "توان مالی*"
+      "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
+      "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*"
     ],
     disparagement: [
       "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",
       "too pricey", "rip-off", "ripoff", "rip off", "poor value", "not good value", "doesn't justify",
-      "does not justify",
-      "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "گران است*", "خیلی گران*", "گرونه*", "گران فروشی*", "بیش از ارزش*"
+      "does not justify", "more than it's worth", "more than it is worth", "don't see the value", "do not see the value",
+      "not seeing the value", "can't justify the price", "cannot justify the price",
+      "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "نمی ارزه*", "ارزششو نداره*", "گران است*", "خیلی گران*", "گرونه*",
+      "گران فروشی*", "بیش از ارزش*"
     ]
   },
   /** Quote-line products: write-in/custom and service lines (Siemens pattern; GE services). */
@@ -521,6 +535,10 @@ export const MARKERS = {
     "despite", "in spite of", "regardless of", "irrespective of", "not about", "isn't about", "wasn't about",
     "never late", "never been late", "never delayed", "always on time", "always delivered on time", "no delays",
     "no complaints", "no issues", "no problems",
+    // A criterion called satisfactory is set aside ("The price was fine. Delivery took too long").
+    "is fine", "was fine", "are fine", "were fine", "is ok", "was ok", "is okay", "was okay", "is reasonable",
+    "was reasonable", "is fair", "was fair", "is competitive", "was competitive",
+    "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
     "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
     "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
@@ -603,7 +621,12 @@ export const MARKERS = {
   preposition: ["with", "to", "for", "at", "about", "on behalf of", "با", "به", "برای", "از طرف", "درباره"],
   /** Where a reply's quoted earlier message begins: what follows is not this message's voice. */
   replyHeader: [
-    "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده"
+    "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده",
+    "پیام بازارسال شده", "بازارسال شده",
+    // An email signature begins: job titles and slogans below it are not what the customer asks for.
+    "best regards", "kind regards", "warm regards", "with regards", "yours sincerely", "yours truly", "sincerely yours",
+    "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my mobile", "get outlook for",
+    "با احترام", "با تشکر و احترام", "با سپاس و احترام", "ارادتمند شما"
   ],
   /** "not only X but also Y": a negation that adds rather than sets aside. */
   additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],
@@ -616,6 +639,7 @@ export const MARKERS = {
     "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
     "workflow task", "system task", "process builder", "marketing email", "pardot",
     "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
+    "to stop receiving", "stop receiving these", "surveymonkey", "take our survey", "save your seat", "register now",
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
     "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*"
   ],

@@ -325,3 +325,57 @@ describe("cases", () => {
     expect([severity("فوری"), severity("بالا"), severity("متوسط"), severity("کم")]).toEqual(["high", "high", "normal", "low"])
   })
 })
+
+/** What a text voices, as cue names. */
+function voiced(text: string, fields: Partial<Interaction> = {}): string[] {
+  const f = interactionFeatures(k.interaction("V", { at: at(1), subject: "Re: order", text, ...fields }))
+  return Object.entries(CUE).filter(([, bit]) => (f.voice & bit) !== 0).map(([name]) => name).sort()
+}
+
+describe("unseen wordings a rep meets (probe of issue 13)", () => {
+  it("keeps a Persian constraint whose negative verb is its own, far from the budget words", () => {
+    expect(voiced("بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم.")).toContain("constraint")
+    expect(voiced("بودجه‌مون تموم شده، بیشتر از این نمی‌تونیم بدیم.")).toContain("constraint")
+    expect(voiced("خیلی گرون نیست.")).not.toContain("disparagement")
+  })
+
+  it("reads budget limits and value doubts said in other words", () => {
+    expect(voiced("We simply don't have the budget for this right now.")).toContain("constraint")
+    expect(voiced("Finance won't approve anything above 40k.")).toContain("constraint")
+    expect(voiced("That's way more than it's worth.")).toContain("disparagement")
+    expect(voiced("این قیمت اصلاً نمی‌ارزه.")).toContain("disparagement")
+  })
+
+  it("hears a churn threat, and not its denial", () => {
+    expect(voiced("We are evaluating other vendors for next year.")).toContain("churnThreat")
+    expect(voiced("We're putting the account out to tender in Q3.")).toContain("churnThreat")
+    expect(voiced("We have no plans to switch suppliers.")).not.toContain("churnThreat")
+    expect(voiced("We won't renew the contract.")).toContain("churnThreat")
+    expect(voiced("اگر حل نشود قرارداد سال بعد را با رقیب می‌بندیم.")).toContain("churnThreat")
+    expect(voiced("قرارداد را تمدید نمی‌کنیم.")).toContain("churnThreat")
+  })
+
+  it("sets aside a criterion called satisfactory: 'the price was fine. Delivery took too long'", () => {
+    expect(voiced("The price was fine. Delivery took too long.")).toEqual(["delivery"])
+    expect(voiced("قیمت مناسب بود، ولی تحویل خیلی طول کشید.")).toEqual(["delivery"])
+  })
+
+  it("does not take a forwarded message's subject, a signature or a phone footer as the customer's words", () => {
+    expect(voiced("Can you look at this?", { subject: "FW: Price list 2024" })).toEqual([])
+    expect(voiced("Thanks.\nBest regards,\nTom\nLogistics & Delivery Coordinator")).toEqual([])
+    expect(voiced("Received.\n\nSent from my iPhone\nBudget Office - Purchasing Dept.")).toEqual([])
+    expect(voiced("ممنون.\nبا احترام\nمدیر کنترل کیفیت")).toEqual([])
+  })
+})
+
+describe("service requests and decision criteria", () => {
+  it("does not read support as what they buy on from how-to questions alone (EN and FA)", () => {
+    const cases = [
+      ...Array.from({ length: 6 }, (_, n) => k.kase(`H${n}`, { subject: "Training request", description: "How do we configure the new reports for our team?", openedAt: at(20 + n * 30), closedAt: at(20 + n * 30 + 0.2), isClosed: true, status: "Closed" })),
+      ...Array.from({ length: 6 }, (_, n) => k.kase(`P${n}`, { subject: "درخواست راهنمایی", description: "چطور گزارش‌های جدید را تنظیم کنیم؟", openedAt: at(35 + n * 30), closedAt: at(35 + n * 30 + 0.2), isClosed: true, status: "Closed" }))
+    ]
+    const profile = profileOf([], { cases })
+    expect(profile.decisionCriteria.label).not.toBe("support")
+    expect(profile.decisionCriteria.weights.support).toBeLessThan(0.5)
+  })
+})

@@ -2,7 +2,8 @@
  * Risk (seed 003: LTV-, needs-based and prediction analysis): falling activity, rising
  * complaints, lost deals, open escalations and slow answers, and (issue 13) a customer gone
  * silent against their own rhythm, complaint pressure and churn threats, each a reason with its
- * records. Activity is human contact only: automated sends and internal notes keep no account alive.
+ * records. Activity is two-way human contact only: automated sends, internal notes and our own
+ * unanswered mail keep no account alive.
  */
 import type { ComplaintsResult } from "./complaints"
 import { list, msg, nested, type Message } from "../i18n/message"
@@ -24,6 +25,8 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
     if (i.at > now || !i.human || i.direction === "internal") continue
+    // Our own mail, tasks and notes are one-way: follow-ups nobody answered keep no account alive.
+    if (i.direction === "outbound" && i.channel !== "call" && i.channel !== "meeting") continue
     if (i.at > now - windowMs) {
       recent++
       latestTop.add(i, i.key, 0, i.at)

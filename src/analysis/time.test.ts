@@ -398,3 +398,42 @@ describe.each([
     expect(ended.evidence[0]!.reason.id).toBe("a.dep.ev.ended")
   })
 })
+
+describe("our unanswered follow-ups are not activity", () => {
+  it("a monthly customer silent for eight months stays at risk however often we wrote", () => {
+    for (const persian of [false, true]) {
+      const k = kit({ org: persian ? "quiet-fa" : "quiet-en" })
+      const theirs = Array.from({ length: 24 }, (_, m) => k.interaction(`C${m}`, {
+        at: at(m * 30), subject: persian ? `سفارش ماه ${m + 1}` : `Order for month ${m + 1}`, text: persian ? "لطفاً سفارش این ماه را ارسال کنید." : "Please ship this month's order."
+      }))
+      const ours = Array.from({ length: 4 }, (_, n) => k.interaction(`F${n}`, {
+        at: at(23 * 30 + 160 + n * 20), direction: "outbound", subject: persian ? "پیگیری" : "Checking in",
+        text: persian ? "سلام، خواستیم ببینیم سفارش بعدی کی است." : "Hi, just checking when your next order is due."
+      }))
+      const now = at(23 * 30 + 240)
+      const silent = classifyRelationship(k.history(k.account({ name: "Quiet Co" }), { interactions: theirs }), { now })
+      const chased = classifyRelationship(k.history(k.account({ name: "Quiet Co" }), { interactions: [...theirs, ...ours] }), { now })
+      expect(signals(silent)).toContain("falling-activity")
+      expect(signals(chased)).toContain("falling-activity")
+      expect(chased.risk.label).toBe(silent.risk.label)
+      expect(chased.engagement?.unansweredOutreach).toBe(4)
+    }
+  })
+})
+
+describe("a customer's rhythm is measured between conversations", () => {
+  it("a customer who writes in a burst each March is not silent ten months after the last burst", () => {
+    for (const persian of [false, true]) {
+      const k = kit({ org: persian ? "march-fa" : "march-en" })
+      const bursts = Array.from({ length: 4 }, (_, year) => Array.from({ length: 4 }, (_, n) => k.interaction(`Y${year}M${n}`, {
+        at: at(year * 365 + n * 4), subject: persian ? `سفارش سالانه ${year + 1}` : `Annual order ${year + 1}`,
+        text: persian ? "لطفاً پیش‌فاکتور سفارش سالانه را بفرستید." : "Please send the quote for our annual order."
+      }))).flat()
+      const now = at(3 * 365 + 12 + 300)
+      const profile = classifyRelationship(k.history(k.account({ name: "Annual Co" }), { interactions: bursts }), { now })
+      expect(profile.engagement?.silent).toBe(false)
+      expect(profile.engagement?.usualGapDays).toBeGreaterThan(300)
+      expect(signals(profile)).not.toContain("gone-silent")
+    }
+  })
+})

@@ -85,6 +85,8 @@ const ADDITIVE = ROLE("additive")
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
 const NEGATION_ISSUE_GAP = 20
 const ISSUE_NEGATION_GAP = 20
+/** Characters between a pushback and the Persian negative verb that negates it ("خیلی گرون نیست"). */
+const NEGATION_VERB_GAP = 12
 /** A role noun this close after a preposition is its object, not the subject: "call with the buyer", "تماس با مشتری". */
 const PREPOSITION_GAP = 5
 
@@ -249,7 +251,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case NEGATION:
           // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
           // it, unless it is part of that pushback's own words ("ارزش ندارد").
-          if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start) keptNegatable &= ~negatableSeen
+          // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
+          if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start && start - negatableEnd <= NEGATION_VERB_GAP) keptNegatable &= ~negatableSeen
           if (first) firstIsNegation = true
           negationEnd = end
           if (firstNegationEnd < 0) firstNegationEnd = end

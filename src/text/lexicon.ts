@@ -498,7 +498,8 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
   constraint: [
     "budje nadarim*", "budjeh nadarim*", "boodje nadarim*", "budje mahdood*", "budjeh mahdood*", "saghfe budje*",
     "bishtar az in nemitunim*", "bishtar az in nemitoonim*", "bishtar nemitunim*", "bishtar nemitoonim*", "nemitunim bishtar*",
-    "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*"
+    "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*",
+    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*"
   ],
   disparagement: [
     "kheyli gerun*", "kheili gerun*", "kheyli geroon*", "kheili geroon*", "kheyli geran*", "kheili geran*", "gerune*",
