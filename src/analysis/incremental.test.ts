@@ -47,6 +47,31 @@ describe("incremental classification", () => {
     }
   })
 
+  it("reports malformed, invalid and foreign records the same way one-shot and with a kept cache", () => {
+    const h = base()
+    const last = h.interactions[h.interactions.length - 1]!
+    const noisy = {
+      ...h,
+      interactions: [
+        ...h.interactions.slice(0, 10),
+        "not a record",
+        { ...last, key: undefined, id: "NOKEY", subject: "Need the price list" },
+        { ...last, key: "salesforce:bench:BADAT", id: "BADAT", at: -5, subject: "قیمت خیلی بالاست" },
+        { ...last, key: "salesforce:bench:OTHER", id: "OTHER", accountKey: "salesforce:bench:SOMEONE_ELSE", subject: "Delivery was late again" },
+        { ...last, key: "salesforce:bench:FA1", id: "FA1", at: last.at + 60_000, subject: "تحویل دیر شد", text: "لطفاً زمان تحویل را تأیید کنید." },
+        ...h.interactions.slice(10)
+      ]
+    } as unknown as AccountHistory
+    const once = classifyRelationship(noisy, { peers: PEERS })
+    expect(createClassifier({ peers: PEERS }).classify(noisy)).toEqual(once)
+    const reasons = once.rejected.map((r) => r.reason)
+    expect(reasons).toContain("interactions[10]: expected a record object")
+    expect(reasons.some((r) => r.startsWith("interactions[11]: "))).toBe(true)
+    expect(once.rejected.some((r) => r.recordKey === "salesforce:bench:BADAT")).toBe(true)
+    expect(once.rejected.some((r) => r.recordKey === "salesforce:bench:OTHER" && r.reason.includes("belongs to account"))).toBe(true)
+    expect(once.sampleSize.interactions).toBe(h.interactions.length + 1)
+  })
+
   it("resolves several duplicated keys the same way cold and with a warm cache", () => {
     const h = base()
     const list = h.interactions
