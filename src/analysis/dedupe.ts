@@ -58,24 +58,27 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     }
   }
   const candidates: InteractionF[] = []
-  let sameDay: Set<InteractionF> | null = null
+  // The emails logged within a day after a date-only email may be the same message with its
+  // time. In time order those days end no earlier one after another, so "within such a day" is
+  // one index: below the end of the latest date-only email's day (no set of records to look up).
+  let sameDayEnd = 0
+  let previousAt = -Infinity
+  let at = n > 0 ? order[0]!.at : 0
   for (let k = 0; k < n; k++) {
     const i = order[k]!
-    const near = (k > 0 && i.at - order[k - 1]!.at <= DEDUPE.windowMs) || (k + 1 < n && order[k + 1]!.at - i.at <= DEDUPE.windowMs)
-    if (near) candidates.push(i)
-    else if (sameDay?.has(i)) candidates.push(i)
+    const nextAt = k + 1 < n ? order[k + 1]!.at : Infinity
+    const near = at - previousAt <= DEDUPE.windowMs || nextAt - at <= DEDUPE.windowMs
+    const inDay = k < sameDayEnd && i.channel === "email"
+    if (near || inDay) candidates.push(i)
     if (dateOnlyEmail(i)) {
-      // Later emails of that day may be the same message logged with its time.
-      for (let j = k + 1; j < n && order[j]!.at - i.at < TIME.DAY; j++) {
-        if (order[j]!.channel !== "email") continue
-        sameDay ??= new Set()
-        sameDay.add(order[j]!)
-        if (!near && !sameDay.has(i)) {
-          sameDay.add(i)
-          candidates.push(i)
-        }
-      }
+      let j = k + 1
+      let email = false
+      for (; j < n && order[j]!.at - at < TIME.DAY; j++) if (order[j]!.channel === "email") email = true
+      if (j > sameDayEnd) sameDayEnd = j
+      if (email && !near && !inDay) candidates.push(i)
     }
+    previousAt = at
+    at = nextAt
   }
   if (candidates.length === 0) return { fs, duplicates: 0 }
   const bySignature = new Map<number, InteractionF | InteractionF[]>()
