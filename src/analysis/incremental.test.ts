@@ -72,6 +72,21 @@ describe("incremental classification", () => {
     expect(once.sampleSize.interactions).toBe(h.interactions.length + 1)
   })
 
+  it("classifies keys that differ only before their last characters, one of them twice, like a kept cache", () => {
+    const h = base()
+    // Same length, same id: only the org part differs, so every key lands in one hash slot.
+    const alike = h.interactions.slice(0, 400).map((i, n) => ({
+      ...i, key: `salesforce:o${String(n).padStart(4, "0")}:00T5e00000ZZZZZZAA`, subject: n % 2 === 0 ? "Price is too high" : "قیمت بالاست"
+    }))
+    const withRepeat = [...alike, { ...alike[7]!, modifiedAt: (alike[7]!.modifiedAt ?? 0) + 1, subject: "Delivery was late" }]
+    for (const interactions of [alike, withRepeat]) {
+      const x = withInteractions(h, interactions)
+      const once = classifyRelationship(x, { peers: PEERS })
+      expect(createClassifier({ peers: PEERS }).classify(x)).toEqual(once)
+      expect(once.sampleSize.interactions).toBe(alike.length)
+    }
+  })
+
   it("resolves several duplicated keys the same way cold and with a warm cache", () => {
     const h = base()
     const list = h.interactions

@@ -91,12 +91,19 @@ class Items<F> {
   }
 }
 
+/** How many of a key's last characters `repeatsKey` hashes: a Salesforce id's 18 characters or
+ * a Dynamics GUID's last 18 (design default). */
+const HASHED_KEY_CHARS = 18
+
 /**
  * Whether a record key occurs twice in `list` (records `process` would key: objects, not arrays,
- * with a string key). A one-shot classification needs only this answer, not the places, and a
+ * with a string key), or may: true also when unsure. A one-shot classification needs only this answer, not the places, and a
  * Map of 50k string keys was a tenth of classifying 50k records (a cache miss per probe, and
  * rehashing as it grows): an open-addressed table of hashes and places, sized once, in two typed
- * arrays. Exact: keys whose hashes are equal are compared as strings.
+ * arrays. Exact: keys whose hashes are equal are compared as strings. Keys of one org share
+ * their start ("salesforce:org:"), so only their last characters and length are hashed; keys
+ * made to collide there only make probes longer, and past a bound the answer is "maybe", which
+ * sends the caller down the general path (a Map), never to a wrong result.
  */
 function repeatsKey(list: readonly unknown[]): boolean {
   let size = 16
@@ -105,14 +112,15 @@ function repeatsKey(list: readonly unknown[]): boolean {
   const hashes = new Int32Array(size)
   /** Place + 1 of the key in each slot; 0: empty. */
   const places = new Int32Array(size)
+  let probes = 4 * list.length + 64
   for (let i = 0; i < list.length; i++) {
     const raw = list[i]
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) continue
     const key = (raw as Record<string, unknown>).key
     if (typeof key !== "string") continue
     // FNV-1a, its high bits folded into the low ones the mask keeps.
-    let h = 0x811c9dc5
-    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193)
+    let h = Math.imul(0x811c9dc5 ^ key.length, 0x01000193)
+    for (let k = Math.max(0, key.length - HASHED_KEY_CHARS); k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193)
     h ^= h >>> 15
     let s = h & mask
     for (;;) {
@@ -123,6 +131,7 @@ function repeatsKey(list: readonly unknown[]): boolean {
         break
       }
       if (hashes[s] === h && (list[at - 1] as { key: string }).key === key) return true
+      if (--probes < 0) return true
       s = (s + 1) & mask
     }
   }
