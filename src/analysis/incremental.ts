@@ -3,8 +3,9 @@
  * part of classification; aggregation is linear and cheap. So features are cached per record,
  * keyed by record key and checked against the record's modifiedAt/seenAt: after one new or
  * changed record only that record is validated and scanned, and the profile is re-aggregated.
- * `classifyRelationship` is this classifier with an empty cache, so both paths give the same
- * profile by construction (and a test holds them to it).
+ * `classifyRelationship` is this classifier with an empty cache that it never reads again, so it
+ * skips the bookkeeping a later call would need when no key repeats (`processOnce`: the same
+ * validation, extraction, reports and order); tests hold both paths to the same profile.
  */
 import type * as z from "zod"
 import * as M from "../model/schema"
