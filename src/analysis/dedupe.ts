@@ -90,9 +90,10 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     if (seen === undefined) bySignature.set(signature, i)
     else {
       shared = true
-      if (Array.isArray(seen)) {
-        if (!seen.includes(i)) seen.push(i)
-      } else if (seen !== i) bySignature.set(signature, [seen, i])
+      // Each record is a candidate once (the loop above pushes it at most once), so no group
+      // is searched for it: a search made dense histories quadratic in a group's size.
+      if (Array.isArray(seen)) seen.push(i)
+      else bySignature.set(signature, [seen, i])
     }
   }
   if (!shared) return { fs, duplicates: 0 }
