@@ -11,7 +11,7 @@
  * that share one are sorted. Which copy stays does not depend on the order records arrive in (the profile must not):
  * the email object over a logged task, a known direction over "unknown", then the smallest key.
  */
-import { signatureOf, type FeatureSet, type InteractionF } from "./features"
+import { signatureOf, subjectHashOf, type FeatureSet, type InteractionF } from "./features"
 import { DEDUPE, TIME } from "./parameters"
 
 function rank(i: InteractionF): number {
@@ -81,9 +81,27 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     at = nextAt
   }
   if (candidates.length === 0) return { fs, duplicates: 0 }
+  // Copies share their subject and are within a day of each other (sameMoment), so the body is
+  // hashed only for candidates with a candidate of the same subject hash within a day: in a dense
+  // history most are merely close in time. One left out can be no copy, and leaving it out changes
+  // no cluster below: every record of its signature is more than a day away. Candidates are in
+  // time order, so the latest one with the same subject hash is the nearest before it.
+  const latestBySubject = new Map<number, number>()
+  const paired = new Uint8Array(candidates.length)
+  for (let m = 0; m < candidates.length; m++) {
+    const subject = subjectHashOf(candidates[m]!.textA)
+    const before = latestBySubject.get(subject)
+    if (before !== undefined && candidates[m]!.at - candidates[before]!.at <= TIME.DAY) {
+      paired[m] = 1
+      paired[before] = 1
+    }
+    latestBySubject.set(subject, m)
+  }
   const bySignature = new Map<number, InteractionF | InteractionF[]>()
   let shared = false
-  for (const i of candidates) {
+  for (let m = 0; m < candidates.length; m++) {
+    if (paired[m] === 0) continue
+    const i = candidates[m]!
     const signature = signatureOf(i.textA, i.textB)
     if (signature === 0) continue
     const seen = bySignature.get(signature)

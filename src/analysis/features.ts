@@ -353,6 +353,13 @@ function hashInto(text: string, from: number, to: number, seed: number): number 
   return h >>> 0
 }
 
+/** The subject's part of a signature (two copies have equal ones): cheap, so dedupe.ts asks it
+ * first and hashes bodies only where subjects meet. */
+export function subjectHashOf(subject: string | undefined): number {
+  const s = subject ?? ""
+  return hashInto(s, s ? subjectStart(s) : 0, s.length, 0x811c9dc5)
+}
+
 /**
  * The same message logged twice (its EmailMessage and its Task) has the same subject, after
  * reply and logging prefixes, and the same text: the signature of both, a number (a Map key with
@@ -360,11 +367,9 @@ function hashInto(text: string, from: number, to: number, seed: number): number 
  * each other are compared (src/analysis/dedupe.ts), so a 32-bit hash of each part is plenty.
  */
 export function signatureOf(subject: string | undefined, text: string | undefined): number {
-  const s = subject ?? ""
   const t = text ?? ""
-  const from = s ? subjectStart(s) : 0
   const body = t ? bodyStart(t) : 0
-  const a = hashInto(s, from, s.length, 0x811c9dc5)
+  const a = subjectHashOf(subject)
   const b = hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), 0x811c9dc5)
   if (a === 0x811c9dc5 && b === 0x811c9dc5) return 0
   // 32 bits of the subject and 21 of the text: an exact integer.
