@@ -41,6 +41,23 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
 const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && i.at % TIME.DAY === 0
 
 /**
+ * `list` in time order, records at the same time in list order (what a stable sort gives), when
+ * its first `sorted` records are in time order already. Records usually arrive at the end, so only
+ * that tail is sorted and then merged with the ordered part, which takes it on ties.
+ */
+function inTimeOrder(list: readonly InteractionF[], sorted: number): InteractionF[] {
+  const tail = list.slice(sorted).sort((a, b) => a.at - b.at)
+  const out = new Array<InteractionF>(list.length)
+  let p = 0
+  let t = 0
+  let w = 0
+  while (p < sorted && t < tail.length) out[w++] = tail[t]!.at < list[p]!.at ? tail[t++]! : list[p++]!
+  while (p < sorted) out[w++] = list[p++]!
+  while (t < tail.length) out[w++] = tail[t++]!
+  return out
+}
+
+/**
  * The feature set with later copies of the same interaction left out, and how many were.
  *
  * Only records logged at the same moment as another can be copies, and those are few: the
@@ -53,7 +70,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
   let order = list
   for (let k = 1; k < n; k++) {
     if (list[k]!.at < list[k - 1]!.at) {
-      order = [...list].sort((a, b) => a.at - b.at)
+      order = inTimeOrder(list, k)
       break
     }
   }
