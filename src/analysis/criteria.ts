@@ -67,7 +67,8 @@ function reasonOf(s: Source, c: Criterion): Message {
 }
 
 const BIT_OF: Record<Criterion, number> = { price: CUE.price, quality: CUE.quality, delivery: CUE.delivery, support: CUE.support }
-const CRITERION_BITS = CRITERIA.map((c) => [c, BIT_OF[c]] as const)
+/** The criteria's bits by index, in CRITERIA order (the tallies below are kept by index). */
+const CRITERION_BITS: readonly number[] = CRITERIA.map((c) => BIT_OF[c])
 
 /** Bits set in a 4-bit criteria mask. */
 const BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4]
@@ -86,8 +87,21 @@ interface Period {
   points: Tally
   records: number
   top: Record<Criterion, TopK<Source>>
+  /** `points` and `top` by CRITERIA index while votes are counted (`points` is filled after). */
+  sums: Float64Array
+  tops: ReadonlyArray<TopK<Source>>
 }
-const period = (): Period => ({ points: zero(), records: 0, top: { price: new TopK(4), quality: new TopK(4), delivery: new TopK(4), support: new TopK(4) } })
+function period(): Period {
+  const top = { price: new TopK<Source>(4), quality: new TopK<Source>(4), delivery: new TopK<Source>(4), support: new TopK<Source>(4) }
+  return { points: zero(), records: 0, top, sums: new Float64Array(CRITERIA.length), tops: CRITERIA.map((c) => top[c]) }
+}
+
+/** The tally of sums kept by CRITERIA index (the same additions in the same order: exact). */
+function tallyOf(sums: Float64Array): Tally {
+  const t = zero()
+  CRITERIA.forEach((c, k) => (t[c] = sums[k]!))
+  return t
+}
 
 /** The criterion the customer decided on before the recent window and the one since. */
 export interface CriteriaShift {
@@ -120,8 +134,11 @@ function periodShift(earlier: Period, recent: Period): { before: Criterion; afte
  * clear and different leader, the relationship changed and the recent period alone decides.
  */
 export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: number): CriteriaResult {
-  const points = zero()
   const top: Record<Criterion, TopK<Source>> = { price: new TopK(), quality: new TopK(), delivery: new TopK(), support: new TopK() }
+  // Counted by index (a vote touches up to four criteria, thousands of votes in a long history):
+  // a typed array and a list, not keyed loads and stores by criterion name.
+  const sums = new Float64Array(CRITERIA.length)
+  const tops = CRITERIA.map((c) => top[c])
   const since = now - REGIME.windowDays * TIME.DAY
   const recent = period()
   const earlier = period()
@@ -139,13 +156,15 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
     if (side) side.records++
     if (ref.at !== undefined && ref.at < earliest) earliest = ref.at
     let source: Source | null = null
-    for (const [c, bit] of CRITERION_BITS) {
-      if ((mask & bit) === 0) continue
-      points[c] += decayed
-      if (top[c].accepts(decayed, ref.at, ref.key)) top[c].add((source ??= make(ref)), ref.key, decayed, ref.at)
+    for (let k = 0; k < CRITERION_BITS.length; k++) {
+      if ((mask & CRITERION_BITS[k]!) === 0) continue
+      sums[k] = sums[k]! + decayed
+      const best = tops[k]!
+      if (best.accepts(decayed, ref.at, ref.key)) best.add((source ??= make(ref)), ref.key, decayed, ref.at)
       if (side) {
-        side.points[c] += share
-        if (side.top[c].accepts(share, ref.at, ref.key)) side.top[c].add((source ??= make(ref)), ref.key, share, ref.at)
+        side.sums[k] = side.sums[k]! + share
+        const sideBest = side.tops[k]!
+        if (sideBest.accepts(share, ref.at, ref.key)) sideBest.add((source ??= make(ref)), ref.key, share, ref.at)
       }
     }
   }
@@ -178,6 +197,9 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
     vote(i, mask, P.textWeight, fromInteraction)
   }
   for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))
+  const points = tallyOf(sums)
+  recent.points = tallyOf(recent.sums)
+  earlier.points = tallyOf(earlier.sums)
 
   const evidenceOf = (t: TopK<Source>, c: Criterion) => t.items().map((s) => evidence(refOf(s), reasonOf(s, c)))
   let shift: CriteriaShift | null = null

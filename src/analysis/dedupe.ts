@@ -11,7 +11,7 @@
  * that share one are sorted. Which copy stays does not depend on the order records arrive in (the profile must not):
  * the email object over a logged task, a known direction over "unknown", then the smallest key.
  */
-import { signatureOf, type FeatureSet, type InteractionF } from "./features"
+import { signatureOf, subjectHashOf, type FeatureSet, type InteractionF } from "./features"
 import { DEDUPE, TIME } from "./parameters"
 
 function rank(i: InteractionF): number {
@@ -41,6 +41,23 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
 const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && i.at % TIME.DAY === 0
 
 /**
+ * `list` in time order, records at the same time in list order (what a stable sort gives), when
+ * its first `sorted` records are in time order already. Records usually arrive at the end, so only
+ * that tail is sorted and then merged with the ordered part, which takes it on ties.
+ */
+function inTimeOrder(list: readonly InteractionF[], sorted: number): InteractionF[] {
+  const tail = list.slice(sorted).sort((a, b) => a.at - b.at)
+  const out = new Array<InteractionF>(list.length)
+  let p = 0
+  let t = 0
+  let w = 0
+  while (p < sorted && t < tail.length) out[w++] = tail[t]!.at < list[p]!.at ? tail[t++]! : list[p++]!
+  while (p < sorted) out[w++] = list[p++]!
+  while (t < tail.length) out[w++] = tail[t++]!
+  return out
+}
+
+/**
  * The feature set with later copies of the same interaction left out, and how many were.
  *
  * Only records logged at the same moment as another can be copies, and those are few: the
@@ -53,43 +70,65 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
   let order = list
   for (let k = 1; k < n; k++) {
     if (list[k]!.at < list[k - 1]!.at) {
-      order = [...list].sort((a, b) => a.at - b.at)
+      order = inTimeOrder(list, k)
       break
     }
   }
   const candidates: InteractionF[] = []
-  let sameDay: Set<InteractionF> | null = null
+  // The emails logged within a day after a date-only email may be the same message with its
+  // time. In time order those days end no earlier one after another, so "within such a day" is
+  // one index: below the end of the latest date-only email's day (no set of records to look up).
+  let sameDayEnd = 0
+  let previousAt = -Infinity
+  let at = n > 0 ? order[0]!.at : 0
   for (let k = 0; k < n; k++) {
     const i = order[k]!
-    const near = (k > 0 && i.at - order[k - 1]!.at <= DEDUPE.windowMs) || (k + 1 < n && order[k + 1]!.at - i.at <= DEDUPE.windowMs)
-    if (near) candidates.push(i)
-    else if (sameDay?.has(i)) candidates.push(i)
+    const nextAt = k + 1 < n ? order[k + 1]!.at : Infinity
+    const near = at - previousAt <= DEDUPE.windowMs || nextAt - at <= DEDUPE.windowMs
+    const inDay = k < sameDayEnd && i.channel === "email"
+    if (near || inDay) candidates.push(i)
     if (dateOnlyEmail(i)) {
-      // Later emails of that day may be the same message logged with its time.
-      for (let j = k + 1; j < n && order[j]!.at - i.at < TIME.DAY; j++) {
-        if (order[j]!.channel !== "email") continue
-        sameDay ??= new Set()
-        sameDay.add(order[j]!)
-        if (!near && !sameDay.has(i)) {
-          sameDay.add(i)
-          candidates.push(i)
-        }
-      }
+      let j = k + 1
+      let email = false
+      for (; j < n && order[j]!.at - at < TIME.DAY; j++) if (order[j]!.channel === "email") email = true
+      if (j > sameDayEnd) sameDayEnd = j
+      if (email && !near && !inDay) candidates.push(i)
     }
+    previousAt = at
+    at = nextAt
   }
   if (candidates.length === 0) return { fs, duplicates: 0 }
+  // Copies share their subject and are within a day of each other (sameMoment), so the body is
+  // hashed only for candidates with a candidate of the same subject hash within a day: in a dense
+  // history most are merely close in time. One left out can be no copy, and leaving it out changes
+  // no cluster below: every record of its signature is more than a day away. Candidates are in
+  // time order, so the latest one with the same subject hash is the nearest before it.
+  const latestBySubject = new Map<number, number>()
+  const paired = new Uint8Array(candidates.length)
+  for (let m = 0; m < candidates.length; m++) {
+    const subject = subjectHashOf(candidates[m]!.textA)
+    const before = latestBySubject.get(subject)
+    if (before !== undefined && candidates[m]!.at - candidates[before]!.at <= TIME.DAY) {
+      paired[m] = 1
+      paired[before] = 1
+    }
+    latestBySubject.set(subject, m)
+  }
   const bySignature = new Map<number, InteractionF | InteractionF[]>()
   let shared = false
-  for (const i of candidates) {
+  for (let m = 0; m < candidates.length; m++) {
+    if (paired[m] === 0) continue
+    const i = candidates[m]!
     const signature = signatureOf(i.textA, i.textB)
     if (signature === 0) continue
     const seen = bySignature.get(signature)
     if (seen === undefined) bySignature.set(signature, i)
     else {
       shared = true
-      if (Array.isArray(seen)) {
-        if (!seen.includes(i)) seen.push(i)
-      } else if (seen !== i) bySignature.set(signature, [seen, i])
+      // Each record is a candidate once (the loop above pushes it at most once), so no group
+      // is searched for it: a search made dense histories quadratic in a group's size.
+      if (Array.isArray(seen)) seen.push(i)
+      else bySignature.set(signature, [seen, i])
     }
   }
   if (!shared) return { fs, duplicates: 0 }

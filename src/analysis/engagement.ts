@@ -44,7 +44,11 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   let automated = 0
   let first = Infinity
   let lastCustomer: InteractionF | null = null
-  for (const i of fs.interactions) {
+  const list = fs.interactions
+  let sorted = true
+  for (let n = 0; n < list.length; n++) {
+    const i = list[n]!
+    if (n > 0 && i.at < list[n - 1]!.at) sorted = false
     if (i.at > now) continue
     if (!i.human) {
       automated++
@@ -57,12 +61,18 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     if (i.at < first) first = i.at
     if (later(i, lastCustomer)) lastCustomer = i
   }
-  // Our human outreach since the customer last spoke: a second pass, still linear.
+  // Our human outreach since the customer last spoke: a second pass, still linear. Histories are
+  // stored in time order, so it walks back from the newest and stops at the customer's last
+  // contact (nothing before it counts); any other order walks the whole list, to the same count.
   let unansweredOutreach = 0
   let lastOutreach: InteractionF | null = null
-  for (const i of fs.interactions) {
+  for (let n = list.length - 1; n >= 0; n--) {
+    const i = list[n]!
+    if (lastCustomer && i.at <= lastCustomer.at) {
+      if (sorted) break
+      continue
+    }
     if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
-    if (lastCustomer && i.at <= lastCustomer.at) continue
     unansweredOutreach++
     if (later(i, lastOutreach)) lastOutreach = i
   }

@@ -190,20 +190,50 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   // (Looked for only when the text reads as automated: most records never pay for it.)
   const human = r.automated !== true &&
     ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
-  return {
-    key: r.key,
-    recordType: "Interaction",
-    sourceObject: r.sourceObject,
-    at: r.at,
-    title: r.subject ? titleOf(r.subject) : `${r.channel} ${r.direction}`,
-    direction: r.direction,
-    channel: r.channel,
-    cues,
-    voice: human ? reading.voice : 0,
-    human,
-    textA: r.subject,
-    textB: r.text,
-    textC: undefined
+  return new Interaction(r, cues, human ? reading.voice : 0, human)
+}
+
+/**
+ * An interaction's features as a class rather than an object literal: a 10k history keeps 10k of
+ * them alive until the profile is built, so the scavenger copies each one. What every
+ * interaction has alike (its record type, no third text) lives on the prototype, and the title is
+ * worked out only for the few records that become evidence, not trimmed for every record.
+ */
+class Interaction implements InteractionF {
+  readonly key: string
+  readonly sourceObject: string
+  readonly at: number
+  readonly direction: M.Direction
+  readonly channel: M.Channel
+  readonly cues: number
+  readonly voice: number
+  readonly human: boolean
+  readonly textA: string | undefined
+  readonly textB: string | undefined
+
+  constructor(r: InteractionIn, cues: number, voice: number, human: boolean) {
+    this.key = r.key
+    this.sourceObject = r.sourceObject
+    this.at = r.at
+    this.direction = r.direction
+    this.channel = r.channel
+    this.cues = cues
+    this.voice = voice
+    this.human = human
+    this.textA = r.subject
+    this.textB = r.text
+  }
+
+  get recordType(): "Interaction" {
+    return "Interaction"
+  }
+
+  get textC(): undefined {
+    return undefined
+  }
+
+  get title(): string {
+    return this.textA ? titleOf(this.textA) : `${this.channel} ${this.direction}`
   }
 }
 
@@ -335,6 +365,13 @@ function hashInto(text: string, from: number, to: number, seed: number): number 
   return h >>> 0
 }
 
+/** The subject's part of a signature (two copies have equal ones): cheap, so dedupe.ts asks it
+ * first and hashes bodies only where subjects meet. */
+export function subjectHashOf(subject: string | undefined): number {
+  const s = subject ?? ""
+  return hashInto(s, s ? subjectStart(s) : 0, s.length, 0x811c9dc5)
+}
+
 /**
  * The same message logged twice (its EmailMessage and its Task) has the same subject, after
  * reply and logging prefixes, and the same text: the signature of both, a number (a Map key with
@@ -342,11 +379,9 @@ function hashInto(text: string, from: number, to: number, seed: number): number 
  * each other are compared (src/analysis/dedupe.ts), so a 32-bit hash of each part is plenty.
  */
 export function signatureOf(subject: string | undefined, text: string | undefined): number {
-  const s = subject ?? ""
   const t = text ?? ""
-  const from = s ? subjectStart(s) : 0
   const body = t ? bodyStart(t) : 0
-  const a = hashInto(s, from, s.length, 0x811c9dc5)
+  const a = subjectHashOf(subject)
   const b = hashInto(t, body, Math.min(t.length, body + SIGNATURE_CHARS), 0x811c9dc5)
   if (a === 0x811c9dc5 && b === 0x811c9dc5) return 0
   // 32 bits of the subject and 21 of the text: an exact integer.

@@ -47,6 +47,46 @@ describe("incremental classification", () => {
     }
   })
 
+  it("reports malformed, invalid and foreign records the same way one-shot and with a kept cache", () => {
+    const h = base()
+    const last = h.interactions[h.interactions.length - 1]!
+    const noisy = {
+      ...h,
+      interactions: [
+        ...h.interactions.slice(0, 10),
+        "not a record",
+        { ...last, key: undefined, id: "NOKEY", subject: "Need the price list" },
+        { ...last, key: "salesforce:bench:BADAT", id: "BADAT", at: -5, subject: "قیمت خیلی بالاست" },
+        { ...last, key: "salesforce:bench:OTHER", id: "OTHER", accountKey: "salesforce:bench:SOMEONE_ELSE", subject: "Delivery was late again" },
+        { ...last, key: "salesforce:bench:FA1", id: "FA1", at: last.at + 60_000, subject: "تحویل دیر شد", text: "لطفاً زمان تحویل را تأیید کنید." },
+        ...h.interactions.slice(10)
+      ]
+    } as unknown as AccountHistory
+    const once = classifyRelationship(noisy, { peers: PEERS })
+    expect(createClassifier({ peers: PEERS }).classify(noisy)).toEqual(once)
+    const reasons = once.rejected.map((r) => r.reason)
+    expect(reasons).toContain("interactions[10]: expected a record object")
+    expect(reasons.some((r) => r.startsWith("interactions[11]: "))).toBe(true)
+    expect(once.rejected.some((r) => r.recordKey === "salesforce:bench:BADAT")).toBe(true)
+    expect(once.rejected.some((r) => r.recordKey === "salesforce:bench:OTHER" && r.reason.includes("belongs to account"))).toBe(true)
+    expect(once.sampleSize.interactions).toBe(h.interactions.length + 1)
+  })
+
+  it("classifies keys that differ only before their last characters, one of them twice, like a kept cache", () => {
+    const h = base()
+    // Same length, same id: only the org part differs, so every key lands in one hash slot.
+    const alike = h.interactions.slice(0, 400).map((i, n) => ({
+      ...i, key: `salesforce:o${String(n).padStart(4, "0")}:00T5e00000ZZZZZZAA`, subject: n % 2 === 0 ? "Price is too high" : "قیمت بالاست"
+    }))
+    const withRepeat = [...alike, { ...alike[7]!, modifiedAt: (alike[7]!.modifiedAt ?? 0) + 1, subject: "Delivery was late" }]
+    for (const interactions of [alike, withRepeat]) {
+      const x = withInteractions(h, interactions)
+      const once = classifyRelationship(x, { peers: PEERS })
+      expect(createClassifier({ peers: PEERS }).classify(x)).toEqual(once)
+      expect(once.sampleSize.interactions).toBe(alike.length)
+    }
+  })
+
   it("resolves several duplicated keys the same way cold and with a warm cache", () => {
     const h = base()
     const list = h.interactions

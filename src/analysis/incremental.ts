@@ -3,8 +3,9 @@
  * part of classification; aggregation is linear and cheap. So features are cached per record,
  * keyed by record key and checked against the record's modifiedAt/seenAt: after one new or
  * changed record only that record is validated and scanned, and the profile is re-aggregated.
- * `classifyRelationship` is this classifier with an empty cache, so both paths give the same
- * profile by construction (and a test holds them to it).
+ * `classifyRelationship` is this classifier with an empty cache that it never reads again, so it
+ * skips the bookkeeping a later call would need when no key repeats (`processOnce`: the same
+ * validation, extraction, reports and order); tests hold both paths to the same profile.
  */
 import type * as z from "zod"
 import * as M from "../model/schema"
@@ -91,6 +92,53 @@ class Items<F> {
   }
 }
 
+/** How many of a key's last characters `repeatsKey` hashes: a Salesforce id's 18 characters or
+ * a Dynamics GUID's last 18 (design default). */
+const HASHED_KEY_CHARS = 18
+
+/**
+ * Whether a record key occurs twice in `list` (records `process` would key: objects, not arrays,
+ * with a string key), or may: true also when unsure. A one-shot classification needs only this answer, not the places, and a
+ * Map of 50k string keys was a tenth of classifying 50k records (a cache miss per probe, and
+ * rehashing as it grows): an open-addressed table of hashes and places, sized once, in two typed
+ * arrays. Exact: keys whose hashes are equal are compared as strings. Keys of one org share
+ * their start ("salesforce:org:"), so only their last characters and length are hashed; keys
+ * made to collide there only make probes longer, and past a bound the answer is "maybe", which
+ * sends the caller down the general path (a Map), never to a wrong result.
+ */
+function repeatsKey(list: readonly unknown[]): boolean {
+  let size = 16
+  while (size < 2 * list.length) size *= 2
+  const mask = size - 1
+  const hashes = new Int32Array(size)
+  /** Place + 1 of the key in each slot; 0: empty. */
+  const places = new Int32Array(size)
+  let probes = 4 * list.length + 64
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i]
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) continue
+    const key = (raw as Record<string, unknown>).key
+    if (typeof key !== "string") continue
+    // FNV-1a, its high bits folded into the low ones the mask keeps.
+    let h = Math.imul(0x811c9dc5 ^ key.length, 0x01000193)
+    for (let k = Math.max(0, key.length - HASHED_KEY_CHARS); k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193)
+    h ^= h >>> 15
+    let s = h & mask
+    for (;;) {
+      const at = places[s]!
+      if (at === 0) {
+        hashes[s] = h
+        places[s] = i + 1
+        break
+      }
+      if (hashes[s] === h && (list[at - 1] as { key: string }).key === key) return true
+      if (--probes < 0) return true
+      s = (s + 1) & mask
+    }
+  }
+  return false
+}
+
 /**
  * One collection's cache: validates, extracts and de-duplicates, reusing unchanged records.
  *
@@ -108,7 +156,7 @@ class Items<F> {
  */
 class Store<S extends z.ZodType, F> {
   /** Record key → its place in the last call's list (this call's, for places already processed). */
-  private readonly places = new Map<string, number>()
+  private places = new Map<string, number>()
   private readonly check: ((value: unknown) => boolean) | null
   /** Last call's list, item by item (see Items). */
   private items: Items<F> = new Items<F>(0)
@@ -119,10 +167,18 @@ class Store<S extends z.ZodType, F> {
   /** False when the last call moved records around (duplicates): then no prefix is reused. */
   private reusable = false
 
+  /** Why the last `extractOne` gave no feature. */
+  private lastReject: string | null = null
+
+  /**
+   * `keep` false: a one-shot classifier (classifyRelationship), whose cache nobody reads again.
+   * Its cold call then keeps no per-record bookkeeping (see `processOnce`).
+   */
   constructor(
     private readonly name: Collection,
     private readonly schema: S,
-    private readonly extract: (record: z.input<S>) => F
+    private readonly extract: (record: z.input<S>) => F,
+    private readonly keep: boolean = true
   ) {
     this.check = fastCheck(schema)
   }
@@ -133,16 +189,62 @@ class Store<S extends z.ZodType, F> {
     this.reusable = false
   }
 
+  /** Validates and extracts one record: its feature, or null and why in `lastReject`. */
+  private extractOne(record: Record<string, unknown>, stats: ClassifierStats): F | null {
+    stats.extracted++
+    this.lastReject = null
+    // The common case allocates nothing for validation; zod itself runs only on a failure.
+    if (this.check !== null && this.check(record)) return this.extract(record as z.input<S>)
+    const result = validate(this.schema, record)
+    if (result.ok) return this.extract(result.value)
+    this.lastReject = result.reason
+    return null
+  }
+
   /** Validates and extracts one record into `items` at its end. */
   private build(items: Items<F>, record: Record<string, unknown>, key: string | undefined, stats: ClassifierStats): void {
-    stats.extracted++
-    // The common case allocates nothing for validation; zod itself runs only on a failure.
-    if (this.check !== null && this.check(record)) {
-      items.push(record, key, this.extract(record as z.input<S>), null)
-      return
+    const feature = this.extractOne(record, stats)
+    items.push(record, key, feature, this.lastReject)
+  }
+
+  /**
+   * A one-shot classifier's call when no key repeats (`repeatsKey`): the same output
+   * and reports as `process`, in the same order, without the per-item arrays a later call would
+   * read (six writes per record, and at 50k records arrays the collector copies).
+   */
+  private processOnce(list: readonly unknown[], accountKey: string | null, stats: ClassifierStats): void {
+    const out = this.out
+    const notes = this.notes
+    for (let i = 0; i < list.length; i++) {
+      const raw = list[i]
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        notes.push({ reason: `${this.name}[${i}]: expected a record object` })
+        continue
+      }
+      const record = raw as Record<string, unknown>
+      const key = record.key
+      if (typeof key !== "string") {
+        const result = validate(this.schema, record)
+        notes.push({ reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
+        continue
+      }
+      const feature = this.extractOne(record, stats)
+      if (feature === null) {
+        notes.push({ recordKey: key.slice(0, 400), reason: `${this.name}[${i}]: ${this.lastReject}` })
+        continue
+      }
+      // A record with a feature passed validation, so its accountKey is a string or absent.
+      const owner = (record as { accountKey?: string }).accountKey
+      if (accountKey !== null && owner !== undefined && owner !== accountKey) {
+        notes.push({ recordKey: key, reason: `${this.name}[${i}]: belongs to account ${owner}, not ${accountKey}` })
+        continue
+      }
+      out.push(feature)
     }
-    const result = validate(this.schema, record)
-    items.push(record, key, result.ok ? this.extract(result.value) : null, result.ok ? null : result.reason)
+    // Nothing is cached: a further call (none is expected) starts cold.
+    this.places = new Map()
+    this.items = new Items<F>(0)
+    this.reusable = false
   }
 
   /**
@@ -171,6 +273,11 @@ class Store<S extends z.ZodType, F> {
     notes.length = noted
     stats.reused += p
 
+    // A one-shot classifier's cold call: when no key repeats, nothing is looked up or kept.
+    if (!this.keep && p === 0 && this.places.size === 0 && !repeatsKey(list)) {
+      this.processOnce(list, accountKey, stats)
+      return this.finish(input, rejected)
+    }
     // The rest goes into a new tail, read against last call's items (still intact) by key.
     const tail = new Items<F>(Math.max(0, list.length - p))
     let dropped: Set<number> | null = null
@@ -237,9 +344,14 @@ class Store<S extends z.ZodType, F> {
       for (const [key, at] of this.places) if (keys[at] !== key) this.places.delete(key)
     }
 
+    return this.finish(input, rejected)
+  }
+
+  /** Reports what the call found and returns its output. */
+  private finish(input: unknown, rejected: Rejected[]): F[] {
     if (input !== undefined && !Array.isArray(input)) rejected.push({ reason: `${this.name}: expected a list, got ${input === null ? "null" : typeof input}` })
-    for (const r of notes) rejected.push(r)
-    return out
+    for (const r of this.notes) rejected.push(r)
+    return this.out
   }
 
   /**
@@ -319,13 +431,25 @@ export interface Classifier {
 
 /** A classifier with its own feature cache. Keep one per account being watched. */
 export function createClassifier(defaults: ClassifyOptions = {}): Classifier {
-  const interactions = new Store("interactions", M.Interaction, interactionFeatures)
-  const deals = new Store("deals", M.Deal, dealFeatures)
-  const quotes = new Store("quotes", M.Quote, quoteFeatures)
-  const lines = new Store("quoteLines", M.QuoteLine, quoteLineFeatures)
-  const cases = new Store("cases", M.Case, caseFeatures)
-  const contracts = new Store("contracts", M.Contract, contractFeatures)
-  const contacts = new Store("contacts", M.Contact, () => true)
+  return classifier(defaults, true)
+}
+
+/**
+ * Classifies once with a classifier nobody calls again (classifyRelationship): the same code
+ * path, without the bookkeeping only a later call would read.
+ */
+export function classifyOnce(history: unknown, options?: ClassifyOptions): RelationshipProfile {
+  return classifier(options ?? {}, false).classify(history)
+}
+
+function classifier(defaults: ClassifyOptions, keep: boolean): Classifier {
+  const interactions = new Store("interactions", M.Interaction, interactionFeatures, keep)
+  const deals = new Store("deals", M.Deal, dealFeatures, keep)
+  const quotes = new Store("quotes", M.Quote, quoteFeatures, keep)
+  const lines = new Store("quoteLines", M.QuoteLine, quoteLineFeatures, keep)
+  const cases = new Store("cases", M.Case, caseFeatures, keep)
+  const contracts = new Store("contracts", M.Contract, contractFeatures, keep)
+  const contacts = new Store("contacts", M.Contact, () => true, keep)
   const stores = [interactions, deals, quotes, lines, cases, contracts, contacts]
   let last: ClassifierStats = { extracted: 0, reused: 0, rejected: 0 }
 

@@ -8,7 +8,7 @@
  *   after a few new records; it returns exactly what `classifyRelationship` returns.
  */
 import type { AccountHistoryInput } from "../model/schema"
-import { createClassifier } from "./incremental"
+import { classifyOnce } from "./incremental"
 import type { ClassifyOptions, RelationshipProfile } from "./profile"
 
 /** Classifies one account's history. Typed callers pass an AccountHistoryInput; untrusted input
@@ -16,7 +16,7 @@ import type { ClassifyOptions, RelationshipProfile } from "./profile"
 export function classifyRelationship(history: AccountHistoryInput, options?: ClassifyOptions): RelationshipProfile
 export function classifyRelationship(history: unknown, options?: ClassifyOptions): RelationshipProfile
 export function classifyRelationship(history: unknown, options?: ClassifyOptions): RelationshipProfile {
-  return createClassifier(options).classify(history)
+  return classifyOnce(history, options)
 }
 
 export { negotiationHints } from "./hints"

@@ -247,7 +247,9 @@ function fieldChecks(schema: JsonSchema): Record<string, Check> | null {
   for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
     const check = compileNode(sub)
     if (!check) return null
-    checks[name] = required.has(name) ? (v) => v !== undefined && check(v) : (v) => v === undefined || check(v)
+    // No compiled check accepts undefined (typeof and enum tests of JSON values), so a required
+    // field needs no wrapper: one call fewer per field of every record.
+    checks[name] = required.has(name) ? check : (v) => v === undefined || check(v)
   }
   return checks
 }
