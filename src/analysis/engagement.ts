@@ -20,18 +20,10 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
 }
 
-/** How many separate conversations the customer started (contacts episodeDays apart or more).
- * Their times only, sorted when the history arrived out of order: the customer's own contacts
- * are a small part of a history. */
-function conversations(fs: FeatureSet, now: number): number {
-  const times: number[] = []
-  let ordered = true
-  for (const i of fs.interactions) {
-    if (i.at > now || !fromCustomer(i)) continue
-    if (times.length > 0 && i.at < times[times.length - 1]!) ordered = false
-    times.push(i.at)
-  }
-  if (!ordered) times.sort((a, b) => a - b)
+/** How many separate conversations the customer started (contacts episodeDays apart or more),
+ * from their contact times (a typed array, sorted in place only when out of order). */
+function conversations(times: Float64Array, ordered: boolean): number {
+  if (!ordered) times.sort()
   const episode = P.episodeDays * TIME.DAY
   let count = 0
   for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
@@ -46,6 +38,9 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   let lastCustomer: InteractionF | null = null
   const list = fs.interactions
   let sorted = true
+  // The customer's contact times, for their rhythm (grown by doubling: no per-record allocation).
+  let times = new Float64Array(64)
+  let timesOrdered = true
   for (let n = 0; n < list.length; n++) {
     const i = list[n]!
     if (n > 0 && i.at < list[n - 1]!.at) sorted = false
@@ -57,7 +52,13 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     if (i.direction === "internal") continue
     humanContacts++
     if (!fromCustomer(i)) continue
-    customerContacts++
+    if (customerContacts === times.length) {
+      const grown = new Float64Array(times.length * 2)
+      grown.set(times)
+      times = grown
+    }
+    if (customerContacts > 0 && i.at < times[customerContacts - 1]!) timesOrdered = false
+    times[customerContacts++] = i.at
     if (i.at < first) first = i.at
     if (later(i, lastCustomer)) lastCustomer = i
   }
@@ -78,7 +79,7 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   }
   // The usual gap is the mean over the customer's active span between conversations (contacts
   // within episodeDays of the one before are one): a burst each March is a yearly rhythm.
-  const gaps = conversations(fs, now) - 1
+  const gaps = conversations(times.subarray(0, customerContacts), timesOrdered) - 1
   const usualGapDays = lastCustomer && gaps >= P.minGaps ? (lastCustomer.at - first) / gaps / TIME.DAY : null
   const daysSince = lastCustomer ? (now - lastCustomer.at) / TIME.DAY : null
   const silent = daysSince !== null &&
