@@ -31,9 +31,9 @@ let org: DemoOrg
 let crm: Page
 let panel: Page
 /** What the next composite upload meets: passed through, or the worker stopped around it. */
-let next: "pass" | "stop-before-stored" | "stop-after-stored" = "pass"
+let next: Interrupt = "pass"
 /** The same for the next Dataverse $batch. */
-let nextBatch: "pass" | "stop-before-stored" | "stop-after-stored" = "pass"
+let nextBatch: Interrupt = "pass"
 /** Service workers stopped so far (proof that each case really lost its worker). */
 let stopped = 0
 
@@ -54,18 +54,23 @@ async function openMenu() {
   if ((await panel.getByTestId("export-toggle").getAttribute("aria-expanded")) !== "true") await panel.getByTestId("export-toggle").click()
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  org = await installDemoOrg(browser.context)
-  // After the demo org's routes, so this one sees the uploads first.
-  await browser.context.route(/^https:\/\/[^/]+\.my\.salesforce\.com\/services\/data\/v[\d.]+\/composite$/, async (route) => {
-    const mode = next
-    next = "pass"
-    if (mode === "pass") return route.fallback()
-    if (mode === "stop-after-stored") {
-      // Salesforce stores the files (its own all-or-none transaction); the answer never arrives.
+type Interrupt = "pass" | "stop-before-stored" | "stop-after-stored"
+
+/** Routes one upload endpoint: passed through, or the worker stopped around it (after the CRM
+ * stored it, when asked) and the connection reset. */
+async function interruptUploads(
+  pattern: RegExp,
+  mode: () => Interrupt,
+  reset: () => void,
+  store: (request: { method: string; url: string; headers: Record<string, string>; body?: string }) => void
+): Promise<void> {
+  await browser.context.route(pattern, async (route) => {
+    const now = mode()
+    reset()
+    if (now === "pass") return route.fallback()
+    if (now === "stop-after-stored") {
       const request = route.request()
-      org.salesforceApi!.handle({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
+      store({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined })
     }
     // The worker that sent this request is running; CDP may list it a moment late (seconds on a loaded machine).
     let n = 0
@@ -76,23 +81,17 @@ beforeAll(async () => {
     stopped += n
     await route.abort("connectionreset").catch(() => undefined)
   })
-  await browser.context.route(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\/api\/data\/v9\.2\/\$batch$/, async (route) => {
-    const mode = nextBatch
-    nextBatch = "pass"
-    if (mode === "pass") return route.fallback()
-    if (mode === "stop-after-stored") {
-      // Dataverse commits the change set; the answer never reaches the worker.
-      const request = route.request()
-      handleDynamicsRequest({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined }, org.dynamicsApi)
-    }
-    let n = 0
-    for (let tries = 0; tries < 50 && !n; tries++) {
-      n = await stopServiceWorker(browser, panel)
-      if (!n) await new Promise((r) => setTimeout(r, 200))
-    }
-    stopped += n
-    await route.abort("connectionreset").catch(() => undefined)
-  })
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  org = await installDemoOrg(browser.context)
+  // After the demo org's routes, so these see the uploads first. Salesforce stores the files in
+  // its own all-or-none transaction, Dataverse commits the change set; the answer never arrives.
+  await interruptUploads(/^https:\/\/[^/]+\.my\.salesforce\.com\/services\/data\/v[\d.]+\/composite$/, () => next, () => (next = "pass"),
+    (request) => void org.salesforceApi!.handle(request))
+  await interruptUploads(/^https:\/\/[^/]+\.crm\d*\.dynamics\.com\/api\/data\/v9\.2\/\$batch$/, () => nextBatch, () => (nextBatch = "pass"),
+    (request) => void handleDynamicsRequest(request, org.dynamicsApi))
   crm = await browser.context.newPage()
   panel = await openPanel(browser)
   await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
