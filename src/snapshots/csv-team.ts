@@ -40,7 +40,8 @@ const obj = (v: unknown): Loose => (typeof v === "object" && v !== null && !Arra
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null)
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null)
 const round = (v: number | null, digits = 3) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits)
-const isoDate = (at: number | null) => (at === null ? null : new Date(at).toISOString().slice(0, 10))
+/** A date column; a time outside what a Date can hold (±8.64e15 ms, a corrupt stored row) is left empty, never thrown. */
+const isoDate = (at: number | null) => (at === null || !(Math.abs(at) <= 8.64e15) ? null : new Date(at).toISOString().slice(0, 10))
 
 function lastFinalDiscount(profile: Loose): number | null {
   const deals = obj(profile.concessions).deals
@@ -50,7 +51,9 @@ function lastFinalDiscount(profile: Loose): number | null {
     const deal = obj(d)
     const value = num(deal.finalDiscountPercent)
     const revisions = Array.isArray(deal.revisions) ? deal.revisions : []
-    const at = Math.max(-Infinity, ...revisions.map((r) => num(obj(r).at) ?? -Infinity))
+    // A loop, not Math.max(...spread): a deal with a huge revision list must not overflow the stack.
+    let at = -Infinity
+    for (const r of revisions) at = Math.max(at, num(obj(r).at) ?? -Infinity)
     if (value !== null && Number.isFinite(at) && (!best || at > best.at)) best = { at, value }
   }
   return best?.value ?? null

@@ -97,4 +97,16 @@ describe("a version-1 snapshot", () => {
     edited.payload.profile.dominance.summary = "Edited after export."
     expect(await parseSnapshotJson(JSON.stringify(edited))).toMatchObject({ ok: false, reason: "tampered" })
   })
+
+  it("refuses a re-sealed file whose key, account and org name different records", async () => {
+    const s = await sampleSnapshot()
+    const { hash: _hash, ...rest } = s
+    const otherOrg = await seal({ ...rest, org: "someoneelse" })
+    const otherRecord = await seal({ ...rest, recordKey: "dynamics:victim.crm4:11111111-2222-4333-8444-555555555555", crm: "dynamics" })
+    for (const forged of [otherOrg, otherRecord]) {
+      const result = await parseSnapshotJson(JSON.stringify(forged))
+      expect(result).toMatchObject({ ok: false, reason: "malformed" })
+    }
+    expect(await parseSnapshotJson(JSON.stringify(await seal(rest)))).toMatchObject({ ok: true })
+  })
 })

@@ -12,6 +12,7 @@
 import { canonicalJson, CanonicalJsonError, sha256Hex } from "./canonical"
 import type { Message } from "../i18n/message"
 import { SNAPSHOT_VERSION, SnapshotDocument } from "./payload"
+import { parseRecordKey } from "../model/keys"
 
 export const MAX_SNAPSHOT_BYTES = 4 * 1024 * 1024
 
@@ -74,7 +75,14 @@ export async function checkSnapshot(input: unknown): Promise<ImportResult> {
   if ((await sha256Hex(canonicalJson(parsedRest))) !== hash) {
     return fail("malformed", "The snapshot has fields this version of Parley does not know.")
   }
-  return { ok: true, snapshot: parsed.data }
+  // A sealed file can still be forged as a whole: its parts must name one record, or a share
+  // would take the record from one field and the org from another.
+  const doc = parsed.data
+  const record = parseRecordKey(doc.recordKey)
+  if (!record || record.crm !== doc.crm || record.org !== doc.org || doc.payload.account.key !== doc.recordKey || !doc.key.startsWith(`snapshot:${doc.recordKey}:`)) {
+    return fail("malformed", "The snapshot names different records in its key, its account and its CRM org.")
+  }
+  return { ok: true, snapshot: doc }
 }
 
 /** An English sentence of a version-1 file as a descriptor that shows it as written. */

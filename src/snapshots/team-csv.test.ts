@@ -34,3 +34,16 @@ describe("buildTeamCsv", () => {
     await expect(slice.pause()).rejects.toThrow(/cancelled/)
   })
 })
+
+describe("a corrupt stored row", () => {
+  it("writes its row with empty dates instead of losing the whole export", async () => {
+    const { teamCsvRow } = await import("./csv-team")
+    const s = await sampleSnapshot()
+    const profile = { ...s.payload.profile, computedAt: 1e20 }
+    const row = teamCsvRow({ account: { key: "salesforce:acme:001", name: "Acme" }, profile, lastActivity: 8.64e15 + 1 }, true)
+    expect(row).toContain("Acme")
+    const deals = Array.from({ length: 200_000 }, (_, n) => ({ revision: n + 1, at: n, net: 1, discountPercent: 1, quoteKey: "q" }))
+    const huge = { ...s.payload.profile, concessions: { ...s.payload.profile.concessions, deals: [{ ...s.payload.profile.concessions.deals[0], finalDiscountPercent: 12, revisions: deals }] } }
+    expect(() => teamCsvRow({ account: { key: "salesforce:acme:002", name: "Acme 2" }, profile: huge }, true)).not.toThrow()
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { handleBatch } from "../../../demo/dynamics/batch"
-import { changeSetRequest, parseBatchResponse } from "./batch"
+import { changeSetRequest, multipartParts, parseBatchResponse } from "./batch"
 
 describe("Dataverse change sets ($batch)", () => {
   it("reads a response in the documented shape: one part per operation, with its status and new record", () => {
@@ -68,5 +68,12 @@ describe("Dataverse change sets ($batch)", () => {
     const seen: Array<string | undefined> = []
     handleBatch(request.contentType, request.body, { host: "o", run: (method, path, body) => (seen.push(`${method} ${path} ${body}`), { status: 204 }), undo: () => undefined }, "r2")
     expect(seen).toEqual(['POST /api/data/v9.2/annotations {"notetext":"خلاصهٔ رابطه"}'])
+  })
+})
+
+describe("multipart delimiters", () => {
+  it("splits only at whole delimiter lines: '--boundary' inside a line is content", () => {
+    expect(multipartParts("--b\r\nA: 1\r\n\r\nfoo--bar\r\n--b--", "b")).toEqual(["A: 1\r\n\r\nfoo--bar"])
+    expect(multipartParts("--b\r\nA: 1\r\n\r\nx\r\n--b\r\nB: 2\r\n\r\ny\r\n--b--\r\n", "b")).toEqual(["A: 1\r\n\r\nx", "B: 2\r\n\r\ny"])
   })
 })

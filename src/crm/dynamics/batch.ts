@@ -49,11 +49,15 @@ export function boundaryOf(contentType: string | null | undefined): string | nul
 
 /** The parts of a multipart body (each part's text, headers included). */
 export function multipartParts(body: string, boundary: string): string[] {
-  const delimiter = `--${boundary}`
+  // A delimiter is a whole line (RFC 2046 §5.1.1): "--boundary" inside a line is content.
+  const escaped = boundary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const delimiter = new RegExp(`(?:^|\\r?\\n)--${escaped}(--)?[ \\t]*(?=\\r?\\n|$)`, "g")
   const parts: string[] = []
-  for (const chunk of body.split(delimiter).slice(1)) {
-    if (chunk.startsWith("--")) break
-    parts.push(chunk.replace(/^\r?\n/, "").replace(/\r?\n$/, ""))
+  let start = -1
+  for (const m of body.matchAll(delimiter)) {
+    if (start >= 0) parts.push(body.slice(start, m.index).replace(/^\r?\n/, ""))
+    if (m[1] === "--") return parts
+    start = m.index + m[0].length
   }
   return parts
 }
