@@ -20,7 +20,7 @@ import { regime } from "./regime"
 import { risk } from "./risk"
 import { crmStrategy } from "./strategy"
 import { valueTier } from "./tier"
-import { latestTime } from "./timeline"
+import { historyStart, latestTime } from "./timeline"
 
 export interface AggregateOptions {
   now?: number
@@ -35,12 +35,14 @@ function compare(a: string, b: string): number {
 export function buildProfile(all: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
   const { fs, duplicates } = withoutDuplicates(all)
   const now = options.now ?? latestTime(fs)
+  // Where the visible history starts: read by several axes, so one pass over every record, once.
+  const start = historyStart(fs)
   const recordCount = fs.interactions.length + fs.deals.length + fs.quotes.length + fs.lines.length + fs.cases.length + fs.contracts.length
   const ledger = concessionLedger(fs)
   const criteria = decisionCriteria(fs, ledger, now)
   const origin = valueOrigin(fs, ledger, now)
-  const started = initiator(fs)
-  const complaintsResult = complaints(fs, now, recordCount)
+  const started = initiator(fs, start)
+  const complaintsResult = complaints(fs, now, start, recordCount)
   const dependenceResult = dependence(fs, now)
   const tier = valueTier(fs, options.peers)
   const power = dominance({
@@ -77,7 +79,7 @@ export function buildProfile(all: FeatureSet, options: AggregateOptions, rejecte
     dellTrap: dellTrap(criteria.axis, power, ledger.ledger),
     pushback: pushback(fs, now),
     engagement: contact,
-    regime: regime(fs, now, criteria, ledger),
+    regime: regime(fs, now, start, criteria, ledger),
     duplicates,
     competition: competition(fs),
     rejected: [...rejected].sort((a, b) => compare(a.recordKey ?? "", b.recordKey ?? "") || compare(a.reason, b.reason))

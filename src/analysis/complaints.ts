@@ -11,7 +11,7 @@ import type { CaseF, FeatureSet, InteractionF } from "./features"
 import { CUE } from "./lexicon"
 import { COMPLAINTS as P, TIME } from "./parameters"
 import type { ComplaintsAxis, Evidence } from "./profile"
-import { historyStart, recency } from "./timeline"
+import { recency } from "./timeline"
 
 export interface ComplaintsResult {
   axis: ComplaintsAxis
@@ -53,7 +53,8 @@ function daysOf(k: CaseF, now: number): number | null {
   return now >= k.openedAt ? (now - k.openedAt) / TIME.DAY : null
 }
 
-export function complaints(fs: FeatureSet, now: number, recordCount: number): ComplaintsResult {
+/** `historyStarted`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
+export function complaints(fs: FeatureSet, now: number, historyStarted: number | undefined, recordCount: number): ComplaintsResult {
   const cases = fs.cases
   const windowMs = P.trendWindowDays * TIME.DAY
   let open = 0
@@ -81,7 +82,7 @@ export function complaints(fs: FeatureSet, now: number, recordCount: number): Co
     else if (k.openedAt <= now - windowMs && k.openedAt > now - 2 * windowMs) previous++
   }
   openEscalations.sort((a, b) => b.openedAt - a.openedAt || (a.key < b.key ? -1 : 1))
-  const start = historyStart(fs) ?? now
+  const start = historyStarted ?? now
   const years = Math.max((now - start) / TIME.YEAR, 0.25)
   const perYear = complaintCount / years
   const escalatedShare = complaintCount > 0 ? escalatedComplaints / complaintCount : 0

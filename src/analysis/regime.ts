@@ -14,7 +14,6 @@ import type { LedgerResult } from "./ledger"
 import { CUE } from "./lexicon"
 import { REGIME as P, TIME } from "./parameters"
 import type { Evidence, LedgerEntry, Regime } from "./profile"
-import { historyStart } from "./timeline"
 
 interface Change {
   text: Message
@@ -143,9 +142,9 @@ function discounts(ledger: LedgerResult, since: number, now: number): Change | n
   }
 }
 
-export function regime(fs: FeatureSet, now: number, criteria: CriteriaResult, ledger: LedgerResult): Regime {
+/** `start`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
+export function regime(fs: FeatureSet, now: number, start: number | undefined, criteria: CriteriaResult, ledger: LedgerResult): Regime {
   const since = now - P.windowDays * TIME.DAY
-  const start = historyStart(fs)
   if (start === undefined || start > since - P.minEarlierDays * TIME.DAY) {
     return { changed: false, since: null, changes: [], before: [], after: [], summary: msg("a.regime.short", { days: P.minEarlierDays }) }
   }

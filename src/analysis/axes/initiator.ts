@@ -8,7 +8,6 @@ import { clamp01, evidence, notEnough, quote, round, saturation, unknownConfiden
 import type { FeatureSet, InteractionF, RecordRef } from "../features"
 import { INITIATOR as P, TIME } from "../parameters"
 import type { Evidence, InitiatorAxis } from "../profile"
-import { historyStart } from "../timeline"
 import { CUE } from "../lexicon"
 
 /** A quote request, or a customer request document (RFQ/RFP), sent by the customer. */
@@ -31,7 +30,8 @@ function earliest<T extends RecordRef>(list: readonly T[], time: (t: T) => numbe
   return best
 }
 
-export function initiator(fs: FeatureSet): InitiatorAxis {
+/** `start`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
+export function initiator(fs: FeatureSet, start: number | undefined): InitiatorAxis {
   const votes: Vote[] = []
   const account = fs.account
   if (account?.leadSide) {
@@ -49,7 +49,6 @@ export function initiator(fs: FeatureSet): InitiatorAxis {
       item: evidence(firstDeal, msg("a.init.ev.firstDeal", { title: quote(firstDeal.title), source: quote(firstDeal.leadSource) }), firstDeal.createdAt)
     })
   }
-  const start = historyStart(fs)
   if (start !== undefined) {
     const until = start + P.startWindowDays * TIME.DAY
     // One pass: the first in/out activity and the first inbound request, near the start.
