@@ -97,22 +97,24 @@ export async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page
   return workers.length
 }
 
+/** Runs inside an extension page (passed to page.evaluate by Playwright and puppeteer alike):
+ * every row of one table of Parley's IndexedDB. Self-contained, as evaluate serialises it. */
+export function readTableInPage(name: string): Promise<Record<string, unknown>[]> {
+  return new Promise<Record<string, unknown>[]>((resolve, reject) => {
+    const open = indexedDB.open("parley")
+    open.onsuccess = () => {
+      const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
+      req.onsuccess = () => {
+        resolve(req.result as Record<string, unknown>[])
+        open.result.close()
+      }
+      req.onerror = () => reject(req.error)
+    }
+    open.onerror = () => reject(open.error)
+  })
+}
+
 /** Every row of one table of Parley's IndexedDB, read from an extension page (tests, benchmarks). */
 export async function readStore(extensionPage: Page, table: string): Promise<Record<string, unknown>[]> {
-  return extensionPage.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open("parley")
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[])
-            open.result.close()
-          }
-          req.onerror = () => reject(req.error)
-        }
-        open.onerror = () => reject(open.error)
-      }),
-    table
-  )
+  return extensionPage.evaluate(readTableInPage, table)
 }

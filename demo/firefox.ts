@@ -16,6 +16,8 @@ import { join, resolve } from "node:path"
 import puppeteer, { type Browser, type Page } from "puppeteer-core"
 import { createDemoNetwork, type DemoNetwork, type DemoOrgOptions } from "./routes"
 import { DEMO_SALESFORCE } from "./salesforce/records"
+import { readTableInPage } from "./browser"
+import { until } from "./wait"
 
 export const FIREFOX_BUILD_DIR = resolve("build/firefox-mv3-prod")
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr"
@@ -79,22 +81,6 @@ export interface FirefoxSession {
   close(): Promise<void>
 }
 
-/** Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export async function until<T>(check: () => Promise<T | undefined | false | null>, timeoutMs = 15_000, what = "condition"): Promise<T> {
-  const end = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const value = await check()
-      if (value !== undefined && value !== false && value !== null) return value as T
-    } catch (error) {
-      last = error
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
 export async function launchFirefox(options: DemoOrgOptions & { headless?: boolean; rewrite?: PageRewrite } = {}): Promise<FirefoxSession> {
   const network = createDemoNetwork(options)
   const server = await serve(network, options.rewrite)
@@ -127,15 +113,20 @@ export async function launchFirefox(options: DemoOrgOptions & { headless?: boole
     extensionOrigin: `moz-extension://${uuid}`,
     newPage: () => browser.newPage(),
     // puppeteer's page.url() stays about:blank for a tab the add-on opened: ask the page itself.
-    panel: () => until(async () => {
+    panel: () => until("the panel tab Parley opens on install", async () => {
       for (const page of await browser.pages()) {
         if ((await page.evaluate(() => location.href).catch(() => "")).startsWith(`moz-extension://${uuid}/sidepanel.html`)) return page
       }
       return undefined
-    }, 20_000, "the panel tab Parley opens on install"),
+    }, 20_000),
     close: async () => {
       await browser.close().catch(() => undefined)
       await new Promise((r) => server.close(r))
     }
   }
+}
+
+/** Every row of one table of Parley's IndexedDB, read from the panel page Parley opened. */
+export function readStore(panel: Page, table: string): Promise<Record<string, unknown>[]> {
+  return panel.evaluate(readTableInPage, table)
 }

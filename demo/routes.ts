@@ -7,7 +7,7 @@ import type { BrowserContext, Route } from "playwright-core"
 import { createDynamicsMockApi, type DynamicsMockApi } from "./dynamics/mock-api"
 import { dynamicsRecordUrl, handleDynamicsRequest } from "./dynamics/pages"
 import { DEMO_ACCOUNTS, dynIds, sfIds, type DemoAccount } from "./org"
-import { createMockSalesforceApi, type MockSalesforceApi, type MockSalesforceOptions } from "./salesforce/mock-api"
+import { createMockSalesforceApi, type MockRequest, type MockSalesforceApi, type MockSalesforceOptions } from "./salesforce/mock-api"
 import { buildSalesforceData, DEMO_SALESFORCE } from "./salesforce/records"
 import { renderSalesforcePage } from "./salesforce/pages"
 
@@ -32,13 +32,7 @@ const LIGHTNING_HOME = `<!doctype html><html lang="en"><head><meta charset="utf-
 export const salesforceRecordUrl = (objectType: string, id: string) =>
   `https://${DEMO_SALESFORCE.uiHost}/lightning/r/${objectType}/${id}/view`
 
-/** One request at the network edge, whatever the browser driver. */
-export interface EdgeRequest {
-  method: string
-  url: string
-  headers: Record<string, string>
-  body?: string
-}
+/** One answer at the network edge, whatever the browser driver (requests are the mocks' own MockRequest). */
 export interface EdgeResponse {
   status: number
   headers: Record<string, string>
@@ -48,10 +42,10 @@ export interface EdgeResponse {
 }
 
 /** The demo org's network edge, independent of the browser driver: Playwright routes it
- * (installDemoOrg) and the Firefox tests serve it over real HTTPS (tests/support/firefox.ts). */
+ * (installDemoOrg) and the Firefox tests serve it over real HTTPS (demo/firefox.ts). */
 export interface DemoNetwork extends DemoOrg {
   /** Host name patterns it answers (regular expressions over the URL). */
-  routes: Array<{ pattern: RegExp; handle(request: EdgeRequest): Promise<EdgeResponse> }>
+  routes: Array<{ pattern: RegExp; handle(request: MockRequest): Promise<EdgeResponse> }>
   /** The rep's signed-in session cookies (HttpOnly, as Salesforce sets them). */
   cookies: Array<{ name: string; value: string; domain: string; path: string; secure: true; httpOnly: true; sameSite: "None" }>
 }

@@ -8,7 +8,8 @@ import { spawnSync } from "node:child_process"
 import { mkdirSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Page } from "puppeteer-core"
-import { launchFirefox, until } from "../demo/firefox"
+import { launchFirefox } from "../demo/firefox"
+import { until } from "../demo/wait"
 import { demoTour } from "../demo/routes"
 
 export async function runFirefoxDemo(options: { headless: boolean; build: boolean }): Promise<void> {
@@ -40,7 +41,7 @@ export async function runFirefoxDemo(options: { headless: boolean; build: boolea
   for (const [i, stop] of tour.entries()) {
     await crm.goto(stop.url)
     await crm.bringToFront()
-    await until(async () => (await title(panel)) === stop.title, 30_000, `the panel on ${stop.title}`)
+    await until(`the panel on ${stop.title}`, async () => (await title(panel)) === stop.title, 30_000)
     if (stop.typeInto) {
       if (stop.typeInto.openButton) {
         await crm.evaluate((label) => [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === label)?.click(), stop.typeInto.openButton)
@@ -63,10 +64,10 @@ export async function runFirefoxDemo(options: { headless: boolean; build: boolea
   const persianStop = tour.find((stop) => stop.slug === "dariush-account") ?? tour[0]!
   await crm.goto(persianStop.url)
   await crm.bringToFront()
-  await until(async () => (await title(panel)) === persianStop.title, 30_000, `the panel on ${persianStop.title}`)
+  await until(`the panel on ${persianStop.title}`, async () => (await title(panel)) === persianStop.title, 30_000)
   await clickTab(panel, /^(Settings|تنظیمات)$/)
   await (await panel.waitForSelector('[data-testid="language-select"]'))!.select("fa")
-  await until(() => panel.evaluate(() => document.querySelector("main[dir=rtl]") !== null), 10_000, "the Persian layout")
+  await until("the Persian layout", () => panel.evaluate(() => document.querySelector("main[dir=rtl]") !== null), 10_000)
   const tabs = await panel.evaluate(() => document.querySelectorAll('[role="tab"]').length)
   for (let i = 0; i < tabs; i++) {
     await panel.evaluate((n) => (document.querySelectorAll('[role="tab"]')[n] as HTMLElement).click(), i)

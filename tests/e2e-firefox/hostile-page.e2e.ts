@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "puppeteer-core"
-import { launchFirefox, until, type FirefoxSession } from "../../demo/firefox"
+import { launchFirefox, readStore, type FirefoxSession } from "../../demo/firefox"
+import { until } from "../../demo/wait"
 import { DEMO_ACCOUNTS, dynIds } from "../../demo/org"
 import { dynamicsRecordUrl } from "../../demo/routes"
 import { hostilePageSource } from "../support/hostile-dynamics-page"
@@ -20,17 +21,7 @@ const forgedCustomer = dynIds.account(globex!)
 let firefox: FirefoxSession
 let panel: Page
 
-/** Every row of a table of Parley's IndexedDB, read from the panel page. */
-const rows = (table: string) =>
-  panel.evaluate((name) => new Promise<Array<Record<string, unknown>>>((done, fail) => {
-    const open = indexedDB.open("parley")
-    open.onsuccess = () => {
-      const req = open.result.transaction(name, "readonly").objectStore(name).getAll()
-      req.onsuccess = () => done(req.result as Array<Record<string, unknown>>)
-      req.onerror = () => fail(req.error)
-    }
-    open.onerror = () => fail(open.error)
-  }), table)
+const rows = (table: string) => readStore(panel, table)
 
 beforeAll(async () => {
   firefox = await launchFirefox({
@@ -52,10 +43,10 @@ describe("Dynamics bridge on a hostile page, in Firefox", () => {
     const total = quote.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0)
 
     // The genuine form still works through the bridge: Xrm's typed total and the real customer.
-    await until(async () => (await fields()).totalamount?.value === String(total), 20_000, "the genuine total")
+    await until("the genuine total", async () => (await fields()).totalamount?.value === String(total), 20_000)
     expect((await fields()).customerid?.relatedId).toBe(dynIds.account(initech!))
     const initechKey = `dynamics:northwind.crm4:${dynIds.account(initech!)}`
-    await until(async () => ((await rows("meta")).find((m) => m.key === `sync:${initechKey}`)?.value as { state?: string } | undefined)?.state === "synced", 30_000, "the quote's account synced")
+    await until("the quote's account synced", async () => ((await rows("meta")).find((m) => m.key === `sync:${initechKey}`)?.value as { state?: string } | undefined)?.state === "synced", 30_000)
 
     const hostile = await crm.evaluate(() => {
       const s = (window as unknown as { __hostile: { strings: string[]; portPostsByOthers: number; handshakesHeard: number; foreignPorts: unknown[]; forgedPosts: number } }).__hostile

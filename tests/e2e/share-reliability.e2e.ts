@@ -13,9 +13,11 @@ import { writeFileSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
+import { until } from "../../demo/wait"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
 import { handleDynamicsRequest } from "../../demo/dynamics/pages"
+import type { MockRequest } from "../../demo/salesforce/mock-api"
 import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
 import { dynamicsRecordUrl, installDemoOrg, salesforceRecordUrl, type DemoOrg } from "../../demo/routes"
 import { seal } from "../../src/snapshots/build"
@@ -37,13 +39,6 @@ let nextBatch: Interrupt = "pass"
 /** Service workers stopped so far (proof that each case really lost its worker). */
 let stopped = 0
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
 
 const files = () => [...org.salesforceApi!.files.files.values()].map((f) => f.record as unknown as Record<string, unknown> & { FileExtension: string })
 /** The attached snapshots' seals: each share's JSON. */
@@ -62,7 +57,7 @@ async function interruptUploads(
   pattern: RegExp,
   mode: () => Interrupt,
   reset: () => void,
-  store: (request: { method: string; url: string; headers: Record<string, string>; body?: string }) => void
+  store: (request: MockRequest) => void
 ): Promise<void> {
   await browser.context.route(pattern, async (route) => {
     const now = mode()

@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
+import { until } from "../../demo/wait"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, type ExtensionBrowser, readStore } from "../../demo/browser"
 import { DEMO_ACCOUNTS, dynIds, sfIds } from "../../demo/org"
@@ -46,14 +47,6 @@ async function download(testId: string): Promise<{ name: string; path: string; b
   return { name: file.suggestedFilename(), path, bytes: readFileSync(path) }
 }
 
-/** Polls until `probe` is true (expect.poll cannot run in beforeAll). */
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 async function showAccount(url: string, title: string) {
   await crm.goto(url)

@@ -11,6 +11,7 @@
  *   every row.
  */
 import type { CDPSession, Page } from "playwright-core"
+import { until } from "../../demo/wait"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
@@ -30,14 +31,6 @@ let crm: Page
 let panel: Page
 let cdp: CDPSession
 
-/** Polls until `probe` is true (expect.poll cannot run in beforeAll). */
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
 
 /**
  * A Lightning record page whose visible fields are as large as an observation may be (~200 KB),
