@@ -22,7 +22,7 @@ export interface SharedFile {
   url: string
 }
 
-export type ShareErrorKind = "session-expired" | "rejected" | "network" | "budget-exhausted" | "left-over"
+export type ShareErrorKind = "session-expired" | "rejected" | "network" | "budget-exhausted"
 
 export class ShareError extends Error {
   override readonly name = "ShareError"

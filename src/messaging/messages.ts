@@ -67,7 +67,7 @@ export type PanelMessage =
  * never matched): the router refused it (`rejected`), no answer came (`timeout`), the worker is
  * gone (`unavailable`), the answer was not a reply (`malformed`), the thing asked about is not
  * stored (`not-found`) or not valid (`invalid`), the CRM said why (`session-expired`,
- * `budget-exhausted`, `network`, `left-over`: see ShareErrorKind), the browser's storage is full
+ * `budget-exhausted`, `network`: see ShareErrorKind), the browser's storage is full
  * (`storage-full`), or anything else (`failed`).
  */
 export type ReplyErrorCode =
@@ -80,7 +80,6 @@ export type ReplyErrorCode =
   | "session-expired"
   | "budget-exhausted"
   | "network"
-  | "left-over"
   /** The browser refused to store it for lack of space: nothing of the change was kept. */
   | "storage-full"
   | "failed"

@@ -36,8 +36,6 @@ export interface DynamicsShareDeps {
   budget?: RequestBudget
   /** Told which files were left out, and why (a PDF over the org's attachment limit). */
   onSkipped?: (skipped: SkippedFile) => void
-  /** The batch boundary id (tests); random otherwise. */
-  batchId?: () => string
 }
 
 export interface SkippedFile {
@@ -133,7 +131,7 @@ export async function shareToDynamics(
       "objectid_account@odata.bind": `/accounts(${input.accountId})`
     })
   }))
-  const batch = changeSetRequest(requests, deps.batchId?.() ?? randomId())
+  const batch = changeSetRequest(requests, randomId())
   let res: RawAnswer
   try {
     res = await client.send("POST", `${root}/$batch`, { body: batch.body, contentType: batch.contentType })
