@@ -71,17 +71,13 @@ describe("negotiation hints", () => {
 import { msg, pct } from "../i18n/message"
 import { formatAmount } from "../pricing/format"
 import { suggestPricing } from "../pricing/index"
-import { at, kit } from "../../tests/support/analysis-kit"
+import { at, kit, quotedDeal as quoted, type DealFields } from "../../tests/support/analysis-kit"
 
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "")
 
-type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">
-/** A deal quoted `discounts.length` times: one catalogue line, list 1,000 × 100 (EUR 100,000). */
-function quotedDeal(k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) {
-  const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: 100 * 1000 * (1 - d / 100) }))
-  const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: "Latitude laptop 14", quantity: 100, listPrice: 1000, unitPrice: 1000 * (1 - discounts[r]! / 100) }))
-  return { deal: k.deal(id, { createdAt: at(start), currency: "EUR", ...deal }), quotes, lines }
-}
+/** The Dell-like deals are quoted in euros. */
+const quotedDeal = (k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) =>
+  quoted(k, id, start, discounts, { currency: "EUR", ...deal })
 
 describe("advice about this account: a Dell-like buyer (English records)", () => {
   const k = kit({ org: "dell-advice" })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest"
 import { renderMessage } from "../i18n/render"
 import { classifyRelationship, negotiationHints, RelationshipProfile } from "./index"
-import { at, keysOf, kit } from "../../tests/support/analysis-kit"
+import { at, keysOf, kit, quotedDeal } from "../../tests/support/analysis-kit"
 import { speechProblems } from "../../tests/support/analysis-speech"
 import type { AccountHistory } from "../model/schema"
 import type { ClassifyOptions } from "./profile"
@@ -19,14 +19,6 @@ function classify(scenario: string, history: AccountHistory, options?: ClassifyO
   return profile
 }
 
-/** A deal with `discounts.length` quote revisions of one catalogue line (list 1,000 × 100). */
-type DealFields = Omit<Parameters<ReturnType<typeof kit>["deal"]>[1], "createdAt">
-
-function quotedDeal(k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) {
-  const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: 100 * 1000 * (1 - d / 100) }))
-  const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: "Latitude laptop 14", quantity: 100, listPrice: 1000, unitPrice: 1000 * (1 - discounts[r]! / 100) }))
-  return { deal: k.deal(id, { createdAt: at(start), ...deal }), quotes, lines }
-}
 
 describe("Dell-like account: price-driven, customer-dominant, deepening discounts", () => {
   const k = kit({ org: "dell" })

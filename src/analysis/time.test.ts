@@ -9,18 +9,12 @@ import { renderMessage } from "../i18n/render"
 import { buildProfile } from "./aggregate"
 import { accountFeatures, caseFeatures, interactionFeatures, type FeatureSet } from "./features"
 import { classifyRelationship, negotiationHints, RelationshipProfile } from "./index"
-import { at, keysOf, kit } from "../../tests/support/analysis-kit"
+import { at, keysOf, kit, quotedDeal as quoted, type DealFields } from "../../tests/support/analysis-kit"
 import type { AccountHistory, Case, Interaction } from "../model/schema"
 
-type Kit = ReturnType<typeof kit>
-type DealFields = Omit<Parameters<Kit["deal"]>[1], "createdAt">
-
 /** A deal quoted in revisions of one catalogue line (list 500 × 40), one week apart. */
-function quotedDeal(k: Kit, id: string, start: number, discounts: number[], deal: DealFields) {
-  const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: 40 * 500 * (1 - d / 100) }))
-  const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: "Pressure sensor PS-200", quantity: 40, listPrice: 500, unitPrice: 500 * (1 - discounts[r]! / 100) }))
-  return { deal: k.deal(id, { createdAt: at(start), ...deal }), quotes, lines }
-}
+const quotedDeal = (k: ReturnType<typeof kit>, id: string, start: number, discounts: number[], deal: DealFields) =>
+  quoted(k, id, start, discounts, deal, { product: "Pressure sensor PS-200", quantity: 40, listPrice: 500 })
 
 const en = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, "en")
 const fa = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, "fa")
@@ -71,7 +65,7 @@ const NOW = 10 * YEAR
  * contract), then, when `switched`, a last year of three-quote procurement: two deals lost on
  * price and final discounts 20 → 27 → 32 %. Without the switch the last year goes on as before.
  */
-function tenYears(k: Kit, words: Words, switched: boolean): AccountHistory {
+function tenYears(k: ReturnType<typeof kit>, words: Words, switched: boolean): AccountHistory {
   const deals = []
   const interactions: Interaction[] = []
   const cases: Case[] = []

@@ -53,3 +53,24 @@ export function kit(options: { crm?: Crm; org?: string; accountId?: string } = {
 
 /** Record keys named in a list of evidence. */
 export const keysOf = (items: ReadonlyArray<{ recordKey: string }>) => items.map((e) => e.recordKey)
+
+type Kit = ReturnType<typeof kit>
+/** A deal's fields for quotedDeal (its creation time comes from `start`). */
+export type DealFields = Omit<Parameters<Kit["deal"]>[1], "createdAt">
+
+/** The one catalogue line a quoted deal's revisions carry. */
+export interface QuotedLine {
+  product: string
+  quantity: number
+  listPrice: number
+}
+
+/**
+ * A deal with `discounts.length` quote revisions of one catalogue line, a week apart, each at its
+ * discount off list (default: 100 laptops at 1,000).
+ */
+export function quotedDeal(k: Kit, id: string, start: number, discounts: number[], deal: DealFields, line: QuotedLine = { product: "Latitude laptop 14", quantity: 100, listPrice: 1000 }) {
+  const quotes = discounts.map((d, r) => k.quote(`${id}Q${r + 1}`, { dealKey: k.key(id), revision: r + 1, createdAt: at(start + 5 + r * 7), discountPercent: d, total: line.quantity * line.listPrice * (1 - d / 100) }))
+  const lines = quotes.map((q, r) => k.line(`${id}L${r + 1}`, { quoteKey: q.key, product: line.product, quantity: line.quantity, listPrice: line.listPrice, unitPrice: line.listPrice * (1 - discounts[r]! / 100) }))
+  return { deal: k.deal(id, { createdAt: at(start), ...deal }), quotes, lines }
+}
