@@ -17,7 +17,7 @@ import type { ParleyDB } from "../model/db"
 import type { Crm } from "../model/schema"
 import type { Settings } from "../model/settings"
 import type { SyncProgressReport, SyncStatus } from "../model/sync-status"
-import type { CrmSnapshotFile, ShareFile, SharedFile } from "./share-types"
+import type { CrmSnapshotFile, ShareFile, SharedFile, TeamBodies, TeamListing, TeamSnapshotRef } from "./share-types"
 
 // ── Page side ────────────────────────────────────────────────────────────────────────────────
 
@@ -198,4 +198,17 @@ export interface ApiConnector extends CrmRules {
   share(env: ApiEnvironment, org: OrgLocation, input: ShareInput): Promise<SharedFile[]>
   /** Snapshot files attached to the account earlier (content still to be validated). */
   listSnapshots(env: ApiEnvironment, org: OrgLocation, accountId: string): Promise<CrmSnapshotFile[]>
+  /**
+   * The team roll-up (issue 15): every Parley snapshot JSON file the signed-in user can read in the
+   * org, found by the marker Parley writes with it (the title prefix `SNAPSHOT_TITLE_PREFIX` on a
+   * JSON file attached to an account), changed at or after `since` (epoch ms of the CRM's change
+   * stamp; null: all), every page, oldest change first. Throws a ShareError on CRM trouble.
+   */
+  listTeamSnapshots(env: ApiEnvironment, org: OrgLocation, options: { since: number | null }): Promise<TeamListing>
+  /**
+   * The bodies of listed files, as few requests as the CRM allows. Stops early, keeping what it
+   * read, only by throwing a ShareError (budget used up, session ended): the caller keeps the
+   * files it already has and reads the rest on the next refresh.
+   */
+  readTeamSnapshots(env: ApiEnvironment, org: OrgLocation, refs: readonly TeamSnapshotRef[], onBody?: (body: TeamBodies["bodies"][number]) => void): Promise<TeamBodies>
 }

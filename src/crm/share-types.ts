@@ -45,3 +45,43 @@ export interface CrmSnapshotFile {
 
 /** Every snapshot file's title starts with this, in every language and CRM. */
 export { SNAPSHOT_TITLE_PREFIX } from "./salesforce/snapshot-files"
+
+/**
+ * One Parley snapshot file the signed-in user can read in the org, as the CRM lists it for the
+ * team roll-up (issue 15). The CRM's own permissions decide what is listed: a file on an account
+ * the user may not read is never in a listing. The body is read separately (`readTeamSnapshots`).
+ */
+export interface TeamSnapshotRef {
+  /** The CRM's id of the file: ContentVersion id (Salesforce) or annotation id (Dynamics). */
+  id: string
+  /** The account the file is attached to (Salesforce 18-character id, Dynamics GUID); null when attached elsewhere. */
+  accountId: string | null
+  filename: string
+  /** Title (Salesforce) or subject (Dynamics). */
+  title: string
+  /** Who shared it: the file's creator. */
+  author: { id: string; name: string } | null
+  createdAt: number | null
+  /** The CRM's change stamp (SystemModstamp / modifiedon), epoch ms: the incremental refresh's watermark. */
+  modifiedAt: number
+  /** Size in bytes when the CRM says (a file larger than a snapshot can be is never read). */
+  size: number | null
+}
+
+/** A listing of the team's snapshot files, all pages, with the requests it took. */
+export interface TeamListing {
+  files: TeamSnapshotRef[]
+  calls: number
+}
+
+/** One file's body: the parsed JSON, or null when the body is not JSON (the caller refuses it with a reason). */
+export interface TeamSnapshotBody {
+  id: string
+  content: unknown
+}
+
+/** What reading bodies gave: the bodies read (a file gone since the listing is left out), and the requests it took. */
+export interface TeamBodies {
+  bodies: TeamSnapshotBody[]
+  calls: number
+}

@@ -10,6 +10,8 @@
  * - v3: `pageSizes`, the size ledger of page records (bytes, tab, when seen) that the storage
  *       budgets evict by without loading the records themselves; the upgrade measures the page
  *       records already stored.
+ * - v4: `teamFiles`, the cache of the snapshot files the team shared in the CRM (issue 15; rows
+ *       of src/team/types.ts `TeamFileRow`), by org and by the account they are attached to.
  */
 import Dexie, { type Table } from "dexie"
 import { DATABASE_NAME } from "../../plasmo.config"
@@ -27,6 +29,7 @@ import type {
   Snapshot,
   SyncCursor
 } from "./schema"
+import type { TeamFileRow } from "../team/types"
 
 /** Small persisted state (which tab the panel follows, settings): explicit, one row per key. */
 export interface MetaRow {
@@ -58,6 +61,7 @@ export type ParleyDB = Dexie & {
   profiles: Table<ProfileRow, string>
   meta: Table<MetaRow, string>
   pageSizes: Table<PageSizeRow, string>
+  teamFiles: Table<TeamFileRow, string>
 }
 
 /** One page record's size, keyed like the record: what the per-tab and per-org budgets count. */
@@ -112,8 +116,13 @@ export const SCHEMA_V3 = {
   pageSizes: "key, [org+seenAt]"
 } as const
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  teamFiles: "key, [crm+org], attachedTo"
+} as const
+
 /** Every schema in order: index i is Dexie version i + 1 (tests build old databases from it). */
-export const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] as const
+export const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4] as const
 
 export const HISTORY_TABLE_NAMES = HISTORY_TABLES
 
@@ -143,6 +152,8 @@ export function openDatabase(name: string = DATABASE_NAME): ParleyDB {
         })
       await tx.table("pageSizes").bulkPut(sizes)
     })
+  // A new table only: nothing to move.
+  db.version(4).stores(SCHEMA_V4)
   return db
 }
 

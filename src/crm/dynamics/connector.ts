@@ -63,4 +63,12 @@ export const dynamicsConnector: ApiConnector = {
     const client = new DataverseClient({ ...(await access(env, org)), now: () => env.now(), budget: budgetOf(env, org) })
     return readDynamicsSnapshots(client, accountId)
   }
+,
+  // Issue 15: implemented by the team listing of this folder (stubs until it lands).
+  async listTeamSnapshots() {
+    throw new ShareError("rejected", "Dynamics team listing is not built yet")
+  },
+  async readTeamSnapshots() {
+    throw new ShareError("rejected", "Dynamics team reading is not built yet")
+  }
 }

@@ -90,4 +90,12 @@ export const salesforceConnector: ApiConnector = {
     const deps = { fetch: env.fetch, now: () => env.now(), sleep: sleepOf(env) }
     return withSession(env, org, (session) => readSalesforceSnapshots(new SalesforceClient(deps, session, budget, { maxRetries: 2, backoffMs: 500 }), accountId), "No Salesforce API session: reload Salesforce and try again.")
   }
+,
+  // Issue 15: implemented by the team listing of this folder (stubs until it lands).
+  async listTeamSnapshots() {
+    throw new ShareError("rejected", "Salesforce team listing is not built yet")
+  },
+  async readTeamSnapshots() {
+    throw new ShareError("rejected", "Salesforce team reading is not built yet")
+  }
 }
