@@ -46,6 +46,17 @@ export const DEFAULT_MAX_UPLOAD_FILE_SIZE = 5_242_880
 
 /* Auxiliary records the CRM needs but the neutral demo data does not name (tags 10+ are free). */
 export const OWNER = { id: dynGuid(10, 1), name: "Rosa Diaz" }
+/**
+ * The org's people for the team roll-up (issue 15): the demo owner (the default signed-in user,
+ * who owns every demo record), a second rep and their team lead. The mock Web API acts as one of
+ * them at a time (mock-api.ts `actAs`).
+ */
+export const DEMO_USERS = {
+  repA: OWNER,
+  repB: { id: dynGuid(10, 2), name: "Sam Okafor" },
+  lead: { id: dynGuid(10, 3), name: "Priya Natarajan" }
+} as const
+export type DemoUser = { id: string; name: string }
 export const CURRENCY = { id: dynGuid(11, 1), name: "US Dollar", iso: DEMO_ORG.currency }
 const productId = (name: string) => dynGuid(12, [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000, 7))
 const subjectId = (name: string) => dynGuid(13, [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000, 11))
@@ -79,7 +90,8 @@ export const lookup = (nav: string, target: string, id: string | null, name?: st
 const stamps = (created: number, modified: number): Row => ({
   ...when("createdon", created),
   ...when("modifiedon", Math.min(Math.max(modified, created), DEMO_NOW)),
-  ...lookup("ownerid", "systemuser", OWNER.id, OWNER.name)
+  ...lookup("ownerid", "systemuser", OWNER.id, OWNER.name),
+  ...lookup("createdby", "systemuser", OWNER.id, OWNER.name)
 })
 const currency = (): Row => ({ ...lookup("transactioncurrencyid", "transactioncurrency", CURRENCY.id, CURRENCY.name) })
 
@@ -118,7 +130,10 @@ export function buildDynamicsTables(accounts: readonly DemoAccount[] = DEMO_ACCO
   const t: Record<string, Row[]> = Object.fromEntries(Object.keys(ENTITY_SETS).map((set) => [set, [] as Row[]]))
   const push = (set: string, row: Row) => t[set]!.push(row)
   push("transactioncurrencies", { transactioncurrencyid: CURRENCY.id, currencyname: CURRENCY.name, isocurrencycode: CURRENCY.iso, currencysymbol: "$", ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
-  push("systemusers", { systemuserid: OWNER.id, fullname: OWNER.name, internalemailaddress: "rosa.diaz@northwind.example", ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
+  for (const user of Object.values(DEMO_USERS)) {
+    const email = `${user.name.toLowerCase().replace(/\s+/g, ".")}@northwind.example`
+    push("systemusers", { systemuserid: user.id, fullname: user.name, internalemailaddress: email, ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
+  }
   push("organizations", { organizationid: "00000010-0000-4000-8000-000000000003", name: "Northwind", maxuploadfilesize: DEFAULT_MAX_UPLOAD_FILE_SIZE, ...stamps(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 1)) })
 
   for (const a of accounts) {

@@ -25,10 +25,25 @@
  * Deletions: `remove(set, id)` deletes a row as Dataverse does; the row then no longer answers any
  * query (without change tracking, which orgs enable per table, nothing reports it: the sync's id
  * reconciliation finds it missing).
+ *
+ * The signed-in user and what that user may read (issue 15, the team roll-up). The mock answers as
+ * one user at a time (`actAs(userId)`; the demo owner by default; `WhoAmI` names them), and each
+ * user reads the accounts `accountAccess` grants (default: all). Dataverse decides record access
+ * in two steps, the table privilege, then the access check on the record ("How record access is
+ * determined"); a query returns only the rows that pass, and a read of one record that fails
+ * answers 403 with the access-check error 0x80048306 (-2147187962) "Principal with ID … does not
+ * have ReadAccess right(s) for record with ID … of entity …" ("Troubleshoot Dataverse client
+ * errors"). A note on an account inherits that account's access: the Account → Note relationship
+ * (`Account_Annotation`) is parental, whose Share, Assign and Reparent actions cascade to every
+ * child row ("Configure table relationship cascading behavior": parental = Cascade All; reparent
+ * hands the parent's inherited read access to the child), so whoever reads the account reads its
+ * notes; the note's own owner reads it as well (the table is user-owned). Only accounts and notes
+ * are restricted here; the other tables answer every user as the owner.
  */
 import { DEMO_ACCOUNTS, DEMO_NOW, DEMO_ORG, type DemoAccount } from "../org"
-import { ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type Row } from "./data"
-import { NOTE_FILE_COLUMNS, createNoteStore } from "./notes"
+import { DEMO_USERS, ENTITY_SETS, FORMATTED, buildDynamicsTables, fmt, iso, type DemoUser, type Row } from "./data"
+import { ACCESS_CHECK_FAILED } from "../../src/crm/dynamics/api"
+import { NOTE_FILE_COLUMNS, createNoteStore, type NoteAuthor } from "./notes"
 import { handleBatch } from "./batch"
 import { ODataSyntaxError, matches, parseFilter } from "./odata-filter"
 
@@ -71,6 +86,23 @@ export interface DynamicsMockOptions {
   now?: number
   /** Delay of each `fetch` answer, so concurrency is observable. */
   latencyMs?: number
+  /** The signed-in user's `systemuserid` (default: the demo owner, DEMO_USERS.repA). */
+  actingUser?: string
+  /** Which accounts each user may read, by `systemuserid`: "all" or account ids. Unlisted users read all. */
+  accountAccess?: Record<string, AccountAccess>
+}
+
+export type AccountAccess = "all" | readonly string[]
+
+/** A Parley-like note with an attachment, as a test seeds it for a user (`seedNote`). */
+export interface SeedNote {
+  accountId: string
+  subject: string
+  filename: string
+  /** The attachment's text (stored base64, as Dataverse keeps `documentbody`). */
+  text: string
+  mimetype?: string
+  notetext?: string
 }
 
 /** The headers a page of the org adds to its own fetch (Chromium): what `mock.fetch` sends. */
@@ -137,6 +169,8 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
   /** `requests[i].at`: wall-clock arrival (ms), for measuring waits such as Retry-After. */
   const stats = { calls: 0, inFlight: 0, maxInFlight: 0, refused: 0, requests: [] as (MockRequest & { at?: number })[] }
   let now = options.now ?? DEMO_NOW + 3_600_000
+  let actingUser = options.actingUser ?? DEMO_USERS.repA.id
+  const accountAccess = new Map<string, AccountAccess>(Object.entries(options.accountAccess ?? {}))
 
   const keyOf = (set: string) => ENTITY_SETS[set]!.key
   const rowById = (set: string, id: string) => tables[set]?.find((r) => r[keyOf(set)] === id)
@@ -144,6 +178,27 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     const patch = corruptions.get(`${set}:${row[keyOf(set)]}`)
     return patch ? { ...row, ...patch } : row
   }
+
+  const userRow = (id: string) => tables.systemusers!.find((r) => r.systemuserid === id)
+  function userOf(id: string): DemoUser {
+    const row = userRow(id)
+    if (!row) throw new Error(`systemusers(${id}) is not in the mock`)
+    return { id, name: String(row.fullname) }
+  }
+  const mayReadAccount = (user: string, accountId: string) => {
+    const access = accountAccess.get(user) ?? "all"
+    return access === "all" || access.includes(accountId)
+  }
+  /** The access check of one row for the acting user (see the header comment). */
+  function mayRead(set: string, row: Row, user = actingUser): boolean {
+    if (set === "accounts") return mayReadAccount(user, String(row.accountid))
+    if (set === "annotations") {
+      if (row._ownerid_value === user) return true
+      return row.objecttypecode !== "account" || typeof row._objectid_value !== "string" || mayReadAccount(user, row._objectid_value)
+    }
+    return true
+  }
+  const author = (): NoteAuthor => ({ user: userOf(actingUser), mayAttachTo: (accountId) => mayReadAccount(actingUser, accountId) })
 
   /** A row as the response shows it: selected columns, requested annotations, expansions. */
   function project(set: string, row: Row, select: string[] | null, expand: string[], keepAnnotation: (a: string) => boolean): Row {
@@ -183,10 +238,11 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     if (id) {
       const row = rowById(set, id)
       if (!row) return error(404, "0x80040217", `${ENTITY_SETS[set]!.table} With Id = ${id} Does Not Exist`, {}, now)
+      if (!mayRead(set, row)) return error(403, ACCESS_CHECK_FAILED, `Principal with ID ${actingUser} does not have ReadAccess right(s) for record with ID ${id} of entity ${ENTITY_SETS[set]!.table}.`, {}, now)
       return json(200, { "@odata.context": `${context}/$entity`, ...project(set, withCorruption(set, row), select, expand, keep) }, {}, now)
     }
 
-    let rows = tables[set]!
+    let rows = tables[set]!.filter((r) => mayRead(set, r))
     const filter = params.get("$filter")
     if (filter) {
       const tree = parseFilter(filter)
@@ -308,7 +364,7 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
           if (failure) return { status: failure.status, ...(failure.body ? { body: JSON.parse(failure.body) as unknown } : {}) }
           const note = /^\/api\/data\/v9\.[0-2]\/annotations(?:\(([^)]*)\))?$/.exec(path)
           if (note && method === "POST" && note[1] === undefined) {
-            const result = notes.create(body)
+            const result = notes.create(body, author())
             return { ...result, ...(result.status < 300 ? { created: /annotations\(([^)]+)\)/.exec(result.headers?.["OData-EntityId"] ?? "")?.[1] } : {}) }
           }
           if (note && method === "DELETE" && note[1] !== undefined) return notes.remove(note[1].replace(/^\{|\}$/g, "").toLowerCase())
@@ -321,12 +377,12 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     const m = /^\/api\/data\/v9\.[0-2]\/([A-Za-z]+)(?:\(([^)]*)\))?$/.exec(url.pathname)
     if (!m) return error(404, "0x80060888", `Resource not found for the segment '${url.pathname.split("/").pop()}'.`, {}, now)
     const method = request.method.toUpperCase()
-    if (m[1] === "annotations" && method === "POST" && m[2] === undefined) return written(notes.create(request.body))
+    if (m[1] === "annotations" && method === "POST" && m[2] === undefined) return written(notes.create(request.body, author()))
     if (m[1] === "annotations" && method === "DELETE" && m[2] !== undefined) return written(notes.remove(m[2].replace(/^\{|\}$/g, "").toLowerCase()))
     if (method !== "GET") return error(405, "0x80060888", `The requested resource does not support http method '${request.method}'.`, {}, now)
     const [, set, key] = m
     if (set === "WhoAmI") {
-      return json(200, { "@odata.context": `https://${host}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: "00000010-0000-4000-8000-000000000002", UserId: tables.systemusers![0]!.systemuserid, OrganizationId: "00000010-0000-4000-8000-000000000003" }, {}, now)
+      return json(200, { "@odata.context": `https://${host}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: "00000010-0000-4000-8000-000000000002", UserId: actingUser, OrganizationId: "00000010-0000-4000-8000-000000000003" }, {}, now)
     }
     if (!ENTITY_SETS[set!]) return error(404, "0x80060888", `Resource not found for the segment '${set}'.`, {}, now)
     const id = key === undefined ? null : key.replace(/^\{|\}$/g, "").toLowerCase()
@@ -384,6 +440,47 @@ export function createDynamicsMockApi(options: DynamicsMockOptions = {}) {
     clock,
     /** Notes with attachments written through the API. */
     notes,
+    /** Answer as this user from now on (a `systemuserid`; DEMO_USERS has the demo's people). */
+    actAs(userId: string) {
+      userOf(userId)
+      actingUser = userId
+    },
+    /** The signed-in user's `systemuserid` (what WhoAmI answers). */
+    actingUser: () => actingUser,
+    /** Which accounts a user may read from now on ("all" or account ids). */
+    setAccountAccess(userId: string, access: AccountAccess) {
+      userOf(userId)
+      accountAccess.set(userId, access)
+    },
+    /** May this user read this row (the check every query applies)? */
+    mayRead(set: string, id: string, userId: string): boolean {
+      const row = rowById(set, id)
+      return !!row && mayRead(set, row, userId)
+    },
+    /**
+     * Creates a note with an attachment as `userId` would through the API (the same validation,
+     * author and owner, the same access check on the account), whoever is signed in; returns its id.
+     */
+    seedNote(userId: string, note: SeedNote): string {
+      const was = actingUser
+      actingUser = userOf(userId).id
+      try {
+        const body = {
+          subject: note.subject,
+          notetext: note.notetext ?? "Relationship snapshot by Parley",
+          filename: note.filename,
+          mimetype: note.mimetype ?? "application/json",
+          documentbody: Buffer.from(note.text, "utf8").toString("base64"),
+          "objectid_account@odata.bind": `/accounts(${note.accountId})`
+        }
+        const result = notes.create(JSON.stringify(body), author())
+        const id = /annotations\(([^)]+)\)/.exec(result.headers?.["OData-EntityId"] ?? "")?.[1]
+        if (!id) throw new Error(`The mock refused the note: ${JSON.stringify(result.body)}`)
+        return id
+      } finally {
+        actingUser = was
+      }
+    },
     /** Delete a row (a record deleted in Dynamics). */
     remove(set: string, id: string) {
       const rows = tables[set]

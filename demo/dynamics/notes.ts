@@ -9,9 +9,17 @@
  * counts the Base64 text, "Annotation (note) table") is refused with `400` and AttachmentBlocked
  * `0x80043e09` "The attachment is either not a valid type or is too large. It cannot be uploaded or
  * downloaded." ("Web service error codes"; the same answer as a blocked file type).
+ *
+ * Who: a note is created by the signed-in user (`_createdby_value`, with its FormattedValue the
+ * user's full name), who also owns it (`_ownerid_value`): the Annotation table is user-owned ("Note
+ * (Annotation) table/entity reference": OwnershipType UserOwned). Attaching a note to an account
+ * the user may not read is refused as Dataverse's access check refuses it: 403, code 0x80048306
+ * (-2147187962), "Principal with ID … does not have AppendToAccess right(s) for record with ID …"
+ * ("Troubleshoot Dataverse client errors").
  */
+import { ACCESS_CHECK_FAILED } from "../../src/crm/dynamics/api"
 import { dynGuid } from "../org"
-import { FORMATTED, fmt, iso, lookup, type Row } from "./data"
+import { FORMATTED, fmt, iso, lookup, type DemoUser, type Row } from "./data"
 
 export interface NoteResult {
   status: number
@@ -21,7 +29,7 @@ export interface NoteResult {
 
 /** Every column a note written here has (the demo org may have no note to learn them from). */
 export const NOTE_FILE_COLUMNS = [
-  "annotationid", "subject", "notetext", "filename", "mimetype", "documentbody", "filesize", "isdocument", "objecttypecode", "_objectid_value", "createdon", "modifiedon"
+  "annotationid", "subject", "notetext", "filename", "mimetype", "documentbody", "filesize", "isdocument", "objecttypecode", "_objectid_value", "_createdby_value", "_ownerid_value", "createdon", "modifiedon"
 ] as const
 const WRITABLE = new Set(["subject", "notetext", "filename", "mimetype", "documentbody", "isdocument", "objecttypecode"])
 const BIND = /^objectid_([a-z_]+)@odata\.bind$/
@@ -36,11 +44,17 @@ export interface NoteStoreDeps {
   clock: { now(): number; advance(ms: number): void }
 }
 
+/** Who writes: the signed-in user, and whether that user may attach a note to an account. */
+export interface NoteAuthor {
+  user: DemoUser
+  mayAttachTo(accountId: string): boolean
+}
+
 export function createNoteStore(deps: NoteStoreDeps) {
   let serial = 0
   const notes = () => deps.tables.annotations!
 
-  function create(bodyText: string | undefined): NoteResult {
+  function create(bodyText: string | undefined, author: NoteAuthor): NoteResult {
     let body: unknown
     try {
       body = JSON.parse(bodyText ?? "")
@@ -64,6 +78,9 @@ export function createNoteStore(deps: NoteStoreDeps) {
     }
     const account = parent ? deps.tables.accounts!.find((r) => r.accountid === parent!.id) : undefined
     if (parent && !account) return fail(404, "0x80040217", `account With Id = ${parent.id} Does Not Exist`)
+    if (parent && !author.mayAttachTo(parent.id)) {
+      return fail(403, ACCESS_CHECK_FAILED, `Principal with ID ${author.user.id} does not have AppendToAccess right(s) for record with ID ${parent.id} of entity account.`)
+    }
     const document = fields.documentbody
     if (document !== undefined && (typeof document !== "string" || !BASE64.test(document) || document.length % 4 !== 0)) {
       return fail(400, "0x80040203", "The documentbody is not a valid base64 string.")
@@ -88,6 +105,8 @@ export function createNoteStore(deps: NoteStoreDeps) {
       isdocument: typeof document === "string",
       objecttypecode: parent ? "account" : null,
       ...lookup("objectid", "account", parent?.id ?? null, account ? String(account.name) : undefined),
+      ...lookup("createdby", "systemuser", author.user.id, author.user.name),
+      ...lookup("ownerid", "systemuser", author.user.id, author.user.name),
       createdon: iso(at),
       [`createdon${FORMATTED}`]: fmt.dateTime(at),
       modifiedon: iso(at),

@@ -28,6 +28,11 @@ const MAX_RETRY_AFTER_WAIT_S = API_LIMITS.dynamics.maxRetryAfterS
 const MAX_RETRIES = 5
 /** 0x80040220 PrivilegeDenied: the rep may not read this table; other tables still sync. */
 export const PRIVILEGE_DENIED = "0x80040220"
+/**
+ * 0x80048306 (-2147187962): the table privilege passed but the access check on one record failed
+ * ("Troubleshoot Dataverse client errors"): the rep may not read that record. The session is fine.
+ */
+export const ACCESS_CHECK_FAILED = "0x80048306"
 
 export interface HttpResponseLike {
   status: number
@@ -203,7 +208,7 @@ export class DataverseClient {
     }
     const err = (body.error ?? {}) as { code?: unknown; message?: unknown }
     const code = typeof err.code === "string" ? err.code : ""
-    if (res.status === 401 || (res.status === 403 && code !== PRIVILEGE_DENIED)) throw this.stop(new SessionExpiredError(res.status))
+    if (res.status === 401 || (res.status === 403 && code !== PRIVILEGE_DENIED && code !== ACCESS_CHECK_FAILED)) throw this.stop(new SessionExpiredError(res.status))
     if (res.status >= 400) throw new DataverseError(res.status, code, typeof err.message === "string" ? err.message.slice(0, 500) : `HTTP ${res.status}`, url)
     const date = Date.parse(res.headers.get("Date") ?? "")
     return Number.isNaN(date) ? { body } : { body, serverTime: date }
