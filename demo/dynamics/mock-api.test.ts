@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
+import { ACCESS_CHECK_FAILED } from "../../src/crm/dynamics/api"
 import { DEMO_ACCOUNTS, dynIds } from "../org"
+import { DEMO_USERS } from "./data"
 import { createDynamicsMockApi, pageHeaders } from "./mock-api"
 import { parseFilter, matches } from "./odata-filter"
 
@@ -119,7 +121,119 @@ describe("mock Dataverse Web API", () => {
   })
 })
 
+describe("mock Dataverse: the signed-in user and what each user may read", () => {
+  const [A, B, C] = DEMO_ACCOUNTS.slice(0, 3).map(dynIds.account) as [string, string, string]
+  const { repA, repB, lead } = DEMO_USERS
+  const post = (mock: ReturnType<typeof createDynamicsMockApi>, accountId: string) =>
+    mock.handle({
+      method: "POST",
+      url: `${API}/annotations`,
+      headers: pageHeaders(mock.host, "POST", { "Content-Type": "application/json" }),
+      body: JSON.stringify({ subject: "S", filename: "f.json", mimetype: "application/json", documentbody: "e30=", "objectid_account@odata.bind": `/accounts(${accountId})` })
+    })
+  const noteIds = (mock: ReturnType<typeof createDynamicsMockApi>) =>
+    get(mock, `annotations?$select=annotationid&$filter=${encodeURIComponent("isdocument eq true")}`).json.value.map((r: { annotationid: string }) => r.annotationid)
+
+  it("answers WhoAmI as the acting user, the demo owner by default, and knows only the org's users", () => {
+    const mock = createDynamicsMockApi()
+    expect(get(mock, "WhoAmI").json.UserId).toBe(repA.id)
+    mock.actAs(lead.id)
+    expect(get(mock, "WhoAmI").json.UserId).toBe(lead.id)
+    expect(mock.actingUser()).toBe(lead.id)
+    expect(() => mock.actAs("00000010-0000-4000-8000-0000000000ff")).toThrow(/not in the mock/)
+    expect(get(mock, "systemusers?$select=fullname").json.value.map((u: { fullname: string }) => u.fullname).sort()).toEqual(["Priya Natarajan", "Rosa Diaz", "Sam Okafor"])
+  })
+
+  it("writes a note's author and owner as the acting user, with FormattedValue names", () => {
+    const mock = createDynamicsMockApi()
+    mock.actAs(repB.id)
+    expect(post(mock, A).status).toBe(204)
+    const [note] = get(mock, `annotations?$select=annotationid,_createdby_value,_ownerid_value&$filter=${encodeURIComponent("isdocument eq true")}`).json.value
+    expect(note).toMatchObject({
+      _createdby_value: repB.id,
+      "_createdby_value@OData.Community.Display.V1.FormattedValue": "Sam Okafor",
+      _ownerid_value: repB.id,
+      "_ownerid_value@OData.Community.Display.V1.FormattedValue": "Sam Okafor"
+    })
+    const seeded = mock.seedNote(lead.id, { accountId: B, subject: "Parley snapshot — B", filename: "parley-b.json", text: "{}" })
+    expect(mock.tables.annotations!.find((r) => r.annotationid === seeded)).toMatchObject({ _createdby_value: lead.id, "_createdby_value@OData.Community.Display.V1.FormattedValue": "Priya Natarajan" })
+    // Seeding as someone else leaves the signed-in user as it was.
+    expect(mock.actingUser()).toBe(repB.id)
+  })
+
+  it("shows a user only the accounts granted, and their notes; a read of another's answers 403 with the access-check error", () => {
+    const mock = createDynamicsMockApi({ accountAccess: { [lead.id]: [A, B] } })
+    const onA = mock.seedNote(repA.id, { accountId: A, subject: "Parley snapshot — A", filename: "parley-a.json", text: "{}" })
+    const onC = mock.seedNote(repA.id, { accountId: C, subject: "Parley snapshot — C", filename: "parley-c.json", text: "{}" })
+    expect(noteIds(mock)).toEqual([onA, onC])
+
+    mock.actAs(lead.id)
+    expect(get(mock, "accounts?$select=name").json.value.map((r: { accountid: string }) => r.accountid).sort()).toEqual([A, B].sort())
+    expect(noteIds(mock)).toEqual([onA])
+    // The demo's own timeline notes on C are hidden from the lead too.
+    const timeline = get(mock, `annotations?$select=annotationid&$filter=${encodeURIComponent(`_objectid_value eq ${C}`)}`).json.value
+    expect(timeline).toEqual([])
+    expect(mock.mayRead("annotations", onC, lead.id)).toBe(false)
+    for (const path of [`annotations(${onC})?$select=subject`, `accounts(${C})?$select=name`]) {
+      const denied = get(mock, path)
+      expect(denied.status).toBe(403)
+      expect(denied.json.error).toEqual({ code: ACCESS_CHECK_FAILED, message: expect.stringMatching(new RegExp(`^Principal with ID ${lead.id} does not have ReadAccess right\\(s\\) for record with ID ${path.slice(path.indexOf("(") + 1, path.indexOf(")"))}`)) })
+    }
+    expect(get(mock, `annotations(${onA})?$select=subject`).status).toBe(200)
+
+    // Access granted later shows the account's notes at once: they follow their account.
+    mock.setAccountAccess(lead.id, "all")
+    expect(noteIds(mock)).toEqual([onA, onC])
+  })
+
+  it("refuses a note on an account the user may not read, writing nothing; the note's owner still reads it", () => {
+    const mock = createDynamicsMockApi({ accountAccess: { [repB.id]: [B] } })
+    mock.actAs(repB.id)
+    const refused = post(mock, A)
+    expect(refused.status).toBe(403)
+    expect(JSON.parse(refused.body).error.code).toBe(ACCESS_CHECK_FAILED)
+    expect(mock.notes.attachments()).toEqual([])
+    expect(() => mock.seedNote(repB.id, { accountId: A, subject: "s", filename: "f.json", text: "{}" })).toThrow(/AppendToAccess/)
+    // Owned by rep B, on an account rep B can no longer read: the owner keeps reading it.
+    mock.setAccountAccess(repB.id, "all")
+    const own = mock.seedNote(repB.id, { accountId: A, subject: "s", filename: "f.json", text: "{}" })
+    mock.setAccountAccess(repB.id, [B])
+    expect(noteIds(mock)).toEqual([own])
+  })
+
+  it("pages a two-key $orderby with maxpagesize and nextLinks, each row once, in order", () => {
+    const mock = createDynamicsMockApi()
+    const ids = Array.from({ length: 5 }, (_, i) => mock.seedNote(repA.id, { accountId: A, subject: `n${i}`, filename: `parley-${i}.json`, text: "{}" }))
+    // Two notes share a modifiedon: the second key decides between them.
+    const stamp = String(mock.tables.annotations!.find((r) => r.annotationid === ids[4])!.modifiedon)
+    Object.assign(mock.tables.annotations!.find((r) => r.annotationid === ids[1])!, { modifiedon: stamp })
+    let url: string | undefined = `${API}/annotations?$select=annotationid,modifiedon&$filter=${encodeURIComponent("isdocument eq true")}&$orderby=${encodeURIComponent("modifiedon asc,annotationid desc")}`
+    const seen: string[] = []
+    while (url) {
+      const body = JSON.parse(mock.handle({ method: "GET", url, headers: pageHeaders(mock.host, "GET", { Prefer: "odata.maxpagesize=2" }) }).body)
+      seen.push(...body.value.map((r: { annotationid: string }) => r.annotationid))
+      url = body["@odata.nextLink"]
+    }
+    expect(seen).toEqual([ids[0], ids[2], ids[3], ...[ids[1], ids[4]].sort().reverse()])
+  })
+})
+
 describe("odata-filter", () => {
+  it("evaluates startswith, endswith, contains and Dataverse's In / NotIn, without regard to case", () => {
+    const row = { subject: "Parley snapshot — Globex (JSON)", id: "ABCDEF12-0000-4000-8000-000000000001", n: 3 }
+    expect(matches(parseFilter("startswith(subject,'parley snapshot')"), row)).toBe(true)
+    expect(matches(parseFilter("startswith(subject,'snapshot')"), row)).toBe(false)
+    expect(matches(parseFilter("endswith(subject,'(JSON)') and contains(subject,'globex')"), row)).toBe(true)
+    expect(matches(parseFilter("startswith(missing,'x')"), row)).toBe(false)
+    const inFilter = (fn: string, values: string[]) => parseFilter(`Microsoft.Dynamics.CRM.${fn}(PropertyName='id',PropertyValues=[${values.map((v) => `'${v}'`).join(",")}])`)
+    expect(matches(inFilter("In", ["x", "abcdef12-0000-4000-8000-000000000001"]), row)).toBe(true)
+    expect(matches(inFilter("In", ["x"]), row)).toBe(false)
+    expect(matches(inFilter("NotIn", ["x"]), row)).toBe(true)
+    expect(matches(parseFilter("subject eq 'PARLEY SNAPSHOT — GLOBEX (JSON)'"), row)).toBe(true)
+    expect(() => parseFilter("Microsoft.Dynamics.CRM.In(PropertyName='id',PropertyValues=['a'")).toThrow()
+    expect(() => parseFilter("startswith(subject)")).toThrow()
+  })
+
   it("evaluates comparisons, null checks, not, and GUIDs that start with letters or digits", () => {
     const row = { a: "abcdef12-0000-4000-8000-000000000001", n: 5, d: "2026-01-02T00:00:00Z", z: null }
     expect(matches(parseFilter("a eq ABCDEF12-0000-4000-8000-000000000001"), row)).toBe(true)

@@ -113,6 +113,9 @@ export interface RawAnswer {
   text: string
 }
 
+/** A `$filter` naming rows by id (`a eq 1 or a eq 2`): how Parley asks for a set of known rows. */
+export const anyOf = (column: string, ids: readonly string[]) => ids.map((id) => `${column} eq ${id}`).join(" or ")
+
 /** `Retry-After` as seconds (delta-seconds or an HTTP date), or null when absent/invalid. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null

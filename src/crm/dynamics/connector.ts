@@ -1,6 +1,7 @@
 /**
  * Dynamics 365's API connector (src/crm/contract.ts): its pure rules (rules.ts) plus adapters over
- * the Web API sync, the note upload and the snapshot reading in this folder. Every Dataverse call
+ * the Web API sync, the note upload, the snapshot reading and the team's snapshot notes
+ * (team-notes.ts) in this folder. Every Dataverse call
  * goes out from the CRM page's own origin: through a tab of the org (page-fetch.ts relays it to
  * the content script), never from the worker. The org URL and API root come from org-url.ts.
  */
@@ -14,6 +15,7 @@ import { dynamicsRules } from "./rules"
 import { shareToDynamics } from "./share"
 import { readDynamicsSnapshots } from "./snapshot-files"
 import { syncDynamicsAccount, type DynamicsSyncDeps } from "./sync"
+import { listDynamicsTeamNotes, readDynamicsTeamNotes } from "./team-notes"
 
 /** No tab to relay through: every request fails as a closed tab does (the cursors wait). */
 const noTab: FetchLike = async () => {
@@ -31,6 +33,11 @@ async function access(env: ApiEnvironment, org: OrgLocation): Promise<DataverseA
 function budgetOf(env: ApiEnvironment, org: OrgLocation) {
   const sleep = env.sleep ?? realClock.sleep
   return orgBudget("dynamics", org.org, { db: env.db, clock: { now: () => env.now(), sleep } })
+}
+
+/** A read client of the org: its page-origin fetch and its one budget. */
+async function clientOf(env: ApiEnvironment, org: OrgLocation): Promise<DataverseClient> {
+  return new DataverseClient({ ...(await access(env, org)), now: () => env.now(), budget: budgetOf(env, org) })
 }
 
 export const dynamicsConnector: ApiConnector = {
@@ -60,15 +67,14 @@ export const dynamicsConnector: ApiConnector = {
   },
 
   async listSnapshots(env, org, accountId) {
-    const client = new DataverseClient({ ...(await access(env, org)), now: () => env.now(), budget: budgetOf(env, org) })
-    return readDynamicsSnapshots(client, accountId)
-  }
-,
-  // Issue 15: implemented by the team listing of this folder (stubs until it lands).
-  async listTeamSnapshots() {
-    throw new ShareError("rejected", "Dynamics team listing is not built yet")
+    return readDynamicsSnapshots(await clientOf(env, org), accountId)
   },
-  async readTeamSnapshots() {
-    throw new ShareError("rejected", "Dynamics team reading is not built yet")
+
+  async listTeamSnapshots(env, org, { since }) {
+    return listDynamicsTeamNotes(await clientOf(env, org), { since })
+  },
+
+  async readTeamSnapshots(env, org, refs, onBody) {
+    return readDynamicsTeamNotes(await clientOf(env, org), refs, onBody)
   }
 }

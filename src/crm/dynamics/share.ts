@@ -50,7 +50,8 @@ export interface SkippedFile {
 /** The documented default of `maxuploadfilesize` (5 MB), used when the org row cannot be read. */
 export const DEFAULT_MAX_UPLOAD_FILE_SIZE = 5_242_880
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+/** A Dataverse id as Parley keeps it: a lower-case GUID without braces. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`
 
 /** Every error of the client as the ShareError the panel shows. */

@@ -37,7 +37,7 @@ import { cursorKey, orgKey, recordKey } from "../../model/keys"
 import { Org, Quote, type SyncCursor } from "../../model/schema"
 import { StorageFullError, removeRecords, type HistoryBatch, type HistoryTableName, type Rejected } from "../../model/store"
 import { limitsFor, orgBudget } from "../request-budget"
-import { DataverseClient, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
+import { DataverseClient, anyOf, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
 import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
@@ -132,7 +132,6 @@ const PAUSED_MESSAGE = "Paused: Sync now continues where it stopped"
 
 const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z")
 const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
-const anyOf = (column: string, ids: string[]) => ids.map((id) => `${column} eq ${id}`).join(" or ")
 
 /** FNV-1a, 32 bit: a short stable name for a set of parent ids. */
 function hash(text: string): string {
