@@ -89,6 +89,15 @@ describe("DataverseClient", () => {
     expect(e).toMatchObject({ status: 404, code: "0x80040217" })
   })
 
+  it("keeps going after a record the rep may not read (the access check, not the session)", async () => {
+    const denied = { error: { code: "0x80048306", message: "Principal with ID u does not have ReadAccess right(s) for record with ID n of entity annotation." } }
+    const { fetch, seen } = scripted(response(403, denied), response(200, { value: [] }))
+    const c = client(fetch)
+    await expect(c.get(`${BASE}/api/data/v9.2/annotations(00000000-0000-0000-0000-000000000001)`)).rejects.toMatchObject({ name: "DataverseError", status: 403, code: "0x80048306" })
+    await expect(c.get(`${BASE}/api/data/v9.2/annotations`)).resolves.toMatchObject({ body: { value: [] } })
+    expect(seen).toHaveLength(2)
+  })
+
   it("reports network failures and non-JSON answers as errors", async () => {
     const failing: FetchLike = async () => {
       throw new TypeError("Failed to fetch")

@@ -44,7 +44,7 @@ const time = (value: unknown): number | null => {
   return Number.isNaN(ms) ? null : ms
 }
 
-export function teamNotesUrl(client: DataverseClient, since: number | null): string {
+function teamNotesUrl(client: DataverseClient, since: number | null): string {
   const conditions = [
     "isdocument eq true",
     "mimetype eq 'application/json'",
@@ -58,7 +58,7 @@ export function teamNotesUrl(client: DataverseClient, since: number | null): str
 }
 
 /** One listed note as the roll-up's reference, or null for a row that is not a usable listing. */
-export function teamRef(row: Row): TeamSnapshotRef | null {
+function teamRef(row: Row): TeamSnapshotRef | null {
   const modifiedAt = time(row.modifiedon)
   if (typeof row.annotationid !== "string" || !GUID.test(row.annotationid.toLowerCase()) || modifiedAt === null) return null
   const parent = typeof row._objectid_value === "string" ? row._objectid_value.toLowerCase() : ""
