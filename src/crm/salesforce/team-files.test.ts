@@ -13,6 +13,7 @@ import { ShareError, type TeamSnapshotBody } from "../share-types"
 import { SalesforceClient } from "./api"
 import { salesforceConnector } from "./connector"
 import { shareToSalesforce } from "./share"
+import { readSalesforceSnapshots } from "./snapshot-files"
 import { listSalesforceTeamFiles, readSalesforceTeamFiles, teamListingQuery } from "./team-files"
 
 const [A, B, C] = DEMO_ACCOUNTS.map((a) => sfIds.account(a))
@@ -153,6 +154,20 @@ describe("readSalesforceTeamFiles", () => {
     expect((error as ShareError).kind).toBe("budget-exhausted")
     expect(heard).toHaveLength(3)
     expect(heard.every((b) => b.content !== null && typeof b.content === "object")).toBe(true)
+  })
+})
+
+describe("readSalesforceSnapshots for a lead", () => {
+  it("reads a colleague's snapshots of an account the lead may read, and none of one the lead may not", async () => {
+    const { api, onB } = await teamOrg()
+    const client = clientAs(api, lead.id)
+    const onB2 = api.uploadFile(secondRep.id, { title: "Parley snapshot — torn", pathOnClient: "torn.json", body: "{ not json", accountId: B })
+    const files = await readSalesforceSnapshots(client, B!)
+    expect(files.map((f) => [f.id, f.filename, f.content])).toEqual([
+      [onB2, "torn.json", null],
+      [onB, "parley-2.json", JSON.parse(snapshot(B!, 2))]
+    ])
+    expect(await readSalesforceSnapshots(client, C!)).toEqual([])
   })
 })
 

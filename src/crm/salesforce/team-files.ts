@@ -18,7 +18,7 @@
 import { MAX_SNAPSHOT_BYTES } from "../../snapshots/import"
 import { ShareError, type TeamBodies, type TeamListing, type TeamSnapshotBody, type TeamSnapshotRef } from "../share-types"
 import { SalesforceApiError, type SalesforceClient } from "./api"
-import { SNAPSHOT_TITLE_PREFIX } from "./snapshot-files"
+import { parseJsonOrNull, SNAPSHOT_TITLE_PREFIX } from "./snapshot-files"
 import { API_VERSION, soqlDateTime, soqlString } from "./soql"
 
 /** At most this many bodies in flight (the org's budget caps it too: DESIGN.md, 2 for Salesforce). */
@@ -175,18 +175,10 @@ export async function readSalesforceTeamFiles(client: SalesforceClient, refs: re
         failure ??= error
         return
       }
-      give({ id: ref.id, content: body.length > MAX_SNAPSHOT_BYTES ? null : parseJson(body) })
+      give({ id: ref.id, content: body.length > MAX_SNAPSHOT_BYTES ? null : parseJsonOrNull(body) })
     }
   }
   await Promise.all(Array.from({ length: Math.min(BODIES_IN_FLIGHT, refs.length) }, worker))
   if (failure !== undefined) throw teamShareError(failure)
   return { bodies, calls: client.calls - before }
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return null
-  }
 }
