@@ -113,7 +113,10 @@ export class MockFileStore {
     this.files.set(id, { record, data })
     for (const row of [record, document, ...links]) {
       this.source.byId.set(row.Id, row)
-      this.source.byType.set(row.attributes.type, [...(this.source.byType.get(row.attributes.type) ?? []), row])
+      // In place: a query copies what it selects, and thousands of seeded files stay linear.
+      const rows = this.source.byType.get(row.attributes.type)
+      if (rows) rows.push(row)
+      else this.source.byType.set(row.attributes.type, [row])
     }
     return { status: 201, body: { id, success: true, errors: [] }, headers: { Location: record.attributes.url } }
   }
