@@ -5,7 +5,11 @@
  * references — each validated the way the REST API validates it (unknown field → INVALID_FIELD,
  * missing PathOnClient/VersionData → REQUIRED_FIELD_MISSING, bad base64 → JSON_PARSER_ERROR,
  * unknown parent → INVALID_CROSS_REFERENCE_KEY; a failed subrequest under allOrNone rolls the
- * others back and marks them PROCESSING_HALTED). Created versions become queryable records.
+ * others back and marks them PROCESSING_HALTED). Created versions become queryable records, with
+ * the ContentDocument Salesforce creates for a first version and its ContentDocumentLinks: one to
+ * the FirstPublishLocationId record and one to the owner ("FirstPublishLocationId … the file is
+ * shared with this record", Object Reference, ContentVersion; the owner's own link is how a file is
+ * in "their personal library"). The uploading user owns and created the file.
  */
 import { toId18 } from "../../src/crm/salesforce/ids"
 import { DEMO_NOW, sfId } from "../org"
@@ -37,7 +41,8 @@ export class MockFileStore {
   private serial = 0
   constructor(private readonly source: Source) {}
 
-  insert(body: unknown): SubResult {
+  /** Inserts a first version as `userId` (who then owns it). */
+  insert(body: unknown, userId: string): SubResult {
     if (typeof body !== "object" || body === null || Array.isArray(body)) return err(400, "JSON_PARSER_ERROR", "The request body must be a JSON object")
     const fields = body as Record<string, unknown>
     const unknown = Object.keys(fields).find((f) => !INSERTABLE.has(f))
@@ -59,10 +64,11 @@ export class MockFileStore {
     const path = fields.PathOnClient as string
     const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? ""
     const at = sfDateTime(DEMO_NOW + n * 1_000)
+    const documentId = sfId("069", n)
     const record: SObjectRecord = {
       attributes: { type: "ContentVersion", url: `/services/data/${API_VERSION}/sobjects/ContentVersion/${id}` },
       Id: id,
-      ContentDocumentId: sfId("069", n),
+      ContentDocumentId: documentId,
       Title: typeof fields.Title === "string" ? fields.Title : path.replace(/\.[^.]*$/, ""),
       PathOnClient: path,
       FileExtension: extension,
@@ -72,12 +78,46 @@ export class MockFileStore {
       ContentSize: data.length,
       Description: typeof fields.Description === "string" ? fields.Description : null,
       VersionData: `/services/data/${API_VERSION}/sobjects/ContentVersion/${id}/VersionData`,
+      OwnerId: userId,
+      CreatedById: userId,
       CreatedDate: at,
+      LastModifiedDate: at,
       SystemModstamp: at
     }
+    const document: SObjectRecord = {
+      attributes: { type: "ContentDocument", url: `/services/data/${API_VERSION}/sobjects/ContentDocument/${documentId}` },
+      Id: documentId,
+      Title: record.Title,
+      FileExtension: extension,
+      FileType: record.FileType,
+      ContentSize: data.length,
+      LatestPublishedVersionId: id,
+      OwnerId: userId,
+      CreatedById: userId,
+      CreatedDate: at,
+      LastModifiedDate: at,
+      SystemModstamp: at,
+      IsDeleted: false
+    }
+    const link = (serial: number, linked: string, shareType: "V" | "I"): SObjectRecord => ({
+      attributes: { type: "ContentDocumentLink", url: `/services/data/${API_VERSION}/sobjects/ContentDocumentLink/${sfId("06A", serial)}` },
+      Id: sfId("06A", serial),
+      ContentDocumentId: documentId,
+      LinkedEntityId: linked,
+      ShareType: shareType,
+      Visibility: "AllUsers",
+      SystemModstamp: at,
+      IsDeleted: false
+    })
+    const links = [link(2 * n - 1, userId, "I"), ...(parent ? [link(2 * n, parent, "V")] : [])]
     this.files.set(id, { record, data })
-    this.source.byId.set(id, record)
-    this.source.byType.set("ContentVersion", [...(this.source.byType.get("ContentVersion") ?? []), record])
+    for (const row of [record, document, ...links]) {
+      this.source.byId.set(row.Id, row)
+      // In place: a query copies what it selects, and thousands of seeded files stay linear.
+      const rows = this.source.byType.get(row.attributes.type)
+      if (rows) rows.push(row)
+      else this.source.byType.set(row.attributes.type, [row])
+    }
     return { status: 201, body: { id, success: true, errors: [] }, headers: { Location: record.attributes.url } }
   }
 
@@ -89,15 +129,28 @@ export class MockFileStore {
     return ids.length > 0
   }
 
+  /** Removes a version with its document and the document's links (a mock document has one version). */
   remove(versionId: string): void {
+    const file = this.files.get(versionId)
     this.files.delete(versionId)
-    this.source.byId.delete(versionId)
-    this.source.byType.set("ContentVersion", (this.source.byType.get("ContentVersion") ?? []).filter((r) => r.Id !== versionId))
+    const documentId = file?.record.ContentDocumentId
+    const gone = (r: SObjectRecord) => r.Id === versionId || r.Id === documentId || (r.attributes.type === "ContentDocumentLink" && r.ContentDocumentId === documentId)
+    for (const type of ["ContentVersion", "ContentDocument", "ContentDocumentLink"]) {
+      const rows = this.source.byType.get(type) ?? []
+      for (const row of rows) if (gone(row)) this.source.byId.delete(row.Id)
+      this.source.byType.set(type, rows.filter((r) => !gone(r)))
+    }
   }
 
-  versionData(id: string): Uint8Array | undefined {
+  /** The stored file of a version id (15 or 18 characters). */
+  file(id: string): StoredFile | undefined {
     const key = toId18(id)
-    return key ? this.files.get(key)?.data : undefined
+    return key ? this.files.get(key) : undefined
+  }
+
+  /** The links of a document: where it is shared. */
+  linksOf(documentId: string): SObjectRecord[] {
+    return (this.source.byType.get("ContentDocumentLink") ?? []).filter((l) => l.ContentDocumentId === documentId)
   }
 }
 

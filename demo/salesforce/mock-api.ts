@@ -5,12 +5,17 @@
  * `Sforce-Limit-Info` header on every response. A pure handler, `handle(request)`, so vitest can
  * inject it as `fetch` and Playwright can serve it from `context.route`. Writes: Salesforce Files
  * (ContentVersion) and composite requests, in files.ts.
+ *
+ * Users and sharing (issue 15): every session belongs to a user (users.ts; `sessionFor`), writes
+ * are owned by the calling user, and queries return what that user may read: accounts by
+ * `accountAccess`, and files by Salesforce's file rules (`fileRowReadable`).
  */
 import { MockFileStore, runComposite, type SubResult } from "./files"
 import { DEMO_NOW } from "../org"
 import { API_VERSION, buildSalesforceData, DEMO_SALESFORCE, sfDateTime, type SalesforceDemoData, type SObjectRecord } from "./records"
 import { CHILD_RELATIONSHIPS, QueryError, runQuery, serialize, type RecordSource, type ResultSet } from "./query-engine"
-import { parseSoql, SoqlError } from "./soql"
+import { parseSoql, SoqlError, type SoqlExpr, type SoqlQuery } from "./soql"
+import { DEMO_USERS, type MockUser } from "./users"
 
 export interface MockRequest {
   method: string
@@ -60,8 +65,15 @@ export interface MockSalesforceOptions {
   /** Field overrides per record id: the record comes back with an unexpected value. */
   corrupt?: Readonly<Record<string, Record<string, unknown>>>
   failures?: MockFailure[]
-  /** The bearer token accepted (default: the demo `sid`). */
+  /** The bearer token of the default user (default: the demo `sid`). */
   sessionId?: string
+  /** Users besides the demo ones (DEMO_USERS: the demo rep, a second rep, their lead). */
+  users?: readonly MockUser[]
+  /** Whom the default session (`sessionId`) acts as (default: the demo rep, DEMO_USERS.rep). */
+  defaultUserId?: string
+  /** The accounts each user may read, by user id: "all" (the default for a user not named) or
+   * the account ids (15 or 18 characters). */
+  accountAccess?: Readonly<Record<string, "all" | readonly string[]>>
   /** Org API usage before the first call, for `Sforce-Limit-Info`. */
   apiUsage?: { used: number; max: number }
 }
@@ -107,6 +119,12 @@ export class MockSalesforceApi {
   private usage: { used: number; max: number }
   /** Files uploaded through the API (ContentVersion), by version id. */
   readonly files: MockFileStore
+  /** Users by their bearer token. */
+  private readonly sessions = new Map<string, string>()
+  private readonly accountAccess = new Map<string, "all" | Set<string>>()
+  readonly defaultUserId: string
+  /** The user of the request being answered (handle() is synchronous: one request at a time). */
+  private caller: string
 
   constructor(private readonly options: MockSalesforceOptions = {}) {
     const data = options.data ?? buildSalesforceData({ extra: options.extra })
@@ -120,6 +138,98 @@ export class MockSalesforceApi {
     this.failures = (options.failures ?? []).map((f) => ({ ...f, left: f.times ?? 1 }))
     this.usage = { ...(options.apiUsage ?? { used: 1_200, max: 100_000 }) }
     this.files = new MockFileStore(this.source)
+    this.defaultUserId = options.defaultUserId ?? DEMO_USERS.rep.id
+    this.caller = this.defaultUserId
+    const defaultSid = options.sessionId ?? DEMO_SALESFORCE.sessionId
+    // Every session id of the org starts with the org id (the `sid` cookie's `<org id>!…` form).
+    const orgPrefix = defaultSid.split("!")[0]
+    for (const user of [...Object.values(DEMO_USERS), ...(options.users ?? [])]) {
+      if (!this.source.byId.has(user.id)) {
+        const record: SObjectRecord = { attributes: { type: "User", url: `/services/data/${API_VERSION}/sobjects/User/${user.id}` }, Id: user.id, Name: user.name, Email: user.email, IsDeleted: false }
+        this.source.byId.set(user.id, record)
+        this.source.byType.set("User", [...(this.source.byType.get("User") ?? []), record])
+      }
+      this.sessions.set(user.id === this.defaultUserId ? defaultSid : `${orgPrefix}!AQ4AQDemoSession.${user.id}`, user.id)
+    }
+    for (const [userId, access] of Object.entries(options.accountAccess ?? {})) this.setAccountAccess(userId, access)
+  }
+
+  /** The `sid` a user's browser holds for this org (the bearer token the mock accepts as them). */
+  sessionFor(userId: string): string {
+    for (const [sid, user] of this.sessions) if (user === userId) return sid
+    throw new Error(`The mock org has no user ${userId}`)
+  }
+
+  /** Which accounts a user may read from now on ("all", or the account ids). */
+  setAccountAccess(userId: string, access: "all" | readonly string[]): void {
+    this.accountAccess.set(userId, access === "all" ? "all" : new Set(access.map((id) => id.slice(0, 15))))
+  }
+
+  canReadAccount(userId: string, accountId: string): boolean {
+    const access = this.accountAccess.get(userId) ?? "all"
+    return access === "all" || access.has(accountId.slice(0, 15))
+  }
+
+  /**
+   * Uploads a file as `userId`, as the REST insert of a ContentVersion does (files.ts): for tests
+   * that seed files shared by someone else. Returns the ContentVersion id; throws on a refused insert.
+   */
+  uploadFile(userId: string, file: { title: string; pathOnClient: string; body: string | Uint8Array; accountId?: string }): string {
+    const bytes = typeof file.body === "string" ? new TextEncoder().encode(file.body) : file.body
+    const result = this.files.insert(
+      { Title: file.title, PathOnClient: file.pathOnClient, VersionData: Buffer.from(bytes).toString("base64"), ...(file.accountId ? { FirstPublishLocationId: file.accountId } : {}) },
+      userId
+    )
+    if (result.status !== 201) throw new Error(`upload refused: ${JSON.stringify(result.body)}`)
+    return (result.body as { id: string }).id
+  }
+
+  /**
+   * May `userId` open this file? Its owner may, and so may anyone who can read a record it is
+   * shared with ("Salesforce Files they own, shared directly with them, …" and a file shared with a
+   * record is visible to whoever can see the record: Object Reference, ContentVersion and
+   * ContentDocumentLink, "Special Access Rules").
+   */
+  fileReadable(userId: string, documentId: string): boolean {
+    const document = this.source.byId.get(documentId)
+    if (!document) return false
+    if (document.OwnerId === userId) return true
+    return this.files.linksOf(documentId).some((link) => this.linkReadable(userId, link))
+  }
+
+  private linkReadable(userId: string, link: SObjectRecord): boolean {
+    const linked = String(link.LinkedEntityId)
+    const type = this.source.byId.get(linked)?.attributes.type
+    if (type === "Account") return this.canReadAccount(userId, linked)
+    if (type === "User") return linked === userId
+    return true
+  }
+
+  /**
+   * What a query by `userId` may return of a row. Accounts: by `accountAccess`. Files: "By default,
+   * users (including users with the View All Data permission) can only query files they have access
+   * to", and "queries on ContentDocument and ContentVersion without specifying an ID don't return all
+   * files a user has access to. For example, if a user only has access to a file because they have
+   * access to a record that the file is shared with, the file won't be returned in a query such as
+   * SELECT Id FROM ContentDocument" (Object Reference, ContentVersion, "Special Access Rules"): a
+   * ContentVersion or ContentDocument query returns the user's own files, and others' files only
+   * when it names them by id. A ContentDocumentLink row shows where the user can read the record.
+   */
+  private fileRowReadable(userId: string, record: SObjectRecord, query: SoqlQuery): boolean {
+    switch (record.attributes.type) {
+      case "Account":
+        return this.canReadAccount(userId, record.Id)
+      case "ContentVersion":
+      case "ContentDocument": {
+        if (record.OwnerId === userId) return true
+        const documentId = String(record.attributes.type === "ContentDocument" ? record.Id : record.ContentDocumentId)
+        return filtersOn(query.where, ["Id", "ContentDocumentId"]) && this.fileReadable(userId, documentId)
+      }
+      case "ContentDocumentLink":
+        return this.linkReadable(userId, record)
+      default:
+        return true
+    }
   }
 
   /** Number of calls so far (every request counts, as it does against the org's daily limit). */
@@ -188,9 +298,9 @@ export class MockSalesforceApi {
     if (path === "/services/data") {
       return this.json(200, [{ label: "Winter '25", url: `/services/data/${API_VERSION}`, version: API_VERSION.slice(1) }])
     }
-    if (auth !== `Bearer ${this.options.sessionId ?? DEMO_SALESFORCE.sessionId}`) {
-      return this.error(401, "INVALID_SESSION_ID", "Session expired or invalid")
-    }
+    const caller = auth?.startsWith("Bearer ") ? this.sessions.get(auth.slice("Bearer ".length)) : undefined
+    if (!caller) return this.error(401, "INVALID_SESSION_ID", "Session expired or invalid")
+    this.caller = caller
     if (!/^\/services\/data\/v\d+\.\d(\/|$)/.test(path)) return this.error(404, "NOT_FOUND", "The requested resource does not exist")
     if (composite) {
       let body: unknown
@@ -224,9 +334,12 @@ export class MockSalesforceApi {
     }
     const file = /^\/services\/data\/v\d+\.\d\/sobjects\/ContentVersion\/([A-Za-z0-9]{15,18})\/VersionData$/.exec(path)
     if (file) {
-      const data = this.files.versionData(file[1]!)
-      if (!data) return this.error(404, "NOT_FOUND", "The requested resource does not exist")
-      return { status: 200, headers: { ...this.headers(), "content-type": "application/octetstream" }, body: "", bodyBytes: data }
+      const stored = this.files.file(file[1]!)
+      // A file the caller may not open answers as one that does not exist: "404: Either the
+      // specified resource was not found, or the resource has been deleted" (REST API Developer
+      // Guide, "Status Codes and Error Responses"); nothing tells the caller it is there.
+      if (!stored || !this.fileReadable(this.caller, String(stored.record.ContentDocumentId))) return this.error(404, "NOT_FOUND", "The requested resource does not exist")
+      return { status: 200, headers: { ...this.headers(), "content-type": "application/octetstream" }, body: "", bodyBytes: stored.data }
     }
     let response: MockResponse
     const query = this.queryResource(path, url)
@@ -246,7 +359,7 @@ export class MockSalesforceApi {
       } catch {
         return { status: 400, body: [{ message: "Unexpected character in the request body", errorCode: "JSON_PARSER_ERROR" }] }
       }
-      return this.files.insert(parsed)
+      return this.files.insert(parsed, this.caller)
     }
     const doc = /^\/services\/data\/v\d+\.\d\/sobjects\/ContentDocument\/([A-Za-z0-9]{15,18})$/.exec(path)
     if (method === "DELETE" && doc) {
@@ -288,9 +401,21 @@ export class MockSalesforceApi {
   private query(soql: string, resource: "query" | "queryAll"): SubResult {
     this.queriesOfCall.push({ resource, soql })
     try {
-      const set = runQuery(parseSoql(soql), this.source, undefined, undefined, resource === "queryAll")
+      const parsed = parseSoql(soql)
+      // "In API versions 59.0 and later, turn on the Query All Files permission to query without a
+      // filter on id, LinkedEntityId, and documentID fields" (Object Reference, ContentDocumentLink,
+      // "Special Access Rules"); the users of this org do not have it.
+      if (parsed.from === "ContentDocumentLink" && !filtersOn(parsed.where, ["Id", "LinkedEntityId", "ContentDocumentId"])) {
+        return {
+          status: 400,
+          body: [{ message: "Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.", errorCode: "MALFORMED_QUERY" }]
+        }
+      }
+      const caller = this.caller
+      const asCaller: RecordSource = { ...this.source, readable: (record, query) => this.fileRowReadable(caller, record, query) }
+      const set = runQuery(parsed, asCaller, undefined, undefined, resource === "queryAll")
       this.ancestry.set(set, [])
-      return { status: 200, body: serialize(set, 0, { left: this.pageSize }, this.source, this.locate) }
+      return { status: 200, body: serialize(set, 0, { left: this.pageSize }, asCaller, this.locate) }
     } catch (error) {
       if (error instanceof SoqlError) return { status: 400, body: [{ message: error.message, errorCode: "MALFORMED_QUERY" }] }
       if (error instanceof QueryError) return { status: 400, body: [{ message: error.message, errorCode: error.errorCode }] }
@@ -328,6 +453,17 @@ export class MockSalesforceApi {
       for (const child of this.source.byType.get(rel.type) ?? []) if (child[rel.field] === id) this.deleteRecord(child.Id)
     }
   }
+}
+
+/** Does the WHERE, through its top-level ANDs, pin one of these fields to ids (`=`, `IN`, or a
+ * semi-join)? */
+function filtersOn(where: SoqlExpr | undefined, fields: readonly string[]): boolean {
+  if (!where) return false
+  if (where.kind === "and") return filtersOn(where.left, fields) || filtersOn(where.right, fields)
+  const named = (field: string) => fields.some((f) => f.toLowerCase() === field.toLowerCase())
+  if (where.kind === "cmp") return where.op === "=" && named(where.field)
+  if (where.kind === "in") return !where.negate && named(where.field)
+  return false
 }
 
 export function createMockSalesforceApi(options?: MockSalesforceOptions): MockSalesforceApi {

@@ -58,6 +58,9 @@ export interface RecordSource {
   disabled: ReadonlySet<string>
   /** Field overrides per record id: a record with an unexpected value. */
   corrupt: ReadonlyMap<string, Record<string, unknown>>
+  /** The calling user's sharing: may this query return this row? (Absent: every row.) The query
+   * is given because Salesforce's file rules depend on it (mock-api.ts, `fileRowReadable`). */
+  readable?(record: SObjectRecord, query: SoqlQuery): boolean
 }
 
 export interface ResultRow {
@@ -123,16 +126,37 @@ function comparable(value: unknown, literal: SoqlValue): [unknown, unknown] {
   return [value, literal]
 }
 
-function matches(record: SObjectRecord, expr: SoqlExpr, source: RecordSource): boolean {
+/** The ids each semi-join of a WHERE selects, run once per query as the calling user. */
+type SemiJoins = Map<SoqlQuery, Set<string>>
+
+function runSemiJoins(expr: SoqlExpr | undefined, source: RecordSource, all: boolean, out: SemiJoins = new Map()): SemiJoins {
+  if (!expr) return out
+  if (expr.kind === "and" || expr.kind === "or") {
+    runSemiJoins(expr.left, source, all, out)
+    runSemiJoins(expr.right, source, all, out)
+  } else if (expr.kind === "not") runSemiJoins(expr.expr, source, all, out)
+  else if (expr.kind === "in" && expr.semiJoin) {
+    const field = expr.semiJoin.fields[0]!
+    const ids = runQuery(expr.semiJoin, source, undefined, undefined, all).rows.map((row) => resolve(row.record, field, source))
+    out.set(expr.semiJoin, new Set(ids.filter(looksLikeId).map(id15)))
+  }
+  return out
+}
+
+function matches(record: SObjectRecord, expr: SoqlExpr, source: RecordSource, joins: SemiJoins): boolean {
   switch (expr.kind) {
     case "and":
-      return matches(record, expr.left, source) && matches(record, expr.right, source)
+      return matches(record, expr.left, source, joins) && matches(record, expr.right, source, joins)
     case "or":
-      return matches(record, expr.left, source) || matches(record, expr.right, source)
+      return matches(record, expr.left, source, joins) || matches(record, expr.right, source, joins)
     case "not":
-      return !matches(record, expr.expr, source)
+      return !matches(record, expr.expr, source, joins)
     case "in": {
       const value = resolve(record, expr.field, source)
+      if (expr.semiJoin) {
+        const hit = looksLikeId(value) && (joins.get(expr.semiJoin)?.has(id15(value)) ?? false)
+        return expr.negate ? !hit : hit
+      }
       const hit = expr.values.some((v) => {
         const [a, b] = comparable(value, v)
         return a === b
@@ -189,8 +213,8 @@ function sortRows(records: SObjectRecord[], query: SoqlQuery, source: RecordSour
  * API Developer Guide, "QueryAll"; "query() … automatically filters out all records where
  * isArchived is set to true", SOAP API Developer Guide, "queryAll()").
  */
-function visible(record: SObjectRecord, all: boolean): boolean {
-  return all || (record.IsDeleted !== true && record.IsArchived !== true)
+function visible(record: SObjectRecord, all: boolean, query: SoqlQuery, source: RecordSource): boolean {
+  return (all || (record.IsDeleted !== true && record.IsArchived !== true)) && (source.readable?.(record, query) ?? true)
 }
 
 /** Every row the query selects, children included: the full answer before batching. `all`: the
@@ -210,7 +234,8 @@ export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SO
     }
     return { sub, rel }
   })
-  let records = (candidates ?? source.byType.get(type) ?? []).filter((r) => visible(r, all) && (!query.where || matches(r, query.where, source)))
+  const joins = runSemiJoins(query.where, source, all)
+  let records = (candidates ?? source.byType.get(type) ?? []).filter((r) => visible(r, all, query, source) && (!query.where || matches(r, query.where, source, joins)))
   records = sortRows(records, query, source)
   if (query.limit !== undefined) records = records.slice(0, query.limit)
   const rows = records.map((record) => {
@@ -229,24 +254,28 @@ export function runQuery(query: SoqlQuery, source: RecordSource, candidates?: SO
 
 function project(row: ResultRow, set: ResultSet, source: RecordSource): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: row.record.attributes }
-  for (const path of set.query.fields) {
-    const [head, ...rest] = path.split(".")
-    if (!rest.length) {
-      const key = SOBJECT_FIELDS[set.type]?.find((f) => f.toLowerCase() === head!.toLowerCase()) ?? head!
-      out[key] = recordField(row.record, head!, source) ?? null
-      continue
-    }
-    const parentId = recordField(row.record, `${head}Id`, source)
-    const parent = typeof parentId === "string" ? source.byId.get(parentId) : undefined
-    if (!parent) {
-      out[head!] = null
-      continue
-    }
-    const nested = (out[head!] as Record<string, unknown> | null) ?? { attributes: parent.attributes }
-    nested[rest.join(".")] = resolve(parent, rest.join("."), source) ?? null
-    out[head!] = nested
-  }
+  for (const path of set.query.fields) place(out, row.record, set.type, path.split("."), source)
   return out
+}
+
+/** Puts one field path into a row's JSON: a parent's fields nest under the relationship name, at
+ * any depth (`ContentDocument.CreatedBy.Name`), and a missing parent is `null`. */
+function place(out: Record<string, unknown>, record: SObjectRecord, type: string, path: string[], source: RecordSource): void {
+  const [head, ...rest] = path
+  if (!rest.length) {
+    const key = SOBJECT_FIELDS[type]?.find((f) => f.toLowerCase() === head!.toLowerCase()) ?? head!
+    out[key] = recordField(record, head!, source) ?? null
+    return
+  }
+  const parentId = recordField(record, `${head}Id`, source)
+  const parent = typeof parentId === "string" ? source.byId.get(parentId) : undefined
+  if (!parent) {
+    out[head!] = null
+    return
+  }
+  const nested = (out[head!] as Record<string, unknown> | null) ?? { attributes: parent.attributes }
+  out[head!] = nested
+  place(nested, parent, parent.attributes.type, rest, source)
 }
 
 export interface Batch {

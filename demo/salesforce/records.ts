@@ -51,7 +51,9 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   Case: ["Id", "AccountId", "ContactId", "CaseNumber", "Subject", "Description", "Type", "Reason", "Origin", "Priority", "Status", "IsEscalated", "IsClosed", "ClosedDate", "OwnerId", "CreatedDate", "SystemModstamp"],
   Contract: ["Id", "AccountId", "ContractNumber", "Name", "Status", "StartDate", "EndDate", "ContractTerm", "Description", "OwnerId", "CreatedDate", "SystemModstamp"],
   /** Files uploaded through the API (demo/salesforce/files.ts); none exist until one is. */
-  ContentVersion: ["Id", "ContentDocumentId", "Title", "PathOnClient", "FileExtension", "FileType", "FirstPublishLocationId", "IsLatest", "ContentSize", "Description", "VersionData", "CreatedDate", "SystemModstamp"]
+  ContentVersion: ["Id", "ContentDocumentId", "Title", "PathOnClient", "FileExtension", "FileType", "FirstPublishLocationId", "IsLatest", "ContentSize", "Description", "VersionData", "OwnerId", "CreatedById", "CreatedDate", "LastModifiedDate", "SystemModstamp"],
+  ContentDocument: ["Id", "Title", "FileExtension", "FileType", "ContentSize", "LatestPublishedVersionId", "OwnerId", "CreatedById", "CreatedDate", "LastModifiedDate", "SystemModstamp"],
+  ContentDocumentLink: ["Id", "ContentDocumentId", "LinkedEntityId", "ShareType", "Visibility", "SystemModstamp"]
 }
 export const SOBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, [...fields, "IsDeleted"]]))
 

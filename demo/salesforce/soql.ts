@@ -1,7 +1,8 @@
 /**
  * A small SOQL parser for the mock API: SELECT with field paths and parent-to-child subqueries
  * (any depth), FROM, WHERE (AND / OR / NOT, parentheses, = != < > <= >= LIKE, IN / NOT IN),
- * ORDER BY (ASC/DESC, NULLS FIRST/LAST) and LIMIT. Enough for every query Parley sends.
+ * semi-joins (`Id IN (SELECT AccountId FROM …)`), ORDER BY (ASC/DESC, NULLS FIRST/LAST) and LIMIT.
+ * Enough for every query Parley sends.
  */
 
 export type SoqlValue = string | number | boolean | null | { datetime: number } | { date: string }
@@ -10,7 +11,7 @@ export type SoqlExpr =
   | { kind: "and" | "or"; left: SoqlExpr; right: SoqlExpr }
   | { kind: "not"; expr: SoqlExpr }
   | { kind: "cmp"; field: string; op: "=" | "!=" | "<" | ">" | "<=" | ">=" | "LIKE"; value: SoqlValue }
-  | { kind: "in"; field: string; negate: boolean; values: SoqlValue[] }
+  | { kind: "in"; field: string; negate: boolean; values: SoqlValue[]; semiJoin?: SoqlQuery }
 
 export interface SoqlQuery {
   fields: string[]
@@ -149,14 +150,27 @@ class Parser {
     const field = this.ident()
     if (this.keyword("NOT")) {
       this.expectKeyword("IN")
-      return { kind: "in", field, negate: true, values: this.list() }
+      return this.inList(field, true)
     }
-    if (this.keyword("IN")) return { kind: "in", field, negate: false, values: this.list() }
+    if (this.keyword("IN")) return this.inList(field, false)
     if (this.keyword("LIKE")) return { kind: "cmp", field, op: "LIKE", value: this.value() }
     const op = this.peek()
     if (op?.t !== "op") throw new SoqlError(`expecting an operator after ${field}`)
     this.i++
     return { kind: "cmp", field, op: op.v as "=", value: this.value() }
+  }
+  /** `IN (values)` or a semi-join `IN (SELECT <one id field> FROM …)` ("Semi-Join and Anti-Join
+   * Filters": the subquery selects one ID or reference field). */
+  private inList(field: string, negate: boolean): SoqlExpr {
+    const next = this.tokens[this.i + 1]
+    if (this.peek()?.t === "punct" && this.peek()!.v === "(" && next?.t === "id" && next.v.toUpperCase() === "SELECT") {
+      this.i++
+      const semiJoin = this.query()
+      this.expectPunct(")")
+      if (semiJoin.fields.length !== 1 || semiJoin.subqueries.length) throw new SoqlError("a semi-join subquery selects exactly one field")
+      return { kind: "in", field, negate, values: [], semiJoin }
+    }
+    return { kind: "in", field, negate, values: this.list() }
   }
   private list(): SoqlValue[] {
     this.expectPunct("(")

@@ -182,11 +182,18 @@ export class SalesforceClient {
     return this.send(path, "GET", undefined, QUERY_MORE.test(path))
   }
 
-  private async send(path: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean): Promise<unknown> {
+  /** GET a body as text, unparsed (a file's VersionData: whether it is JSON is the caller's question,
+   * and a body that is not is an answer, not a torn response to ask again). */
+  async getText(path: string): Promise<string> {
+    if (!API_PATH.test(path)) throw new SalesforceApiError("http", `refusing to call ${path.slice(0, 80)}`)
+    return this.send(path, "GET", undefined, false, true) as Promise<string>
+  }
+
+  private async send(path: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean, raw = false): Promise<unknown> {
     const url = `https://${this.session.apiHost}${path}`
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url, method, body, isQueryMore)
+        return await this.attempt(url, method, body, isQueryMore, raw)
       } catch (error) {
         const kind = error instanceof SalesforceApiError ? error.kind : "network"
         const retryable = RETRYABLE.has(kind) || (error instanceof SalesforceApiError && (error.status ?? 0) >= 500)
@@ -204,7 +211,7 @@ export class SalesforceClient {
     }
   }
 
-  private async attempt(url: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean): Promise<unknown> {
+  private async attempt(url: string, method: "GET" | "POST", body: string | undefined, isQueryMore: boolean, raw: boolean): Promise<unknown> {
     const sent = await this.budget
       .run(async () => {
         this.calls++
@@ -246,6 +253,7 @@ export class SalesforceClient {
       error.retryAfterMs = retryAfterMs(retryAfter, this.deps.now())
       throw error
     }
+    if (raw) return text
     try {
       return JSON.parse(text) as unknown
     } catch {

@@ -5,7 +5,7 @@
  * never stored.
  */
 import type { ApiConnector, ApiEnvironment, OrgLocation, SyncDiagnostic, SyncHooks, SyncResult } from "../contract"
-import { ShareError } from "../share-types"
+import { ShareError, type TeamSnapshotBody } from "../share-types"
 import { limitsFor, orgBudget } from "../request-budget"
 import { SalesforceApiError, SalesforceClient, type SalesforceSession } from "./api"
 import { toApiHost } from "./hosts"
@@ -15,6 +15,7 @@ import { shareToSalesforce } from "./share"
 import { findSalesforceSessions, withEachSession } from "./session"
 import { readSalesforceSnapshots } from "./snapshot-files"
 import { syncSalesforceAccount, type SalesforceSyncDeps, type SyncDiagnostics } from "./sync"
+import { listSalesforceTeamFiles, readSalesforceTeamFiles } from "./team-files"
 
 /** Every API session candidate of the org, best first, from the asking tab's cookie store. */
 function sessions(env: ApiEnvironment, org: OrgLocation) {
@@ -86,16 +87,61 @@ export const salesforceConnector: ApiConnector = {
   },
 
   async listSnapshots(env, org, accountId) {
-    const budget = budgetOf(env, org)
-    const deps = { fetch: env.fetch, now: () => env.now(), sleep: sleepOf(env) }
-    return withSession(env, org, (session) => readSalesforceSnapshots(new SalesforceClient(deps, session, budget, { maxRetries: 2, backoffMs: 500 }), accountId), "No Salesforce API session: reload Salesforce and try again.")
-  }
-,
-  // Issue 15: implemented by the team listing of this folder (stubs until it lands).
-  async listTeamSnapshots() {
-    throw new ShareError("rejected", "Salesforce team listing is not built yet")
+    return withSession(env, org, (session) => readSalesforceSnapshots(clientOf(env, org, session), accountId), "No Salesforce API session: reload Salesforce and try again.")
   },
-  async readTeamSnapshots() {
-    throw new ShareError("rejected", "Salesforce team reading is not built yet")
+
+  async listTeamSnapshots(env, org, options) {
+    // Calls of every session tried count, a stale cookie's refused attempt included.
+    let calls = 0
+    const listing = await withSession(
+      env,
+      org,
+      async (session) => {
+        const client = clientOf(env, org, session)
+        try {
+          return await listSalesforceTeamFiles(client, options)
+        } finally {
+          calls += client.calls
+        }
+      },
+      "No Salesforce API session: reload Salesforce and refresh again."
+    )
+    return { ...listing, calls }
+  },
+
+  async readTeamSnapshots(env, org, refs, onBody) {
+    // A stale cookie fails on its first request and the next session goes on from the files not
+    // read yet: no body reaches `onBody` twice.
+    const bodies: TeamSnapshotBody[] = []
+    const read = new Set<string>()
+    let calls = 0
+    await withSession(
+      env,
+      org,
+      async (session) => {
+        const client = clientOf(env, org, session)
+        try {
+          await readSalesforceTeamFiles(
+            client,
+            refs.filter((ref) => !read.has(ref.id)),
+            (body) => {
+              read.add(body.id)
+              bodies.push(body)
+              onBody?.(body)
+            }
+          )
+        } finally {
+          calls += client.calls
+        }
+      },
+      "No Salesforce API session: reload Salesforce and refresh again."
+    )
+    return { bodies, calls }
   }
+}
+
+/** A REST client of the org for one session, through the org's budget (the sync's retry policy
+ * for reads a rep waits on: two retries, from half a second). */
+function clientOf(env: ApiEnvironment, org: OrgLocation, session: SalesforceSession): SalesforceClient {
+  return new SalesforceClient({ fetch: env.fetch, now: () => env.now(), sleep: sleepOf(env) }, session, budgetOf(env, org), { maxRetries: 2, backoffMs: 500 })
 }

@@ -4,7 +4,7 @@
  * session, budget and back-off. The content is returned unvalidated; the caller checks it.
  */
 import type { CrmSnapshotFile } from "../share-types"
-import type { SalesforceClient } from "./api"
+import { SalesforceApiError, type SalesforceClient } from "./api"
 import { API_VERSION } from "./soql"
 
 /** Every snapshot file's title starts with this (background/share.ts names them), in every language. */
@@ -12,23 +12,49 @@ export const SNAPSHOT_TITLE_PREFIX = "Parley snapshot"
 
 export const MAX_CRM_SNAPSHOTS = 10
 
+/**
+ * Through the account's ContentDocumentLinks, not a ContentVersion query: a colleague's file
+ * reached only through the account "won't be returned" by a ContentVersion query that names no
+ * file id (Object Reference, ContentVersion; see team-files.ts), and comparing with a colleague's
+ * snapshot is what this is for.
+ */
 export async function readSalesforceSnapshots(client: SalesforceClient, accountId: string): Promise<CrmSnapshotFile[]> {
   if (!/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(accountId)) return []
   const soql =
-    `SELECT Id, PathOnClient, CreatedDate FROM ContentVersion WHERE FirstPublishLocationId = '${accountId}' ` +
-    `AND FileExtension = 'json' AND IsLatest = true AND Title LIKE '${SNAPSHOT_TITLE_PREFIX}%' ORDER BY CreatedDate DESC LIMIT ${MAX_CRM_SNAPSHOTS}`
-  const result = (await client.query(soql)) as { records?: { Id?: unknown; PathOnClient?: unknown; CreatedDate?: unknown }[] }
+    `SELECT ContentDocument.LatestPublishedVersionId, ContentDocument.LatestPublishedVersion.PathOnClient, ContentDocument.CreatedDate FROM ContentDocumentLink ` +
+    `WHERE LinkedEntityId = '${accountId}' AND ContentDocument.FileExtension = 'json' AND ContentDocument.Title LIKE '${SNAPSHOT_TITLE_PREFIX}%' ` +
+    `ORDER BY ContentDocument.CreatedDate DESC LIMIT ${MAX_CRM_SNAPSHOTS}`
+  const result = (await client.query(soql)) as { records?: { ContentDocument?: { LatestPublishedVersionId?: unknown; LatestPublishedVersion?: { PathOnClient?: unknown } | null; CreatedDate?: unknown } | null }[] }
   const files: CrmSnapshotFile[] = []
   for (const record of result.records ?? []) {
-    if (typeof record.Id !== "string" || !/^[A-Za-z0-9]{15,18}$/.test(record.Id)) continue
-    const created = typeof record.CreatedDate === "string" ? Date.parse(record.CreatedDate.replace(/\+0000$/, "Z")) : NaN
+    const document = record.ContentDocument
+    const id = document?.LatestPublishedVersionId
+    if (typeof id !== "string" || !/^[A-Za-z0-9]{15,18}$/.test(id)) continue
+    const created = typeof document!.CreatedDate === "string" ? Date.parse(document!.CreatedDate.replace(/\+0000$/, "Z")) : NaN
+    const path = document!.LatestPublishedVersion?.PathOnClient
+    let body: string
+    try {
+      body = await client.getText(`/services/data/${API_VERSION}/sobjects/ContentVersion/${id}/VersionData`)
+    } catch (error) {
+      // Deleted since the query: not a snapshot of the account any more.
+      if (error instanceof SalesforceApiError && error.status === 404) continue
+      throw error
+    }
     files.push({
-      id: record.Id,
-      filename: typeof record.PathOnClient === "string" ? record.PathOnClient : record.Id,
+      id,
+      filename: typeof path === "string" ? path : id,
       createdAt: Number.isNaN(created) ? null : created,
-      // A snapshot file is JSON, so the client's JSON parse reads its body.
-      content: await client.get(`/services/data/${API_VERSION}/sobjects/ContentVersion/${record.Id}/VersionData`)
+      // Not JSON: null, which the caller refuses with its reason (the other files still count).
+      content: parseJsonOrNull(body)
     })
   }
   return files
+}
+
+export function parseJsonOrNull(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return null
+  }
 }
