@@ -13,6 +13,8 @@ import { teamFileKey, teamRefreshKey } from "../team/keys"
 import { buildRollup } from "../team/rollup"
 import type { TeamFileRow, TeamRefreshState } from "../team/types"
 import { forgetOrg } from "./handlers/forget-org"
+import { handlePanelMessage } from "./handlers/panel-messages"
+import { withStorageGuard } from "./storage-guard"
 import { refreshTeam, TEAM_FULL_LISTING_MS, TEAM_READ_BATCH, type TeamRefreshEnvironment } from "./team-refresh"
 
 const T0 = Date.UTC(2026, 10, 20, 9)
@@ -252,6 +254,23 @@ describe("refreshTeam", () => {
   })
 })
 
+describe("a full browser during a refresh", () => {
+  it("answers storage-full and keeps no part of the refused batch", async () => {
+    const crm = new FakeCrm()
+    const { db, env } = await setup([{ crm: "salesforce", org: SF_ORG, crmFake: crm }])
+    for (const n of [1, 2]) crm.put(`068${n}`, sfAccount(n), await snapshotOf("salesforce", SF_ORG, sfAccount(n), T0 - HOUR), T0 - n * HOUR)
+    await db.open()
+    db.teamFiles.hook("creating", (_key, row) => {
+      if (row.fileId === "0681") throw Object.assign(new Error("quota"), { name: "QuotaExceededError" })
+    })
+    const reply = await withStorageGuard(db, "refresh-team", () => T0, () => handlePanelMessage({ type: "refresh-team" }, { db, env, now: () => T0 }))
+    expect(reply).toMatchObject({ ok: false, code: "storage-full" })
+    expect(await db.teamFiles.count()).toBe(0)
+    // The state still says both files are to read: the next refresh reads them.
+    expect(await stateOf(db, "salesforce", SF_ORG)).toMatchObject({ pending: 2, watermark: T0 - 2 * HOUR })
+  })
+})
+
 describe("forgetting an org clears its team cache", () => {
   it("deletes the org's cached files and refresh state, and nothing of another org or CRM", async () => {
     const crm = new FakeCrm()
@@ -277,6 +296,14 @@ describe("forgetting an org clears its team cache", () => {
 })
 
 describe("the refresh-team message", () => {
+  it("is answered by the background with the report of every org", async () => {
+    const crm = new FakeCrm()
+    const { env, db } = await setup([{ crm: "salesforce", org: SF_ORG, crmFake: crm }])
+    crm.put("068A", sfAccount(1), await snapshotOf("salesforce", SF_ORG, sfAccount(1), T0 - HOUR), T0 - HOUR)
+    const reply = await handlePanelMessage({ type: "refresh-team", full: true }, { db, env, now: () => T0 })
+    expect(reply).toEqual({ ok: true, data: { at: T0, orgs: [expect.objectContaining({ crm: "salesforce", org: SF_ORG, read: 1, status: "ok" })] } })
+  })
+
   it("is accepted with or without `full`, and refused with anything else", () => {
     expect(PanelMessageSchema.safeParse({ type: "refresh-team" }).success).toBe(true)
     expect(PanelMessageSchema.safeParse({ type: "refresh-team", full: true }).success).toBe(true)
