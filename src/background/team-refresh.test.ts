@@ -50,6 +50,8 @@ class FakeCrm {
   /** Bodies the CRM serves before the budget runs out. */
   budget = Number.POSITIVE_INFINITY
   listingFails: ShareError | null = null
+  /** Holds reads until it settles (a test acts while a refresh is under way). */
+  readsWait: Promise<void> | null = null
 
   put(id: string, accountId: string | null, content: unknown, modifiedAt: number, extra: Partial<TeamSnapshotRef> = {}): void {
     const ref: TeamSnapshotRef = { id, accountId, filename: `parley-${id}.json`, title: `Parley snapshot ${id}`, author: { id: "005rep1", name: "Yasmin Rahimi" }, createdAt: modifiedAt, modifiedAt, size: 20_000, ...extra }
@@ -64,6 +66,7 @@ class FakeCrm {
       return { files: files.sort((a, b) => a.modifiedAt - b.modifiedAt), calls: 1 }
     },
     readTeamSnapshots: async (_env, _org, refs, onBody) => {
+      await this.readsWait
       const bodies: TeamSnapshotBody[] = []
       for (const ref of refs) {
         const file = this.files.get(ref.id)
@@ -292,6 +295,21 @@ describe("forgetting an org clears its team cache", () => {
       ["salesforce", `${SF_ORG}:1`]
     ])
     expect((await db.meta.toArray()).map((m) => m.key).filter((k) => k.startsWith("team-refresh:")).sort()).toEqual([teamRefreshKey("dynamics", SF_ORG), teamRefreshKey("salesforce", `${SF_ORG}:1`)])
+  })
+
+  it("writes nothing back for an org forgotten while its refresh was reading", async () => {
+    const crm = new FakeCrm()
+    const { db, env } = await setup([{ crm: "salesforce", org: SF_ORG, crmFake: crm }])
+    crm.put("068A", sfAccount(1), await snapshotOf("salesforce", SF_ORG, sfAccount(1), T0 - HOUR), T0 - HOUR)
+    let release!: () => void
+    crm.readsWait = new Promise((resolve) => (release = resolve))
+    const refreshing = refreshTeam(env)
+    while (crm.listings.length === 0) await new Promise((resolve) => setTimeout(resolve, 1))
+    expect(await forgetOrg({ type: "forget-org", crm: "salesforce", org: SF_ORG }, { db, env, now: () => T0 })).toEqual({ ok: true })
+    release()
+    expect((await refreshing).orgs).toEqual([expect.objectContaining({ status: "failed", code: "not-found", read: 0 })])
+    expect(await db.teamFiles.count()).toBe(0)
+    expect(await stateOf(db, "salesforce", SF_ORG)).toBeUndefined()
   })
 })
 

@@ -16,7 +16,7 @@ import type { ApiConnector, ApiEnvironment, OrgLocation } from "../crm/contract"
 import { connectorFor as registryConnector } from "../crm/registry"
 import { ShareError, type TeamSnapshotRef } from "../crm/share-types"
 import type { ReplyErrorCode, TeamOrgRefresh, TeamRefreshReport } from "../messaging/messages"
-import { parseRecordKey, recordKey } from "../model/keys"
+import { orgKey, parseRecordKey, recordKey } from "../model/keys"
 import type { Crm, Org } from "../model/schema"
 import { guardQuota, isQuotaError } from "../model/store"
 import { checkSnapshot, MAX_SNAPSHOT_BYTES, type ImportFailure } from "../snapshots/import"
@@ -52,11 +52,6 @@ export function refreshTeam(env: TeamRefreshEnvironment, options: { full?: boole
   return run
 }
 
-/** The refresh running now, if any ("forget this org" waits for it before clearing again). */
-export function teamRefreshInFlight(): Promise<unknown> | null {
-  return running
-}
-
 async function refreshAll(env: TeamRefreshEnvironment, options: { full?: boolean }): Promise<TeamRefreshReport> {
   const api = await apiEnvironment(env)
   const reports: TeamOrgRefresh[] = []
@@ -75,7 +70,23 @@ function problem(error: unknown): { code: ReplyErrorCode; message: string } {
   return { code: error instanceof ShareError ? error.kind : "failed", message: error instanceof Error ? error.message : String(error) }
 }
 
+/** Thrown inside a write transaction (which it aborts) when the org is no longer known. */
+class OrgForgotten extends Error {
+  constructor() {
+    super("The org was forgotten during the refresh: nothing of it was kept.")
+  }
+}
+
 async function refreshOrg(env: TeamRefreshEnvironment, api: ApiEnvironment, org: Org, forceFull: boolean): Promise<TeamOrgRefresh> {
+  try {
+    return await refreshKnownOrg(env, api, org, forceFull)
+  } catch (error) {
+    if (!(error instanceof OrgForgotten)) throw error
+    return { crm: org.crm, org: org.org, listed: 0, read: 0, skipped: 0, unchanged: 0, removed: 0, calls: 0, pending: 0, status: "failed", error: error.message, code: "not-found" }
+  }
+}
+
+async function refreshKnownOrg(env: TeamRefreshEnvironment, api: ApiEnvironment, org: Org, forceFull: boolean): Promise<TeamOrgRefresh> {
   const { db } = env
   const { crm } = org
   const connector = (env.connectorFor ?? registryConnector)(crm)
@@ -86,11 +97,25 @@ async function refreshOrg(env: TeamRefreshEnvironment, api: ApiEnvironment, org:
   const started = env.now()
   const full = forceFull || state.fullAt === null || started - state.fullAt >= TEAM_FULL_LISTING_MS
 
+  const write = async (rows: TeamFileRow[], removals: string[], next: TeamRefreshState) => {
+    await guardQuota(() =>
+      db.transaction("rw", db.teamFiles, db.meta, db.orgs, async () => {
+        // "Forget this org" may have run since the refresh began: nothing of the org comes back.
+        if (!(await db.orgs.get(orgKey(crm, org.org)))) throw new OrgForgotten()
+        if (removals.length > 0) await db.teamFiles.bulkDelete(removals)
+        if (rows.length > 0) await db.teamFiles.bulkPut(rows)
+        await db.meta.put({ key: stateKey, value: next })
+      })
+    )
+    state = next
+    for (const row of rows) report[row.status === "ok" ? "read" : "skipped"]++
+    report.removed += removals.length
+  }
+
   const stop = async (error: unknown): Promise<TeamOrgRefresh> => {
     if (isQuotaError(error)) throw error
     const { code, message } = problem(error)
-    state = { ...state, error: { code, message } }
-    await guardQuota(() => db.meta.put({ key: stateKey, value: state }))
+    await write([], [], { ...state, error: { code, message } })
     return { ...report, pending: state.pending, status: report.read + report.skipped + report.removed > 0 ? "partial" : "failed", error: message, code }
   }
 
@@ -123,19 +148,6 @@ async function refreshOrg(env: TeamRefreshEnvironment, api: ApiEnvironment, org:
   // (listings include their `since` stamp, so files sharing it are listed again, found unchanged).
   const highest = refs.reduce((max, ref) => Math.max(max, ref.modifiedAt), state.watermark ?? -Infinity)
   const watermarkBefore = (unread: readonly TeamSnapshotRef[]) => (unread.length > 0 ? Math.min(...unread.map((ref) => ref.modifiedAt)) : Number.isFinite(highest) ? highest : null)
-
-  const write = async (rows: TeamFileRow[], removals: string[], next: TeamRefreshState) => {
-    await guardQuota(() =>
-      db.transaction("rw", db.teamFiles, db.meta, async () => {
-        if (removals.length > 0) await db.teamFiles.bulkDelete(removals)
-        if (rows.length > 0) await db.teamFiles.bulkPut(rows)
-        await db.meta.put({ key: stateKey, value: next })
-      })
-    )
-    state = next
-    for (const row of rows) report[row.status === "ok" ? "read" : "skipped"]++
-    report.removed += removals.length
-  }
 
   const { error: _lastError, ...cleared } = state
   await write(refusedUnread, dropped, { ...cleared, ...(full ? { fullAt: started } : {}), watermark: watermarkBefore(toRead), pending: toRead.length })
