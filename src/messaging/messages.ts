@@ -61,6 +61,9 @@ export type PanelMessage =
   | { type: "delete-snapshot"; key: string }
   | { type: "share-snapshot"; snapshotKey: string; redact: boolean; language: "en" | "fa"; pdfBase64: string }
   | { type: "list-crm-snapshots"; accountKey: string }
+  // The team roll-up (issue 15): bring the cache of the team's shared snapshots up to date, every
+  // known org; `full` compares the whole listing with the cache (otherwise only changes are listed).
+  | { type: "refresh-team"; full?: boolean }
 
 /**
  * Why a request failed, as a code the caller branches on (the `error` text is for people and is
@@ -103,6 +106,36 @@ export interface CrmSnapshots {
   refused: { filename: string; message: string }[]
 }
 
+/** One org's part of a team refresh: what the CRM listed and what became of it. */
+export interface TeamOrgRefresh {
+  crm: Crm
+  org: string
+  /** Files the listing named (changed since the last refresh, or all on a full listing). */
+  listed: number
+  /** Bodies downloaded that are valid snapshots, now in the roll-up. */
+  read: number
+  /** Files kept out of the roll-up with a reason (too large, not JSON, tampered, newer, another record...). */
+  skipped: number
+  /** Listed files the cache already held as they are: not downloaded again. */
+  unchanged: number
+  /** Cached files dropped: deleted in the CRM or no longer readable by this user. */
+  removed: number
+  /** Requests the connector reported (a read stopped by an error reports none of its own). */
+  calls: number
+  /** Files listed but not read yet (the budget or the session ran out): read first next time. */
+  pending: number
+  /** "partial": stopped early, keeping what was read; "failed": nothing of this org was brought up to date. */
+  status: "ok" | "partial" | "failed"
+  error?: string
+  code?: ReplyErrorCode
+}
+
+export interface TeamRefreshReport {
+  orgs: TeamOrgRefresh[]
+  /** When the refresh finished (epoch ms). */
+  at: number
+}
+
 /** What each panel message answers with (`data` of an ok reply): one handler per entry. */
 export interface PanelReplies {
   ping: "pong"
@@ -116,6 +149,7 @@ export interface PanelReplies {
   "delete-snapshot": undefined
   "share-snapshot": ShareReply
   "list-crm-snapshots": CrmSnapshots
+  "refresh-team": TeamRefreshReport
 }
 
 export type PanelMessageType = PanelMessage["type"]

@@ -70,7 +70,8 @@ export const PanelMessageSchema = z.discriminatedUnion("type", [
       pdfBase64: str(Math.ceil(MAX_SHARE_PDF_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, "pdfBase64 must be base64")
     })
     .strict(),
-  z.object({ type: z.literal("list-crm-snapshots"), accountKey: str(400) }).strict()
+  z.object({ type: z.literal("list-crm-snapshots"), accountKey: str(400) }).strict(),
+  z.object({ type: z.literal("refresh-team"), full: z.boolean().optional() }).strict()
 ])
 
 // Compile-time proof that the plain types and the schemas describe the same messages.

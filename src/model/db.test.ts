@@ -1,6 +1,6 @@
 import Dexie from "dexie"
 import { describe, expect, it } from "vitest"
-import { openDatabase, SCHEMA_V1 } from "./db"
+import { openDatabase, SCHEMA_V1, SCHEMAS } from "./db"
 import { forgetOrg, pruneOlderThan, readAccountHistory, writeBatch } from "./store"
 
 let n = 0
@@ -34,7 +34,7 @@ describe("database schema", () => {
 
     const db = openDatabase(name)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(SCHEMAS.length)
     const pages = await db.pageRecords.orderBy("key").toArray()
     expect(pages.map((p) => p.org)).toEqual(["contoso.crm4", "northwind"])
     expect(await db.interactions.count()).toBe(1)
@@ -134,6 +134,31 @@ describe("forgetting an org", () => {
     await forgetOrg(db, "salesforce", "northwind")
     expect((await db.accounts.toArray()).map((a) => a.crm)).toEqual(["dynamics"])
     expect((await db.meta.toArray()).map((m) => m.key)).toEqual(["settings"])
+  })
+
+  it("removes the org's team roll-up cache and refresh state, and no other org's", async () => {
+    const { teamFileKey, teamRefreshKey } = await import("../team/keys")
+    const db = openDatabase(uniqueName())
+    const teamRow = (crm: "salesforce" | "dynamics", org: string) => ({
+      key: teamFileKey(crm, org, "068000000000001AAA"),
+      crm,
+      org,
+      fileId: "068000000000001AAA",
+      filename: "parley.json",
+      attachedTo: null,
+      author: null,
+      sharedAt: null,
+      modifiedAt: 1,
+      readAt: 1,
+      status: "skipped" as const,
+      reason: "not-json" as const
+    })
+    const places = [["salesforce", "acme"], ["salesforce", "acme:1"], ["dynamics", "acme"]] as const
+    await db.teamFiles.bulkPut(places.map(([crm, org]) => teamRow(crm, org)))
+    await db.meta.bulkPut(places.map(([crm, org]) => ({ key: teamRefreshKey(crm, org), value: { crm, org } })))
+    await forgetOrg(db, "salesforce", "acme")
+    expect((await db.teamFiles.toArray()).map((r) => `${r.crm}/${r.org}`).sort()).toEqual(["dynamics/acme", "salesforce/acme:1"])
+    expect((await db.meta.toArray()).map((m) => m.key).sort()).toEqual([teamRefreshKey("dynamics", "acme"), teamRefreshKey("salesforce", "acme:1")].sort())
   })
 
   it("never touches another org whose name extends or contains the forgotten one (acme, acme:1, ac; an on-premises host with a port)", async () => {

@@ -8,6 +8,7 @@ import { PAGE_RECORD_BUDGET } from "../../plasmo.config"
 import type { ParleyDB } from "./db"
 import { HISTORY_TABLE_NAMES, pageRecordBytes } from "./db"
 import { orgKey } from "./keys"
+import { teamRefreshKey } from "../team/keys"
 import {
   Account,
   AccountHistory,
@@ -281,17 +282,18 @@ export async function pruneOlderThan(db: ParleyDB, org: string, cutoff: number):
 
 /**
  * `meta` rows that belong to one org: sync statuses and pauses (keyed by record key, whose org
- * part is encoded, so `acme` never matches `acme:1`'s rows), API budgets, remembered org capabilities.
+ * part is encoded, so `acme` never matches `acme:1`'s rows), API budgets, remembered org capabilities,
+ * the team roll-up's refresh state.
  */
 function isOrgMetaKey(key: string, crm: Crm, org: string): boolean {
   const records = `${orgKey(crm, org)}:`
-  return key.startsWith(`sync:${records}`) || key.startsWith(`sync-paused:${records}`) || key === `${crm}:budget:${org}` || key === `${crm}:caps:${org}`
+  return key.startsWith(`sync:${records}`) || key.startsWith(`sync-paused:${records}`) || key === `${crm}:budget:${org}` || key === `${crm}:caps:${org}` || key === teamRefreshKey(crm, org)
 }
 
 /** "Forget this org": every row Parley holds for it, in one transaction. */
 export async function forgetOrg(db: ParleyDB, crm: Crm, org: string): Promise<void> {
   const names = [...HISTORY_TABLE_NAMES, "pageRecords"] as const
-  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta, db.pageSizes], async () => {
+  await db.transaction("rw", [...names.map((n) => db.table(n)), db.cursors, db.profiles, db.orgs, db.snapshots, db.meta, db.pageSizes, db.teamFiles], async () => {
     for (const name of names) {
       await db
         .table(name)
@@ -304,6 +306,7 @@ export async function forgetOrg(db: ParleyDB, crm: Crm, org: string): Promise<vo
     await db.profiles.where("org").equals(org).and((p) => p.accountKey.startsWith(`${crm}:`)).delete()
     await db.cursors.filter((c) => c.crm === crm && c.org === org).delete()
     await db.snapshots.filter((s) => s.crm === crm && s.org === org).delete()
+    await db.teamFiles.where("[crm+org]").equals([crm, org]).delete()
     await db.meta.filter((m) => isOrgMetaKey(m.key, crm, org)).delete()
     const focus = (await db.meta.get("focus"))?.value as { crm?: string; org?: string } | undefined
     if (focus?.crm === crm && focus.org === org) await db.meta.delete("focus")

@@ -8,6 +8,7 @@ import { listCrmSnapshots } from "./list-crm-snapshots"
 import { pauseSync } from "./pause-sync"
 import { ping } from "./ping"
 import { prune } from "./prune"
+import { refreshTeam } from "./refresh-team"
 import { saveSnapshot } from "./save-snapshot"
 import { setSettings } from "./set-settings"
 import { shareSnapshot } from "./share-snapshot"
@@ -24,7 +25,8 @@ export const panelHandlers: PanelHandlers = {
   "import-snapshot": importSnapshot,
   "delete-snapshot": deleteSnapshot,
   "share-snapshot": shareSnapshot,
-  "list-crm-snapshots": listCrmSnapshots
+  "list-crm-snapshots": listCrmSnapshots,
+  "refresh-team": refreshTeam
 }
 
 export function handlePanelMessage(message: PanelMessage, ctx: HandlerContext): Promise<Reply> {
