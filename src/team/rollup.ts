@@ -1,0 +1,160 @@
+/**
+ * The team roll-up (issue 15), pure: the cached snapshot files of the team (`TeamFileRow`, valid
+ * ones with their digest) become one row per account — its latest labels, what changed since the
+ * snapshot before, its history for the chart — and the nudges a lead acts on, sorted so that what
+ * needs attention comes first. Runs on every render of the Team tab for up to thousands of
+ * accounts: one pass to group, no schema parse per row, no copy of a digest's sentences.
+ */
+import { parseRecordKey } from "../model/keys"
+import { AXES } from "../snapshots/axes"
+import type { LabelChange } from "../snapshots/payload"
+import type { AxisLabels, Nudge, RollupFilters, RollupRow, TeamDigest, TeamFileRow } from "./types"
+
+const DAY_MS = 86_400_000
+
+/** Risk labels from calm to alarming; "unknown" has no place (a change to or from it is no rise). */
+const RISK_RANK: Readonly<Record<string, number>> = { healthy: 1, watch: 2, "at-risk": 3 }
+const CUSTOMER_DOMINANCE = "customer"
+
+/**
+ * The attention score's parts, as integer bands of one number (higher first): the nudge's weight,
+ * then the risk label, then the time of the latest label change. Epoch ms stay below 1e13, so the
+ * bands never overlap and the sum stays an exact integer.
+ */
+const TIME_BAND = 1e13
+const RISK_BANDS = 4
+const URGENT_NUDGE = 2
+const STALE_NUDGE = 1
+
+export interface RollupOptions {
+  now: number
+  /** A latest snapshot older than this many days is a "stale" nudge. */
+  staleDays: number
+}
+
+interface Entry {
+  digest: TeamDigest
+  author: TeamFileRow["author"]
+  sharedAt: number
+}
+
+/** Which axis labels differ between two snapshots, in the panel's axis order (as labelChanges says for profiles). */
+export function axisLabelChanges(from: AxisLabels, to: AxisLabels): LabelChange[] {
+  const changes: LabelChange[] = []
+  for (const axis of AXES) if (from[axis] !== to[axis]) changes.push({ axis, from: from[axis], to: to[axis] })
+  return changes
+}
+
+const collator = new Intl.Collator("en", { numeric: true })
+const byCreated = (a: Entry, b: Entry) => a.digest.createdAt - b.digest.createdAt || (a.digest.hash < b.digest.hash ? -1 : a.digest.hash > b.digest.hash ? 1 : 0)
+
+export function buildRollup(files: readonly TeamFileRow[], options: RollupOptions): RollupRow[] {
+  const accounts = new Map<string, { crm: TeamFileRow["crm"]; org: string; byHash: Map<string, Entry> }>()
+  for (const file of files) {
+    const digest = file.digest
+    if (file.status !== "ok" || !digest) continue
+    let account = accounts.get(digest.recordKey)
+    if (!account) {
+      account = { crm: file.crm, org: file.org, byHash: new Map() }
+      accounts.set(digest.recordKey, account)
+    }
+    // The same snapshot shared twice (two files, one seal) is one point of the history: the
+    // first share names who shared it.
+    const sharedAt = file.sharedAt ?? file.modifiedAt
+    const earlier = account.byHash.get(digest.hash)
+    if (!earlier || sharedAt < earlier.sharedAt) account.byHash.set(digest.hash, { digest, author: file.author, sharedAt })
+  }
+
+  const rows: RollupRow[] = []
+  for (const [accountKey, account] of accounts) {
+    const entries = [...account.byHash.values()].sort(byCreated)
+    const latest = entries[entries.length - 1]!
+    const previous = entries.length > 1 ? entries[entries.length - 2]! : null
+    const changes = previous ? axisLabelChanges(previous.digest.labels, latest.digest.labels) : []
+    const nudges = nudgesFor(latest, previous, options)
+    rows.push({
+      accountKey,
+      crm: account.crm,
+      org: account.org,
+      name: nameOf(accountKey, entries),
+      sharedBy: latest.author,
+      latestAt: latest.digest.createdAt,
+      labels: latest.digest.labels,
+      riskScore: latest.digest.riskScore,
+      previous: previous ? previous.digest.labels : null,
+      changes,
+      history: entries.map((entry) => ({ at: entry.digest.createdAt, labels: entry.digest.labels, sharedBy: entry.author?.name ?? null })),
+      nudges,
+      attention: attentionOf(nudges, latest.digest.labels.risk, lastChangeAt(entries))
+    })
+  }
+  return rows.sort(byAttention)
+}
+
+/** The latest name a snapshot gives; the record id when every snapshot left it blank. */
+function nameOf(accountKey: string, oldestFirst: readonly Entry[]): string {
+  for (let i = oldestFirst.length - 1; i >= 0; i--) {
+    const name = oldestFirst[i]!.digest.accountName.trim()
+    if (name) return name
+  }
+  return parseRecordKey(accountKey)?.id ?? accountKey
+}
+
+function nudgesFor(latest: Entry, previous: Entry | null, options: RollupOptions): Nudge[] {
+  const nudges: Nudge[] = []
+  if (previous) {
+    const from = previous.digest.labels.risk
+    const to = latest.digest.labels.risk
+    const before = RISK_RANK[from]
+    const after = RISK_RANK[to]
+    if (before !== undefined && after !== undefined && after > before) {
+      nudges.push({ kind: "risk-rose", from, to, reasons: latest.digest.riskReasons.map((reason) => reason.text) })
+    }
+    const dominanceFrom = previous.digest.labels.dominance
+    if (dominanceFrom !== CUSTOMER_DOMINANCE && latest.digest.labels.dominance === CUSTOMER_DOMINANCE) {
+      nudges.push({ kind: "dominance-to-customer", from: dominanceFrom, summary: latest.digest.dominanceSummary })
+    }
+  }
+  const age = options.now - latest.digest.createdAt
+  if (age > options.staleDays * DAY_MS) nudges.push({ kind: "stale", days: Math.floor(age / DAY_MS) })
+  return nudges
+}
+
+/** When the labels last changed from one snapshot to the next (0: never). */
+function lastChangeAt(oldestFirst: readonly Entry[]): number {
+  for (let i = oldestFirst.length - 1; i > 0; i--) {
+    const labels = oldestFirst[i]!.digest.labels
+    const before = oldestFirst[i - 1]!.digest.labels
+    if (AXES.some((axis) => labels[axis] !== before[axis])) return oldestFirst[i]!.digest.createdAt
+  }
+  return 0
+}
+
+function attentionOf(nudges: readonly Nudge[], risk: string, changedAt: number): number {
+  const urgency = nudges.some((n) => n.kind !== "stale") ? URGENT_NUDGE : nudges.length > 0 ? STALE_NUDGE : 0
+  const time = Math.min(Math.max(0, Math.floor(changedAt)), TIME_BAND - 1)
+  return (urgency * RISK_BANDS + (RISK_RANK[risk] ?? 0)) * TIME_BAND + time
+}
+
+function byAttention(a: RollupRow, b: RollupRow): number {
+  return b.attention - a.attention || collator.compare(a.name, b.name) || (a.accountKey < b.accountKey ? -1 : a.accountKey > b.accountKey ? 1 : 0)
+}
+
+/** The rows the filters keep, in the order given. */
+export function filterRollup(rows: readonly RollupRow[], filters: RollupFilters): RollupRow[] {
+  const { owner, risk, dominance, changed } = filters
+  return rows.filter(
+    (row) =>
+      (owner === undefined || row.sharedBy?.id === owner) &&
+      (risk === undefined || row.labels.risk === risk) &&
+      (dominance === undefined || row.labels.dominance === dominance) &&
+      (!changed || row.changes.length > 0)
+  )
+}
+
+/** Every rep who shared a latest snapshot, once, by name (the owner filter's choices). */
+export function rollupOwners(rows: readonly RollupRow[]): { id: string; name: string }[] {
+  const owners = new Map<string, { id: string; name: string }>()
+  for (const row of rows) if (row.sharedBy && !owners.has(row.sharedBy.id)) owners.set(row.sharedBy.id, row.sharedBy)
+  return [...owners.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
