@@ -5,7 +5,41 @@
  */
 import type { AxisLabels, RollupRow } from "../../team/types"
 import type { AxisId } from "../../snapshots/axes"
-import { DOMINANCE_TEXT, labelOrder, RISK_TEXT, TIER_TEXT } from "../labels"
+import type { I18n, MessageKey } from "../i18n"
+import {
+  CRITERION_TEXT,
+  DEPENDENCE_TEXT,
+  DOMINANCE_TEXT,
+  INITIATOR_TEXT,
+  labelOrder,
+  labelText,
+  RESPONSIVENESS_TEXT,
+  RISK_TEXT,
+  STRATEGY_TEXT,
+  TIER_TEXT,
+  VALUE_ORIGIN_TEXT
+} from "../labels"
+
+/** Each axis' label words (labels.ts), so a change on any axis reads as the panel says it. */
+export const AXIS_LABEL_TEXT: Record<AxisId, Record<string, MessageKey>> = {
+  valueOrigin: VALUE_ORIGIN_TEXT,
+  dominance: DOMINANCE_TEXT,
+  initiator: INITIATOR_TEXT,
+  decisionCriteria: CRITERION_TEXT,
+  complaints: RESPONSIVENESS_TEXT,
+  dependence: DEPENDENCE_TEXT,
+  crmStrategy: STRATEGY_TEXT,
+  valueTier: TIER_TEXT,
+  risk: RISK_TEXT
+}
+
+/** A machine label as the panel's words; "unknown" is short, a label this build does not know stays as written. */
+export function axisLabelWords(t: I18n["t"], axis: string, value: string): string {
+  if (value === "unknown") return t("unknownShort")
+  const table = Object.prototype.hasOwnProperty.call(AXIS_LABEL_TEXT, axis) ? AXIS_LABEL_TEXT[axis as AxisId] : {}
+  const key = labelText(table, value)
+  return key ? t(key) : value
+}
 
 export const ROLLUP_COLUMNS = ["name", "sharedBy", "risk", "dominance", "tier", "latestAt", "changed"] as const
 export type RollupColumn = (typeof ROLLUP_COLUMNS)[number]
