@@ -127,10 +127,10 @@ export function labelSeries(history: RollupRow["history"], axis: AxisId, order: 
 /** Every label change of an account's history, newest first, with the snapshot that made it. */
 export function historyChanges(history: RollupRow["history"], axes: readonly AxisId[]): { at: number; axis: AxisId; from: string; to: string; sharedBy: string | null }[] {
   const out: { at: number; axis: AxisId; from: string; to: string; sharedBy: string | null }[] = []
-  for (let i = 1; i < history.length; i++) {
+  for (let i = history.length - 1; i > 0; i--) {
     const before = history[i - 1]!
     const after = history[i]!
     for (const axis of axes) if (before.labels[axis] !== after.labels[axis]) out.push({ at: after.at, axis, from: before.labels[axis], to: after.labels[axis], sharedBy: after.sharedBy })
   }
-  return out.reverse()
+  return out
 }
