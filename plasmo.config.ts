@@ -63,6 +63,8 @@ export const PERMISSIONS = ["storage", "cookies"] as const
 
 /** Every request between extension contexts settles within this, even if the other side is gone. */
 export const MESSAGE_TIMEOUT_MS = 5_000
+/** The team refresh reads every new snapshot file of every org (issue 15): minutes on a big team. */
+export const TEAM_REFRESH_TIMEOUT_MS = 15 * 60_000
 
 /** A content-script observation is cut to fit this (serialised, UTF-8) before it is stored. */
 export const MAX_MESSAGE_BYTES = 256 * 1024

@@ -1,8 +1,11 @@
-import { MESSAGE_TIMEOUT_MS } from "../../plasmo.config"
+import { MESSAGE_TIMEOUT_MS, TEAM_REFRESH_TIMEOUT_MS } from "../../plasmo.config"
 import { sendRuntimeMessage } from "../platform/browser"
 import type { ContentMessage, PanelMessage, Reply, ReplyErrorCode } from "./messages"
 
 const failure = (error: string, code: ReplyErrorCode): Reply<never> => ({ ok: false, error, code })
+
+/** Messages whose work is many CRM calls wait longer for their answer (the rest: MESSAGE_TIMEOUT_MS). */
+const LONG_RUNNING: Readonly<Record<string, number>> = { "refresh-team": TEAM_REFRESH_TIMEOUT_MS }
 
 /**
  * Sends one message to the background and always settles: a reply, or `{ok:false}` on timeout or
@@ -10,7 +13,7 @@ const failure = (error: string, code: ReplyErrorCode): Reply<never> => ({ ok: fa
  */
 export async function sendToBackground<T = unknown>(
   message: ContentMessage | PanelMessage,
-  timeoutMs: number = MESSAGE_TIMEOUT_MS
+  timeoutMs: number = LONG_RUNNING[message.type] ?? MESSAGE_TIMEOUT_MS
 ): Promise<Reply<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<Reply<T>>((resolve) => {

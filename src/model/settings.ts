@@ -16,7 +16,9 @@ export const Settings = z.object({
   /** An account synced less than this many minutes ago is not synced again on every page view
    * (each sync costs API calls from the org's shared allowance); "Sync now" always syncs. */
   minSyncIntervalMinutes: z.number().int().min(0).max(1_440),
-  theme: z.enum(["system", "light", "dark"])
+  theme: z.enum(["system", "light", "dark"]),
+  /** The team roll-up nudges about an account whose latest shared snapshot is older than this. */
+  teamStaleDays: z.union([z.literal(14), z.literal(30), z.literal(60), z.literal(90)])
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -27,8 +29,12 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 730,
   dailyCallBudget: 100,
   minSyncIntervalMinutes: 10,
-  theme: "system"
+  theme: "system",
+  teamStaleDays: 30
 }
+
+/** The choices the Team tab offers for `teamStaleDays`. */
+export const TEAM_STALE_DAYS = [14, 30, 60, 90] as const
 
 /** Stored settings merged over the defaults; a corrupt row falls back field by field. */
 export function readSettings(stored: unknown): Settings {

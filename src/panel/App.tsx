@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react"
 import type { RelationshipProfile } from "../analysis/profile"
 import { parseRecordKey } from "../model/keys"
-import type { Settings } from "../model/settings"
+import { TEAM_STALE_DAYS, type Settings } from "../model/settings"
 import { sendToBackground } from "../messaging/send"
 import type { PanelSend } from "./messaging"
 import { CrmLocationProvider } from "./components/EvidenceList"
@@ -110,6 +110,12 @@ export function App({ send = sendToBackground }: { send?: PanelSend }) {
             onSelect={(key) => {
               setSelected(key)
               setTab("relationship")
+            }}
+            send={send}
+            staleDays={settings.teamStaleDays}
+            onStaleDays={(days) => {
+              const choice = TEAM_STALE_DAYS.find((d) => d === days)
+              if (choice !== undefined) void update({ teamStaleDays: choice })
             }}
           />
         )

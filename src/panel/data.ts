@@ -20,6 +20,8 @@ import { objectTypeFromUrl, type AccountResolution } from "../crm/account"
 import { resolveAccount } from "../crm/resolve-account"
 import type { CrmLocation } from "./links"
 import { readSyncStatus, type SyncStatus } from "./sync"
+import { buildRollup } from "../team/rollup"
+import type { RollupRow, TeamFileRow, TeamRefreshState } from "../team/types"
 
 export type { SyncStatus } from "./sync"
 
@@ -169,4 +171,37 @@ export function useTeamRows(): TeamRow[] | undefined {
     ])
     return sortRows(buildTeamRows(accounts, profiles, latestByAccount(activity)), BY_NAME)
   })
+}
+
+/** The `meta` rows of the team refresh (`team-refresh:<crm>:<org>`, src/team/keys.ts). */
+const TEAM_REFRESH_PREFIX = "team-refresh:"
+
+export interface TeamRollupData {
+  /** One row per account, attention first (buildRollup). */
+  rows: RollupRow[]
+  /** Files the refresh kept out, with their reason. */
+  skipped: TeamFileRow[]
+  /** Each org's last refresh. */
+  states: TeamRefreshState[]
+  /** Cached files of any kind: the Team tab opens on the roll-up when there is one. */
+  files: number
+}
+
+function readRefreshState(value: unknown): TeamRefreshState | null {
+  if (typeof value !== "object" || value === null) return null
+  const v = value as Partial<TeamRefreshState>
+  return typeof v.crm === "string" && typeof v.org === "string" ? (v as TeamRefreshState) : null
+}
+
+/** The team roll-up from the cache the background fills (`teamFiles`), rebuilt when it changes or the stale age does. */
+export function useTeamRollup(staleDays: number): TeamRollupData | undefined {
+  return useLiveQuery(async () => {
+    const [files, metas] = await Promise.all([db().teamFiles.toArray(), db().meta.where("key").startsWith(TEAM_REFRESH_PREFIX).toArray()])
+    return {
+      rows: buildRollup(files, { now: Date.now(), staleDays }),
+      skipped: files.filter((f) => f.status === "skipped"),
+      states: metas.map((m) => readRefreshState(m.value)).filter((s): s is TeamRefreshState => s !== null),
+      files: files.length
+    }
+  }, [staleDays])
 }

@@ -1,4 +1,4 @@
-/** Panel rendering benchmarks (chart, team table), run in a real Chromium page. */
+/** Panel rendering benchmarks (chart, team table, team roll-up), run in a real Chromium page. */
 import { Chart, registerables } from "chart.js"
 import { flushSync } from "react-dom"
 import { createRoot } from "react-dom/client"
@@ -6,6 +6,11 @@ import { createChartConfig } from "../../src/panel/charts/config"
 import { renderChart } from "../../src/panel/charts/render"
 import { TeamTable } from "../../src/panel/team/TeamTable"
 import { BY_NAME, type TeamRow } from "../../src/panel/team/rows"
+import { RollupView } from "../../src/panel/team/RollupView"
+import { makeI18n } from "../../src/panel/i18n"
+import { buildRollup } from "../../src/team/rollup"
+import type { TeamFileRow } from "../../src/team/types"
+import { manyFiles, NOW } from "../support/rollup-fixtures"
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 
@@ -84,5 +89,51 @@ export async function benchTeamTable(large: number, small: number, pairs: number
   const largeRows = rows(large)
   await time(smallRows) // warm up React
   for (let i = 0; i < pairs; i++) out.push({ raw: await time(smallRows), parley: await time(largeRows) })
+  return out
+}
+
+/**
+ * The team roll-up (issue 15) of 5,000 accounts vs 50: from the cached files (5,500 with the
+ * accounts that have two snapshots) through buildRollup and the whole "Shared in CRM" view
+ * (nudges, filters, windowed table) to the next frame. The panel builds the roll-up in its live
+ * query's callback and renders on a later task, so the two are separate tasks here too. Every
+ * long task (≥ 50 ms) seen while either size renders is reported, and how the time splits.
+ */
+export async function benchTeamRollup(large: number, small: number, pairs: number) {
+  const i18n = makeI18n("en")
+  const longTasks: number[] = []
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)))
+  observer.observe({ type: "longtask" })
+  const time = async (files: TeamFileRow[]) => {
+    const host = document.createElement("div")
+    document.body.append(host)
+    const root = createRoot(host)
+    const t0 = performance.now()
+    const rows = buildRollup(files, { now: NOW, staleDays: 30 })
+    const build = performance.now() - t0
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const t1 = performance.now()
+    flushSync(() => root.render(<RollupView rows={rows} skipped={[]} states={[]} i18n={i18n} staleDays={30} viewportHeight={420} />))
+    const render = performance.now() - t1
+    await nextFrame()
+    const ms = performance.now() - t0
+    const rendered = host.querySelectorAll('[data-testid="team-rollup-row"]').length
+    root.unmount()
+    host.remove()
+    if (rendered === 0 || rows.length !== new Set(files.map((f) => f.digest?.recordKey)).size) throw new Error(`rendered ${rendered} rows of ${rows.length}`)
+    return { ms, build, render }
+  }
+  const smallFiles = manyFiles(small)
+  const largeFiles = manyFiles(large)
+  await time(smallFiles) // warm up React
+  const out: { raw: number; parley: number; longest: number; build: number; render: number }[] = []
+  for (let i = 0; i < pairs; i++) {
+    longTasks.length = 0
+    const raw = await time(smallFiles)
+    const parley = await time(largeFiles)
+    await new Promise((resolve) => setTimeout(resolve, 100)) // let the observer deliver the last entries
+    out.push({ raw: raw.ms, parley: parley.ms, longest: Math.max(0, ...longTasks), build: parley.build, render: parley.render })
+  }
+  observer.disconnect()
   return out
 }

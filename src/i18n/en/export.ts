@@ -1,5 +1,6 @@
 /** The export feature's words in English: the menu and dialogs, the PDF briefing, the team CSV's column titles. */
 import type { TeamCsvColumnId } from "../../snapshots/allowlist"
+import type { RollupCsvColumnId } from "../../snapshots/rollup-csv"
 
 export const exportEn = {
   exportButton: "Export",
@@ -140,7 +141,26 @@ export const exportEn = {
   chartDiscounts: "Discount depth per deal",
   chartRevisions: "Quote revisions of the open deal",
   chartCases: "Cases and days to close",
-  triggerLabelChange: "Saved automatically because a label changed: {changes}"
+  triggerLabelChange: "Saved automatically because a label changed: {changes}",
+
+  // Team roll-up (issue 15): nudges (panel and PDF) and the team briefing
+  nudgeRiskRose: "Risk rose from {from} to {to}",
+  nudgeDominanceToCustomer: "Negotiation power moved to the customer (was: {from})",
+  nudgeStale: "No snapshot shared for {days} days",
+  rollupPdfTitle: "Team briefing",
+  rollupPdfMeta: "{count} accounts shared in the CRM · {date}",
+  rollupPdfRedacted: "Redacted: account and rep names are left out.",
+  rollupPdfNudges: "Needs attention",
+  rollupPdfNoNudges: "Nothing needs attention.",
+  rollupPdfAccounts: "Accounts",
+  rollupPdfMore: "…and {n} more accounts (the CSV has them all).",
+  rollupPdfFooter: "Parley team briefing · {date} · page {page} of {pages}",
+  rollupColAccount: "Account",
+  rollupColSharedBy: "Shared by",
+  rollupColSnapshot: "Snapshot",
+  rollupColChanged: "Changed",
+  rollupColWhy: "Why",
+  rollupColEvidence: "Evidence"
 } as const
 
 export type ExportKey = keyof typeof exportEn
@@ -153,4 +173,10 @@ export const csvColumnsEn: Record<TeamCsvColumnId, string> = {
     dependence: "Dependence", strategy: "CRM strategy position", tier: "Value tier", tierPercentile: "Value percentile", risk: "Risk",
     riskConfidence: "Risk confidence", dellTrap: "Dell trap", discountTrend: "Discount trend", lastFinalDiscount: "Last final discount (%)",
     records: "Records read", lastActivity: "Last activity", classifiedAt: "Classified on", riskSummary: "Risk summary"
+}
+
+export const rollupCsvColumnsEn: Record<RollupCsvColumnId, string> = {
+  accountKey: "Account key", crm: "CRM", org: "Org", accountId: "Account id", account: "Account", sharedById: "Shared by (id)", sharedBy: "Shared by",
+  snapshotAt: "Latest snapshot", snapshots: "Snapshots", risk: "Risk", riskScore: "Risk score", dominance: "Negotiation power", tier: "Value tier",
+  valueOrigin: "Value proposition", initiator: "Who started it", criterion: "Top criterion", changed: "Labels changed", changes: "Changes", nudges: "Needs attention"
 }

@@ -1,5 +1,6 @@
 /** The export feature's words in Persian. */
 import type { TeamCsvColumnId } from "../../snapshots/allowlist"
+import type { RollupCsvColumnId } from "../../snapshots/rollup-csv"
 import type { ExportKey } from "../en/export"
 
 export const exportFa: Record<ExportKey, string> = {
@@ -140,7 +141,26 @@ export const exportFa: Record<ExportKey, string> = {
   chartDiscounts: "عمق تخفیف در هر معامله",
   chartRevisions: "بازنگری‌های پیش‌فاکتور معاملهٔ باز",
   chartCases: "پرونده‌ها و روزهای بستن",
-  triggerLabelChange: "به‌طور خودکار ذخیره شد چون برچسبی تغییر کرد: {changes}"
+  triggerLabelChange: "به‌طور خودکار ذخیره شد چون برچسبی تغییر کرد: {changes}",
+
+  // Team roll-up (issue 15)
+  nudgeRiskRose: "ریسک از {from} به {to} رسید",
+  nudgeDominanceToCustomer: "قدرت در مذاکره به دست مشتری افتاد (پیش‌تر: {from})",
+  nudgeStale: "{days} روز است که اسنپ‌شاتی هم‌رسانی نشده",
+  rollupPdfTitle: "خلاصهٔ تیم",
+  rollupPdfMeta: "{count} حساب هم‌رسانی‌شده در CRM · {date}",
+  rollupPdfRedacted: "حذف اطلاعات حساس: نام حساب‌ها و فروشندگان نیامده است.",
+  rollupPdfNudges: "نیازمند توجه",
+  rollupPdfNoNudges: "چیزی نیاز به توجه ندارد.",
+  rollupPdfAccounts: "حساب‌ها",
+  rollupPdfMore: "…و {n} حساب دیگر (همه در فایل CSV هستند).",
+  rollupPdfFooter: "خلاصهٔ تیم پارلی · {date} · صفحهٔ {page} از {pages}",
+  rollupColAccount: "حساب",
+  rollupColSharedBy: "هم‌رسانی‌کننده",
+  rollupColSnapshot: "اسنپ‌شات",
+  rollupColChanged: "تغییر",
+  rollupColWhy: "دلیل",
+  rollupColEvidence: "شواهد"
 }
 
 export const csvColumnsFa: Record<TeamCsvColumnId, string> = {
@@ -151,4 +171,10 @@ export const csvColumnsFa: Record<TeamCsvColumnId, string> = {
     dependence: "وابستگی", strategy: "جایگاه راهبرد CRM", tier: "ردهٔ ارزش", tierPercentile: "صدک ارزش", risk: "ریسک",
     riskConfidence: "اطمینان ریسک", dellTrap: "تلهٔ دل", discountTrend: "روند تخفیف", lastFinalDiscount: "آخرین تخفیف نهایی (٪)",
     records: "رکوردهای خوانده‌شده", lastActivity: "آخرین فعالیت", classifiedAt: "تاریخ طبقه‌بندی", riskSummary: "خلاصهٔ ریسک"
+}
+
+export const rollupCsvColumnsFa: Record<RollupCsvColumnId, string> = {
+  accountKey: "کلید حساب", crm: "CRM", org: "سازمان", accountId: "شناسهٔ حساب", account: "حساب", sharedById: "هم‌رسانی‌کننده (شناسه)", sharedBy: "هم‌رسانی‌کننده",
+  snapshotAt: "آخرین اسنپ‌شات", snapshots: "اسنپ‌شات‌ها", risk: "ریسک", riskScore: "امتیاز ریسک", dominance: "قدرت در مذاکره", tier: "ردهٔ ارزش",
+  valueOrigin: "ارزش پیشنهادی", initiator: "آغازگر رابطه", criterion: "معیار اصلی", changed: "تغییر برچسب", changes: "تغییرها", nudges: "نیازمند توجه"
 }

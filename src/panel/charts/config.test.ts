@@ -16,6 +16,18 @@ describe("chart config", () => {
     expect(c.options?.scales?.x).toMatchObject({ min: 0, max: 9000 })
   })
 
+  it("draws labels as ordinal steps, ticks named by the label's words (team roll-up history)", () => {
+    const c = createChartConfig("labels", { series: [{ label: "Risk", points: [{ x: 0, y: 2 }, { x: 86_400_000, y: 0 }] }], xTitle: "Snapshot date", yTitle: "", yTicks: ["Healthy", "Watch", "At risk"] })
+    expect(c.data.datasets[0]?.stepped).toBe("after")
+    expect(c.options?.scales?.y).toMatchObject({ min: 0, max: 2 })
+    const tick = c.options?.scales?.y?.ticks?.callback as (v: number) => string
+    expect([0, 1, 2].map((v) => tick.call({} as never, v))).toEqual(["Healthy", "Watch", "At risk"])
+    // Other kinds keep their numbers and slopes.
+    const numbers = createChartConfig("cases", { series: [{ label: "d", points: points(3) }], xTitle: "x", yTitle: "y", yTicks: ["a"] })
+    expect(numbers.data.datasets[0]?.stepped).toBeUndefined()
+    expect((numbers.options?.scales?.y?.ticks?.callback as (v: number) => string).call({} as never, 2)).toBe("2")
+  })
+
   it("decimates with LTTB and drops point markers on large series only", () => {
     const big = createChartConfig("discounts", { series: [{ label: "d", points: points(5000) }], xTitle: "x", yTitle: "y" })
     expect(big.options?.plugins?.decimation).toMatchObject({ enabled: true, algorithm: "lttb", samples: DECIMATION_SAMPLES, threshold: DECIMATE_ABOVE })

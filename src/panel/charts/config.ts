@@ -12,7 +12,7 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from "chart.js"
 import type { ChartPoint } from "../../snapshots/series"
 
-export type ChartKind = "interactions" | "discounts" | "revisions" | "cases"
+export type ChartKind = "interactions" | "discounts" | "revisions" | "cases" | "labels"
 
 export interface ChartSeriesInput {
   label: string
@@ -30,6 +30,8 @@ export interface ChartInput {
   currency?: string
   /** Series colours and text/grid colours, from the panel's theme. */
   palette?: Partial<ChartPalette>
+  /** Ordinal y values' words (kind "labels": y is an index into this list). */
+  yTicks?: readonly string[]
 }
 
 export interface ChartPalette {
@@ -47,7 +49,7 @@ export const DECIMATION_SAMPLES = 200
 
 export const DEFAULT_PALETTE: ChartPalette = { series: ["#0b5cab", "#a96404", "#2e844a", "#ba0517"], text: "#5c5c5c", grid: "#d8dde6" }
 
-const TIME_KINDS: ReadonlySet<ChartKind> = new Set(["interactions", "discounts", "cases"])
+const TIME_KINDS: ReadonlySet<ChartKind> = new Set(["interactions", "discounts", "cases", "labels"])
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -103,6 +105,7 @@ export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig
   const range = bounds(data.series)
   const format = axisFormatters(kind, data.locale, data.currency, range.min !== undefined && range.max !== undefined ? range.max - range.min : Infinity)
   const largest = Math.max(0, ...data.series.map((s) => s.points.length))
+  const yTicks = kind === "labels" && data.yTicks?.length ? data.yTicks : null
   const large = largest > DECIMATE_ABOVE
   const datasets: ChartDataset<"line", ChartPoint[]>[] = data.series.map((s, i) => {
     const color = palette.series[i % palette.series.length] ?? DEFAULT_PALETTE.series[0]!
@@ -115,6 +118,8 @@ export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig
       pointRadius: s.points.length > DECIMATE_ABOVE ? 0 : kind === "interactions" ? 0 : 3,
       pointHoverRadius: s.points.length > DECIMATE_ABOVE ? 0 : 4,
       tension: 0,
+      // A label holds until the next snapshot says otherwise: a step, not a slope.
+      ...(kind === "labels" ? { stepped: "after" as const } : {}),
       spanGaps: true,
       indexAxis: "x"
     }
@@ -143,7 +148,13 @@ export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig
           beginAtZero: true,
           title: { display: true, text: data.yTitle, color: palette.text },
           grid: { color: palette.grid },
-          ticks: { ...ticks, callback: (v) => format.y(Number(v)), ...(kind === "interactions" ? { precision: 0 } : {}) }
+          ...(yTicks ? { min: 0, max: Math.max(1, yTicks.length - 1) } : {}),
+          ticks: {
+            ...ticks,
+            callback: (v) => (yTicks ? (yTicks[Number(v)] ?? "") : format.y(Number(v))),
+            ...(kind === "interactions" ? { precision: 0 } : {}),
+            ...(yTicks ? { stepSize: 1, autoSkip: false } : {})
+          }
         }
       },
       plugins: {
@@ -152,7 +163,7 @@ export function createChartConfig(kind: ChartKind, data: ChartInput): LineConfig
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<"line">[]) => (items[0] ? format.x(items[0].parsed.x ?? 0) : ""),
-            label: (item: TooltipItem<"line">) => `${item.dataset.label ?? ""}: ${format.y(item.parsed.y ?? 0)}`
+            label: (item: TooltipItem<"line">) => `${item.dataset.label ?? ""}: ${yTicks ? (yTicks[item.parsed.y ?? 0] ?? "") : format.y(item.parsed.y ?? 0)}`
           }
         }
       }

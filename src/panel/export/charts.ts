@@ -4,7 +4,7 @@
  * theme (a briefing is printed on white), on a canvas outside the view, then flattened onto white
  * and encoded as JPEG for a DCTDecode image. chart.js comes from its lazily loaded chunk.
  */
-import { createChartConfig, DEFAULT_PALETTE, type ChartInput, type ChartKind } from "../charts/config"
+import { createChartConfig, DEFAULT_PALETTE, type ChartInput } from "../charts/config"
 import type { SnapshotDocument } from "../../snapshots/payload"
 import type { ChartImageId } from "../../snapshots/pdf/briefing"
 import type { PdfImage } from "../../snapshots/pdf/writer"
@@ -24,10 +24,10 @@ const WIDTH = 640
 const HEIGHT = 300
 const PIXEL_RATIO = 2
 
-function inputs(snapshot: SnapshotDocument, w: Words): [ChartKind, ChartInput][] {
+function inputs(snapshot: SnapshotDocument, w: Words): [ChartImageId, ChartInput][] {
   const t = makeI18n(w.language).t
   const c = snapshot.payload.charts
-  const all: [ChartKind, ChartInput][] = [
+  const all: [ChartImageId, ChartInput][] = [
     ["interactions", { series: [{ label: t("seriesInbound"), points: c.interactions.inbound }, { label: t("seriesOutbound"), points: c.interactions.outbound }], xTitle: t("axisMonth"), yTitle: t("axisInteractions") }],
     ["discounts", { series: [{ label: t("seriesFinalDiscount"), points: c.discounts.final }, { label: t("seriesDeepestDiscount"), points: c.discounts.deepest }], xTitle: t("axisDate"), yTitle: t("axisDiscount") }],
     ["revisions", { series: [{ label: t("seriesNetPrice"), points: c.revisions.points }], xTitle: t("axisRevision"), yTitle: t("axisNetPrice"), ...(c.revisions.currency ? { currency: c.revisions.currency } : {}) }],

@@ -7,8 +7,10 @@ import type { TeamCsvColumnId } from "../../snapshots/allowlist"
 import type { FigureId } from "../../snapshots/diff"
 import type { ImportFailure } from "../../snapshots/import"
 import type { BriefingKey } from "../../snapshots/pdf/briefing"
-import { csvColumnsEn, exportEn, type ExportKey } from "../../i18n/en/export"
-import { csvColumnsFa, exportFa } from "../../i18n/fa/export"
+import { csvColumnsEn, exportEn, rollupCsvColumnsEn, type ExportKey } from "../../i18n/en/export"
+import { csvColumnsFa, exportFa, rollupCsvColumnsFa } from "../../i18n/fa/export"
+import type { RollupCsvColumnId } from "../../snapshots/rollup-csv"
+import type { RollupBriefingKey } from "../../snapshots/pdf/rollup-briefing"
 import { fill, type Language } from "../i18n"
 
 export type { ExportKey }
@@ -43,8 +45,15 @@ export function exportText(language: Language): ExportTranslate {
 const CSV_COLUMNS: Record<Language, Record<TeamCsvColumnId, string>> = { en: csvColumnsEn, fa: csvColumnsFa }
 
 export const csvColumnTitle = (language: Language, column: TeamCsvColumnId): string => CSV_COLUMNS[language][column]
+const ROLLUP_CSV_COLUMNS: Record<Language, Record<RollupCsvColumnId, string>> = { en: rollupCsvColumnsEn, fa: rollupCsvColumnsFa }
+
+export const rollupCsvColumnTitle = (language: Language, column: RollupCsvColumnId): string => ROLLUP_CSV_COLUMNS[language][column]
 export const figureKey = (figure: FigureId): ExportKey => FIGURE_KEYS[figure]
 
 /** Compile-time proof that every word the PDF briefing asks for is in this catalogue. */
 type MissingBriefingKeys = Exclude<BriefingKey, ExportKey>
 export const briefingKeysCovered: [MissingBriefingKeys] extends [never] ? true : MissingBriefingKeys = true
+
+/** The same proof for the team briefing (issue 15). */
+type MissingRollupKeys = Exclude<RollupBriefingKey, ExportKey>
+export const rollupKeysCovered: [MissingRollupKeys] extends [never] ? true : MissingRollupKeys = true
