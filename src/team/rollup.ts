@@ -108,7 +108,7 @@ export function buildRollup(files: readonly TeamFileRow[], options: RollupOption
       attention: attentionOf(nudges, latest.digest.labels.risk, lastChangeAt(entries))
     })
   }
-  return rows.sort(byAttention)
+  return sortByAttention(rows)
 }
 
 /** The latest name a snapshot gives; the record id when every snapshot left it blank. */
@@ -156,8 +156,19 @@ function attentionOf(nudges: readonly Nudge[], risk: string, changedAt: number):
   return (urgency * RISK_BANDS + (RISK_RANK[risk] ?? 0)) * TIME_BAND + time
 }
 
-function byAttention(a: RollupRow, b: RollupRow): number {
-  return b.attention - a.attention || collator.compare(a.name, b.name) || (a.accountKey < b.accountKey ? -1 : a.accountKey > b.accountKey ? 1 : 0)
+/**
+ * Attention first, then name (case-insensitive), then key. Names are lower-cased once, and compared
+ * by code unit: a collator's compare on every tie cost five times the rest of the roll-up at 5,000 accounts.
+ */
+function sortByAttention(rows: RollupRow[]): RollupRow[] {
+  const decorated = rows.map((row) => ({ row, name: row.name.toLocaleLowerCase() }))
+  decorated.sort(
+    (a, b) =>
+      b.row.attention - a.row.attention ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.row.accountKey < b.row.accountKey ? -1 : a.row.accountKey > b.row.accountKey ? 1 : 0)
+  )
+  return decorated.map((d) => d.row)
 }
 
 /** The rows the filters keep, in the order given. */

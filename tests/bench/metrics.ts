@@ -106,10 +106,10 @@ export const benchmarks: Benchmark[] = [
   {
     name: "team-rollup-5k",
     async run(ctx) {
-      const trials = await inPage<{ raw: number; parley: number; longest: number; build: number; render: number }[]>(ctx, "tests/bench/ui.bench.tsx", "bench.benchTeamRollup(5000, 50, 9)")
+      const trials = await inPage<{ raw: number; parley: number; longest: number; longestIn: string; build: number; render: number }[]>(ctx, "tests/bench/ui.bench.tsx", "bench.benchTeamRollup(5000, 50, 9)")
       const longest = Math.max(...trials.map((t) => t.longest))
-      console.log(`  at 5,000 accounts: buildRollup ${median(trials.map((t) => t.build)).toFixed(1)} ms, view render ${median(trials.map((t) => t.render)).toFixed(1)} ms (medians) `)
-      // 5,000 accounts (5,500 cached files through buildRollup and the view) ÷ 50; any task ≥ 50 ms fails the budget.
+      console.log(`  at 5,000 accounts: buildRollup ${median(trials.map((t) => t.build)).toFixed(1)} ms, view render ${median(trials.map((t) => t.render)).toFixed(1)} ms (medians); longest task ${longest.toFixed(0)} ms${trials[0]?.longestIn ? ` (${trials[0].longestIn} files)` : ""} `)
+      // The view of 5,000 accounts ÷ 50 (buildRollup runs in the live query, reported beside it); any task ≥ 50 ms fails the budget.
       return { ...ratioResult("team-rollup-5k", trials, 1.2), baselineUnit: `ms (50 accounts; longest task ${longest.toFixed(0)} ms)`, budget: longest >= 50 ? 0 : 1.2 }
     }
   },
