@@ -118,7 +118,12 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
     churnTop.add(r, r.key, 1, at)
   }
   for (const k of cases) threat(k, k.openedAt, k.voice)
-  for (const i of fs.interactions) threat(i, i.at, i.voice)
+  // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
+  const list = fs.interactions
+  for (let n = 0; n < list.length; n++) {
+    const i = list[n]!
+    if ((i.voice & CUE.churnThreat) !== 0) threat(i, i.at, i.voice)
+  }
   const pressure = round(clamp01(weight / P.fullPressure + P.churnPressure * churnWeight))
   const pressureEvidence = pressureTop.items().map((k) => {
     const d = daysOf(k, now)

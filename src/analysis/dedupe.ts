@@ -20,6 +20,15 @@ function rank(i: InteractionF): number {
 }
 
 /**
+ * `at % TIME.DAY === 0`, without `%`: on numbers this large that is a floating-point remainder (a
+ * library call), asked for every email of the history. Exact for a Timestamp (a non-negative safe
+ * integer): the quotient's floor times a day is exact, and equals `at` only for a whole day.
+ */
+function wholeDays(at: number): boolean {
+  return at - Math.floor(at / TIME.DAY) * TIME.DAY === 0
+}
+
+/**
  * Whether two copies were logged at the same moment: within the window, or, for an email, on the
  * same day when the earlier copy carries a date only (a logged Task's ActivityDate is midnight
  * UTC). Two date-only calls named "Follow-up" on one day are two calls.
@@ -27,7 +36,7 @@ function rank(i: InteractionF): number {
 function sameMoment(first: InteractionF, later: InteractionF): boolean {
   const gap = later.at - first.at
   if (gap <= DEDUPE.windowMs) return true
-  return first.channel === "email" && later.channel === "email" && first.at % TIME.DAY === 0 && gap < TIME.DAY
+  return first.channel === "email" && later.channel === "email" && wholeDays(first.at) && gap < TIME.DAY
 }
 
 /** Whether `a` is the copy to keep over `b`. */
@@ -38,7 +47,7 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
 }
 
 /** Whether `i` is an email dated by day only (a logged Task's ActivityDate: midnight UTC). */
-const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && i.at % TIME.DAY === 0
+const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && wholeDays(i.at)
 
 /**
  * `list` in time order, records at the same time in list order (what a stable sort gives), when
@@ -75,6 +84,8 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     }
   }
   const candidates: InteractionF[] = []
+  /** Each candidate's place in `order`. */
+  const places: number[] = []
   // The emails logged within a day after a date-only email may be the same message with its
   // time. In time order those days end no earlier one after another, so "within such a day" is
   // one index: below the end of the latest date-only email's day (no set of records to look up).
@@ -86,13 +97,19 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     const nextAt = k + 1 < n ? order[k + 1]!.at : Infinity
     const near = at - previousAt <= DEDUPE.windowMs || nextAt - at <= DEDUPE.windowMs
     const inDay = k < sameDayEnd && i.channel === "email"
-    if (near || inDay) candidates.push(i)
+    if (near || inDay) {
+      candidates.push(i)
+      places.push(k)
+    }
     if (dateOnlyEmail(i)) {
       let j = k + 1
       let email = false
       for (; j < n && order[j]!.at - at < TIME.DAY; j++) if (order[j]!.channel === "email") email = true
       if (j > sameDayEnd) sameDayEnd = j
-      if (email && !near && !inDay) candidates.push(i)
+      if (email && !near && !inDay) {
+        candidates.push(i)
+        places.push(k)
+      }
     }
     previousAt = at
     at = nextAt
@@ -115,10 +132,13 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     latestBySubject.set(subject, m)
   }
   const bySignature = new Map<number, InteractionF | InteractionF[]>()
+  /** The place in `order` of each candidate that has a signature. */
+  const placeOf = new Map<InteractionF, number>()
   let shared = false
   for (let m = 0; m < candidates.length; m++) {
     if (paired[m] === 0) continue
     const i = candidates[m]!
+    placeOf.set(i, places[m]!)
     const signature = signatureOf(i.textA, i.textB)
     if (signature === 0) continue
     const seen = bySignature.get(signature)
@@ -148,5 +168,13 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     }
   }
   if (dropped.size === 0) return { fs, duplicates: 0 }
-  return { fs: { ...fs, interactions: list.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
+  if (order !== list) return { fs: { ...fs, interactions: list.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
+  // In time order already (the usual case), the dropped records' places are known: the history
+  // is copied without them by place, not by looking every record up in the set.
+  const gone = new Uint8Array(n)
+  for (const i of dropped) gone[placeOf.get(i)!] = 1
+  const kept = new Array<InteractionF>(n - dropped.size)
+  let w = 0
+  for (let k = 0; k < n; k++) if (gone[k] === 0) kept[w++] = list[k]!
+  return { fs: { ...fs, interactions: kept }, duplicates: dropped.size }
 }

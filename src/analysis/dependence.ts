@@ -70,7 +70,9 @@ export function dependence(fs: FeatureSet, now: number): DependenceResult {
 
   let integrations = 0
   const integration = (list: ReadonlyArray<RecordRef & Scanned>) => {
-    for (const ref of list) {
+    // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
+    for (let n = 0; n < list.length; n++) {
+      const ref = list[n]!
       if ((ref.cues & CUE.integration) === 0) continue
       integrations++
       if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, msg("a.dep.ev.integration", { record: nested(msg(`a.record.${ref.recordType}`)), title: quote(ref.title), cue: quote(cueText(ref, "integration")) }))

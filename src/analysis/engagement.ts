@@ -38,8 +38,9 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   let lastCustomer: InteractionF | null = null
   const list = fs.interactions
   let sorted = true
-  // The customer's contact times, for their rhythm (grown by doubling: no per-record allocation).
-  let times = new Float64Array(64)
+  // The customer's contact times, for their rhythm: one array, sized for every record (growing
+  // it by doubling allocated and copied a dozen arrays on a long history).
+  const times = new Float64Array(list.length)
   let timesOrdered = true
   for (let n = 0; n < list.length; n++) {
     const i = list[n]!
@@ -52,11 +53,6 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     if (i.direction === "internal") continue
     humanContacts++
     if (!fromCustomer(i)) continue
-    if (customerContacts === times.length) {
-      const grown = new Float64Array(times.length * 2)
-      grown.set(times)
-      times = grown
-    }
     if (customerContacts > 0 && i.at < times[customerContacts - 1]!) timesOrdered = false
     times[customerContacts++] = i.at
     if (i.at < first) first = i.at

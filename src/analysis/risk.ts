@@ -21,7 +21,8 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   let older = 0
   const latestTop = new TopK<InteractionF>(SAMPLE)
   const beforeTop = new TopK<InteractionF>(SAMPLE)
-  // Newest first: see TopK.
+  // Newest first: see TopK. `accepts` is asked here, inlined, before `add`: a call of `add` per
+  // record boxed its time (a heap number) for every record of a long history.
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
     if (i.at > now || !i.human || i.direction === "internal") continue
@@ -29,12 +30,12 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
     if (i.direction === "outbound" && i.channel !== "call" && i.channel !== "meeting") continue
     if (i.at > now - windowMs) {
       recent++
-      latestTop.add(i, i.key, 0, i.at)
+      if (latestTop.accepts(0, i.at, i.key)) latestTop.add(i, i.key, 0, i.at)
     } else {
       if (i.at > now - 2 * windowMs) previous++
       else older++
       // The latest activity before the window: for "gone quiet", the last thing that happened.
-      beforeTop.add(i, i.key, 0, i.at)
+      if (beforeTop.accepts(0, i.at, i.key)) beforeTop.add(i, i.key, 0, i.at)
     }
   }
   const latest = latestTop.items().map((i) => evidence(i, msg("a.risk.ev.latest", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title) })))

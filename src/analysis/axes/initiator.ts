@@ -54,7 +54,10 @@ export function initiator(fs: FeatureSet, start: number | undefined): InitiatorA
     // One pass: the first in/out activity and the first inbound request, near the start.
     let first: InteractionF | undefined
     let request: InteractionF | undefined
-    for (const i of fs.interactions) {
+    // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
+    const list = fs.interactions
+    for (let n = 0; n < list.length; n++) {
+      const i = list[n]!
       if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
       if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) first = i
       if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
