@@ -6,6 +6,7 @@
  * question answered) are cases but not complaints: they count toward responsiveness only.
  */
 import { msg, nested } from "../i18n/message"
+import { interactionColumns } from "./columns"
 import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { CaseF, FeatureSet, InteractionF } from "./features"
 import { CUE } from "./lexicon"
@@ -118,7 +119,14 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
     churnTop.add(r, r.key, 1, at)
   }
   for (const k of cases) threat(k, k.openedAt, k.voice)
-  for (const i of fs.interactions) threat(i, i.at, i.voice)
+  // On the voice column (columns.ts): a record is loaded only when it has the bit.
+  const list = fs.interactions
+  const voices = interactionColumns(fs).voice
+  for (let n = 0; n < list.length; n++) {
+    if ((voices[n]! & CUE.churnThreat) === 0) continue
+    const i = list[n]!
+    threat(i, i.at, i.voice)
+  }
   const pressure = round(clamp01(weight / P.fullPressure + P.churnPressure * churnWeight))
   const pressureEvidence = pressureTop.items().map((k) => {
     const d = daysOf(k, now)

@@ -92,51 +92,59 @@ class Items<F> {
   }
 }
 
-/** How many of a key's last characters `repeatsKey` hashes: a Salesforce id's 18 characters or
+/** How many of a key's last characters `KeyTable` hashes: a Salesforce id's 18 characters or
  * a Dynamics GUID's last 18 (design default). */
 const HASHED_KEY_CHARS = 18
 
 /**
- * Whether a record key occurs twice in `list` (records `process` would key: objects, not arrays,
- * with a string key), or may: true also when unsure. A one-shot classification needs only this answer, not the places, and a
- * Map of 50k string keys was a tenth of classifying 50k records (a cache miss per probe, and
- * rehashing as it grows): an open-addressed table of hashes and places, sized once, in two typed
- * arrays. Exact: keys whose hashes are equal are compared as strings. Keys of one org share
- * their start ("salesforce:org:"), so only their last characters and length are hashed; keys
- * made to collide there only make probes longer, and past a bound the answer is "maybe", which
- * sends the caller down the general path (a Map), never to a wrong result.
+ * Whether a record key occurs twice in a list, asked record by record as a one-shot call walks
+ * it (records `process` would key: objects, not arrays, with a string key): `repeats` answers
+ * true when the key was seen before, or may have been: true also when unsure. A one-shot
+ * classification needs only this answer, not the places, and a Map of 50k string keys was a
+ * tenth of classifying 50k records (a cache miss per probe, and rehashing as it grows): an
+ * open-addressed table of hashes and places, sized once, in one typed array (each slot's hash
+ * beside its place: one cache line per probe). Asked during the walk that validates and extracts
+ * the records rather than in a walk of its own: at 50k records the list is larger than the
+ * cache, and a second walk loaded every record twice. Exact: keys whose hashes are equal are
+ * compared as strings. Keys of one org share their start ("salesforce:org:"), so only their last
+ * characters and length are hashed; keys made to collide there only make probes longer, and past
+ * a bound the answer is "maybe", which sends the caller down the general path (a Map), never to
+ * a wrong result.
  */
-function repeatsKey(list: readonly unknown[]): boolean {
-  let size = 16
-  while (size < 2 * list.length) size *= 2
-  const mask = size - 1
-  const hashes = new Int32Array(size)
-  /** Place + 1 of the key in each slot; 0: empty. */
-  const places = new Int32Array(size)
-  let probes = 4 * list.length + 64
-  for (let i = 0; i < list.length; i++) {
-    const raw = list[i]
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) continue
-    const key = (raw as Record<string, unknown>).key
-    if (typeof key !== "string") continue
+class KeyTable {
+  private readonly mask: number
+  /** Slot s: its key's hash at 2s, the key's place + 1 at 2s + 1 (0: empty). */
+  private readonly table: Int32Array
+  private probes: number
+
+  constructor(private readonly list: readonly unknown[]) {
+    let size = 16
+    while (size < 2 * list.length) size *= 2
+    this.mask = size - 1
+    this.table = new Int32Array(2 * size)
+    this.probes = 4 * list.length + 64
+  }
+
+  /** Adds the key of the record at place `i`; true when it repeats, or may. */
+  repeats(key: string, i: number): boolean {
+    const table = this.table
     // FNV-1a, its high bits folded into the low ones the mask keeps.
     let h = Math.imul(0x811c9dc5 ^ key.length, 0x01000193)
     for (let k = Math.max(0, key.length - HASHED_KEY_CHARS); k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193)
     h ^= h >>> 15
-    let s = h & mask
+    let s = h & this.mask
     for (;;) {
-      const at = places[s]!
+      const at = table[2 * s + 1]!
       if (at === 0) {
-        hashes[s] = h
-        places[s] = i + 1
-        break
+        table[2 * s] = h
+        table[2 * s + 1] = i + 1
+        return false
       }
-      if (hashes[s] === h && (list[at - 1] as { key: string }).key === key) return true
-      if (--probes < 0) return true
-      s = (s + 1) & mask
+      if (table[2 * s] === h && (this.list[at - 1] as { key: string }).key === key) return true
+      if (--this.probes < 0) return true
+      s = (s + 1) & this.mask
     }
   }
-  return false
 }
 
 /**
@@ -208,13 +216,17 @@ class Store<S extends z.ZodType, F> {
   }
 
   /**
-   * A one-shot classifier's call when no key repeats (`repeatsKey`): the same output
-   * and reports as `process`, in the same order, without the per-item arrays a later call would
-   * read (six writes per record, and at 50k records arrays the collector copies).
+   * A one-shot classifier's cold call: when no key repeats (`KeyTable`), the same output and
+   * reports as `process`, in the same order, without the per-item arrays a later call would read
+   * (six writes per record, and at 50k records arrays the collector copies). Returns false, with
+   * nothing output, reported or counted, at the first key that repeats: the caller then takes
+   * the general path.
    */
-  private processOnce(list: readonly unknown[], accountKey: string | null, stats: ClassifierStats): void {
+  private processOnce(list: readonly unknown[], accountKey: string | null, stats: ClassifierStats): boolean {
     const out = this.out
     const notes = this.notes
+    const keys = new KeyTable(list)
+    const extracted = stats.extracted
     for (let i = 0; i < list.length; i++) {
       const raw = list[i]
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -227,6 +239,12 @@ class Store<S extends z.ZodType, F> {
         const result = validate(this.schema, record)
         notes.push({ reason: `${this.name}[${i}]: ${result.ok ? "key is missing" : result.reason}` })
         continue
+      }
+      if (keys.repeats(key, i)) {
+        out.length = 0
+        notes.length = 0
+        stats.extracted = extracted
+        return false
       }
       const feature = this.extractOne(record, stats)
       if (feature === null) {
@@ -245,6 +263,7 @@ class Store<S extends z.ZodType, F> {
     this.places = new Map()
     this.items = new Items<F>(0)
     this.reusable = false
+    return true
   }
 
   /**
@@ -274,8 +293,7 @@ class Store<S extends z.ZodType, F> {
     stats.reused += p
 
     // A one-shot classifier's cold call: when no key repeats, nothing is looked up or kept.
-    if (!this.keep && p === 0 && this.places.size === 0 && !repeatsKey(list)) {
-      this.processOnce(list, accountKey, stats)
+    if (!this.keep && p === 0 && this.places.size === 0 && this.processOnce(list, accountKey, stats)) {
       return this.finish(input, rejected)
     }
     // The rest goes into a new tail, read against last call's items (still intact) by key.

@@ -1,4 +1,5 @@
 /** The time span of an account's visible history, for windows, rates and the default `now`. */
+import { interactionColumns } from "./columns"
 import type { FeatureSet } from "./features"
 import { RECENCY, TIME } from "./parameters"
 
@@ -13,7 +14,8 @@ export function recency(at: number | undefined, now: number): number {
 /** The earliest dated record: where the visible relationship starts. */
 export function historyStart(fs: FeatureSet): number | undefined {
   let start = fs.account?.createdAt ?? Infinity
-  for (const i of fs.interactions) if (i.at < start) start = i.at
+  const times = interactionColumns(fs).at
+  for (let n = 0; n < times.length; n++) if (times[n]! < start) start = times[n]!
   for (const d of fs.deals) if (d.createdAt < start) start = d.createdAt
   for (const q of fs.quotes) if (q.createdAt < start) start = q.createdAt
   for (const k of fs.cases) if (k.openedAt < start) start = k.openedAt
@@ -28,7 +30,8 @@ export function latestTime(fs: FeatureSet): number {
   const see = (t: number | undefined) => {
     if (t !== undefined && t > latest) latest = t
   }
-  for (const i of fs.interactions) see(i.at)
+  const times = interactionColumns(fs).at
+  for (let n = 0; n < times.length; n++) see(times[n]!)
   for (const d of fs.deals) {
     see(d.createdAt)
     // An open deal's close date is a forecast, not an event.

@@ -1,5 +1,6 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { cursorKey, orgKey, parseRecordKey, recordKey } from "./keys"
+import { cursorKey, KEY_PART, keyPart, orgKey, parseRecordKey, recordKey } from "./keys"
 import { RecordKey } from "./schema"
 
 describe("record keys", () => {
@@ -35,5 +36,27 @@ describe("record keys", () => {
     expect(parseRecordKey("salesforce:acme:1:X")).toBeNull()
     expect(parseRecordKey("salesforce:50%:X")).toBeNull()
     expect(RecordKey.safeParse("salesforce:acme:1:X").success).toBe(false)
+  })
+  it("KEY_PART accepts exactly the components of its definition, one or more of: a character other than ':' and '%', '%25', '%3A'", () => {
+    const defined = /^(?:[^:%]|%25|%3A)+$/
+    const part = new RegExp(`^${KEY_PART}$`)
+    const key = new RegExp(`^(salesforce|dynamics):${KEY_PART}:${KEY_PART}$`)
+    // Built from the pieces that matter: escapes, broken escapes, raw separators, lower case hex.
+    const piece = fc.constantFrom("a", "Z", "0", "2", "5", "3", "A", "%", ":", "%25", "%3A", "%2", "%3", "%3a", "%%", "%253A", "\n", " ", "é")
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(""))
+    fc.assert(fc.property(text, (s) => {
+      expect(part.test(s)).toBe(defined.test(s))
+    }), { numRuns: 5000 })
+    fc.assert(fc.property(fc.string({ maxLength: 10 }), (s) => {
+      expect(part.test(s)).toBe(defined.test(s))
+    }), { numRuns: 2000 })
+    // Whole keys: the two components split at the only raw colons, and what keyPart writes passes.
+    fc.assert(fc.property(fc.constantFrom("salesforce", "dynamics", "hubspot"), text, text, (crm, org, id) => {
+      const s = `${crm}:${org}:${id}`
+      const expected = (crm === "salesforce" || crm === "dynamics") && defined.test(org) && defined.test(id)
+      expect(key.test(s)).toBe(expected)
+      expect(parseRecordKey(s) !== null).toBe(expected)
+      if (org !== "" && id !== "") expect(part.test(keyPart(org)) && part.test(keyPart(id))).toBe(true)
+    }), { numRuns: 3000 })
   })
 })

@@ -10,8 +10,13 @@ export function keyPart(value: string): string {
   return value.replace(/[%:]/g, (c) => (c === "%" ? "%25" : "%3A"))
 }
 
-/** A component as `keyPart` writes it: no raw `:`, and `%` only in `%25` or `%3A`. */
-export const KEY_PART = "(?:[^:%]|%25|%3A)+"
+/**
+ * A component as `keyPart` writes it: no raw `:`, and `%` only in `%25` or `%3A`; that is,
+ * `(?:[^:%]|%25|%3A)+`, written unrolled (a run of plain characters between escapes) because
+ * every record of a classification is validated against it and the alternation tries three
+ * branches per character (measured ~20% slower). keys.test.ts holds the two forms equal.
+ */
+export const KEY_PART = "(?:[^:%]|%25|%3A)[^:%]*(?:%(?:25|3A)[^:%]*)*"
 const PARSED_KEY = new RegExp(`^(salesforce|dynamics):(${KEY_PART}):(${KEY_PART})$`)
 
 function fromKeyPart(part: string): string {
