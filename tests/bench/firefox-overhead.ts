@@ -41,7 +41,7 @@ interface GeckoThread {
   frameTable: GeckoTable
   stringTable: string[]
 }
-interface GeckoProfile {
+export interface GeckoProfile {
   meta: { startTime: number; interval: number; configuration?: { features?: string[] } }
   threads: GeckoThread[]
   processes?: GeckoProfile[]
