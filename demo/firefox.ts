@@ -81,7 +81,16 @@ export interface FirefoxSession {
   close(): Promise<void>
 }
 
-export async function launchFirefox(options: DemoOrgOptions & { headless?: boolean; rewrite?: PageRewrite } = {}): Promise<FirefoxSession> {
+export interface FirefoxOptions extends DemoOrgOptions {
+  headless?: boolean
+  rewrite?: PageRewrite
+  /** false: the same browser and org without Parley (a benchmark's baseline). */
+  extension?: boolean
+  /** Extra environment of the Firefox process (the bench starts Firefox's profiler this way). */
+  env?: Record<string, string>
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const network = createDemoNetwork(options)
   const server = await serve(network, options.rewrite)
   const uuid = "5b3e6f0e-3f7a-4c1d-9a55-6a1b2c3d4e5f"
@@ -90,6 +99,7 @@ export async function launchFirefox(options: DemoOrgOptions & { headless?: boole
     executablePath: FIREFOX_PATH,
     headless: options.headless ?? true,
     acceptInsecureCerts: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     extraPrefsFirefox: {
       "network.dns.localDomains": DEMO_HOSTS.join(","),
       // A known add-on UUID, so the test knows the extension's origin.
@@ -99,7 +109,7 @@ export async function launchFirefox(options: DemoOrgOptions & { headless?: boole
     }
   })
   try {
-    await browser.installExtension(FIREFOX_BUILD_DIR)
+    if (options.extension !== false) await browser.installExtension(FIREFOX_BUILD_DIR)
     // The signed-in rep: the API session cookie is set the way Salesforce's frontdoor sets it.
     await browser.setCookie(...network.cookies.map((c) => ({ ...c, sameSite: "None" as const })))
   } catch (error) {

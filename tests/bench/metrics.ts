@@ -4,6 +4,7 @@
  */
 import type * as Esbuild from "esbuild"
 import type { launchBrowser as Launch } from "../../demo/browser"
+import { firefoxPageOverhead } from "./firefox-overhead"
 
 export interface Result {
   name: string
@@ -381,3 +382,6 @@ benchmarks.push({
     }
   }
 })
+
+// The same budget in real Firefox, reported beside Chromium's (tests/bench/firefox-overhead.ts).
+benchmarks.push({ name: "page-overhead-firefox", run: () => firefoxPageOverhead(LIGHTNING_WORK, median) })
