@@ -14,7 +14,6 @@
  * pronouns, our own quarter codes and the account's own name are not competitors.
  */
 import { msg, quote as quoted } from "../i18n/message"
-import { FLAG, interactionColumns } from "./columns"
 import { evidence, TopK } from "./evidence"
 import type { FeatureSet, InteractionF, RecordRef } from "./features"
 import { CUE } from "./lexicon"
@@ -138,14 +137,10 @@ export function competition(fs: FeatureSet): Competition {
   const talk = CUE.price | CUE.competitor
   // Newest first (histories are stored in time order), so the bounded collector turns nearly
   // every older text down at once; any order gives the same texts.
-  // On the columns (columns.ts): a record is loaded only when it may be one of those texts.
   const said = new TopK<InteractionF>(P.maxTexts)
-  const { cues, flags, at: times } = interactionColumns(fs)
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
-    const f = flags[n]!
-    if ((cues[n]! & talk) === 0 || (f & FLAG.direction) === FLAG.outbound || (f & FLAG.human) === 0 || !said.mayAccept(0, times[n]!)) continue
     const r = fs.interactions[n]!
-    said.add(r, r.key, 0, r.at)
+    if ((r.cues & talk) !== 0 && r.direction !== "outbound" && r.human) said.add(r, r.key, 0, r.at)
   }
   for (const r of said.items()) count(r, r.at, [r.textA, r.textB])
 

@@ -6,7 +6,6 @@
  * question answered) are cases but not complaints: they count toward responsiveness only.
  */
 import { msg, nested } from "../i18n/message"
-import { interactionColumns } from "./columns"
 import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { CaseF, FeatureSet, InteractionF } from "./features"
 import { CUE } from "./lexicon"
@@ -119,13 +118,11 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
     churnTop.add(r, r.key, 1, at)
   }
   for (const k of cases) threat(k, k.openedAt, k.voice)
-  // On the voice column (columns.ts): a record is loaded only when it has the bit.
+  // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
   const list = fs.interactions
-  const voices = interactionColumns(fs).voice
   for (let n = 0; n < list.length; n++) {
-    if ((voices[n]! & CUE.churnThreat) === 0) continue
     const i = list[n]!
-    threat(i, i.at, i.voice)
+    if ((i.voice & CUE.churnThreat) !== 0) threat(i, i.at, i.voice)
   }
   const pressure = round(clamp01(weight / P.fullPressure + P.churnPressure * churnWeight))
   const pressureEvidence = pressureTop.items().map((k) => {

@@ -5,7 +5,6 @@
  * concession ledger (a deepened discount is a discount request honoured).
  */
 import { msg, nested, type Message } from "../i18n/message"
-import { interactionColumns } from "./columns"
 import { clamp01, evidence, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "./evidence"
 import { cueText, type CaseF, type DealF, type FeatureSet, type InteractionF, type RecordRef } from "./features"
 import { CRITERIA_MASK, CUE } from "./lexicon"
@@ -188,15 +187,14 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
     else if ((k.voice & CRITERIA_MASK) !== 0) vote(k, k.voice & CRITERIA_MASK, P.textWeight, fromCaseText)
   }
   // Newest first: see TopK.
-  // On the voice column (columns.ts): a record is loaded only when it votes.
   const list = fs.interactions
-  const voices = interactionColumns(fs).voice
   for (let n = list.length - 1; n >= 0; n--) {
+    const i = list[n]!
     // The customer's own words only (features.ts `voice`): their messages, and the clauses of our
     // notes whose subject is the customer; negated and dismissed criteria left out.
-    const mask = voices[n]! & CRITERIA_MASK
+    const mask = i.voice & CRITERIA_MASK
     if (mask === 0) continue
-    vote(list[n]!, mask, P.textWeight, fromInteraction)
+    vote(i, mask, P.textWeight, fromInteraction)
   }
   for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))
   const points = tallyOf(sums)

@@ -11,7 +11,6 @@
  * that share one are sorted. Which copy stays does not depend on the order records arrive in (the profile must not):
  * the email object over a logged task, a known direction over "unknown", then the smallest key.
  */
-import { columnsOf, FLAG, interactionColumns, type Columns, type Indexed } from "./columns"
 import { signatureOf, subjectHashOf, type FeatureSet, type InteractionF } from "./features"
 import { DEDUPE, TIME } from "./parameters"
 
@@ -47,6 +46,9 @@ function preferred(a: InteractionF, b: InteractionF): boolean {
   return ra !== rb ? ra < rb : a.key < b.key
 }
 
+/** Whether `i` is an email dated by day only (a logged Task's ActivityDate: midnight UTC). */
+const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && wholeDays(i.at)
+
 /**
  * `list` in time order, records at the same time in list order (what a stable sort gives), when
  * its first `sorted` records are in time order already. Records usually arrive at the end, so only
@@ -64,43 +66,23 @@ function inTimeOrder(list: readonly InteractionF[], sorted: number): Interaction
   return out
 }
 
-/** Columns without the places `gone` marks. */
-function keptColumns(c: Columns, gone: Uint8Array, kept: number): Columns {
-  const out: Columns = { at: new Float64Array(kept), cues: new Int32Array(kept), voice: new Int32Array(kept), flags: new Uint8Array(kept) }
-  let w = 0
-  for (let k = 0; k < gone.length; k++) {
-    if (gone[k] !== 0) continue
-    out.at[w] = c.at[k]!
-    out.cues[w] = c.cues[k]!
-    out.voice[w] = c.voice[k]!
-    out.flags[w++] = c.flags[k]!
-  }
-  return out
-}
-
 /**
- * The feature set with later copies of the same interaction left out, and how many were, with
- * its interactions' columns (columns.ts) for the axes.
+ * The feature set with later copies of the same interaction left out, and how many were.
  *
  * Only records logged at the same moment as another can be copies, and those are few: the
  * signature (a hash of subject and text) is computed for them alone, never for the whole history.
  */
-export function withoutDuplicates(fs: FeatureSet): { fs: Indexed; duplicates: number } {
+export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates: number } {
   const list = fs.interactions
   const n = list.length
-  const columns = interactionColumns(fs)
-  const unchanged = () => ({ fs: { ...fs, columns }, duplicates: 0 })
   // Histories are stored in time order; sort a copy only when this one is not.
   let order = list
   for (let k = 1; k < n; k++) {
-    if (columns.at[k]! < columns.at[k - 1]!) {
+    if (list[k]!.at < list[k - 1]!.at) {
       order = inTimeOrder(list, k)
       break
     }
   }
-  // Times and flags in `order`: the walk below reads a record itself only when it is a candidate.
-  const { at: times, flags } = order === list ? columns : columnsOf(order)
-  const email = (k: number) => (flags[k]! & FLAG.email) !== 0
   const candidates: InteractionF[] = []
   /** Each candidate's place in `order`. */
   const places: number[] = []
@@ -109,30 +91,30 @@ export function withoutDuplicates(fs: FeatureSet): { fs: Indexed; duplicates: nu
   // one index: below the end of the latest date-only email's day (no set of records to look up).
   let sameDayEnd = 0
   let previousAt = -Infinity
-  let at = n > 0 ? times[0]! : 0
+  let at = n > 0 ? order[0]!.at : 0
   for (let k = 0; k < n; k++) {
-    const nextAt = k + 1 < n ? times[k + 1]! : Infinity
+    const i = order[k]!
+    const nextAt = k + 1 < n ? order[k + 1]!.at : Infinity
     const near = at - previousAt <= DEDUPE.windowMs || nextAt - at <= DEDUPE.windowMs
-    const inDay = k < sameDayEnd && email(k)
+    const inDay = k < sameDayEnd && i.channel === "email"
     if (near || inDay) {
-      candidates.push(order[k]!)
+      candidates.push(i)
       places.push(k)
     }
-    // An email dated by day only (a logged Task's ActivityDate: midnight UTC).
-    if (email(k) && wholeDays(at)) {
+    if (dateOnlyEmail(i)) {
       let j = k + 1
-      let emailLater = false
-      for (; j < n && times[j]! - at < TIME.DAY; j++) if (email(j)) emailLater = true
+      let email = false
+      for (; j < n && order[j]!.at - at < TIME.DAY; j++) if (order[j]!.channel === "email") email = true
       if (j > sameDayEnd) sameDayEnd = j
-      if (emailLater && !near && !inDay) {
-        candidates.push(order[k]!)
+      if (email && !near && !inDay) {
+        candidates.push(i)
         places.push(k)
       }
     }
     previousAt = at
     at = nextAt
   }
-  if (candidates.length === 0) return unchanged()
+  if (candidates.length === 0) return { fs, duplicates: 0 }
   // Copies share their subject and are within a day of each other (sameMoment), so the body is
   // hashed only for candidates with a candidate of the same subject hash within a day: in a dense
   // history most are merely close in time. One left out can be no copy, and leaving it out changes
@@ -169,7 +151,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: Indexed; duplicates: nu
       else bySignature.set(signature, [seen, i])
     }
   }
-  if (!shared) return unchanged()
+  if (!shared) return { fs, duplicates: 0 }
   const dropped = new Set<InteractionF>()
   for (const group of bySignature.values()) {
     if (!Array.isArray(group)) continue
@@ -185,11 +167,8 @@ export function withoutDuplicates(fs: FeatureSet): { fs: Indexed; duplicates: nu
       start = end
     }
   }
-  if (dropped.size === 0) return unchanged()
-  if (order !== list) {
-    const interactions = list.filter((i) => !dropped.has(i))
-    return { fs: { ...fs, interactions, columns: columnsOf(interactions) }, duplicates: dropped.size }
-  }
+  if (dropped.size === 0) return { fs, duplicates: 0 }
+  if (order !== list) return { fs: { ...fs, interactions: list.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
   // In time order already (the usual case), the dropped records' places are known: the history
   // is copied without them by place, not by looking every record up in the set.
   const gone = new Uint8Array(n)
@@ -197,5 +176,5 @@ export function withoutDuplicates(fs: FeatureSet): { fs: Indexed; duplicates: nu
   const kept = new Array<InteractionF>(n - dropped.size)
   let w = 0
   for (let k = 0; k < n; k++) if (gone[k] === 0) kept[w++] = list[k]!
-  return { fs: { ...fs, interactions: kept, columns: keptColumns(columns, gone, kept.length) }, duplicates: dropped.size }
+  return { fs: { ...fs, interactions: kept }, duplicates: dropped.size }
 }

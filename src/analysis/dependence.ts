@@ -5,7 +5,6 @@
  * "motivational investment" on the customer's side, i.e. supplier power.
  */
 import { date, msg, nested, text, type Message } from "../i18n/message"
-import { interactionColumns } from "./columns"
 import { clamp01, evidence, joinMessages, notEnough, quote, round, saturation, TopK, percentOf } from "./evidence"
 import { cueText, type ContractF, type FeatureSet, type RecordRef, type Scanned } from "./features"
 import { CUE } from "./lexicon"
@@ -70,19 +69,18 @@ export function dependence(fs: FeatureSet, now: number): DependenceResult {
   const lineValue = clamp01(customShare / D.fullCustomShare)
 
   let integrations = 0
-  // `cues`: the list's cues column (columns.ts), when it has one: a record is then loaded only
-  // when it has the bit. Indexed, not for-of: no iterator result per record.
-  const integration = (list: ReadonlyArray<RecordRef & Scanned>, cues: Int32Array | null) => {
+  const integration = (list: ReadonlyArray<RecordRef & Scanned>) => {
+    // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
     for (let n = 0; n < list.length; n++) {
-      if (((cues !== null ? cues[n]! : list[n]!.cues) & CUE.integration) === 0) continue
       const ref = list[n]!
+      if ((ref.cues & CUE.integration) === 0) continue
       integrations++
       if (top.accepts(0.4, ref.at, ref.key)) add(ref, 0.4, msg("a.dep.ev.integration", { record: nested(msg(`a.record.${ref.recordType}`)), title: quote(ref.title), cue: quote(cueText(ref, "integration")) }))
     }
   }
-  integration(fs.interactions, interactionColumns(fs).cues)
-  integration(fs.deals, null)
-  integration(fs.contracts, null)
+  integration(fs.interactions)
+  integration(fs.deals)
+  integration(fs.contracts)
   const integrationValue = integrations > 0 ? D.integrationLockIn : 0
 
   // Independent mechanisms reinforce each other: combine them like independent chances (noisy-or).

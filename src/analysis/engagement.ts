@@ -4,23 +4,20 @@
  * last reached out against their usual gap between contacts.
  */
 import { msg } from "../i18n/message"
-import { FLAG, interactionColumns } from "./columns"
 import { evidence, quote, round } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { ENGAGEMENT as P, TIME } from "./parameters"
 import type { Engagement } from "./profile"
 
 /** The customer reaching us: their message or call, or a meeting they sat in. Our outreach,
- * internal notes and automated sends are not. On columns.ts flags. */
-function fromCustomer(f: number): boolean {
-  const direction = f & FLAG.direction
-  return (f & FLAG.human) !== 0 && (direction === FLAG.inbound || ((f & FLAG.meeting) !== 0 && direction !== FLAG.internal))
+ * internal notes and automated sends are not. */
+export function fromCustomer(i: InteractionF): boolean {
+  return i.human && (i.direction === "inbound" || (i.channel === "meeting" && i.direction !== "internal"))
 }
 
-/** Whether the record at `n` is later than the one at `than` (−1: none yet); at the same moment
- * the smaller key, so that record order never matters. */
-function later(list: readonly InteractionF[], times: Float64Array, n: number, than: number): boolean {
-  return than < 0 || times[n]! > times[than]! || (times[n] === times[than] && list[n]!.key < list[than]!.key)
+/** Later wins; at the same moment the smaller key, so that record order never matters. */
+function later(a: InteractionF, b: InteractionF | null): boolean {
+  return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
 }
 
 /** How many separate conversations the customer started (contacts episodeDays apart or more),
@@ -38,51 +35,44 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   let customerContacts = 0
   let automated = 0
   let first = Infinity
+  let lastCustomer: InteractionF | null = null
   const list = fs.interactions
-  // Walked on the columns (columns.ts); a record itself is read only to break a tie by key.
-  const { at: ats, flags } = interactionColumns(fs)
-  /** The customer's last contact's place, or −1. */
-  let lastCustomerAt = -1
   let sorted = true
   // The customer's contact times, for their rhythm: one array, sized for every record (growing
   // it by doubling allocated and copied a dozen arrays on a long history).
   const times = new Float64Array(list.length)
   let timesOrdered = true
   for (let n = 0; n < list.length; n++) {
-    const at = ats[n]!
-    const f = flags[n]!
-    if (n > 0 && at < ats[n - 1]!) sorted = false
-    if (at > now) continue
-    if ((f & FLAG.human) === 0) {
+    const i = list[n]!
+    if (n > 0 && i.at < list[n - 1]!.at) sorted = false
+    if (i.at > now) continue
+    if (!i.human) {
       automated++
       continue
     }
-    if ((f & FLAG.direction) === FLAG.internal) continue
+    if (i.direction === "internal") continue
     humanContacts++
-    if (!fromCustomer(f)) continue
-    if (customerContacts > 0 && at < times[customerContacts - 1]!) timesOrdered = false
-    times[customerContacts++] = at
-    if (at < first) first = at
-    if (later(list, ats, n, lastCustomerAt)) lastCustomerAt = n
+    if (!fromCustomer(i)) continue
+    if (customerContacts > 0 && i.at < times[customerContacts - 1]!) timesOrdered = false
+    times[customerContacts++] = i.at
+    if (i.at < first) first = i.at
+    if (later(i, lastCustomer)) lastCustomer = i
   }
-  const lastCustomer = lastCustomerAt >= 0 ? list[lastCustomerAt]! : null
   // Our human outreach since the customer last spoke: a second pass, still linear. Histories are
   // stored in time order, so it walks back from the newest and stops at the customer's last
   // contact (nothing before it counts); any other order walks the whole list, to the same count.
   let unansweredOutreach = 0
-  let lastOutreachAt = -1
+  let lastOutreach: InteractionF | null = null
   for (let n = list.length - 1; n >= 0; n--) {
-    const at = ats[n]!
-    const f = flags[n]!
-    if (lastCustomer && at <= lastCustomer.at) {
+    const i = list[n]!
+    if (lastCustomer && i.at <= lastCustomer.at) {
       if (sorted) break
       continue
     }
-    if (at > now || (f & FLAG.human) === 0 || (f & FLAG.direction) !== FLAG.outbound || fromCustomer(f)) continue
+    if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
     unansweredOutreach++
-    if (later(list, ats, n, lastOutreachAt)) lastOutreachAt = n
+    if (later(i, lastOutreach)) lastOutreach = i
   }
-  const lastOutreach = lastOutreachAt >= 0 ? list[lastOutreachAt]! : null
   // The usual gap is the mean over the customer's active span between conversations (contacts
   // within episodeDays of the one before are one): a burst each March is a yearly rhythm.
   const gaps = conversations(times.subarray(0, customerContacts), timesOrdered) - 1

@@ -50,15 +50,6 @@ export class TopK<T> {
     return kept.length < this.k || better(weight, at ?? -1, key, kept[kept.length - 1]!)
   }
 
-  /** False when a candidate of this weight and time cannot make the cut whatever its key: a loop
-   * over columns (columns.ts) then does not load the record to ask `accepts`. */
-  mayAccept(weight: number, at: number | undefined): boolean {
-    const kept = this.kept
-    if (kept.length < this.k) return true
-    const last = kept[kept.length - 1]!
-    return weight > last.weight || (weight === last.weight && (at ?? -1) >= last.at)
-  }
-
   /** Adds a candidate if it makes the cut (callers with a costly item ask `accepts` first). */
   add(item: T, key: string, weight: number, at: number | undefined): void {
     if (!this.accepts(weight, at, key)) return

@@ -4,7 +4,6 @@
  * for different answers, so the hint reads which one this buyer uses.
  */
 import { msg, nested } from "../i18n/message"
-import { interactionColumns } from "./columns"
 import { evidence, quote, round, TopK } from "./evidence"
 import { cueText, type FeatureSet, type InteractionF } from "./features"
 import { CUE } from "./lexicon"
@@ -24,12 +23,10 @@ export function pushback(fs: FeatureSet, now: number): Pushback {
   const constraintTop = new TopK<InteractionF>()
   const disparagementTop = new TopK<InteractionF>()
   // Newest first: see TopK.
-  // On the voice column (columns.ts): a record is loaded only when it has a pushback bit.
-  const voices = interactionColumns(fs).voice
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
-    // The buyer's own words only (features.ts `voice`), negated pushback ("not overpriced") left out.
-    if ((voices[n]! & PUSHBACK_CUES) === 0) continue
     const i = fs.interactions[n]!
+    // The buyer's own words only (features.ts `voice`), negated pushback ("not overpriced") left out.
+    if ((i.voice & PUSHBACK_CUES) === 0) continue
     const w = recency(i.at, now)
     if ((i.voice & CUE.constraint) !== 0) {
       constraint++

@@ -8,7 +8,6 @@
  */
 import { date, list, msg, nested, type Message } from "../i18n/message"
 import type { CriteriaResult } from "./criteria"
-import { interactionColumns } from "./columns"
 import { evidence, mergeEvidence, percentOf, quote, round, TopK } from "./evidence"
 import { cueText, type DealF, type FeatureSet, type InteractionF } from "./features"
 import type { LedgerResult } from "./ledger"
@@ -63,12 +62,10 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
     channel: nested(msg(`a.channelThe.${r.channel}`)), title: quote(r.title), cue: quote(cueText(r, "customerSpec") ?? cueText(r, "competitor"))
   }))
   // Newest first: TopK then turns nearly every later candidate down before its reason is built.
-  // On the columns (columns.ts): a record is loaded only when it has a competitive bit.
   const list = fs.interactions
-  const { voice: voices, at: times } = interactionColumns(fs)
   for (let n = list.length - 1; n >= 0; n--) {
-    if ((voices[n]! & COMPETITIVE_CUES) === 0 || times[n]! > now) continue
     const i = list[n]!
+    if ((i.voice & COMPETITIVE_CUES) === 0 || i.at > now) continue
     if (i.at > since) {
       after++
       if (afterTop.accepts(1, i.at, i.key)) afterTop.add(make(i), i.key, 1, i.at)

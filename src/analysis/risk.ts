@@ -7,7 +7,6 @@
  */
 import type { ComplaintsResult } from "./complaints"
 import { list, msg, nested, type Message } from "../i18n/message"
-import { FLAG, interactionColumns } from "./columns"
 import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK, unknownConfidence } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { COMPLAINTS, GENERAL, RISK as P, TIME } from "./parameters"
@@ -22,30 +21,21 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   let older = 0
   const latestTop = new TopK<InteractionF>(SAMPLE)
   const beforeTop = new TopK<InteractionF>(SAMPLE)
-  // Newest first: see TopK. Walked on the columns (columns.ts): a record is read only when it
-  // may make the cut.
-  const interactions = fs.interactions
-  const { at: times, flags } = interactionColumns(fs)
-  const offer = (top: TopK<InteractionF>, n: number, at: number) => {
-    if (!top.mayAccept(0, at)) return
-    const i = interactions[n]!
-    if (top.accepts(0, at, i.key)) top.add(i, i.key, 0, at)
-  }
-  for (let n = interactions.length - 1; n >= 0; n--) {
-    const at = times[n]!
-    const f = flags[n]!
-    const direction = f & FLAG.direction
-    if (at > now || (f & FLAG.human) === 0 || direction === FLAG.internal) continue
+  // Newest first: see TopK. `accepts` is asked here, inlined, before `add`: a call of `add` per
+  // record boxed its time (a heap number) for every record of a long history.
+  for (let n = fs.interactions.length - 1; n >= 0; n--) {
+    const i = fs.interactions[n]!
+    if (i.at > now || !i.human || i.direction === "internal") continue
     // Our own mail, tasks and notes are one-way: follow-ups nobody answered keep no account alive.
-    if (direction === FLAG.outbound && (f & (FLAG.call | FLAG.meeting)) === 0) continue
-    if (at > now - windowMs) {
+    if (i.direction === "outbound" && i.channel !== "call" && i.channel !== "meeting") continue
+    if (i.at > now - windowMs) {
       recent++
-      offer(latestTop, n, at)
+      if (latestTop.accepts(0, i.at, i.key)) latestTop.add(i, i.key, 0, i.at)
     } else {
-      if (at > now - 2 * windowMs) previous++
+      if (i.at > now - 2 * windowMs) previous++
       else older++
       // The latest activity before the window: for "gone quiet", the last thing that happened.
-      offer(beforeTop, n, at)
+      if (beforeTop.accepts(0, i.at, i.key)) beforeTop.add(i, i.key, 0, i.at)
     }
   }
   const latest = latestTop.items().map((i) => evidence(i, msg("a.risk.ev.latest", { channel: nested(msg(`a.channelThe.${i.channel}`)), title: quote(i.title) })))

@@ -1,5 +1,4 @@
 /** The time span of an account's visible history, for windows, rates and the default `now`. */
-import { interactionColumns } from "./columns"
 import type { FeatureSet } from "./features"
 import { RECENCY, TIME } from "./parameters"
 
@@ -14,8 +13,9 @@ export function recency(at: number | undefined, now: number): number {
 /** The earliest dated record: where the visible relationship starts. */
 export function historyStart(fs: FeatureSet): number | undefined {
   let start = fs.account?.createdAt ?? Infinity
-  const times = interactionColumns(fs).at
-  for (let n = 0; n < times.length; n++) if (times[n]! < start) start = times[n]!
+  // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
+  const list = fs.interactions
+  for (let n = 0; n < list.length; n++) if (list[n]!.at < start) start = list[n]!.at
   for (const d of fs.deals) if (d.createdAt < start) start = d.createdAt
   for (const q of fs.quotes) if (q.createdAt < start) start = q.createdAt
   for (const k of fs.cases) if (k.openedAt < start) start = k.openedAt
@@ -30,8 +30,8 @@ export function latestTime(fs: FeatureSet): number {
   const see = (t: number | undefined) => {
     if (t !== undefined && t > latest) latest = t
   }
-  const times = interactionColumns(fs).at
-  for (let n = 0; n < times.length; n++) see(times[n]!)
+  const list = fs.interactions
+  for (let n = 0; n < list.length; n++) see(list[n]!.at)
   for (const d of fs.deals) {
     see(d.createdAt)
     // An open deal's close date is a forecast, not an event.

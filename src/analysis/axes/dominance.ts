@@ -9,7 +9,6 @@ import type { ComplaintsResult } from "../complaints"
 import type { CriteriaResult } from "../criteria"
 import type { DependenceResult } from "../dependence"
 import { msg, nested, type Message } from "../../i18n/message"
-import { interactionColumns } from "../columns"
 import { clamp01, clampSigned, evidence, mergeEvidence, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "../evidence"
 import { cueText, type FeatureSet, type RecordRef, type Scanned } from "../features"
 import { CUE } from "../lexicon"
@@ -69,12 +68,10 @@ function alternatives(fs: FeatureSet, now: number): Factor | null {
   let soleWeight = 0
   let rivalWeight = 0
   const top = new TopK<Evidence>()
-  // `cues`: the list's cues column (columns.ts), when it has one: a record is then loaded only
-  // when it has the bit.
-  const read = (list: ReadonlyArray<RecordRef & Scanned>, cues: Int32Array | null) => {
+  const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
     for (let n = list.length - 1; n >= 0; n--) {
-      if (((cues !== null ? cues[n]! : list[n]!.cues) & (CUE.soleSource | CUE.competitor)) === 0) continue
       const r = list[n]!
+      if ((r.cues & (CUE.soleSource | CUE.competitor)) === 0) continue
       const w = recency(r.at, now)
       if ((r.cues & CUE.soleSource) !== 0) {
         sole++
@@ -88,8 +85,8 @@ function alternatives(fs: FeatureSet, now: number): Factor | null {
       }
     }
   }
-  read(fs.interactions, interactionColumns(fs).cues)
-  read(fs.deals, null)
+  read(fs.interactions)
+  read(fs.deals)
   if (sole + rivals === 0) return null
   return supplierFactor("alternatives", (soleWeight + 1) / (soleWeight + rivalWeight + 2), msg("a.dom.mentions", { sole, rivals }), top.items())
 }
@@ -136,21 +133,20 @@ function customerPaper(fs: FeatureSet, now: number): Factor | null {
   let hits = 0
   let weight = 0
   const top = new TopK<Evidence>()
-  // `cues`: as in `alternatives`.
-  const read = (list: ReadonlyArray<RecordRef & Scanned>, cues: Int32Array | null) => {
+  const read = (list: ReadonlyArray<RecordRef & Scanned>) => {
     for (let n = list.length - 1; n >= 0; n--) {
-      if (((cues !== null ? cues[n]! : list[n]!.cues) & CUE.customerPaper) === 0) continue
       const r = list[n]!
+      if ((r.cues & CUE.customerPaper) === 0) continue
       const w = recency(r.at, now)
       hits++
       weight += w
       if (top.accepts(w, r.at, r.key)) top.add(evidence(r, msg("a.dom.ev.customerPaper", { record: nested(msg(`a.record.${r.recordType}`)), title: quote(r.title), cue: quote(cueText(r, "customerPaper")) })), r.key, w, r.at)
     }
   }
-  read(fs.interactions, interactionColumns(fs).cues)
-  read(fs.deals, null)
-  read(fs.contracts, null)
-  read(fs.cases, null)
+  read(fs.interactions)
+  read(fs.deals)
+  read(fs.contracts)
+  read(fs.cases)
   if (hits === 0) return null
   return customerFactor("customerPaper", weight / P.fullCustomerPaperHits, msg("a.dom.customerPaper", { n: hits }), top.items())
 }

@@ -4,7 +4,6 @@
  * the last two only near the start of the visible history.
  */
 import { msg, nested } from "../../i18n/message"
-import { FLAG, interactionColumns } from "../columns"
 import { clamp01, evidence, notEnough, quote, round, saturation, unknownConfidence } from "../evidence"
 import type { FeatureSet, InteractionF, RecordRef } from "../features"
 import { INITIATOR as P, TIME } from "../parameters"
@@ -55,13 +54,11 @@ export function initiator(fs: FeatureSet, start: number | undefined): InitiatorA
     // One pass: the first in/out activity and the first inbound request, near the start.
     let first: InteractionF | undefined
     let request: InteractionF | undefined
-    // On the columns (columns.ts): a record is loaded only when it is near the start, in or out.
+    // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
     const list = fs.interactions
-    const { at: times, flags } = interactionColumns(fs)
     for (let n = 0; n < list.length; n++) {
-      const direction = flags[n]! & FLAG.direction
-      if (times[n]! > until || (direction !== FLAG.inbound && direction !== FLAG.outbound)) continue
       const i = list[n]!
+      if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
       if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) first = i
       if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
         if (!request || i.at < request.at || (i.at === request.at && i.key < request.key)) request = i

@@ -5,7 +5,6 @@
  * Storbacka & Frow 2008, value co-creation).
  */
 import { msg, nested, type Message } from "../../i18n/message"
-import { interactionColumns } from "../columns"
 import { clamp01, evidence, joinMessages, notEnough, quote, round, saturation, TopK, unknownConfidence, percentOf } from "../evidence"
 import { cueText, type FeatureSet, type InteractionF, type QuoteLineF, type RecordRef, type Scanned } from "../features"
 import type { LedgerResult } from "../ledger"
@@ -85,12 +84,9 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): 
   }
 
   for (const d of fs.deals) both(d, P.dealWeight, d.cues)
-  // On the cues column (columns.ts): a record is loaded only when it has an origin bit.
-  const cues = interactionColumns(fs).cues
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
-    if ((cues[n]! & ORIGIN_CUES) === 0) continue
     const i = fs.interactions[n]!
-    both(i, P.textWeight, i.cues)
+    if ((i.cues & ORIGIN_CUES) !== 0) both(i, P.textWeight, i.cues)
   }
   // Cases can only be spec-driven, contracts only joint work.
   for (const k of fs.cases) both(k, P.textWeight, k.cues & CUE.customerSpec)
