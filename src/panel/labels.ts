@@ -18,6 +18,7 @@ import type {
   TRENDS,
   VALUE_ORIGIN_LABELS
 } from "../analysis/profile"
+import type { AxisId } from "../snapshots/axes"
 import type { MessageKey } from "./i18n"
 
 type Of<T extends readonly string[]> = T[number]
@@ -87,6 +88,19 @@ export const RISK_TEXT: Record<Of<typeof RISK_LABELS>, MessageKey> = {
   watch: "riskWatch",
   healthy: "riskHealthy",
   unknown: "notEnoughEvidence"
+}
+
+/** Each axis' label words, so a label on any axis (a change, an export) reads as the panel says it. */
+export const AXIS_LABEL_TEXT: Record<AxisId, Record<string, MessageKey>> = {
+  valueOrigin: VALUE_ORIGIN_TEXT,
+  dominance: DOMINANCE_TEXT,
+  initiator: INITIATOR_TEXT,
+  decisionCriteria: CRITERION_TEXT,
+  complaints: RESPONSIVENESS_TEXT,
+  dependence: DEPENDENCE_TEXT,
+  crmStrategy: STRATEGY_TEXT,
+  valueTier: TIER_TEXT,
+  risk: RISK_TEXT
 }
 
 export const TREND_TEXT: Record<Of<typeof TRENDS>, MessageKey> = {

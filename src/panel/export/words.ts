@@ -14,33 +14,17 @@ import type { Message } from "../../i18n/message"
 import { renderMessage, withoutIsolates } from "../../i18n/render"
 import { CRM_MESSAGES, isCrm, makeI18n, type Language, type MessageKey } from "../i18n"
 import {
-  CRITERION_TEXT,
-  DEPENDENCE_TEXT,
+  AXIS_LABEL_TEXT,
   DISCOUNT_TREND_TEXT,
-  DOMINANCE_TEXT,
-  INITIATOR_TEXT,
   labelText,
   PRIORITY_TEXT,
   RECORD_TYPE_TEXT,
-  RESPONSIVENESS_TEXT,
-  RISK_TEXT,
-  STRATEGY_TEXT,
-  TIER_TEXT,
-  TREND_TEXT,
-  VALUE_ORIGIN_TEXT
+  TREND_TEXT
 } from "../labels"
 import { csvColumnTitle, exportText, type ExportKey } from "./messages"
 
 const TABLES: Partial<Record<LabelKind, Record<string, MessageKey>>> = {
-  valueOrigin: VALUE_ORIGIN_TEXT,
-  dominance: DOMINANCE_TEXT,
-  initiator: INITIATOR_TEXT,
-  decisionCriteria: CRITERION_TEXT,
-  complaints: RESPONSIVENESS_TEXT,
-  dependence: DEPENDENCE_TEXT,
-  crmStrategy: STRATEGY_TEXT,
-  valueTier: TIER_TEXT,
-  risk: RISK_TEXT,
+  ...AXIS_LABEL_TEXT,
   trend: TREND_TEXT,
   discountTrend: DISCOUNT_TREND_TEXT,
   recordType: RECORD_TYPE_TEXT,

@@ -5,33 +5,11 @@
  */
 import type { AxisLabels, RollupRow } from "../../team/types"
 import type { AxisId } from "../../snapshots/axes"
-import type { I18n, MessageKey } from "../i18n"
-import {
-  CRITERION_TEXT,
-  DEPENDENCE_TEXT,
-  DOMINANCE_TEXT,
-  INITIATOR_TEXT,
-  labelOrder,
-  labelText,
-  RESPONSIVENESS_TEXT,
-  RISK_TEXT,
-  STRATEGY_TEXT,
-  TIER_TEXT,
-  VALUE_ORIGIN_TEXT
-} from "../labels"
+import type { I18n } from "../i18n"
+import { AXIS_LABEL_TEXT, DOMINANCE_TEXT, labelOrder, labelText, RISK_TEXT, TIER_TEXT } from "../labels"
+import { sortByRank } from "./rows"
 
-/** Each axis' label words (labels.ts), so a change on any axis reads as the panel says it. */
-export const AXIS_LABEL_TEXT: Record<AxisId, Record<string, MessageKey>> = {
-  valueOrigin: VALUE_ORIGIN_TEXT,
-  dominance: DOMINANCE_TEXT,
-  initiator: INITIATOR_TEXT,
-  decisionCriteria: CRITERION_TEXT,
-  complaints: RESPONSIVENESS_TEXT,
-  dependence: DEPENDENCE_TEXT,
-  crmStrategy: STRATEGY_TEXT,
-  valueTier: TIER_TEXT,
-  risk: RISK_TEXT
-}
+export { AXIS_LABEL_TEXT }
 
 /** A machine label as the panel's words; "unknown" is short, a label this build does not know stays as written. */
 export function axisLabelWords(t: I18n["t"], axis: string, value: string): string {
@@ -85,19 +63,7 @@ function rank(row: RollupRow, column: RollupSortColumn): number | string | null 
 /** A new sorted array; missing values last in both directions; ties by name, then key (stable). */
 export function sortRollup(rows: readonly RollupRow[], sort: RollupSort): readonly RollupRow[] {
   if (sort.column === BY_ATTENTION.column && sort.direction === BY_ATTENTION.direction) return rows
-  const sign = sort.direction === "ascending" ? 1 : -1
-  const decorated = rows.map((row) => ({ row, r: rank(row, sort.column), name: row.name.toLocaleLowerCase() }))
-  decorated.sort((a, b) => {
-    if (a.r !== b.r) {
-      if (a.r === null) return 1
-      if (b.r === null) return -1
-      if (a.r < b.r) return -sign
-      if (a.r > b.r) return sign
-    }
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1
-    return a.row.accountKey < b.row.accountKey ? -1 : a.row.accountKey > b.row.accountKey ? 1 : 0
-  })
-  return decorated.map((d) => d.row)
+  return sortByRank(rows, (row) => rank(row, sort.column), sort.direction)
 }
 
 /** A new column sorts ascending (dates: newest first); the same column flips; a third click returns to attention first. */

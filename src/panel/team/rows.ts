@@ -93,11 +93,14 @@ function rank(row: TeamRow, column: TeamColumn): number | string | null {
   return i >= 0 ? i : value
 }
 
-/** A new sorted array (the input is untouched); ties fall back to name, then key, so it is stable. */
-export function sortRows(rows: readonly TeamRow[], sort: SortState): TeamRow[] {
-  const sign = sort.direction === "ascending" ? 1 : -1
-  // Decorate once: ranks are computed n times instead of n log n times.
-  const decorated = rows.map((row) => ({ row, r: rank(row, sort.column), name: row.name.toLocaleLowerCase() }))
+/**
+ * A new array by a rank (missing ranks last in both directions), ties by name (case-insensitive),
+ * then key, so it is stable. Decorated once: ranks are computed n times instead of n log n times.
+ * The local team table and the CRM roll-up both sort through it.
+ */
+export function sortByRank<T extends { name: string; accountKey: string }>(rows: readonly T[], rankOf: (row: T) => number | string | null, direction: SortDirection): T[] {
+  const sign = direction === "ascending" ? 1 : -1
+  const decorated = rows.map((row) => ({ row, r: rankOf(row), name: row.name.toLocaleLowerCase() }))
   decorated.sort((a, b) => {
     if (a.r !== b.r) {
       if (a.r === null) return 1
@@ -109,6 +112,11 @@ export function sortRows(rows: readonly TeamRow[], sort: SortState): TeamRow[] {
     return a.row.accountKey < b.row.accountKey ? -1 : a.row.accountKey > b.row.accountKey ? 1 : 0
   })
   return decorated.map((d) => d.row)
+}
+
+/** A new sorted array (the input is untouched). */
+export function sortRows(rows: readonly TeamRow[], sort: SortState): TeamRow[] {
+  return sortByRank(rows, (row) => rank(row, sort.column), sort.direction)
 }
 
 /** Clicking a header: a new column sorts ascending (last activity: newest first); the same flips. */
