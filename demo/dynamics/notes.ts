@@ -29,7 +29,7 @@ export interface NoteResult {
 
 /** Every column a note written here has (the demo org may have no note to learn them from). */
 export const NOTE_FILE_COLUMNS = [
-  "annotationid", "subject", "notetext", "filename", "mimetype", "documentbody", "filesize", "isdocument", "objecttypecode", "_objectid_value", "_createdby_value", "_ownerid_value", "createdon", "modifiedon"
+  "annotationid", "subject", "notetext", "filename", "mimetype", "documentbody", "filesize", "isdocument", "objecttypecode", "_objectid_value", "_createdby_value", "_modifiedby_value", "_ownerid_value", "createdon", "modifiedon"
 ] as const
 const WRITABLE = new Set(["subject", "notetext", "filename", "mimetype", "documentbody", "isdocument", "objecttypecode"])
 const BIND = /^objectid_([a-z_]+)@odata\.bind$/
@@ -106,6 +106,7 @@ export function createNoteStore(deps: NoteStoreDeps) {
       objecttypecode: parent ? "account" : null,
       ...lookup("objectid", "account", parent?.id ?? null, account ? String(account.name) : undefined),
       ...lookup("createdby", "systemuser", author.user.id, author.user.name),
+      ...lookup("modifiedby", "systemuser", author.user.id, author.user.name),
       ...lookup("ownerid", "systemuser", author.user.id, author.user.name),
       createdon: iso(at),
       [`createdon${FORMATTED}`]: fmt.dateTime(at),

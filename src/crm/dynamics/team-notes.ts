@@ -35,7 +35,7 @@ export const GROUP_SIZE = 20
 export const GROUP_BYTES = 16 * 1024 * 1024
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue"
-const LIST_COLUMNS = ["annotationid", "subject", "filename", "filesize", "createdon", "modifiedon", "_objectid_value", "_createdby_value", "objecttypecode"]
+const LIST_COLUMNS = ["annotationid", "subject", "filename", "filesize", "createdon", "modifiedon", "_objectid_value", "_createdby_value", "_modifiedby_value", "objecttypecode"]
 
 /** OData string literal: a quote inside is doubled. */
 const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`
@@ -62,8 +62,11 @@ function teamRef(row: Row): TeamSnapshotRef | null {
   const modifiedAt = time(row.modifiedon)
   if (typeof row.annotationid !== "string" || !GUID.test(row.annotationid.toLowerCase()) || modifiedAt === null) return null
   const parent = typeof row._objectid_value === "string" ? row._objectid_value.toLowerCase() : ""
-  const author = typeof row._createdby_value === "string" ? row._createdby_value.toLowerCase() : ""
-  const authorName = row[`_createdby_value${FORMATTED}`]
+  // Whoever last changed the note wrote the attachment read (anyone with write access on the note
+  // can replace its documentbody): the creator would vouch for a teammate's snapshot.
+  const by = typeof row._modifiedby_value === "string" ? "_modifiedby_value" : "_createdby_value"
+  const author = typeof row[by] === "string" ? (row[by] as string).toLowerCase() : ""
+  const authorName = row[`${by}${FORMATTED}`]
   return {
     id: row.annotationid.toLowerCase(),
     accountId: row.objecttypecode === "account" && GUID.test(parent) ? parent : null,

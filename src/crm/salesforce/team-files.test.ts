@@ -14,7 +14,7 @@ import { SalesforceClient } from "./api"
 import { salesforceConnector } from "./connector"
 import { shareToSalesforce } from "./share"
 import { readSalesforceSnapshots } from "./snapshot-files"
-import { listSalesforceTeamFiles, readSalesforceTeamFiles, teamListingQuery } from "./team-files"
+import { listSalesforceTeamFiles, readSalesforceTeamFiles, teamListingQuery, teamRefOf } from "./team-files"
 
 const [A, B, C] = DEMO_ACCOUNTS.map((a) => sfIds.account(a))
 const { rep, secondRep, lead } = DEMO_USERS
@@ -202,5 +202,26 @@ describe("Salesforce connector team methods", () => {
     const { api } = await teamOrg()
     const env = { ...envAs(api, lead.id), cookies: jar(`${DEMO_SALESFORCE.orgId}!ended`) }
     await expect(salesforceConnector.listTeamSnapshots(env, ORG, { since: null })).rejects.toMatchObject({ name: "ShareError", kind: "session-expired" })
+  })
+})
+
+describe("who a listed file is credited to", () => {
+  it("is whoever uploaded the version read, not the document's creator (a teammate's new version is theirs)", async () => {
+    const versionId = "068000000000009AAA"
+    const ref = teamRefOf({
+      LinkedEntityId: "001000000000001AAA",
+      ContentDocument: {
+        Title: "Parley snapshot — Globex",
+        SystemModstamp: "2026-11-20T09:00:00.000+0000",
+        CreatedById: "005000000000001AAA",
+        CreatedBy: { Name: "Rosa Diaz" },
+        CreatedDate: "2026-11-01T09:00:00.000+0000",
+        LatestPublishedVersionId: versionId,
+        LatestPublishedVersion: { PathOnClient: "parley-globex.json", CreatedById: "005000000000002AAA", CreatedBy: { Name: "Omid Rahimi" }, CreatedDate: "2026-11-20T09:00:00.000+0000" }
+      }
+    })
+    expect(ref?.id).toBe(versionId)
+    expect(ref?.author).toEqual({ id: "005000000000002AAA", name: "Omid Rahimi" })
+    expect(ref?.createdAt).toBe(Date.UTC(2026, 10, 20, 9))
   })
 })

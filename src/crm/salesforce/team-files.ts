@@ -47,10 +47,13 @@ export function teamListingQuery(since: number | null): string {
     "ContentDocument.ContentSize",
     "ContentDocument.CreatedDate",
     "ContentDocument.SystemModstamp",
-    "ContentDocument.CreatedById",
-    "ContentDocument.CreatedBy.Name",
     "ContentDocument.LatestPublishedVersionId",
-    "ContentDocument.LatestPublishedVersion.PathOnClient"
+    "ContentDocument.LatestPublishedVersion.PathOnClient",
+    // Who wrote the content read, and when: anyone who may edit the account can upload a new
+    // version of a file, so the document's creator would vouch for a teammate's snapshot.
+    "ContentDocument.LatestPublishedVersion.CreatedById",
+    "ContentDocument.LatestPublishedVersion.CreatedBy.Name",
+    "ContentDocument.LatestPublishedVersion.CreatedDate"
   ]
   return `SELECT ${fields.join(", ")} FROM ContentDocumentLink WHERE ${conditions.join(" AND ")} ORDER BY ContentDocument.SystemModstamp ASC, Id ASC`
 }
@@ -73,16 +76,17 @@ export function teamRefOf(row: unknown): TeamSnapshotRef | null {
   const modifiedAt = stamp(document?.SystemModstamp)
   if (!link || !document || !versionId || !RECORD_ID.test(versionId) || modifiedAt === null) return null
   const linked = text(link.LinkedEntityId)
-  const authorId = text(document.CreatedById)
+  const version = record(document.LatestPublishedVersion)
+  const authorId = text(version?.CreatedById)
   const title = text(document.Title) ?? ""
   const size = typeof document.ContentSize === "number" && Number.isFinite(document.ContentSize) ? document.ContentSize : null
   return {
     id: versionId,
     accountId: linked && RECORD_ID.test(linked) && linked.startsWith(ACCOUNT_KEY_PREFIX) ? linked : null,
-    filename: text(record(document.LatestPublishedVersion)?.PathOnClient) ?? `${title || versionId}.json`,
+    filename: text(version?.PathOnClient) ?? `${title || versionId}.json`,
     title,
-    author: authorId ? { id: authorId, name: text(record(document.CreatedBy)?.Name) ?? authorId } : null,
-    createdAt: stamp(document.CreatedDate),
+    author: authorId ? { id: authorId, name: text(record(version?.CreatedBy)?.Name) ?? authorId } : null,
+    createdAt: stamp(version?.CreatedDate),
     modifiedAt,
     size
   }
