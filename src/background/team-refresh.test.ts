@@ -175,9 +175,15 @@ describe("refreshTeam", () => {
     // A valid snapshot of account 2 attached to account 1; and one attached to no account at all.
     crm.put("068elsewhere", sfAccount(1), other, T0 - 3 * HOUR)
     crm.put("068nowhere", null, other, T0 - 3 * HOUR)
+    // Valid and sealed, its risk reasons stuffed with long messages: a digest no panel should carry 5,000 of.
+    const { hash: _h, ...goodRest } = good
+    const long = { id: "a.legacy", params: { text: { list: Array.from({ length: 40 }, () => ({ id: "a.legacy", params: { text: { text: "x".repeat(1_500) } } })) } } }
+    const stuffedReasons = Array.from({ length: 5 }, () => ({ signal: "churn-threat" as const, text: long, evidence: [] }))
+    const stuffed = await seal({ ...goodRest, createdAt: good.createdAt + 7, key: snapshotKey(good.recordKey, good.createdAt + 7, false), payload: { ...goodRest.payload, profile: { ...goodRest.payload.profile, risk: { ...goodRest.payload.profile.risk, reasons: stuffedReasons } } } })
+    crm.put("068stuffed", sfAccount(1), stuffed, T0 - 3 * HOUR)
 
     const report = await refreshTeam(env)
-    expect(report.orgs[0]).toMatchObject({ listed: 8, read: 1, skipped: 7, status: "ok" })
+    expect(report.orgs[0]).toMatchObject({ listed: 9, read: 1, skipped: 8, status: "ok" })
     expect(crm.downloads).not.toContain("068huge")
     const rows = new Map((await rowsOf(db)).map((r) => [r.fileId, r]))
     const reasons = Object.fromEntries([...rows].map(([id, r]) => [id, r.reason ?? r.status]))
@@ -189,7 +195,8 @@ describe("refreshTeam", () => {
       "068notjson": "not-json",
       "068huge": "too-large",
       "068elsewhere": "wrong-record",
-      "068nowhere": "wrong-record"
+      "068nowhere": "wrong-record",
+      "068stuffed": "too-large"
     })
     for (const [id, row] of rows) if (id !== "068good") expect(row.message, id).toMatch(/\w/)
     expect(rows.get("068newer")?.message).toMatch(/version 99/)

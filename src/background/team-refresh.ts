@@ -219,5 +219,12 @@ async function rowFor(org: OrgLocation, ref: TeamSnapshotRef, content: unknown, 
   if (!named || named.crm !== org.crm || named.org !== org.org || named.id !== ref.accountId) {
     return skippedRow(row, "wrong-record", `The snapshot is of ${snapshot.recordKey}, but the file is attached to ${row.attachedTo ?? "no account"}.`)
   }
-  return { ...row, status: "ok", digest: digestOf(snapshot) }
+  // Every cached digest is loaded whenever the roll-up redraws: one stuffed with long messages
+  // (valid, within the snapshot's own limits) must not weigh on the lead's panel.
+  const digest = digestOf(snapshot)
+  if (JSON.stringify(digest).length > MAX_DIGEST_CHARS) return skippedRow(row, "too-large", `The snapshot's labels and reasons take more than ${MAX_DIGEST_CHARS / 1024} KB; Parley's own are far smaller.`)
+  return { ...row, status: "ok", digest }
 }
+
+/** A digest's JSON above this is refused: Parley's own are a few KB (5 reasons, one summary). */
+export const MAX_DIGEST_CHARS = 32 * 1024

@@ -206,3 +206,37 @@ describe("filterRollup and rollupOwners", () => {
     ])
   })
 })
+
+describe("snapshots a lead could be misled by", () => {
+  it("orders by when the CRM received each file: a file dated in the future never stays the latest", () => {
+    const forged = file("F1", NOW + 3_650 * DAY, { labels: { risk: "healthy" }, sharedAt: NOW - 10 * DAY, author: "rep-2" })
+    const real = file("F1", NOW - DAY, { labels: { risk: "at-risk" }, sharedAt: NOW - DAY + 1_000, reasons: ["lost-deals"] })
+    const [row] = rollup([real, forged])
+    expect(row!.labels.risk).toBe("at-risk")
+    expect(row!.nudges.map((n) => n.kind)).toContain("risk-rose")
+  })
+
+  it("counts a snapshot's redacted and full copies once, keeping the full one", () => {
+    const before = file("T1", NOW - 20 * DAY)
+    const full = file("T1", NOW - DAY, { labels: { risk: "at-risk" }, sharedAt: NOW - DAY + 2_000 })
+    const redacted = { ...file("T1", NOW - DAY, { labels: { risk: "at-risk" }, name: "", sharedAt: NOW - DAY + 1_000 }) }
+    redacted.digest = { ...redacted.digest!, redacted: true }
+    const [row] = rollup([before, redacted, full])
+    expect(row!.history).toHaveLength(2)
+    expect(row!.name).toBe("Account T1")
+    expect(row!.changes).toEqual([{ axis: "risk", from: "healthy", to: "at-risk" }])
+    expect(row!.nudges.map((n) => n.kind)).toContain("risk-rose")
+  })
+
+  it("compares with the last different state: a re-save with the same labels keeps the change and its nudge", () => {
+    const files = [
+      file("R1", NOW - 30 * DAY),
+      file("R1", NOW - 3 * DAY, { labels: { dominance: "customer" }, dominanceSays: "the buyer holds the power" }),
+      file("R1", NOW - DAY, { labels: { dominance: "customer" } })
+    ]
+    const [row] = rollup(files)
+    expect(row!.history).toHaveLength(3)
+    expect(row!.changes).toEqual([{ axis: "dominance", from: "balanced-interdependent", to: "customer" }])
+    expect(row!.nudges.map((n) => n.kind)).toContain("dominance-to-customer")
+  })
+})

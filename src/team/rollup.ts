@@ -45,7 +45,17 @@ export function axisLabelChanges(from: AxisLabels, to: AxisLabels): LabelChange[
 }
 
 const collator = new Intl.Collator("en", { numeric: true })
-const createdBefore = (a: Entry, b: Entry) => a.digest.createdAt < b.digest.createdAt || (a.digest.createdAt === b.digest.createdAt && a.digest.hash < b.digest.hash)
+/**
+ * Which snapshot came first: by when the CRM received it (its own clock, which no file can set),
+ * then by the date written inside, then by seal. A file dated in the future (a forged date, a
+ * rep's wrong clock) so never stays "latest" over a snapshot shared after it.
+ */
+const createdBefore = (a: Entry, b: Entry) => {
+  const at = sharedAtOf(a)
+  const bt = sharedAtOf(b)
+  if (at !== bt) return at < bt
+  return a.digest.createdAt < b.digest.createdAt || (a.digest.createdAt === b.digest.createdAt && a.digest.hash < b.digest.hash)
+}
 
 /**
  * Oldest first, in place. An insertion sort: an account has a handful of snapshots, mostly
@@ -64,6 +74,27 @@ function sortByCreated(entries: Entry[]): void {
   }
 }
 
+/** Of two copies of one snapshot, the one the roll-up keeps: the unredacted, then the first shared. */
+function standsOver(candidate: Entry, kept: Entry): boolean {
+  if (candidate.digest.redacted !== kept.digest.redacted) return !candidate.digest.redacted
+  return sharedAtOf(candidate) < sharedAtOf(kept)
+}
+
+/**
+ * The state the latest snapshot is compared with: the last earlier snapshot whose labels differ
+ * (a re-save with the same labels would otherwise hide the change and its nudges), else the one
+ * just before. Oldest first in, as sorted.
+ */
+function previousState(entries: readonly Entry[]): Entry | null {
+  if (entries.length < 2) return null
+  const latest = entries[entries.length - 1]!.digest.labels
+  for (let i = entries.length - 2; i >= 0; i--) {
+    const labels = entries[i]!.digest.labels
+    for (const axis in latest) if (labels[axis as keyof typeof latest] !== latest[axis as keyof typeof latest]) return entries[i]!
+  }
+  return entries[entries.length - 2]!
+}
+
 export function buildRollup(files: readonly TeamFileRow[], options: RollupOptions): RollupRow[] {
   // Plain arrays per account: an account has a handful of snapshots, so a scan for a repeated
   // seal is cheaper than a map per account, and 5,000 accounts allocate little.
@@ -76,19 +107,19 @@ export function buildRollup(files: readonly TeamFileRow[], options: RollupOption
       accounts.set(digest.recordKey, [file as Entry])
       continue
     }
-    // The same snapshot shared twice (two files, one seal) is one point of the history: the
-    // first share names who shared it.
+    // The same snapshot shared twice (two files, one seal), or in its redacted and full copies
+    // (one moment, two seals), is one point of the history: the full copy, first shared, stands.
     let same = -1
-    for (let i = 0; i < entries.length; i++) if (entries[i]!.digest.hash === digest.hash) same = i
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.digest.hash === digest.hash || entries[i]!.digest.createdAt === digest.createdAt) same = i
     if (same < 0) entries.push(file as Entry)
-    else if (sharedAtOf(file) < sharedAtOf(entries[same]!)) entries[same] = file as Entry
+    else if (standsOver(file as Entry, entries[same]!)) entries[same] = file as Entry
   }
 
   const rows: RollupRow[] = []
   for (const [accountKey, entries] of accounts) {
     sortByCreated(entries)
     const latest = entries[entries.length - 1]!
-    const previous = entries.length > 1 ? entries[entries.length - 2]! : null
+    const previous = previousState(entries)
     const nudges = nudgesFor(latest, previous, options)
     const history: RollupRow["history"] = new Array(entries.length)
     for (let i = 0; i < entries.length; i++) history[i] = { at: entries[i]!.digest.createdAt, labels: entries[i]!.digest.labels, sharedBy: entries[i]!.author?.name ?? null }

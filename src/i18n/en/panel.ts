@@ -281,6 +281,7 @@ export const panelEn = {
   skipWrongRecord: "describes another account than the one it is attached to",
   nudgesTitle: "Needs attention ({n})",
   nudgesNone: "Nothing needs attention.",
+  skippedMore: "…and {n} more files left out.",
   nudgesMore: "{n} more in the table (sorted attention first).",
   staleAge: "Flag accounts not shared for",
   staleOption: "{n} days",

@@ -273,6 +273,7 @@ export const panelFa: Record<PanelKey, string> = {
   skipWrongRecord: "دربارهٔ حسابی دیگر است، نه حسابی که به آن پیوست شده",
   nudgesTitle: "نیازمند توجه ({n})",
   nudgesNone: "چیزی نیاز به توجه ندارد.",
+  skippedMore: "…و {n} فایل دیگر که کنار گذاشته شد.",
   nudgesMore: "{n} مورد دیگر در جدول (به ترتیب نیاز به توجه).",
   staleAge: "هشدار برای حساب‌هایی که هم‌رسانی نشده‌اند در",
   staleOption: "{n} روز",

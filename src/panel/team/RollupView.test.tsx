@@ -4,7 +4,7 @@ import { buildRollup } from "../../team/rollup"
 import { DAY, manyFiles, NOW, skippedFile, teamScenario } from "../../../tests/support/rollup-fixtures"
 import { click, render, selectOption, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { makeI18n } from "../i18n"
-import { RollupView, type RollupViewProps } from "./RollupView"
+import { MAX_SKIPPED_SHOWN, RollupView, type RollupViewProps } from "./RollupView"
 import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT } from "./TeamTable"
 
 const EN = makeI18n("en")
@@ -146,5 +146,13 @@ describe("team roll-up view", () => {
     expect(rose.textContent).toContain("پروندهٔ ارجاع‌شده هنوز باز است")
     expect(q(r, "team-rollup-skipped")?.textContent).toContain("دربارهٔ حسابی دیگر است")
     expect(q(r, "team-nudges")?.querySelector("h3")?.textContent).toBe("نیازمند توجه (۳)")
+  })
+
+  it("names at most MAX_SKIPPED_SHOWN skipped files and counts the rest", () => {
+    const skipped = Array.from({ length: MAX_SKIPPED_SHOWN + 70 }, (_, i) => skippedFile(`junk${i}`, "not-a-snapshot"))
+    r = render(<RollupView {...props({ skipped })} />)
+    expect(q(r, "team-rollup-skipped")?.querySelectorAll("li[data-reason]")).toHaveLength(MAX_SKIPPED_SHOWN)
+    expect(q(r, "team-rollup-skipped")?.textContent).toContain("70 more files left out")
+    expect(q(r, "team-rollup-skipped")?.querySelector("summary")?.textContent).toContain(String(MAX_SKIPPED_SHOWN + 70))
   })
 })

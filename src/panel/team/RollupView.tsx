@@ -38,6 +38,8 @@ export const SKIP_REASON_TEXT: Record<TeamSkipReason, MessageKey> = {
 
 /** Nudges listed above the table; the rest are in the table, which sorts them first. */
 export const MAX_NUDGES = 12
+/** Skipped files listed by name; a flood of junk files titled like Parley's is counted, not drawn. */
+export const MAX_SKIPPED_SHOWN = 50
 
 export interface RollupViewProps {
   rows: readonly RollupRow[]
@@ -109,7 +111,9 @@ export function RollupView({ rows, skipped, states, i18n, staleDays, onStaleDays
     })
 
   const orgProblem = (org: { crm: Crm | string; code?: string | undefined; error?: string | undefined }) => {
-    if (org.code === "session-expired" || org.code === "unavailable" || org.code === "rejected") return t("rollupOpenCrm", { crm: crmName(org.crm) })
+    // No session, no reachable CRM page (Dynamics is read through its open tab): the fix is the same.
+    // A refusal ("rejected") is the CRM's own words, shown as they are.
+    if (org.code === "session-expired" || org.code === "unavailable" || org.code === "network") return t("rollupOpenCrm", { crm: crmName(org.crm) })
     if (org.code === "budget-exhausted") return t("rollupBudget")
     return org.error ?? ""
   }
@@ -180,7 +184,7 @@ export function RollupView({ rows, skipped, states, i18n, staleDays, onStaleDays
         <details className="rollup-skipped" data-testid="team-rollup-skipped">
           <summary>{t("rollupSkippedTitle", { n: n(skipped.length) })}</summary>
           <ul className="plain small">
-            {skipped.map((file) => (
+            {skipped.slice(0, MAX_SKIPPED_SHOWN).map((file) => (
               <li key={file.key} data-reason={file.reason ?? "malformed"}>
                 <bdi>{file.filename}</bdi> · {crmName(file.crm)} · {t(SKIP_REASON_TEXT[file.reason ?? "malformed"])}
                 {file.author ? (
@@ -193,6 +197,7 @@ export function RollupView({ rows, skipped, states, i18n, staleDays, onStaleDays
               </li>
             ))}
           </ul>
+          {skipped.length > MAX_SKIPPED_SHOWN ? <p className="small muted">{t("skippedMore", { n: n(skipped.length - MAX_SKIPPED_SHOWN) })}</p> : null}
         </details>
       ) : null}
 
