@@ -356,15 +356,17 @@ describe("schema upgrades", () => {
       await blank.close()
 
       await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`)
-      await until("the upgraded database", async () => panel.evaluate(() => new Promise<boolean>((resolve) => {
+      // Upgraded: every table of the newest schema is there (a version 3 database already had pageSizes).
+      const newest = Object.keys(SCHEMAS[SCHEMAS.length - 1]!)
+      await until("the upgraded database", async () => panel.evaluate((tables) => new Promise<boolean>((resolve) => {
         const open = indexedDB.open("parley")
         open.onsuccess = () => {
-          const upgraded = open.result.objectStoreNames.contains("pageSizes")
+          const upgraded = tables.every((table) => open.result.objectStoreNames.contains(table))
           open.result.close()
           resolve(upgraded)
         }
         open.onerror = () => resolve(false)
-      })))
+      }), newest))
       for (const [table, list] of Object.entries(rows)) {
         const stored = await readStore(panel, table)
         const key = table === "profiles" ? "accountKey" : "key"
@@ -375,7 +377,8 @@ describe("schema upgrades", () => {
         }
       }
       expect((await readStore(panel, "pageRecords"))[0]).toMatchObject({ org: "acme" })
-      expect(await readStore(panel, "pageSizes")).toEqual([expect.objectContaining({ key: rows.pageRecords![0]!.key, org: "acme", bytes: expect.any(Number) })])
+      // The version 3 upgrade measured the page records it found (a later one has nothing to measure).
+      if (version < 3) expect(await readStore(panel, "pageSizes")).toEqual([expect.objectContaining({ key: rows.pageRecords![0]!.key, org: "acme", bytes: expect.any(Number) })])
       // The panel reads the upgraded settings (Persian).
       await expect.poll(() => panel.locator("main").first().getAttribute("dir"), { timeout: 10_000 }).toBe("rtl")
     })
