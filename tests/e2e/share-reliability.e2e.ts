@@ -69,7 +69,7 @@ async function interruptUploads(
     }
     // The worker that sent this request is running; CDP may list it a moment late (seconds on a loaded machine).
     let n = 0
-    for (let tries = 0; tries < 50 && !n; tries++) {
+    for (let tries = 0; tries < 150 && !n; tries++) {
       n = await stopServiceWorker(browser, panel)
       if (!n) await new Promise((r) => setTimeout(r, 200))
     }

@@ -113,7 +113,9 @@ async function freeStorage(): Promise<void> {
         tx.onabort = () => { open.result.close(); resolve(false) }
       }
       open.onerror = () => resolve(false)
-    }))
+    })),
+    // Chromium's quota cache can lag the deletion by many seconds on a busy machine.
+    90_000
   )
 }
 
