@@ -131,8 +131,9 @@ beforeAll(async () => {
   panel = await openPanel(browser)
   cdp = await browser.context.newCDPSession(panel)
   // A small real quota for the extension, set before anything is written (IndexedDB reads the
-  // quota when an origin first writes): the walk and the sync fit, a filler can exhaust it.
-  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, quotaSize: 24 * 1024 * 1024 })
+  // quota when an origin first writes): the walk and the sync fit with room to spare (LevelDB keeps
+  // evicted records on disk until it compacts, at its own pace), and a filler can exhaust it.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, quotaSize: 48 * 1024 * 1024 })
   await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
   await until("the panel to show Globex", async () => (await panel.getByTestId("record-title").textContent()) === globex.name)
   await until("the sync", async () => (await panel.getByTestId("sync-status").getAttribute("data-state")) === "synced", 40_000)
