@@ -113,9 +113,7 @@ async function freeStorage(): Promise<void> {
         tx.onabort = () => { open.result.close(); resolve(false) }
       }
       open.onerror = () => resolve(false)
-    })),
-    // Chromium's quota cache can lag the deletion by many seconds on a busy machine.
-    90_000
+    }))
   )
 }
 
@@ -131,9 +129,8 @@ beforeAll(async () => {
   panel = await openPanel(browser)
   cdp = await browser.context.newCDPSession(panel)
   // A small real quota for the extension, set before anything is written (IndexedDB reads the
-  // quota when an origin first writes): the walk and the sync fit with room to spare (LevelDB keeps
-  // evicted records on disk until it compacts, at its own pace), and a filler can exhaust it.
-  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, quotaSize: 48 * 1024 * 1024 })
+  // quota when an origin first writes): the walk and the sync fit, a filler can exhaust it.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: `chrome-extension://${browser.extensionId}`, quotaSize: 24 * 1024 * 1024 })
   await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
   await until("the panel to show Globex", async () => (await panel.getByTestId("record-title").textContent()) === globex.name)
   await until("the sync", async () => (await panel.getByTestId("sync-status").getAttribute("data-state")) === "synced", 40_000)
@@ -171,8 +168,6 @@ describe("a page that walks through record ids", () => {
 
 describe("a full browser", () => {
   it("refuses an observation and a snapshot for lack of space as 'storage full', keeping nothing of either", async () => {
-    // A retry starts from a browser with room: a failed first attempt leaves its filler behind.
-    await freeStorage()
     const before = {
       pages: (await keysOf("pageRecords")).sort(),
       sizes: (await keysOf("pageSizes")).sort(),
@@ -218,8 +213,6 @@ describe("a full browser", () => {
 
 describe("the retention prune", () => {
   it("deletes history, page records and snapshots last seen before the window, keeps the rest, and recomputes profiles", async () => {
-    // Whatever the storage test before left behind, this one needs room to save a snapshot.
-    await freeStorage()
     expect(await send({ type: "save-snapshot", accountKey: SF_KEY })).toMatchObject({ ok: true })
     const day = 86_400_000
     const old = Date.now() - 400 * day
