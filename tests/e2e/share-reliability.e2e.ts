@@ -107,7 +107,7 @@ describe("a worker stopped in the middle of a share", () => {
     next = "stop-before-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
-    expect(stopped).toBe(stoppedBefore + 1)
+    await expect.poll(() => stopped, { timeout: 30_000 }).toBe(stoppedBefore + 1)
     expect(files()).toHaveLength(0)
 
     await panel.getByTestId("share-confirm").click()
@@ -125,7 +125,7 @@ describe("a worker stopped in the middle of a share", () => {
     next = "stop-after-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
-    expect(stopped).toBe(stoppedBefore + 1)
+    await expect.poll(() => stopped, { timeout: 30_000 }).toBe(stoppedBefore + 1)
     // Both files or neither: Salesforce's all-or-none insert.
     expect(files().slice(before).map((f) => f.FileExtension)).toEqual(["json", "pdf"])
     const stored = attachedHashes()
@@ -157,7 +157,7 @@ describe("a worker stopped in the middle of a Dynamics 365 share", () => {
     nextBatch = "stop-before-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
-    expect(stopped).toBe(stoppedBefore + 1)
+    await expect.poll(() => stopped, { timeout: 30_000 }).toBe(stoppedBefore + 1)
     expect(notes()).toHaveLength(before)
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-link-pdf").count(), { timeout: 45_000 }).toBe(1)
@@ -172,7 +172,7 @@ describe("a worker stopped in the middle of a Dynamics 365 share", () => {
     nextBatch = "stop-after-stored"
     await panel.getByTestId("share-confirm").click()
     await expect.poll(() => panel.getByTestId("share-error").count(), { timeout: 30_000 }).toBe(1)
-    expect(stopped).toBe(stoppedBefore + 1)
+    await expect.poll(() => stopped, { timeout: 30_000 }).toBe(stoppedBefore + 1)
     expect(notes().slice(whole).map((n) => n.mimetype)).toEqual(["application/json", "application/pdf"])
     const stored = noteHashes()
     await panel.getByTestId("share-confirm").click()

@@ -12,7 +12,7 @@
  */
 import type { CDPSession, Page } from "playwright-core"
 import { until } from "../../demo/wait"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, openPanel, readStore, stopServiceWorker, type ExtensionBrowser } from "../../demo/browser"
 import { DEMO_ACCOUNTS, sfIds } from "../../demo/org"
 import { installDemoOrg, salesforceRecordUrl } from "../../demo/routes"
@@ -71,50 +71,61 @@ const send = (message: unknown) => panel.evaluate((m) => chrome.runtime.sendMess
 const keysOf = async (table: string) => (await readStore(panel, table)).map((r) => String(r.key ?? r.accountKey))
 
 /**
- * Fills the extension origin's storage for real: large values into a filler database until
- * IndexedDB refuses one, then smaller ones, so what is left is less than the smallest chunk.
+ * Fills the extension origin's storage for real: files in its origin-private file system (OPFS),
+ * which shares the origin's quota with IndexedDB, large ones until the browser refuses one, then
+ * ever smaller ones, so what is left is less than the smallest. Not an IndexedDB filler: Chromium
+ * keeps every database of an origin in one LevelDB and gives deleted space back only when it
+ * compacts, which an origin with an open connection (Parley's worker) may not do for minutes, so
+ * the space would not come back after the test. A deleted OPFS file frees its space at once.
  */
 async function fillStorage(): Promise<number> {
-  return panel.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open("parley-test-filler", 1)
-      open.onupgradeneeded = () => open.result.createObjectStore("blobs")
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    const put = (n: number, size: number) =>
-      new Promise<boolean>((resolve) => {
-        const tx = db.transaction("blobs", "readwrite")
-        tx.objectStore("blobs").put(new Uint8Array(size).fill(n % 251), n)
-        tx.oncomplete = () => resolve(true)
-        tx.onabort = () => resolve(tx.error?.name !== "QuotaExceededError")
-      })
+  const files = await panel.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("parley-test-filler", { create: true })
+    const put = async (n: number, size: number): Promise<boolean> => {
+      let out: FileSystemWritableFileStream | undefined
+      try {
+        out = await (await dir.getFileHandle(`f${n}`, { create: true })).createWritable()
+        await out.write(new Uint8Array(size).fill(n % 251))
+        await out.close()
+        return true
+      } catch (error) {
+        await out?.abort().catch(() => undefined)
+        await dir.removeEntry(`f${n}`).catch(() => undefined)
+        if ((error as DOMException).name !== "QuotaExceededError") throw error
+        return false
+      }
+    }
     let n = 0
-    for (const size of [1 << 20, 1 << 16]) while (await put(++n, size)) {}
-    db.close()
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8]) while (await put(++n, size)) {}
     return n
   })
+  // Chromium's IndexedDB caches the space it has left and asks the quota manager again only when a
+  // write would not fit it (or the cache is old): a refused write is the sign it saw the filler.
+  await until("IndexedDB to see the origin full", async () => !(await probeWrite(4096)))
+  return files
 }
 
-/** Deletes the filler and waits until the browser accepts writes again (its quota cache catches up). */
+/** Whether IndexedDB accepts a write of this many bytes into a probe database of its own. */
+function probeWrite(bytes: number): Promise<boolean> {
+  return panel.evaluate((bytes) => new Promise<boolean>((resolve) => {
+    const open = indexedDB.open("parley-test-probe", 1)
+    open.onupgradeneeded = () => open.result.createObjectStore("t")
+    open.onsuccess = () => {
+      const tx = open.result.transaction("t", "readwrite")
+      tx.objectStore("t").put(new Uint8Array(bytes), 1)
+      tx.oncomplete = () => { open.result.close(); resolve(true) }
+      tx.onabort = () => { open.result.close(); resolve(false) }
+    }
+    open.onerror = () => resolve(false)
+  }), bytes)
+}
+
+/** Deletes the filler and waits until IndexedDB accepts writes again. */
 async function freeStorage(): Promise<void> {
-  await panel.evaluate(() => new Promise((resolve) => {
-    const del = indexedDB.deleteDatabase("parley-test-filler")
-    del.onsuccess = del.onerror = del.onblocked = () => resolve(null)
-  }))
-  await until("the browser to accept writes again", () =>
-    panel.evaluate(() => new Promise<boolean>((resolve) => {
-      const open = indexedDB.open("parley-test-probe", 1)
-      open.onupgradeneeded = () => open.result.createObjectStore("t")
-      open.onsuccess = () => {
-        const tx = open.result.transaction("t", "readwrite")
-        tx.objectStore("t").put(new Uint8Array(300_000), 1)
-        tx.oncomplete = () => { open.result.close(); resolve(true) }
-        tx.onabort = () => { open.result.close(); resolve(false) }
-      }
-      open.onerror = () => resolve(false)
-    }))
-  )
+  await panel.evaluate(async () => {
+    await (await navigator.storage.getDirectory()).removeEntry("parley-test-filler", { recursive: true }).catch(() => undefined)
+  })
+  await until("the browser to accept writes again", () => probeWrite(300_000))
 }
 
 beforeAll(async () => {
@@ -167,6 +178,8 @@ describe("a page that walks through record ids", () => {
 })
 
 describe("a full browser", () => {
+  // A failed attempt must not leave the browser full for its retry or the next test.
+  afterEach(freeStorage)
   it("refuses an observation and a snapshot for lack of space as 'storage full', keeping nothing of either", async () => {
     const before = {
       pages: (await keysOf("pageRecords")).sort(),
