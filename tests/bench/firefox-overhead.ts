@@ -62,6 +62,8 @@ export interface VisitCost {
   framework: number
   /** The most CPU time in one unbroken run of such samples (ms): Parley's longest task, near enough. */
   longest: number
+  /** Where `parley` went (ms): by the innermost Parley or extension-framework function on the stack. */
+  where: Map<string, number>
 }
 
 /** A visit's window in epoch ms, and the UserTiming mark that names its page's content process. */
@@ -121,6 +123,19 @@ export function visitCosts(profile: GeckoProfile, windows: VisitWindow[]): Visit
       kinds.set(stack, kind)
       return kind
     }
+    // The innermost Parley or framework function on a stack (file:line and name), memoised as above.
+    const owners = new Map<number, string>()
+    const owner = (stack: number): string => {
+      const known = owners.get(stack)
+      if (known !== undefined) return known
+      const row = stackTable.data[stack]!
+      const location = stringTable[frameTable.data[row[stackTable.schema.frame!]!]![frameTable.schema.location!]!]!
+      const prefix = row[stackTable.schema.prefix!]
+      const name = location.includes(PARLEY_FRAME) || EXTENSION_FRAMEWORK.test(location) ? location.replace(PARLEY_FRAME, "").replace(/resource:\/\/gre\/modules\//, "") : prefix === null || prefix === undefined ? "?" : owner(prefix)
+      owners.set(stack, name)
+      return name
+    }
+    const where = new Map<string, number>()
     const at = samples.schema
     let page = 0
     let parley = 0
@@ -137,6 +152,8 @@ export function visitCosts(profile: GeckoProfile, windows: VisitWindow[]): Visit
       const kind = cpu > 0 ? attribute(row[at.stack!] ?? null) : "page"
       if (kind !== "page") {
         parley += cpu
+        const name = owner(row[at.stack!]!)
+        where.set(name, (where.get(name) ?? 0) + cpu)
         if (kind === "framework") framework += cpu
         run += cpu
         longest = Math.max(longest, run)
@@ -144,7 +161,7 @@ export function visitCosts(profile: GeckoProfile, windows: VisitWindow[]): Visit
         run = 0
       }
     }
-    return { page, parley, framework, longest }
+    return { page, parley, framework, longest, where }
   })
 }
 
@@ -268,6 +285,10 @@ export async function firefoxPageOverhead(work: string, median: (values: number[
   const list = (values: VisitCost[]) => values.map((v) => `${v.page.toFixed(0)}/${v.parley.toFixed(1)}`).join(", ")
   console.log(`  per visit, page/Parley ms CPU: without ${list(without)}; with ${list(withParley)}`)
   console.log(`  on Parley's behalf: ${ours.toFixed(1)} ms CPU per visit (profiled; of it in Firefox's extension framework alone ${median(withParley.map((v) => v.framework)).toFixed(1)} ms), longest run ${longest.toFixed(1)} ms CPU`)
+  const where = new Map<string, number>()
+  for (const visit of withParley) for (const [name, ms] of visit.where) where.set(name, (where.get(name) ?? 0) + ms / withParley.length)
+  const hot = [...where].sort((a, b) => b[1] - a[1]).slice(0, 12)
+  console.log(`  where Parley's time goes, ms CPU per visit:\n${hot.map(([name, ms]) => `    ${ms.toFixed(1).padStart(5)}  ${name}`).join("\n")}`)
   console.log(`  page CPU per visit: without ${pagesWithout.toFixed(0)} ms (${spread(without.map((v) => v.page))}), with ${pagesWith.toFixed(0)} ms (${spread(withParley.map((v) => v.page))}); direct ratio (noise reference) ${(pagesWith / pagesWithout).toFixed(3)}`)
   return { name: "page-overhead-firefox", value: pagesWithout + ours, unit: "ms", baseline: pagesWithout, ratio: (pagesWithout + ours) / pagesWithout, budget: longest >= 50 ? 0 : 1.02 }
 }

@@ -183,8 +183,13 @@ describe("Salesforce sync through the rep's session", () => {
     const crm = await browser.context.newPage()
     await crm.goto(salesforceRecordUrl("Account", sfIds.account(globex)))
     const panel = await openPanel(browser)
-    await expect.poll(() => syncState(panel), { timeout: 30_000 }).toBe("synced")
     const api = org.salesforceApi!
+    // Failed once on a loaded CI machine and never here: say what the panel and the API saw.
+    await expect.poll(() => syncState(panel), { timeout: 45_000 }).toBe("synced").catch(async (error: Error) => {
+      const card = await panel.getByTestId("sync-status").textContent({ timeout: 1_000 }).catch(() => "(no sync card)")
+      const calls = api.calls.map((c) => `${c.status} ${c.path}`).join("; ")
+      throw new Error(`${error.message}\nsync card: ${card}\nAPI calls: ${calls || "none"}\npanel: ${(await panel.locator("body").innerText()).slice(0, 400)}`)
+    })
     // The stale one was tried and refused as Salesforce refuses it; the valid one then synced.
     expect(api.calls.filter((c) => c.status === 401).length).toBe(1)
     expect(api.calls.at(-1)!.status).toBe(200)
