@@ -258,7 +258,7 @@ async function session(withParley: boolean, visits: number, work: string): Promi
   try {
     return visitCosts(await readProfile(profilePath), windows)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (process.env.KEEP_PROFILE) console.log("profile kept:", profilePath); else rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -36,7 +36,14 @@ export function deepQueryAll(root: ParentNode, selector: string, roots?: ShadowR
 
 /** The first match, trying the cheap light-DOM query before walking shadow roots. */
 export function deepQuery(root: ParentNode, selector: string, roots?: ShadowRoot[]): Element | null {
-  return root.querySelector(selector) ?? deepQueryAll(root, selector, roots)[0] ?? null
+  const light = root.querySelector(selector)
+  if (light) return light
+  // Not deepQueryAll: it would query the light DOM a second time (a whole-page query, for a scope).
+  for (const shadow of roots ? roots.filter((s) => isInside(s, root)) : openShadowRoots(root)) {
+    const found = shadow.querySelector(selector)
+    if (found) return found
+  }
+  return null
 }
 
 /** Whether a shadow root sits (through any number of hosts) under `root`. */
@@ -65,6 +72,13 @@ export function deepText(node: Node, skip?: string): string {
     if (n.nodeType === ELEMENT_NODE) {
       const el = n as Element
       if (skip && el.matches(skip)) return
+      // Most values are a leaf element around their text: one read instead of a walk over its
+      // children (in Firefox every DOM call from a content script crosses a wrapper).
+      if (!el.firstElementChild && !el.shadowRoot && el.tagName !== "SLOT") {
+        parts.push(el.textContent ?? "")
+        if (BLOCK.has(el.tagName)) parts.push(" ")
+        return
+      }
       if (el.tagName === "SLOT") {
         const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? []
         for (const child of assigned.length ? assigned : Array.from(el.childNodes)) walk(child)

@@ -29,11 +29,29 @@ const MAX_VALUE = 4_000
 
 const cap = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text)
 
+/**
+ * The page host found last, per root: the content script asks on every scheduled tick after a
+ * navigation, and the answer changes only with the URL or when Lightning deactivates the host.
+ * (A whole-page query costs most in Firefox, where a content script's DOM calls cross a wrapper.)
+ */
+const lastScope = new WeakMap<ParentNode, { url: string | undefined; scope: Element }>()
+
+const isShown = (page: Element) => !page.hasAttribute("hidden") && page.getAttribute("aria-hidden") !== "true"
+
 /** The page to read, or null while Lightning shows no page (between two navigations). */
 function activeScope(root: ParentNode): ParentNode | null {
+  const url = documentUrl(root)
+  const last = lastScope.get(root)
+  if (last && last.url === url && last.scope.isConnected && last.scope.matches(S.activePage) && isShown(last.scope)) return last.scope
+  const scope = findActiveScope(root)
+  if (scope && scope !== root) lastScope.set(root, { url, scope: scope as Element })
+  return scope
+}
+
+function findActiveScope(root: ParentNode): ParentNode | null {
   let pages = Array.from(root.querySelectorAll(S.activePage))
   if (!pages.length) pages = deepQueryAll(root, S.activePage)
-  pages = pages.filter((p) => !p.hasAttribute("hidden") && p.getAttribute("aria-hidden") !== "true")
+  pages = pages.filter(isShown)
   // Prefer the innermost page host: a console subtab inside a workspace tab.
   const innermost = pages.filter((p) => !pages.some((q) => q !== p && p.contains(q)))
   if (innermost[0]) return innermost[0]
@@ -199,7 +217,9 @@ export function readSalesforceRecord(root: ParentNode): SalesforcePageRecord {
 export function readSalesforceTitle(root: ParentNode): string | undefined {
   const scope = activeScope(root)
   if (!scope) return undefined
-  const title = scope.querySelector(S.title) ?? scope.querySelector(S.classicTitle) ?? deepQuery(scope, `${S.title}, ${S.classicTitle}`)
+  // As readSalesforceRecord: no walk for shadow roots while the light DOM shows fields.
+  const roots = scope.querySelector(S.field) ? [] : undefined
+  const title = scope.querySelector(S.title) ?? scope.querySelector(S.classicTitle) ?? deepQuery(scope, `${S.title}, ${S.classicTitle}`, roots)
   const text = textOf(title)
   return text ? cap(text, MAX_LABEL) : undefined
 }
