@@ -46,6 +46,12 @@ export interface LexiconMatcher<L extends LexiconTable> {
    * voiced (negated and dismissed clauses left out) and the marker roles seen. One scan.
    */
   read(groups: readonly (keyof L & string)[], speaker: Speaker, a: Text, b?: Text, c?: Text): Reading
+  /**
+   * `read` into `out`, which it returns: for a caller reading every record of a long history, one
+   * result object it reuses instead of one per record (each was garbage that brought the next
+   * scavenge sooner, and a scavenge copies every feature built so far).
+   */
+  readInto(out: Reading, groups: readonly (keyof L & string)[], speaker: Speaker, a: Text, b?: Text, c?: Text): Reading
 }
 
 /** Marker terms by role (negation, contrast, speaker, ...): found by the same pass as the cues,
@@ -445,6 +451,10 @@ export function compileLexicons<L extends LexiconTable>(
     read(groups, speaker, a, b, c) {
       const count = scanHits(groups, a, b, c)
       return readClauses(hitBuffer, count, lastMask, speaker, reading)
+    },
+    readInto(out, groups, speaker, a, b, c) {
+      const count = scanHits(groups, a, b, c)
+      return readClauses(hitBuffer, count, lastMask, speaker, reading, out)
     }
   }
 }
