@@ -212,38 +212,51 @@ function canonical<T extends string>(values: readonly T[], value: T): T {
 }
 
 /**
- * An interaction's features as a class rather than an object literal: a 10k history keeps 10k of
- * them alive until the profile is built, so the scavenger copies each one. What every
- * interaction has alike (its record type, no third text) lives on the prototype, and the title is
- * worked out only for the few records that become evidence, not trimmed for every record.
+ * An interaction's features as a class rather than an object literal: a history keeps every one
+ * of them alive until the profile is built, so a scavenge during the classification copies each
+ * one built so far, and the fewer fields the less it copies. What every interaction has alike
+ * (its record type, no third text) lives on the prototype; what only evidence, the few records
+ * checked as copies (dedupe.ts) and the competitor reader (a bounded number of texts) need, the
+ * texts and the source object, is read from the record itself rather than copied into every
+ * feature; the title is worked out only for the few records that become evidence. Fields that
+ * the aggregation passes read for every record (key, time, direction, channel, cues) stay fields.
  */
 class Interaction implements InteractionF {
   readonly key: string
-  readonly sourceObject: string
   readonly at: number
   readonly direction: M.Direction
   readonly channel: M.Channel
   readonly cues: number
   readonly voice: number
   readonly human: boolean
-  readonly textA: string | undefined
-  readonly textB: string | undefined
+  /** The validated record (features are cached by its key and version: records are replaced, not edited). */
+  private readonly record: InteractionIn
 
   constructor(r: InteractionIn, cues: number, voice: number, human: boolean) {
     this.key = r.key
-    this.sourceObject = r.sourceObject
     this.at = r.at
     this.direction = canonical(M.DIRECTIONS, r.direction)
     this.channel = canonical(M.CHANNELS, r.channel)
     this.cues = cues
     this.voice = voice
     this.human = human
-    this.textA = r.subject
-    this.textB = r.text
+    this.record = r
   }
 
   get recordType(): "Interaction" {
     return "Interaction"
+  }
+
+  get sourceObject(): string {
+    return this.record.sourceObject
+  }
+
+  get textA(): string | undefined {
+    return this.record.subject
+  }
+
+  get textB(): string | undefined {
+    return this.record.text
   }
 
   get textC(): undefined {
