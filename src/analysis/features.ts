@@ -13,7 +13,7 @@
 import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import * as M from "../model/schema"
-import { CUE, leadSourceSide, MARKER, normalise, read, readInto, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
+import { CUE, leadSourceSide, MARKER, normalise, read, readerOf, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
 import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
@@ -183,11 +183,12 @@ function forwardedSubject(subject: string | undefined): boolean {
 }
 
 /** The reading of the interaction being extracted: one object for every interaction, read at
- * once (see readInto). */
+ * once, by a reader whose trie is found once (see readerOf). */
 const INTERACTION_READING: Reading = { cues: 0, voice: 0, markers: 0 }
+const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const reading = readInto(INTERACTION_READING, INTERACTION_GROUPS, speakerOf(r), forwardedSubject(r.subject) ? undefined : r.subject, r.text)
+  const reading = readInteraction(INTERACTION_READING, speakerOf(r), forwardedSubject(r.subject) ? undefined : r.subject, r.text)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
