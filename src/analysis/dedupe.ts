@@ -51,19 +51,34 @@ const dateOnlyEmail = (i: InteractionF) => i.channel === "email" && wholeDays(i.
 
 /**
  * `list` in time order, records at the same time in list order (what a stable sort gives), when
- * its first `sorted` records are in time order already. Records usually arrive at the end, so only
- * that tail is sorted and then merged with the ordered part, which takes it on ties.
+ * its first `sorted` records are in time order already, with each record's place in `list`.
+ * Records usually arrive at the end, so only that tail is sorted and then merged with the ordered
+ * part, which takes it on ties.
  */
-function inTimeOrder(list: readonly InteractionF[], sorted: number): InteractionF[] {
-  const tail = list.slice(sorted).sort((a, b) => a.at - b.at)
-  const out = new Array<InteractionF>(list.length)
+function inTimeOrder(list: readonly InteractionF[], sorted: number): { order: InteractionF[]; from: Int32Array } {
+  const tail: number[] = []
+  for (let k = sorted; k < list.length; k++) tail.push(k)
+  tail.sort((a, b) => list[a]!.at - list[b]!.at)
+  const order = new Array<InteractionF>(list.length)
+  const from = new Int32Array(list.length)
   let p = 0
   let t = 0
   let w = 0
-  while (p < sorted && t < tail.length) out[w++] = tail[t]!.at < list[p]!.at ? tail[t++]! : list[p++]!
-  while (p < sorted) out[w++] = list[p++]!
-  while (t < tail.length) out[w++] = tail[t++]!
-  return out
+  while (p < sorted && t < tail.length) {
+    const k = list[tail[t]!]!.at < list[p]!.at ? tail[t++]! : p++
+    order[w] = list[k]!
+    from[w++] = k
+  }
+  while (p < sorted) {
+    order[w] = list[p]!
+    from[w++] = p++
+  }
+  while (t < tail.length) {
+    const k = tail[t++]!
+    order[w] = list[k]!
+    from[w++] = k
+  }
+  return { order, from }
 }
 
 /**
@@ -77,9 +92,11 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
   const n = list.length
   // Histories are stored in time order; sort a copy only when this one is not.
   let order = list
+  /** Where each record of `order` is in `list` (null: the same place). */
+  let from: Int32Array | null = null
   for (let k = 1; k < n; k++) {
     if (list[k]!.at < list[k - 1]!.at) {
-      order = inTimeOrder(list, k)
+      ;({ order, from } = inTimeOrder(list, k))
       break
     }
   }
@@ -168,11 +185,13 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     }
   }
   if (dropped.size === 0) return { fs, duplicates: 0 }
-  if (order !== list) return { fs: { ...fs, interactions: list.filter((i) => !dropped.has(i)) }, duplicates: dropped.size }
-  // In time order already (the usual case), the dropped records' places are known: the history
+  // The dropped records' places in the history are known (through `from` when it was sorted): it
   // is copied without them by place, not by looking every record up in the set.
   const gone = new Uint8Array(n)
-  for (const i of dropped) gone[placeOf.get(i)!] = 1
+  for (const i of dropped) {
+    const place = placeOf.get(i)!
+    gone[from === null ? place : from[place]!] = 1
+  }
   const kept = new Array<InteractionF>(n - dropped.size)
   let w = 0
   for (let k = 0; k < n; k++) if (gone[k] === 0) kept[w++] = list[k]!

@@ -53,6 +53,8 @@ export const scan: <G extends LexiconGroup>(groups: readonly G[], a: Text, b?: T
  * found, the cues `speaker` voiced, and the reading markers seen (MARKER bits).
  */
 export const read: (groups: readonly LexiconGroup[], speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading = matcher.read
+/** `read` for one set of groups, into a result object the caller reuses (see src/text/lexicon.ts). */
+export const readerOf: (groups: readonly LexiconGroup[]) => (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading = matcher.readerOf
 /** The scan `read` makes, without the clause pass: the classify-10k benchmark's baseline. */
 export const scanHits: (groups: readonly LexiconGroup[], a: Text, b?: Text, c?: Text) => number = matcher.scanHits
 export { MARKER } from "../text/clauses"

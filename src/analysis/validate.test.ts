@@ -63,6 +63,19 @@ describe("compiled validator", () => {
     expect(isLaidOut(M.Interaction)).toBe(true)
   })
 
+  it("judges a key that shares the last accepted key's crm:org: prefix as the pattern does", () => {
+    const record = h.interactions[0]!
+    const prefix = record.key.slice(0, record.key.lastIndexOf(":") + 1)
+    // Each after a key the pattern accepted, so the prefix is the one the check remembers.
+    for (const id of ["X1", "", "a:b", "a%", "a%2", "a%25", "a%3A", "a%3a", "%", ":", "b\n", "0".repeat(380), "0".repeat(390)]) {
+      expect(passesFast(M.Interaction, record)).toBe(true)
+      const mutated = { ...record, key: prefix + id }
+      expect(passesFast(M.Interaction, mutated), id.slice(0, 20)).toBe(M.Interaction.safeParse(mutated).success)
+    }
+    expect(passesFast(M.Interaction, { ...record, key: prefix + "X1" })).toBe(true)
+    expect(passesFast(M.Interaction, { ...record, key: prefix + "a:b" })).toBe(false)
+  })
+
   it("returns zod's reason when the fast path rejects", () => {
     const result = validate(M.Interaction, { ...h.interactions[0]!, channel: "sms" })
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^channel: /) })

@@ -43,6 +43,7 @@ function compileNode(schema: JsonSchema): Check | null {
       const max = num(schema, "maxLength") ?? Infinity
       const re = typeof schema.pattern === "string" ? new RegExp(schema.pattern) : null
       if (re === null) return (v) => typeof v === "string" && v.length >= min && v.length <= max
+      if (schema.pattern === M.RECORD_KEY_PATTERN) return recordKeyCheck(min, max, re)
       // A record's account key repeats in every record: the value that just passed passes.
       let passed: string | undefined
       return (v) => {
@@ -79,6 +80,34 @@ function compileNode(schema: JsonSchema): Check | null {
     default:
       return null
   }
+}
+
+/**
+ * A record key's check: the pattern, except for a key that starts with the `crm:org:` of the last
+ * key the pattern accepted and whose id is plain (no ":" or "%"). Such a key matches the pattern
+ * (the prefix did, and a plain non-empty id is a component as keys.ts KEY_PART defines it), so the
+ * regular expression is not run for it: every record of an account carries its own key, one org
+ * prefix, and (as its account key) the account's. Anything else goes to the pattern.
+ */
+function recordKeyCheck(min: number, max: number, re: RegExp): Check {
+  let prefix: string | null = null
+  return (v) => {
+    if (typeof v !== "string" || v.length < min || v.length > max) return false
+    if (prefix !== null && v.length > prefix.length && v.startsWith(prefix) && plainFrom(v, prefix.length)) return true
+    if (!re.test(v)) return false
+    // Two colons in a key the pattern accepts (a component has none): the prefix ends at the second.
+    prefix = v.slice(0, v.lastIndexOf(":") + 1)
+    return true
+  }
+}
+
+/** Whether text[from…] holds neither ":" nor "%". */
+function plainFrom(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 58 || c === 37) return false
+  }
+  return true
 }
 
 /** Field kinds of the object interpreter below. */

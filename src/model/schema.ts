@@ -19,8 +19,10 @@ const text = (max: number) => z.string().max(max)
 const SHORT = 256
 const LONG = 20_000
 
+/** The pattern of a record key (validate.ts recognises it by this source). */
+export const RECORD_KEY_PATTERN = `^(salesforce|dynamics):${KEY_PART}:${KEY_PART}$`
 /** `crm:org:id`, org and id encoded by keys.ts `keyPart`. */
-export const RecordKey = text(400).regex(new RegExp(`^(salesforce|dynamics):${KEY_PART}:${KEY_PART}$`), "key must be crm:org:id")
+export const RecordKey = text(400).regex(new RegExp(RECORD_KEY_PATTERN), "key must be crm:org:id")
 export const Timestamp = z.number().int().nonnegative()
 export const Money = z.number().finite().nonnegative()
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code")

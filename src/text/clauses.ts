@@ -98,9 +98,10 @@ const OTHER = 3
 /**
  * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, flags) in
  * scan order. `mask` is every cue found. One function with local state: it runs once per record
- * of a 50k history, so no closure or per-call allocation beyond the result.
+ * of a 50k history, so no closure or per-call allocation; the result goes into `out` (a new
+ * object unless the caller passes one it reuses).
  */
-export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits): Reading {
+export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits, out: Reading = { cues: 0, voice: 0, markers: 0 }): Reading {
   let markers = 0
   let voice = 0
   // Nothing to voice: only the markers matter (automated sends, requests).
@@ -111,7 +112,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       markers |= 1 << (id - MARKER_BASE)
       if (id === REPLY_HEADER) break
     }
-    return { cues: mask, voice: 0, markers }
+    return settle(out, mask, 0, markers)
   }
   const { dismissable, negatable, budgetBound, otherSubject } = bits
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -329,5 +330,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   }
   // The last clause: nothing follows to contrast it.
   if (pendingCounts) voice |= pendingVoiced
-  return { cues: mask, voice, markers }
+  return settle(out, mask, voice, markers)
+}
+
+function settle(out: Reading, cues: number, voice: number, markers: number): Reading {
+  out.cues = cues
+  out.voice = voice
+  out.markers = markers
+  return out
 }

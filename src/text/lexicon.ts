@@ -46,6 +46,13 @@ export interface LexiconMatcher<L extends LexiconTable> {
    * voiced (negated and dismissed clauses left out) and the marker roles seen. One scan.
    */
   read(groups: readonly (keyof L & string)[], speaker: Speaker, a: Text, b?: Text, c?: Text): Reading
+  /**
+   * `read` for one set of groups, into `out`, which it returns: for a caller reading every record
+   * of a long history, its trie found once rather than per record (a WeakMap probe each), and one
+   * result object it reuses rather than one per record (each was garbage that brought the next
+   * scavenge sooner, and a scavenge copies every feature built so far).
+   */
+  readerOf(groups: readonly (keyof L & string)[]): (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading
 }
 
 /** Marker terms by role (negation, contrast, speaker, ...): found by the same pass as the cues,
@@ -399,8 +406,8 @@ export function compileLexicons<L extends LexiconTable>(
   const readingTrieFor = cache(true)
   const max = options.maxScanChars
   let lastMask = 0
-  const scanHits = (groups: readonly string[], a: Text, b?: Text, c?: Text): number => {
-    const trie = readingTrieFor(groups)
+  /** The recording scan of up to three texts with `trie`: the hits go to the hit buffer. */
+  const scanTexts = (trie: Trie, a: Text, b?: Text, c?: Text): number => {
     hitCount = 0
     clause = 0
     let mask = 0
@@ -422,6 +429,7 @@ export function compileLexicons<L extends LexiconTable>(
     lastMask = mask
     return hitCount
   }
+  const scanHits = (groups: readonly string[], a: Text, b?: Text, c?: Text): number => scanTexts(readingTrieFor(groups), a, b, c)
   return {
     CUE: cueBits as LexiconMatcher<L>["CUE"],
     scanMask(groups, a, b, c) {
@@ -445,6 +453,14 @@ export function compileLexicons<L extends LexiconTable>(
     read(groups, speaker, a, b, c) {
       const count = scanHits(groups, a, b, c)
       return readClauses(hitBuffer, count, lastMask, speaker, reading)
+    },
+    readerOf(groups) {
+      // Found on the first call (tries are built when first needed), then kept: no lookup per text.
+      let trie: Trie | null = null
+      return (out, speaker, a, b, c) => {
+        const count = scanTexts((trie ??= readingTrieFor(groups)), a, b, c)
+        return readClauses(hitBuffer, count, lastMask, speaker, reading, out)
+      }
     }
   }
 }

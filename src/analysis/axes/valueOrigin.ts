@@ -17,6 +17,9 @@ const ORIGIN_CUES = CUE.customerSpec | CUE.coCreation
 
 type Origin = "supplier-led" | "customer-led" | "co-created"
 const ORIGINS: readonly Origin[] = ["supplier-led", "customer-led", "co-created"]
+const SUPPLIER_LED = 0
+const CUSTOMER_LED = 1
+const CO_CREATED = 2
 
 export interface ValueOriginResult {
   axis: ValueOriginAxis
@@ -59,18 +62,20 @@ function reasonOf(c: Candidate): Message {
 /** Votes decay with age (parameters.ts RECENCY): an account that co-designed with us years ago
  * and now sends tenders specifies its offers now. The evidence thresholds count raw points. */
 export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): ValueOriginResult {
-  const points: Record<Origin, number> = { "supplier-led": 0, "customer-led": 0, "co-created": 0 }
-  const top: Record<Origin, TopK<Candidate>> = { "supplier-led": new TopK(), "customer-led": new TopK(), "co-created": new TopK() }
+  // By index in ORIGINS, not by name: a vote per record of a long history was a keyed load and
+  // store by a string (the same additions, in the same order).
+  const points = [0, 0, 0]
+  const top = [new TopK<Candidate>(), new TopK<Candidate>(), new TopK<Candidate>()]
   let records = 0
   let rawTotal = 0
   let rawCoCreated = 0
   // A quote line has no date of its own: it counts at its quote's.
-  const vote = (ref: RecordRef, origin: Origin, weight: number, detail?: string | number, at: number | undefined = ref.at) => {
+  const vote = (ref: RecordRef, o: number, weight: number, detail?: string | number, at: number | undefined = ref.at) => {
     const decayed = weight * recency(at, now)
-    points[origin] += decayed
+    points[o] = points[o]! + decayed
     rawTotal += weight
-    if (origin === "co-created") rawCoCreated += weight
-    if (top[origin].accepts(decayed, ref.at, ref.key)) top[origin].add({ ref, origin, detail }, ref.key, decayed, ref.at)
+    if (o === CO_CREATED) rawCoCreated += weight
+    if (top[o]!.accepts(decayed, ref.at, ref.key)) top[o]!.add({ ref, origin: ORIGINS[o]!, detail }, ref.key, decayed, ref.at)
   }
   // A record naming both a customer document and joint work splits its vote.
   const both = (ref: RecordRef & Scanned, weight: number, cues: number) => {
@@ -79,8 +84,8 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): 
     if (!spec && !co) return
     records++
     const share = spec && co ? weight / 2 : weight
-    if (spec) vote(ref, "customer-led", share)
-    if (co) vote(ref, "co-created", share)
+    if (spec) vote(ref, CUSTOMER_LED, share)
+    if (co) vote(ref, CO_CREATED, share)
   }
 
   for (const d of fs.deals) both(d, P.dealWeight, d.cues)
@@ -107,25 +112,26 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): 
     const custom = lines.find((l) => l.isCustom)
     if (custom) {
       records++
-      vote(custom, "co-created", P.quoteWeight, q.title, q.createdAt)
+      vote(custom, CO_CREATED, P.quoteWeight, q.title, q.createdAt)
       continue
     }
     const discount = discountByQuote.get(q.key)
     if (discount !== undefined && discount !== null && discount <= P.listPriceTolerancePercent) {
       records++
-      vote(q, "supplier-led", P.quoteWeight, round(discount))
+      vote(q, SUPPLIER_LED, P.quoteWeight, round(discount))
     }
   }
 
-  const total = points["supplier-led"] + points["customer-led"] + points["co-created"]
-  const share = (o: Origin) => (total > 0 ? points[o] / total : 0)
+  const total = points[SUPPLIER_LED]! + points[CUSTOMER_LED]! + points[CO_CREATED]!
+  const pointsOf = (o: Origin) => points[ORIGINS.indexOf(o)]!
+  const share = (o: Origin) => (total > 0 ? pointsOf(o) / total : 0)
   const shares = { supplierLed: round(share("supplier-led")), customerLed: round(share("customer-led")), coCreated: round(share("co-created")) }
-  const ranked = [...ORIGINS].sort((a, b) => points[b] - points[a])
+  const ranked = [...ORIGINS].sort((a, b) => pointsOf(b) - pointsOf(a))
   const first = ranked[0]!
   const lead = share(first) - share(ranked[1]!)
   const confidence = saturation(rawTotal, P.halfConfidencePoints) * share(first)
   const coCreatedPoints = rawCoCreated
-  const coCreatedEvidence = top["co-created"].items().map((c) => evidence(c.ref, reasonOf(c)))
+  const coCreatedEvidence = top[CO_CREATED]!.items().map((c) => evidence(c.ref, reasonOf(c)))
   const result = (axis: ValueOriginAxis): ValueOriginResult => ({ axis, coCreatedPoints, coCreatedEvidence })
 
   if (rawTotal < P.minPoints || records < P.minRecords) {
@@ -138,7 +144,7 @@ export function valueOrigin(fs: FeatureSet, ledger: LedgerResult, now: number): 
     label: first,
     score: round(share(first)),
     confidence: round(clamp01(confidence)),
-    evidence: first === "co-created" ? coCreatedEvidence : top[first].items().map((c) => evidence(c.ref, reasonOf(c))),
+    evidence: first === "co-created" ? coCreatedEvidence : top[ORIGINS.indexOf(first)]!.items().map((c) => evidence(c.ref, reasonOf(c))),
     shares,
     summary: msg("a.origin.summary", { share: percentOf(share(first)), points: round(rawTotal), n: records, origin: nested(msg(`a.origin.${first}`)) })
   })
