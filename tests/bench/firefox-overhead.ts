@@ -258,7 +258,9 @@ async function session(withParley: boolean, visits: number, work: string): Promi
   try {
     return visitCosts(await readProfile(profilePath), windows)
   } finally {
-    if (process.env.KEEP_PROFILE) console.log("profile kept:", profilePath); else rmSync(dir, { recursive: true, force: true })
+    // KEEP_PROFILE=1 keeps the Gecko profile for a closer look (Firefox Profiler, or a script).
+    if (process.env.KEEP_PROFILE) console.log("  profile kept:", profilePath)
+    else rmSync(dir, { recursive: true, force: true })
   }
 }
 
