@@ -52,6 +52,8 @@ class FakeCrm {
   listingFails: ShareError | null = null
   /** Holds reads until it settles (a test acts while a refresh is under way). */
   readsWait: Promise<void> | null = null
+  /** Files whose body the CRM refuses to hand over (the whole read stops there, as a connector's does). */
+  readonly refuses = new Set<string>()
 
   put(id: string, accountId: string | null, content: unknown, modifiedAt: number, extra: Partial<TeamSnapshotRef> = {}): void {
     const ref: TeamSnapshotRef = { id, accountId, filename: `parley-${id}.json`, title: `Parley snapshot ${id}`, author: { id: "005rep1", name: "Yasmin Rahimi" }, createdAt: modifiedAt, modifiedAt, size: 20_000, ...extra }
@@ -71,6 +73,7 @@ class FakeCrm {
       for (const ref of refs) {
         const file = this.files.get(ref.id)
         if (!file) continue
+        if (this.refuses.has(ref.id)) throw new ShareError("rejected", `Salesforce refused to list the team's snapshots: ${ref.id} is locked`, "FILE_LOCKED")
         if (this.budget <= 0) throw new ShareError("budget-exhausted", "Today's API budget is used up")
         this.budget--
         this.downloads.push(ref.id)
@@ -231,6 +234,31 @@ describe("refreshTeam", () => {
     const after = await stateOf(db, "salesforce", SF_ORG)
     expect(after?.error).toBeUndefined()
     expect(after).toMatchObject({ pending: 0, watermark: T0 - HOUR * 40 + (total - 1) * 60_000 })
+  })
+
+  it("keeps a file the CRM refuses as unreadable and reads the rest, so one file never stops the org's refreshes", async () => {
+    const crm = new FakeCrm()
+    const { db, env, clock } = await setup([{ crm: "salesforce", org: SF_ORG, crmFake: crm }])
+    const snapshots = await Promise.all([1, 2, 3, 4].map((n) => snapshotOf("salesforce", SF_ORG, sfAccount(n), T0 - 50 * HOUR + n)))
+    snapshots.forEach((snapshot, i) => crm.put(`068R${i}`, sfAccount(i + 1), snapshot, T0 - 10 * HOUR + i * HOUR))
+    crm.refuses.add("068R1")
+
+    const first = await refreshTeam(env)
+    expect(first.orgs[0]).toMatchObject({ listed: 4, read: 3, skipped: 1, pending: 0, status: "ok" })
+    expect(first.orgs[0]!.error).toBeUndefined()
+    const refused = await db.teamFiles.get(teamFileKey("salesforce", SF_ORG, "068R1"))
+    expect(refused).toMatchObject({ status: "skipped", reason: "unreadable", message: expect.stringMatching(/068R1 is locked/) })
+    expect((await stateOf(db, "salesforce", SF_ORG))?.watermark).toBe(T0 - 7 * HOUR)
+
+    // The next incremental refresh does not ask for it again; a full one does, and reads it once the CRM allows.
+    clock.now = T0 + HOUR
+    crm.downloads.length = 0
+    expect((await refreshTeam(env)).orgs[0]).toMatchObject({ read: 0, skipped: 0, status: "ok" })
+    expect(crm.downloads).toEqual([])
+    crm.refuses.clear()
+    expect((await refreshTeam(env, { full: true })).orgs[0]).toMatchObject({ read: 1, status: "ok" })
+    expect(crm.downloads).toEqual(["068R1"])
+    expect((await db.teamFiles.get(teamFileKey("salesforce", SF_ORG, "068R1")))?.status).toBe("ok")
   })
 
   it("reports an org whose CRM cannot be reached without failing the others", async () => {

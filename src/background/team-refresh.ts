@@ -137,8 +137,9 @@ async function refreshKnownOrg(env: TeamRefreshEnvironment, api: ApiEnvironment,
   const refusedUnread: TeamFileRow[] = []
   for (const ref of refs) {
     const row = cached.get(teamFileKey(crm, org.org, ref.id))
-    // A file this Parley was too old to read is read again on a full listing: Parley may have been updated since.
-    if (row && row.modifiedAt === ref.modifiedAt && !(full && row.reason === "newer-version")) report.unchanged++
+    // A file this Parley was too old to read, or the CRM refused, is read again on a full listing:
+    // Parley may have been updated, or the refusal lifted, since.
+    if (row && row.modifiedAt === ref.modifiedAt && !(full && (row.reason === "newer-version" || row.reason === "unreadable"))) report.unchanged++
     else if (ref.size !== null && ref.size > MAX_SNAPSHOT_BYTES) refusedUnread.push(skippedRow(base(location, ref, started), "too-large", `The file is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB; a Parley snapshot is much smaller.`))
     else toRead.push(ref)
   }
@@ -164,11 +165,34 @@ async function refreshKnownOrg(env: TeamRefreshEnvironment, api: ApiEnvironment,
       if (isQuotaError(error)) throw error
       failure = error
     }
+    // The CRM refused something in the batch (not the session, the budget or the network): the
+    // rest is read one file at a time, so a file it refuses is kept as unreadable rather than
+    // stopping this org's every refresh at the same place.
+    const refused = new Map<string, string>()
+    if (isRefusal(failure)) {
+      failure = null
+      for (const ref of batch) {
+        if (bodies.has(ref.id)) continue
+        try {
+          const one = await connector.readTeamSnapshots(api, location, [ref], (body) => bodies.set(body.id, body.content))
+          for (const body of one.bodies) bodies.set(body.id, body.content)
+          report.calls += one.calls
+        } catch (error) {
+          if (isQuotaError(error)) throw error
+          if (!isRefusal(error)) {
+            failure = error
+            break
+          }
+          refused.set(ref.id, (error as ShareError).message)
+        }
+      }
+    }
     const rows: TeamFileRow[] = []
     const gone: string[] = []
     const unread: TeamSnapshotRef[] = []
     for (const ref of batch) {
       if (bodies.has(ref.id)) rows.push(await rowFor(location, ref, bodies.get(ref.id), env.now()))
+      else if (refused.has(ref.id)) rows.push(skippedRow(base(location, ref, env.now()), "unreadable", refused.get(ref.id)!))
       // A completed read leaves out a file deleted since the listing; a stopped one, the files it did not reach.
       else if (failure) unread.push(ref)
       else if (cached.has(teamFileKey(crm, org.org, ref.id))) gone.push(teamFileKey(crm, org.org, ref.id))
@@ -195,6 +219,8 @@ function base(org: OrgLocation, ref: TeamSnapshotRef, now: number): Omit<TeamFil
     readAt: now
   }
 }
+
+const isRefusal = (error: unknown): error is ShareError => error instanceof ShareError && error.kind === "rejected"
 
 const skippedRow = (row: Omit<TeamFileRow, "status">, reason: TeamSkipReason, message: string): TeamFileRow => ({ ...row, status: "skipped", reason, message })
 

@@ -42,7 +42,8 @@ export interface TeamDigest {
 }
 
 /** Why a file in the CRM is not in the roll-up: the import refusals, plus a file whose content names another record than the one it is attached to. */
-export type TeamSkipReason = "too-large" | "not-json" | "not-a-snapshot" | "newer-version" | "malformed" | "tampered" | "wrong-record"
+/** Why a file is left out; "unreadable": the CRM itself refused to hand over its body. */
+export type TeamSkipReason = "too-large" | "not-json" | "not-a-snapshot" | "newer-version" | "malformed" | "tampered" | "wrong-record" | "unreadable"
 
 /** One snapshot file of the org as the cache keeps it: valid (with its digest) or skipped (with the reason). */
 export interface TeamFileRow {

@@ -279,6 +279,7 @@ export const panelEn = {
   skipMalformed: "damaged or incomplete",
   skipTampered: "changed after Parley sealed it",
   skipWrongRecord: "describes another account than the one it is attached to",
+  skipUnreadable: "the CRM refused to hand it over (tried again on the next full refresh)",
   nudgesTitle: "Needs attention ({n})",
   nudgesNone: "Nothing needs attention.",
   skippedMore: "…and {n} more files left out.",

@@ -271,6 +271,7 @@ export const panelFa: Record<PanelKey, string> = {
   skipMalformed: "آسیب‌دیده یا ناقص است",
   skipTampered: "پس از مهر شدن به دست پارلی تغییر کرده",
   skipWrongRecord: "دربارهٔ حسابی دیگر است، نه حسابی که به آن پیوست شده",
+  skipUnreadable: "CRM از دادن آن خودداری کرد (در به‌روزرسانی کامل بعدی دوباره امتحان می‌شود)",
   nudgesTitle: "نیازمند توجه ({n})",
   nudgesNone: "چیزی نیاز به توجه ندارد.",
   skippedMore: "…و {n} فایل دیگر که کنار گذاشته شد.",

@@ -33,7 +33,8 @@ export const SKIP_REASON_TEXT: Record<TeamSkipReason, MessageKey> = {
   "newer-version": "skipNewerVersion",
   malformed: "skipMalformed",
   tampered: "skipTampered",
-  "wrong-record": "skipWrongRecord"
+  "wrong-record": "skipWrongRecord",
+  unreadable: "skipUnreadable"
 }
 
 /** Nudges listed above the table; the rest are in the table, which sorts them first. */
