@@ -183,7 +183,7 @@ async function refreshKnownOrg(env: TeamRefreshEnvironment, api: ApiEnvironment,
             failure = error
             break
           }
-          refused.set(ref.id, (error as ShareError).message)
+          refused.set(ref.id, error.message)
         }
       }
     }

@@ -8,6 +8,7 @@
 import { parseRecordKey } from "../model/keys"
 import { AXES } from "../snapshots/axes"
 import type { LabelChange } from "../snapshots/payload"
+import { sortByRank } from "./sort"
 import type { AxisLabels, Nudge, RollupFilters, RollupRow, TeamDigest, TeamFileRow } from "./types"
 
 const DAY_MS = 86_400_000
@@ -139,7 +140,8 @@ export function buildRollup(files: readonly TeamFileRow[], options: RollupOption
       attention: attentionOf(nudges, latest.digest.labels.risk, lastChangeAt(entries))
     })
   }
-  return sortByAttention(rows)
+  // Attention first, then name, then key.
+  return sortByRank(rows, (row) => row.attention, "descending")
 }
 
 /** The latest name a snapshot gives; the record id when every snapshot left it blank. */
@@ -185,21 +187,6 @@ function attentionOf(nudges: readonly Nudge[], risk: string, changedAt: number):
   const urgency = nudges.some((n) => n.kind !== "stale") ? URGENT_NUDGE : nudges.length > 0 ? STALE_NUDGE : 0
   const time = Math.min(Math.max(0, Math.floor(changedAt)), TIME_BAND - 1)
   return (urgency * RISK_BANDS + (RISK_RANK[risk] ?? 0)) * TIME_BAND + time
-}
-
-/**
- * Attention first, then name (case-insensitive), then key. Names are lower-cased once, and compared
- * by code unit: a collator's compare on every tie cost five times the rest of the roll-up at 5,000 accounts.
- */
-function sortByAttention(rows: RollupRow[]): RollupRow[] {
-  const decorated = rows.map((row) => ({ row, name: row.name.toLocaleLowerCase() }))
-  decorated.sort(
-    (a, b) =>
-      b.row.attention - a.row.attention ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-      (a.row.accountKey < b.row.accountKey ? -1 : a.row.accountKey > b.row.accountKey ? 1 : 0)
-  )
-  return decorated.map((d) => d.row)
 }
 
 /** The rows the filters keep, in the order given. */

@@ -217,9 +217,11 @@ export function readSalesforceRecord(root: ParentNode): SalesforcePageRecord {
 export function readSalesforceTitle(root: ParentNode): string | undefined {
   const scope = activeScope(root)
   if (!scope) return undefined
-  // As readSalesforceRecord: no walk for shadow roots while the light DOM shows fields.
-  const roots = scope.querySelector(S.field) ? [] : undefined
-  const title = scope.querySelector(S.title) ?? scope.querySelector(S.classicTitle) ?? deepQuery(scope, `${S.title}, ${S.classicTitle}`, roots)
+  const title =
+    scope.querySelector(S.title) ??
+    scope.querySelector(S.classicTitle) ??
+    // As readSalesforceRecord: no walk for shadow roots while the light DOM shows fields.
+    deepQuery(scope, `${S.title}, ${S.classicTitle}`, scope.querySelector(S.field) ? [] : undefined)
   const text = textOf(title)
   return text ? cap(text, MAX_LABEL) : undefined
 }

@@ -11,7 +11,8 @@ import type { RollupRow } from "../../team/types"
 import type { I18n, MessageKey } from "../i18n"
 import { AXIS_NAME } from "../export/words"
 import { labelOrder } from "../labels"
-import { AXIS_LABEL_TEXT, axisLabelWords, historyChanges, labelSeries } from "./rollup-rows"
+import { AXIS_LABEL_TEXT } from "../labels"
+import { axisLabelWords, historyChanges, labelSeries } from "./rollup-rows"
 
 const CHART_AXES: readonly { axis: AxisId; name: MessageKey }[] = [
   { axis: "risk", name: "axisRisk" },

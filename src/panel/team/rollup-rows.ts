@@ -7,9 +7,7 @@ import type { AxisLabels, RollupRow } from "../../team/types"
 import type { AxisId } from "../../snapshots/axes"
 import type { I18n } from "../i18n"
 import { AXIS_LABEL_TEXT, DOMINANCE_TEXT, labelOrder, labelText, RISK_TEXT, TIER_TEXT } from "../labels"
-import { sortByRank } from "./rows"
-
-export { AXIS_LABEL_TEXT }
+import { sortByRank, type SortDirection } from "../../team/sort"
 
 /** A machine label as the panel's words; "unknown" is short, a label this build does not know stays as written. */
 export function axisLabelWords(t: I18n["t"], axis: string, value: string): string {
@@ -24,7 +22,7 @@ export type RollupColumn = (typeof ROLLUP_COLUMNS)[number]
 export type RollupSortColumn = RollupColumn | "attention"
 export interface RollupSort {
   column: RollupSortColumn
-  direction: "ascending" | "descending"
+  direction: SortDirection
 }
 
 /** buildRollup's own order. */

@@ -3,6 +3,7 @@
  * the sort orders of each column. Pure: the Team tab reads Dexie, a benchmark passes rows in.
  */
 import type { RelationshipProfile } from "../../analysis/profile"
+import { sortByRank, type SortDirection } from "../../team/sort"
 import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelOrder, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
 
 export interface TeamRow {
@@ -21,7 +22,6 @@ export interface TeamRow {
 
 export const TEAM_COLUMNS = ["name", "dominance", "valueOrigin", "initiator", "criterion", "risk", "tier", "lastActivity"] as const
 export type TeamColumn = (typeof TEAM_COLUMNS)[number]
-export type SortDirection = "ascending" | "descending"
 export interface SortState {
   column: TeamColumn
   direction: SortDirection
@@ -91,27 +91,6 @@ function rank(row: TeamRow, column: TeamColumn): number | string | null {
   const order = LABEL_ORDERS[column]
   const i = order ? order.indexOf(value) : -1
   return i >= 0 ? i : value
-}
-
-/**
- * A new array by a rank (missing ranks last in both directions), ties by name (case-insensitive),
- * then key, so it is stable. Decorated once: ranks are computed n times instead of n log n times.
- * The local team table and the CRM roll-up both sort through it.
- */
-export function sortByRank<T extends { name: string; accountKey: string }>(rows: readonly T[], rankOf: (row: T) => number | string | null, direction: SortDirection): T[] {
-  const sign = direction === "ascending" ? 1 : -1
-  const decorated = rows.map((row) => ({ row, r: rankOf(row), name: row.name.toLocaleLowerCase() }))
-  decorated.sort((a, b) => {
-    if (a.r !== b.r) {
-      if (a.r === null) return 1
-      if (b.r === null) return -1
-      if (a.r < b.r) return -sign
-      if (a.r > b.r) return sign
-    }
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1
-    return a.row.accountKey < b.row.accountKey ? -1 : a.row.accountKey > b.row.accountKey ? 1 : 0
-  })
-  return decorated.map((d) => d.row)
 }
 
 /** A new sorted array (the input is untouched). */
