@@ -5,7 +5,7 @@ import { DAY, manyFiles, NOW, skippedFile, teamScenario } from "../../../tests/s
 import { click, render, selectOption, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import { makeI18n } from "../i18n"
 import { MAX_SKIPPED_SHOWN, RollupView, type RollupViewProps } from "./RollupView"
-import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT } from "./TeamTable"
+import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT } from "./WindowedTable"
 
 const EN = makeI18n("en")
 const FA = makeI18n("fa")

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { makeI18n } from "../i18n"
 import { click, render, waitFor, type Rendered } from "../../../tests/support/panel-testing"
 import type { TeamRow } from "./rows"
-import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT, TeamTable } from "./TeamTable"
+import { TeamTable } from "./TeamTable"
+import { DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT } from "./WindowedTable"
 
 const RISKS = ["healthy", "watch", "at-risk", null] as const
 const rows = (n: number): TeamRow[] =>

@@ -6,17 +6,12 @@
  * It is loaded lazily, so it takes the language as a prop instead of reading the panel's context
  * (a lazily loaded chunk may carry its own copy of the context module).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react"
+import { useMemo, useState } from "react"
 import { formatDate } from "../../i18n/format"
 import { makeI18n, type I18n, type MessageKey } from "../i18n"
 import { CRITERION_TEXT, DOMINANCE_TEXT, INITIATOR_TEXT, labelText, RISK_TEXT, TIER_TEXT, VALUE_ORIGIN_TEXT } from "../labels"
 import { BY_NAME, nextSort, sortRows, TEAM_COLUMNS, type SortState, type TeamColumn, type TeamRow } from "./rows"
-import { visibleRange } from "./windowing"
-
-/** Must match `.team-table tbody tr` height in panel.css. */
-export const ROW_HEIGHT = 32
-export const OVERSCAN = 8
-export const DEFAULT_VIEWPORT = 420
+import { DEFAULT_VIEWPORT, SortHeader, useWindowedRows, WindowedBody } from "./WindowedTable"
 
 const HEADERS: Record<TeamColumn, MessageKey> = {
   name: "colAccount",
@@ -55,34 +50,12 @@ const ENGLISH = makeI18n("en")
 export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSortedBy, viewportHeight = DEFAULT_VIEWPORT }: TeamTableProps) {
   const { t, language } = i18n
   const [sort, setSort] = useState<SortState>(rowsSortedBy ?? BY_NAME)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [measured, setMeasured] = useState<number | null>(null)
-  const scroller = useRef<HTMLDivElement>(null)
-
   const sorted = useMemo(
     () => (rowsSortedBy && rowsSortedBy.column === sort.column && rowsSortedBy.direction === sort.direction ? rows : sortRows(rows, sort)),
     [rows, sort, rowsSortedBy]
   )
 
-  useLayoutEffect(() => {
-    const el = scroller.current
-    if (!el) return
-    const measure = () => setMeasured(el.clientHeight || null)
-    measure()
-    if (typeof ResizeObserver === "undefined") return
-    const observer = new ResizeObserver(measure)
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [])
-
-  // A new sort starts from the top: the rows under the old scroll position are unrelated.
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0
-    setScrollTop(0)
-  }, [sort])
-
-  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop), [])
-  const range = visibleRange({ scrollTop, viewportHeight: measured ?? viewportHeight, rowHeight: ROW_HEIGHT, rowCount: sorted.length, overscan: OVERSCAN })
+  const { scroller, onScroll, range } = useWindowedRows(sorted.length, viewportHeight, [sort])
   const visible = sorted.slice(range.start, range.end)
 
   const cell = (row: TeamRow, column: TeamColumn): string => {
@@ -98,26 +71,8 @@ export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSor
   return (
     <div className="team-scroll" ref={scroller} onScroll={onScroll} style={{ blockSize: viewportHeight }} data-testid="team-table" data-rows={sorted.length}>
       <table className="team-table" aria-rowcount={sorted.length + 1} aria-label={t("teamTitle")}>
-        <thead>
-          <tr aria-rowindex={1}>
-            {TEAM_COLUMNS.map((column) => (
-              <th key={column} scope="col" aria-sort={sort.column === column ? sort.direction : "none"} className={`col-${column}`}>
-                <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, column))}>
-                  {t(HEADERS[column])}
-                  <span aria-hidden="true" className="sort-mark">
-                    {sort.column === column ? (sort.direction === "ascending" ? " ▲" : " ▼") : ""}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {range.padTop > 0 ? (
-            <tr aria-hidden="true" className="spacer" style={{ blockSize: range.padTop }}>
-              <td colSpan={TEAM_COLUMNS.length} />
-            </tr>
-          ) : null}
+        <SortHeader columns={TEAM_COLUMNS} headers={HEADERS} sort={sort} onSort={(column) => setSort((s) => nextSort(s, column))} t={t} />
+        <WindowedBody range={range} columns={TEAM_COLUMNS.length}>
           {visible.map((row, i) => (
             <tr
               key={row.accountKey}
@@ -140,12 +95,7 @@ export function TeamTable({ rows, i18n = ENGLISH, onSelect, selectedKey, rowsSor
               ))}
             </tr>
           ))}
-          {range.padBottom > 0 ? (
-            <tr aria-hidden="true" className="spacer" style={{ blockSize: range.padBottom }}>
-              <td colSpan={TEAM_COLUMNS.length} />
-            </tr>
-          ) : null}
-        </tbody>
+        </WindowedBody>
       </table>
     </div>
   )
