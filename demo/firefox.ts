@@ -38,13 +38,20 @@ function certificate(): { key: Buffer; cert: Buffer } {
 /** The demo org over HTTPS on port 443 of this machine (the tests run as root in CI). */
 /** Rewrites a page before it is served (a test's hostile script, say). */
 export type PageRewrite = (url: string, html: string) => string
+/** A page of the test's own at a URL (a saved CRM page, say), served instead of the demo org's. */
+export type PageSource = (url: string) => string | undefined
 
-async function serve(network: DemoNetwork, rewrite?: PageRewrite): Promise<Server> {
+async function serve(network: DemoNetwork, rewrite?: PageRewrite, pages?: PageSource): Promise<Server> {
   const server = createServer(certificate(), (req, res) => {
     const chunks: Buffer[] = []
     req.on("data", (c: Buffer) => chunks.push(c))
     req.on("end", () => {
       const url = `https://${req.headers.host}${req.url}`
+      const own = pages?.(url)
+      if (own !== undefined) {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(own)
+        return
+      }
       const route = network.routes.find((r) => r.pattern.test(url))
       if (!route) {
         res.writeHead(404).end()
@@ -84,6 +91,7 @@ export interface FirefoxSession {
 export interface FirefoxOptions extends DemoOrgOptions {
   headless?: boolean
   rewrite?: PageRewrite
+  pages?: PageSource
   /** false: the same browser and org without Parley (a benchmark's baseline). */
   extension?: boolean
   /** Extra environment of the Firefox process (the bench starts Firefox's profiler this way). */
@@ -92,7 +100,7 @@ export interface FirefoxOptions extends DemoOrgOptions {
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const network = createDemoNetwork(options)
-  const server = await serve(network, options.rewrite)
+  const server = await serve(network, options.rewrite, options.pages)
   const uuid = "5b3e6f0e-3f7a-4c1d-9a55-6a1b2c3d4e5f"
   const browser = await puppeteer.launch({
     browser: "firefox",

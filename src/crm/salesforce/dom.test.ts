@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import { attachDeclarativeShadowRoots } from "../../../tests/support/declarative-shadow"
 import { readSalesforceRecord, readSalesforceTitle } from "./dom"
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -12,19 +13,6 @@ function load(name: string): Document {
   const doc = new DOMParser().parseFromString(readFileSync(join(FIXTURES, name), "utf8"), "text/html")
   attachDeclarativeShadowRoots(doc)
   return doc
-}
-
-/** DOMParser leaves `<template shadowrootmode>` inert (as the HTML spec says); Chromium's page
- * parser attaches them. Do what the page parser does, nested templates included. */
-function attachDeclarativeShadowRoots(root: ParentNode): void {
-  for (const template of Array.from(root.querySelectorAll("template[shadowrootmode]")) as HTMLTemplateElement[]) {
-    const host = template.parentElement
-    if (!host) continue
-    const shadow = host.attachShadow({ mode: template.getAttribute("shadowrootmode") === "closed" ? "closed" : "open" })
-    shadow.append(template.content)
-    template.remove()
-    attachDeclarativeShadowRoots(shadow)
-  }
 }
 
 const OWNER = "005000000000001AAA"
