@@ -19,7 +19,7 @@ const browser: BrowserUnderTest = {
 }
 
 beforeAll(async () => {
-  const byUrl = new Map(SAVED_PAGES.map((p) => [p.url, p.html]))
+  const byUrl = new Map(SAVED_PAGES.map((p) => [p.url, p.served ?? p.html]))
   firefox = await launchFirefox({ pages: (url) => byUrl.get(url) })
   panel = await firefox.panel()
   crm = await firefox.newPage()

@@ -24,7 +24,7 @@ beforeAll(async () => {
   // The demo org answers the syncs these pages start; the saved pages themselves are served here
   // (a route added later is tried first).
   await installDemoOrg(chromium.context)
-  const byUrl = new Map(SAVED_PAGES.map((p) => [p.url, p.html]))
+  const byUrl = new Map(SAVED_PAGES.map((p) => [p.url, p.served ?? p.html]))
   await chromium.context.route((url) => byUrl.has(url.href), (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: byUrl.get(route.request().url())! }))
   crm = await chromium.context.newPage()
   panel = await openPanel(chromium)

@@ -53,7 +53,10 @@ export interface SavedPage {
   /** `salesforce/<file>` or `dynamics/<file>` under tests/fixtures. */
   file: string
   url: string
+  /** The saved HTML: what the pure reader reads in Node. */
   html: string
+  /** What the browser is sent, when not `html` itself. */
+  served?: string
 }
 
 /** Several pages show the same record: a query of its own tells whose read a stored row is. */
@@ -67,8 +70,26 @@ function saved(crm: "salesforce" | "dynamics", file: string): SavedPage {
   return { file: `${crm}/${file}`, url: tagged(url, file), html }
 }
 
+/** Lightning's components attach their shadow roots from script, not from the parser: the same
+ * page, its declarative shadow roots left inert and attached by the page's own script instead
+ * (from the content script's side, a root the page made, behind Firefox's Xray wrappers). */
+function scriptShadow(page: SavedPage): SavedPage {
+  const attach = `<script>(function attach(root) {
+  for (const template of root.querySelectorAll("template[data-shadowrootmode]")) {
+    const shadow = template.parentElement.attachShadow({ mode: template.dataset.shadowrootmode })
+    shadow.append(template.content)
+    template.remove()
+    attach(shadow)
+  }
+})(document)</script>`
+  const served = page.html.replaceAll("<template shadowrootmode=", "<template data-shadowrootmode=").replace("</body>", `${attach}</body>`)
+  if (served === page.html || !served.includes(attach)) throw new Error(`${page.file} has no declarative shadow roots to script`)
+  return { ...page, file: `${page.file} (shadow roots attached by script)`, url: tagged(SALESFORCE_URLS["lightning-shadow.html"]!, "script-shadow"), served }
+}
+
 export const SAVED_PAGES: readonly SavedPage[] = [
   ...Object.keys(SALESFORCE_URLS).map((file) => saved("salesforce", file)),
+  scriptShadow(saved("salesforce", "lightning-shadow.html")),
   ...["account.html", "contact.html", "incident.html", "opportunity.html", "quote.html"].map((file) => saved("dynamics", file))
 ]
 
