@@ -14,7 +14,7 @@ import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import * as M from "../model/schema"
 import { CUE, leadSourceSide, MARKER, normalise, read, readerOf, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
-import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, TIME } from "./parameters"
+import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, GENERAL, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
 
@@ -48,7 +48,18 @@ export interface Scanned {
 /** The words of a record that matched a cue (for a reason), or undefined. */
 export function cueText(f: Scanned, cue: Cue): string | undefined {
   if ((f.cues & CUE[cue]) === 0) return undefined
-  return scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)?.[cue as never]
+  const hits = scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)
+  const own: string | undefined = hits?.[cue as never]
+  if (own !== undefined || cue !== "disparagement") return own
+  // Disparagement made of a price and an excess word after it (src/text/clauses.ts): the words
+  // from the price on ("prices are way too high for …"; the evidence quote shortens them).
+  const price = hits?.price
+  if (price === undefined) return undefined
+  for (const text of [f.textA, f.textB, f.textC]) {
+    const from = text?.indexOf(price) ?? -1
+    if (from >= 0) return text!.slice(from, from + GENERAL.maxQuoteChars)
+  }
+  return price
 }
 
 export interface InteractionF extends RecordRef, Scanned {

@@ -311,3 +311,20 @@ describe("complaint hint when every case is closed", () => {
     expect(fa.text).toMatch(/هیچ پرونده‌ای باز نیست/)
   })
 })
+
+describe("two-way contacts in the advice", () => {
+  it("does not count our unanswered follow-ups to a silent customer as contacts we know them by (EN and FA)", () => {
+    const k = kit({ org: "chase" })
+    const theirs = Array.from({ length: 3 }, (_, n) => k.interaction(`C${n}`, { at: at(n * 30), subject: "Re: order", text: "Thanks, noted." }))
+    const ours = Array.from({ length: 12 }, (_, n) => k.interaction(`O${n}`, { at: at(200 + n * 10), direction: "outbound", subject: "Checking in", text: "Just following up on our proposal." }))
+    const calls = Array.from({ length: 4 }, (_, n) => k.interaction(`V${n}`, { at: at(210 + n * 20), channel: "call", direction: "outbound", subject: "تماس", text: "پیغام گذاشتم، جواب ندادند." }))
+    const p = classifyRelationship(k.history(k.account({ name: "Quiet Ltd" }), { interactions: [...theirs, ...ours, ...calls] }), { now: at(400) })
+    expect(p.engagement!.unansweredOutreach).toBe(16)
+    const en = negotiationHints(p).find((h) => h.id === "read-the-relationship-first")!
+    expect(en.text).toMatch(/3 two-way contacts/)
+    // Three two-way contacts and nothing else is really little: the hint says so.
+    expect(negotiationHints(p).map((h) => h.id)).toContain("generic-rules-only")
+    const fa = negotiationHints(p, { locale: "fa-IR" }).find((h) => h.id === "read-the-relationship-first")!
+    expect(fa.text).toMatch(/3 تماس دوطرفه|۳ تماس دوطرفه/)
+  })
+})

@@ -435,11 +435,24 @@ export const LEXICONS = {
       "out to tender", "put it out to tender", "putting the account out to tender", "re-tender*", "retender*",
       "rebid the contract", "go out to bid", "going out to bid", "find another supplier", "find a new supplier",
       "terminate our contract", "cancel the contract", "cancel our contract", "go elsewhere", "going elsewhere",
+      "look elsewhere", "looking elsewhere", "take our orders elsewhere", "take our business elsewhere", "buy elsewhere",
+      "considering other suppliers", "considering other vendors", "consider other suppliers", "consider other vendors",
+      "go to your competitor", "go to a competitor", "go with a competitor", "go with your competitor",
+      "move to a competitor", "moving to a competitor", "switch to a competitor", "switching to a competitor",
+      "switch to another supplier", "move to another supplier", "switch to another vendor", "move to another vendor",
+      "put this out to bid", "put it out to bid", "putting it out to bid", "out to bid", "stop ordering from you",
+      "stop working with you", "stop doing business", "end our relationship", "end the relationship",
+      "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",
       "با رقیب می بند*", "با رقبا می بند*", "قرارداد سال بعد را با رقیب*", "سراغ یه تامین کننده دیگه*",
-      "سراغ تامین کننده دیگه*", "تامین کننده دیگه*", "مناقصه می گذاریم*", "به مناقصه می گذاریم*"
+      "سراغ تامین کننده دیگه*", "تامین کننده دیگه*", "مناقصه می گذاریم*", "به مناقصه می گذاریم*",
+      "سراغ رقبا*", "سراغ رقیب*", "سراغ یه شرکت دیگه*", "سراغ شرکت دیگه*", "سراغ شرکت دیگر*", "سراغ یک شرکت دیگر*",
+      "سراغ یه جای دیگه*", "با شما کار نمی*", "با شما کار نخواهیم*", "از شما خرید نمی*", "ازتون خرید نمی*",
+      "از شما خرید نخواهیم*", "قطع همکاری*", "همکاری را قطع*", "همکاری رو قطع*", "همکاری را متوقف*", "همکاری رو تموم*",
+      "همکاری را ادامه نمی*", "همکاری رو ادامه نمی*", "به همکاری ادامه نمی*", "دنبال تامین کننده جدید*",
+      "دنبال تامین کننده دیگر*", "تامین کننده های دیگر*"
     ]
   },
   /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */
@@ -453,9 +466,16 @@ export const LEXICONS = {
       "don't have the budget", "do not have the budget", "don't have budget", "don't have the funds",
       "do not have the funds", "won't approve", "will not approve", "wouldn't approve", "capped at", "can't spend more",
       "cannot spend more", "out of our price range", "budget has run out", "budget ran out", "budget is exhausted",
+      "no room in the budget", "no room in our budget", "don't have room in", "do not have room in", "don't have the room in",
+      "budget won't stretch", "budget will not stretch", "budget doesn't stretch", "budget does not stretch",
+      "budget won't allow", "budget will not allow", "budget doesn't allow", "budget does not allow", "not in the budget",
+      "not in our budget", "outside our budget", "outside the budget", "out of our budget", "more than we budgeted",
+      "beyond what we budgeted", "haven't budgeted", "have not budgeted", "wasn't budgeted", "not budgeted for",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
       "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
-      "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*"
+      "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
+      "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
+      "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*"
     ],
     disparagement: [
       "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",
@@ -524,7 +544,7 @@ export const MARKERS = {
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
-    "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
+    "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
     "sensitive", "sensitivity", "driver", "حساس*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
@@ -539,6 +559,11 @@ export const MARKERS = {
     "is fine", "was fine", "are fine", "were fine", "is ok", "was ok", "is okay", "was okay", "is reasonable",
     "was reasonable", "is fair", "was fair", "is competitive", "was competitive",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
+    "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
+    "are pleased with", "been pleased with", "has been great", "have been great", "has been good", "have been good",
+    "has been fine", "have been fine", "has been excellent", "have been excellent",
+    "راضی هستیم", "راضی ایم", "راضیم", "راضی بودیم", "رضایت داریم", "رضایت کامل", "منطقی است", "منطقیه", "مناسبه",
     "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
     "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
     "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
@@ -584,7 +609,11 @@ export const MARKERS = {
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
     "خواستار*", "اصرار*", "معتقد*",
-    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan"
+    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan",
+    // Someone named with an honorific in our note is the customer's person ("آقای احمدی روی قیمت حساس بود"); our own people are "ما", "من".
+    "آقای", "خانم", "جناب", "سرکار خانم", "agha*", "khanom*",
+    "according to the customer", "according to the client", "according to the buyer", "according to procurement",
+    "according to purchasing", "according to their"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
@@ -630,6 +659,21 @@ export const MARKERS = {
   ],
   /** "not only X but also Y": a negation that adds rather than sets aside. */
   additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],
+  /**
+   * Said of a price after it in the clause, makes disparagement (Lee & Ames: "it isn't worth
+   * that"): "your prices are way too high", "قیمت‌هاتون خیلی بالاست". Alone ("the lead time is
+   * too high", "کیفیت بالاست") it says nothing about our price. A negation between ("not too
+   * high") cancels it.
+   */
+  excess: [
+    "too high", "too steep", "steep", "excessive", "exorbitant", "outrageous", "ridiculous", "crazy", "insane",
+    "out of line", "out of whack", "not competitive", "uncompetitive", "not reasonable", "unreasonable", "inflated",
+    "above market", "above the market", "higher than the market", "higher than everyone", "too much", "very high",
+    "really high", "quite high", "so high", "through the roof", "a bit high", "a little high", "on the high side",
+    "بالاست", "بالا است", "بالا هست", "بالاس", "زیاده", "زیاد است", "زیاد هست", "خیلی بالا", "خیلی زیاد", "نجومی*",
+    "سرسام آور*", "غیر منطقی*", "غیرمنطقی*", "منطقی نیست*", "منصفانه نیست*", "بالاتر از بازار*", "بالاتر از همه*",
+    "balast", "ziade", "ziyade", "kheili bala*", "kheyli bala*", "ghir manteghi*", "gheyre manteghi*", "manteghi nist*"
+  ],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
   automated: [
     "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",

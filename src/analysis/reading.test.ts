@@ -9,6 +9,7 @@ import type { Interaction } from "../model/schema"
 import { caseFeatures, interactionFeatures, signatureOf } from "./features"
 import { classifyRelationship } from "./index"
 import { CUE } from "./lexicon"
+import { renderMessage } from "../i18n/render"
 
 const k = kit({ org: "reading" })
 const NOW = at(400)
@@ -365,6 +366,62 @@ describe("unseen wordings a rep meets (probe of issue 13)", () => {
     expect(voiced("Thanks.\nBest regards,\nTom\nLogistics & Delivery Coordinator")).toEqual([])
     expect(voiced("Received.\n\nSent from my iPhone\nBudget Office - Purchasing Dept.")).toEqual([])
     expect(voiced("ممنون.\nبا احترام\nمدیر کنترل کیفیت")).toEqual([])
+  })
+})
+
+describe("a second probe of unseen wordings (issue 13)", () => {
+  it("hears a price called too high as disparagement, in any wording, and not its denial or another thing's excess", () => {
+    expect(voiced("Frankly your prices are way too high for what we get.")).toContain("disparagement")
+    expect(voiced("The new pricing is a bit steep.")).toContain("disparagement")
+    expect(voiced("قیمت‌هاتون خیلی بالاست.")).toContain("disparagement")
+    expect(voiced("قيمت شما واقعا زیاده")).toContain("disparagement")
+    expect(voiced("این قیمت اصلا منطقی نیست")).toContain("disparagement")
+    expect(voiced("gheymatetoon kheili balast")).toContain("disparagement")
+    expect(voiced("Your prices are not too high, but the lead time is.")).not.toContain("disparagement")
+    expect(voiced("The reject rate is too high; the price was right.")).not.toContain("disparagement")
+    expect(voiced("کیفیت کارتون خیلی بالاست")).not.toContain("disparagement")
+    // A rep sees the words in the evidence.
+    const p = profileOf(repeated("Your prices are way too high for what we get.", 3))
+    expect(p.pushback.label).toBe("disparagement")
+    expect(renderMessage(p.pushback.evidence[0]!.reason, "en")).toMatch(/prices are way too high/)
+  })
+
+  it("hears a budget that will not stretch, in English and colloquial Persian", () => {
+    expect(voiced("We simply don't have room in the budget for this.")).toContain("constraint")
+    expect(voiced("Our budget won't stretch that far.")).toContain("constraint")
+    expect(voiced("بودجه‌مون اجازه نمیده.")).toContain("constraint")
+    expect(voiced("با این بودجه نمی‌تونیم جلو بریم.")).toContain("constraint")
+    expect(voiced("Budget is not a constraint this year.")).not.toContain("constraint")
+  })
+
+  it("hears churn threats put other ways, and not their denials", () => {
+    expect(voiced("We are seriously considering other suppliers.")).toContain("churnThreat")
+    expect(voiced("Fix this or we may have to look elsewhere.")).toContain("churnThreat")
+    expect(voiced("We are going to put this out to bid next year.")).toContain("churnThreat")
+    expect(voiced("اگه درست نشه میریم سراغ یه شرکت دیگه.")).toContain("churnThreat")
+    expect(voiced("مجبوریم سراغ رقبا بریم.")).toContain("churnThreat")
+    expect(voiced("دیگه با شما کار نمی‌کنیم.")).toContain("churnThreat")
+    expect(voiced("dige ba shoma kar nemikonim")).toContain("churnThreat")
+    expect(voiced("We're not planning to change suppliers.")).not.toContain("churnThreat")
+    expect(voiced("قصد تغییر تامین‌کننده نداریم")).not.toContain("churnThreat")
+  })
+
+  it("sets aside a criterion called no big deal, put aside, or one they are happy with", () => {
+    expect(voiced("Price? Not a big deal for us.")).toEqual([])
+    expect(voiced("Cost aside, we need shipments on time.")).toEqual(["delivery"])
+    expect(voiced("Less about price, more about reliability.")).toEqual(["quality"])
+    expect(voiced("We are happy with delivery and support. The last batch had defects.")).toEqual(["quality"])
+    expect(voiced("They said price isn't the main thing, reliability is.", { channel: "call", direction: "outbound" })).toEqual(["quality"])
+    expect(voiced("از قیمت‌ها راضی هستیم، ولی تحویل همیشه دیر است.")).toEqual(["delivery"])
+    // A request is not satisfaction: "we'd be happy with 10% off" still talks price.
+    expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
+  })
+
+  it("takes a named person in a Persian note, and 'according to the buyer', as the customer speaking", () => {
+    const note = { channel: "call" as const, direction: "outbound" as const }
+    expect(voiced("جلسه با مشتری: آقای احمدی روی قیمت خیلی حساس بود", note)).toEqual(["price"])
+    expect(voiced("According to the buyer, price is the deciding factor.", note)).toEqual(["price"])
+    expect(voiced("According to our price list, delivery is free.", note)).toEqual([])
   })
 })
 

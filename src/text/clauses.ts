@@ -31,7 +31,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -51,6 +51,10 @@ export interface ReadingBits {
   budgetBound: number
   /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
   otherSubject: number
+  /** What an excess word ("too high", "steep", "بالاست") qualifies when it follows in the clause
+   * (price), and the cue the two make together (disparagement): "your prices are way too high". */
+  excessOf: number
+  excess: number
 }
 
 export interface Reading {
@@ -80,6 +84,7 @@ const OURS_VERB = ROLE("oursVerb")
 const PREPOSITION = ROLE("preposition")
 const REPLY_HEADER = ROLE("replyHeader")
 const ADDITIVE = ROLE("additive")
+const EXCESS = ROLE("excess")
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
@@ -114,7 +119,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     }
     return settle(out, mask, 0, markers)
   }
-  const { dismissable, negatable, budgetBound, otherSubject } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess } = bits
+  /** Cues made by two words together (price + "too high"): added to the cues found. */
+  let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
   let pendingVoiced = 0
   let pendingNegatedCriteria = 0
@@ -158,6 +165,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
   let negatableEnd = -1
+  /** Where the first cue an excess word qualifies (price) starts in the clause. */
+  let excessOfStart = -1
 
   // One step past the last hit closes the last clause.
   for (let h = 0; h <= count; h++) {
@@ -231,6 +240,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         issueEnd = -1
         negatableSeen = 0
         negatableEnd = -1
+        excessOfStart = -1
       }
       if (h === count) break
       current = clause
@@ -288,6 +298,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case ADDITIVE:
           additive = true
           break
+        case EXCESS:
+          // "prices are way too high": after the price, unless a negation stands between ("not too high").
+          if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
+            cues |= excess
+            derived |= excess
+            if ((excess & negatable) !== 0) {
+              keptNegatable |= excess
+              negatableSeen |= excess
+              if (end > negatableEnd) negatableEnd = end
+            }
+          }
+          break
         case CUSTOMER:
         case OURS:
           if (inQuotes) quotedHits = true
@@ -307,6 +329,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       cues |= bit
       // "budget … price increase": the increase is the price's, not the budget's.
       if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
+      if ((bit & excessOf) !== 0 && excessOfStart < 0) excessOfStart = start
       if (inQuotes) quotedHits = true
       else if ((bit & otherSubject) !== 0) claim = OTHER
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
@@ -330,7 +353,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   }
   // The last clause: nothing follows to contrast it.
   if (pendingCounts) voice |= pendingVoiced
-  return settle(out, mask, voice, markers)
+  return settle(out, mask | derived, voice, markers)
 }
 
 function settle(out: Reading, cues: number, voice: number, markers: number): Reading {

@@ -385,7 +385,7 @@ export function compileLexicons<L extends LexiconTable>(
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0 }
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
     const triesByArray = new WeakMap<readonly string[], Trie>()
@@ -515,7 +515,13 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
     "budje nadarim*", "budjeh nadarim*", "boodje nadarim*", "budje mahdood*", "budjeh mahdood*", "saghfe budje*",
     "bishtar az in nemitunim*", "bishtar az in nemitoonim*", "bishtar nemitunim*", "bishtar nemitoonim*", "nemitunim bishtar*",
     "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*",
-    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*"
+    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*", "budje ejaze nemide*",
+    "budjemoon ejaze nemide*", "budjeh ejazeh nemideh*", "budjemoon*", "kharej az budje*"
+  ],
+  churnThreat: [
+    "ba shoma kar nemikonim*", "dige ba shoma kar*", "azatoon kharid nemikonim*",
+    "azetun kharid nemikonim*", "soragh raghib*", "soragh roghaba*", "soragh ye sherkat dige*", "soragh sherkat dige*",
+    "ghat hamkari*", "hamkari ro ghat*", "taminkonande ro avaz*", "tamin konande ro avaz*", "tamdid nemikonim*"
   ],
   disparagement: [
     "kheyli gerun*", "kheili gerun*", "kheyli geroon*", "kheili geroon*", "kheyli geran*", "kheili geran*", "gerune*",
