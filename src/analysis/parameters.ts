@@ -354,7 +354,7 @@ export const LEXICONS = {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*",
-      "قیمت*", "تخفیف*", "ارزان*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
@@ -624,10 +624,14 @@ export const MARKERS = {
     "reminded them", "asked them", "called them", "assured them",
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
     "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
-    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش",
-    // Or a document is the subject ("the competitor's deck says …"): not the customer either.
-    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says",
-    "بروشور*", "کاتالوگ*", "اسلاید*"
+    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش"
+  ],
+  /** A document as the subject ("the competitor's deck says …", "بروشور رقیب می‌گوید …"): not the
+   * customer, and a third-person verb after it ("می‌گوید") is the document's, not theirs. */
+  document: [
+    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says", "flyer",
+    "leaflet", "whitepaper", "white paper", "advert", "advertisement", "linkedin post",
+    "بروشور*", "کاتالوگ*", "اسلاید*", "تبلیغ*", "آگهی*", "وب سایت*"
   ],
   /** Persian verbs whose person ending makes the customer the subject, wherever the verb stands. */
   customerVerb: [
@@ -680,7 +684,10 @@ export const MARKERS = {
     "please do not reply", "this is an automated", "automated message", "automated email", "automatically generated",
     "auto-generated", "system generated", "system-generated", "mass email", "list email", "manage your preferences", "manage preferences", "email preferences", "view in browser",
     "view this email in your browser", "you are receiving this", "you received this email", "out of office",
-    "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
+    "automatic reply", "auto-reply", "autoreply", "out of the office", "away from the office", "away from my desk",
+    "limited access to email", "limited access to my email", "on annual leave", "on leave until", "on vacation until",
+    "on holiday until", "i am currently out", "i'm currently out", "back in the office on", "will respond when i return",
+    "will reply when i return", "خارج از دفتر*", "در مرخصی*", "مرخصی هستم*", "در اولین فرصت پاسخ*", "auto-created", "automatically created", "created by workflow",
     "workflow task", "system task", "process builder", "marketing email", "pardot",
     "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
     "to stop receiving", "stop receiving these", "surveymonkey", "take our survey", "save your seat", "register now",

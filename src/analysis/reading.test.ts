@@ -417,6 +417,23 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
   })
 
+  it("leaves a document's words to the document, whatever the Persian verb's person", () => {
+    const note = { channel: "note" as const, direction: "internal" as const }
+    expect(voiced("یادداشت داخلی: بروشور رقیب می‌گوید قیمتشان ۱۵٪ ارزان‌تر است", note)).toEqual([])
+    expect(voiced("کاتالوگ رقیب میگه تحویل ۴۸ ساعته", note)).toEqual([])
+    // The customer saying the same is theirs, in colloquial spelling too (ارزون).
+    expect(voiced("مشتری گفت رقیب ۱۵٪ ارزون‌تر داده", note)).toContain("price")
+    expect(voiced("لیست قیمت ما رو دیدند و گفتند گرونه", note)).toContain("price")
+  })
+
+  it("does not read an out-of-office reply as the customer's words, in English or Persian", () => {
+    const ooo = (text: string) => interactionFeatures(k.interaction("A", { at: at(1), subject: "Pricing for Q3", text }))
+    const en = ooo("Hi, I'm out of the office until 12/1 with limited access to email. For urgent pricing or delivery matters contact Jane.")
+    expect(en.human).toBe(false)
+    expect(en.voice).toBe(0)
+    expect(ooo("تا پایان هفته در مرخصی هستم و در اولین فرصت پاسخ خواهم داد. برای موضوعات قیمت با واحد فروش تماس بگیرید.").human).toBe(false)
+  })
+
   it("takes a named person in a Persian note, and 'according to the buyer', as the customer speaking", () => {
     const note = { channel: "call" as const, direction: "outbound" as const }
     expect(voiced("جلسه با مشتری: آقای احمدی روی قیمت خیلی حساس بود", note)).toEqual(["price"])

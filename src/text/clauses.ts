@@ -22,7 +22,8 @@
  * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
  * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
  * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
- * (a subject line's "Customer call" names no speaker for the body). Quoted words take the speaker
+ * (a subject line's "Customer call" names no speaker for the body). A third party named first (a
+ * competitor, a document) is the subject whatever verb follows. Quoted words take the speaker
  * of the clause quoting them, or of the clause right after ("\"Too expensive,\" said the
  * buyer"), else the customer's (reps quote customers). In any text, an earlier message quoted
  * below a reply ("> …" lines, "-----Original Message-----") is left out.
@@ -31,7 +32,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -85,6 +86,7 @@ const PREPOSITION = ROLE("preposition")
 const REPLY_HEADER = ROLE("replyHeader")
 const ADDITIVE = ROLE("additive")
 const EXCESS = ROLE("excess")
+const DOCUMENT = ROLE("document")
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
@@ -315,6 +317,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER ? THEM : US
           break
+        case DOCUMENT:
+          if (inQuotes) quotedHits = true
+          else claim = OTHER
+          break
         case CUSTOMER_VERB:
         case OURS_VERB:
           if (inQuotes) quotedHits = true
@@ -344,7 +350,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     // The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
     // "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
     // comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
-    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb))) {
+    // A third party named first (a competitor, a document) keeps the clause: "بروشور رقیب می‌گوید …"
+    // is the brochure speaking, whatever the verb's person.
+    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb && speaker !== OTHER))) {
       speaker = claim
       speakerStart = start
       speakerEnd = end
