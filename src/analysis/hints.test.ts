@@ -284,6 +284,17 @@ describe("competitors: names, not words", () => {
     expect(plain(negotiationHints({ ...p, dellTrap: { ...p.dellTrap, flagged: true } }, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("سامسونگ")
   })
 
+  it("names the winner of a loss logged with words between ('Lost on price to Sazeh Co', 'lost the tender to Acer')", () => {
+    const k = kit({ org: "losses" })
+    const p = classifyRelationship(k.history(k.account({ name: "Globex" }), {
+      deals: [
+        k.deal("D1", { createdAt: at(1), closeDate: at(30), isClosed: true, isWon: false, lossReason: "Lost on price to Sazeh Co" }),
+        k.deal("D2", { createdAt: at(40), closeDate: at(70), isClosed: true, isWon: false, lossReason: "We lost the tender to Acer, 6% cheaper." })
+      ]
+    }), { now: at(100) })
+    expect(p.competition!.competitors.map((c) => c.name).sort()).toEqual(["Acer", "Sazeh Co"])
+  })
+
   it("ignores months, people met, pronouns and our own outbound mail", () => {
     const k = kit({ org: "names" })
     const fs = classifyRelationship(k.history(k.account({ name: "Globex" }), {
