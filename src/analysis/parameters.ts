@@ -359,17 +359,29 @@ export const LEXICONS = {
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
       "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*"
+      // What a failing product looks like in a case subject, when nobody says "quality".
+      "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
+      "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
+      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*",
+      "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
       "deliver*", "late", "lateness", "delay*", "lead time*", "leadtime*", "shipping", "shipment*", "ship", "shipped",
       "on time", "on-time", "backorder*", "back order*", "logistic*", "eta", "dispatch*", "out of stock", "stockout*",
-      "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*"
+      // An order that has not come, said without a delivery word.
+      "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
+      "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
+      "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
+      "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
+      "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
+      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
-      "onsite", "uptime", "training", "installation*",
-      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*"
+      "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
+      "no one answered", "no one called back", "nobody called back",
+      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
+      "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*"
     ]
   },
   context: {

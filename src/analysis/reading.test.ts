@@ -442,6 +442,36 @@ describe("a second probe of unseen wordings (issue 13)", () => {
   })
 })
 
+describe("a generic case type with a telling subject (issue 13 probe)", () => {
+  it("reads a Question or Request whose subject reports a failure, a missing order or a rude driver as a complaint about it", () => {
+    const kase = (subject: string, type: string) => caseFeatures(k.kase("G", { subject, type, openedAt: at(1), closedAt: at(2) }))
+    const complaints: Array<[string, string, keyof typeof CUE]> = [
+      ["Machine keeps breaking down, third time this month", "Question", "quality"],
+      ["Replacement needed - unit arrived damaged", "Request", "quality"],
+      ["دستگاه دوباره از کار افتاد", "Question", "quality"],
+      ["Why has our order not arrived yet?", "Question", "delivery"],
+      ["چرا سفارش ما هنوز نرسیده؟", "Question", "delivery"],
+      ["Driver was rude to our staff", "Problem", "support"]
+    ]
+    for (const [subject, type, criterion] of complaints) {
+      const f = kase(subject, type)
+      expect(f.isRequest, subject).toBe(false)
+      expect(f.voice & CUE[criterion], subject).not.toBe(0)
+    }
+    // A how-to question stays a service request, whatever the type.
+    expect(kase("How do I export the monthly report?", "Problem").isRequest).toBe(true)
+    expect(kase("سوال درباره نحوه نصب", "Problem").isRequest).toBe(true)
+  })
+
+  it("names the criterion of an account whose cases are all of type Question", () => {
+    const subjects = ["Machine keeps breaking down again", "Pump stopped working after two days", "دستگاه کار نمی‌کنه", "Unit arrived damaged, cracked housing"]
+    const cases = subjects.map((subject, n) => k.kase(`Q${n}`, { subject, type: "Question", openedAt: at(40 + n * 60), closedAt: at(44 + n * 60) }))
+    const profile = profileOf([], { cases })
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.complaints.requests ?? 0).toBe(0)
+  })
+})
+
 describe("service requests and decision criteria", () => {
   it("does not read support as what they buy on from how-to questions alone (EN and FA)", () => {
     const cases = [

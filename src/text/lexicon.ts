@@ -496,11 +496,12 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
   ],
   quality: [
     "keyfiat*", "keyfiyat*", "kefiat*", "kefiyat*", "keifiat*", "kifiat*", "kharab*", "eyrad*", "irad*", "naghs*",
-    "mayoob*", "mayub*", "davam*"
+    "mayoob*", "mayub*", "davam*", "kar nemikone*", "kar nemikonad*", "az kar oftad*"
   ],
   delivery: [
     "tahvil*", "takhir*", "ta'khir*", "dir resid*", "dir rasid*", "dir shod*", "dir kard*", "dir omad*", "dir oomad*",
-    "dir umad*", "dir mirese*", "dir miresad*", "ersal*", "haml o naghl*", "hamlonaghl*"
+    "dir umad*", "dir mirese*", "dir miresad*", "ersal*", "haml o naghl*", "hamlonaghl*", "narasid*", "hanuz narasid*",
+    "hanooz narasid*"
   ],
   support: [
     "poshtibani*", "poshtibany*", "khadamat*", "pasokh*", "javab nadad*", "javab nemid*", "amoozesh*", "amuzesh*",
