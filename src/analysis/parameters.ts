@@ -587,6 +587,14 @@ export const MARKERS = {
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
     "vali", "amma"
   ],
+  /** A comparison that ranks what follows it lower than what came before: "delivery matters more
+   * to us than price", "reliability ahead of cost". What it ranks lower is set aside when the
+   * clause before named something else. */
+  lesser: [
+    "more than", "more to us than", "more to them than", "more important than", "more important to us than",
+    "more important to them than", "rather than", "ahead of", "takes priority over", "take priority over",
+    "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above"
+  ],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**

@@ -442,6 +442,29 @@ describe("a second probe of unseen wordings (issue 13)", () => {
   })
 })
 
+describe("'X, not Y' and comparisons (issue 13 probe)", () => {
+  it("sets aside the Y of 'X, not Y' and «X، نه Y», and only a bare 'not Y'", () => {
+    expect(voiced("Quality, not price, is what we buy on.")).toEqual(["quality"])
+    expect(voiced("It's the quality, not the price.")).toEqual(["quality"])
+    expect(voiced("کیفیت، نه قیمت، برای ما ملاک است.")).toEqual(["quality"])
+    // The same thing twice, or a "not" that says more than "not Y", stays.
+    expect(voiced("Delivery, not on time again.")).toEqual(["delivery"])
+    expect(voiced("Shipment came late, not the quality we ordered either.")).toEqual(["delivery", "quality"])
+  })
+
+  it("sets aside what a comparison ranks lower: 'matters more to us than price', 'ahead of cost'", () => {
+    expect(voiced("Delivery times matter more to us than price.")).toEqual(["delivery"])
+    expect(voiced("Reliability is more important than price.")).toEqual(["quality"])
+    expect(voiced("Reliability ahead of cost, always.")).toEqual(["quality"])
+    // Nothing ranked above it: "more than a discount" is still about price.
+    expect(voiced("We need more than a discount.")).toEqual(["price"])
+    expect(voiced("Quality is poor and we can't pay more than this.")).toEqual(["constraint", "quality"])
+    const profile = profileOf(repeated("Honestly, uptime matters more to us than the price.", 3))
+    expect(profile.decisionCriteria.label).toBe("support")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+})
+
 describe("a generic case type with a telling subject (issue 13 probe)", () => {
   it("reads a Question or Request whose subject reports a failure, a missing order or a rude driver as a complaint about it", () => {
     const kase = (subject: string, type: string) => caseFeatures(k.kase("G", { subject, type, openedAt: at(1), closedAt: at(2) }))

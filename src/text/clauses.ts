@@ -14,6 +14,11 @@
  *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
  *   the cue;
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
+ * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
+ *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
+ *   dropped when the clause before named something else;
+ * - an excess word after a price in the clause ("prices are way too high", "قیمت‌ها بالاست")
+ *   makes disparagement, unless a negation stands between;
  * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
@@ -32,7 +37,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -87,6 +92,10 @@ const REPLY_HEADER = ROLE("replyHeader")
 const ADDITIVE = ROLE("additive")
 const EXCESS = ROLE("excess")
 const DOCUMENT = ROLE("document")
+const LESSER = ROLE("lesser")
+/** Characters between a clause's opening negation and its first cue that still make "not X" one
+ * phrase: "not price", "not the price", "نه قیمت". */
+const NOT_X_GAP = 5
 
 /** Characters between a negation and an issue word that still make one phrase: "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
@@ -157,6 +166,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let firstIsNegation = false
   let firstIsContrast = false
   let firstIsRather = false
+  /** The clause opens with a comparison that ranks what follows lower ("more than price"). */
+  let firstIsLesser = false
+  /** Where the clause's first cue starts, and how many cue hits it holds (for "not X" read as one phrase). */
+  let firstCueStart = -1
+  let cueHits = 0
   /** "not only X but also Y": the negation adds, it sets nothing aside. */
   let additive = false
   let hitsInClause = 0
@@ -191,7 +205,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
       start = hits[at + 1]!
       end = hits[at + 2]!
-      if (id === CONTRAST || id === RATHER) bump++
+      if (id === CONTRAST || id === RATHER || id === LESSER) bump++
       clause = hits[at + 3]! + bump
     }
     if (clause !== current) {
@@ -204,6 +218,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
         // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
         if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        // "Quality, not price, …" / "کیفیت، نه قیمت": a clause that is only "not X" after one that
+        // voiced something else sets X aside; "delivery, not on time" (the same thing) keeps it.
+        // "Delivery matters more to us than price": what a comparison ranks lower, after a clause
+        // that named what ranks higher.
+        const before = pendingCounts ? pendingVoiced & dismissable : 0
+        // Only a bare "not X": "not the quality we ordered" says more than that, and keeps it.
+        const bareNotX = firstIsNegation && !additive && hitsInClause === cueHits + 1 && firstCueStart - firstNegationEnd <= NOT_X_GAP
+        if (bareNotX && (before & ~negatedCriteria) !== 0) voiced &= ~negatedCriteria
+        if (firstIsLesser && before !== 0) voiced &= ~(dismissable & ~before)
         if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
@@ -235,6 +258,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         firstIsNegation = false
         firstIsContrast = false
         firstIsRather = false
+        firstIsLesser = false
+        firstCueStart = -1
+        cueHits = 0
         additive = false
         hitsInClause = 0
         negationEnd = -1
@@ -283,6 +309,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case RATHER:
           if (first) firstIsRather = true
+          break
+        case LESSER:
+          if (first) firstIsLesser = true
           break
         case INCREASE:
           // After the budget word, or a phrase holding it.
@@ -333,6 +362,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     } else {
       const bit = 1 << id
       cues |= bit
+      if (firstCueStart < 0) firstCueStart = start
+      cueHits++
       // "budget … price increase": the increase is the price's, not the budget's.
       if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
       if ((bit & excessOf) !== 0 && excessOfStart < 0) excessOfStart = start
