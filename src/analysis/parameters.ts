@@ -541,6 +541,9 @@ export const MARKERS = {
   negation: [
     "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "rarely", "seldom", "nothing", "none",
     "nobody", "no one", "not at all",
+    // Hedged and opinion negations reach further: "we wouldn't say the price is the problem".
+    "not really", "never really", "never been", "never really been", "wouldn't say", "would not say", "don't think",
+    "do not think", "don't believe", "do not believe", "don't feel", "do not feel", "wouldn't call", "would not call",
     "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "hasn't", "haven't", "hadn't",
     "cannot", "can't", "couldn't", "shouldn't", "wouldn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
     "نه", "بدون", "هیچ", "نه اینکه", "نه این که",

@@ -452,6 +452,14 @@ describe("'X, not Y' and comparisons (issue 13 probe)", () => {
     expect(voiced("Shipment came late, not the quality we ordered either.")).toEqual(["delivery", "quality"])
   })
 
+  it("reads a hedged or opinion negation several words from its issue word, and keeps a complaint that names a problem", () => {
+    expect(voiced("We would not say the price is the problem. The failures are.")).toEqual(["quality"])
+    expect(voiced("Pricing has never really been what worries us; the defects are.")).toEqual(["quality"])
+    expect(voiced("I don't think price is really the issue here, it's the defects.")).toEqual(["quality"])
+    expect(voiced("I wouldn't call the price a concern.")).toEqual([])
+    expect(voiced("Shipments do not arrive on time and that is a problem.")).toEqual(["delivery"])
+  })
+
   it("sets aside what a comparison ranks lower: 'matters more to us than price', 'ahead of cost'", () => {
     expect(voiced("Delivery times matter more to us than price.")).toEqual(["delivery"])
     expect(voiced("Reliability is more important than price.")).toEqual(["quality"])

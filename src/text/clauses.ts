@@ -97,9 +97,10 @@ const LESSER = ROLE("lesser")
  * phrase: "not price", "not the price", "نه قیمت". */
 const NOT_X_GAP = 5
 
-/** Characters between a negation and an issue word that still make one phrase: "not really
+/** Characters between a negation and an issue word that still make one phrase (about four short
+ * words): "I don't think price is really the issue", "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
-const NEGATION_ISSUE_GAP = 20
+const NEGATION_ISSUE_GAP = 25
 const ISSUE_NEGATION_GAP = 20
 /** Characters between a pushback and the Persian negative verb that negates it ("خیلی گرون نیست"). */
 const NEGATION_VERB_GAP = 12
@@ -293,7 +294,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
           if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start && start - negatableEnd <= NEGATION_VERB_GAP) keptNegatable &= ~negatableSeen
           if (first) firstIsNegation = true
-          negationEnd = end
+          // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
+          if (end > negationEnd) negationEnd = end
           if (firstNegationEnd < 0) firstNegationEnd = end
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
           break
