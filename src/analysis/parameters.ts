@@ -714,8 +714,17 @@ export const MARKERS = {
     "workflow task", "system task", "process builder", "marketing email", "pardot",
     "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
     "to stop receiving", "stop receiving these", "surveymonkey", "take our survey", "save your seat", "register now",
+    // Footers and senders only: a customer may well name the tool or say "opt out" of a plan.
+    "click here to opt out", "opt out of these emails", "opt out of receiving", "opt out of future emails", "opt-out link",
+    "mailbox is not monitored", "inbox is not monitored", "address is not monitored", "email is not monitored",
+    "do not respond to this", "system notification", "automated notification", "automatic notification",
+    "sequence step", "outreach sequence", "email sequence", "sales sequence", "cadence step", "sent via mailchimp",
+    "sent with mailchimp", "powered by mailchimp", "sent via hubspot", "powered by hubspot", "sent via marketo",
+    "sent via salesloft", "sent via outreach", "created by flow", "created by a flow", "created by process",
+    "created by power automate",
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
-    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*"
+    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*",
+    "انصراف از دریافت*", "عدم دریافت*", "مایل به دریافت این*", "اطلاع رسانی خودکار*", "این صندوق پایش نمی*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

@@ -230,6 +230,20 @@ describe("automated sends", () => {
     expect(logged.voice & CUE.delivery).toBe(0) // "need the pumps by June" names no criterion word
   })
 
+  it("knows other footers and senders: opt-out lines, unmonitored mailboxes, sales sequences, flows (EN and FA)", () => {
+    const human = (subject: string, text: string, fields: Partial<Interaction> = {}) => interactionFeatures(k.interaction("B", { at: at(10), subject, text, ...fields })).human
+    const ours = { direction: "outbound" as const }
+    expect(human("Parley Monthly – March edition", "Read our latest price update. Click here to opt out of these emails.", ours)).toBe(false)
+    expect(human("تخفیف ویژه پاییز", "برای انصراف از دریافت ایمیل‌ها اینجا کلیک کنید.", ours)).toBe(false)
+    expect(human("Email sent via Outreach sequence step 3", "Hi, following up on pricing", { direction: "outbound", channel: "task" })).toBe(false)
+    expect(human("Follow-up task created by Flow", "Call the customer about renewal price", { direction: "outbound", channel: "task" })).toBe(false)
+    // A carrier's or billing system's notice is not the customer talking delivery or support.
+    expect(human("Delivery notification", "Your shipment 4471 has been dispatched. This mailbox is not monitored.")).toBe(false)
+    expect(human("Invoice INV-2231", "This is a system notification, please do not respond to this email.")).toBe(false)
+    // A customer naming the tool or opting out of a plan is a person writing.
+    expect(human("Integration", "We use HubSpot and want to opt out of the maintenance plan.")).toBe(true)
+  })
+
   it("does not let a newsletter's price list count as the customer's voice", () => {
     const sends = Array.from({ length: 12 }, (_, i) => newsletter(`NL${i}`, 20 + i * 7, { direction: "inbound" }))
     const profile = profileOf([
