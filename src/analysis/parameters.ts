@@ -381,7 +381,8 @@ export const LEXICONS = {
       "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
       "no one answered", "no one called back", "nobody called back",
       "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
-      "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*"
+      "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*", "جواب نمی ده*", "جواب نمیده*", "جواب نمی دهد*",
+      "جواب نمی دید*", "جواب نمیدید*"
     ]
   },
   context: {
@@ -464,7 +465,9 @@ export const LEXICONS = {
       "سراغ یه جای دیگه*", "با شما کار نمی*", "با شما کار نخواهیم*", "از شما خرید نمی*", "ازتون خرید نمی*",
       "از شما خرید نخواهیم*", "قطع همکاری*", "همکاری را قطع*", "همکاری رو قطع*", "همکاری را متوقف*", "همکاری رو تموم*",
       "همکاری را ادامه نمی*", "همکاری رو ادامه نمی*", "به همکاری ادامه نمی*", "دنبال تامین کننده جدید*",
-      "دنبال تامین کننده دیگر*", "تامین کننده های دیگر*"
+      "دنبال تامین کننده دیگر*", "تامین کننده های دیگر*", "تامین کننده ی دیگه*", "تامین کننده ی دیگری*",
+      "تامین کننده ای دیگر*", "بررسی پیشنهادهای دیگر*", "بررسی پیشنهاد های دیگر*", "پیشنهادهای دیگه*",
+      "پیشنهاد های دیگه*"
     ]
   },
   /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */
@@ -483,11 +486,13 @@ export const LEXICONS = {
       "budget won't allow", "budget will not allow", "budget doesn't allow", "budget does not allow", "not in the budget",
       "not in our budget", "outside our budget", "outside the budget", "out of our budget", "more than we budgeted",
       "beyond what we budgeted", "haven't budgeted", "have not budgeted", "wasn't budgeted", "not budgeted for",
+      "don't have the money", "do not have the money", "can't find the money", "cash is tight", "tight on cash",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
       "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
       "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
-      "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*"
+      "پولشو نداریم*", "پولش رو نداریم*", "پولش را نداریم*", "پول نداریم*", "پولمون نمی رسه*", "پولمان نمی رسد*",
+      "دستمون تنگه*", "نقدینگی نداریم*", "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*"
     ],
     disparagement: [
       "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",
@@ -495,7 +500,8 @@ export const LEXICONS = {
       "does not justify", "more than it's worth", "more than it is worth", "don't see the value", "do not see the value",
       "not seeing the value", "can't justify the price", "cannot justify the price",
       "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "نمی ارزه*", "ارزششو نداره*", "گران است*", "خیلی گران*", "گرونه*",
-      "گران فروشی*", "بیش از ارزش*"
+      "گران فروشی*", "بیش از ارزش*", "گرون حساب*", "گران حساب*", "گرون دادین*", "گرون دادید*", "گرون میدین*",
+      "گران می دهید*", "گرون می دین*"
     ]
   },
   /** Quote-line products: write-in/custom and service lines (Siemens pattern; GE services). */
@@ -563,7 +569,9 @@ export const MARKERS = {
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
     "sensitive", "sensitivity", "driver", "حساس*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
-    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*"
+    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
+    // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
+    "نیاز*", "احتیاج*", "لازم", "niaz*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [

@@ -431,6 +431,20 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
   })
 
+  it("reads colloquial Persian and Finglish pushback, service complaints, threats and needs denied", () => {
+    expect(voiced("گرون حساب کردین")).toContain("disparagement")
+    expect(voiced("پولشو نداریم")).toEqual(["constraint"])
+    expect(voiced("We just don't have the money this quarter.")).toContain("constraint")
+    expect(voiced("کسی تلفن رو جواب نمیده")).toEqual(["support"])
+    expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
+    expect(voiced("داریم با یه تأمین‌کننده‌ی دیگه صحبت می‌کنیم")).toContain("churnThreat")
+    expect(voiced("dar hale barresie pishnahad-haye digar hastim")).toContain("churnThreat")
+    // A need denied is no criterion; a need stated is one.
+    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual([])
+    expect(voiced("به تخفیف احتیاج نداریم")).toEqual([])
+    expect(voiced("ما به تحویل سریع نیاز داریم")).toEqual(["delivery"])
+  })
+
   it("leaves a document's words to the document, whatever the Persian verb's person", () => {
     const note = { channel: "note" as const, direction: "internal" as const }
     expect(voiced("یادداشت داخلی: بروشور رقیب می‌گوید قیمتشان ۱۵٪ ارزان‌تر است", note)).toEqual([])

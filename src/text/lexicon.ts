@@ -517,12 +517,14 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
     "bishtar az in nemitunim*", "bishtar az in nemitoonim*", "bishtar nemitunim*", "bishtar nemitoonim*", "nemitunim bishtar*",
     "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*",
     "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*", "budje ejaze nemide*",
-    "budjemoon ejaze nemide*", "budjeh ejazeh nemideh*", "budjemoon*", "kharej az budje*"
+    "budjemoon ejaze nemide*", "budjeh ejazeh nemideh*", "budjemoon*", "kharej az budje*", "poolesho nadarim*", "pulesho nadarim*",
+    "pool nadarim*", "pul nadarim*"
   ],
   churnThreat: [
     "ba shoma kar nemikonim*", "dige ba shoma kar*", "azatoon kharid nemikonim*",
     "azetun kharid nemikonim*", "soragh raghib*", "soragh roghaba*", "soragh ye sherkat dige*", "soragh sherkat dige*",
-    "ghat hamkari*", "hamkari ro ghat*", "taminkonande ro avaz*", "tamin konande ro avaz*", "tamdid nemikonim*"
+    "ghat hamkari*", "hamkari ro ghat*", "taminkonande ro avaz*", "tamin konande ro avaz*", "tamdid nemikonim*",
+    "pishnahad-haye digar*", "pishnahadhaye digar*", "pishnahad haye dige*", "tamin konande dige*", "taminkonande dige*"
   ],
   disparagement: [
     "kheyli gerun*", "kheili gerun*", "kheyli geroon*", "kheili geroon*", "kheyli geran*", "kheili geran*", "gerune*",
