@@ -604,8 +604,13 @@ export const MARKERS = {
   lesser: [
     "more than", "more to us than", "more to them than", "more important than", "more important to us than",
     "more important to them than", "rather than", "ahead of", "takes priority over", "take priority over",
-    "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above"
+    "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above",
+    "مهم تر از", "مهم تره از", "مهمتر از", "مهمتره از", "بیشتر اهمیت دارد تا", "مقدم بر"
   ],
+  /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
+   * "از" (than) ranks below the other the clause names, once one of these follows. */
+  than: ["از"],
+  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است"],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**

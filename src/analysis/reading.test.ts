@@ -495,6 +495,12 @@ describe("'X, not Y' and comparisons (issue 13 probe)", () => {
     // Nothing ranked above it: "more than a discount" is still about price.
     expect(voiced("We need more than a discount.")).toEqual(["price"])
     expect(voiced("Quality is poor and we can't pay more than this.")).toEqual(["constraint", "quality"])
+    // Persian ranks with «X از Y مهم‌تر است» or «X مهم‌تر از Y»; "از" alone compares nothing.
+    expect(voiced("برای ما زمان تحویل از قیمت مهم‌تره")).toEqual(["delivery"])
+    expect(voiced("دوام دستگاه از هزینه اولیه اهمیت بیشتری دارد")).toEqual(["quality"])
+    expect(voiced("برای ما کیفیت خیلی مهم‌تر از تخفیفه")).toEqual(["quality"])
+    expect(voiced("قیمت از همه چیز مهم‌تره")).toEqual(["price"])
+    expect(voiced("از تاخیر و کیفیت پایین خسته شدیم")).toEqual(["delivery", "quality"])
     const profile = profileOf(repeated("Honestly, uptime matters more to us than the price.", 3))
     expect(profile.decisionCriteria.label).toBe("support")
     expect(profile.decisionCriteria.weights.price).toBe(0)

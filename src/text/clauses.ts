@@ -16,7 +16,7 @@
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
  * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
  *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
- *   dropped when the clause before named something else;
+ *   dropped when the clause before named something else; «X از Y مهم‌تر است» drops Y;
  * - an excess word after a price in the clause ("prices are way too high", "قیمت‌ها بالاست")
  *   makes disparagement, unless a negation stands between;
  * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
@@ -37,7 +37,7 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -93,6 +93,10 @@ const ADDITIVE = ROLE("additive")
 const EXCESS = ROLE("excess")
 const DOCUMENT = ROLE("document")
 const LESSER = ROLE("lesser")
+const THAN = ROLE("than")
+const GREATER = ROLE("greater")
+/** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
+const THAN_GAP = 2
 /** Characters between a clause's opening negation and its first cue that still make "not X" one
  * phrase: "not price", "not the price", "نه قیمت". */
 const NOT_X_GAP = 5
@@ -172,6 +176,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Where the clause's first cue starts, and how many cue hits it holds (for "not X" read as one phrase). */
   let firstCueStart = -1
   let cueHits = 0
+  /** Persian "X از Y مهم‌تر است": where the last "از" ended, the cues right after one, and whether
+   * a comparative that ranks them lower followed. */
+  let thanEnd = -1
+  let thanCues = 0
+  let greater = false
   /** "not only X but also Y": the negation adds, it sets nothing aside. */
   let additive = false
   let hitsInClause = 0
@@ -228,6 +237,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         const bareNotX = firstIsNegation && !additive && hitsInClause === cueHits + 1 && firstCueStart - firstNegationEnd <= NOT_X_GAP
         if (bareNotX && (before & ~negatedCriteria) !== 0) voiced &= ~negatedCriteria
         if (firstIsLesser && before !== 0) voiced &= ~(dismissable & ~before)
+        // "برای ما کیفیت از قیمت مهم‌تره": what follows "از" ranks below what the clause also names.
+        if (greater && (thanCues & dismissable) !== 0 && (cues & dismissable & ~thanCues) !== 0) voiced &= ~(thanCues & dismissable)
         if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
@@ -262,6 +273,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         firstIsLesser = false
         firstCueStart = -1
         cueHits = 0
+        thanEnd = -1
+        thanCues = 0
+        greater = false
         additive = false
         hitsInClause = 0
         negationEnd = -1
@@ -315,6 +329,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case LESSER:
           if (first) firstIsLesser = true
           break
+        case THAN:
+          thanEnd = end
+          break
+        case GREATER:
+          greater = true
+          break
         case INCREASE:
           // After the budget word, or a phrase holding it.
           if (budget) increase = true
@@ -366,6 +386,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       cues |= bit
       if (firstCueStart < 0) firstCueStart = start
       cueHits++
+      if (thanEnd >= 0 && start >= thanEnd && start - thanEnd <= THAN_GAP && !greater) thanCues |= bit
       // "budget … price increase": the increase is the price's, not the budget's.
       if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
       if ((bit & excessOf) !== 0 && excessOfStart < 0) excessOfStart = start
