@@ -431,6 +431,14 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
   })
 
+  it("carries a negation past an aside set off by commas, and not past a bare 'No,'", () => {
+    expect(voiced("We are not, at this point, looking at alternatives.")).toEqual([])
+    expect(voiced("The price is not, in our view, too high.")).toEqual(["price"])
+    expect(voiced("No, we are looking at alternatives.")).toContain("churnThreat")
+    expect(voiced("We are not happy, we are looking at alternatives.")).toContain("churnThreat")
+    expect(voiced("It is not, frankly, worth the price. Way too expensive.")).toContain("disparagement")
+  })
+
   it("reads colloquial Persian and Finglish pushback, service complaints, threats and needs denied", () => {
     expect(voiced("گرون حساب کردین")).toContain("disparagement")
     expect(voiced("پولشو نداریم")).toEqual(["constraint"])

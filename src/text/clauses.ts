@@ -6,7 +6,8 @@
  * marker (negation, contrast, speaker, ...) with its place and clause; this post-pass walks those
  * hits once, so reading stays linear in the text and never scans it again.
  *
- * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts), and at a contrast
+ * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts; a comma right after a
+ * negation opens an aside the clause reads past: "we are not, at this point, looking"), and at a contrast
  * word ("but", "however", "اما", "بلکه"). Per clause:
  * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
  *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;

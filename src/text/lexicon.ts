@@ -228,6 +228,20 @@ let quoted = 0
 let replyLine = 0
 /** Which of the texts (subject, body, ...) is being scanned, times 4: the hit flags' upper bits. */
 let textBits = 0
+/** Commas of a parenthetical still to pass over: "We are not, at this point, looking at
+ * alternatives" is one clause, its negation reaching past the aside. */
+let aside = 0
+const NEGATION_ID = MARKER_BASE + MARKER_ROLES.indexOf("negation")
+
+/** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
+ * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
+function negationOpensAside(text: string, i: number): boolean {
+  if (hitCount < 2) return false
+  const last = (hitCount - 1) * HIT_STRIDE
+  if (hitBuffer[last] !== NEGATION_ID || hitBuffer[last + 3] !== clause || hitBuffer[last - HIT_STRIDE + 3] !== clause) return false
+  for (let k = hitBuffer[last + 2]!; k < i; k++) if (text.charCodeAt(k) !== 32) return false
+  return true
+}
 
 function push(id: number, start: number, end: number): void {
   let at = hitCount * HIT_STRIDE
@@ -268,12 +282,24 @@ function separate(text: string, i: number, n: number, kind: number): void {
     if (k < 0 || text.charCodeAt(k) === 10) replyLine = 2
     return
   }
-  if (text.charCodeAt(i) === 10) replyLine = 0
+  const c = text.charCodeAt(i)
+  if (c === 10) replyLine = 0
   // A decimal point (3.5 %) ends nothing.
-  if (text.charCodeAt(i) === 46 && i + 1 < n) {
+  if (c === 46 && i + 1 < n) {
     const next = text.charCodeAt(i + 1)
     if (next >= 48 && next <= 57) return
   }
+  if (c === 44) {
+    if (aside > 0) {
+      aside--
+      return
+    }
+    if (negationOpensAside(text, i)) {
+      aside = 1
+      return
+    }
+  }
+  aside = 0
   clause++
 }
 
@@ -410,6 +436,7 @@ export function compileLexicons<L extends LexiconTable>(
   const scanTexts = (trie: Trie, a: Text, b?: Text, c?: Text): number => {
     hitCount = 0
     clause = 0
+    aside = 0
     let mask = 0
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
@@ -417,11 +444,13 @@ export function compileLexicons<L extends LexiconTable>(
     textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
+    aside = 0
     quoted = 0
     replyLine = 0
     textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
+    aside = 0
     quoted = 0
     replyLine = 0
     textBits = 8
