@@ -456,6 +456,7 @@ export const LEXICONS = {
       "put this out to bid", "put it out to bid", "putting it out to bid", "out to bid", "stop ordering from you",
       "stop working with you", "stop doing business", "end our relationship", "end the relationship",
       "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
+      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",

@@ -416,6 +416,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("مجبوریم سراغ رقبا بریم.")).toContain("churnThreat")
     expect(voiced("دیگه با شما کار نمی‌کنیم.")).toContain("churnThreat")
     expect(voiced("dige ba shoma kar nemikonim")).toContain("churnThreat")
+    expect(voiced("Procurement wants a better price or they walk.", { channel: "call", direction: "outbound" })).toContain("churnThreat")
+    expect(voiced("We are prepared to walk away from this deal.", { channel: "call", direction: "outbound" })).not.toContain("churnThreat")
     expect(voiced("We're not planning to change suppliers.")).not.toContain("churnThreat")
     expect(voiced("قصد تغییر تامین‌کننده نداریم")).not.toContain("churnThreat")
   })
