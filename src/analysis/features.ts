@@ -17,6 +17,7 @@ import { CUE, leadSourceSide, MARKER, normalise, read, readerOf, scan, scanMask,
 import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, GENERAL, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
+import { HEARD } from "../text/clauses"
 
 export type InteractionIn = z.input<typeof M.Interaction>
 export type DealIn = z.input<typeof M.Deal>
@@ -71,6 +72,9 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
+  /** Our note of a call or meeting in which the customer spoke ("they said …", "گفتند …"), not
+   * one that did not reach them ("no answer", "جواب ندادند"): a two-way contact, whoever dialled. */
+  heard: boolean
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -199,7 +203,8 @@ const INTERACTION_READING: Reading = { cues: 0, voice: 0, markers: 0 }
 const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const reading = readInteraction(INTERACTION_READING, speakerOf(r), forwardedSubject(r.subject) ? undefined : r.subject, r.text)
+  const speaker = speakerOf(r)
+  const reading = readInteraction(INTERACTION_READING, speaker, forwardedSubject(r.subject) ? undefined : r.subject, r.text)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
@@ -207,7 +212,8 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   // (Looked for only when the text reads as automated: most records never pay for it.)
   const human = r.automated !== true &&
     ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
-  return new Interaction(r, cues, human ? reading.voice : 0, human)
+  const heard = human && speaker === "notes" && (reading.markers & HEARD) !== 0 && (reading.markers & MARKER.unreached) === 0
+  return new Interaction(r, cues, human ? reading.voice : 0, human, heard)
 }
 
 /**
@@ -241,10 +247,11 @@ class Interaction implements InteractionF {
   readonly cues: number
   readonly voice: number
   readonly human: boolean
+  readonly heard: boolean
   /** The validated record (features are cached by its key and version: records are replaced, not edited). */
   private readonly record: InteractionIn
 
-  constructor(r: InteractionIn, cues: number, voice: number, human: boolean) {
+  constructor(r: InteractionIn, cues: number, voice: number, human: boolean, heard: boolean) {
     this.key = r.key
     this.at = r.at
     this.direction = canonical(M.DIRECTIONS, r.direction)
@@ -252,6 +259,7 @@ class Interaction implements InteractionF {
     this.cues = cues
     this.voice = voice
     this.human = human
+    this.heard = heard
     this.record = r
   }
 

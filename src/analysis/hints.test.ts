@@ -339,3 +339,26 @@ describe("two-way contacts in the advice", () => {
     expect(fa.text).toMatch(/3 تماس دوطرفه|۳ تماس دوطرفه/)
   })
 })
+
+describe("a call on which the customer spoke is two-way contact", () => {
+  it("does not call a customer silent whom we reach by phone every month and who talks to us (EN and FA)", () => {
+    const k = kit({ org: "calls" })
+    const early = Array.from({ length: 6 }, (_, n) => k.interaction(`E${n}`, { at: at(n * 30), subject: "Re: order", text: "Thanks, confirmed." }))
+    const calls = Array.from({ length: 10 }, (_, n) => k.interaction(`C${n}`, {
+      at: at(200 + n * 30), channel: "call", direction: "outbound", subject: "Monthly call",
+      text: n % 2 ? "Spoke with the buyer; they said the new line runs well and they plan a bigger order." : "تماس با خریدار: گفتند از دستگاه‌ها راضی هستند و سفارش بعدی را بزرگ‌تر می‌کنند."
+    }))
+    const talked = classifyRelationship(k.history(k.account({ name: "Talk Co" }), { interactions: [...early, ...calls] }), { now: at(500) })
+    expect(talked.engagement!.silent).toBe(false)
+    expect(talked.engagement!.unansweredOutreach).toBe(0)
+    expect(talked.risk.reasons.map((r) => r.signal)).not.toContain("gone-silent")
+    // The same calls that did not reach them are our unanswered outreach.
+    const unreached = Array.from({ length: 10 }, (_, n) => k.interaction(`U${n}`, {
+      at: at(200 + n * 30), channel: "call", direction: "outbound", subject: "Monthly call",
+      text: n % 2 ? "Called the buyer, no answer; left a voicemail." : "با خریدار تماس گرفتم، جواب ندادند."
+    }))
+    const missed = classifyRelationship(k.history(k.account({ name: "Talk Co" }), { interactions: [...early, ...unreached] }), { now: at(500) })
+    expect(missed.engagement!.silent).toBe(true)
+    expect(missed.engagement!.unansweredOutreach).toBe(10)
+  })
+})

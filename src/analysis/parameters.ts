@@ -587,7 +587,7 @@ export const MARKERS = {
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
     "are pleased with", "been pleased with", "has been great", "have been great", "has been good", "have been good",
     "has been fine", "have been fine", "has been excellent", "have been excellent",
-    "راضی هستیم", "راضی ایم", "راضیم", "راضی بودیم", "رضایت داریم", "رضایت کامل", "منطقی است", "منطقیه", "مناسبه",
+    "راضی هستیم", "راضی ایم", "راضیم", "راضی بودیم", "راضی هستند", "راضی بودند", "راضی اند", "راضین", "رضایت داریم", "رضایت کامل", "منطقی است", "منطقیه", "مناسبه",
     "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
     "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
     "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
@@ -607,6 +607,16 @@ export const MARKERS = {
     "more important to them than", "rather than", "ahead of", "takes priority over", "take priority over",
     "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above",
     "مهم تر از", "مهم تره از", "مهمتر از", "مهمتره از", "بیشتر اهمیت دارد تا", "مقدم بر"
+  ],
+  /** A call or visit that did not reach them: a note naming the customer is no conversation then. */
+  unreached: [
+    "no answer", "no reply", "didn't answer", "did not answer", "didn't pick up", "did not pick up", "not picking up",
+    "voicemail", "voice mail", "unavailable", "not available", "out of office", "no show", "no-show", "didn't show",
+    "did not show", "couldn't reach", "could not reach", "unable to reach", "not reachable", "unreachable", "busy line",
+    "line busy", "left a message", "left message", "cancelled", "canceled", "postponed", "rescheduled",
+    "جواب نداد*", "پاسخ نداد*", "جواب ندادند*", "پاسخ ندادند*", "در دسترس نبود*", "در دسترس نیست*", "پیغام گذاشت*",
+    "پیام گذاشت*", "تماس برقرار نشد*", "گوشی را برنداشت*", "گوشی رو برنداشت*", "برنداشت*", "لغو شد*", "کنسل شد*",
+    "به تعویق افتاد*", "javab nadad*", "dar dastras nabud*"
   ],
   /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
    * "از" (than) ranks below the other the clause names, once one of these follows. */

@@ -38,11 +38,15 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
 export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<MarkerRole, number>>
+
+/** In `Reading.markers`: some clause of a note had the customer as its subject ("they said …",
+ * "گفتند …"): the note records a conversation in which they spoke. */
+export const HEARD = 1 << 30
 
 /** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
  * that counts (our outbound mail, an automated send). */
@@ -126,8 +130,9 @@ const OTHER = 3
 export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits, out: Reading = { cues: 0, voice: 0, markers: 0 }): Reading {
   let markers = 0
   let voice = 0
-  // Nothing to voice: only the markers matter (automated sends, requests).
-  if (mask === 0 || who === "nobody") {
+  // Nothing to voice: only the markers matter (automated sends, requests). A note without cues is
+  // still read for who spoke (HEARD: a call on which the customer talked is two-way contact).
+  if (who === "nobody" || (mask === 0 && who === "customer")) {
     for (let h = 0; h < count; h++) {
       const id = hits[h * 5]!
       if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
@@ -249,6 +254,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (quotedOnly) resolved = inherited === NONE ? THEM : inherited
         else if (resolved === NONE) resolved = inherited
         else inherited = resolved
+        if (resolved === THEM) markers |= HEARD
         pendingQuotedOnly = quotedOnly
         pendingCounts = who === "customer" || resolved === THEM
         pendingVoiced = voiced
