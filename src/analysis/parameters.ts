@@ -414,7 +414,11 @@ export const LEXICONS = {
       "competitor*", "competing offer*", "competing bid*", "competing quote*", "other vendor*", "other supplier*",
       "another supplier*", "another vendor*", "alternative supplier*", "alternative vendor*", "second source*",
       "dual source*", "multiple quotes", "shopping around", "shop around",
-      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*"
+      // Multi-quote procurement said plainly: "our board wants three quotes", "سه استعلام".
+      "two quotes", "three quotes", "3 quotes", "2 quotes", "several quotes", "competitive quotes", "comparison quotes",
+      "quotes from other", "other bids", "competing vendors", "came in lower", "came in cheaper", "came in below",
+      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*",
+      "سه پیشنهاد*", "چند پیشنهاد*", "از سه شرکت*", "از چند شرکت*", "از چند تامین کننده*", "استعلام از چند*"
     ],
     customerPaper: [
       "their paper", "their contract template*", "their template*", "their terms", "their standard terms",
@@ -457,6 +461,8 @@ export const LEXICONS = {
       "stop working with you", "stop doing business", "end our relationship", "end the relationship",
       "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
       "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
+      "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
+      "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",

@@ -433,6 +433,15 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
   })
 
+  it("hears multi-quote procurement said plainly, and a hedged threat to look at other suppliers", () => {
+    expect(voiced("Our board asked us to get three quotes for every purchase.")).toContain("competitor")
+    expect(voiced("طبق روال جدید باید سه استعلام بگیریم")).toContain("competitor")
+    expect(voiced("از سه شرکت پیشنهاد قیمت گرفتیم")).toContain("competitor")
+    expect(voiced("Would you understand if we looked at other suppliers?")).toContain("churnThreat")
+    expect(voiced("We might have to reconsider our supplier.")).toContain("churnThreat")
+    expect(voiced("We will not be looking at other suppliers this year.")).not.toContain("churnThreat")
+  })
+
   it("carries a negation past an aside set off by commas, and not past a bare 'No,'", () => {
     expect(voiced("We are not, at this point, looking at alternatives.")).toEqual([])
     expect(voiced("The price is not, in our view, too high.")).toEqual(["price"])
