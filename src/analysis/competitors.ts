@@ -22,7 +22,9 @@ import type { Competition, Evidence } from "./profile"
 
 /** First letter either case: "Lost to Acer" at a sentence start matches "lost to". */
 const either = (phrase: string) => phrase.replace(/^([a-z])/, (c) => `[${c}${c.toUpperCase()}]`)
-const BEFORE = ["lost to", "losing to", "lose to", "went with", "go with", "going with", "chose", "picked", "selected",
+/** "Lost on price to Acer", "lost the tender to Acer": a few words may stand between the loss and its winner. */
+const LOST = "(?:[Ll]ost|[Ll]osing|[Ll]ose)\\s+(?:(?:the|this|it|out|on|deal|order|bid|tender|price|pricing|delivery|quality|service)\\s+){0,3}to"
+const BEFORE = [LOST, "went with", "go with", "going with", "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "moved to", "moving to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?"]

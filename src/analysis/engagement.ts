@@ -9,10 +9,12 @@ import type { FeatureSet, InteractionF } from "./features"
 import { ENGAGEMENT as P, TIME } from "./parameters"
 import type { Engagement } from "./profile"
 
-/** The customer reaching us: their message or call, or a meeting they sat in. Our outreach,
- * internal notes and automated sends are not. */
+/** The customer reaching us: their message or call, a meeting they sat in, or our call on which
+ * they spoke (the note says what they said). Our unanswered outreach, internal notes and automated
+ * sends are not. */
 export function fromCustomer(i: InteractionF): boolean {
-  return i.human && (i.direction === "inbound" || (i.channel === "meeting" && i.direction !== "internal"))
+  if (!i.human || i.direction === "internal") return false
+  return i.direction === "inbound" || i.channel === "meeting" || (i.heard && i.channel === "call")
 }
 
 /** Later wins; at the same moment the smaller key, so that record order never matters. */

@@ -14,9 +14,10 @@ import { CRM_OBJECTS } from "../model/crm-objects"
 import type * as z from "zod"
 import * as M from "../model/schema"
 import { CUE, leadSourceSide, MARKER, normalise, read, readerOf, scan, scanMask, type Cue, type LexiconGroup } from "./lexicon"
-import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, TIME } from "./parameters"
+import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, GENERAL, TIME } from "./parameters"
 import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
+import { HEARD } from "../text/clauses"
 
 export type InteractionIn = z.input<typeof M.Interaction>
 export type DealIn = z.input<typeof M.Deal>
@@ -48,7 +49,18 @@ export interface Scanned {
 /** The words of a record that matched a cue (for a reason), or undefined. */
 export function cueText(f: Scanned, cue: Cue): string | undefined {
   if ((f.cues & CUE[cue]) === 0) return undefined
-  return scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)?.[cue as never]
+  const hits = scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)
+  const own: string | undefined = hits?.[cue as never]
+  if (own !== undefined || cue !== "disparagement") return own
+  // Disparagement made of a price and an excess word after it (src/text/clauses.ts): the words
+  // from the price on ("prices are way too high for …"; the evidence quote shortens them).
+  const price = hits?.price
+  if (price === undefined) return undefined
+  for (const text of [f.textA, f.textB, f.textC]) {
+    const from = text?.indexOf(price) ?? -1
+    if (from >= 0) return text!.slice(from, from + GENERAL.maxQuoteChars)
+  }
+  return price
 }
 
 export interface InteractionF extends RecordRef, Scanned {
@@ -60,6 +72,9 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
+  /** Our note of a call or meeting in which the customer spoke ("they said …", "گفتند …"), not
+   * one that did not reach them ("no answer", "جواب ندادند"): a two-way contact, whoever dialled. */
+  heard: boolean
 }
 
 export interface DealF extends RecordRef, Scanned {
@@ -188,7 +203,8 @@ const INTERACTION_READING: Reading = { cues: 0, voice: 0, markers: 0 }
 const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
-  const reading = readInteraction(INTERACTION_READING, speakerOf(r), forwardedSubject(r.subject) ? undefined : r.subject, r.text)
+  const speaker = speakerOf(r)
+  const reading = readInteraction(INTERACTION_READING, speaker, forwardedSubject(r.subject) ? undefined : r.subject, r.text)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
@@ -196,7 +212,8 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   // (Looked for only when the text reads as automated: most records never pay for it.)
   const human = r.automated !== true &&
     ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
-  return new Interaction(r, cues, human ? reading.voice : 0, human)
+  const heard = human && speaker === "notes" && (reading.markers & HEARD) !== 0 && (reading.markers & MARKER.unreached) === 0
+  return new Interaction(r, cues, human ? reading.voice : 0, human, heard)
 }
 
 /**
@@ -230,10 +247,11 @@ class Interaction implements InteractionF {
   readonly cues: number
   readonly voice: number
   readonly human: boolean
+  readonly heard: boolean
   /** The validated record (features are cached by its key and version: records are replaced, not edited). */
   private readonly record: InteractionIn
 
-  constructor(r: InteractionIn, cues: number, voice: number, human: boolean) {
+  constructor(r: InteractionIn, cues: number, voice: number, human: boolean, heard: boolean) {
     this.key = r.key
     this.at = r.at
     this.direction = canonical(M.DIRECTIONS, r.direction)
@@ -241,6 +259,7 @@ class Interaction implements InteractionF {
     this.cues = cues
     this.voice = voice
     this.human = human
+    this.heard = heard
     this.record = r
   }
 

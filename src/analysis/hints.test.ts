@@ -284,6 +284,17 @@ describe("competitors: names, not words", () => {
     expect(plain(negotiationHints({ ...p, dellTrap: { ...p.dellTrap, flagged: true } }, { locale: "fa-IR" }).find((h) => h.id === "dell-trap")!.text)).toContain("سامسونگ")
   })
 
+  it("names the winner of a loss logged with words between ('Lost on price to Sazeh Co', 'lost the tender to Acer')", () => {
+    const k = kit({ org: "losses" })
+    const p = classifyRelationship(k.history(k.account({ name: "Globex" }), {
+      deals: [
+        k.deal("D1", { createdAt: at(1), closeDate: at(30), isClosed: true, isWon: false, lossReason: "Lost on price to Sazeh Co" }),
+        k.deal("D2", { createdAt: at(40), closeDate: at(70), isClosed: true, isWon: false, lossReason: "We lost the tender to Acer, 6% cheaper." })
+      ]
+    }), { now: at(100) })
+    expect(p.competition!.competitors.map((c) => c.name).sort()).toEqual(["Acer", "Sazeh Co"])
+  })
+
   it("ignores months, people met, pronouns and our own outbound mail", () => {
     const k = kit({ org: "names" })
     const fs = classifyRelationship(k.history(k.account({ name: "Globex" }), {
@@ -309,5 +320,45 @@ describe("complaint hint when every case is closed", () => {
     expect(en.text).not.toMatch(/resolve or schedule the open cases/)
     const fa = negotiationHints(pressured, { locale: "fa-IR" }).find((h) => h.id === "resolve-complaints-first")!
     expect(fa.text).toMatch(/هیچ پرونده‌ای باز نیست/)
+  })
+})
+
+describe("two-way contacts in the advice", () => {
+  it("does not count our unanswered follow-ups to a silent customer as contacts we know them by (EN and FA)", () => {
+    const k = kit({ org: "chase" })
+    const theirs = Array.from({ length: 3 }, (_, n) => k.interaction(`C${n}`, { at: at(n * 30), subject: "Re: order", text: "Thanks, noted." }))
+    const ours = Array.from({ length: 12 }, (_, n) => k.interaction(`O${n}`, { at: at(200 + n * 10), direction: "outbound", subject: "Checking in", text: "Just following up on our proposal." }))
+    const calls = Array.from({ length: 4 }, (_, n) => k.interaction(`V${n}`, { at: at(210 + n * 20), channel: "call", direction: "outbound", subject: "تماس", text: "پیغام گذاشتم، جواب ندادند." }))
+    const p = classifyRelationship(k.history(k.account({ name: "Quiet Ltd" }), { interactions: [...theirs, ...ours, ...calls] }), { now: at(400) })
+    expect(p.engagement!.unansweredOutreach).toBe(16)
+    const en = negotiationHints(p).find((h) => h.id === "read-the-relationship-first")!
+    expect(en.text).toMatch(/3 two-way contacts/)
+    // Three two-way contacts and nothing else is really little: the hint says so.
+    expect(negotiationHints(p).map((h) => h.id)).toContain("generic-rules-only")
+    const fa = negotiationHints(p, { locale: "fa-IR" }).find((h) => h.id === "read-the-relationship-first")!
+    expect(fa.text).toMatch(/3 تماس دوطرفه|۳ تماس دوطرفه/)
+  })
+})
+
+describe("a call on which the customer spoke is two-way contact", () => {
+  it("does not call a customer silent whom we reach by phone every month and who talks to us (EN and FA)", () => {
+    const k = kit({ org: "calls" })
+    const early = Array.from({ length: 6 }, (_, n) => k.interaction(`E${n}`, { at: at(n * 30), subject: "Re: order", text: "Thanks, confirmed." }))
+    const calls = Array.from({ length: 10 }, (_, n) => k.interaction(`C${n}`, {
+      at: at(200 + n * 30), channel: "call", direction: "outbound", subject: "Monthly call",
+      text: n % 2 ? "Spoke with the buyer; they said the new line runs well and they plan a bigger order." : "تماس با خریدار: گفتند از دستگاه‌ها راضی هستند و سفارش بعدی را بزرگ‌تر می‌کنند."
+    }))
+    const talked = classifyRelationship(k.history(k.account({ name: "Talk Co" }), { interactions: [...early, ...calls] }), { now: at(500) })
+    expect(talked.engagement!.silent).toBe(false)
+    expect(talked.engagement!.unansweredOutreach).toBe(0)
+    expect(talked.risk.reasons.map((r) => r.signal)).not.toContain("gone-silent")
+    // The same calls that did not reach them are our unanswered outreach.
+    const unreached = Array.from({ length: 10 }, (_, n) => k.interaction(`U${n}`, {
+      at: at(200 + n * 30), channel: "call", direction: "outbound", subject: "Monthly call",
+      text: n % 2 ? "Called the buyer, no answer; left a voicemail." : "با خریدار تماس گرفتم، جواب ندادند."
+    }))
+    const missed = classifyRelationship(k.history(k.account({ name: "Talk Co" }), { interactions: [...early, ...unreached] }), { now: at(500) })
+    expect(missed.engagement!.silent).toBe(true)
+    expect(missed.engagement!.unansweredOutreach).toBe(10)
   })
 })

@@ -105,8 +105,15 @@ function regimeFact(p: RelationshipProfile): Message | null {
   return msg("a.fact.regime", { date: date(r.since), changes: list(r.changes) })
 }
 
+/** Contacts that were two-way: our messages since the customer last spoke went unanswered, and
+ * thirty follow-ups to a silent customer are no knowledge of them. */
+function twoWayContacts(p: RelationshipProfile): number {
+  const e = p.engagement
+  return e ? e.humanContacts - e.unansweredOutreach : p.sampleSize.interactions
+}
+
 function countsFact(p: RelationshipProfile): Message {
-  return msg("a.fact.counts", { deals: p.sampleSize.deals, quotes: p.sampleSize.quotes, contacts: p.engagement?.humanContacts ?? p.sampleSize.interactions })
+  return msg("a.fact.counts", { deals: p.sampleSize.deals, quotes: p.sampleSize.quotes, contacts: twoWayContacts(p) })
 }
 
 /** The deepest discount at which they still bought: the floor the ledger supports. */
@@ -209,7 +216,7 @@ function tierFact(p: RelationshipProfile): Message | null {
 
 /** Information really missing: few deals, few quote revisions and few two-way contacts. */
 function knowLittle(p: RelationshipProfile): boolean {
-  const contacts = p.engagement?.humanContacts ?? p.sampleSize.interactions
+  const contacts = twoWayContacts(p)
   return p.sampleSize.deals < ADVICE.knownDeals && p.sampleSize.quotes < ADVICE.knownQuotes && contacts < ADVICE.knownContacts
 }
 

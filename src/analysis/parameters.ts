@@ -354,22 +354,35 @@ export const LEXICONS = {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*",
-      "قیمت*", "تخفیف*", "ارزان*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
       "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*"
+      // What a failing product looks like in a case subject, when nobody says "quality".
+      "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
+      "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
+      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*",
+      "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
       "deliver*", "late", "lateness", "delay*", "lead time*", "leadtime*", "shipping", "shipment*", "ship", "shipped",
       "on time", "on-time", "backorder*", "back order*", "logistic*", "eta", "dispatch*", "out of stock", "stockout*",
-      "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*"
+      // An order that has not come, said without a delivery word.
+      "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
+      "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
+      "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
+      "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
+      "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
+      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
-      "onsite", "uptime", "training", "installation*",
-      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*"
+      "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
+      "no one answered", "no one called back", "nobody called back",
+      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
+      "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*", "جواب نمی ده*", "جواب نمیده*", "جواب نمی دهد*",
+      "جواب نمی دید*", "جواب نمیدید*"
     ]
   },
   context: {
@@ -401,7 +414,11 @@ export const LEXICONS = {
       "competitor*", "competing offer*", "competing bid*", "competing quote*", "other vendor*", "other supplier*",
       "another supplier*", "another vendor*", "alternative supplier*", "alternative vendor*", "second source*",
       "dual source*", "multiple quotes", "shopping around", "shop around",
-      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*"
+      // Multi-quote procurement said plainly: "our board wants three quotes", "سه استعلام".
+      "two quotes", "three quotes", "3 quotes", "2 quotes", "several quotes", "competitive quotes", "comparison quotes",
+      "quotes from other", "other bids", "competing vendors", "came in lower", "came in cheaper", "came in below",
+      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*",
+      "سه پیشنهاد*", "چند پیشنهاد*", "از سه شرکت*", "از چند شرکت*", "از چند تامین کننده*", "استعلام از چند*"
     ],
     customerPaper: [
       "their paper", "their contract template*", "their template*", "their terms", "their standard terms",
@@ -435,11 +452,29 @@ export const LEXICONS = {
       "out to tender", "put it out to tender", "putting the account out to tender", "re-tender*", "retender*",
       "rebid the contract", "go out to bid", "going out to bid", "find another supplier", "find a new supplier",
       "terminate our contract", "cancel the contract", "cancel our contract", "go elsewhere", "going elsewhere",
+      "look elsewhere", "looking elsewhere", "take our orders elsewhere", "take our business elsewhere", "buy elsewhere",
+      "considering other suppliers", "considering other vendors", "consider other suppliers", "consider other vendors",
+      "go to your competitor", "go to a competitor", "go with a competitor", "go with your competitor",
+      "move to a competitor", "moving to a competitor", "switch to a competitor", "switching to a competitor",
+      "switch to another supplier", "move to another supplier", "switch to another vendor", "move to another vendor",
+      "put this out to bid", "put it out to bid", "putting it out to bid", "out to bid", "stop ordering from you",
+      "stop working with you", "stop doing business", "end our relationship", "end the relationship",
+      "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
+      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
+      "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
+      "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",
       "با رقیب می بند*", "با رقبا می بند*", "قرارداد سال بعد را با رقیب*", "سراغ یه تامین کننده دیگه*",
-      "سراغ تامین کننده دیگه*", "تامین کننده دیگه*", "مناقصه می گذاریم*", "به مناقصه می گذاریم*"
+      "سراغ تامین کننده دیگه*", "تامین کننده دیگه*", "مناقصه می گذاریم*", "به مناقصه می گذاریم*",
+      "سراغ رقبا*", "سراغ رقیب*", "سراغ یه شرکت دیگه*", "سراغ شرکت دیگه*", "سراغ شرکت دیگر*", "سراغ یک شرکت دیگر*",
+      "سراغ یه جای دیگه*", "با شما کار نمی*", "با شما کار نخواهیم*", "از شما خرید نمی*", "ازتون خرید نمی*",
+      "از شما خرید نخواهیم*", "قطع همکاری*", "همکاری را قطع*", "همکاری رو قطع*", "همکاری را متوقف*", "همکاری رو تموم*",
+      "همکاری را ادامه نمی*", "همکاری رو ادامه نمی*", "به همکاری ادامه نمی*", "دنبال تامین کننده جدید*",
+      "دنبال تامین کننده دیگر*", "تامین کننده های دیگر*", "تامین کننده ی دیگه*", "تامین کننده ی دیگری*",
+      "تامین کننده ای دیگر*", "بررسی پیشنهادهای دیگر*", "بررسی پیشنهاد های دیگر*", "پیشنهادهای دیگه*",
+      "پیشنهاد های دیگه*"
     ]
   },
   /** Lee & Ames (2017): "I can't pay more" (constraint) vs "it's not worth more" (disparagement). */
@@ -453,9 +488,18 @@ export const LEXICONS = {
       "don't have the budget", "do not have the budget", "don't have budget", "don't have the funds",
       "do not have the funds", "won't approve", "will not approve", "wouldn't approve", "capped at", "can't spend more",
       "cannot spend more", "out of our price range", "budget has run out", "budget ran out", "budget is exhausted",
+      "no room in the budget", "no room in our budget", "don't have room in", "do not have room in", "don't have the room in",
+      "budget won't stretch", "budget will not stretch", "budget doesn't stretch", "budget does not stretch",
+      "budget won't allow", "budget will not allow", "budget doesn't allow", "budget does not allow", "not in the budget",
+      "not in our budget", "outside our budget", "outside the budget", "out of our budget", "more than we budgeted",
+      "beyond what we budgeted", "haven't budgeted", "have not budgeted", "wasn't budgeted", "not budgeted for",
+      "don't have the money", "do not have the money", "can't find the money", "cash is tight", "tight on cash",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
       "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
-      "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*"
+      "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
+      "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
+      "پولشو نداریم*", "پولش رو نداریم*", "پولش را نداریم*", "پول نداریم*", "پولمون نمی رسه*", "پولمان نمی رسد*",
+      "دستمون تنگه*", "نقدینگی نداریم*", "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*"
     ],
     disparagement: [
       "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",
@@ -463,7 +507,8 @@ export const LEXICONS = {
       "does not justify", "more than it's worth", "more than it is worth", "don't see the value", "do not see the value",
       "not seeing the value", "can't justify the price", "cannot justify the price",
       "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "نمی ارزه*", "ارزششو نداره*", "گران است*", "خیلی گران*", "گرونه*",
-      "گران فروشی*", "بیش از ارزش*"
+      "گران فروشی*", "بیش از ارزش*", "گرون حساب*", "گران حساب*", "گرون دادین*", "گرون دادید*", "گرون میدین*",
+      "گران می دهید*", "گرون می دین*"
     ]
   },
   /** Quote-line products: write-in/custom and service lines (Siemens pattern; GE services). */
@@ -509,6 +554,9 @@ export const MARKERS = {
   negation: [
     "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "rarely", "seldom", "nothing", "none",
     "nobody", "no one", "not at all",
+    // Hedged and opinion negations reach further: "we wouldn't say the price is the problem".
+    "not really", "never really", "never been", "never really been", "wouldn't say", "would not say", "don't think",
+    "do not think", "don't believe", "do not believe", "don't feel", "do not feel", "wouldn't call", "would not call",
     "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "hasn't", "haven't", "hadn't",
     "cannot", "can't", "couldn't", "shouldn't", "wouldn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
     "نه", "بدون", "هیچ", "نه اینکه", "نه این که",
@@ -524,11 +572,13 @@ export const MARKERS = {
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
-    "priorities", "worry", "worried", "bother*", "deal breaker", "dealbreaker", "sticking point", "factor",
+    "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
     "sensitive", "sensitivity", "driver", "حساس*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
-    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*"
+    "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
+    // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
+    "نیاز*", "احتیاج*", "لازم", "niaz*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -539,6 +589,11 @@ export const MARKERS = {
     "is fine", "was fine", "are fine", "were fine", "is ok", "was ok", "is okay", "was okay", "is reasonable",
     "was reasonable", "is fair", "was fair", "is competitive", "was competitive",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
+    "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
+    "are pleased with", "been pleased with", "has been great", "have been great", "has been good", "have been good",
+    "has been fine", "have been fine", "has been excellent", "have been excellent",
+    "راضی هستیم", "راضی ایم", "راضیم", "راضی بودیم", "راضی هستند", "راضی بودند", "راضی اند", "راضین", "رضایت داریم", "رضایت کامل", "منطقی است", "منطقیه", "مناسبه",
     "minor factor", "minor issue", "minor concern", "minor point", "low priority", "nice to have", "secondary to",
     "less important than", "least important", "اولویت دوم", "اهمیت کمتری", "در درجه دوم",
     "علی رغم", "علیرغم", "با وجود", "به رغم", "صرف نظر از", "همیشه به موقع"
@@ -550,6 +605,29 @@ export const MARKERS = {
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
     "vali", "amma"
   ],
+  /** A comparison that ranks what follows it lower than what came before: "delivery matters more
+   * to us than price", "reliability ahead of cost". What it ranks lower is set aside when the
+   * clause before named something else. */
+  lesser: [
+    "more than", "more to us than", "more to them than", "more important than", "more important to us than",
+    "more important to them than", "rather than", "ahead of", "takes priority over", "take priority over",
+    "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above",
+    "مهم تر از", "مهم تره از", "مهمتر از", "مهمتره از", "بیشتر اهمیت دارد تا", "مقدم بر"
+  ],
+  /** A call or visit that did not reach them: a note naming the customer is no conversation then. */
+  unreached: [
+    "no answer", "no reply", "didn't answer", "did not answer", "didn't pick up", "did not pick up", "not picking up",
+    "voicemail", "voice mail", "unavailable", "not available", "out of office", "no show", "no-show", "didn't show",
+    "did not show", "couldn't reach", "could not reach", "unable to reach", "not reachable", "unreachable", "busy line",
+    "line busy", "left a message", "left message", "cancelled", "canceled", "postponed", "rescheduled",
+    "جواب نداد*", "پاسخ نداد*", "جواب ندادند*", "پاسخ ندادند*", "در دسترس نبود*", "در دسترس نیست*", "پیغام گذاشت*",
+    "پیام گذاشت*", "تماس برقرار نشد*", "گوشی را برنداشت*", "گوشی رو برنداشت*", "برنداشت*", "لغو شد*", "کنسل شد*",
+    "به تعویق افتاد*", "javab nadad*", "dar dastras nabud*"
+  ],
+  /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
+   * "از" (than) ranks below the other the clause names, once one of these follows. */
+  than: ["از"],
+  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است"],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**
@@ -584,7 +662,11 @@ export const MARKERS = {
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
     "خواستار*", "اصرار*", "معتقد*",
-    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan"
+    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan",
+    // Someone named with an honorific in our note is the customer's person ("آقای احمدی روی قیمت حساس بود"); our own people are "ما", "من".
+    "آقای", "خانم", "جناب", "سرکار خانم", "agha*", "khanom*",
+    "according to the customer", "according to the client", "according to the buyer", "according to procurement",
+    "according to purchasing", "according to their"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
@@ -595,10 +677,14 @@ export const MARKERS = {
     "reminded them", "asked them", "called them", "assured them",
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
     "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
-    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش",
-    // Or a document is the subject ("the competitor's deck says …"): not the customer either.
-    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says",
-    "بروشور*", "کاتالوگ*", "اسلاید*"
+    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش"
+  ],
+  /** A document as the subject ("the competitor's deck says …", "بروشور رقیب می‌گوید …"): not the
+   * customer, and a third-person verb after it ("می‌گوید") is the document's, not theirs. */
+  document: [
+    "deck", "brochure", "datasheet", "data sheet", "slides", "press release", "article", "website says", "flyer",
+    "leaflet", "whitepaper", "white paper", "advert", "advertisement", "linkedin post",
+    "بروشور*", "کاتالوگ*", "اسلاید*", "تبلیغ*", "آگهی*", "وب سایت*"
   ],
   /** Persian verbs whose person ending makes the customer the subject, wherever the verb stands. */
   customerVerb: [
@@ -630,18 +716,45 @@ export const MARKERS = {
   ],
   /** "not only X but also Y": a negation that adds rather than sets aside. */
   additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],
+  /**
+   * Said of a price after it in the clause, makes disparagement (Lee & Ames: "it isn't worth
+   * that"): "your prices are way too high", "قیمت‌هاتون خیلی بالاست". Alone ("the lead time is
+   * too high", "کیفیت بالاست") it says nothing about our price. A negation between ("not too
+   * high") cancels it.
+   */
+  excess: [
+    "too high", "too steep", "steep", "excessive", "exorbitant", "outrageous", "ridiculous", "crazy", "insane",
+    "out of line", "out of whack", "not competitive", "uncompetitive", "not reasonable", "unreasonable", "inflated",
+    "above market", "above the market", "higher than the market", "higher than everyone", "too much", "very high",
+    "really high", "quite high", "so high", "through the roof", "a bit high", "a little high", "on the high side",
+    "بالاست", "بالا است", "بالا هست", "بالاس", "زیاده", "زیاد است", "زیاد هست", "خیلی بالا", "خیلی زیاد", "نجومی*",
+    "سرسام آور*", "غیر منطقی*", "غیرمنطقی*", "منطقی نیست*", "منصفانه نیست*", "بالاتر از بازار*", "بالاتر از همه*",
+    "balast", "ziade", "ziyade", "kheili bala*", "kheyli bala*", "ghir manteghi*", "gheyre manteghi*", "manteghi nist*"
+  ],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
   automated: [
     "unsubscribe*", "newsletter*", "do not reply", "do-not-reply", "donotreply", "no-reply", "noreply",
     "please do not reply", "this is an automated", "automated message", "automated email", "automatically generated",
     "auto-generated", "system generated", "system-generated", "mass email", "list email", "manage your preferences", "manage preferences", "email preferences", "view in browser",
     "view this email in your browser", "you are receiving this", "you received this email", "out of office",
-    "automatic reply", "auto-reply", "autoreply", "auto-created", "automatically created", "created by workflow",
+    "automatic reply", "auto-reply", "autoreply", "out of the office", "away from the office", "away from my desk",
+    "limited access to email", "limited access to my email", "on annual leave", "on leave until", "on vacation until",
+    "on holiday until", "i am currently out", "i'm currently out", "back in the office on", "will respond when i return",
+    "will reply when i return", "خارج از دفتر*", "در مرخصی*", "مرخصی هستم*", "در اولین فرصت پاسخ*", "auto-created", "automatically created", "created by workflow",
     "workflow task", "system task", "process builder", "marketing email", "pardot",
     "digest", "mailing list", "mass mailing", "email blast", "e-blast", "eblast", "bulletin",
     "to stop receiving", "stop receiving these", "surveymonkey", "take our survey", "save your seat", "register now",
+    // Footers and senders only: a customer may well name the tool or say "opt out" of a plan.
+    "click here to opt out", "opt out of these emails", "opt out of receiving", "opt out of future emails", "opt-out link",
+    "mailbox is not monitored", "inbox is not monitored", "address is not monitored", "email is not monitored",
+    "do not respond to this", "system notification", "automated notification", "automatic notification",
+    "sequence step", "outreach sequence", "email sequence", "sales sequence", "cadence step", "sent via mailchimp",
+    "sent with mailchimp", "powered by mailchimp", "sent via hubspot", "powered by hubspot", "sent via marketo",
+    "sent via salesloft", "sent via outreach", "created by flow", "created by a flow", "created by process",
+    "created by power automate",
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
-    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*"
+    "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*",
+    "انصراف از دریافت*", "عدم دریافت*", "مایل به دریافت این*", "اطلاع رسانی خودکار*", "این صندوق پایش نمی*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

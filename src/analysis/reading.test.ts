@@ -9,6 +9,7 @@ import type { Interaction } from "../model/schema"
 import { caseFeatures, interactionFeatures, signatureOf } from "./features"
 import { classifyRelationship } from "./index"
 import { CUE } from "./lexicon"
+import { renderMessage } from "../i18n/render"
 
 const k = kit({ org: "reading" })
 const NOW = at(400)
@@ -229,6 +230,20 @@ describe("automated sends", () => {
     expect(logged.voice & CUE.delivery).toBe(0) // "need the pumps by June" names no criterion word
   })
 
+  it("knows other footers and senders: opt-out lines, unmonitored mailboxes, sales sequences, flows (EN and FA)", () => {
+    const human = (subject: string, text: string, fields: Partial<Interaction> = {}) => interactionFeatures(k.interaction("B", { at: at(10), subject, text, ...fields })).human
+    const ours = { direction: "outbound" as const }
+    expect(human("Parley Monthly – March edition", "Read our latest price update. Click here to opt out of these emails.", ours)).toBe(false)
+    expect(human("تخفیف ویژه پاییز", "برای انصراف از دریافت ایمیل‌ها اینجا کلیک کنید.", ours)).toBe(false)
+    expect(human("Email sent via Outreach sequence step 3", "Hi, following up on pricing", { direction: "outbound", channel: "task" })).toBe(false)
+    expect(human("Follow-up task created by Flow", "Call the customer about renewal price", { direction: "outbound", channel: "task" })).toBe(false)
+    // A carrier's or billing system's notice is not the customer talking delivery or support.
+    expect(human("Delivery notification", "Your shipment 4471 has been dispatched. This mailbox is not monitored.")).toBe(false)
+    expect(human("Invoice INV-2231", "This is a system notification, please do not respond to this email.")).toBe(false)
+    // A customer naming the tool or opting out of a plan is a person writing.
+    expect(human("Integration", "We use HubSpot and want to opt out of the maintenance plan.")).toBe(true)
+  })
+
   it("does not let a newsletter's price list count as the customer's voice", () => {
     const sends = Array.from({ length: 12 }, (_, i) => newsletter(`NL${i}`, 20 + i * 7, { direction: "inbound" }))
     const profile = profileOf([
@@ -365,6 +380,179 @@ describe("unseen wordings a rep meets (probe of issue 13)", () => {
     expect(voiced("Thanks.\nBest regards,\nTom\nLogistics & Delivery Coordinator")).toEqual([])
     expect(voiced("Received.\n\nSent from my iPhone\nBudget Office - Purchasing Dept.")).toEqual([])
     expect(voiced("ممنون.\nبا احترام\nمدیر کنترل کیفیت")).toEqual([])
+  })
+})
+
+describe("a second probe of unseen wordings (issue 13)", () => {
+  it("hears a price called too high as disparagement, in any wording, and not its denial or another thing's excess", () => {
+    expect(voiced("Frankly your prices are way too high for what we get.")).toContain("disparagement")
+    expect(voiced("The new pricing is a bit steep.")).toContain("disparagement")
+    expect(voiced("قیمت‌هاتون خیلی بالاست.")).toContain("disparagement")
+    expect(voiced("قيمت شما واقعا زیاده")).toContain("disparagement")
+    expect(voiced("این قیمت اصلا منطقی نیست")).toContain("disparagement")
+    expect(voiced("gheymatetoon kheili balast")).toContain("disparagement")
+    expect(voiced("Your prices are not too high, but the lead time is.")).not.toContain("disparagement")
+    expect(voiced("The reject rate is too high; the price was right.")).not.toContain("disparagement")
+    expect(voiced("کیفیت کارتون خیلی بالاست")).not.toContain("disparagement")
+    // A rep sees the words in the evidence.
+    const p = profileOf(repeated("Your prices are way too high for what we get.", 3))
+    expect(p.pushback.label).toBe("disparagement")
+    expect(renderMessage(p.pushback.evidence[0]!.reason, "en")).toMatch(/prices are way too high/)
+  })
+
+  it("hears a budget that will not stretch, in English and colloquial Persian", () => {
+    expect(voiced("We simply don't have room in the budget for this.")).toContain("constraint")
+    expect(voiced("Our budget won't stretch that far.")).toContain("constraint")
+    expect(voiced("بودجه‌مون اجازه نمیده.")).toContain("constraint")
+    expect(voiced("با این بودجه نمی‌تونیم جلو بریم.")).toContain("constraint")
+    expect(voiced("Budget is not a constraint this year.")).not.toContain("constraint")
+  })
+
+  it("hears churn threats put other ways, and not their denials", () => {
+    expect(voiced("We are seriously considering other suppliers.")).toContain("churnThreat")
+    expect(voiced("Fix this or we may have to look elsewhere.")).toContain("churnThreat")
+    expect(voiced("We are going to put this out to bid next year.")).toContain("churnThreat")
+    expect(voiced("اگه درست نشه میریم سراغ یه شرکت دیگه.")).toContain("churnThreat")
+    expect(voiced("مجبوریم سراغ رقبا بریم.")).toContain("churnThreat")
+    expect(voiced("دیگه با شما کار نمی‌کنیم.")).toContain("churnThreat")
+    expect(voiced("dige ba shoma kar nemikonim")).toContain("churnThreat")
+    expect(voiced("Procurement wants a better price or they walk.", { channel: "call", direction: "outbound" })).toContain("churnThreat")
+    expect(voiced("We are prepared to walk away from this deal.", { channel: "call", direction: "outbound" })).not.toContain("churnThreat")
+    expect(voiced("We're not planning to change suppliers.")).not.toContain("churnThreat")
+    expect(voiced("قصد تغییر تامین‌کننده نداریم")).not.toContain("churnThreat")
+  })
+
+  it("sets aside a criterion called no big deal, put aside, or one they are happy with", () => {
+    expect(voiced("Price? Not a big deal for us.")).toEqual([])
+    expect(voiced("Cost aside, we need shipments on time.")).toEqual(["delivery"])
+    expect(voiced("Less about price, more about reliability.")).toEqual(["quality"])
+    expect(voiced("We are happy with delivery and support. The last batch had defects.")).toEqual(["quality"])
+    expect(voiced("They said price isn't the main thing, reliability is.", { channel: "call", direction: "outbound" })).toEqual(["quality"])
+    expect(voiced("از قیمت‌ها راضی هستیم، ولی تحویل همیشه دیر است.")).toEqual(["delivery"])
+    // A request is not satisfaction: "we'd be happy with 10% off" still talks price.
+    expect(voiced("We would be happy with a 10% discount.")).toEqual(["price"])
+  })
+
+  it("hears multi-quote procurement said plainly, and a hedged threat to look at other suppliers", () => {
+    expect(voiced("Our board asked us to get three quotes for every purchase.")).toContain("competitor")
+    expect(voiced("طبق روال جدید باید سه استعلام بگیریم")).toContain("competitor")
+    expect(voiced("از سه شرکت پیشنهاد قیمت گرفتیم")).toContain("competitor")
+    expect(voiced("Would you understand if we looked at other suppliers?")).toContain("churnThreat")
+    expect(voiced("We might have to reconsider our supplier.")).toContain("churnThreat")
+    expect(voiced("We will not be looking at other suppliers this year.")).not.toContain("churnThreat")
+  })
+
+  it("carries a negation past an aside set off by commas, and not past a bare 'No,'", () => {
+    expect(voiced("We are not, at this point, looking at alternatives.")).toEqual([])
+    expect(voiced("The price is not, in our view, too high.")).toEqual(["price"])
+    expect(voiced("No, we are looking at alternatives.")).toContain("churnThreat")
+    expect(voiced("We are not happy, we are looking at alternatives.")).toContain("churnThreat")
+    expect(voiced("It is not, frankly, worth the price. Way too expensive.")).toContain("disparagement")
+  })
+
+  it("reads colloquial Persian and Finglish pushback, service complaints, threats and needs denied", () => {
+    expect(voiced("گرون حساب کردین")).toContain("disparagement")
+    expect(voiced("پولشو نداریم")).toEqual(["constraint"])
+    expect(voiced("We just don't have the money this quarter.")).toContain("constraint")
+    expect(voiced("کسی تلفن رو جواب نمیده")).toEqual(["support"])
+    expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
+    expect(voiced("داریم با یه تأمین‌کننده‌ی دیگه صحبت می‌کنیم")).toContain("churnThreat")
+    expect(voiced("dar hale barresie pishnahad-haye digar hastim")).toContain("churnThreat")
+    // A need denied is no criterion; a need stated is one.
+    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual([])
+    expect(voiced("به تخفیف احتیاج نداریم")).toEqual([])
+    expect(voiced("ما به تحویل سریع نیاز داریم")).toEqual(["delivery"])
+  })
+
+  it("leaves a document's words to the document, whatever the Persian verb's person", () => {
+    const note = { channel: "note" as const, direction: "internal" as const }
+    expect(voiced("یادداشت داخلی: بروشور رقیب می‌گوید قیمتشان ۱۵٪ ارزان‌تر است", note)).toEqual([])
+    expect(voiced("کاتالوگ رقیب میگه تحویل ۴۸ ساعته", note)).toEqual([])
+    // The customer saying the same is theirs, in colloquial spelling too (ارزون).
+    expect(voiced("مشتری گفت رقیب ۱۵٪ ارزون‌تر داده", note)).toContain("price")
+    expect(voiced("لیست قیمت ما رو دیدند و گفتند گرونه", note)).toContain("price")
+  })
+
+  it("does not read an out-of-office reply as the customer's words, in English or Persian", () => {
+    const ooo = (text: string) => interactionFeatures(k.interaction("A", { at: at(1), subject: "Pricing for Q3", text }))
+    const en = ooo("Hi, I'm out of the office until 12/1 with limited access to email. For urgent pricing or delivery matters contact Jane.")
+    expect(en.human).toBe(false)
+    expect(en.voice).toBe(0)
+    expect(ooo("تا پایان هفته در مرخصی هستم و در اولین فرصت پاسخ خواهم داد. برای موضوعات قیمت با واحد فروش تماس بگیرید.").human).toBe(false)
+  })
+
+  it("takes a named person in a Persian note, and 'according to the buyer', as the customer speaking", () => {
+    const note = { channel: "call" as const, direction: "outbound" as const }
+    expect(voiced("جلسه با مشتری: آقای احمدی روی قیمت خیلی حساس بود", note)).toEqual(["price"])
+    expect(voiced("According to the buyer, price is the deciding factor.", note)).toEqual(["price"])
+    expect(voiced("According to our price list, delivery is free.", note)).toEqual([])
+  })
+})
+
+describe("'X, not Y' and comparisons (issue 13 probe)", () => {
+  it("sets aside the Y of 'X, not Y' and «X، نه Y», and only a bare 'not Y'", () => {
+    expect(voiced("Quality, not price, is what we buy on.")).toEqual(["quality"])
+    expect(voiced("It's the quality, not the price.")).toEqual(["quality"])
+    expect(voiced("کیفیت، نه قیمت، برای ما ملاک است.")).toEqual(["quality"])
+    // The same thing twice, or a "not" that says more than "not Y", stays.
+    expect(voiced("Delivery, not on time again.")).toEqual(["delivery"])
+    expect(voiced("Shipment came late, not the quality we ordered either.")).toEqual(["delivery", "quality"])
+  })
+
+  it("reads a hedged or opinion negation several words from its issue word, and keeps a complaint that names a problem", () => {
+    expect(voiced("We would not say the price is the problem. The failures are.")).toEqual(["quality"])
+    expect(voiced("Pricing has never really been what worries us; the defects are.")).toEqual(["quality"])
+    expect(voiced("I don't think price is really the issue here, it's the defects.")).toEqual(["quality"])
+    expect(voiced("I wouldn't call the price a concern.")).toEqual([])
+    expect(voiced("Shipments do not arrive on time and that is a problem.")).toEqual(["delivery"])
+  })
+
+  it("sets aside what a comparison ranks lower: 'matters more to us than price', 'ahead of cost'", () => {
+    expect(voiced("Delivery times matter more to us than price.")).toEqual(["delivery"])
+    expect(voiced("Reliability is more important than price.")).toEqual(["quality"])
+    expect(voiced("Reliability ahead of cost, always.")).toEqual(["quality"])
+    // Nothing ranked above it: "more than a discount" is still about price.
+    expect(voiced("We need more than a discount.")).toEqual(["price"])
+    expect(voiced("Quality is poor and we can't pay more than this.")).toEqual(["constraint", "quality"])
+    // Persian ranks with «X از Y مهم‌تر است» or «X مهم‌تر از Y»; "از" alone compares nothing.
+    expect(voiced("برای ما زمان تحویل از قیمت مهم‌تره")).toEqual(["delivery"])
+    expect(voiced("دوام دستگاه از هزینه اولیه اهمیت بیشتری دارد")).toEqual(["quality"])
+    expect(voiced("برای ما کیفیت خیلی مهم‌تر از تخفیفه")).toEqual(["quality"])
+    expect(voiced("قیمت از همه چیز مهم‌تره")).toEqual(["price"])
+    expect(voiced("از تاخیر و کیفیت پایین خسته شدیم")).toEqual(["delivery", "quality"])
+    const profile = profileOf(repeated("Honestly, uptime matters more to us than the price.", 3))
+    expect(profile.decisionCriteria.label).toBe("support")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+})
+
+describe("a generic case type with a telling subject (issue 13 probe)", () => {
+  it("reads a Question or Request whose subject reports a failure, a missing order or a rude driver as a complaint about it", () => {
+    const kase = (subject: string, type: string) => caseFeatures(k.kase("G", { subject, type, openedAt: at(1), closedAt: at(2) }))
+    const complaints: Array<[string, string, keyof typeof CUE]> = [
+      ["Machine keeps breaking down, third time this month", "Question", "quality"],
+      ["Replacement needed - unit arrived damaged", "Request", "quality"],
+      ["دستگاه دوباره از کار افتاد", "Question", "quality"],
+      ["Why has our order not arrived yet?", "Question", "delivery"],
+      ["چرا سفارش ما هنوز نرسیده؟", "Question", "delivery"],
+      ["Driver was rude to our staff", "Problem", "support"]
+    ]
+    for (const [subject, type, criterion] of complaints) {
+      const f = kase(subject, type)
+      expect(f.isRequest, subject).toBe(false)
+      expect(f.voice & CUE[criterion], subject).not.toBe(0)
+    }
+    // A how-to question stays a service request, whatever the type.
+    expect(kase("How do I export the monthly report?", "Problem").isRequest).toBe(true)
+    expect(kase("سوال درباره نحوه نصب", "Problem").isRequest).toBe(true)
+  })
+
+  it("names the criterion of an account whose cases are all of type Question", () => {
+    const subjects = ["Machine keeps breaking down again", "Pump stopped working after two days", "دستگاه کار نمی‌کنه", "Unit arrived damaged, cracked housing"]
+    const cases = subjects.map((subject, n) => k.kase(`Q${n}`, { subject, type: "Question", openedAt: at(40 + n * 60), closedAt: at(44 + n * 60) }))
+    const profile = profileOf([], { cases })
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.complaints.requests ?? 0).toBe(0)
   })
 })
 

@@ -68,7 +68,10 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
     if ((i.voice & COMPETITIVE_CUES) === 0 || i.at > now) continue
     if (i.at > since) {
       after++
-      if (afterTop.accepts(1, i.at, i.key)) afterTop.add(make(i), i.key, 1, i.at)
+      // A text that states the procedure whole ("three quotes and an RFQ for every order") tells
+      // more than one that mentions another quote: it ranks first among the evidence.
+      const w = (i.voice & CUE.customerSpec) !== 0 && (i.voice & CUE.competitor) !== 0 ? 2 : 1
+      if (afterTop.accepts(w, i.at, i.key)) afterTop.add(make(i), i.key, w, i.at)
     } else {
       before++
       if (beforeTop.accepts(0, i.at, i.key)) beforeTop.add(make(i), i.key, 0, i.at)

@@ -22,13 +22,16 @@ const matcher = compileLexicons(TABLE, {
     customer: ["they", "buyer", "said", "مشتری", "گفتند"],
     ours: ["we", "i", "sent", "ما", "دادیم"],
     automated: ["unsubscribe", "خبرنامه*"],
-    request: ["how do i", "چطور"]
+    request: ["how do i", "چطور"],
+    excess: ["too high", "steep", "بالاست"]
   },
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.late! | cue.cap! | cue.pricey!,
     negatable: cue.cap! | cue.pricey!,
     budgetBound: cue.price! | cue.cap!,
-    otherSubject: cue.rival!
+    otherSubject: cue.rival!,
+    excessOf: cue.price!,
+    excess: cue.pricey!
   })
 })
 const C = matcher.CUE
@@ -36,6 +39,18 @@ const G = ["g"] as const
 const voice = (speaker: "customer" | "notes" | "nobody", a: string, b?: string) => matcher.read(G, speaker, a, b).voice
 
 describe("the clause reader", () => {
+  it("reads a price called too high as disparagement, and only a price, and not when negated", () => {
+    const r = matcher.read(G, "customer", "Your prices are way too high for what we get")
+    expect(r.cues).toBe(C.price | C.pricey)
+    expect(r.voice).toBe(C.price | C.pricey)
+    expect(voice("customer", "قیمت‌هاتون خیلی بالاست")).toBe(C.price | C.pricey)
+    expect(voice("customer", "Prices are not too high, but quality slipped")).toBe(C.price | C.quality)
+    // Excess of something else, or before the price, says nothing about our price.
+    expect(voice("customer", "Rejects were too high, the price was right")).toBe(C.price)
+    expect(voice("customer", "کیفیت بالاست")).toBe(C.quality)
+    expect(voice("notes", "We said the price is too high")).toBe(0)
+  })
+
   it("keeps every cue found and drops a dismissed clause only", () => {
     const r = matcher.read(G, "customer", "Price is not an issue, quality is")
     expect(r.cues).toBe(C.price | C.quality)
@@ -78,9 +93,9 @@ describe("the clause reader", () => {
   it("in notes, counts the clauses whose subject is the customer", () => {
     expect(voice("notes", "We sent the price list")).toBe(0)
     expect(voice("notes", "We sent the price list. They said quality matters")).toBe(C.quality)
-    expect(voice("notes", "The buyer said the price is too high")).toBe(C.price)
+    expect(voice("notes", "The buyer said the price is too high")).toBe(C.price | C.pricey)
     // A clause without a subject inherits the one before; a quotation with none is theirs.
-    expect(voice("notes", "They called, price too high")).toBe(C.price)
+    expect(voice("notes", "They called, price too high")).toBe(C.price | C.pricey)
     expect(voice("notes", "I presented, price list attached")).toBe(0)
     expect(voice("notes", "\"we can't pay more\", said the buyer")).toBe(C.cap)
     expect(voice("notes", "I sent it. \"we can't pay more\", said the buyer")).toBe(C.cap)

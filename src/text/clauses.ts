@@ -6,7 +6,8 @@
  * marker (negation, contrast, speaker, ...) with its place and clause; this post-pass walks those
  * hits once, so reading stays linear in the text and never scans it again.
  *
- * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts), and at a contrast
+ * Clauses end at , ; . ! ? ( ) … ، ؛ ؟ dashes and line breaks (lexicon.ts; a comma right after a
+ * negation opens an aside the clause reads past: "we are not, at this point, looking"), and at a contrast
  * word ("but", "however", "اما", "بلکه"). Per clause:
  * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
  *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;
@@ -14,6 +15,11 @@
  *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
  *   the cue;
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
+ * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
+ *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
+ *   dropped when the clause before named something else; «X از Y مهم‌تر است» drops Y;
+ * - an excess word after a price in the clause ("prices are way too high", "قیمت‌ها بالاست")
+ *   makes disparagement, unless a negation stands between;
  * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
@@ -22,7 +28,8 @@
  * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
  * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
  * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
- * (a subject line's "Customer call" names no speaker for the body). Quoted words take the speaker
+ * (a subject line's "Customer call" names no speaker for the body). A third party named first (a
+ * competitor, a document) is the subject whatever verb follows. Quoted words take the speaker
  * of the clause quoting them, or of the clause right after ("\"Too expensive,\" said the
  * buyer"), else the customer's (reps quote customers). In any text, an earlier message quoted
  * below a reply ("> …" lines, "-----Original Message-----") is left out.
@@ -31,11 +38,15 @@
 /** Marker roles, in hit-id order. */
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
-  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request"
+  "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
 export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<MarkerRole, number>>
+
+/** In `Reading.markers`: some clause of a note had the customer as its subject ("they said …",
+ * "گفتند …"): the note records a conversation in which they spoke. */
+export const HEARD = 1 << 30
 
 /** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
  * that counts (our outbound mail, an automated send). */
@@ -51,6 +62,10 @@ export interface ReadingBits {
   budgetBound: number
   /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
   otherSubject: number
+  /** What an excess word ("too high", "steep", "بالاست") qualifies when it follows in the clause
+   * (price), and the cue the two make together (disparagement): "your prices are way too high". */
+  excessOf: number
+  excess: number
 }
 
 export interface Reading {
@@ -80,10 +95,21 @@ const OURS_VERB = ROLE("oursVerb")
 const PREPOSITION = ROLE("preposition")
 const REPLY_HEADER = ROLE("replyHeader")
 const ADDITIVE = ROLE("additive")
+const EXCESS = ROLE("excess")
+const DOCUMENT = ROLE("document")
+const LESSER = ROLE("lesser")
+const THAN = ROLE("than")
+const GREATER = ROLE("greater")
+/** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
+const THAN_GAP = 2
+/** Characters between a clause's opening negation and its first cue that still make "not X" one
+ * phrase: "not price", "not the price", "نه قیمت". */
+const NOT_X_GAP = 5
 
-/** Characters between a negation and an issue word that still make one phrase: "not really
+/** Characters between a negation and an issue word that still make one phrase (about four short
+ * words): "I don't think price is really the issue", "not really
  * much of an issue" (negation first); "مشکل خاصی نداریم", "problem is not" (issue first). */
-const NEGATION_ISSUE_GAP = 20
+const NEGATION_ISSUE_GAP = 25
 const ISSUE_NEGATION_GAP = 20
 /** Characters between a pushback and the Persian negative verb that negates it ("خیلی گرون نیست"). */
 const NEGATION_VERB_GAP = 12
@@ -104,8 +130,9 @@ const OTHER = 3
 export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits, out: Reading = { cues: 0, voice: 0, markers: 0 }): Reading {
   let markers = 0
   let voice = 0
-  // Nothing to voice: only the markers matter (automated sends, requests).
-  if (mask === 0 || who === "nobody") {
+  // Nothing to voice: only the markers matter (automated sends, requests). A note without cues is
+  // still read for who spoke (HEARD: a call on which the customer talked is two-way contact).
+  if (who === "nobody" || (mask === 0 && who === "customer")) {
     for (let h = 0; h < count; h++) {
       const id = hits[h * 5]!
       if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
@@ -114,7 +141,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     }
     return settle(out, mask, 0, markers)
   }
-  const { dismissable, negatable, budgetBound, otherSubject } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess } = bits
+  /** Cues made by two words together (price + "too high"): added to the cues found. */
+  let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
   let pendingVoiced = 0
   let pendingNegatedCriteria = 0
@@ -148,6 +177,16 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let firstIsNegation = false
   let firstIsContrast = false
   let firstIsRather = false
+  /** The clause opens with a comparison that ranks what follows lower ("more than price"). */
+  let firstIsLesser = false
+  /** Where the clause's first cue starts, and how many cue hits it holds (for "not X" read as one phrase). */
+  let firstCueStart = -1
+  let cueHits = 0
+  /** Persian "X از Y مهم‌تر است": where the last "از" ended, the cues right after one, and whether
+   * a comparative that ranks them lower followed. */
+  let thanEnd = -1
+  let thanCues = 0
+  let greater = false
   /** "not only X but also Y": the negation adds, it sets nothing aside. */
   let additive = false
   let hitsInClause = 0
@@ -158,6 +197,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
   let negatableEnd = -1
+  /** Where the first cue an excess word qualifies (price) starts in the clause. */
+  let excessOfStart = -1
 
   // One step past the last hit closes the last clause.
   for (let h = 0; h <= count; h++) {
@@ -180,7 +221,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
       start = hits[at + 1]!
       end = hits[at + 2]!
-      if (id === CONTRAST || id === RATHER) bump++
+      if (id === CONTRAST || id === RATHER || id === LESSER) bump++
       clause = hits[at + 3]! + bump
     }
     if (clause !== current) {
@@ -193,6 +234,17 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
         // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
         if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        // "Quality, not price, …" / "کیفیت، نه قیمت": a clause that is only "not X" after one that
+        // voiced something else sets X aside; "delivery, not on time" (the same thing) keeps it.
+        // "Delivery matters more to us than price": what a comparison ranks lower, after a clause
+        // that named what ranks higher.
+        const before = pendingCounts ? pendingVoiced & dismissable : 0
+        // Only a bare "not X": "not the quality we ordered" says more than that, and keeps it.
+        const bareNotX = firstIsNegation && !additive && hitsInClause === cueHits + 1 && firstCueStart - firstNegationEnd <= NOT_X_GAP
+        if (bareNotX && (before & ~negatedCriteria) !== 0) voiced &= ~negatedCriteria
+        if (firstIsLesser && before !== 0) voiced &= ~(dismissable & ~before)
+        // "برای ما کیفیت از قیمت مهم‌تره": what follows "از" ranks below what the clause also names.
+        if (greater && (thanCues & dismissable) !== 0 && (cues & dismissable & ~thanCues) !== 0) voiced &= ~(thanCues & dismissable)
         if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
@@ -202,6 +254,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (quotedOnly) resolved = inherited === NONE ? THEM : inherited
         else if (resolved === NONE) resolved = inherited
         else inherited = resolved
+        if (resolved === THEM) markers |= HEARD
         pendingQuotedOnly = quotedOnly
         pendingCounts = who === "customer" || resolved === THEM
         pendingVoiced = voiced
@@ -224,6 +277,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         firstIsNegation = false
         firstIsContrast = false
         firstIsRather = false
+        firstIsLesser = false
+        firstCueStart = -1
+        cueHits = 0
+        thanEnd = -1
+        thanCues = 0
+        greater = false
         additive = false
         hitsInClause = 0
         negationEnd = -1
@@ -231,6 +290,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         issueEnd = -1
         negatableSeen = 0
         negatableEnd = -1
+        excessOfStart = -1
       }
       if (h === count) break
       current = clause
@@ -255,7 +315,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
           if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start && start - negatableEnd <= NEGATION_VERB_GAP) keptNegatable &= ~negatableSeen
           if (first) firstIsNegation = true
-          negationEnd = end
+          // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
+          if (end > negationEnd) negationEnd = end
           if (firstNegationEnd < 0) firstNegationEnd = end
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
           break
@@ -271,6 +332,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case RATHER:
           if (first) firstIsRather = true
+          break
+        case LESSER:
+          if (first) firstIsLesser = true
+          break
+        case THAN:
+          thanEnd = end
+          break
+        case GREATER:
+          greater = true
           break
         case INCREASE:
           // After the budget word, or a phrase holding it.
@@ -288,10 +358,26 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case ADDITIVE:
           additive = true
           break
+        case EXCESS:
+          // "prices are way too high": after the price, unless a negation stands between ("not too high").
+          if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
+            cues |= excess
+            derived |= excess
+            if ((excess & negatable) !== 0) {
+              keptNegatable |= excess
+              negatableSeen |= excess
+              if (end > negatableEnd) negatableEnd = end
+            }
+          }
+          break
         case CUSTOMER:
         case OURS:
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER ? THEM : US
+          break
+        case DOCUMENT:
+          if (inQuotes) quotedHits = true
+          else claim = OTHER
           break
         case CUSTOMER_VERB:
         case OURS_VERB:
@@ -305,8 +391,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     } else {
       const bit = 1 << id
       cues |= bit
+      if (firstCueStart < 0) firstCueStart = start
+      cueHits++
+      if (thanEnd >= 0 && start >= thanEnd && start - thanEnd <= THAN_GAP && !greater) thanCues |= bit
       // "budget … price increase": the increase is the price's, not the budget's.
       if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
+      if ((bit & excessOf) !== 0 && excessOfStart < 0) excessOfStart = start
       if (inQuotes) quotedHits = true
       else if ((bit & otherSubject) !== 0) claim = OTHER
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
@@ -321,7 +411,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     // The first speaker marker of a clause decides; at one place the longer phrase ("sent us" over
     // "sent") wins. A Persian verb's person ending names its subject wherever it stands (the verb
     // comes last: "تماس با مشتری: لیست قیمت را ارسال کردیم" is ours), so it outranks a noun.
-    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb))) {
+    // A third party named first (a competitor, a document) keeps the clause: "بروشور رقیب می‌گوید …"
+    // is the brochure speaking, whatever the verb's person.
+    if (claim !== NONE && (speaker === NONE || (start === speakerStart && end > speakerEnd) || (byVerb && !speakerByVerb && speaker !== OTHER))) {
       speaker = claim
       speakerStart = start
       speakerEnd = end
@@ -330,7 +422,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   }
   // The last clause: nothing follows to contrast it.
   if (pendingCounts) voice |= pendingVoiced
-  return settle(out, mask, voice, markers)
+  return settle(out, mask | derived, voice, markers)
 }
 
 function settle(out: Reading, cues: number, voice: number, markers: number): Reading {

@@ -228,6 +228,20 @@ let quoted = 0
 let replyLine = 0
 /** Which of the texts (subject, body, ...) is being scanned, times 4: the hit flags' upper bits. */
 let textBits = 0
+/** Commas of a parenthetical still to pass over: "We are not, at this point, looking at
+ * alternatives" is one clause, its negation reaching past the aside. */
+let aside = 0
+const NEGATION_ID = MARKER_BASE + MARKER_ROLES.indexOf("negation")
+
+/** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
+ * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
+function negationOpensAside(text: string, i: number): boolean {
+  if (hitCount < 2) return false
+  const last = (hitCount - 1) * HIT_STRIDE
+  if (hitBuffer[last] !== NEGATION_ID || hitBuffer[last + 3] !== clause || hitBuffer[last - HIT_STRIDE + 3] !== clause) return false
+  for (let k = hitBuffer[last + 2]!; k < i; k++) if (text.charCodeAt(k) !== 32) return false
+  return true
+}
 
 function push(id: number, start: number, end: number): void {
   let at = hitCount * HIT_STRIDE
@@ -268,12 +282,24 @@ function separate(text: string, i: number, n: number, kind: number): void {
     if (k < 0 || text.charCodeAt(k) === 10) replyLine = 2
     return
   }
-  if (text.charCodeAt(i) === 10) replyLine = 0
+  const c = text.charCodeAt(i)
+  if (c === 10) replyLine = 0
   // A decimal point (3.5 %) ends nothing.
-  if (text.charCodeAt(i) === 46 && i + 1 < n) {
+  if (c === 46 && i + 1 < n) {
     const next = text.charCodeAt(i + 1)
     if (next >= 48 && next <= 57) return
   }
+  if (c === 44) {
+    if (aside > 0) {
+      aside--
+      return
+    }
+    if (negationOpensAside(text, i)) {
+      aside = 1
+      return
+    }
+  }
+  aside = 0
   clause++
 }
 
@@ -385,7 +411,7 @@ export function compileLexicons<L extends LexiconTable>(
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0 }
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
     const triesByArray = new WeakMap<readonly string[], Trie>()
@@ -410,6 +436,7 @@ export function compileLexicons<L extends LexiconTable>(
   const scanTexts = (trie: Trie, a: Text, b?: Text, c?: Text): number => {
     hitCount = 0
     clause = 0
+    aside = 0
     let mask = 0
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
@@ -417,11 +444,13 @@ export function compileLexicons<L extends LexiconTable>(
     textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
+    aside = 0
     quoted = 0
     replyLine = 0
     textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
+    aside = 0
     quoted = 0
     replyLine = 0
     textBits = 8
@@ -496,11 +525,12 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
   ],
   quality: [
     "keyfiat*", "keyfiyat*", "kefiat*", "kefiyat*", "keifiat*", "kifiat*", "kharab*", "eyrad*", "irad*", "naghs*",
-    "mayoob*", "mayub*", "davam*"
+    "mayoob*", "mayub*", "davam*", "kar nemikone*", "kar nemikonad*", "az kar oftad*"
   ],
   delivery: [
     "tahvil*", "takhir*", "ta'khir*", "dir resid*", "dir rasid*", "dir shod*", "dir kard*", "dir omad*", "dir oomad*",
-    "dir umad*", "dir mirese*", "dir miresad*", "ersal*", "haml o naghl*", "hamlonaghl*"
+    "dir umad*", "dir mirese*", "dir miresad*", "ersal*", "haml o naghl*", "hamlonaghl*", "narasid*", "hanuz narasid*",
+    "hanooz narasid*"
   ],
   support: [
     "poshtibani*", "poshtibany*", "khadamat*", "pasokh*", "javab nadad*", "javab nemid*", "amoozesh*", "amuzesh*",
@@ -515,7 +545,15 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
     "budje nadarim*", "budjeh nadarim*", "boodje nadarim*", "budje mahdood*", "budjeh mahdood*", "saghfe budje*",
     "bishtar az in nemitunim*", "bishtar az in nemitoonim*", "bishtar nemitunim*", "bishtar nemitoonim*", "nemitunim bishtar*",
     "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*",
-    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*"
+    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*", "budje ejaze nemide*",
+    "budjemoon ejaze nemide*", "budjeh ejazeh nemideh*", "budjemoon*", "kharej az budje*", "poolesho nadarim*", "pulesho nadarim*",
+    "pool nadarim*", "pul nadarim*"
+  ],
+  churnThreat: [
+    "ba shoma kar nemikonim*", "dige ba shoma kar*", "azatoon kharid nemikonim*",
+    "azetun kharid nemikonim*", "soragh raghib*", "soragh roghaba*", "soragh ye sherkat dige*", "soragh sherkat dige*",
+    "ghat hamkari*", "hamkari ro ghat*", "taminkonande ro avaz*", "tamin konande ro avaz*", "tamdid nemikonim*",
+    "pishnahad-haye digar*", "pishnahadhaye digar*", "pishnahad haye dige*", "tamin konande dige*", "taminkonande dige*"
   ],
   disparagement: [
     "kheyli gerun*", "kheili gerun*", "kheyli geroon*", "kheili geroon*", "kheyli geran*", "kheili geran*", "gerune*",
