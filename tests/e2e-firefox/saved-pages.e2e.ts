@@ -6,9 +6,9 @@
  * roots) or its load timing must change nothing. One browser for all pages.
  */
 import type { Page } from "puppeteer-core"
-import { afterAll, beforeAll, describe, it } from "vitest"
+import { afterAll, beforeAll } from "vitest"
 import { launchFirefox, readStore, type FirefoxSession } from "../../demo/firefox"
-import { SALESFORCE_URLS, SAVED_PAGES, expectReadAsInNode, navigateInPage, readPanelInPage, savedPage, tagged, type BrowserUnderTest } from "../support/saved-pages"
+import { SAVED_PAGES, describeSavedPages, navigateInPage, readPanelInPage, type BrowserUnderTest } from "../support/saved-pages"
 
 let firefox: FirefoxSession
 let panel: Page
@@ -28,22 +28,12 @@ afterAll(async () => {
   await firefox?.close()
 })
 
-describe("saved CRM pages in Firefox", () => {
-  it.each(SAVED_PAGES)("reads $file as the pure reader does", async (page) => {
-    await crm.goto(page.url)
+describeSavedPages("saved CRM pages in Firefox", () => ({
+  open: async (url) => {
+    await crm.goto(url)
     await crm.bringToFront()
-    await expectReadAsInNode(page, browser)
-  })
-
-  // Firefox ESR 140 has no Navigation API: the watcher's fallback (a URL poll) must follow
-  // Lightning's pushState navigation there, and read the next record, not the one before it.
-  it("follows a Lightning single-page navigation to the next record", async () => {
-    const from = savedPage("salesforce/lightning-account.html")
-    const next = { ...savedPage("salesforce/lightning-opportunity.html"), url: tagged(SALESFORCE_URLS["lightning-opportunity.html"]!, "spa") }
-    await crm.goto(from.url)
-    await crm.bringToFront()
-    await expectReadAsInNode(from, browser)
-    await crm.evaluate(navigateInPage, { url: next.url, html: next.html })
-    await expectReadAsInNode(next, browser)
-  })
-})
+  },
+  navigateInPage: async (next) => {
+    await crm.evaluate(navigateInPage, next)
+  }
+}), browser)

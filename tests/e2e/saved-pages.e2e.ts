@@ -6,10 +6,10 @@
  * read every saved page alike. One browser for all pages.
  */
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, it } from "vitest"
+import { afterAll, beforeAll } from "vitest"
 import { launchBrowser, openPanel, readStore, type ExtensionBrowser } from "../../demo/browser"
 import { installDemoOrg } from "../../demo/routes"
-import { SALESFORCE_URLS, SAVED_PAGES, expectReadAsInNode, navigateInPage, readPanelInPage, savedPage, tagged, type BrowserUnderTest } from "../support/saved-pages"
+import { SAVED_PAGES, describeSavedPages, navigateInPage, readPanelInPage, type BrowserUnderTest } from "../support/saved-pages"
 
 let chromium: ExtensionBrowser
 let panel: Page
@@ -33,20 +33,12 @@ afterAll(async () => {
   await chromium?.close()
 })
 
-describe("saved CRM pages in Chromium", () => {
-  it.each(SAVED_PAGES)("reads $file as the pure reader does", async (page) => {
-    await crm.goto(page.url)
+describeSavedPages("saved CRM pages in Chromium", () => ({
+  open: async (url) => {
+    await crm.goto(url)
     await crm.bringToFront()
-    await expectReadAsInNode(page, browser)
-  })
-
-  it("follows a Lightning single-page navigation to the next record", async () => {
-    const from = savedPage("salesforce/lightning-account.html")
-    const next = { ...savedPage("salesforce/lightning-opportunity.html"), url: tagged(SALESFORCE_URLS["lightning-opportunity.html"]!, "spa") }
-    await crm.goto(from.url)
-    await crm.bringToFront()
-    await expectReadAsInNode(from, browser)
-    await crm.evaluate(navigateInPage, { url: next.url, html: next.html })
-    await expectReadAsInNode(next, browser)
-  })
-})
+  },
+  navigateInPage: async (next) => {
+    await crm.evaluate(navigateInPage, next)
+  }
+}), browser)

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { isDeepStrictEqual } from "node:util"
 import { Window } from "happy-dom"
-import { expect } from "vitest"
+import { describe, expect, it } from "vitest"
 import { DEMO_SALESFORCE } from "../../demo/salesforce/records"
 import { until } from "../../demo/wait"
 import { dynamicsPage } from "../../src/crm/dynamics/page"
@@ -175,4 +175,32 @@ export async function expectReadAsInNode(page: SavedPage, browser: BrowserUnderT
     return isDeepStrictEqual(shown, wantShown)
   }, 20_000).catch(() => undefined)
   expect(shown).toEqual(wantShown)
+}
+
+/** A CRM tab of the browser under test: open a URL in front, or navigate in the page itself. */
+export interface CrmTab {
+  open(url: string): Promise<void>
+  /** navigateInPage, run in the tab. */
+  navigateInPage(next: { url: string; html: string }): Promise<void>
+}
+
+/** The saved-page tests, the same in every browser: each page read as in Node, then a Lightning
+ * single-page navigation (Firefox ESR 140 has no Navigation API: there the watcher's URL poll
+ * must follow it) read as the next record, not the one before it. */
+export function describeSavedPages(name: string, tab: () => CrmTab, browser: BrowserUnderTest): void {
+  describe(name, () => {
+    it.each(SAVED_PAGES)("reads $file as the pure reader does", async (page) => {
+      await tab().open(page.url)
+      await expectReadAsInNode(page, browser)
+    })
+
+    it("follows a Lightning single-page navigation to the next record", async () => {
+      const from = savedPage("salesforce/lightning-account.html")
+      const next = { ...savedPage("salesforce/lightning-opportunity.html"), url: tagged(SALESFORCE_URLS["lightning-opportunity.html"]!, "spa") }
+      await tab().open(from.url)
+      await expectReadAsInNode(from, browser)
+      await tab().navigateInPage({ url: next.url, html: next.html })
+      await expectReadAsInNode(next, browser)
+    })
+  })
 }
