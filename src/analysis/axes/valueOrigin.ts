@@ -17,9 +17,9 @@ const ORIGIN_CUES = CUE.customerSpec | CUE.coCreation
 
 type Origin = "supplier-led" | "customer-led" | "co-created"
 const ORIGINS: readonly Origin[] = ["supplier-led", "customer-led", "co-created"]
-const SUPPLIER_LED = 0
-const CUSTOMER_LED = 1
-const CO_CREATED = 2
+const SUPPLIER_LED = ORIGINS.indexOf("supplier-led")
+const CUSTOMER_LED = ORIGINS.indexOf("customer-led")
+const CO_CREATED = ORIGINS.indexOf("co-created")
 
 export interface ValueOriginResult {
   axis: ValueOriginAxis
