@@ -33,9 +33,8 @@ function compileNode(schema: JsonSchema): Check | null {
   const type = schema.type
   const values = schema.enum
   if (Array.isArray(values)) {
-    // Picklists of a few values: a scan of them beats hashing the string.
     const allowed: readonly unknown[] = values
-    return (v) => allowed.includes(v)
+    return (v) => oneOf(allowed, v)
   }
   switch (type) {
     case "string": {
@@ -90,23 +89,47 @@ function compileNode(schema: JsonSchema): Check | null {
  * prefix, and (as its account key) the account's. Anything else goes to the pattern.
  */
 function recordKeyCheck(min: number, max: number, re: RegExp): Check {
-  let prefix: string | null = null
+  /** The `crm:org:` of the last key the pattern accepted, as character codes (compared in a loop
+   * the JIT inlines: startsWith on a sliced prefix is a builtin call per key). */
+  let prefix: Uint16Array | null = null
   // A record's account key is the same in every record of an account: the key that just passed
-  // passes, without the prefix and id walk below. NaN equals nothing, so nothing passes before a key has.
-  let passed: unknown = NaN
+  // passes, without the prefix and id walk below. Distinct keys of one org differ at their end,
+  // so the last character is compared before the whole key.
+  let passed = ""
+  let passedLast = -1
   return (v) => {
-    if (v === passed) return true
-    if (typeof v !== "string" || v.length < min || v.length > max) return false
-    if (prefix !== null && v.length > prefix.length && v.startsWith(prefix) && plainFrom(v, prefix.length)) {
+    if (typeof v !== "string") return false
+    const n = v.length
+    if (n === passed.length && v.charCodeAt(n - 1) === passedLast && v === passed) return true
+    if (n < min || n > max) return false
+    if (prefix !== null && n > prefix.length && startsWith(v, prefix) && plainFrom(v, prefix.length)) {
       passed = v
+      passedLast = v.charCodeAt(n - 1)
       return true
     }
     if (!re.test(v)) return false
     // Two colons in a key the pattern accepts (a component has none): the prefix ends at the second.
-    prefix = v.slice(0, v.lastIndexOf(":") + 1)
+    const end = v.lastIndexOf(":") + 1
+    prefix = new Uint16Array(end)
+    for (let k = 0; k < end; k++) prefix[k] = v.charCodeAt(k)
     passed = v
+    passedLast = v.charCodeAt(n - 1)
     return true
   }
+}
+
+function startsWith(text: string, codes: Uint16Array): boolean {
+  for (let k = 0; k < codes.length; k++) if (text.charCodeAt(k) !== codes[k]) return false
+  return true
+}
+
+/**
+ * Whether a picklist of a few values holds `v`: a scan of them beats hashing the string, and a
+ * loop the JIT inlines beats `includes`, a builtin call per picklist field of every record.
+ */
+function oneOf(allowed: readonly unknown[], v: unknown): boolean {
+  for (let k = 0; k < allowed.length; k++) if (allowed[k] === v) return true
+  return false
 }
 
 /** Whether text[from…] holds neither ":" nor "%". */
@@ -233,8 +256,7 @@ function compileObject(schema: JsonSchema): Check | null {
           if (typeof x !== "number" || !Number.isFinite(x) || x < mins[f]! || x > maxs[f]!) return false
           break
         case ENUM:
-          // Picklists of a few values: a scan of them beats hashing the string.
-          if (!sets[f]!.includes(x)) return false
+          if (!oneOf(sets[f]!, x)) return false
           break
         case BOOLEAN:
           if (typeof x !== "boolean") return false
@@ -260,45 +282,65 @@ export const INTERACTION_FIELDS = [
   "sourceObject", "automated"
 ] as const
 
-function interactionCheck(c: Readonly<Record<(typeof INTERACTION_FIELDS)[number], Check>>): Check {
-  const { key, crm, org, id, modifiedAt, seenAt, accountKey, dealKey, channel, direction, at, subject, text, sourceObject, automated } = c
+/** A laid-out schema's field checks: each field's compiled check (never accepting undefined)
+ * and whether the field may be absent. */
+interface FieldChecks {
+  checks: Readonly<Record<string, Check>>
+  optional: Readonly<Record<string, boolean>>
+}
+
+function interactionCheck({ checks, optional: o }: FieldChecks): Check {
+  const { key, crm, org, id, modifiedAt, seenAt, accountKey, dealKey, channel, direction, at, subject, text, sourceObject, automated } =
+    checks as Readonly<Record<(typeof INTERACTION_FIELDS)[number], Check>>
+  // Absence is tested here, not by a wrapper around each optional field's check: one call
+  // fewer per optional field of every record.
+  const {
+    key: oKey, crm: oCrm, org: oOrg, id: oId, modifiedAt: oModifiedAt, seenAt: oSeenAt, accountKey: oAccountKey, dealKey: oDealKey,
+    channel: oChannel, direction: oDirection, at: oAt, subject: oSubject, text: oText, sourceObject: oSourceObject, automated: oAutomated
+  } = o as Readonly<Record<(typeof INTERACTION_FIELDS)[number], boolean>>
   return (v) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return false
     const r = v as Record<(typeof INTERACTION_FIELDS)[number], unknown>
-    return key(r.key) && crm(r.crm) && org(r.org) && id(r.id) && modifiedAt(r.modifiedAt) && seenAt(r.seenAt) && accountKey(r.accountKey) &&
-      dealKey(r.dealKey) && channel(r.channel) && direction(r.direction) && at(r.at) && subject(r.subject) && text(r.text) &&
-      sourceObject(r.sourceObject) && automated(r.automated)
+    return (r.key === undefined ? oKey : key(r.key)) && (r.crm === undefined ? oCrm : crm(r.crm)) &&
+      (r.org === undefined ? oOrg : org(r.org)) && (r.id === undefined ? oId : id(r.id)) &&
+      (r.modifiedAt === undefined ? oModifiedAt : modifiedAt(r.modifiedAt)) && (r.seenAt === undefined ? oSeenAt : seenAt(r.seenAt)) &&
+      (r.accountKey === undefined ? oAccountKey : accountKey(r.accountKey)) && (r.dealKey === undefined ? oDealKey : dealKey(r.dealKey)) &&
+      (r.channel === undefined ? oChannel : channel(r.channel)) && (r.direction === undefined ? oDirection : direction(r.direction)) &&
+      (r.at === undefined ? oAt : at(r.at)) && (r.subject === undefined ? oSubject : subject(r.subject)) &&
+      (r.text === undefined ? oText : text(r.text)) && (r.sourceObject === undefined ? oSourceObject : sourceObject(r.sourceObject)) &&
+      (r.automated === undefined ? oAutomated : automated(r.automated))
   }
 }
 
-const LAYOUTS = new Map<z.ZodType, { fields: readonly string[]; build: (checks: Readonly<Record<string, Check>>) => Check }>([
+const LAYOUTS = new Map<z.ZodType, { fields: readonly string[]; build: (fields: FieldChecks) => Check }>([
   [M.Interaction, { fields: INTERACTION_FIELDS, build: interactionCheck }]
 ])
 
-/** Each field's check, absence included (an optional field may be undefined), or null. */
-function fieldChecks(schema: JsonSchema): Record<string, Check> | null {
+/** Each field's check and whether it may be absent, or null. */
+function fieldChecks(schema: JsonSchema): FieldChecks | null {
   if (schema.type !== "object") return null
   for (const key of Object.keys(schema)) if (!KNOWN.has(key)) return null
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : [])
   const checks: Record<string, Check> = {}
+  const optional: Record<string, boolean> = {}
   for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
     const check = compileNode(sub)
     if (!check) return null
-    // No compiled check accepts undefined (typeof and enum tests of JSON values), so a required
-    // field needs no wrapper: one call fewer per field of every record.
-    checks[name] = required.has(name) ? check : (v) => v === undefined || check(v)
+    // No compiled check accepts undefined (typeof and enum tests of JSON values): the caller tests absence.
+    checks[name] = check
+    optional[name] = !required.has(name)
   }
-  return checks
+  return { checks, optional }
 }
 
 /** The schema's hand-laid check, when it has one whose names are exactly the schema's fields. */
 function laidOut(schema: z.ZodType, json: JsonSchema): Check | null {
   const layout = LAYOUTS.get(schema)
-  const checks = layout ? fieldChecks(json) : null
-  if (!layout || !checks) return null
-  const names = Object.keys(checks)
+  const fields = layout ? fieldChecks(json) : null
+  if (!layout || !fields) return null
+  const names = Object.keys(fields.checks)
   if (names.length !== layout.fields.length || !layout.fields.every((f) => names.includes(f))) return null
-  return layout.build(checks)
+  return layout.build(fields)
 }
 
 const predicates = new WeakMap<z.ZodType, Check | null>()
