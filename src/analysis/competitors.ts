@@ -65,12 +65,27 @@ function clean(raw: string, own: ReadonlySet<string>): string | null {
   return name
 }
 
-const PATTERNS = [LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE, ...FA_PATTERNS]
+/**
+ * Each pattern with what a text must hold for it to match: a capitalised Latin name (every Latin
+ * pattern, and the Persian ones around a Latin name) and Persian words (every Persian pattern).
+ * Two character-class tests rule out most patterns for most texts, and cost less than them
+ * (measured: competitor reading was a fifth of aggregating 10k records).
+ */
+const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean }> = [
+  ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
+  ...FA_PATTERNS.map((re) => ({ re, latinName: /\[A-Z\]/.test(re.source), persian: true }))
+]
+const LATIN_CAPITAL = /[A-Z]/
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/
 
-/** The raw names the patterns capture in a text, in the order found, before `clean`. */
+/** The raw names the patterns capture in a text, in pattern order, before `clean`. */
 function matchesIn(text: string, out: string[]): void {
   const slice = text.length > 2_000 ? text.slice(0, 2_000) : text
-  for (const re of PATTERNS) {
+  const latinName = LATIN_CAPITAL.test(slice)
+  const persian = ARABIC_SCRIPT.test(slice)
+  for (const p of PATTERNS) {
+    if ((p.latinName && !latinName) || (p.persian && !persian)) continue
+    const re = p.re
     re.lastIndex = 0
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push(m[1]!)
   }
