@@ -29,9 +29,12 @@ const PARLEY_FRAME = "moz-extension://5b3e6f0e-3f7a-4c1d-9a55-6a1b2c3d4e5f/"
 /**
  * Firefox's own extension code in the content process (compiling and injecting content scripts,
  * the messaging glue): on the CRM page it works only for Parley, which the sessions without Parley
- * check (they must show none of it).
+ * check (they may show only a trace of it, AMBIENT_FRAMEWORK_MS).
  */
 const EXTENSION_FRAMEWORK = /resource:\/\/gre\/modules\/Extension[A-Za-z]*\.sys\.mjs/
+
+/** Extension-framework time per visit (median) tolerated in sessions without Parley (ms). */
+const AMBIENT_FRAMEWORK_MS = 0.5
 
 /** The part of the Gecko profile format (meta.version 31) this measure reads. */
 interface GeckoTable {
@@ -278,7 +281,15 @@ export async function firefoxPageOverhead(work: string, median: (values: number[
     without.push(...(await session(false, visitsPerSession, work)))
     withParley.push(...(await session(true, visitsPerSession, work)))
   }
-  if (without.some((v) => v.parley > 0)) throw new Error("page-overhead-firefox: extension frames in a session without Parley (another add-on at work on the page?), so the attribution would count them as Parley's")
+  // Firefox's extension framework also runs a little with no add-on of ours installed (its
+  // process script answers every document's load: ~0.1 ms in some visits). That stays counted
+  // against Parley, which errs against us; more than a trace means another add-on works on the
+  // page, and the attribution would then be wrong, so the run stops with where it went.
+  const ambient = median(without.map((v) => v.parley))
+  if (ambient > AMBIENT_FRAMEWORK_MS) {
+    const seen = without.flatMap((v) => [...v.where].map(([name, ms]) => `${ms.toFixed(1)} ms ${name}`))
+    throw new Error(`page-overhead-firefox: ${ambient.toFixed(1)} ms of extension frames per visit in sessions without Parley (another add-on at work on the page?), so the attribution would count them as Parley's: ${seen.join("; ")}`)
+  }
   const pagesWithout = median(without.map((v) => v.page))
   const pagesWith = median(withParley.map((v) => v.page))
   const ours = median(withParley.map((v) => v.parley))
@@ -286,6 +297,7 @@ export async function firefoxPageOverhead(work: string, median: (values: number[
   const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`
   const list = (values: VisitCost[]) => values.map((v) => `${v.page.toFixed(0)}/${v.parley.toFixed(1)}`).join(", ")
   console.log(`  per visit, page/Parley ms CPU: without ${list(without)}; with ${list(withParley)}`)
+  console.log(`  extension framework without Parley: ${ambient.toFixed(1)} ms CPU per visit (median; counted against Parley)`)
   console.log(`  on Parley's behalf: ${ours.toFixed(1)} ms CPU per visit (profiled; of it in Firefox's extension framework alone ${median(withParley.map((v) => v.framework)).toFixed(1)} ms), longest run ${longest.toFixed(1)} ms CPU`)
   const where = new Map<string, number>()
   for (const visit of withParley) for (const [name, ms] of visit.where) where.set(name, (where.get(name) ?? 0) + ms / withParley.length)
