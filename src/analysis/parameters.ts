@@ -358,11 +358,12 @@ export const LEXICONS = {
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
-      "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa",
+      "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa", "iso 9001", "iso-certified", "iso certified",
+      "iso certification",
       // What a failing product looks like in a case subject, when nobody says "quality".
       "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
       "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*",
+      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
@@ -494,12 +495,19 @@ export const LEXICONS = {
       "not in our budget", "outside our budget", "outside the budget", "out of our budget", "more than we budgeted",
       "beyond what we budgeted", "haven't budgeted", "have not budgeted", "wasn't budgeted", "not budgeted for",
       "don't have the money", "do not have the money", "can't find the money", "cash is tight", "tight on cash",
+      "budget is limited", "limited budget", "budget constraint*", "budgetary constraint*", "budget restriction*",
+      "budget was cut", "budget got cut", "budget has been cut", "budget cuts", "budget is frozen", "budget freeze",
+      "spending freeze", "froze spending", "froze all spending", "freeze on spending", "can't stretch", "cannot stretch",
+      "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
+      "more than we wanted to spend",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
       "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
       "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
       "پولشو نداریم*", "پولش رو نداریم*", "پولش را نداریم*", "پول نداریم*", "پولمون نمی رسه*", "پولمان نمی رسد*",
-      "دستمون تنگه*", "نقدینگی نداریم*", "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*"
+      "دستمون تنگه*", "نقدینگی نداریم*", "از بودجه ما خارج*", "خارج از بودجه*", "فراتر از بودجه*", "بیشتر از بودجه*", "بالاتر از بودجه*", "از بودجه بیشتر*",
+      "بودجه امسال محدود*", "بودجه امسالمون محدود*", "محدودیت بودجه*", "کمبود بودجه*", "کسری بودجه*", "کاهش بودجه*",
+      "بودجه کم شده*", "بودجه رو کم کردن*", "بودجه را کم کردند*", "بودجه فریز*", "مجوز خرید نداریم*", "مجوز هزینه نداریم*"
     ],
     disparagement: [
       "not worth*", "isn't worth*", "is not worth*", "wasn't worth*", "overpriced", "over-priced", "too expensive",

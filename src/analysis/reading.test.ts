@@ -567,3 +567,22 @@ describe("service requests and decision criteria", () => {
     expect(profile.decisionCriteria.weights.support).toBeLessThan(0.5)
   })
 })
+
+describe("a third probe of unseen wordings (issue 13)", () => {
+  it("hears a limited, cut or frozen budget, and spending beyond plan, as a constraint, and not a budget that grew", () => {
+    for (const text of [
+      "Our budget is limited this year.", "Customer mentioned budget constraints for Q3.", "Budget got cut by 20%.",
+      "Finance froze all spending until March.", "We can't stretch beyond 40k.", "That's more than we were planning to spend.",
+      "بودجه امسال محدود است.", "با این کمبود بودجه فعلاً باید صبر کنیم.", "بیشتر از ۵۰ میلیون مجوز خرید نداریم."
+    ]) expect(voiced(text), text).toContain("constraint")
+    expect(voiced("Our budget doubled this year.")).not.toContain("constraint")
+    expect(voiced("بودجه ما امسال دو برابر شد.")).not.toContain("constraint")
+    expect(voiced("We have no budget constraints; delivery matters most.")).not.toContain("constraint")
+    expect(voiced("محدودیت بودجه نداریم، کیفیت مهمه.")).not.toContain("constraint")
+  })
+
+  it("reads a certification demand as quality", () => {
+    expect(voiced("We need ISO-certified parts for the new line.")).toContain("quality")
+    expect(voiced("گواهی ایزو برای قطعات لازم داریم.")).toContain("quality")
+  })
+})
