@@ -353,17 +353,18 @@ export const LEXICONS = {
   criteria: {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
-      "best offer", "lower offer", "price match*",
+      "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
+      "lower bid*", "lower quote*",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
       "reliab*", "durab*", "scrap", "rework*", "out of tolerance", "doa", "iso 9001", "iso-certified", "iso certified",
-      "iso certification",
+      "iso certification", "rma",
       // What a failing product looks like in a case subject, when nobody says "quality".
       "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
       "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*",
+      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
@@ -373,17 +374,20 @@ export const LEXICONS = {
       "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
       "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
+      "stuck in customs", "held at customs", "held up in customs",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
-      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*"
+      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
+      "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
       "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
-      "no one answered", "no one called back", "nobody called back",
+      "no one answered", "no one called back", "nobody called back", "never showed up", "didn't show up", "did not show up",
+      "no-show",
       "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
       "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*", "جواب نمی ده*", "جواب نمیده*", "جواب نمی دهد*",
-      "جواب نمی دید*", "جواب نمیدید*"
+      "جواب نمی دید*", "جواب نمیدید*", "جواب تلفن نمی*", "جواب تلفن رو نمی*", "تلفن رو جواب نمی*"
     ]
   },
   context: {
@@ -464,6 +468,7 @@ export const LEXICONS = {
       "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
       "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
       "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
+      "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
       "قرارداد را تمدید نمی*", "تمدید نخواهیم کرد*", "قرارداد را لغو*", "همکاری را قطع*", "گزینه های دیگر*",
@@ -595,7 +600,10 @@ export const MARKERS = {
     "no complaints", "no issues", "no problems",
     // A criterion called satisfactory is set aside ("The price was fine. Delivery took too long").
     "is fine", "was fine", "are fine", "were fine", "is ok", "was ok", "is okay", "was okay", "is reasonable",
-    "was reasonable", "is fair", "was fair", "is competitive", "was competitive",
+    "was reasonable", "is fair", "was fair", "is competitive", "was competitive", "seems fair", "seem fair", "looks fair",
+    "seems reasonable", "seem reasonable", "looks reasonable",
+    // What they say they do not seek: "we're not looking for the cheapest, we want reliability".
+    "not looking for", "aren't looking for", "don't care about", "do not care about",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",

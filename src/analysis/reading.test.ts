@@ -586,3 +586,32 @@ describe("a third probe of unseen wordings (issue 13)", () => {
     expect(voiced("گواهی ایزو برای قطعات لازم داریم.")).toContain("quality")
   })
 })
+
+describe("a fourth probe: criteria said the way reps and buyers write them (issue 13)", () => {
+  it("hears delivery in on-time, customs and late-arrival wordings", () => {
+    expect(voiced("برامون مهمه که جنس سر وقت برسه.")).toContain("delivery")
+    expect(voiced("بار هنوز تو گمرکه.")).toContain("delivery")
+    expect(voiced("The pallets are stuck in customs since Monday.")).toContain("delivery")
+  })
+
+  it("hears quality in returns, and support in a technician who never came or a phone nobody answers", () => {
+    expect(voiced("نصف قطعات مرجوعی شد.")).toContain("quality")
+    expect(voiced("We opened another RMA for the same board.")).toContain("quality")
+    expect(voiced("Your tech never showed up.")).toContain("support")
+    expect(voiced("کارشناس‌تون سه روزه جواب تلفن نمی‌ده.")).toContain("support")
+  })
+
+  it("hears a competitor undercutting us as price, and a threat to buy elsewhere in Persian", () => {
+    expect(voiced("They undercut you by a wide margin.")).toContain("price")
+    expect(voiced("Acme came in lower on the last two bids.")).toContain("price")
+    expect(voiced("اگه تخفیف ندید از جای دیگه می‌خریم.")).toContain("churnThreat")
+  })
+
+  it("sets aside what they say they do not seek, and a price that seems fair", () => {
+    const notCheapest = voiced("We're not looking for the cheapest, we want reliability.")
+    expect(notCheapest).toContain("quality")
+    expect(notCheapest).not.toContain("price")
+    expect(voiced("We don't care about the price as long as it ships on time.")).not.toContain("price")
+    expect(voiced("Pricing seems fair.")).not.toContain("price")
+  })
+})
