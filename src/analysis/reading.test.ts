@@ -607,6 +607,13 @@ describe("a fourth probe: criteria said the way reps and buyers write them (issu
     expect(voiced("اگه تخفیف ندید از جای دیگه می‌خریم.")).toContain("churnThreat")
   })
 
+  it("hears a churn threat in a case written by our agent or in colloquial Persian", () => {
+    const threat = (subject: string) => (caseFeatures(k.kase("K", { subject, type: "Problem", openedAt: at(1), closedAt: at(2) })).voice & CUE.churnThreat) !== 0
+    expect(threat("Customer threatens to cancel contract over repeated delays")).toBe(true)
+    expect(threat("قرارداد رو لغو می‌کنیم اگه تاخیرها ادامه پیدا کنه")).toBe(true)
+    expect(threat("Customer asks how to cancel a duplicate order line")).toBe(false)
+  })
+
   it("sets aside what they say they do not seek, and a price that seems fair", () => {
     const notCheapest = voiced("We're not looking for the cheapest, we want reliability.")
     expect(notCheapest).toContain("quality")
