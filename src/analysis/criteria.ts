@@ -196,7 +196,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
     if (mask === 0) continue
     vote(i, mask, P.textWeight, fromInteraction)
   }
-  for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight, () => ({ kind: "deepening", step }))
+  for (const step of ledger.deepenings) vote(step.quote, BIT_OF.price, P.discountRevisionWeight / step.ofDeal, () => ({ kind: "deepening", step }))
   const points = tallyOf(sums)
   recent.points = tallyOf(recent.sums)
   earlier.points = tallyOf(earlier.sums)

@@ -14,6 +14,8 @@ export interface Deepening {
   quote: QuoteF
   from: number
   to: number
+  /** How many revisions of the same deal deepened the discount (this one included). */
+  ofDeal: number
 }
 
 export interface LedgerResult {
@@ -96,6 +98,7 @@ export function concessionLedger(fs: FeatureSet): LedgerResult {
   const lastQuotes = new Map<string, QuoteF>()
   for (const [key, quotes] of groups) {
     quotes.sort(byRevision)
+    const firstStep = deepenings.length
     const deal = quotes[0]!.dealKey !== undefined ? deals.get(key) : undefined
     let listPrice: number | null = null
     const revisions: LedgerEntry["revisions"] = []
@@ -114,10 +117,11 @@ export function concessionLedger(fs: FeatureSet): LedgerResult {
       const discount = q.discountPercent ?? (reference !== null && net !== null && reference > 0 ? (1 - net / reference) * 100 : null)
       const previous = revisions[revisions.length - 1]
       if (previous && previous.discountPercent !== null && discount !== null && discount - previous.discountPercent > EPSILON_POINTS) {
-        deepenings.push({ quote: q, from: previous.discountPercent, to: discount })
+        deepenings.push({ quote: q, from: previous.discountPercent, to: discount, ofDeal: 0 })
       }
       revisions.push({ quoteKey: q.key, revision: q.revision, at: q.createdAt, net: net === null ? null : round(net), discountPercent: discount === null ? null : round(discount) })
     }
+    for (let i = firstStep; i < deepenings.length; i++) deepenings[i]!.ofDeal = deepenings.length - firstStep
     const discounts = revisions.map((r) => r.discountPercent).filter((d): d is number => d !== null)
     const last = revisions[revisions.length - 1]!
     lastQuotes.set(key, quotes[quotes.length - 1]!)

@@ -139,7 +139,9 @@ export const CRITERIA = {
   /** Free text (subjects, descriptions, notes): one vote per record, split among the criteria
    * it mentions, so a long note cannot outvote a structured field. */
   textWeight: 1,
-  /** A quote revision that deepened the discount is a discount request honoured (FRAMEWORK §1). */
+  /** A deal whose quote revisions deepened the discount is a discount request honoured (FRAMEWORK §1):
+   * one vote per deal, split among its deepening revisions, so a deal haggled over in five rounds
+   * does not outvote the reasons they gave for leaving us (two deals lost on lead time). */
   discountRevisionWeight: 1,
   /** Minimum points and distinct records before the top criterion is named. Design default. */
   minPoints: 3,

@@ -4,7 +4,7 @@
  * them, in English and Persian.
  */
 import { describe, expect, it } from "vitest"
-import { at, keysOf, kit } from "../../tests/support/analysis-kit"
+import { at, keysOf, kit, quotedDeal } from "../../tests/support/analysis-kit"
 import type { Interaction } from "../model/schema"
 import { caseFeatures, interactionFeatures, signatureOf } from "./features"
 import { classifyRelationship } from "./index"
@@ -621,4 +621,20 @@ describe("a fourth probe: criteria said the way reps and buyers write them (issu
     expect(voiced("We don't care about the price as long as it ships on time.")).not.toContain("price")
     expect(voiced("Pricing seems fair.")).not.toContain("price")
   })
+})
+
+describe("what they leave us over outweighs how hard they haggle (issue 13)", () => {
+  for (const [language, reason] of [["English", "Delivery lead time too long"], ["Persian", "زمان تحویل خیلی طولانی بود"]] as const) {
+    it(`reads two deals lost on lead time as delivery, though every deal went three discount rounds (${language})`, () => {
+      const deals = [0, 1, 2, 3, 4].map((i) =>
+        quotedDeal(k, `H${i}`, i * 70, [2 + i, 4 + i, 6 + i], {
+          name: `Order ${i}`, isClosed: i < 4, isWon: i % 2 === 0, closeDate: at(i * 70 + 40), ...(i === 1 || i === 3 ? { lossReason: reason } : {})
+        }))
+      const profile = profileOf([], { deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines) })
+      expect(profile.decisionCriteria.label).toBe("delivery")
+      // The stated reasons lead the evidence; the haggling still shows as price's share.
+      expect(keysOf(profile.decisionCriteria.evidence).slice(0, 2).sort()).toEqual([k.key("H1"), k.key("H3")])
+      expect(profile.decisionCriteria.weights.price).toBeGreaterThan(0.3)
+    })
+  }
 })
