@@ -9,9 +9,9 @@ import type { FeatureSet, InteractionF } from "./features"
 import { ENGAGEMENT as P, TIME } from "./parameters"
 import type { Engagement } from "./profile"
 
-/** The customer reaching us: their message or call, a meeting they sat in, or our call on which
- * they spoke (the note says what they said). Our unanswered outreach, internal notes and automated
- * sends are not. */
+/** The customer reaching us: their message or call, a meeting they sat in, or our call that
+ * reached them (the note says what they said, or that we spoke). Our unanswered outreach,
+ * internal notes and automated sends are not. */
 export function fromCustomer(i: InteractionF): boolean {
   if (!i.human || i.direction === "internal") return false
   return i.direction === "inbound" || i.channel === "meeting" || (i.heard && i.channel === "call")

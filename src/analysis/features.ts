@@ -72,8 +72,9 @@ export interface InteractionF extends RecordRef, Scanned {
   voice: number
   /** Contact between people: false for automated, mass and system-logged sends. */
   human: boolean
-  /** Our note of a call or meeting in which the customer spoke ("they said …", "گفتند …"), not
-   * one that did not reach them ("no answer", "جواب ندادند"): a two-way contact, whoever dialled. */
+  /** Our note of a call or meeting that reached them: the customer spoke ("they said …", "گفتند …")
+   * or we spoke with them ("discussed the order with Anna", «صحبت کردیم»), and not "no answer"
+   * («جواب ندادند»): a two-way contact, whoever dialled. */
   heard: boolean
 }
 
@@ -212,7 +213,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   // (Looked for only when the text reads as automated: most records never pay for it.)
   const human = r.automated !== true &&
     ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
-  const heard = human && speaker === "notes" && (reading.markers & HEARD) !== 0 && (reading.markers & MARKER.unreached) === 0
+  // A note of a call that reached them: it says what they said, or that we spoke, and not that
+  // nobody answered.
+  const heard = human && speaker === "notes" && (reading.markers & (HEARD | MARKER.conversation)) !== 0 && (reading.markers & MARKER.unreached) === 0
   return new Interaction(r, cues, human ? reading.voice : 0, human, heard)
 }
 

@@ -647,6 +647,15 @@ export const MARKERS = {
     "پیام گذاشت*", "تماس برقرار نشد*", "گوشی را برنداشت*", "گوشی رو برنداشت*", "برنداشت*", "لغو شد*", "کنسل شد*",
     "به تعویق افتاد*", "javab nadad*", "dar dastras nabud*"
   ],
+  /** A call note that says a conversation took place, though not what they said ("discussed the Q3
+   * order with Anna", «با خانم احمدی صحبت کردیم»): the call reached them, two-way contact. */
+  conversation: [
+    "discussed", "discussing", "spoke to", "spoke with", "spoken to", "spoken with", "talked to", "talked with",
+    "talked through", "call with", "met with", "meeting with", "went through", "walked them through",
+    "walked him through", "walked her through", "reviewed with", "caught up with", "connected with", "agreed with",
+    "صحبت کردیم", "صحبت کردم", "صحبت شد", "گفتگو کردیم", "گفتگو شد", "مذاکره کردیم", "مذاکره شد", "هماهنگ کردیم",
+    "هماهنگ شد", "توافق کردیم", "توافق شد", "sohbat kardim", "sohbat shod"
+  ],
   /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
    * "از" (than) ranks below the other the clause names, once one of these follows. */
   than: ["از"],

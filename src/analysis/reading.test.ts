@@ -638,3 +638,31 @@ describe("what they leave us over outweighs how hard they haggle (issue 13)", ()
     })
   }
 })
+
+describe("a call that reached them is contact, a voicemail is not (issue 13)", () => {
+  /** Six months of two-way mail, then a year of our calls only, noted as `note`. */
+  function calls(note: string) {
+    const earlier = Array.from({ length: 12 }, (_, i) => k.interaction(`M${i}`, { at: at(i * 15), direction: i % 2 ? "inbound" : "outbound", subject: "Order follow-up", text: "Thanks, talk soon." }))
+    const ours = Array.from({ length: 20 }, (_, i) => k.interaction(`K${i}`, { at: at(200 + i * 10), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Call", text: note }))
+    return classifyRelationship(k.history(k.account({ name: "Reading Co" }), { interactions: [...earlier, ...ours] }), { now: at(400) })
+  }
+
+  for (const note of ["Discussed the Q3 order with Anna.", "Spoke to the buyer about volumes.", "با خانم احمدی درباره سفارش صحبت کردیم."]) {
+    it(`counts a call noted "${note}" as two-way contact`, () => {
+      const profile = calls(note)
+      expect(profile.engagement!.silent).toBe(false)
+      expect(profile.engagement!.unansweredOutreach).toBe(0)
+      expect(profile.risk.reasons.map((r) => r.signal)).not.toContain("gone-silent")
+    })
+  }
+
+  for (const note of ["Left voicemail, no answer.", "تماس گرفتم، جواب نداد."]) {
+    it(`does not count a call noted "${note}": the account is silent and its activity fell`, () => {
+      const profile = calls(note)
+      expect(profile.engagement!.silent).toBe(true)
+      expect(profile.engagement!.unansweredOutreach).toBe(20)
+      expect(profile.risk.reasons.map((r) => r.signal)).toEqual(expect.arrayContaining(["gone-silent", "falling-activity"]))
+      expect(profile.risk.label).toBe("at-risk")
+    })
+  }
+})

@@ -11,6 +11,7 @@ import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK
 import type { FeatureSet, InteractionF } from "./features"
 import { COMPLAINTS, GENERAL, RISK as P, TIME } from "./parameters"
 import type { Engagement, Evidence, RiskAxis, RiskReason } from "./profile"
+import { fromCustomer } from "./engagement"
 
 const SAMPLE = 4
 
@@ -26,8 +27,9 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const i = fs.interactions[n]!
     if (i.at > now || !i.human || i.direction === "internal") continue
-    // Our own mail, tasks and notes are one-way: follow-ups nobody answered keep no account alive.
-    if (i.direction === "outbound" && i.channel !== "call" && i.channel !== "meeting") continue
+    // Our own mail, tasks and notes are one-way, and so is a call nobody answered: follow-ups
+    // that reached no one keep no account alive (the same reading as engagement's).
+    if (i.direction === "outbound" && !fromCustomer(i)) continue
     if (i.at > now - windowMs) {
       recent++
       if (latestTop.accepts(0, i.at, i.key)) latestTop.add(i, i.key, 0, i.at)
