@@ -362,3 +362,23 @@ describe("a call on which the customer spoke is two-way contact", () => {
     expect(missed.engagement!.unansweredOutreach).toBe(10)
   })
 })
+
+describe("the line to paste into the quote (R1)", () => {
+  const line = (criterion: RelationshipProfile["decisionCriteria"]["label"], locale?: string) => {
+    // No negotiated deals: no floor to quote, so the line names the value included.
+    const p: RelationshipProfile = { ...withDominance("balanced-interdependent"), concessions: { ...profile.concessions, deals: [] }, decisionCriteria: { ...profile.decisionCriteria, label: criterion } }
+    const text = negotiationHints(p, { locale }).find((h) => h.id === "rationale-always")!.text.replace(/[\u2068\u2069]/g, "")
+    return text.slice(text.indexOf("“") >= 0 ? text.indexOf("“") : text.indexOf("«"))
+  }
+
+  it("names what this customer decides on, in English and Persian", () => {
+    expect(line("delivery")).toMatch(/delivery on the dates you need/)
+    expect(line("quality")).toMatch(/quality your team relies on/)
+    expect(line("support")).toMatch(/service and support your team relies on/)
+    expect(line("delivery", "fa-IR")).toMatch(/تحویل در همان تاریخ/)
+    expect(line("quality", "fa-IR")).toMatch(/کیفیتی را در بر دارد/)
+    // A price buyer, or one we cannot read yet, gets the general line.
+    expect(line("price")).toMatch(/service, delivery and support included/)
+    expect(line("unknown")).toMatch(/service, delivery and support included/)
+  })
+})

@@ -192,10 +192,13 @@ function tradeMove(p: RelationshipProfile): Message {
   return msg("a.move.trade.reference", { step })
 }
 
-/** The R1 line to paste into the quote: the floor as the reason, or the value included. */
+/** The R1 line to paste into the quote: the floor as the reason, or the value included, named
+ * by what this customer decides on when that is not price. */
 function justifyMove(p: RelationshipProfile): Message {
   const f = floorOf(p)
-  return msg("a.move.justify", { line: nested(f !== null ? msg("a.line.floor", { floor: f.floor }) : msg("a.line.value")) })
+  const c = p.decisionCriteria.label
+  const value = c === "quality" || c === "delivery" || c === "support" ? msg(`a.line.value.${c}`) : msg("a.line.value")
+  return msg("a.move.justify", { line: nested(f !== null ? msg("a.line.floor", { floor: f.floor }) : value) })
 }
 
 /** What they paid last time, as a reference to anchor on. */
