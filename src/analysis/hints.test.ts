@@ -382,3 +382,13 @@ describe("the line to paste into the quote (R1)", () => {
     expect(line("unknown")).toMatch(/service, delivery and support included/)
   })
 })
+
+describe("the pushback hint without pushback", () => {
+  it("says how many of their contacts were read, in English and Persian", () => {
+    const p: RelationshipProfile = { ...profile, pushback: { ...profile.pushback, label: "none" } }
+    const n = p.engagement!.customerContacts
+    const hint = (locale?: string) => negotiationHints(p, { locale }).find((h) => h.id === "pushback-reading")!.text.replace(/[\u2068\u2069]/g, "")
+    expect(hint()).toContain(`No pushback in their own words yet, in ${n.toLocaleString("en")} contacts from them on record`)
+    expect(hint("fa-IR")).toContain(`در ${n.toLocaleString("fa-IR")} تماسِ ثبت‌شده`)
+  })
+})

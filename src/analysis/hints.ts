@@ -320,7 +320,7 @@ function pushbackHint(p: RelationshipProfile, h: Hints): void {
     b.label === "constraint" ? msg("a.hint.pushback-reading.textConstraint", { n: b.constraint, constraint })
       : b.label === "disparagement" ? msg("a.hint.pushback-reading.textDisparagement", { n: b.disparagement, disparagement })
         : b.label === "mixed" ? msg("a.hint.pushback-reading.textMixed", { constraint, disparagement })
-          : msg("a.hint.pushback-reading.textNone", { constraint, disparagement })
+          : msg("a.hint.pushback-reading.textNone", { n: p.engagement?.customerContacts ?? 0, constraint, disparagement })
   h.add("pushback-reading", b.label === "none" ? "low" : "medium", hintMsg("pushback-reading", text), "Lee & Ames 2017", ev(b.evidence), "R10")
 }
 

@@ -333,7 +333,7 @@ export const analysisEn = {
   "a.hint.pushback-reading.textConstraint": "This buyer pleads limits ({n} {n|time|times}). {constraint}",
   "a.hint.pushback-reading.textDisparagement": "This buyer questions our value ({n} {n|time|times}). {disparagement}",
   "a.hint.pushback-reading.textMixed": "This buyer uses both kinds of pushback. {constraint} {disparagement}",
-  "a.hint.pushback-reading.textNone": "When they push back, tell which kind it is. {constraint} {disparagement}",
+  "a.hint.pushback-reading.textNone": "No pushback in their own words yet, in {n} {n|contact|contacts} from them on record. When they push back, tell which kind it is. {constraint} {disparagement}",
   "a.hint.lead-with-criterion.title": "Lead with {criterion}",
   "a.hint.lead-with-criterion.text": "{Criterion} carries {share} of what this customer decides on: put our {criterion} record before the price.",
   "a.hint.top-tier-individualise.title": "A top-tier account: individualise",

@@ -332,7 +332,7 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.hint.pushback-reading.textConstraint": "این خریدار از محدودیت می‌گوید ({n} بار). {constraint}",
   "a.hint.pushback-reading.textDisparagement": "این خریدار ارزش ما را زیر سؤال می‌برد ({n} بار). {disparagement}",
   "a.hint.pushback-reading.textMixed": "این خریدار از هر دو نوع مقاومت استفاده می‌کند. {constraint} {disparagement}",
-  "a.hint.pushback-reading.textNone": "وقتی مقاومت کردند، نوعش را تشخیص دهید. {constraint} {disparagement}",
+  "a.hint.pushback-reading.textNone": "در {n} تماسِ ثبت‌شده از سوی آن‌ها هنوز مقاومتی در حرف خودشان دیده نشده است. وقتی مقاومت کردند، نوعش را تشخیص دهید. {constraint} {disparagement}",
   "a.hint.lead-with-criterion.title": "با {criterion} شروع کنید",
   "a.hint.lead-with-criterion.text": "{Criterion} {share} از تصمیم این مشتری را می‌سازد: کارنامهٔ ما در {criterion} را پیش از قیمت مطرح کنید.",
   "a.hint.top-tier-individualise.title": "حسابی در ردهٔ برتر: شرایط اختصاصی بدهید",
