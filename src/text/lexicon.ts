@@ -20,6 +20,7 @@
  */
 import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
+import { quotedFrom } from "./quoted"
 
 export type { MarkerRole, Reading, Speaker } from "./clauses"
 
@@ -232,6 +233,10 @@ let textBits = 0
  * alternatives" is one clause, its negation reaching past the aside. */
 let aside = 0
 const NEGATION_ID = MARKER_BASE + MARKER_ROLES.indexOf("negation")
+const REPLY_HEADER_ID = MARKER_BASE + MARKER_ROLES.indexOf("replyHeader")
+/** The text being scanned already quotes earlier correspondence from an attribution or header
+ * line (quoted.ts): later colons need no look. */
+let quotesFound = false
 
 /** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
  * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
@@ -258,17 +263,22 @@ function push(id: number, start: number, end: number): void {
   hitCount++
 }
 
-/** ASCII characters that end a clause (1), open/close a quotation (2), or quote a reply line at
- * a line start (3). A colon does not end a clause: "They said: we can't pay more" is one
- * statement, with its speaker. */
+/** ASCII characters that end a clause (1), open/close a quotation (2), quote a reply line at
+ * a line start (3), or may end the label of a quoted message's attribution or header line (4). A
+ * colon does not end a clause: "They said: we can't pay more" is one statement, with its speaker. */
 const BREAK = new Uint8Array(128)
 for (const ch of ",;.!?()\n") BREAK[ch.charCodeAt(0)] = 1
 BREAK[34] = 2
 BREAK[62] = 3
+BREAK[58] = 4
 
 function separate(text: string, i: number, n: number, kind: number): void {
   if (kind === 2) {
     quoted ^= 1
+    return
+  }
+  if (kind === 4) {
+    if (!quotesFound) quotesBelow(text, i)
     return
   }
   if (kind === 3) {
@@ -301,6 +311,21 @@ function separate(text: string, i: number, n: number, kind: number): void {
   }
   aside = 0
   clause++
+}
+
+/** At a colon: when it ends the attribution or header line of quoted correspondence, what the
+ * scan recorded of that line is taken back and a reply header stands at its start (what follows
+ * is not this text's voice; clauses.ts). */
+function quotesBelow(text: string, colon: number): void {
+  const start = quotedFrom(text, colon)
+  if (start < 0) return
+  quotesFound = true
+  while (hitCount > 0) {
+    const last = (hitCount - 1) * HIT_STRIDE
+    if (hitBuffer[last + 1]! < start || (hitBuffer[last + 4]! & ~3) !== textBits) break
+    hitCount--
+  }
+  push(REPLY_HEADER_ID, start, colon + 1)
 }
 
 /** Non-ASCII punctuation: Persian comma, semicolon and question mark, ellipsis, dashes, and the
@@ -441,18 +466,21 @@ export function compileLexicons<L extends LexiconTable>(
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
     replyLine = 0
+    quotesFound = false
     textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
     aside = 0
     quoted = 0
     replyLine = 0
+    quotesFound = false
     textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
     aside = 0
     quoted = 0
     replyLine = 0
+    quotesFound = false
     textBits = 8
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask
