@@ -729,7 +729,8 @@ export const MARKERS = {
     "پیام بازارسال شده", "بازارسال شده",
     // An email signature begins: job titles and slogans below it are not what the customer asks for.
     "best regards", "kind regards", "warm regards", "with regards", "yours sincerely", "yours truly", "sincerely yours",
-    "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my mobile", "get outlook for",
+    "sent from my", "sent from outlook for", "sent from mail for windows", "sent from yahoo mail", "get outlook for",
+    "ارسال شده از آیفون", "ارسال شده از iphone", "ارسال شده از موبایل", "ارسال شده از گوشی", "ارسال از آیفون",
     "با احترام", "با تشکر و احترام", "با سپاس و احترام", "ارادتمند شما",
     // Forwards and originals as other mail clients and locales head them.
     "message transféré", "message d'origine", "message réexpédié", "weitergeleitete nachricht", "ursprüngliche nachricht",

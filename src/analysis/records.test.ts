@@ -129,6 +129,23 @@ describe("quoted correspondence is not the customer's current statement", () => 
     expect(voiced("Our quality team rejected these again.", { subject: "Fwd: Batch 12" })).toEqual(["quality"])
   })
 
+  it("reads a Dataverse email flattened to one line: the header or attribution inside it starts the quote", () => {
+    // src/crm/dynamics/map.ts `plainText` joins the HTML body's lines with spaces.
+    expect(voiced("Quality of batch 7 was poor. From: Sara Rep Sent: Tuesday, March 3, 2026 10:12 AM To: Tom Subject: Offer Our prices and discounts are attached.")).toEqual(["quality"])
+    expect(voiced("Quality of batch 7 was poor. On Tue, 3 Mar 2026 at 10:12, Sara Rep <sara@parley.example> wrote: Our prices are attached.")).toEqual(["quality"])
+    expect(voiced("کیفیت محموله هفتم پایین بود. از: سارا ارسال شده: سه‌شنبه ۱۲ اسفند ۱۴۰۴ به: خریدار لیست قیمت پیوست است.")).toEqual(["quality"])
+  })
+
+  it("leaves a signature's job titles out: below a sign-off line, the '-- ' delimiter or a phone's footer", () => {
+    expect(voiced("The last batch had cracked housings.\nThanks,\nTom Becker\nHead of Purchasing | Delivery & Logistics")).toEqual(["quality"])
+    expect(voiced("The last batch had cracked housings.\n-- \nTom Becker\nTechnical Support Manager")).toEqual(["quality"])
+    expect(voiced("The last batch had cracked housings.\n\nSent from my Galaxy\nPrice & Delivery Coordinator")).toEqual(["quality"])
+    expect(voiced("قطعات این سری ایراد داشت.\nممنون\nرضا احمدی\nمدیر تدارکات و پشتیبانی")).toEqual(["quality"])
+    expect(voiced("کیفیت خوب نبود.\n\nارسال شده از آیفون من")).toEqual(["quality"])
+    // "Thanks," that opens a message leaves it whole.
+    expect(voiced("Hi Sara,\nThanks,\nwe need the pumps by May, the last delivery was three weeks late and our line stood still for days, which we cannot accept again at all.")).toEqual(["delivery"])
+  })
+
   it("leaves a legal footer out, whatever it says about prices or delivery terms", () => {
     expect(voiced("Quality of batch 7 was poor.\n\nThis email and any attachments are confidential. Prices and delivery terms are subject to change.")).toEqual(["quality"])
     expect(voiced("کیفیت محموله هفتم پایین بود.\nاین ایمیل محرمانه است؛ قیمت‌ها و شرایط تحویل ممکن است تغییر کند.")).toEqual(["quality"])
@@ -160,6 +177,8 @@ describe("who speaks in each clause of a rep's note", () => {
     expect(voiced("مشتری: قیمت بالاست", note)).toEqual(["disparagement", "price"])
     expect(voiced("We presented the price list. Quality matters to them.", note)).toEqual(["quality"])
     expect(voiced("لیست قیمت رو فرستادیم. کیفیت براشون مهمه.", note)).toEqual(["quality"])
+    // Persian ends our clause with our verb; their subject may come after what they said.
+    expect(voiced("لیست قیمت رو فرستادم و جواب دادن که کیفیت براشون اولویته", note)).toEqual(["quality"])
   })
 
   it("labels an account whose notes present our prices and record their delivery concerns as delivery-driven", () => {

@@ -221,7 +221,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
       // is someone else's, usually ours: not this text's voice.
       if ((flags & 2) !== 0) continue
-      if (id === REPLY_HEADER) {
+      // A word that begins a reply header is the header's: "ارسال" (sent, a delivery word) in
+      // "ارسال شده از آیفون من", "Sent from my iPhone".
+      if (id === REPLY_HEADER || (h + 1 < count && hits[at + 6] === hits[at + 1] && headerAt(hits, h, count))) {
         markers |= MARKER.replyHeader
         h = count - 1
         continue
@@ -230,9 +232,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       end = hits[at + 2]!
       if (id === CONTRAST || id === RATHER || id === LESSER) bump++
       // In a note, another speaker's subject and verb inside a clause begin a clause of their own.
+      // Persian puts the verb last: after one of ours ("ارائه دادیم", "فرستادم") the next words are
+      // another clause, whose subject may come late («… و جواب دادن که کیفیت براشون اولویته»).
       else if (who === "notes" && hitsInClause > 0 && (flags & 1) === 0 && hits[at + 3]! + bump === current &&
-        (id === CUSTOMER || id === CUSTOMER_VERB || id === WE || id === OURS) &&
-        speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd)) bump++
+        ((speaker === US && speakerByVerb && hits[at + 1]! >= speakerEnd) ||
+          ((id === CUSTOMER || id === WE || id === OURS) && speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd)))) bump++
       clause = hits[at + 3]! + bump
     }
     if (clause !== current) {
@@ -440,37 +444,38 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
 }
 
 /**
- * Whether the hit at `h` (a subject of theirs or ours, or a Persian verb), inside a note's clause
- * whose speaker is `speaker`, begins a clause of the other side:
+ * Whether the hit at `h` (a subject of theirs or ours), inside a note's clause whose speaker is
+ * `speaker`, begins a clause of the other side:
  * - a subject of theirs and its verb of speech after our action or a third party's words: "We
  *   presented the new price list and they said delivery is what matters", "… and the buyer
  *   insisted …";
  * - our subject pronoun and one of our actions in a clause of theirs: "They complained about
  *   delivery and we offered a discount";
- * - in Persian the verb ends its clause, so after our verb ("ارائه دادیم") a subject of theirs or
- *   their verb begins the next («… و مشتری گفت …», «… و گفتند …»), and after theirs "ما" with a
- *   verb of ours later in the clause («مشتری گفت … و ما تخفیف دادیم»); "ما" alone after their verb
- *   may be "our" («قیمت ما»), which stays theirs.
+ * - after a Persian verb of theirs, "ما" with a verb of ours later in the clause («مشتری گفت … و ما
+ *   تخفیف دادیم»); "ما" alone after their verb may be "our" («قیمت ما»), which stays theirs.
  */
 function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: number, byVerb: boolean, speakerEnd: number, prepositionEnd: number): boolean {
   const at = h * 5
   const id = hits[at]!
   const start = hits[at + 1]!
-  const afterOurVerb = speaker === US && byVerb && start >= speakerEnd
-  if (id === CUSTOMER_VERB) return afterOurVerb
   if (id === CUSTOMER) {
     if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
-    if (afterOurVerb) return true
     return (speaker === US || speaker === OTHER) && nextHitIs(hits, h, count, SAYS)
   }
   if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
-  // "ما" (OURS) after a verb of theirs: only with a verb of ours to come in the clause.
   if (speaker !== THEM || !byVerb || start < speakerEnd) return false
   for (let n = h + 1; n < count && hits[n * 5 + 3] === hits[at + 3]; n++) {
     const next = hits[n * 5]!
     if (next === OURS_VERB) return true
     if (next === CUSTOMER || next === CUSTOMER_VERB) return false
   }
+  return false
+}
+
+/** Whether a reply header starts where the hit at `h` does (it follows the shorter hits there). */
+function headerAt(hits: Int32Array, h: number, count: number): boolean {
+  const start = hits[h * 5 + 1]
+  for (let n = h + 1; n < count && hits[n * 5 + 1] === start; n++) if (hits[n * 5] === REPLY_HEADER) return true
   return false
 }
 

@@ -20,7 +20,7 @@
  */
 import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
-import { quotedFrom } from "./quoted"
+import { quotedFrom, signatureFrom } from "./quoted"
 
 export type { MarkerRole, Reading, Speaker } from "./clauses"
 
@@ -278,7 +278,7 @@ function separate(text: string, i: number, n: number, kind: number): void {
     return
   }
   if (kind === 4) {
-    if (!quotesFound) quotesBelow(text, i)
+    if (!quotesFound) quotedBelow(quotedFrom(text, i), i + 1)
     return
   }
   if (kind === 3) {
@@ -293,7 +293,10 @@ function separate(text: string, i: number, n: number, kind: number): void {
     return
   }
   const c = text.charCodeAt(i)
-  if (c === 10) replyLine = 0
+  if (c === 10) {
+    replyLine = 0
+    if (!quotesFound) quotedBelow(signatureFrom(text, i), i)
+  }
   // A decimal point (3.5 %) ends nothing.
   if (c === 46 && i + 1 < n) {
     const next = text.charCodeAt(i + 1)
@@ -313,11 +316,11 @@ function separate(text: string, i: number, n: number, kind: number): void {
   clause++
 }
 
-/** At a colon: when it ends the attribution or header line of quoted correspondence, what the
- * scan recorded of that line is taken back and a reply header stands at its start (what follows
- * is not this text's voice; clauses.ts). */
-function quotesBelow(text: string, colon: number): void {
-  const start = quotedFrom(text, colon)
+/** At a colon that ends the attribution or header line of quoted correspondence, or a line break
+ * that ends a signature's sign-off (quoted.ts), found to begin at `start`: what the scan recorded
+ * from there is taken back and a reply header stands there (what follows is not this text's
+ * voice; clauses.ts). */
+function quotedBelow(start: number, end: number): void {
   if (start < 0) return
   quotesFound = true
   while (hitCount > 0) {
@@ -325,7 +328,7 @@ function quotesBelow(text: string, colon: number): void {
     if (hitBuffer[last + 1]! < start || (hitBuffer[last + 4]! & ~3) !== textBits) break
     hitCount--
   }
-  push(REPLY_HEADER_ID, start, colon + 1)
+  push(REPLY_HEADER_ID, start, end)
 }
 
 /** Non-ASCII punctuation: Persian comma, semicolon and question mark, ellipsis, dashes, and the

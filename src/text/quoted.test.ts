@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { quotedFrom } from "./quoted"
+import { quotedFrom, signatureFrom } from "./quoted"
 
 /** Where the quoted part of `text` begins, found at its first colon that introduces one (−1: none). */
 function quoteStart(text: string): number {
@@ -41,5 +41,28 @@ describe("quoted correspondence below a reply or a forward", () => {
     expect(quoteStart("My colleague wrote: we need it by June.")).toBe(-1)
     expect(quoteStart("Quality poor.\nFrom: the warehouse, three pallets were damaged.")).toBe(-1)
     expect(quoteStart("مشتری: قیمت بالاست\nاز: انبار مرکزی")).toBe(-1)
+  })
+})
+
+/** Where the signature of `text` begins, found at its first line break that ends a sign-off (−1: none). */
+function signatureStart(text: string): number {
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    const start = signatureFrom(text, i)
+    if (start >= 0) return start
+  }
+  return -1
+}
+
+describe("a signature below the message", () => {
+  it("begins at a sign-off line or the '-- ' delimiter when what follows is a signature's size", () => {
+    expect(signatureStart("Defects again.\nRegards,\nTom\nQuality Manager")).toBe(15)
+    expect(signatureStart("Defects again.\n-- \nTom\nQuality Manager")).toBe(15)
+    expect(signatureStart("ایراد داشت.\nبا تشکر\nرضا\nمدیر کیفیت")).toBe(12)
+  })
+
+  it("is not a greeting's thanks, a sign-off opening the text, or a long text after one", () => {
+    expect(signatureStart("Thanks,\nTom\nQuality Manager")).toBe(-1)
+    expect(signatureStart("Hi,\nThanks for the offer,\nquality was poor.")).toBe(-1)
+    expect(signatureStart(`Hi,\nThanks,\n${"we need the pumps by May and the delivery was late. ".repeat(3)}`)).toBe(-1)
   })
 })
