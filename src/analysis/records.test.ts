@@ -163,6 +163,13 @@ describe("who speaks in each clause of a rep's note", () => {
     expect(voiced("We presented the price list and said delivery is included.", note)).toEqual([])
   })
 
+  it("counts a call on which they answered our presentation as a two-way contact", () => {
+    const heard = (text: string) => interactionFeatures(k.interaction("H", { at: at(1), ...note, text })).heard
+    expect(heard("We presented the renewal terms and they said they would sign next week.")).toBe(true)
+    expect(heard("شرایط تمدید رو توضیح دادیم و گفتند هفته بعد امضا می‌کنند.")).toBe(true)
+    expect(heard("We presented the renewal terms and sent the contract.")).toBe(false)
+  })
+
   it("does not make our offer theirs when it follows their words in the same sentence", () => {
     expect(voiced("They complained about delivery and we offered a discount.", note)).toEqual(["delivery"])
     expect(voiced("مشتری گفت تحویل مهم است و ما تخفیف دادیم", note)).toEqual(["delivery"])
