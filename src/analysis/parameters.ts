@@ -728,8 +728,11 @@ export const MARKERS = {
     "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده",
     "پیام بازارسال شده", "بازارسال شده",
     // An email signature begins: job titles and slogans below it are not what the customer asks for.
-    "best regards", "kind regards", "warm regards", "with regards", "yours sincerely", "yours truly", "sincerely yours",
-    "sent from my", "sent from outlook for", "sent from mail for windows", "sent from yahoo mail", "get outlook for",
+    // ("With regards," alone on its line is a sign-off, src/text/quoted.ts; "with regards to delivery" is not.)
+    "best regards", "kind regards", "warm regards", "yours sincerely", "yours truly", "sincerely yours",
+    "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my mobile", "sent from my galaxy",
+    "sent from my samsung", "sent from my phone", "sent from my smartphone", "sent from my huawei", "sent from my blackberry",
+    "sent from my tablet", "sent from my pixel", "sent from my xiaomi", "sent from outlook for", "sent from mail for windows", "sent from yahoo mail", "get outlook for",
     "ارسال شده از آیفون", "ارسال شده از iphone", "ارسال شده از موبایل", "ارسال شده از گوشی", "ارسال از آیفون",
     "با احترام", "با تشکر و احترام", "با سپاس و احترام", "ارادتمند شما",
     // Forwards and originals as other mail clients and locales head them.

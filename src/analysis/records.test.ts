@@ -142,7 +142,9 @@ describe("quoted correspondence is not the customer's current statement", () => 
     expect(voiced("The last batch had cracked housings.\n\nSent from my Galaxy\nPrice & Delivery Coordinator")).toEqual(["quality"])
     expect(voiced("قطعات این سری ایراد داشت.\nممنون\nرضا احمدی\nمدیر تدارکات و پشتیبانی")).toEqual(["quality"])
     expect(voiced("کیفیت خوب نبود.\n\nارسال شده از آیفون من")).toEqual(["quality"])
-    // "Thanks," that opens a message leaves it whole.
+    expect(voiced("The last batch had cracked housings.\nWith regards,\nTom Becker\nDelivery Coordinator")).toEqual(["quality"])
+    // "With regards to …" is no sign-off, and "Thanks," that opens a message leaves it whole.
+    expect(voiced("With regards to delivery, the last two shipments were late.")).toEqual(["delivery"])
     expect(voiced("Hi Sara,\nThanks,\nwe need the pumps by May, the last delivery was three weeks late and our line stood still for days, which we cannot accept again at all.")).toEqual(["delivery"])
   })
 

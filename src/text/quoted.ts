@@ -96,7 +96,7 @@ function sentFollows(text: string, colon: number): boolean {
 /** A sign-off alone on its line, lower case, without its comma or full stop ("Best regards" and
  * the like are reply-header markers, found anywhere). */
 const SIGN_OFFS = new Set([
-  "thanks", "thank you", "many thanks", "thanks again", "thanks in advance", "thx", "regards", "best", "best wishes",
+  "thanks", "thank you", "many thanks", "thanks again", "thanks in advance", "thx", "regards", "with regards", "best", "best wishes",
   "cheers", "br", "rgds", "brgds", "all the best", "danke", "vielen dank", "grüße", "gruß", "viele grüße", "beste grüße",
   "merci", "cordialement", "bien à vous", "saludos", "un saludo", "atentamente", "cordiali saluti", "saluti", "grazie",
   "met vriendelijke groet", "groeten", "mvh", "hälsningar", "ممنون", "ممنونم", "با تشکر", "با سپاس", "سپاس", "سپاسگزارم",
