@@ -20,7 +20,7 @@
  */
 import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
-import { quotedFrom, signatureFrom } from "./quoted"
+import { quotedFrom, signatureFrom, SIGN_OFF_CHARS } from "./quoted"
 
 export type { MarkerRole, Reading, Speaker } from "./clauses"
 
@@ -237,6 +237,8 @@ const REPLY_HEADER_ID = MARKER_BASE + MARKER_ROLES.indexOf("replyHeader")
 /** The text being scanned already quotes earlier correspondence from an attribution or header
  * line (quoted.ts): later colons need no look. */
 let quotesFound = false
+/** Where the line being scanned begins. */
+let lineBegin = 0
 
 /** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
  * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
@@ -295,7 +297,9 @@ function separate(text: string, i: number, n: number, kind: number): void {
   const c = text.charCodeAt(i)
   if (c === 10) {
     replyLine = 0
-    if (!quotesFound) quotedBelow(signatureFrom(text, i), i)
+    // Only a short line can be a sign-off: most line breaks are settled by one subtraction.
+    if (!quotesFound && i - lineBegin <= SIGN_OFF_CHARS) quotedBelow(signatureFrom(text, lineBegin, i), i)
+    lineBegin = i + 1
   }
   // A decimal point (3.5 %) ends nothing.
   if (c === 46 && i + 1 < n) {
@@ -470,6 +474,7 @@ export function compileLexicons<L extends LexiconTable>(
     quoted = 0
     replyLine = 0
     quotesFound = false
+    lineBegin = 0
     textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
@@ -477,6 +482,7 @@ export function compileLexicons<L extends LexiconTable>(
     quoted = 0
     replyLine = 0
     quotesFound = false
+    lineBegin = 0
     textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
@@ -484,6 +490,7 @@ export function compileLexicons<L extends LexiconTable>(
     quoted = 0
     replyLine = 0
     quotesFound = false
+    lineBegin = 0
     textBits = 8
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask

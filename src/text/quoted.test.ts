@@ -46,8 +46,8 @@ describe("quoted correspondence below a reply or a forward", () => {
 
 /** Where the signature of `text` begins, found at its first line break that ends a sign-off (−1: none). */
 function signatureStart(text: string): number {
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
-    const start = signatureFrom(text, i)
+  for (let i = text.indexOf("\n"), line = 0; i >= 0; line = i + 1, i = text.indexOf("\n", i + 1)) {
+    const start = signatureFrom(text, line, i)
     if (start >= 0) return start
   }
   return -1

@@ -102,25 +102,24 @@ const SIGN_OFFS = new Set([
   "met vriendelijke groet", "groeten", "mvh", "hälsningar", "ممنون", "ممنونم", "با تشکر", "با سپاس", "سپاس", "سپاسگزارم",
   "متشکرم", "قربان شما", "ارادتمند", "با احترام و سپاس"
 ])
-/** The longest sign-off line, with spaces and punctuation; and the most a signature below it holds. */
-const SIGN_OFF_CHARS = 28
+/** The longest sign-off line, with spaces and punctuation (the scan asks about no longer line);
+ * and the most a signature below it holds. */
+export const SIGN_OFF_CHARS = 28
 const SIGNATURE_CHARS = 400
 const SIGNATURE_LINES = 8
 
 /**
- * For the line break at text[newline]: where a signature begins when the line it ends is a
+ * For the line break at text[newline], ending the line that starts at `start`: where a signature
+ * begins when that line is a
  * sign-off or the "-- " delimiter, below some text of the message, and what follows is short
  * (a name, titles, a phone number: at most a few short lines), or −1. "Thanks,\nwe need them by
  * May …" opens a message, it does not close one.
  */
-export function signatureFrom(text: string, newline: number): number {
+export function signatureFrom(text: string, start: number, newline: number): number {
+  // A signature's size below it first: settles the short lines high in a long message.
+  if (newline - start > SIGN_OFF_CHARS || text.length - newline > SIGNATURE_CHARS || !hasText(text, 0, start)) return -1
   let end = newline
-  while (end > 0 && blank(text.charCodeAt(end - 1))) end--
-  let start = end
-  const limit = Math.max(0, end - SIGN_OFF_CHARS)
-  while (start > limit && text.charCodeAt(start - 1) !== 10) start--
-  if (start > 0 && text.charCodeAt(start - 1) !== 10) return -1
-  if (!hasText(text, 0, start)) return -1
+  while (end > start && blank(text.charCodeAt(end - 1))) end--
   let from = start
   while (from < end && blank(text.charCodeAt(from))) from++
   if (from === end) return -1
@@ -131,8 +130,7 @@ export function signatureFrom(text: string, newline: number): number {
     if (c === 44 || c === 46 || c === 33 || c === 0x060c) to--
     if (!SIGN_OFFS.has(text.slice(from, to).trim().toLowerCase())) return -1
   }
-  // What follows is a signature's size and shape.
-  if (text.length - newline > SIGNATURE_CHARS) return -1
+  // What follows is a signature's shape: a few short lines.
   let lines = 0
   let lineChars = 0
   for (let k = newline + 1; k < text.length; k++) {
