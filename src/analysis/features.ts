@@ -18,6 +18,7 @@ import { CASE_PICKLIST_CRITERIA, CASE_PRIORITY, CASE_REQUEST_VALUES, GENERAL, TI
 import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
 import { HEARD } from "../text/clauses"
+import { fold, isWord, SKIP } from "../text/normalise"
 
 export type InteractionIn = z.input<typeof M.Interaction>
 export type DealIn = z.input<typeof M.Deal>
@@ -186,16 +187,30 @@ function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
   return r.direction === "outbound" && r.channel === "email" ? "nobody" : "notes"
 }
 
-/** "FW: …", "Fwd: …": the subject is the forwarded message's, not the sender's words. */
-function forwardedSubject(subject: string | undefined): boolean {
-  if (!subject) return false
-  let i = 0
-  while (i < subject.length && subject.charCodeAt(i) === 32) i++
-  const c0 = subject.charCodeAt(i) | 32
-  const c1 = subject.charCodeAt(i + 1) | 32
-  if (c0 !== 102 || c1 !== 119) return false // "fw"
-  const c2 = subject.charCodeAt(i + 2)
-  return c2 === 58 || ((c2 | 32) === 100 && subject.charCodeAt(i + 3) === 58) // "fw:" or "fwd:"
+/**
+ * The subject as the sender's words: none when it is a forwarded message's ("FW: …", "TR: …",
+ * "WG: …", "ارجاع: …", also behind reply prefixes: "RE: FW: …"), and past its prefixes when one of
+ * them is a word the lexicons know ("پاسخ:" is "reply", not a word about support). Read for
+ * every interaction, so a subject whose first letter begins no prefix is settled by one character
+ * test, and one that needs no cut is not copied.
+ */
+function subjectToRead(subject: string | undefined): string | undefined {
+  if (!subject) return subject
+  let at = 0
+  while (at < subject.length && subject.charCodeAt(at) === 32) at++
+  const c = subject.charCodeAt(at)
+  if (c < 128 ? ASCII_INITIALS[c] !== 1 : !OTHER_INITIALS.has(c)) return subject
+  const colon = subject.indexOf(":", at)
+  if (colon < 0 || colon - at > LABEL_CHARS) return subject
+  let cut = false
+  for (let label = labelAt(subject, at); label; label = labelAt(subject, at)) {
+    const kind = prefixKind(label.label)
+    if (kind === "forward") return undefined
+    if (kind === null) break
+    if (label.label.charCodeAt(0) >= 128) cut = true
+    at = label.end
+  }
+  return cut ? subject.slice(at) : subject
 }
 
 /** The reading of the interaction being extracted: one object for every interaction, read at
@@ -205,7 +220,7 @@ const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
   const speaker = speakerOf(r)
-  const reading = readInteraction(INTERACTION_READING, speaker, forwardedSubject(r.subject) ? undefined : r.subject, r.text)
+  const reading = readInteraction(INTERACTION_READING, speaker, subjectToRead(r.subject), r.text)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
@@ -362,9 +377,42 @@ export function quoteLineFeatures(r: QuoteLineIn): QuoteLineF {
   }
 }
 
-/** Reply and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a Salesforce
- * Task), lower case, without the colon. */
-const SUBJECT_PREFIXES = new Set(["re", "fw", "fwd", "aw", "sv", "email", "e-mail", "mail", "ایمیل", "پاسخ", "پ"])
+/**
+ * Reply, forward and logging prefixes a copy of the same email may carry ("RE:", "Email:" on a
+ * Salesforce Task), as mail clients write them in many locales, lower case, without the colon or
+ * a counter ("Re[2]:", "RE(3):"). Forwards: FW/Fwd, TR (French), WG (German), RV (Spanish), ENC
+ * (Portuguese), I (Italian), Doorst (Dutch), VB (Swedish), VL (Finnish), PD (Polish), İLT
+ * (Turkish), ارجاع/هدایت/بازارسال (Persian), توجيه (Arabic). "VS" is a forward in Danish and a
+ * reply in Finnish: a reply here (its subject is kept).
+ */
+const REPLY_PREFIXES = new Set([
+  "re", "aw", "sv", "vs", "antw", "antwort", "r", "rif", "res", "ref", "odp", "ynt", "vá", "رد", "پاسخ", "پ", "جواب"
+])
+const FORWARD_PREFIXES = new Set([
+  "fw", "fwd", "tr", "wg", "rv", "enc", "i", "doorst", "vb", "vl", "pd", "ilt", "i̇lt", "ارجاع", "هدایت", "بازارسال", "باز ارسال", "توجیه", "اعاده توجیه"
+])
+const LOGGING_PREFIXES = new Set(["email", "e-mail", "mail", "ایمیل"])
+/** The first letters of those prefixes (ASCII by table, lower case), and the longest prefix plus
+ * spaces and a counter: a subject whose colon is further in has no prefix. */
+const ASCII_INITIALS = new Uint8Array(128)
+const OTHER_INITIALS = new Set<number>()
+for (const prefix of [...REPLY_PREFIXES, ...FORWARD_PREFIXES, ...LOGGING_PREFIXES]) {
+  const c = prefix.charCodeAt(0)
+  if (c < 128) ASCII_INITIALS[c] = ASCII_INITIALS[c - 32] = 1
+  else OTHER_INITIALS.add(c)
+}
+
+/** What a subject label is: a forward, a reply or logging prefix ("reply"), or neither (null). */
+function prefixKind(raw: string): "forward" | "reply" | null {
+  // As typed, most often: no copy of the label to fold.
+  if (FORWARD_PREFIXES.has(raw)) return "forward"
+  if (REPLY_PREFIXES.has(raw) || LOGGING_PREFIXES.has(raw)) return "reply"
+  // "re[2]", "re(3)": the counter some clients add; Arabic letters, a half-space.
+  const bracket = raw.search(/[[(]/)
+  const label = normalise(bracket > 0 ? raw.slice(0, bracket) : raw)
+  if (FORWARD_PREFIXES.has(label)) return "forward"
+  return REPLY_PREFIXES.has(label) || LOGGING_PREFIXES.has(label) ? "reply" : null
+}
 /** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
  * "CC: …", "Subject: …", then "Body:"): not part of the message. */
 const LOGGED_FIELDS = new Set(["additional to", "to", "cc", "bcc", "from", "sent", "date", "subject", "attachment", "attachments"])
@@ -385,7 +433,7 @@ function labelAt(text: string, from: number): { end: number; label: string } | n
 /** Where the subject starts after its reply and logging prefixes. */
 function subjectStart(subject: string): number {
   let at = 0
-  for (let label = labelAt(subject, at); label && SUBJECT_PREFIXES.has(label.label); label = labelAt(subject, at)) at = label.end
+  for (let label = labelAt(subject, at); label && prefixKind(label.label) !== null; label = labelAt(subject, at)) at = label.end
   return at
 }
 
@@ -406,7 +454,8 @@ function bodyStart(text: string): number {
 const SIGNATURE_CHARS = 600
 
 /** FNV-1a over the folded letters and digits of text[from, to), spaces and punctuation left out:
- * whitespace and case do not make two copies different. */
+ * whitespace, case and the Arabic or Persian keyboard a copy was typed on (ي/ی, ك/ک, ۱/١/1, a
+ * half-space or a space) do not make two copies different. */
 function hashInto(text: string, from: number, to: number, seed: number): number {
   let h = seed
   for (let k = from; k < to; k++) {
@@ -414,7 +463,10 @@ function hashInto(text: string, from: number, to: number, seed: number): number 
     if (c < 128) {
       if (c >= 65 && c <= 90) c += 32
       else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue
-    } else if (c === 0x200c || c === 0xa0 || (c >= 0x2000 && c <= 0x200f)) continue
+    } else {
+      c = fold(c)
+      if (c === SKIP || !isWord(c)) continue
+    }
     h = Math.imul(h ^ c, 0x01000193)
   }
   return h >>> 0

@@ -651,8 +651,8 @@ export const MARKERS = {
    * order with Anna", «با خانم احمدی صحبت کردیم»): the call reached them, two-way contact. */
   conversation: [
     "discussed", "discussing", "spoke to", "spoke with", "spoken to", "spoken with", "talked to", "talked with",
-    "talked through", "call with", "met with", "meeting with", "went through", "walked them through",
-    "walked him through", "walked her through", "reviewed with", "caught up with", "connected with", "agreed with",
+    "talked through", "call with", "met with", "meeting with", "went through", "reviewed with", "caught up with",
+    "connected with", "agreed with",
     "صحبت کردیم", "صحبت کردم", "صحبت شد", "گفتگو کردیم", "گفتگو شد", "مذاکره کردیم", "مذاکره شد", "هماهنگ کردیم",
     "هماهنگ شد", "توافق کردیم", "توافق شد", "sohbat kardim", "sohbat shod"
   ],
@@ -683,14 +683,7 @@ export const MARKERS = {
     "they", "they're", "theyre", "they've", "they'd", "they'll", "he", "she", "he's", "she's", "their", "them", "theirs",
     "customer*", "client*", "buyer*", "purchaser*", "procurement", "purchasing", "cfo", "ceo", "cto",
     "coo", "cpo", "director", "manager", "engineer", "head of", "plant manager", "user*", "end user*",
-    "said", "says", "asked", "asks", "insisted", "insists", "complained", "complains", "mentioned", "mentions",
-    "stated", "states", "noted", "claimed", "claims", "argued", "argues", "stressed", "stresses", "emphasised",
-    "emphasized", "demanded", "demands", "requested", "requests", "wants", "wanted", "needs", "expects", "prefers",
-    "pushed back", "pushes back", "objected", "told us", "sent us", "asked us", "gave us", "wants us", "told me",
-    "sent me", "asked me", "feels", "felt", "thinks", "thought", "believes", "reported", "reports", "confirmed",
-    "confirms", "indicated", "indicates", "replied", "replies", "responded", "responds", "came back", "threatened",
-    "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects", "according to them",
-    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting",
+    "according to them",
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
     "خواستار*", "اصرار*", "معتقد*",
@@ -698,18 +691,43 @@ export const MARKERS = {
     // Someone named with an honorific in our note is the customer's person ("آقای احمدی روی قیمت حساس بود"); our own people are "ما", "من".
     "آقای", "خانم", "جناب", "سرکار خانم", "agha*", "khanom*",
     "according to the customer", "according to the client", "according to the buyer", "according to procurement",
-    "according to purchasing", "according to their"
+    "according to purchasing", "according to their",
+    // The customer as the one something matters to: "delivery is what matters to them", "تحویل براشون مهمه".
+    "matters to them", "matter to them", "important to them", "important for them", "a priority for them",
+    "براشون", "برایشان", "واسشون", "براش", "برایش"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
-    "we", "we're", "we've", "we'd", "we'll", "i", "i'm", "i've", "i'd", "i'll", "our", "ours", "us", "me", "my",
-    "rep", "our team", "sales team",
+    "our", "ours", "us", "me", "my", "rep", "our team", "sales team",
+    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش"
+  ],
+  /**
+   * The customer's speech and wishes, reported with or without their subject ("they said …",
+   * "Asked for 10 % off"): the customer speaks. Right after a subject of theirs ("and they said",
+   * "the buyer insists") in a clause of ours, a new clause begins: "We presented the price list
+   * and they said delivery is what matters" is our action, then their criterion.
+   */
+  says: [
+    "said", "says", "asked", "asks", "insisted", "insists", "complained", "complains", "mentioned", "mentions",
+    "stated", "states", "noted", "claimed", "claims", "argued", "argues", "stressed", "stresses", "emphasised",
+    "emphasized", "demanded", "demands", "requested", "requests", "wants", "wanted", "needs", "expects", "prefers",
+    "pushed back", "pushes back", "objected", "told us", "sent us", "asked us", "gave us", "wants us", "told me",
+    "sent me", "asked me", "feels", "felt", "thinks", "thought", "believes", "reported", "reports", "confirmed",
+    "confirms", "indicated", "indicates", "replied", "replies", "responded", "responds", "came back", "threatened",
+    "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects",
+    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting"
+  ],
+  /** Us as the subject pronoun ("we", "I"; "our", "us" are `ours`): before one of our actions
+   * (`did`) in a clause of theirs, it begins our own ("They complained about delivery and we
+   * offered a discount"). */
+  we: ["we", "we're", "we've", "we'd", "we'll", "i", "i'm", "i've", "i'd", "i'll"],
+  /** Our actions, with or without their subject ("Presented our price list", "we offered …"). */
+  did: [
     "presented", "sent", "offered", "quoted", "proposed", "pitched", "showed", "shared", "emailed", "walked them",
     "gave", "gave them", "sent them", "told them", "showed them", "offered them", "emailed them", "quoted them",
     "reminded them", "asked them", "called them", "assured them",
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
-    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted",
-    "ما", "من", "بنده", "اینجانب", "تیم ما", "تیم فروش"
+    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted"
   ],
   /** A document as the subject ("the competitor's deck says …", "بروشور رقیب می‌گوید …"): not the
    * customer, and a third-person verb after it ("می‌گوید") is the document's, not theirs. */
@@ -742,9 +760,22 @@ export const MARKERS = {
     "original message", "forwarded message", "begin forwarded message", "پیام اصلی", "پیام ارسال شده", "پیام هدایت شده",
     "پیام بازارسال شده", "بازارسال شده",
     // An email signature begins: job titles and slogans below it are not what the customer asks for.
-    "best regards", "kind regards", "warm regards", "with regards", "yours sincerely", "yours truly", "sincerely yours",
-    "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my mobile", "get outlook for",
-    "با احترام", "با تشکر و احترام", "با سپاس و احترام", "ارادتمند شما"
+    // ("With regards," alone on its line is a sign-off, src/text/quoted.ts; "with regards to delivery" is not.)
+    "best regards", "kind regards", "warm regards", "yours sincerely", "yours truly", "sincerely yours",
+    "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my mobile", "sent from my galaxy",
+    "sent from my samsung", "sent from my phone", "sent from my smartphone", "sent from my huawei", "sent from my blackberry",
+    "sent from my tablet", "sent from my pixel", "sent from my xiaomi", "sent from outlook for", "sent from mail for windows", "sent from yahoo mail", "get outlook for",
+    "ارسال شده از آیفون", "ارسال شده از iphone", "ارسال شده از موبایل", "ارسال شده از گوشی", "ارسال از آیفون",
+    "با احترام", "با تشکر و احترام", "با سپاس و احترام", "ارادتمند شما",
+    // Forwards and originals as other mail clients and locales head them.
+    "message transféré", "message d'origine", "message réexpédié", "weitergeleitete nachricht", "ursprüngliche nachricht",
+    "mensaje reenviado", "mensaje original", "messaggio inoltrato", "messaggio originale", "doorgestuurd bericht",
+    "oorspronkelijk bericht", "vidarebefordrat meddelande", "ursprungligt meddelande", "پیام ارجاع شده",
+    // A legal footer: boilerplate below the message, whatever it says about prices or delivery terms.
+    "this email and any attachments", "this e-mail and any attachments", "this message and any attachments",
+    "this email is confidential", "this e-mail is confidential", "this message is confidential", "confidentiality notice",
+    "if you are not the intended recipient", "intended only for the use of", "intended solely for the use of",
+    "این ایمیل محرمانه", "این پیام محرمانه", "محتوای این ایمیل محرمانه", "چنانچه گیرنده این", "اگر گیرنده این"
   ],
   /** "not only X but also Y": a negation that adds rather than sets aside. */
   additive: ["not only", "not just", "not merely", "نه تنها", "نه فقط"],

@@ -39,7 +39,7 @@
 export const MARKER_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
-  "conversation"
+  "says", "we", "did", "conversation"
 ] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 /** One bit per marker role, for `Reading.markers`. */
@@ -95,6 +95,9 @@ const CUSTOMER_VERB = ROLE("customerVerb")
 const OURS_VERB = ROLE("oursVerb")
 const PREPOSITION = ROLE("preposition")
 const REPLY_HEADER = ROLE("replyHeader")
+const SAYS = ROLE("says")
+const WE = ROLE("we")
+const DID = ROLE("did")
 const ADDITIVE = ROLE("additive")
 const EXCESS = ROLE("excess")
 const DOCUMENT = ROLE("document")
@@ -116,6 +119,9 @@ const ISSUE_NEGATION_GAP = 20
 const NEGATION_VERB_GAP = 12
 /** A role noun this close after a preposition is its object, not the subject: "call with the buyer", "تماس با مشتری". */
 const PREPOSITION_GAP = 5
+/** Characters between a subject and its verb that still make one "they said", "the buyer then
+ * insisted", "we offered". */
+const SUBJECT_VERB_GAP = 8
 
 const NONE = 0
 const THEM = 1
@@ -215,7 +221,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // An earlier message quoted below a reply ("> …" lines, or after "-----Original Message-----")
       // is someone else's, usually ours: not this text's voice.
       if ((flags & 2) !== 0) continue
-      if (id === REPLY_HEADER) {
+      // A word that begins a reply header is the header's: "ارسال" (sent, a delivery word) in
+      // "ارسال شده از آیفون من", "Sent from my iPhone".
+      if (id === REPLY_HEADER || (h + 1 < count && hits[at + 6] === hits[at + 1] && headerAt(hits, h, count))) {
         markers |= MARKER.replyHeader
         h = count - 1
         continue
@@ -223,6 +231,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       start = hits[at + 1]!
       end = hits[at + 2]!
       if (id === CONTRAST || id === RATHER || id === LESSER) bump++
+      // In a note, another speaker's subject and verb inside a clause begin a clause of their own.
+      // Persian puts the verb last: after one of ours ("ارائه دادیم", "فرستادم") the next words are
+      // another clause, whose subject may come late («… و جواب دادن که کیفیت براشون اولویته»).
+      else if (who === "notes" && hitsInClause > 0 && (flags & 1) === 0 && hits[at + 3]! + bump === current &&
+        ((speaker === US && speakerByVerb && hits[at + 1]! >= speakerEnd) ||
+          ((id === CUSTOMER || id === WE || id === OURS) && speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd)))) bump++
       clause = hits[at + 3]! + bump
     }
     if (clause !== current) {
@@ -372,9 +386,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           }
           break
         case CUSTOMER:
+        case SAYS:
         case OURS:
+        case WE:
+        case DID:
           if (inQuotes) quotedHits = true
-          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER ? THEM : US
+          else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER || id === SAYS ? THEM : US
           break
         case DOCUMENT:
           if (inQuotes) quotedHits = true
@@ -424,6 +441,53 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   // The last clause: nothing follows to contrast it.
   if (pendingCounts) voice |= pendingVoiced
   return settle(out, mask | derived, voice, markers)
+}
+
+/**
+ * Whether the hit at `h` (a subject of theirs or ours), inside a note's clause whose speaker is
+ * `speaker`, begins a clause of the other side:
+ * - a subject of theirs and its verb of speech after our action or a third party's words: "We
+ *   presented the new price list and they said delivery is what matters", "… and the buyer
+ *   insisted …";
+ * - our subject pronoun and one of our actions in a clause of theirs: "They complained about
+ *   delivery and we offered a discount";
+ * - after a Persian verb of theirs, "ما" with a verb of ours later in the clause («مشتری گفت … و ما
+ *   تخفیف دادیم»); "ما" alone after their verb may be "our" («قیمت ما»), which stays theirs.
+ */
+function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: number, byVerb: boolean, speakerEnd: number, prepositionEnd: number): boolean {
+  const at = h * 5
+  const id = hits[at]!
+  const start = hits[at + 1]!
+  if (id === CUSTOMER) {
+    if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
+    return (speaker === US || speaker === OTHER) && nextHitIs(hits, h, count, SAYS)
+  }
+  if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
+  if (speaker !== THEM || !byVerb || start < speakerEnd) return false
+  for (let n = h + 1; n < count && hits[n * 5 + 3] === hits[at + 3]; n++) {
+    const next = hits[n * 5]!
+    if (next === OURS_VERB) return true
+    if (next === CUSTOMER || next === CUSTOMER_VERB) return false
+  }
+  return false
+}
+
+/** Whether a reply header starts where the hit at `h` does (it follows the shorter hits there). */
+function headerAt(hits: Int32Array, h: number, count: number): boolean {
+  const start = hits[h * 5 + 1]
+  for (let n = h + 1; n < count && hits[n * 5 + 1] === start; n++) if (hits[n * 5] === REPLY_HEADER) return true
+  return false
+}
+
+/** Whether the first hit after `h` that starts elsewhere is `id`, in the same clause and close
+ * enough to make a subject and its verb. */
+function nextHitIs(hits: Int32Array, h: number, count: number, id: number): boolean {
+  const at = h * 5
+  let n = h + 1
+  while (n < count && hits[n * 5 + 1] === hits[at + 1]) n++
+  if (n >= count) return false
+  const next = n * 5
+  return hits[next] === id && hits[next + 3] === hits[at + 3] && hits[next + 1]! - hits[at + 2]! <= SUBJECT_VERB_GAP
 }
 
 function settle(out: Reading, cues: number, voice: number, markers: number): Reading {

@@ -20,6 +20,7 @@
  */
 import { MARKER_BASE, MARKER_ROLES, readClauses, type MarkerRole, type Reading, type ReadingBits, type Speaker } from "./clauses"
 import { SKIP, SPACE, fold, isWord, normalise } from "./normalise"
+import { quotedFrom, signatureFrom, SIGN_OFF_CHARS } from "./quoted"
 
 export type { MarkerRole, Reading, Speaker } from "./clauses"
 
@@ -232,6 +233,12 @@ let textBits = 0
  * alternatives" is one clause, its negation reaching past the aside. */
 let aside = 0
 const NEGATION_ID = MARKER_BASE + MARKER_ROLES.indexOf("negation")
+const REPLY_HEADER_ID = MARKER_BASE + MARKER_ROLES.indexOf("replyHeader")
+/** The text being scanned already quotes earlier correspondence from an attribution or header
+ * line (quoted.ts): later colons need no look. */
+let quotesFound = false
+/** Where the line being scanned begins. */
+let lineBegin = 0
 
 /** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
  * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
@@ -258,17 +265,22 @@ function push(id: number, start: number, end: number): void {
   hitCount++
 }
 
-/** ASCII characters that end a clause (1), open/close a quotation (2), or quote a reply line at
- * a line start (3). A colon does not end a clause: "They said: we can't pay more" is one
- * statement, with its speaker. */
+/** ASCII characters that end a clause (1), open/close a quotation (2), quote a reply line at
+ * a line start (3), or may end the label of a quoted message's attribution or header line (4). A
+ * colon does not end a clause: "They said: we can't pay more" is one statement, with its speaker. */
 const BREAK = new Uint8Array(128)
 for (const ch of ",;.!?()\n") BREAK[ch.charCodeAt(0)] = 1
 BREAK[34] = 2
 BREAK[62] = 3
+BREAK[58] = 4
 
 function separate(text: string, i: number, n: number, kind: number): void {
   if (kind === 2) {
     quoted ^= 1
+    return
+  }
+  if (kind === 4) {
+    if (!quotesFound) quotedBelow(quotedFrom(text, i), i + 1)
     return
   }
   if (kind === 3) {
@@ -283,7 +295,12 @@ function separate(text: string, i: number, n: number, kind: number): void {
     return
   }
   const c = text.charCodeAt(i)
-  if (c === 10) replyLine = 0
+  if (c === 10) {
+    replyLine = 0
+    // Only a short line can be a sign-off: most line breaks are settled by one subtraction.
+    if (!quotesFound && i - lineBegin <= SIGN_OFF_CHARS) quotedBelow(signatureFrom(text, lineBegin, i), i)
+    lineBegin = i + 1
+  }
   // A decimal point (3.5 %) ends nothing.
   if (c === 46 && i + 1 < n) {
     const next = text.charCodeAt(i + 1)
@@ -301,6 +318,21 @@ function separate(text: string, i: number, n: number, kind: number): void {
   }
   aside = 0
   clause++
+}
+
+/** At a colon that ends the attribution or header line of quoted correspondence, or a line break
+ * that ends a signature's sign-off (quoted.ts), found to begin at `start`: what the scan recorded
+ * from there is taken back and a reply header stands there (what follows is not this text's
+ * voice; clauses.ts). */
+function quotedBelow(start: number, end: number): void {
+  if (start < 0) return
+  quotesFound = true
+  while (hitCount > 0) {
+    const last = (hitCount - 1) * HIT_STRIDE
+    if (hitBuffer[last + 1]! < start || (hitBuffer[last + 4]! & ~3) !== textBits) break
+    hitCount--
+  }
+  push(REPLY_HEADER_ID, start, end)
 }
 
 /** Non-ASCII punctuation: Persian comma, semicolon and question mark, ellipsis, dashes, and the
@@ -441,18 +473,24 @@ export function compileLexicons<L extends LexiconTable>(
     // Each text (subject, body) starts a clause and closes any quotation left open.
     quoted = 0
     replyLine = 0
+    quotesFound = false
+    lineBegin = 0
     textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
     aside = 0
     quoted = 0
     replyLine = 0
+    quotesFound = false
+    lineBegin = 0
     textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
     aside = 0
     quoted = 0
     replyLine = 0
+    quotesFound = false
+    lineBegin = 0
     textBits = 8
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask
