@@ -43,6 +43,7 @@ describe("watchRecordPage", () => {
   afterEach(() => vi.useRealTimers())
 
   it("reads fully only when the title changes and at the last tick", async () => {
+    document.title = "" // the header has not rendered yet
     const r = reader({ readTitle: () => document.title })
     const sent: ContentMessage[] = []
     const watcher = watchRecordPage(r, { send: async (m) => void sent.push(m), isFocused: () => true, schedule: [0, 100, 200, 300] })
@@ -53,7 +54,22 @@ describe("watchRecordPage", () => {
     expect(r.reads).toBe(2)
     await vi.advanceTimersByTimeAsync(200)
     expect(r.reads).toBe(3) // the last tick always reads
-    expect(sent.map((m) => m.page.record?.name)).toEqual(["Globex", "Globex Manufacturing"]) // unchanged reads are not re-sent
+    expect(sent.map((m) => m.page.record?.name)).toEqual([undefined, "Globex Manufacturing"]) // unchanged reads are not re-sent
+    watcher.stop()
+  })
+
+  it("stops checking the title once a read has named the record, until the last tick", async () => {
+    let titleReads = 0
+    const r = reader({ readTitle: () => (titleReads++, document.title) })
+    const sent: ContentMessage[] = []
+    const watcher = watchRecordPage(r, { send: async (m) => void sent.push(m), isFocused: () => true, schedule: [0, 100, 200, 300] })
+    await vi.advanceTimersByTimeAsync(250)
+    expect(titleReads).toBe(1)
+    document.title = "Globex Manufacturing" // renamed: the last tick's read still finds it
+    await vi.advanceTimersByTimeAsync(100)
+    expect(titleReads).toBe(2)
+    expect(r.reads).toBe(2)
+    expect(sent.map((m) => m.page.record?.name)).toEqual(["Globex", "Globex Manufacturing"])
     watcher.stop()
   })
 

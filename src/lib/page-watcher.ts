@@ -74,36 +74,47 @@ export interface PageWatcher {
 export function watchRecordPage(reader: PageReader, options: WatchOptions): PageWatcher {
   const schedule = options.schedule ?? READ_SCHEDULE_MS
   let lastSent = ""
-  let timers: ReturnType<typeof setTimeout>[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let navigatedAt = 0
   let lastUrl = ""
   let titleAtLastRead: string | undefined
 
-  const report = (force: boolean) => {
+  const report = (force: boolean): PageObservation | null => {
     const page = observe(reader, location.href, document)
-    if (!page) return
+    if (!page) return null
     const focused = options.isFocused()
     const fingerprint = JSON.stringify(page)
-    if (!force && fingerprint === lastSent) return
-    lastSent = fingerprint
-    void options.send({ type: "observe", page, focused })
+    if (force || fingerprint !== lastSent) {
+      lastSent = fingerprint
+      void options.send({ type: "observe", page, focused })
+    }
+    return page
   }
 
   // Each scheduled tick costs a title read; the full read runs only when the title changed (right
   // after a navigation the DOM usually still shows the previous record, which a read would only
   // discard), and always at the last tick, when lazily rendered fields (Lightning's Details tab)
-  // are in.
-  const tick = (last: boolean) => {
+  // are in. Once a read finds the record named, the page has settled: the title checks left
+  // before the last tick are dropped. Each tick is a wake-up of the page's main thread (and in
+  // Firefox every DOM call of a content script crosses a wrapper), so one timer runs at a time.
+  const tick = (i: number) => {
+    const last = schedule.length - 1
     const title = reader.readTitle?.(document)
-    if (!last && reader.readTitle && title === titleAtLastRead) return
+    if (i < last && reader.readTitle && title === titleAtLastRead) return scheduleTick(i + 1)
     titleAtLastRead = title
-    report(false)
+    const page = report(false)
+    if (i < last) scheduleTick(reader.readTitle && page?.record?.name ? last : i + 1)
+  }
+  const scheduleTick = (i: number) => {
+    timer = setTimeout(() => tick(i), schedule[i]! - (performance.now() - navigatedAt))
   }
 
   const onUrlMaybeChanged = () => {
     if (location.href === lastUrl) return
     lastUrl = location.href
-    timers.forEach(clearTimeout)
-    timers = schedule.map((ms, i) => setTimeout(() => tick(i === schedule.length - 1), ms))
+    clearTimeout(timer)
+    navigatedAt = performance.now()
+    scheduleTick(0)
   }
 
   const onFocus = () => {
@@ -120,7 +131,7 @@ export function watchRecordPage(reader: PageReader, options: WatchOptions): Page
   onUrlMaybeChanged()
 
   const stop = () => {
-    timers.forEach(clearTimeout)
+    clearTimeout(timer)
     if (poll) clearInterval(poll)
     navigation?.removeEventListener("currententrychange", onUrlMaybeChanged)
     removeEventListener("popstate", onUrlMaybeChanged)
