@@ -22,11 +22,16 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
 }
 
+/** Contacts closer than this are one conversation. A module constant, not read from the
+ * parameters in `conversations`: run once per classification, that function is compiled inlined
+ * before its reads have type feedback, and the read deoptimized every classification (traced). */
+const EPISODE_MS = P.episodeDays * TIME.DAY
+
 /** How many separate conversations the customer started (contacts episodeDays apart or more),
  * from their contact times (a typed array, sorted in place only when out of order). */
 function conversations(times: Float64Array, ordered: boolean): number {
   if (!ordered) times.sort()
-  const episode = P.episodeDays * TIME.DAY
+  const episode = EPISODE_MS
   let count = 0
   for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
   return count
