@@ -169,6 +169,7 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
     if (d === null) continue
     // Slow: the slowest cases first (an open or escalated one a little ahead); responsive: the quickest.
     const weight = label === "responsive" ? 1 / (1 + d) : d + (k.isEscalated ? 2 : 0) + (k.isClosed ? 0 : 5)
+    if (!top.accepts(weight, k.openedAt, k.key)) continue
     const id = k.isClosed ? (k.isEscalated ? "a.complaints.ev.closedEscalated" : "a.complaints.ev.closed") : k.isEscalated ? "a.complaints.ev.openEscalated" : "a.complaints.ev.open"
     top.add(evidence(k, msg(id, { title: quote(k.title), days: Math.round(d * 10) / 10 })), k.key, weight, k.openedAt)
   }

@@ -22,49 +22,82 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
 }
 
+/** Contacts closer than this are one conversation. A module constant, not read from the
+ * parameters in `conversations`: run once per classification, that function is compiled inlined
+ * before its reads have type feedback, and the read deoptimized every classification (traced). */
+const EPISODE_MS = P.episodeDays * TIME.DAY
+
 /** How many separate conversations the customer started (contacts episodeDays apart or more),
  * from their contact times (a typed array, sorted in place only when out of order). */
 function conversations(times: Float64Array, ordered: boolean): number {
   if (!ordered) times.sort()
-  const episode = P.episodeDays * TIME.DAY
+  const episode = EPISODE_MS
   let count = 0
   for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
   return count
 }
 
-export function engagement(fs: FeatureSet, now: number): Engagement {
-  let humanContacts = 0
-  let customerContacts = 0
-  let automated = 0
-  let first = Infinity
-  let lastCustomer: InteractionF | null = null
-  const list = fs.interactions
-  let sorted = true
+/** The customer's side of the history: what `engagement` reads from its first pass. */
+interface Contacts {
+  humanContacts: number
+  customerContacts: number
+  automated: number
+  first: number
+  lastCustomer: InteractionF | null
+  /** Whether the list is in time order. */
+  sorted: boolean
+  /** The customer's contact times (the first `customerContacts`), and whether in order. */
+  times: Float64Array
+  timesOrdered: boolean
+}
+
+/*
+ * The two passes over the interactions are functions of their own, with nothing after their loop.
+ * A function run once per classification is compiled while its loop is hot, before the code after
+ * the loop has ever run; that code then had no type feedback and deoptimized on every
+ * classification (traced in Chromium), running the rest of `engagement` in the interpreter.
+ */
+
+function contacts(list: readonly InteractionF[], now: number): Contacts {
   // The customer's contact times, for their rhythm: one array, sized for every record (growing
   // it by doubling allocated and copied a dozen arrays on a long history).
-  const times = new Float64Array(list.length)
-  let timesOrdered = true
+  const c: Contacts = {
+    humanContacts: 0, customerContacts: 0, automated: 0, first: Infinity, lastCustomer: null, sorted: true,
+    times: new Float64Array(list.length), timesOrdered: true
+  }
+  const times = c.times
   for (let n = 0; n < list.length; n++) {
     const i = list[n]!
-    if (n > 0 && i.at < list[n - 1]!.at) sorted = false
+    if (n > 0 && i.at < list[n - 1]!.at) c.sorted = false
     if (i.at > now) continue
     if (!i.human) {
-      automated++
+      c.automated++
       continue
     }
     if (i.direction === "internal") continue
-    humanContacts++
+    c.humanContacts++
     if (!fromCustomer(i)) continue
-    if (customerContacts > 0 && i.at < times[customerContacts - 1]!) timesOrdered = false
-    times[customerContacts++] = i.at
-    if (i.at < first) first = i.at
-    if (later(i, lastCustomer)) lastCustomer = i
+    if (c.customerContacts > 0 && i.at < times[c.customerContacts - 1]!) c.timesOrdered = false
+    times[c.customerContacts++] = i.at
+    if (i.at < c.first) c.first = i.at
+    if (later(i, c.lastCustomer)) c.lastCustomer = i
   }
-  // Our human outreach since the customer last spoke: a second pass, still linear. Histories are
-  // stored in time order, so it walks back from the newest and stops at the customer's last
-  // contact (nothing before it counts); any other order walks the whole list, to the same count.
-  let unansweredOutreach = 0
-  let lastOutreach: InteractionF | null = null
+  return c
+}
+
+/** Our human outreach since the customer last spoke, and the latest of it. */
+interface Outreach {
+  count: number
+  last: InteractionF | null
+}
+
+/**
+ * A second pass, still linear. Histories are stored in time order, so it walks back from the
+ * newest and stops at the customer's last contact (nothing before it counts); any other order
+ * walks the whole list, to the same count.
+ */
+function outreach(list: readonly InteractionF[], now: number, lastCustomer: InteractionF | null, sorted: boolean): Outreach {
+  const o: Outreach = { count: 0, last: null }
   for (let n = list.length - 1; n >= 0; n--) {
     const i = list[n]!
     if (lastCustomer && i.at <= lastCustomer.at) {
@@ -72,9 +105,16 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
       continue
     }
     if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
-    unansweredOutreach++
-    if (later(i, lastOutreach)) lastOutreach = i
+    o.count++
+    if (later(i, o.last)) o.last = i
   }
+  return o
+}
+
+export function engagement(fs: FeatureSet, now: number): Engagement {
+  const list = fs.interactions
+  const { humanContacts, customerContacts, automated, first, lastCustomer, sorted, times, timesOrdered } = contacts(list, now)
+  const { count: unansweredOutreach, last: lastOutreach } = outreach(list, now, lastCustomer, sorted)
   // The usual gap is the mean over the customer's active span between conversations (contacts
   // within episodeDays of the one before are one): a burst each March is a yearly rhythm.
   const gaps = conversations(times.subarray(0, customerContacts), timesOrdered) - 1

@@ -63,8 +63,13 @@ export function crmStrategy(fs: FeatureSet, origin: ValueOriginResult, coreAxesK
     items.push(evidence(account, msg("a.strategy.ev.account", { title: quote(account.title), filled: account.filledFields, total: account.totalFields, contacts: fs.contacts, activities: fs.interactions.length })))
   }
   const tailored = new TopK<Evidence>(4)
-  for (const l of tailoredLines) tailored.add(evidence(l, msg(l.isCustom ? "a.strategy.ev.customLine" : "a.strategy.ev.serviceLine", { title: quote(l.title) })), l.key, l.net, l.at)
-  for (const c of tailoredContracts) tailored.add(evidence(c, msg("a.strategy.ev.contract", { title: quote(c.title) })), c.key, Number.MAX_VALUE, c.at)
+  // `accepts` first: a history has hundreds of tailored lines, and four are kept.
+  for (const l of tailoredLines) {
+    if (tailored.accepts(l.net, l.at, l.key)) tailored.add(evidence(l, msg(l.isCustom ? "a.strategy.ev.customLine" : "a.strategy.ev.serviceLine", { title: quote(l.title) })), l.key, l.net, l.at)
+  }
+  for (const c of tailoredContracts) {
+    if (tailored.accepts(Number.MAX_VALUE, c.at, c.key)) tailored.add(evidence(c, msg("a.strategy.ev.contract", { title: quote(c.title) })), c.key, Number.MAX_VALUE, c.at)
+  }
   items.push(...tailored.items(), ...origin.coCreatedEvidence.slice(0, 4))
   if (items.length === 0) {
     return { ...base, label: "unknown", score: 0, confidence: unknownConfidence(confidence), evidence: [], summary: notEnough(msg("a.strategy.ne.nothing")) }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import * as z from "zod"
 import * as M from "../model/schema"
 import { generateHistory } from "./generate"
-import { fastCheck, INTERACTION_FIELDS, isLaidOut, passesFast, validate } from "./validate"
+import { fastCheck, INTERACTION_FIELDS, isLaidOut, passesFast, QUOTE_FIELDS, QUOTE_LINE_FIELDS, validate } from "./validate"
 
 const h = generateHistory({ interactions: 200, seed: 3 })
 const SAMPLES: Array<[string, z.ZodType, Array<Record<string, unknown>>]> = [
@@ -61,6 +61,13 @@ describe("compiled validator", () => {
     // The names are written by hand (the constraints come from the schema): they must be the schema's.
     expect([...INTERACTION_FIELDS].sort()).toEqual(Object.keys(M.Interaction.shape).sort())
     expect(isLaidOut(M.Interaction)).toBe(true)
+  })
+
+  it("checks quotes and quote lines, the next largest collections, field by field by name", () => {
+    expect([...QUOTE_FIELDS].sort()).toEqual(Object.keys(M.Quote.shape).sort())
+    expect(isLaidOut(M.Quote)).toBe(true)
+    expect([...QUOTE_LINE_FIELDS].sort()).toEqual(Object.keys(M.QuoteLine.shape).sort())
+    expect(isLaidOut(M.QuoteLine)).toBe(true)
   })
 
   it("judges a key that shares the last accepted key's crm:org: prefix as the pattern does", () => {

@@ -57,7 +57,8 @@ function alternatives(fs: FeatureSet, now: number): Factor | null {
       const w = recency(d.at, now)
       sum += w * (d.competitorCount ?? 0)
       weight += w
-      top.add(evidence(d, msg("a.dom.ev.competitors", { title: quote(d.title), n: d.competitorCount ?? 0 })), d.key, w * (1 + (d.competitorCount ?? 0)), d.at)
+      const rank = w * (1 + (d.competitorCount ?? 0))
+      if (top.accepts(rank, d.at, d.key)) top.add(evidence(d, msg("a.dom.ev.competitors", { title: quote(d.title), n: d.competitorCount ?? 0 })), d.key, rank, d.at)
     }
     const mean = sum / weight
     return supplierFactor("alternatives", 1 / (1 + mean), msg("a.dom.alternatives", { mean: Math.round((mean) * 10) / 10, n: counted.length }), top.items())
@@ -118,13 +119,16 @@ function concessions(ledger: LedgerResult, now: number): Factor | null {
     const q = ledger.lastQuotes.get(e.key)
     if (!q) continue
     const d = e.finalDiscountPercent
+    const rank = ((d ?? 0) + 5 * e.rounds) * recency(q.at, now)
+    // The reason is written only for the deals kept (the evidence cap, of one per deal).
+    if (!top.accepts(rank, q.at, q.key)) continue
     const ended = msg("a.dom.ev.ended", {
       name: quote(e.name),
       discount: nested(d === null ? msg("a.dom.discountUnknown") : msg("a.dom.discountBelowList", { discount: percentOf(Math.round(d) / 100) })),
       n: e.rounds,
       moved: nested(msg(`a.dom.moved.${e.movedLast}`))
     })
-    top.add(evidence(q, ended), q.key, ((d ?? 0) + 5 * e.rounds) * recency(q.at, now), q.at)
+    top.add(evidence(q, ended), q.key, rank, q.at)
   }
   return customerFactor("concessions", value, msg("a.dom.concessions", { depth: percentOf(Math.round(depth) / 100), rounds: Math.round((extraRounds) * 10) / 10, share: percentOf(weMovedLast) }), top.items())
 }
@@ -162,7 +166,7 @@ function priceLosses(fs: FeatureSet, now: number): Factor | null {
     if (d.isWon || (d.lossCues & CUE.price) === 0) continue
     onPrice++
     onPriceWeight += w
-    top.add(evidence(d, msg("a.dom.ev.priceLoss", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, w, d.at)
+    if (top.accepts(w, d.at, d.key)) top.add(evidence(d, msg("a.dom.ev.priceLoss", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, w, d.at)
   }
   if (closed === 0) return null
   // Weighted: two recent losses on price outweigh a decade of old wins.

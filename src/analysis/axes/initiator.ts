@@ -31,6 +31,33 @@ function earliest<T extends RecordRef>(list: readonly T[], time: (t: T) => numbe
 }
 
 /** `start`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
+/** The first in/out activity and the first inbound request, up to `until`. */
+interface Opening {
+  first: InteractionF | undefined
+  request: InteractionF | undefined
+}
+
+/**
+ * One pass, a function of its own with nothing after its loop: a function run once per
+ * classification is compiled while its loop is hot, before the code after the loop has ever run,
+ * and that code then deoptimized on every classification (traced in Chromium).
+ */
+function opening(list: readonly InteractionF[], until: number): Opening {
+  const o: Opening = { first: undefined, request: undefined }
+  // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
+  for (let n = 0; n < list.length; n++) {
+    const i = list[n]!
+    if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
+    const first = o.first
+    if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) o.first = i
+    if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
+      const request = o.request
+      if (!request || i.at < request.at || (i.at === request.at && i.key < request.key)) o.request = i
+    }
+  }
+  return o
+}
+
 export function initiator(fs: FeatureSet, start: number | undefined): InitiatorAxis {
   const votes: Vote[] = []
   const account = fs.account
@@ -51,19 +78,7 @@ export function initiator(fs: FeatureSet, start: number | undefined): InitiatorA
   }
   if (start !== undefined) {
     const until = start + P.startWindowDays * TIME.DAY
-    // One pass: the first in/out activity and the first inbound request, near the start.
-    let first: InteractionF | undefined
-    let request: InteractionF | undefined
-    // Indexed, not for-of: a long history's loop must not allocate an iterator result per record.
-    const list = fs.interactions
-    for (let n = 0; n < list.length; n++) {
-      const i = list[n]!
-      if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
-      if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) first = i
-      if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
-        if (!request || i.at < request.at || (i.at === request.at && i.key < request.key)) request = i
-      }
-    }
+    const { first, request } = opening(fs.interactions, until)
     if (first) {
       const side: Side = first.direction === "inbound" ? "customer" : "supplier"
       votes.push({
