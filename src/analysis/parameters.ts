@@ -357,6 +357,7 @@ export const LEXICONS = {
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
       "sharpen your pencil", "sharpen the pencil", "sharpen our pencil", "best and final", "bafo", "come down a bit",
       "come down a little", "come down further", "come down some", "better number", "better deal",
+      "do better on the quote", "do better on your quote", "do better on this quote", "do any better", "wiggle room",
       // A discount asked for as a percentage ("Can you do 10% off?", "۱۰ درصد کمتر"): the number varies, the sign starts the term.
       "% off", "%off", "% lower", "percent off", "per cent off", "pct off", "percent lower",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
@@ -422,8 +423,10 @@ export const LEXICONS = {
       "dual source*", "multiple quotes", "shopping around", "shop around",
       // Multi-quote procurement said plainly: "our board wants three quotes", "سه استعلام".
       "two quotes", "three quotes", "3 quotes", "2 quotes", "several quotes", "competitive quotes", "comparison quotes",
+      "two bids", "three bids", "2 bids", "3 bids", "several bids", "multiple bids", "competitive bids",
       "quotes from other", "other bids", "competing vendors", "came in lower", "came in cheaper", "came in below",
-      "رقیب*", "رقبا*", "تامین کننده دیگر*", "تامین کننده های دیگر*", "شرکت دیگر*", "شرکت های دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*",
+      "رقیب*", "رقبا*", "تامین کننده دیگر*", "تامین کننده های دیگر*", "شرکت دیگر*", "شرکت های دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*", "سه تا استعلام*", "چند تا استعلام*",
+      "سه پیش فاکتور*", "سه تا پیش فاکتور*", "چند پیش فاکتور*", "چند تا پیش فاکتور*",
       "سه پیشنهاد*", "چند پیشنهاد*", "از سه شرکت*", "از چند شرکت*", "از چند تامین کننده*", "استعلام از چند*"
     ],
     customerPaper: [
@@ -777,7 +780,7 @@ export const MARKERS = {
    * («تخفیف نمی‌خوایم»; a term's می/نمی prefix matches joined, half-spaced and spaced).
    */
   want: [
-    "need", "needs", "want", "wants", "require", "looking for", "asking for", "interested in",
+    "need", "needs", "needed", "want", "wants", "require", "required", "necessary", "looking for", "asking for", "interested in",
     "نمی خوا*", "نخواستیم", "nemikhaym", "nemikhaim", "nemikhahim", "nemikhan"
   ],
   /** "just", "only", «فقط»: after a negation, what is wanted instead ("not a discount, just on-time delivery"). */

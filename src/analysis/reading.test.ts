@@ -584,6 +584,8 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     expect(voiced("We don't need a discount, just on-time delivery.")).toEqual(["delivery"])
     expect(voiced("We don't need a discount just on-time delivery.")).toEqual(["delivery"])
     expect(voiced("We are not looking for a discount.")).toEqual([])
+    expect(voiced("No discount needed, just reliable parts.")).toEqual(["quality"])
+    expect(voiced("Discount not required.")).toEqual([])
     expect(voiced("تخفیف لازم نداریم، فقط تحویل به‌موقع مهمه.")).toEqual(["delivery"])
     expect(voiced("تخفیف نمی‌خوایم، فقط تحویل به‌موقع.")).toEqual(["delivery"])
     // What they refuse to see again is what they care about.
@@ -669,7 +671,11 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     expect(voiced("They cut our budget by 20%.", note)).toContain("constraint")
     expect(voiced("بودجه تا سه ماه دیگه بسته است.")).toContain("constraint")
     expect(voiced("کاهش بودجه داشتیم.")).toContain("constraint")
+    expect(voiced("Budget cuts mean we can't renew at this price.")).toContain("constraint")
+    expect(voiced("بودجه امسال نصف شده.")).toContain("constraint")
     expect(voiced("Budget is not frozen this year.")).not.toContain("constraint")
+    expect(voiced("The CFO wants three bids before approving.", note)).toContain("competitor")
+    expect(voiced("مدیر خرید گفت باید سه تا پیش‌فاکتور بگیرن.", note)).toContain("competitor")
     expect(voiced("Procurement wants three quotes.", note)).toContain("competitor")
     expect(voiced("We're evaluating other vendors.")).toContain("churnThreat")
     expect(voiced("داریم با تأمین‌کننده‌های دیگه هم صحبت می‌کنیم.")).toContain("churnThreat")
@@ -682,6 +688,7 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
   it("hears how buyers ask a seller to move", () => {
     expect(voiced("Can you sharpen your pencil on this one?")).toEqual(["price"])
     expect(voiced("What's your best and final?")).toEqual(["price"])
+    expect(voiced("Can you do better on the quote? 5% would help.")).toEqual(["price"])
     expect(voiced("یه کم قیمت رو بیاید پایین‌تر.")).toEqual(["price"])
     expect(voiced("پیش‌فاکتورتون بالاتر از انتظار ما بود.")).toEqual(["disparagement", "price"])
     // Higher than a rival's is a comparison, not a judgement of our value.

@@ -27,7 +27,7 @@ const matcher = compileLexicons(TABLE, {
     automated: ["unsubscribe", "خبرنامه*"],
     request: ["how do i", "چطور"],
     excess: ["too high", "steep", "بالاست"],
-    want: ["need", "want", "نمی خوا*"],
+    want: ["need", "want", "required", "نمی خوا*"],
     only: ["just", "فقط"],
     concession: ["maybe", "شاید"],
     accepted: ["ok", "اوکی*"],
@@ -77,6 +77,8 @@ describe("the clause reader", () => {
     expect(voice("customer", "We do not need a discount just quality")).toBe(C.quality)
     expect(voice("customer", "تخفیف نمی‌خوایم فقط کیفیت")).toBe(C.quality)
     expect(voice("customer", "تخفیف نمیخوایم")).toBe(0)
+    expect(voice("customer", "discount not required, just quality")).toBe(C.quality)
+    expect(voice("customer", "no discount required")).toBe(0)
     expect(voice("customer", "We need a discount")).toBe(C.price)
     expect(voice("customer", "We do not want it late again")).toBe(C.late)
     expect(voice("customer", "دیر نمی‌خوایم")).toBe(C.late)
@@ -115,6 +117,7 @@ describe("the clause reader", () => {
     expect(voice("customer", "بودجه تا سه ماه دیگه بسته است")).toBe(C.cap)
     expect(voice("customer", "کاهش بودجه")).toBe(C.cap)
     expect(voice("customer", "budget is not frozen")).toBe(0)
+    expect(voice("customer", "budget cut so we can't pay more")).toBe(C.cap)
     expect(voice("customer", "price cut")).toBe(C.price)
   })
 

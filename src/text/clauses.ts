@@ -248,6 +248,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let lastCueEnd = -1
   let lastCueBit = 0
   let runCues = 0
+  let runStart = -1
   /** "don't need …": the deniable cues after it are refused, not asked for. */
   let denying = false
   let denied = 0
@@ -378,6 +379,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         lastCueEnd = -1
         lastCueBit = 0
         runCues = 0
+        runStart = -1
         denying = false
         denied = 0
         accepted = 0
@@ -422,8 +424,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
           // "قابل قبول نیست": the verdict denied.
           if (acceptedEnd >= 0 && start >= acceptedEnd && start - acceptedEnd <= NEGATION_VERB_GAP) accepted = 0
-          // "budget is not frozen", "بودجه بسته نیست".
-          if (budgetStart >= 0 && start > budgetStart && (shrinkEnd < 0 || start - shrinkEnd <= NEGATION_VERB_GAP)) shrinkNegated = true
+          // "budget is not frozen", "بودجه بسته نیست" (not "budget cuts mean we can't renew").
+          if (budgetStart >= 0 && start > budgetStart && (shrinkEnd < 0 || (id === NEGATION_VERB && start >= shrinkEnd && start - shrinkEnd <= NEGATION_VERB_GAP))) shrinkNegated = true
           break
         case ISSUE:
           issueEnd = end
@@ -465,12 +467,17 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           additive = true
           if (end > additiveEnd) additiveEnd = end
           break
-        case WANT:
-          // "نمی‌خوایم" carries its own negation and follows what it refuses; "don't need" precedes it.
-          if (negationEnd > start) {
-            if (lastCueEnd >= 0 && lastCueEnd <= start && start - lastCueEnd <= JUDGE_GAP) denied |= runCues & deniable
-          } else if (negationEnd >= 0 && start - negationEnd <= WANT_GAP) denying = true
+        case WANT: {
+          // Refused: "don't need …" before what it refuses; "discount not required", "no discount
+          // needed" and "تخفیف نمی‌خوایم" (the verb opens with its own negation) after it.
+          const selfNegated = negationEnd > start
+          const negatedBefore = !selfNegated && negationEnd >= 0 && start - negationEnd <= WANT_GAP
+          const runBefore = lastCueEnd >= 0 && lastCueEnd <= start && start - lastCueEnd <= JUDGE_GAP
+          const runNegated = runBefore && negationEnd >= 0 && negationEnd <= runStart && runStart - negationEnd <= WANT_GAP
+          if (runBefore && (selfNegated || negatedBefore || runNegated)) denied |= runCues & deniable
+          if (negatedBefore) denying = true
           break
+        }
         case ONLY:
           if (first) firstIsRather = true
           denying = false
@@ -540,7 +547,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       const bit = 1 << id
       cues |= bit
       if (firstCueStart < 0) firstCueStart = start
-      runCues = lastCueEnd >= 0 && start - lastCueEnd <= RUN_GAP ? runCues | bit : bit
+      if (lastCueEnd >= 0 && start - lastCueEnd <= RUN_GAP) runCues |= bit
+      else {
+        runCues = bit
+        runStart = start
+      }
       if (routineEnd >= 0 && start >= routineStart && end <= routineEnd) {
         routineCues |= bit
         lastCueNewFree = false
