@@ -379,9 +379,12 @@ export const LEXICONS = {
       "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
       "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
+      // Speed asked for, even inside an order instruction ("please ship faster").
+      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
-      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*"
+      "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
@@ -578,7 +581,7 @@ export const MARKERS = {
   negationVerb: [
     "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
     "نیس", "نمیخواهیم", "نمیشه",
-    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*"
+    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*", "nemikha*"
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [

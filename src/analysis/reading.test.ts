@@ -458,8 +458,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
     expect(voiced("داریم با یه تأمین‌کننده‌ی دیگه صحبت می‌کنیم")).toContain("churnThreat")
     expect(voiced("dar hale barresie pishnahad-haye digar hastim")).toContain("churnThreat")
-    // A need denied is no criterion; a need stated is one.
-    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual([])
+    // A need denied is no criterion; a need stated is one (sending sooner is delivery).
+    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual(["delivery"])
     expect(voiced("به تخفیف احتیاج نداریم")).toEqual([])
     expect(voiced("ما به تحویل سریع نیاز داریم")).toEqual(["delivery"])
   })
@@ -627,6 +627,8 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     expect(voiced("لطفاً پیش‌فاکتور را ارسال کنید.")).toEqual([])
     expect(voiced("The shipment is late again.")).toEqual(["delivery"])
     expect(voiced("Please ship the late items to Berlin.")).toEqual(["delivery"])
+    expect(voiced("Please ship faster.")).toEqual(["delivery"])
+    expect(voiced("لطفاً زودتر ارسال کنید.")).toEqual(["delivery"])
     expect(voiced("محموله باز هم دیر رسید.")).toEqual(["delivery"])
     expect(voiced("محموله را باز هم دیر ارسال کردید.")).toEqual(["delivery"])
     const profile = profileOf(repeated("Please ship the order to the Berlin warehouse.", 6))
@@ -653,6 +655,7 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     for (const form of ["نمی‌خوایم", "نمی خوایم", "نمیخوایم"]) expect(voiced(`تخفیف ${form}، فقط تحویل سریع.`), form).toEqual(["delivery"])
     for (const form of ["می‌خوان", "می خوان", "میخوان"]) expect(voiced(`تخفیف بیشتر ${form}.`, note), form).toEqual(["price"])
     expect(voiced("قیمت مشکلی نداریم ولی کیفیت پایینه.")).toEqual(["quality"])
+    expect(voiced("takhfif nemikhaym, faghat tahvil be moghe")).toEqual(["delivery"])
   })
 
   it("takes a rep's shorthand for the customer's objection as theirs", () => {
