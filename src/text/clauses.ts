@@ -60,6 +60,8 @@ export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 
 /** In `Reading.markers`: some clause of a note had the customer as its subject ("they said …",
  * "گفتند …"): the note records a conversation in which they spoke. */
 export const HEARD = 1 << 30
+// Roles take bits 0-29 of `Reading.markers`, below HEARD: a 31st role needs HEARD moved elsewhere.
+if (MARKER_ROLES.length > 30) throw new Error("at most 30 marker roles: Reading.markers keeps bit 30 for HEARD")
 
 /** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
  * that counts (our outbound mail, an automated send). */
