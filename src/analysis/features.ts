@@ -52,16 +52,21 @@ export function cueText(f: Scanned, cue: Cue): string | undefined {
   if ((f.cues & CUE[cue]) === 0) return undefined
   const hits = scan(GROUPS_OF[f.recordType], f.textA, f.textB, f.textC)
   const own: string | undefined = hits?.[cue as never]
-  if (own !== undefined || cue !== "disparagement") return own
-  // Disparagement made of a price and an excess word after it (src/text/clauses.ts): the words
-  // from the price on ("prices are way too high for …"; the evidence quote shortens them).
+  if (own !== undefined) return own
+  // A cue the clause reader made of two words (src/text/clauses.ts): a price and an excess word
+  // after it ("prices are way too high for …"), a budget and a freeze ("budget is frozen until
+  // Q3"): the words from the price on (the evidence quote shortens them). A quote called too high
+  // ("the quote is a bit steep") names no price: the text that says it.
+  const texts = [f.textA, f.textB, f.textC]
   const price = hits?.price
-  if (price === undefined) return undefined
-  for (const text of [f.textA, f.textB, f.textC]) {
-    const from = text?.indexOf(price) ?? -1
-    if (from >= 0) return text!.slice(from, from + GENERAL.maxQuoteChars)
+  if (price !== undefined && cue !== "price") {
+    for (const text of texts) {
+      const from = text?.indexOf(price) ?? -1
+      if (from >= 0) return text!.slice(from, from + GENERAL.maxQuoteChars)
+    }
   }
-  return price
+  for (const text of texts) if (text && (read(GROUPS_OF[f.recordType], "customer", text).cues & CUE[cue]) !== 0) return text.slice(0, GENERAL.maxQuoteChars)
+  return undefined
 }
 
 export interface InteractionF extends RecordRef, Scanned {

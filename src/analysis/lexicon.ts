@@ -29,15 +29,18 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
   // pushback, a negation pushback and churn threats ("no plans to switch suppliers"; a threat's
   // own negation, "won't renew", is inside its words and does not count), a grown budget the
   // constraint and price; a competitor named
-  // first in a note's clause is its subject, not the customer; a price called too high is
-  // disparagement.
+  // first in a note's clause is its subject, not the customer; a price (or a quote) called too
+  // high is disparagement; a discount they say they don't need is no price talk; a budget frozen
+  // or cut is a constraint.
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement!,
     negatable: cue.constraint! | cue.disparagement! | cue.churnThreat!,
     budgetBound: cue.price! | cue.constraint!,
     otherSubject: cue.competitor!,
     excessOf: cue.price!,
-    excess: cue.disparagement!
+    excess: cue.disparagement!,
+    deniable: cue.price!,
+    shrunk: cue.constraint!
   })
 })
 export const CUE: Readonly<Record<Cue, number>> = matcher.CUE

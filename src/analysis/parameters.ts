@@ -356,8 +356,15 @@ export const LEXICONS = {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
-      "lower bid*", "lower quote*",
-      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*"
+      "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
+      // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
+      "sharpen your pencil", "sharpen the pencil", "sharpen our pencil", "best and final", "bafo", "come down a bit",
+      "come down a little", "come down further", "come down some", "better number", "better deal",
+      "do better on the quote", "do better on your quote", "do better on this quote", "do any better", "wiggle room",
+      // A discount asked for as a percentage ("Can you do 10% off?", "۱۰ درصد کمتر"): the number varies, the sign starts the term.
+      "% off", "%off", "% lower", "percent off", "per cent off", "pct off", "percent lower",
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
+      "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
@@ -377,10 +384,13 @@ export const LEXICONS = {
       "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
       "stuck in customs", "held at customs", "held up in customs",
+      // Speed asked for, even inside an order instruction ("please ship faster").
+      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
-      "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*"
+      "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
@@ -423,8 +433,10 @@ export const LEXICONS = {
       "dual source*", "multiple quotes", "shopping around", "shop around",
       // Multi-quote procurement said plainly: "our board wants three quotes", "سه استعلام".
       "two quotes", "three quotes", "3 quotes", "2 quotes", "several quotes", "competitive quotes", "comparison quotes",
+      "two bids", "three bids", "2 bids", "3 bids", "several bids", "multiple bids", "competitive bids",
       "quotes from other", "other bids", "competing vendors", "came in lower", "came in cheaper", "came in below",
-      "رقیب*", "رقبا*", "تامین کننده دیگر*", "شرکت دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*",
+      "رقیب*", "رقبا*", "تامین کننده دیگر*", "تامین کننده های دیگر*", "شرکت دیگر*", "شرکت های دیگر*", "سه استعلام*", "چند استعلام*", "دو استعلام*", "سه تا استعلام*", "چند تا استعلام*",
+      "سه پیش فاکتور*", "سه تا پیش فاکتور*", "چند پیش فاکتور*", "چند تا پیش فاکتور*",
       "سه پیشنهاد*", "چند پیشنهاد*", "از سه شرکت*", "از چند شرکت*", "از چند تامین کننده*", "استعلام از چند*"
     ],
     customerPaper: [
@@ -509,7 +521,8 @@ export const LEXICONS = {
       "don't have the money", "do not have the money", "can't find the money", "cash is tight", "tight on cash",
       "budget is limited", "limited budget", "budget constraint*", "budgetary constraint*", "budget restriction*",
       "budget was cut", "budget got cut", "budget has been cut", "budget cuts", "budget is frozen", "budget freeze",
-      "spending freeze", "froze spending", "froze all spending", "freeze on spending", "can't stretch", "cannot stretch",
+      "spending freeze", "spend freeze", "purchasing freeze", "procurement freeze", "froze spending", "froze all spending",
+      "freeze on spending", "freeze on purchases", "freeze on purchasing", "can't stretch", "cannot stretch",
       "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
       "more than we wanted to spend",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
@@ -587,7 +600,7 @@ export const MARKERS = {
   negationVerb: [
     "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
     "نیس", "نمیخواهیم", "نمیشه",
-    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*"
+    "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*", "nemikha*"
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
@@ -685,7 +698,7 @@ export const MARKERS = {
     "coo", "cpo", "director", "manager", "engineer", "head of", "plant manager", "user*", "end user*",
     "according to them",
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
-    "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات",
+    "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات", "براشون", "برایشان", "براشان",
     "خواستار*", "اصرار*", "معتقد*",
     "moshtari*", "kharidar*", "ishun", "ishoon", "ishan",
     // Someone named with an honorific in our note is the customer's person ("آقای احمدی روی قیمت حساس بود"); our own people are "ما", "من".
@@ -694,7 +707,11 @@ export const MARKERS = {
     "according to purchasing", "according to their",
     // The customer as the one something matters to: "delivery is what matters to them", "تحویل براشون مهمه".
     "matters to them", "matter to them", "important to them", "important for them", "a priority for them",
-    "براشون", "برایشان", "واسشون", "براش", "برایش"
+    "براشون", "برایشان", "واسشون", "براش", "برایش",
+    // A rep's shorthand for what the customer raised: "Objection: price", "Main concern - delivery", «دغدغه اصلی: قیمت».
+    "objection*", "main concern*", "key concern*", "biggest concern*", "primary concern*", "top concern*", "concern raised",
+    "concerns raised", "concern", "concerns", "pain point*", "complaint*", "hesitation*",
+    "دغدغه*", "اعتراض*", "نگرانی*", "شکایت*"
   ],
   /** Us as the subject: "we presented", "I sent", our actions with the subject left out, "ما …", "…یم". */
   ours: [
@@ -727,7 +744,7 @@ export const MARKERS = {
     "gave", "gave them", "sent them", "told them", "showed them", "offered them", "emailed them", "quoted them",
     "reminded them", "asked them", "called them", "assured them",
     "followed up", "follow up", "reminded", "explained", "demoed", "demonstrated", "introduced", "suggested",
-    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted"
+    "recommended", "left a voicemail", "left voicemail", "prepared", "drafted", "submitted", "objection handling"
   ],
   /** A document as the subject ("the competitor's deck says …", "بروشور رقیب می‌گوید …"): not the
    * customer, and a third-person verb after it ("می‌گوید") is the document's, not theirs. */
@@ -790,8 +807,11 @@ export const MARKERS = {
     "out of line", "out of whack", "not competitive", "uncompetitive", "not reasonable", "unreasonable", "inflated",
     "above market", "above the market", "higher than the market", "higher than everyone", "too much", "very high",
     "really high", "quite high", "so high", "through the roof", "a bit high", "a little high", "on the high side",
+    "on the high end", "came in high", "higher than expected", "higher than we expected", "more than we expected", "a bit much",
+    "pricey", "pricy",
     "بالاست", "بالا است", "بالا هست", "بالاس", "زیاده", "زیاد است", "زیاد هست", "خیلی بالا", "خیلی زیاد", "نجومی*",
     "سرسام آور*", "غیر منطقی*", "غیرمنطقی*", "منطقی نیست*", "منصفانه نیست*", "بالاتر از بازار*", "بالاتر از همه*",
+    "بالاتر از انتظار*", "بیشتر از انتظار*",
     "balast", "ziade", "ziyade", "kheili bala*", "kheyli bala*", "ghir manteghi*", "gheyre manteghi*", "manteghi nist*"
   ],
   /** Sent by a machine or to a list: newsletters, campaigns, auto-replies, no-reply senders. */
@@ -818,6 +838,57 @@ export const MARKERS = {
     "خبرنامه*", "ارسال خودکار*", "پاسخ ندهید", "به این ایمیل پاسخ ندهید", "لغو اشتراک*", "لغو عضویت*",
     "پیام خودکار*", "پاسخ خودکار*", "ایمیل خودکار*", "ارسال گروهی*", "به صورت خودکار*", "ایجاد خودکار*", "بولتن*",
     "انصراف از دریافت*", "عدم دریافت*", "مایل به دریافت این*", "اطلاع رسانی خودکار*", "این صندوق پایش نمی*"
+  ],
+  /**
+   * Wanting or needing, refused by a negation right before it ("we don't need a discount", "not
+   * looking for a discount"); the Persian verb carries its own negation after what it refuses
+   * («تخفیف نمی‌خوایم»; a term's می/نمی prefix matches joined, half-spaced and spaced).
+   */
+  want: [
+    "need", "needs", "needed", "want", "wants", "require", "required", "necessary", "looking for", "asking for", "interested in",
+    "نمی خوا*", "نخواستیم", "nemikhaym", "nemikhaim", "nemikhahim", "nemikhan"
+  ],
+  /** "just", "only", «فقط»: after a negation, what is wanted instead ("not a discount, just on-time delivery"). */
+  only: ["just", "only", "merely", "فقط", "صرفا", "faghat"],
+  /** A hedge or a concession ("maybe price is a factor"): outweighed by a contrast that names something else. */
+  concession: [
+    "maybe", "perhaps", "possibly", "might", "may be", "granted", "admittedly", "of course", "i guess", "i suppose",
+    "شاید", "ممکنه", "ممکن است", "احتمالا", "البته", "درسته که", "درست است که", "shayad", "momkene"
+  ],
+  /** Said right after a criterion, finds it satisfactory: "price ok", "pricing fine", «قیمت اوکیه». */
+  accepted: [
+    "ok", "okay", "fine", "acceptable", "agreed", "alright", "all right", "all good", "looks good", "is good", "seems good",
+    "works for us",
+    "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله",
+    "okaye", "khoobe", "khube"
+  ],
+  /**
+   * Order handling: a shipping instruction or a receipt ("please ship the order to …", "shipping
+   * address", «لطفاً … ارسال کنید», «تحویل گرفتیم»). The delivery words inside it are no criterion;
+   * a lateness word beside them is.
+   */
+  routine: [
+    "please ship", "please deliver", "please dispatch", "kindly ship", "kindly deliver", "kindly dispatch", "ship to",
+    "ship it to", "ship them to", "ship the order", "ship our order", "ship the goods", "ship via", "deliver to",
+    "deliver it to", "deliver them to", "deliver the order to", "shipping address", "delivery address", "ship-to",
+    "shipping instructions", "delivery instructions", "delivery note", "shipping label", "shipping documents",
+    "confirm delivery", "confirm the delivery", "confirm shipment", "confirm the shipment", "received the shipment",
+    "received the delivery", "shipment received", "delivery received", "schedule the delivery", "schedule delivery",
+    "arrange delivery", "arrange the delivery", "arrange shipment", "arrange shipping", "book the delivery",
+    "ارسال کنید", "ارسال کنین", "ارسال بفرمایید", "ارسال نمایید", "ارسال شود", "ارسال بشه", "ارسال کردید",
+    "تحویل بدید", "تحویل دهید", "تحویل بدین", "تحویل گرفت*", "آدرس تحویل", "محل تحویل", "آدرس ارسال",
+    "هماهنگی ارسال", "هماهنگی تحویل"
+  ],
+  /** A document that carries our price: called too high, its price is ("the quote is a bit steep", «پیش‌فاکتور یه کم بالاست»). */
+  priced: [
+    "quote", "quotes", "quotation*", "proposal*", "offer", "offers", "bid", "bids", "estimate", "invoice*", "renewal",
+    "پیش فاکتور*", "فاکتور*", "پیشنهاد*", "صورتحساب*", "صورت حساب*", "pish factor*", "pishfactor*", "faktor*", "pishnahad*"
+  ],
+  /** With a budget word, a freeze or cut: a constraint ("budget is frozen until Q3", «بودجه تا سه ماه دیگه بسته است», «کاهش بودجه»). */
+  shrink: [
+    "frozen", "freeze", "froze", "cut", "cuts", "slashed", "reduced", "shrunk", "halved", "on hold", "tightened",
+    "بسته است", "بسته ست", "بسته شد*", "مسدود*", "فریز*", "قفل*", "کم شد*", "کم شده*", "کاهش*", "نصف شد*", "متوقف*",
+    "kam shod*", "kahesh*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

@@ -458,8 +458,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
     expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
     expect(voiced("داریم با یه تأمین‌کننده‌ی دیگه صحبت می‌کنیم")).toContain("churnThreat")
     expect(voiced("dar hale barresie pishnahad-haye digar hastim")).toContain("churnThreat")
-    // A need denied is no criterion; a need stated is one.
-    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual([])
+    // A need denied is no criterion; a need stated is one (sending sooner is delivery).
+    expect(voiced("تخفیف نیازی نداریم، فقط زودتر بفرستید")).toEqual(["delivery"])
     expect(voiced("به تخفیف احتیاج نداریم")).toEqual([])
     expect(voiced("ما به تحویل سریع نیاز داریم")).toEqual(["delivery"])
   })
@@ -665,4 +665,135 @@ describe("a call that reached them is contact, a voicemail is not (issue 13)", (
       expect(profile.risk.label).toBe("at-risk")
     })
   }
+})
+
+describe("a third probe: how reps and buyers actually put it (issue 13)", () => {
+  const note = { channel: "call" as const, direction: "outbound" as const }
+
+  it("hears a discount asked for as a percentage, with the Persian percent sign and digits", () => {
+    expect(voiced("Can you do 10% off?")).toEqual(["price"])
+    expect(voiced("Any chance of 5 percent off if we order 200?")).toEqual(["price"])
+    expect(voiced("۱۰٪ تخفیف می‌دید؟")).toEqual(["price"])
+    expect(voiced("اگه ۱۰ درصد کمتر بدید همین هفته سفارش می‌دیم")).toEqual(["price"])
+    const profile = profileOf(repeated("Can you do 10% off? We order every month.", 3))
+    expect(profile.decisionCriteria.label).toBe("price")
+  })
+
+  it("lets a refused discount take only price with it, not the delivery asked for instead", () => {
+    expect(voiced("We don't need a discount, just on-time delivery.")).toEqual(["delivery"])
+    expect(voiced("We don't need a discount just on-time delivery.")).toEqual(["delivery"])
+    expect(voiced("We are not looking for a discount.")).toEqual([])
+    expect(voiced("No discount needed, just reliable parts.")).toEqual(["quality"])
+    expect(voiced("Discount not required.")).toEqual([])
+    expect(voiced("تخفیف لازم نداریم، فقط تحویل به‌موقع مهمه.")).toEqual(["delivery"])
+    expect(voiced("تخفیف نمی‌خوایم، فقط تحویل به‌موقع.")).toEqual(["delivery"])
+    // What they refuse to see again is what they care about.
+    expect(voiced("We don't want a price increase.")).toEqual(["price"])
+    expect(voiced("افزایش قیمت نمی‌خوایم.")).toEqual(["price"])
+    expect(voiced("We don't want another late delivery.")).toEqual(["delivery"])
+    expect(voiced("دیگه تاخیر نمی‌خوایم.")).toEqual(["delivery"])
+  })
+
+  it("lets a hedged clause yield to the contrast after it", () => {
+    expect(voiced("Maybe price is a factor, but quality decides.")).toEqual(["quality"])
+    expect(voiced("Of course price matters, but reliability decides it for us.")).toEqual(["quality"])
+    expect(voiced("شاید قیمت هم مهم باشه، ولی کیفیت تعیین‌کننده است.")).toEqual(["quality"])
+    expect(voiced("البته قیمت هم مهمه ولی تحویل به‌موقع مهم‌تره.")).toEqual(["delivery"])
+    // A hedge alone still says it; a contrast naming nothing else sets nothing aside.
+    expect(voiced("Maybe price is a factor.")).toEqual(["price"])
+    expect(voiced("Maybe the delivery was late, but we will see.")).toEqual(["delivery"])
+    const profile = profileOf(repeated("Maybe price is a factor, but quality decides.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("hears a quote or proposal called too high as price pushback", () => {
+    expect(voiced("The quote is a bit steep.")).toEqual(["disparagement", "price"])
+    expect(voiced("Your proposal is on the high side.")).toEqual(["disparagement", "price"])
+    expect(voiced("پیش‌فاکتور یه کم بالاست.")).toEqual(["disparagement", "price"])
+    expect(voiced("قیمت پیشنهادیتون زیاده.")).toEqual(["disparagement", "price"])
+    expect(voiced("The quote is not too high, the lead time is.")).toEqual(["delivery"])
+    const profile = profileOf(repeated("The quote is a bit steep for this volume.", 3))
+    expect(profile.pushback.label).toBe("disparagement")
+    expect(renderMessage(profile.pushback.evidence[0]!.reason, "en")).toMatch(/quote is a bit steep/)
+  })
+
+  it("does not read routine order handling as a delivery criterion, and still reads lateness", () => {
+    expect(voiced("Please ship the order to the Berlin warehouse.")).toEqual([])
+    expect(voiced("Shipping address: Hauptstr. 5, Berlin.")).toEqual([])
+    expect(voiced("لطفاً سفارش رو بفرستید انبار.")).toEqual([])
+    expect(voiced("لطفاً سفارش را به انبار تهران ارسال کنید.")).toEqual([])
+    expect(voiced("لطفاً پیش‌فاکتور را ارسال کنید.")).toEqual([])
+    expect(voiced("The shipment is late again.")).toEqual(["delivery"])
+    expect(voiced("Please ship the late items to Berlin.")).toEqual(["delivery"])
+    expect(voiced("Please ship faster.")).toEqual(["delivery"])
+    expect(voiced("لطفاً زودتر ارسال کنید.")).toEqual(["delivery"])
+    expect(voiced("محموله باز هم دیر رسید.")).toEqual(["delivery"])
+    expect(voiced("محموله را باز هم دیر ارسال کردید.")).toEqual(["delivery"])
+    const profile = profileOf(repeated("Please ship the order to the Berlin warehouse.", 6))
+    expect(profile.decisionCriteria.label).toBe("unknown")
+    expect(profile.decisionCriteria.evidence).toEqual([])
+  })
+
+  it("sets aside a criterion accepted in a word: price ok, pricing fine, قیمت اوکیه", () => {
+    expect(voiced("Price ok.")).toEqual([])
+    expect(voiced("Pricing is fine.")).toEqual([])
+    expect(voiced("Delivery OK but quality poor.")).toEqual(["quality"])
+    expect(voiced("Quality not ok, price fine.")).toEqual(["quality"])
+    expect(voiced("قیمت اوکیه.")).toEqual([])
+    expect(voiced("قیمت مشکلی نداره.")).toEqual([])
+    expect(voiced("قیمت خوبه ولی تحویل همیشه دیره.")).toEqual(["delivery"])
+    expect(voiced("کیفیت قابل قبول نیست.")).toEqual(["quality"])
+    const profile = profileOf(repeated("Price ok.", 3))
+    expect(profile.decisionCriteria.label).toBe("unknown")
+    expect(profile.decisionCriteria.evidence).toEqual([])
+    expect(profile.pushback.label).toBe("none")
+  })
+
+  it("reads Persian verbs typed with a half-space, a space or joined", () => {
+    for (const form of ["نمی‌خوایم", "نمی خوایم", "نمیخوایم"]) expect(voiced(`تخفیف ${form}، فقط تحویل سریع.`), form).toEqual(["delivery"])
+    for (const form of ["می‌خوان", "می خوان", "میخوان"]) expect(voiced(`تخفیف بیشتر ${form}.`, note), form).toEqual(["price"])
+    expect(voiced("قیمت مشکلی نداریم ولی کیفیت پایینه.")).toEqual(["quality"])
+    expect(voiced("takhfif nemikhaym, faghat tahvil be moghe")).toEqual(["delivery"])
+  })
+
+  it("takes a rep's shorthand for the customer's objection as theirs", () => {
+    expect(voiced("Objection: price", note)).toEqual(["price"])
+    expect(voiced("Main concern - delivery", note)).toEqual(["delivery"])
+    expect(voiced("Concerns: price, lead times", note)).toEqual(["delivery", "price"])
+    expect(voiced("دغدغه اصلی: قیمت", note)).toEqual(["price"])
+    expect(voiced("اعتراض: تحویل", note)).toEqual(["delivery"])
+    expect(voiced("فقط قیمت براشون مهمه", note)).toEqual(["price"])
+    // Our own handling of it is not their words.
+    expect(voiced("Objection handling: we explained the price", note)).toEqual([])
+  })
+
+  it("hears frozen budgets, multi-quote procurement and other suppliers in more wordings", () => {
+    expect(voiced("Budget is frozen until Q3.")).toContain("constraint")
+    expect(voiced("They cut our budget by 20%.", note)).toContain("constraint")
+    expect(voiced("بودجه تا سه ماه دیگه بسته است.")).toContain("constraint")
+    expect(voiced("کاهش بودجه داشتیم.")).toContain("constraint")
+    expect(voiced("Budget cuts mean we can't renew at this price.")).toContain("constraint")
+    expect(voiced("بودجه امسال نصف شده.")).toContain("constraint")
+    expect(voiced("Budget is not frozen this year.")).not.toContain("constraint")
+    expect(voiced("The CFO wants three bids before approving.", note)).toContain("competitor")
+    expect(voiced("مدیر خرید گفت باید سه تا پیش‌فاکتور بگیرن.", note)).toContain("competitor")
+    expect(voiced("Procurement wants three quotes.", note)).toContain("competitor")
+    expect(voiced("We're evaluating other vendors.")).toContain("churnThreat")
+    expect(voiced("داریم با تأمین‌کننده‌های دیگه هم صحبت می‌کنیم.")).toContain("churnThreat")
+    expect(voiced("داریم با تأمین‌کننده‌های دیگه هم صحبت می‌کنیم.")).toContain("competitor")
+    expect(voiced("ممکنه حجم رو ببریم پیش یه تأمین‌کننده دیگه.")).toContain("churnThreat")
+    const profile = profileOf(repeated("Budget is frozen until Q3, we cannot add anything.", 3))
+    expect(profile.pushback.label).toBe("constraint")
+  })
+
+  it("hears how buyers ask a seller to move", () => {
+    expect(voiced("Can you sharpen your pencil on this one?")).toEqual(["price"])
+    expect(voiced("What's your best and final?")).toEqual(["price"])
+    expect(voiced("Can you do better on the quote? 5% would help.")).toEqual(["price"])
+    expect(voiced("یه کم قیمت رو بیاید پایین‌تر.")).toEqual(["price"])
+    expect(voiced("پیش‌فاکتورتون بالاتر از انتظار ما بود.")).toEqual(["disparagement", "price"])
+    // Higher than a rival's is a comparison, not a judgement of our value.
+    expect(voiced("قیمتتون از بقیه بالاتره.")).toEqual(["price"])
+  })
 })

@@ -5,13 +5,16 @@ import { compileLexicons } from "./lexicon"
 
 /** A small table and marker set: the reader's rules, independent of the analysis lexicons. */
 const TABLE = {
-  g: { price: ["price*", "قیمت*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], rival: ["competitor*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"] }
+  g: {
+    price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], ship: ["ship", "ارسال*"],
+    rival: ["competitor*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
+  }
 } as const
 const matcher = compileLexicons(TABLE, {
   maxScanChars: 400,
   markers: {
     negation: ["not", "no", "never", "can't", "نه"],
-    negationVerb: ["نیست*", "ندار*"],
+    negationVerb: ["نیست*", "ندار*", "نمی*"],
     issue: ["issue*", "problem*", "مهم", "مشکل*"],
     dismissal: ["despite", "با وجود"],
     contrast: ["but", "اما", "ولی"],
@@ -23,15 +26,24 @@ const matcher = compileLexicons(TABLE, {
     ours: ["we", "i", "sent", "ما", "دادیم"],
     automated: ["unsubscribe", "خبرنامه*"],
     request: ["how do i", "چطور"],
-    excess: ["too high", "steep", "بالاست"]
+    excess: ["too high", "steep", "بالاست"],
+    want: ["need", "want", "required", "نمی خوا*"],
+    only: ["just", "فقط"],
+    concession: ["maybe", "شاید"],
+    accepted: ["ok", "اوکی*"],
+    routine: ["please ship", "ship to", "ارسال کنید"],
+    priced: ["quote", "پیش فاکتور*"],
+    shrink: ["frozen", "cut", "بسته است", "کاهش*"]
   },
   reading: (cue) => ({
-    dismissable: cue.price! | cue.quality! | cue.late! | cue.cap! | cue.pricey!,
+    dismissable: cue.price! | cue.quality! | cue.late! | cue.ship! | cue.cap! | cue.pricey!,
     negatable: cue.cap! | cue.pricey!,
     budgetBound: cue.price! | cue.cap!,
     otherSubject: cue.rival!,
     excessOf: cue.price!,
-    excess: cue.pricey!
+    excess: cue.pricey!,
+    deniable: cue.price!,
+    shrunk: cue.cap!
   })
 })
 const C = matcher.CUE
@@ -49,6 +61,64 @@ describe("the clause reader", () => {
     expect(voice("customer", "Rejects were too high, the price was right")).toBe(C.price)
     expect(voice("customer", "کیفیت بالاست")).toBe(C.quality)
     expect(voice("notes", "We said the price is too high")).toBe(0)
+  })
+
+  it("reads a priced document called too high as price and disparagement, and not when negated", () => {
+    const r = matcher.read(G, "customer", "The quote is a bit steep")
+    expect(r.cues).toBe(C.price | C.pricey)
+    expect(r.voice).toBe(C.price | C.pricey)
+    expect(voice("customer", "پیش‌فاکتور یه کم بالاست")).toBe(C.price | C.pricey)
+    expect(voice("customer", "The quote is not too high")).toBe(0)
+    expect(voice("customer", "Send the quote, lead time too high")).toBe(0)
+  })
+
+  it("drops a discount refused, forward in English and backward in Persian, and keeps what is refused a repeat of", () => {
+    expect(voice("customer", "We do not need a discount")).toBe(0)
+    expect(voice("customer", "We do not need a discount just quality")).toBe(C.quality)
+    expect(voice("customer", "تخفیف نمی‌خوایم فقط کیفیت")).toBe(C.quality)
+    expect(voice("customer", "تخفیف نمیخوایم")).toBe(0)
+    expect(voice("customer", "discount not required, just quality")).toBe(C.quality)
+    expect(voice("customer", "no discount required")).toBe(0)
+    expect(voice("customer", "We need a discount")).toBe(C.price)
+    expect(voice("customer", "We do not want it late again")).toBe(C.late)
+    expect(voice("customer", "دیر نمی‌خوایم")).toBe(C.late)
+    // "just" without a negation before it splits nothing: the price is still called too high.
+    expect(voice("customer", "The price is just too high")).toBe(C.price | C.pricey)
+  })
+
+  it("sets aside a hedged clause when a contrast naming something else follows", () => {
+    expect(voice("customer", "Maybe price matters, but quality decides")).toBe(C.quality)
+    expect(voice("customer", "شاید قیمت مهم باشه، ولی کیفیت")).toBe(C.quality)
+    expect(voice("customer", "Maybe price matters")).toBe(C.price)
+    expect(voice("customer", "Maybe price matters, but we will see")).toBe(C.price)
+  })
+
+  it("sets aside the cues a word right after them accepts, unless negated", () => {
+    expect(voice("customer", "price ok")).toBe(0)
+    expect(voice("customer", "قیمت اوکیه")).toBe(0)
+    expect(voice("customer", "price and quality ok")).toBe(0)
+    expect(voice("customer", "quality poor and price ok")).toBe(C.quality)
+    expect(voice("customer", "price not ok")).toBe(C.price)
+    expect(voice("customer", "ok, it came late")).toBe(C.late)
+  })
+
+  it("drops the delivery words of an order instruction, not a lateness word beside them", () => {
+    expect(voice("customer", "Please ship the order")).toBe(0)
+    expect(voice("customer", "Ship to Berlin")).toBe(0)
+    expect(voice("customer", "لطفاً به انبار ارسال کنید")).toBe(0)
+    expect(voice("customer", "Please ship the late items")).toBe(C.late)
+    expect(voice("customer", "Ship to Berlin, we ship late")).toBe(C.ship | C.late)
+    expect(voice("customer", "دیر ارسال کنید")).toBe(C.late)
+  })
+
+  it("reads a budget frozen or cut as a constraint, either word first, and not when negated", () => {
+    expect(voice("customer", "budget is frozen until Q3")).toBe(C.cap)
+    expect(voice("customer", "they cut our budget")).toBe(C.cap)
+    expect(voice("customer", "بودجه تا سه ماه دیگه بسته است")).toBe(C.cap)
+    expect(voice("customer", "کاهش بودجه")).toBe(C.cap)
+    expect(voice("customer", "budget is not frozen")).toBe(0)
+    expect(voice("customer", "budget cut so we can't pay more")).toBe(C.cap)
+    expect(voice("customer", "price cut")).toBe(C.price)
   })
 
   it("keeps every cue found and drops a dismissed clause only", () => {

@@ -19,8 +19,20 @@
  *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
  *   dropped when the clause before named something else; «X از Y مهم‌تر است» drops Y;
  * - an excess word after a price in the clause ("prices are way too high", "قیمت‌ها بالاست")
- *   makes disparagement, unless a negation stands between;
- * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint.
+ *   makes disparagement, unless a negation stands between; after a priced document ("the quote is
+ *   a bit steep", "پیش‌فاکتور یه کم بالاست") it makes price and disparagement;
+ * - a budget that grew or was approved ("budget doubled", "بودجه ما دو برابر شد") is no constraint;
+ *   one frozen or cut ("budget is frozen until Q3", "کاهش بودجه") is one;
+ * - a want refused ("we don't need a discount"; «تخفیف نمی‌خوایم», whose verb opens with its own
+ *   negation, نمی, after what it refuses) drops the deniable cues it names, not the clause's
+ *   others, and not a rise refused ("don't want a price increase"); after a negation, "just",
+ *   "only", «فقط» open what is wanted instead, as "rather" does;
+ * - a hedged clause ("maybe price is a factor", «شاید قیمت هم مهم باشه») yields to a contrast
+ *   after it that names something else ("but quality decides");
+ * - a word right after cues that accepts them ("price ok", «قیمت اوکیه») sets them aside, unless
+ *   a negation stands between or follows ("قابل قبول نیست");
+ * - delivery words inside an order instruction or receipt ("please ship the order to …",
+ *   «ارسال کنید») are no criterion; a lateness word beside them is.
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
  * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "Asked for
@@ -35,19 +47,29 @@
  * below a reply ("> …" lines, "-----Original Message-----") is left out.
  */
 
-/** Marker roles, in hit-id order. */
-export const MARKER_ROLES = [
+/**
+ * Marker roles, in hit-id order. Each flagged role sets its bit in `Reading.markers` (bits 0-29,
+ * below HEARD); the steering roles after them only steer this reader, which reads them as hits,
+ * so `MARKER` has no bit for them and a bit can never be asked of one.
+ */
+const FLAGGED_ROLES = [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "customer", "ours",
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
-  "says", "we", "did", "conversation"
+  "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
+const STEERING_ROLES = ["says", "we", "did", "only"] as const
+export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
-/** One bit per marker role, for `Reading.markers`. */
-export const MARKER = Object.fromEntries(MARKER_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<MarkerRole, number>>
+type FlaggedRole = (typeof FLAGGED_ROLES)[number]
+/** One bit per flagged marker role, for `Reading.markers`. */
+export const MARKER = Object.fromEntries(FLAGGED_ROLES.map((role, i) => [role, 1 << i])) as Readonly<Record<FlaggedRole, number>>
 
 /** In `Reading.markers`: some clause of a note had the customer as its subject ("they said …",
  * "گفتند …"): the note records a conversation in which they spoke. */
 export const HEARD = 1 << 30
+// Flagged roles take bits 0-29 of `Reading.markers`, below HEARD: a 31st needs HEARD moved elsewhere
+// (or a role that is only read as a hit moved to STEERING_ROLES).
+if (FLAGGED_ROLES.length > 30) throw new Error("at most 30 flagged marker roles: Reading.markers keeps bit 30 for HEARD")
 
 /** Whose words a text holds: the customer's, a rep's note about a conversation, or nobody's
  * that counts (our outbound mail, an automated send). */
@@ -64,9 +86,15 @@ export interface ReadingBits {
   /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
   otherSubject: number
   /** What an excess word ("too high", "steep", "بالاست") qualifies when it follows in the clause
-   * (price), and the cue the two make together (disparagement): "your prices are way too high". */
+   * (price), and the cue the two make together (disparagement): "your prices are way too high".
+   * A priced document ("the quote", "پیش‌فاکتور") called too high makes both. */
   excessOf: number
   excess: number
+  /** Dropped when the customer says they do not want or need it ("we don't need a discount",
+   * "تخفیف نمی‌خوایم"): price. Not what they ask to avoid ("we don't want a price increase"). */
+  deniable: number
+  /** Made by a budget word and a freeze or cut ("budget is frozen until Q3", "بودجه … بسته است"): a constraint. */
+  shrunk: number
 }
 
 export interface Reading {
@@ -81,6 +109,8 @@ export interface Reading {
 /** Hit ids at and above this are markers (cue bit indices are 0-30). */
 export const MARKER_BASE = 32
 const ROLE = (role: MarkerRole) => MARKER_BASE + MARKER_ROLES.indexOf(role)
+/** Hit ids from here on are steering roles: they set no bit in `Reading.markers`. */
+const FLAGGED_END = MARKER_BASE + FLAGGED_ROLES.length
 const NEGATION = ROLE("negation")
 const NEGATION_VERB = ROLE("negationVerb")
 const ISSUE = ROLE("issue")
@@ -104,6 +134,15 @@ const DOCUMENT = ROLE("document")
 const LESSER = ROLE("lesser")
 const THAN = ROLE("than")
 const GREATER = ROLE("greater")
+const WANT = ROLE("want")
+const ONLY = ROLE("only")
+const CONCESSION = ROLE("concession")
+const ACCEPTED = ROLE("accepted")
+const ROUTINE = ROLE("routine")
+const PRICED = ROLE("priced")
+const SHRINK = ROLE("shrink")
+const PRICED_EXCESS = MARKER.priced | MARKER.excess
+const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
 const THAN_GAP = 2
 /** Characters between a clause's opening negation and its first cue that still make "not X" one
@@ -122,6 +161,15 @@ const PREPOSITION_GAP = 5
 /** Characters between a subject and its verb that still make one "they said", "the buyer then
  * insisted", "we offered". */
 const SUBJECT_VERB_GAP = 8
+/** Characters between a negation and a want word that make one phrase: "don't need", "do not really want". */
+const WANT_GAP = 8
+/** Characters between cues that make one run ("price and delivery", "قیمت و کیفیت"). */
+const RUN_GAP = 6
+/** Characters between a run and the word after it that judges it ("price ok", "pricing looks fine",
+ * "قیمت اوکیه", "تخفیف نمی‌خوایم"). */
+const JUDGE_GAP = 12
+/** Characters between a shrink word and the budget word after it: "cut our budget", "کاهش بودجه". */
+const SHRINK_GAP = 8
 
 const NONE = 0
 const THEM = 1
@@ -142,13 +190,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   if (who === "nobody" || (mask === 0 && who === "customer")) {
     for (let h = 0; h < count; h++) {
       const id = hits[h * 5]!
-      if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
+      if (id < MARKER_BASE || id >= FLAGGED_END || (hits[h * 5 + 4]! & 2) !== 0) continue
       markers |= 1 << (id - MARKER_BASE)
       if (id === REPLY_HEADER) break
     }
-    return settle(out, mask, 0, markers)
+    // A priced document called too high ("the quote is a bit steep"), a budget frozen: cues made of two markers.
+    if (who === "nobody" || ((markers & PRICED_EXCESS) !== PRICED_EXCESS && (markers & BUDGET_SHRINK) !== BUDGET_SHRINK)) return settle(out, mask, 0, markers)
+    markers = 0
   }
-  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
   let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -159,6 +209,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** The pending clause is words in quotation marks with no speaker of its own: the clause after
    * may name who said them ("\"Too expensive,\" said the buyer"). */
   let pendingQuotedOnly = false
+  /** The pending clause was hedged ("maybe price is a factor"): a contrast naming something else outweighs it. */
+  let pendingConceded = false
   let inherited = NONE
   let bump = 0
   let current = -1
@@ -204,8 +256,37 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
   let negatableEnd = -1
-  /** Where the first cue an excess word qualifies (price) starts in the clause. */
+  /** Where the first cue an excess word qualifies (price) starts in the clause, and whether a
+   * priced document ("the quote") stood there instead, so that its price is the one called too high. */
   let excessOfStart = -1
+  let excessOfDocument = false
+  /** The last cue hit, and the run of cues it closes ("price and delivery"), for a word that
+   * judges them from right after ("ok", "نمی‌خوایم"). */
+  let lastCueStart = -1
+  let lastCueEnd = -1
+  let lastCueBit = 0
+  let runCues = 0
+  let runStart = -1
+  /** "don't need …": the deniable cues after it are refused, not asked for. */
+  let denying = false
+  let denied = 0
+  /** Cues judged satisfactory right after them: "price ok", "قیمت اوکیه". */
+  let accepted = 0
+  let acceptedEnd = -1
+  /** Order handling ("please ship the order to …", "ارسال کنید"): cues inside such a phrase, and
+   * outside any (a lateness word beside it keeps the criterion). */
+  let routineStart = -1
+  let routineEnd = -1
+  let routineCues = 0
+  let freeCues = 0
+  let lastCueNewFree = false
+  let conceded = false
+  /** A budget word with a freeze or cut ("budget is frozen", "کاهش بودجه"), unless negated. */
+  let shrink = false
+  let shrinkEnd = -1
+  let shrinkNegated = false
+  /** Where a "not only" ends: its "only" is part of it. */
+  let additiveEnd = -1
 
   // One step past the last hit closes the last clause.
   for (let h = 0; h <= count; h++) {
@@ -237,11 +318,21 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       else if (who === "notes" && hitsInClause > 0 && (flags & 1) === 0 && hits[at + 3]! + bump === current &&
         ((speaker === US && speakerByVerb && hits[at + 1]! >= speakerEnd) ||
           ((id === CUSTOMER || id === WE || id === OURS) && speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd)))) bump++
+      // "We don't need a discount just on-time delivery": after a negation, "just"/"فقط" opens what is wanted instead.
+      else if (id === ONLY && firstNegationEnd >= 0 && hits[at + 1]! >= additiveEnd && hits[at + 3]! + bump === current) bump++
       clause = hits[at + 3]! + bump
     }
     if (clause !== current) {
       if (hitsInClause > 0) {
+        if (shrink && !shrinkNegated) {
+          cues |= shrunk
+          keptNegatable |= shrunk
+          derived |= shrunk
+        }
         let voiced = cues & ~(negatable & ~keptNegatable)
+        // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
+        if (increaseEnd < 0) voiced &= ~denied
+        voiced &= ~(accepted | (routineCues & ~freeCues))
         if (dismissed) voiced &= ~dismissable
         // "our budget can't absorb the increase" is no grown budget.
         if (increase && firstNegationEnd < 0) voiced &= ~budgetBound
@@ -260,6 +351,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (firstIsLesser && before !== 0) voiced &= ~(dismissable & ~before)
         // "برای ما کیفیت از قیمت مهم‌تره": what follows "از" ranks below what the clause also names.
         if (greater && (thanCues & dismissable) !== 0 && (cues & dismissable & ~thanCues) !== 0) voiced &= ~(thanCues & dismissable)
+        // "Maybe price is a factor, but quality decides": a hedged clause yields to the contrast after it.
+        if (pendingConceded && firstIsContrast && (voiced & dismissable & ~pendingVoiced) !== 0) pendingVoiced &= ~dismissable
         if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
@@ -275,6 +368,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         pendingVoiced = voiced
         pendingNegatedCriteria = additive ? 0 : negatedCriteria & dismissable
         pendingFirstNegation = firstIsNegation && !additive
+        pendingConceded = conceded
         cues = 0
         keptNegatable = 0
         negatedCriteria = 0
@@ -306,6 +400,26 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         negatableSeen = 0
         negatableEnd = -1
         excessOfStart = -1
+        excessOfDocument = false
+        lastCueStart = -1
+        lastCueEnd = -1
+        lastCueBit = 0
+        runCues = 0
+        runStart = -1
+        denying = false
+        denied = 0
+        accepted = 0
+        acceptedEnd = -1
+        routineStart = -1
+        routineEnd = -1
+        routineCues = 0
+        freeCues = 0
+        lastCueNewFree = false
+        conceded = false
+        shrink = false
+        shrinkEnd = -1
+        shrinkNegated = false
+        additiveEnd = -1
       }
       if (h === count) break
       current = clause
@@ -321,7 +435,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     let claim = NONE
     let byVerb = false
     if (id >= MARKER_BASE) {
-      markers |= 1 << (id - MARKER_BASE)
+      if (id < FLAGGED_END) markers |= 1 << (id - MARKER_BASE)
       switch (id) {
         case NEGATION_VERB:
         case NEGATION:
@@ -334,6 +448,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (end > negationEnd) negationEnd = end
           if (firstNegationEnd < 0) firstNegationEnd = end
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
+          // "قابل قبول نیست": the verdict denied.
+          if (acceptedEnd >= 0 && start >= acceptedEnd && start - acceptedEnd <= NEGATION_VERB_GAP) accepted = 0
+          // "budget is not frozen", "بودجه بسته نیست" (not "budget cuts mean we can't renew").
+          if (budgetStart >= 0 && start > budgetStart && (shrinkEnd < 0 || (id === NEGATION_VERB && start >= shrinkEnd && start - shrinkEnd <= NEGATION_VERB_GAP))) shrinkNegated = true
           break
         case ISSUE:
           issueEnd = end
@@ -366,18 +484,66 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           budget = true
           budgetStart = start
           if (start < increaseEnd) increase = true
+          if (shrinkEnd >= 0 && start >= shrinkEnd && start - shrinkEnd <= SHRINK_GAP) shrink = true
           break
         case PREPOSITION:
           prepositionEnd = end
           break
         case ADDITIVE:
           additive = true
+          if (end > additiveEnd) additiveEnd = end
+          break
+        case WANT: {
+          // Refused: "don't need …" before what it refuses; "discount not required", "no discount
+          // needed" and "تخفیف نمی‌خوایم" (the verb opens with its own negation) after it.
+          const selfNegated = negationEnd > start
+          const negatedBefore = !selfNegated && negationEnd >= 0 && start - negationEnd <= WANT_GAP
+          const runBefore = lastCueEnd >= 0 && lastCueEnd <= start && start - lastCueEnd <= JUDGE_GAP
+          const runNegated = runBefore && negationEnd >= 0 && negationEnd <= runStart && runStart - negationEnd <= WANT_GAP
+          if (runBefore && (selfNegated || negatedBefore || runNegated)) denied |= runCues & deniable
+          if (negatedBefore) denying = true
+          break
+        }
+        case ONLY:
+          if (first) firstIsRather = true
+          denying = false
+          break
+        case CONCESSION:
+          conceded = true
+          break
+        case ACCEPTED:
+          // Right after the cues it judges, with no negation between ("price not ok").
+          if (lastCueEnd >= 0 && start >= lastCueEnd && start - lastCueEnd <= JUDGE_GAP && negationEnd <= lastCueEnd) {
+            accepted |= runCues & dismissable
+            acceptedEnd = end
+          }
+          break
+        case ROUTINE:
+          // A cue at the phrase's own start was recorded just before it ("ship" of "ship to").
+          if (lastCueStart >= start && lastCueEnd <= end) {
+            routineCues |= lastCueBit
+            if (lastCueNewFree) freeCues &= ~lastCueBit
+          }
+          routineStart = start
+          if (end > routineEnd) routineEnd = end
+          break
+        case PRICED:
+          if (excessOfStart < 0) {
+            excessOfStart = start
+            excessOfDocument = true
+          }
+          break
+        case SHRINK:
+          if (budgetStart >= 0) shrink = true
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= WANT_GAP) shrinkNegated = true
+          if (end > shrinkEnd) shrinkEnd = end
           break
         case EXCESS:
           // "prices are way too high": after the price, unless a negation stands between ("not too high").
           if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
-            cues |= excess
-            derived |= excess
+            const made = excessOfDocument ? excess | excessOf : excess
+            cues |= made
+            derived |= made
             if ((excess & negatable) !== 0) {
               keptNegatable |= excess
               negatableSeen |= excess
@@ -410,6 +576,22 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       const bit = 1 << id
       cues |= bit
       if (firstCueStart < 0) firstCueStart = start
+      if (lastCueEnd >= 0 && start - lastCueEnd <= RUN_GAP) runCues |= bit
+      else {
+        runCues = bit
+        runStart = start
+      }
+      if (routineEnd >= 0 && start >= routineStart && end <= routineEnd) {
+        routineCues |= bit
+        lastCueNewFree = false
+      } else {
+        lastCueNewFree = (freeCues & bit) === 0
+        freeCues |= bit
+      }
+      lastCueStart = start
+      lastCueEnd = end
+      lastCueBit = bit
+      if (denying && (bit & deniable) !== 0) denied |= bit
       cueHits++
       if (thanEnd >= 0 && start >= thanEnd && start - thanEnd <= THAN_GAP && !greater) thanCues |= bit
       // "budget … price increase": the increase is the price's, not the budget's.

@@ -87,18 +87,21 @@ interface Trie {
   hasEnds: Uint8Array
 }
 
-/** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - → 36-38. */
+/** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - % → 36-39. */
 const SLOT = new Int8Array(128).fill(-1)
 for (let c = 97; c <= 122; c++) SLOT[c] = c - 97
 for (let c = 48; c <= 57; c++) SLOT[c] = 26 + c - 48
 SLOT[32] = 36
 SLOT[39] = 37
 SLOT[45] = 38
-const SLOTS = 39
+SLOT[37] = 39
+const SLOTS = 40
 
 /** Folded ASCII: lower case, and every ASCII space as a plain space. */
 const LOWER = new Int32Array(128)
-/** ASCII word characters (after folding), as a table: the scan's innermost test. */
+/** ASCII word characters (after folding), as a table: the scan's innermost test. 2 marks "%",
+ * no word character but a term may start at it: the number before it varies ("10% off", "۱۵٪"),
+ * so the terms begin at the sign. */
 const WORD = new Uint8Array(128)
 /** The trie slot of a raw ASCII letter or digit: folding and slotting in one lookup. */
 const RAW_SLOT = new Int8Array(128)
@@ -107,6 +110,8 @@ for (let c = 0; c < 128; c++) {
   WORD[c] = isWord(LOWER[c]!) ? 1 : 0
   RAW_SLOT[c] = SLOT[LOWER[c]!]!
 }
+const PERCENT = 37
+WORD[PERCENT] = 2
 
 function step(trie: Trie, state: number, c: number): number {
   if (c < 128) {
@@ -116,8 +121,31 @@ function step(trie: Trie, state: number, c: number): number {
   return trie.other.get(state * 65536 + c) ?? 0
 }
 
-/** Spelling variants a term matches: Persian spaces may be absent, English hyphens may be a space or absent. */
+/**
+ * Colloquial and written forms of a Persian word that a term holds, as reps type either: the
+ * verb prefixes می/نمی are typed joined, with a half-space or with a space (میخوان, می‌خوان,
+ * می خوان), so a joined prefix is given its space, which may then be absent; the object marker
+ * را is spoken رو, and دیگر (other) دیگه.
+ */
+const SPOKEN: Readonly<Record<string, readonly string[]>> = { "را": ["رو"], "دیگر": ["دیگه"] }
+function spokenForms(word: string): string[] {
+  const prefix = word.startsWith("نمی") ? 3 : word.startsWith("می") ? 2 : 0
+  const spaced = prefix > 0 && word.length > prefix ? `${word.slice(0, prefix)} ${word.slice(prefix)}` : word
+  return [spaced, ...(SPOKEN[word] ?? [])]
+}
+
+/** Spelling variants a term matches: Persian spaces may be absent (and its words spoken, see
+ * spokenForms), English hyphens may be a space or absent. */
 function variants(term: string, persian: boolean): string[] {
+  if (persian) {
+    let forms = [""]
+    for (const [i, word] of term.split(" ").entries()) forms = forms.flatMap((f) => spokenForms(word).map((w) => (i === 0 ? w : `${f} ${w}`)))
+    return [...new Set(forms.flatMap((form) => spellings(form, true)))]
+  }
+  return spellings(term, false)
+}
+
+function spellings(term: string, persian: boolean): string[] {
   let out = [""]
   for (const ch of term) {
     if (ch === " " && persian) out = out.flatMap((v) => [v + " ", v])
@@ -360,9 +388,10 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
     let state: number
     let last: number
     if (raw < 128) {
-      const word = WORD[raw] === 1
+      const kind = WORD[raw]!
+      const word = kind === 1
       if (record && !word && BREAK[raw] !== 0) separate(text, i, n, BREAK[raw]!)
-      const start = word && !previousWord
+      const start = word ? !previousWord : kind === 2
       previousWord = word
       if (!start) continue
       state = ascii[RAW_SLOT[raw]!]!
@@ -372,7 +401,8 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
       if (c === SKIP) continue
       const word = isWord(c)
       if (record && !word) separateOther(c)
-      const start = word && !previousWord
+      // ٪ folds to "%", which starts a term as in ASCII.
+      const start = word ? !previousWord : c === PERCENT
       previousWord = word
       if (!start) continue
       state = step(trie, 0, c)
@@ -443,7 +473,7 @@ export function compileLexicons<L extends LexiconTable>(
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0 }
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
     const triesByArray = new WeakMap<readonly string[], Trie>()

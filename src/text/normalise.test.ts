@@ -12,6 +12,7 @@ describe("normalise", () => {
     ["قيـــمت", "قیمت"], // tatweel
     ["قِیمَت", "قیمت"], // harakat
     ["۱۲۳ و ١٢٣", "123 و 123"], // Persian and Arabic-Indic digits
+    ["۱۰٪ تخفیف و ١٥٪", "10% تخفیف و 15%"], // the Arabic percent sign
     ["PRICE Élevé", "price élevé"], // Latin case
     ["can’t", "can't"],
     ["\u2068Acme\u2069 \u200Fقیمت", "acme قیمت"], // isolates and marks

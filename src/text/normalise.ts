@@ -5,10 +5,10 @@
  *
  * Persian is typed on Arabic keyboard layouts as often as on Persian ones, so the same word
  * arrives as ي/ى or ی, ك or ک, with ة or ۀ for ه, with أ/إ for ا (تأخیر and تاخیر), with Arabic-
- * Indic (٠-٩) or Persian (۰-۹) digits, with a tatweel stretched inside it or harakat on it, and
- * with its half-space (ZWNJ) typed as ZWNJ, a space, or nothing (می‌خواهیم / می خواهیم /
- * میخواهیم). CRMs and our own renderer add bidi marks and isolates around names. Folding removes
- * all of those differences; Latin is case-folded.
+ * Indic (٠-٩) or Persian (۰-۹) digits and the Arabic percent sign (٪ for %), with a tatweel
+ * stretched inside it or harakat on it, and with its half-space (ZWNJ) typed as ZWNJ, a space, or
+ * nothing (می‌خواهیم / می خواهیم / میخواهیم). CRMs and our own renderer add bidi marks and
+ * isolates around names. Folding removes all of those differences; Latin is case-folded.
  *
  * Works per UTF-16 code unit (everything folded is in the BMP), so the lexicon scan can fold on
  * the fly without building a copy of each text.
@@ -26,6 +26,8 @@ const FOLD = new Map<number, number>([
   [0x0629, 0x0647], [0x06c0, 0x0647],
   [0x0623, 0x0627], [0x0625, 0x0627], [0x0671, 0x0627], // أ إ ٱ → ا (تأخیر → تاخیر)
   [0x0624, 0x0648], // ؤ → و
+  // The Arabic percent sign and the full-width and small forms read as "%": "۱۰٪ تخفیف" is "10% off".
+  [0x066a, 37], [0xff05, 37], [0xfe6a, 37],
   [0x2019, 39], [0x2018, 39], [0x02bc, 39], [0x00b4, 39], // typographic apostrophes → '
   [0x200c, SPACE], // ZWNJ: a half-space separates the parts of a word as a space would
   [0xa0, SPACE], [0x202f, SPACE], [0x3000, SPACE],
