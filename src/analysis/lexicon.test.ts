@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { CUE, leadSourceSide, normalise, scan, scanMask } from "./lexicon"
+import { HEARD, MARKER_ROLES } from "../text/clauses"
+import { CUE, leadSourceSide, MARKER, normalise, read, scan, scanMask } from "./lexicon"
 
 const ALL = ["criteria", "context", "pushback", "offer"] as const
 const cues = (text: string) => Object.keys(scan(ALL, text) ?? {}).sort()
@@ -106,5 +107,17 @@ describe("half-spaces as reps type them", () => {
     for (const text of ["نمی‌توانیم بیشتر", "نمی توانیم بیشتر", "نمیتوانیم بیشتر", "نمی\u200fتوانیم بیشتر", "نمي‌توانيم بيشتر"]) {
       expect(cues(text)).toContain("constraint")
     }
+  })
+})
+
+describe("marker bits", () => {
+  it("gives steering roles no bit: they neither mark a conversation nor pose as another role", () => {
+    // "said", "we", "sent", "only" are steering roles, read as hits; their ids lie past bit 29.
+    expect(MARKER_ROLES.length).toBeGreaterThan(30)
+    const { markers } = read(["criteria", "pushback"], "customer", "Only we sent it, they said.")
+    expect(markers & HEARD).toBe(0)
+    const named = Object.values(MARKER).reduce((all, bit) => all | bit, 0)
+    expect(markers & ~named).toBe(0)
+    expect(markers & (MARKER.negation | MARKER.negationVerb | MARKER.issue | MARKER.dismissal)).toBe(0)
   })
 })
