@@ -363,6 +363,8 @@ export const LEXICONS = {
       "do better on the quote", "do better on your quote", "do better on this quote", "do any better", "wiggle room",
       // A discount asked for as a percentage ("Can you do 10% off?", "۱۰ درصد کمتر"): the number varies, the sign starts the term.
       "% off", "%off", "% lower", "percent off", "per cent off", "pct off", "percent lower",
+      // ... and a price said to be so much above another ("You're 15% above the others").
+      "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
@@ -390,7 +392,7 @@ export const LEXICONS = {
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
       "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
-      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*"
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",

@@ -605,6 +605,12 @@ describe("a fourth probe: criteria said the way reps and buyers write them (issu
     expect(voiced("They undercut you by a wide margin.")).toContain("price")
     expect(voiced("Acme came in lower on the last two bids.")).toContain("price")
     expect(voiced("اگه تخفیف ندید از جای دیگه می‌خریم.")).toContain("churnThreat")
+    expect(voiced("You're 15% above the others.")).toContain("price")
+    expect(voiced("قیمتتون ۱۰ درصد بالاتر از بقیه است.")).toContain("price")
+  })
+
+  it("hears a rush as delivery", () => {
+    expect(voiced("کی می‌رسه؟ عجله داریم.")).toContain("delivery")
   })
 
   it("hears a churn threat in a case written by our agent or in colloquial Persian", () => {
