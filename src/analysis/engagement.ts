@@ -31,8 +31,9 @@ const EPISODE_MS = P.episodeDays * TIME.DAY
  * from their contact times (a typed array, sorted in place only when out of order). */
 function conversations(times: Float64Array, ordered: boolean): number {
   if (!ordered) times.sort()
+  const episode = EPISODE_MS
   let count = 0
-  for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= EPISODE_MS) count++
+  for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
   return count
 }
 

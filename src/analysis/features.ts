@@ -19,7 +19,6 @@ import type { Criterion, RecordType } from "./profile"
 import type { Reading } from "../text/lexicon"
 import { HEARD } from "../text/clauses"
 import { fold, isWord, SKIP } from "../text/normalise"
-import { LABEL_CHARS } from "../text/quoted"
 
 export type InteractionIn = z.input<typeof M.Interaction>
 export type DealIn = z.input<typeof M.Deal>
@@ -422,6 +421,8 @@ function prefixKind(raw: string): "forward" | "reply" | null {
 /** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
  * "CC: …", "Subject: …", then "Body:"): not part of the message. */
 const LOGGED_FIELDS = new Set(["additional to", "to", "cc", "bcc", "from", "sent", "date", "subject", "attachment", "attachments"])
+/** The longest prefix or header name, plus spaces: where a search for its colon gives up. */
+const LABEL_CHARS = 16
 
 /** Where the label of a "label: …" starting at `from` ends (just past its colon) and the label, or null. */
 function labelAt(text: string, from: number): { end: number; label: string } | null {

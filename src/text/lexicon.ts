@@ -363,17 +363,6 @@ function quotedBelow(start: number, end: number): void {
   push(REPLY_HEADER_ID, start, end)
 }
 
-/** Each text (subject, body, …) starts an aside of its own, closes any quotation left open and
- * begins its first line; `bits` marks its hits as this text's (0, 4, 8). */
-function beginText(bits: number): void {
-  aside = 0
-  quoted = 0
-  replyLine = 0
-  quotesFound = false
-  lineBegin = 0
-  textBits = bits
-}
-
 /** Non-ASCII punctuation: Persian comma, semicolon and question mark, ellipsis, dashes, and the
  * typographic and guillemet quotes. */
 function separateOther(c: number): void {
@@ -509,14 +498,30 @@ export function compileLexicons<L extends LexiconTable>(
   const scanTexts = (trie: Trie, a: Text, b?: Text, c?: Text): number => {
     hitCount = 0
     clause = 0
+    aside = 0
     let mask = 0
-    beginText(0)
+    // Each text (subject, body) starts a clause and closes any quotation left open.
+    quoted = 0
+    replyLine = 0
+    quotesFound = false
+    lineBegin = 0
+    textBits = 0
     if (a) mask = scanInto(trie, a, max, mask, null, true)
     clause++
-    beginText(4)
+    aside = 0
+    quoted = 0
+    replyLine = 0
+    quotesFound = false
+    lineBegin = 0
+    textBits = 4
     if (b) mask = scanInto(trie, b, max, mask, null, true)
     clause++
-    beginText(8)
+    aside = 0
+    quoted = 0
+    replyLine = 0
+    quotesFound = false
+    lineBegin = 0
+    textBits = 8
     if (c) mask = scanInto(trie, c, max, mask, null, true)
     lastMask = mask
     return hitCount

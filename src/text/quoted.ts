@@ -29,10 +29,9 @@ const SENT = [
   "sent", "date", "gesendet", "datum", "envoyé", "date d'envoi", "enviado", "enviado el", "fecha", "inviato", "data",
   "verzonden", "skickat", "sendt", "wysłano", "lähetetty", "gönderildi", "tarih", "ارسال", "ارسال شده", "ارسال شد", "تاریخ", "زمان"
 ]
-/** How far a label ("From:", "RE:", "Subject:") may be from the colon that ends it. */
-export const LABEL_CHARS = 16
-/** How far a flattened header's "Sent:" or an attribution's verb may be from its "From:" or its
- * closing colon. */
+/** How far a label may be from the colon that ends it, and how far a flattened header's "Sent:"
+ * or an attribution's verb may be from its "From:" or its closing colon. */
+const LABEL_CHARS = 16
 const HEADER_CHARS = 240
 
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c)

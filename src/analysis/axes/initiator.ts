@@ -30,6 +30,7 @@ function earliest<T extends RecordRef>(list: readonly T[], time: (t: T) => numbe
   return best
 }
 
+/** `start`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
 /** The first in/out activity and the first inbound request, up to `until`. */
 interface Opening {
   first: InteractionF | undefined
@@ -57,7 +58,6 @@ function opening(list: readonly InteractionF[], until: number): Opening {
   return o
 }
 
-/** `start`: timeline.ts historyStart(fs), computed once by the caller for every axis that needs it. */
 export function initiator(fs: FeatureSet, start: number | undefined): InitiatorAxis {
   const votes: Vote[] = []
   const account = fs.account
