@@ -27,13 +27,23 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
  * before its reads have type feedback, and the read deoptimized every classification (traced). */
 const EPISODE_MS = P.episodeDays * TIME.DAY
 
-/** How many separate conversations the customer started (contacts episodeDays apart or more),
- * from their contact times (a typed array, sorted in place only when out of order). */
+/** How many separate conversations the customer started, from their contact times (a typed
+ * array, sorted in place only when out of order). Contacts closer than episodeDays chain into one
+ * run; a run shorter than episodeDays from first to last is a burst and one conversation, a longer
+ * run is a cadence (a customer who writes every week) and each of its contacts counts: chaining a
+ * weekly writer into one conversation left them without a rhythm, so two months of silence from
+ * them read as their pace. */
 function conversations(times: Float64Array, ordered: boolean): number {
   if (!ordered) times.sort()
   const episode = EPISODE_MS
   let count = 0
-  for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
+  let start = 0
+  for (let n = 1; n <= times.length; n++) {
+    if (n < times.length && times[n]! - times[n - 1]! < episode) continue
+    // The run times[start..n-1] ended.
+    count += times[n - 1]! - times[start]! < episode ? 1 : n - start
+    start = n
+  }
   return count
 }
 

@@ -431,3 +431,46 @@ describe("a customer's rhythm is measured between conversations", () => {
     }
   })
 })
+
+describe("silence against the customer's own pace: weekly and quarterly writers (issue 13)", () => {
+  // Two years of a customer writing at `everyDays`, each message answered by the rep the next day,
+  // then `quietDays` without a word while the newsletter goes out and the rep follows up once.
+  const account = (persian: boolean, everyDays: number, quietDays: number) => {
+    const k = kit({ org: `pace-${everyDays}-${persian ? "fa" : "en"}` })
+    const theirs: Interaction[] = []
+    let last = 0
+    for (let day = 0; day <= 730; day += everyDays) {
+      last = day
+      theirs.push(k.interaction(`C${day}`, {
+        at: at(day), subject: persian ? `سفارش هفتگی ${day}` : `Order ${day}`,
+        text: persian ? "لطفاً سفارش پیوست را ارسال کنید. ممنون" : "Please ship the attached order. Thanks"
+      }))
+      theirs.push(k.interaction(`R${day}`, { at: at(day + 1), direction: "outbound", subject: persian ? "تأیید سفارش" : "Order confirmed", text: persian ? "سفارش ثبت شد." : "Your order is booked." }))
+    }
+    const ours = [
+      k.interaction("NL1", { at: at(last + 20), direction: "outbound", automated: true, subject: persian ? "خبرنامه ماهانه" : "Monthly newsletter" }),
+      k.interaction("FU1", { at: at(last + quietDays - 10), direction: "outbound", subject: persian ? "پیگیری" : "Checking in", text: persian ? "سلام، سفارش این هفته را نفرستادید؟" : "Hi, no order from you this week?" })
+    ]
+    return classifyRelationship(k.history(k.account({ name: persian ? "پخش مویرگی البرز" : "Alborz Distribution" }), { interactions: [...theirs, ...ours] }), { now: at(last + quietDays) })
+  }
+
+  it("a customer who writes every week and has said nothing for two months has gone silent", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian, 7, 60)
+      expect(profile.engagement!.usualGapDays).toBe(7)
+      expect(profile.engagement!.silent).toBe(true)
+      expect(signals(profile)).toContain("gone-silent")
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "retention-first")!
+      expect(hint.text).toContain(persian ? "۶۰ روز" : "60 days")
+    }
+  })
+
+  it("a customer who writes every quarter and has said nothing for two months keeps their pace", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian, 91, 60)
+      expect(profile.engagement!.usualGapDays).toBe(91)
+      expect(profile.engagement!.silent).toBe(false)
+      expect(signals(profile)).not.toContain("gone-silent")
+    }
+  })
+})
