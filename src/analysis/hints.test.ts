@@ -392,3 +392,37 @@ describe("the pushback hint without pushback", () => {
     expect(hint("fa-IR")).toContain(`در ${n.toLocaleString("fa-IR")} تماسِ ثبت‌شده`)
   })
 })
+
+describe("the floor is the level of their recent orders, not of a deal years ago (issue 13)", () => {
+  const Y = 365
+  // Six years of price buying: a clearance deal in the first year went out at 30 % off, every
+  // renewal since closed at 10-12 %, one lost on price; the renewal under way stands at 14 %.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `floor-${persian ? "fa" : "en"}` })
+    const name = (y: number) => (persian ? `تمدید لایسنس سال ${y + 1}` : `Licence renewal year ${y + 1}`)
+    const deals = [
+      quoted(k, "D0", 20, [20, 25, 30], { name: persian ? "فروش پایان فصل" : "End-of-season clearance", competitorCount: 3, isClosed: true, isWon: true, closeDate: at(60) }),
+      ...[1, 2, 3, 4].map((y) => quoted(k, `D${y}`, y * Y + 20, [6, 9, y % 2 ? 10 : 12], { name: name(y), competitorCount: 3, isClosed: true, isWon: true, closeDate: at(y * Y + 60) })),
+      quoted(k, "D5", 5 * Y + 20, [8, 11], { name: name(5), competitorCount: 3, isClosed: true, isWon: false, closeDate: at(5 * Y + 60), lossReason: persian ? "قیمت رقیب پایین‌تر بود" : "Lost on price" }),
+      quoted(k, "D6", 5 * Y + 200, [10, 14], { name: name(6), competitorCount: 3 })
+    ]
+    const interactions = [0, 1, 2, 3, 4, 5].map((y) => k.interaction(`I${y}`, {
+      at: at(y * Y + 25), subject: persian ? "درخواست تخفیف" : "Discount request",
+      text: persian ? "قیمت شما از دو پیشنهاد دیگر بالاتر است، تخفیف بیشتری بدهید." : "Your price is above the other two quotes, we need a better discount."
+    }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "نرم‌افزار پارسه" : "Parseh Software" }), {
+      deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines), interactions
+    }), { now: at(5 * Y + 230) })
+  }
+
+  it("holds the open renewal at the deepest discount of their last wins and never points at the old clearance (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const hints = negotiationHints(account(persian), { locale: persian ? "fa-IR" : "en" })
+      const all = plain(hints.map((h) => h.text).join(" "))
+      // The last three wins closed at 10, 12 and 10 %: 12 % is the floor, and the open 14 % is beyond it.
+      expect(all).toContain(persian ? "۱۴ درصد تخفیف می‌دهد، ۲ واحد بیشتر" : "already gives 14 %, 2 points more than that")
+      expect(all).toContain(persian ? "همین حالا ۱۲ درصد زیر قیمت فهرست" : "already carries 12 % off list")
+      expect(all).not.toContain(persian ? "۳۰ درصد" : "30 %")
+    }
+  })
+})

@@ -116,11 +116,21 @@ function countsFact(p: RelationshipProfile): Message {
   return msg("a.fact.counts", { deals: p.sampleSize.deals, quotes: p.sampleSize.quotes, contacts: twoWayContacts(p) })
 }
 
-/** The deepest discount at which they still bought: the floor the ledger supports. */
+/** The deepest discount at which they still bought lately: the floor the ledger supports. Only
+ * their last ADVICE.floorDeals wins, and only those since a change of regime: a discount given
+ * years ago, or before they changed how they buy, is not "the level of your recent orders" (a
+ * quality account that once bought at 20 % and now buys at 4 % was told to quote 20 %). */
 function floorOf(p: RelationshipProfile): { floor: number; won: LedgerEntry } | null {
+  const since = p.regime?.changed ? p.regime.since : null
   let won: LedgerEntry | null = null
-  for (const e of p.concessions.deals) {
+  let seen = 0
+  // Ledger entries are in the order their negotiations began (ledger.ts): walk back from the newest.
+  const deals = p.concessions.deals
+  for (let n = deals.length - 1; n >= 0 && seen < ADVICE.floorDeals; n--) {
+    const e = deals[n]!
     if (e.outcome !== "won" || e.finalDiscountPercent === null) continue
+    if (since !== null && e.revisions[e.revisions.length - 1]!.at <= since) continue
+    seen++
     if (won === null || e.finalDiscountPercent > won.finalDiscountPercent!) won = e
   }
   return won === null ? null : { floor: won.finalDiscountPercent!, won }

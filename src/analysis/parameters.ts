@@ -264,6 +264,9 @@ export const COMPETITION = {
 export const ADVICE = {
   /** Deals shown with their discount path in a hint, most recent first. */
   maxPaths: 3,
+  /** The floor quoted to the rep is the deepest discount among this many most recent won deals
+   * (since a change of regime, when there was one): "the level of your recent orders". */
+  floorDeals: 3,
   /** "We know little" needs all of these to be short: fewer deals, quote revisions and two-way contacts. */
   knownDeals: 2,
   knownQuotes: 3,

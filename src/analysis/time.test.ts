@@ -474,3 +474,54 @@ describe("silence against the customer's own pace: weekly and quarterly writers 
     }
   })
 })
+
+describe("a price buyer that became a quality buyer last year (issue 13)", () => {
+  const Y = 365
+  // Six years of RFQs, discount pleas and losses on price; then failures at the plant, and for the
+  // last year the customer buys the premium line at 4-5 % off and says quality decides.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `p2q-${persian ? "fa" : "en"}` })
+    const deals = []
+    const interactions: Interaction[] = []
+    for (let y = 0; y < 6; y++) {
+      deals.push(quotedDeal(k, `D${y}`, y * Y + 10, [10, 15, 20], {
+        name: persian ? `استعلام کابل ${1396 + y}` : `RFQ cables ${2017 + y}`, competitorCount: 4, isClosed: true, isWon: y % 2 === 0,
+        closeDate: at(y * Y + 50), ...(y % 2 ? { lossReason: persian ? "قیمت رقیب پایین‌تر بود" : "Lost on price" } : {})
+      }))
+      interactions.push(k.interaction(`P${y}`, {
+        at: at(y * Y + 20), subject: persian ? "درخواست تخفیف" : "Discount request",
+        text: persian ? "قیمت شما گران است، تخفیف بیشتری بدهید." : "Your price is too high, we need a bigger discount."
+      }))
+    }
+    const start = 6 * Y + 30
+    for (let n = 0; n < 4; n++) {
+      interactions.push(k.interaction(`Q${n}`, {
+        at: at(start + n * 80), subject: persian ? "کیفیت کابل" : "Cable quality",
+        text: persian ? "بعد از خرابی‌های کارخانه، قیمت برای ما مهم نیست؛ کیفیت و دوام کابل ملاک ماست." : "After the failures at the plant, price is not the issue any more: quality and durability decide."
+      }))
+    }
+    deals.push(quotedDeal(k, "W1", start + 20, [5], { name: persian ? "کابل زره‌دار ویژه" : "Armoured cable premium", competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 60) }))
+    deals.push(quotedDeal(k, "W2", start + 200, [4], { name: persian ? "کابل زره‌دار ویژه ۲" : "Armoured cable premium 2", competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 240) }))
+    const history = k.history(k.account({ name: persian ? "کابل البرز" : "Alborz Cables", createdAt: at(0) }), {
+      deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines), interactions
+    })
+    return { k, profile: classifyRelationship(history, { now: at(7 * Y + 10) }) }
+  }
+
+  it("reads quality now, says the change with its date and the records on both sides, and quotes last year's discount as the floor", () => {
+    for (const persian of [false, true]) {
+      const { k, profile } = account(persian)
+      expect(profile.decisionCriteria.label).toBe("quality")
+      expect(profile.dellTrap.flagged).toBe(false)
+      expect(profile.regime!.changed).toBe(true)
+      expect(keysOf(profile.regime!.before)).toContain(k.key("D5"))
+      expect(keysOf(profile.regime!.after)).toContain(k.key("Q3"))
+      const hints = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" })
+      const hold = hints.find((h) => h.id === "hold-price-lead-value")!
+      expect(hold.text).toContain(persian ? "رابطه عوض شده است" : "The relationship changed")
+      // They bought at 5 and 4 % since the change: the line for the quote carries 5 %, not the 20 % of the RFQ years.
+      expect(hold.text).toContain(persian ? "همین حالا ۵ درصد زیر قیمت فهرست" : "already carries 5 % off list")
+      expect(hold.text).not.toContain(persian ? "۲۰ درصد" : "20 %")
+    }
+  })
+})
