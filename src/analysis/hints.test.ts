@@ -426,3 +426,31 @@ describe("the floor is the level of their recent orders, not of a deal years ago
     }
   })
 })
+
+describe("a concession step only where the ledger has one (issue 13)", () => {
+  // A customer who holds the power through a year of late, escalated deliveries and a threat to
+  // move volume, and no quote was ever revised: we have never stepped down for them.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `nostep-${persian ? "fa" : "en"}` })
+    const cases = Array.from({ length: 8 }, (_, n) => k.kase(`L${n}`, {
+      subject: persian ? "تاخیر در ارسال محموله" : "Shipment arrived late again", type: "Problem", priority: "High",
+      isEscalated: n % 2 === 0, openedAt: at(400 + n * 40), closedAt: at(412 + n * 40)
+    }))
+    const interactions = [
+      ...Array.from({ length: 20 }, (_, n) => k.interaction(`X${n}`, { at: at(n * 35), subject: persian ? `سفارش ${n}` : `PO ${n}`, text: persian ? "سفارش جدید پیوست است" : "New PO attached" })),
+      k.interaction("T1", { at: at(700), subject: persian ? "باز هم تاخیر" : "Late again", text: persian ? "اگر این تاخیرها ادامه پیدا کند سفارش‌ها را به تامین‌کننده دیگری می‌دهیم." : "If the delays continue we will move our volume to another supplier." })
+    ]
+    return classifyRelationship(k.history(k.account({ name: persian ? "صنایع غذایی مهرگان" : "Mehregan Foods" }), { cases, interactions }), { now: at(720) })
+  }
+
+  it("does not invent 'at most 1 more point' for an account with no discount ever negotiated (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.dominance.label).toBe("customer")
+      expect(profile.concessions.deals).toHaveLength(0)
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "contingent-concessions")!
+      expect(hint.text).not.toMatch(persian ? /حداکثر [۰-۹]+ واحد/ : /at most \d+ more point/)
+      expect(hint.text).toContain(persian ? "هنوز هیچ تخفیفی با آن‌ها چانه‌زنی نشده" : "no discount has been negotiated with them yet")
+    }
+  })
+})

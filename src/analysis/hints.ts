@@ -144,8 +144,9 @@ function openDeal(p: RelationshipProfile): LedgerEntry | null {
 
 const roundHalf = (x: number) => Math.round(x * 2) / 2
 
-/** Our usual step between revisions (median, in points): the most a traded concession should give. */
-function usualStep(p: RelationshipProfile): number {
+/** Our usual step between revisions (median, in points): the most a traded concession should
+ * give; null when no revision ever deepened a discount (then the ledger supports no number). */
+function usualStep(p: RelationshipProfile): number | null {
   const steps: number[] = []
   for (const e of p.concessions.deals) {
     for (let i = 1; i < e.revisions.length; i++) {
@@ -154,7 +155,7 @@ function usualStep(p: RelationshipProfile): number {
       if (a !== null && b !== null && b > a) steps.push(b - a)
     }
   }
-  if (steps.length === 0) return 1
+  if (steps.length === 0) return null
   steps.sort((x, y) => x - y)
   return Math.max(1, roundHalf(steps[Math.floor(steps.length / 2)]!))
 }
@@ -197,9 +198,9 @@ function floorMove(p: RelationshipProfile): Message[] {
 /** What to ask in return: the buyer's limit is met with payment or phasing; a price buyer with volume or term. */
 function tradeMove(p: RelationshipProfile): Message {
   const step = usualStep(p)
-  if (p.pushback.label === "constraint" || p.pushback.label === "mixed") return msg("a.move.trade.payment", { step })
-  if (p.decisionCriteria.label === "price" || p.dominance.label === "customer") return msg("a.move.trade.volumeTerm", { step })
-  return msg("a.move.trade.reference", { step })
+  const kind = p.pushback.label === "constraint" || p.pushback.label === "mixed" ? "payment"
+    : p.decisionCriteria.label === "price" || p.dominance.label === "customer" ? "volumeTerm" : "reference"
+  return step === null ? msg(`a.move.tradeOnly.${kind}`) : msg(`a.move.trade.${kind}`, { step })
 }
 
 /** The R1 line to paste into the quote: the floor as the reason, or the value included, named
