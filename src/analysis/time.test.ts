@@ -525,3 +525,32 @@ describe("a price buyer that became a quality buyer last year (issue 13)", () =>
     }
   })
 })
+
+describe("two recent emails are not a change of regime (issue 13)", () => {
+  // Eight years of quarterly quality reviews (the last one inside the recent year), then two
+  // emails about price in the last four months.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `fewrecent-${persian ? "fa" : "en"}` })
+    const interactions: Interaction[] = []
+    for (let y = 0; y < 8; y++) {
+      for (let q = 0; q < 4; q++) {
+        interactions.push(k.interaction(`Q${y}${q}`, {
+          at: at(y * 365 + q * 90), subject: persian ? "بازبینی فصلی کیفیت" : "Quarterly quality review",
+          text: persian ? "کیفیت محموله قبلی عالی بود و پشتیبانی سریع جواب داد." : "The quality of the last batch was excellent and support answered fast."
+        }))
+      }
+    }
+    interactions.push(k.interaction("R1", { at: at(8 * 365 + 100), subject: persian ? "قیمت" : "Price", text: persian ? "قیمت شما بالاست، رقیب ۱۰ درصد ارزان‌تر داده است." : "Your price is high, a competitor offered 10% less." }))
+    interactions.push(k.interaction("R2", { at: at(8 * 365 + 200), subject: persian ? "تخفیف" : "Discount", text: persian ? "برای سفارش بعدی تخفیف لازم داریم." : "We need a discount on the next order." }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "داروسازی سینا" : "Sina Pharma", createdAt: at(0) }), { interactions }), { now: at(8 * 365 + 250) })
+  }
+
+  it("does not say the relationship changed on the strength of two messages (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.regime!.changed).toBe(false)
+      const texts = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).map((h) => h.text).join(" ")
+      expect(texts).not.toContain(persian ? "رابطه عوض شده است" : "The relationship changed")
+    }
+  })
+})
