@@ -131,6 +131,13 @@ export function roundOffer(v: number, side: Side, minStep: number, tolerance: nu
   return { round, concede: fromSteps(Math.max(1, beyond), coarse) }
 }
 
+/** A charm draft one step of its last digit below a round number (49,999; 1,990; 49; 29.99), the
+ * classic "just under" price, as opposed to a precise figure that ends in 9. */
+function justBelowRound(v: number): boolean {
+  const step = 10 ** (magnitude(v) - significantDigits(v) + 1)
+  return isRoundNumber(fromSteps(Math.round(v / step) + 1, step))
+}
+
 /** The round number nearest a charm draft (49,999 → 50,000; 19 → 20): where its precise opening starts from. */
 function roundNeighbour(v: number, minStep: number): number {
   const m = magnitude(v)
@@ -215,6 +222,14 @@ function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
     return { kind: "charm", value, charmDraft: false, charmSaturated }
   }
   const maxSig = o.expertise === "expert" ? EXPERT_MAX_SIGNIFICANT : AMATEUR_MAX_SIGNIFICANT
+  if (isCharm(draft) && !justBelowRound(draft)) {
+    // A precise figure that happens to end in 9 (48,739; 123,456,789) is no "just under" price:
+    // its round neighbour (49,000; 120,000,000) is no draft of the rep's, and opening below that
+    // gave away 3 % of 123,456,789. Trimmed to at most four digits on the conceding side instead.
+    const step = o.minStep(draft)
+    const value = capPrecision(draft, o.side, EXPERT_MAX_SIGNIFICANT, step)
+    return { kind: significantDigits(draft) > EXPERT_MAX_SIGNIFICANT ? "capped" : "kept", value, charmDraft, charmSaturated }
+  }
   if (isRoundNumber(draft) || isCharm(draft)) {
     const start = isCharm(draft) ? roundNeighbour(draft, o.minStep(draft)) : draft
     const value = preciseOpening(start, o.side, Math.min(maxSig, EXPERT_MAX_SIGNIFICANT), o.minStep(start))
