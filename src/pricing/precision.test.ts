@@ -227,3 +227,23 @@ describe("a precise draft that happens to end in 9 (issue 13)", () => {
     }
   })
 })
+
+describe("the round concession after a round close (issue 13)", () => {
+  it("is the next round number at the scale just below the close, never a charm price", () => {
+    expect(roundOffer(1_000_000, "seller", 1).concede).toBe(990_000)
+    expect(roundOffer(100, "seller", 1).concede).toBe(98)
+    expect(roundOffer(7, "seller", 0.01).concede).toBe(6.8)
+  })
+
+  it("a close at 1,000,001 offers 1M, or 990K if the rep concedes, not 900K (EN, FA in toman)", () => {
+    const usd = suggestPricing({ amount: 1_000_001, currency: "USD", locale: "en-US", mode: "closing" })
+    const irr = suggestPricing({ amount: 10_000_000_010, currency: "IRR", locale: "fa-IR", mode: "closing" })
+    if ("error" in usd || "error" in irr) throw new Error("invalid input")
+    expect(usd.suggestedPrice).toBe(1_000_000)
+    expect(usd.suggestions.find((s) => s.kind === "closing-round")!.alternative!.amount).toBe(990_000)
+    expect(irr.suggestedPrice).toBe(10_000_000_000)
+    const r3 = irr.suggestions.find((s) => s.kind === "closing-round")!
+    expect(r3.alternative!.amount).toBe(9_900_000_000)
+    expect(r3.text).toContain("۹۹۰ میلیون تومان")
+  })
+})
