@@ -425,6 +425,21 @@ describe("the floor is the level of their recent orders, not of a deal years ago
       expect(all).not.toContain(persian ? "۳۰ درصد" : "30 %")
     }
   })
+
+  it("one judgement on who opens: the hints anchor on their history, and pricing does not tell the rep to let the buyer open (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.dominance.label).toBe("customer")
+      const ids = negotiationHints(profile).map((h) => h.id)
+      expect(ids).toContain("anchor-on-target")
+      expect(ids).not.toContain("buyer-names-first")
+      const r = suggestPricing({ amount: 17_200, currency: "EUR", locale: persian ? "fa-IR" : "en-US", mode: "opening", profile })
+      if ("error" in r) throw new Error(r.error)
+      const r2 = r.suggestions.filter((s) => s.rule === "R2")
+      expect(r2.map((s) => s.firstOffer)).not.toContain("buyer")
+      expect(r2.map((s) => s.text).join(" ")).not.toContain(persian ? "بگذارید اول خریدار عدد بدهد" : "let the buyer name a figure first")
+    }
+  })
 })
 
 describe("a concession step only where the ledger has one (issue 13)", () => {

@@ -8,6 +8,7 @@ import { languageOf } from "../i18n/language"
 import { amount, date, list, msg, nested, quote, text, type Message } from "../i18n/message"
 import { renderMessage } from "../i18n/render"
 import { joinMessages, mergeEvidence, percentOf } from "./evidence"
+import { priceLimitsKnown } from "./limits"
 import { ADVICE, STRATEGY } from "./parameters"
 import { HINT_PRIORITIES, type Evidence, type LedgerEntry, type NegotiationHint, type RelationshipProfile } from "./profile"
 
@@ -276,8 +277,7 @@ function playbook(p: RelationshipProfile, h: Hints): void {
   const power = ev(d.evidence)
   // Their price limits are known once deals were negotiated to a close (the ledger's floor speaks
   // for them): "let them name a number first" would contradict the floor the Dell hint gives.
-  const limitsKnown = p.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length >= 2
-  const lowInformation = !limitsKnown && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
+  const lowInformation = !priceLimitsKnown(p.concessions.deals) && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
   switch (d.label) {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),

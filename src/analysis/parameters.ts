@@ -267,6 +267,9 @@ export const ADVICE = {
   /** The floor quoted to the rep is the deepest discount among this many most recent won deals
    * (since a change of regime, when there was one): "the level of your recent orders". */
   floorDeals: 3,
+  /** Deals negotiated to a close (won or lost at a known discount) that make the buyer's price
+   * limits known (limits.ts): then the rep anchors, not the buyer. */
+  knownLimitDeals: 2,
   /** "We know little" needs all of these to be short: fewer deals, quote revisions and two-way contacts. */
   knownDeals: 2,
   knownQuotes: 3,
