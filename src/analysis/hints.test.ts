@@ -469,3 +469,34 @@ describe("a concession step only where the ledger has one (issue 13)", () => {
     }
   })
 })
+
+describe("competitors as Persian buyers name them: two-word companies, and where they threaten to go (issue 13)", () => {
+  const k = kit({ org: "fa-pumps" })
+  const deals = [
+    quoted(k, "D1", 0, [5, 8], { name: "خرید پمپ‌های ایستگاه ۲", isClosed: true, isWon: false, closeDate: at(40), lossReason: "شرکت آبادان پمپ ارزان‌تر داد" }),
+    quoted(k, "D2", 100, [6, 10, 12], { name: "شیرآلات خط لوله", isClosed: true, isWon: true, closeDate: at(140) }),
+    quoted(k, "D3", 300, [10, 14], { name: "پمپ‌های فاز سوم" })
+  ]
+  const history = k.history(k.account({ name: "آب منطقه‌ای خوزستان" }), {
+    deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines),
+    interactions: [
+      k.interaction("N2", { at: at(305), channel: "call", direction: "outbound", subject: "تماس پیگیری", text: "مدیر خرید گفت اگر ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند." }),
+      k.interaction("E1", { at: at(310), subject: "پیش‌فاکتور", text: "قیمت شما از شرکت دیگری بالاتر است و شرکت ما بودجه ثابتی دارد." })
+    ]
+  })
+  const profile = classifyRelationship(history, { now: at(320) })
+
+  it("names «آبادان پمپ» from the loss reason and «پارس پمپ» from what their buyer said on our call, and no common word", () => {
+    expect(profile.competition!.competitors.map((c) => c.name).sort()).toEqual(["آبادان پمپ", "پارس پمپ"].sort())
+    const text = plain(negotiationHints(profile, { locale: "fa-IR" }).find((h) => h.id === "build-dependence")!.text)
+    expect(text).toContain("آبادان پمپ")
+    expect(text).toContain("پارس پمپ")
+  })
+
+  it("reads the name their buyer gave on our own call in English too", () => {
+    const e = kit({ org: "en-pumps" })
+    const call = e.interaction("C1", { at: at(10), channel: "call", direction: "outbound", subject: "Follow-up call", text: "Their buyer said Gulf Pumps quoted 12% less and they need a better price." })
+    const p = classifyRelationship(e.history(e.account({ name: "Khuzestan Water" }), { interactions: [call] }), { now: at(20) })
+    expect(p.competition!.competitors.map((c) => c.name)).toEqual(["Gulf Pumps"])
+  })
+})
