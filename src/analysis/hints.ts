@@ -9,7 +9,7 @@ import { amount, date, list, msg, nested, quote, text, type Message } from "../i
 import { renderMessage } from "../i18n/render"
 import { joinMessages, mergeEvidence, percentOf } from "./evidence"
 import { priceLimitsKnown } from "./limits"
-import { ADVICE, STRATEGY } from "./parameters"
+import { ADVICE, COMPLAINTS, STRATEGY } from "./parameters"
 import { HINT_PRIORITIES, type Evidence, type LedgerEntry, type NegotiationHint, type RelationshipProfile } from "./profile"
 
 /** Evidence per hint: enough to check it, short enough to read. */
@@ -229,6 +229,16 @@ function tierFact(p: RelationshipProfile): Message | null {
   return p.valueTier.percentile !== null ? msg("a.fact.tier", { share: percentOf(p.valueTier.percentile) }) : null
 }
 
+/** Their recent complaints closing far slower than this account is used to: a fast median over
+ * the years hid it ("median 1 day to close" while the last five took two weeks each). */
+function slowerFact(p: RelationshipProfile): Message | null {
+  const c = p.complaints
+  const recent = c.recentMedianDaysToClose ?? null
+  const norm = c.medianDaysToClose
+  if (recent === null || norm === null || recent <= Math.max(COMPLAINTS.slowMinDays, COMPLAINTS.slowFactor * norm)) return null
+  return msg("a.fact.complaintsSlower", { window: COMPLAINTS.trendWindowDays, recent: Math.round(recent * 10) / 10, norm: Math.round(norm * 10) / 10 })
+}
+
 /** Information really missing: few deals, few quote revisions and few two-way contacts. */
 function knowLittle(p: RelationshipProfile): boolean {
   const contacts = twoWayContacts(p)
@@ -256,13 +266,15 @@ function warnings(p: RelationshipProfile, h: Hints): void {
   const c = p.complaints
   if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations" || r.signal === "complaint-pressure")) {
     const trend = nested(msg(`a.trend.${c.trend}`))
+    // How-to requests answered are cases, not complaints: "22 cases" read as 22 complaints.
+    const total = c.total - (c.requests ?? 0)
     // With every case closed, there is nothing to "resolve": what the customer needs to see is that it will not recur.
     const text = c.open === 0
-      ? msg("a.hint.resolve-complaints-first.textAllClosed", { escalated: c.escalated, total: c.total, trend })
+      ? msg("a.hint.resolve-complaints-first.textAllClosed", { escalated: c.escalated, total, trend })
       : c.medianDaysToClose !== null
-        ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total: c.total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
-        : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total: c.total, trend })
-    h.add("resolve-complaints-first", "high", hintMsg("resolve-complaints-first", text),
+        ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
+        : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total, trend })
+    h.add("resolve-complaints-first", "high", hintMsg("resolve-complaints-first", sentences([slowerFact(p), text])),
       "Emerson 1962; research §4 (complaint pressure); seed 000", ev(c.evidence))
   }
   if (p.risk.label === "at-risk") {

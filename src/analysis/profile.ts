@@ -99,7 +99,10 @@ export const ComplaintsAxis = axis(RESPONSIVENESS_LABELS, unit).extend({
   requests: z.number().int().nonnegative().optional(),
   /** Complaint pressure 0-1: severity, escalation, time to close against the account's own
    * norm and churn threats, recent cases weighing more. */
-  pressure: unit.optional()
+  pressure: unit.optional(),
+  /** Median days to close (open ones: their age so far) of the complaints opened in the last
+   * COMPLAINTS.trendWindowDays, to set against `medianDaysToClose`, the account's own norm. */
+  recentMedianDaysToClose: z.number().nonnegative().nullable().optional()
 })
 
 /** Dependence and lock-in. score = lock-in strength 0-1. */

@@ -554,3 +554,34 @@ describe("two recent emails are not a change of regime (issue 13)", () => {
     }
   })
 })
+
+describe("complaints closing slower than this account is used to (issue 13)", () => {
+  // A year of machine faults fixed within a day and ten how-to questions answered within hours;
+  // then four faults that took two weeks each and one still open after fifteen days.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `norm-${persian ? "fa" : "en"}` })
+    const fault = persian ? "خرابی دستگاه بسته‌بندی" : "Packing machine fault"
+    const cases: Case[] = [
+      ...Array.from({ length: 12 }, (_, n) => k.kase(`O${n}`, { subject: fault, type: "Mechanical", openedAt: at(n * 30), closedAt: at(n * 30 + 1) })),
+      ...Array.from({ length: 10 }, (_, n) => k.kase(`H${n}`, {
+        subject: persian ? "سوال: نحوه خروجی گرفتن از گزارش" : "Question: how do I export the report?", type: "Question", openedAt: at(100 + n * 25), closedAt: at(100.1 + n * 25)
+      })),
+      ...Array.from({ length: 4 }, (_, n) => k.kase(`S${n}`, { subject: fault, type: "Mechanical", openedAt: at(400 + n * 15), closedAt: at(414 + n * 15) })),
+      k.kase("S9", { subject: fault, type: "Mechanical", openedAt: at(455), isClosed: false })
+    ]
+    const interactions = Array.from({ length: 20 }, (_, n) => k.interaction(`X${n}`, { at: at(n * 23), subject: persian ? `سفارش ${n}` : `PO ${n}`, text: persian ? "سفارش جدید پیوست است" : "New PO attached" }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "صنایع بسته‌بندی" : "Packwell" }), { cases, interactions }), { now: at(470) })
+  }
+
+  it("says the recent complaints took two weeks against their usual day, and counts complaints, not how-to questions (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.complaints.requests).toBe(10)
+      expect(profile.complaints.recentMedianDaysToClose).toBe(14)
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "resolve-complaints-first")!
+      const text = hint.text.replace(/[\u2068\u2069]/g, "")
+      expect(text).toContain(persian ? "۱۴ روز بوده است، در برابر ۱ روزِ معمولِ این حساب" : "took a median 14 days to close, against 1 day usual for this account")
+      expect(text).toContain(persian ? "از ۱۷ شکایت" : "of 17 complaints")
+    }
+  })
+})

@@ -64,7 +64,7 @@ export const PROFILE_FIELDS = {
   }),
   initiator: axis({}),
   decisionCriteria: axis({ weights: { price: "figure", quality: "figure", delivery: "figure", support: "figure" } }),
-  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label", requests: "figure", pressure: "figure" }),
+  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label", requests: "figure", pressure: "figure", recentMedianDaysToClose: "figure" }),
   dependence: axis({ patterns: { longTermLease: "flag", customServices: "flag" } }),
   concessions: { deals: [LEDGER_ENTRY], discountTrend: "label", evidence: [EVIDENCE], summary: "message" },
   crmStrategy: axis({ informationCompleteness: "figure", individualisation: "figure" }),
