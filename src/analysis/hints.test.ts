@@ -468,6 +468,16 @@ describe("a concession step only where the ledger has one (issue 13)", () => {
       expect(hint.text).toContain(persian ? "هنوز هیچ تخفیفی با آن‌ها چانه‌زنی نشده" : "no discount has been negotiated with them yet")
     }
   })
+
+  it("says what gives this customer the upper hand, in its own figures, where no loss or competitor is there to quote (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const hints = negotiationHints(account(persian), { locale: persian ? "fa-IR" : "en" })
+      for (const id of ["build-dependence", "dont-compete-on-price"]) {
+        const text = plain(hints.find((h) => h.id === id)!.text)
+        expect(text).toContain(persian ? "آنچه دست بالا را به آن‌ها داده: ۴٫۱ شکایت در سال؛ ۵۰٪ ارجاع‌شده." : "What gives them the upper hand: 4.1 complaints a year, 50% escalated.")
+      }
+    }
+  })
 })
 
 describe("competitors as Persian buyers name them: two-word companies, and where they threaten to go (issue 13)", () => {

@@ -224,6 +224,20 @@ function lastWonFact(p: RelationshipProfile): Message | null {
     : msg("a.fact.lastWon", { deal: nested(dealName(last)), discount: last.finalDiscountPercent! })
 }
 
+/** The strongest power factor of the side that holds the power, in this account's own figures
+ * ("4.1 complaints a year, 50 % escalated"): without it a customer-dominant account with no deal
+ * lost and no competitor named got the same paragraph as every other. */
+function leverageFact(p: RelationshipProfile): Message | null {
+  const side = p.dominance.label
+  if (side !== "customer" && side !== "supplier") return null
+  let top: RelationshipProfile["dominance"]["factors"][number] | null = null
+  for (const f of p.dominance.factors) {
+    if (f.side !== side || f.value <= 0) continue
+    if (top === null || f.weight * f.value > top.weight * top.value) top = f
+  }
+  return top === null ? null : msg(`a.fact.leverage.${side}`, { reason: nested(top.reason) })
+}
+
 /** Where the account stands among the accounts Parley knows. */
 function tierFact(p: RelationshipProfile): Message | null {
   return p.valueTier.percentile !== null ? msg("a.fact.tier", { share: percentOf(p.valueTier.percentile) }) : null
@@ -294,7 +308,7 @@ function playbook(p: RelationshipProfile, h: Hints): void {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),
         "Emerson 1962; Karmarkar, Shiv & Knutson 2015; Waber et al. 2008", ev(d.evidence, p.dependence.evidence), "R8")
-      h.add("do-not-exploit", "high", hintMsg("do-not-exploit", sentences([msg("a.hint.do-not-exploit.text"), contactFact(p)])), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
+      h.add("do-not-exploit", "high", hintMsg("do-not-exploit", sentences([leverageFact(p), msg("a.hint.do-not-exploit.text"), contactFact(p)])), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
       h.add("precise-anchor-rationale", "medium", hintMsg("precise-anchor-rationale", sentences([lastWonFact(p), msg("a.hint.precise-anchor-rationale.text")])), "Janiszewski & Uy 2008; Loschelder et al. 2016", power, "R3")
       h.add("annual-commitment", "medium", hintMsg("annual-commitment", sentences([msg("a.hint.annual-commitment.text"), lastWonFact(p)])), "Gourville & Soman 2002", power, "R7")
       h.add("non-price-concessions", "medium", hintMsg("non-price-concessions", sentences([movedLastFact(p), msg("a.hint.non-price-concessions.text")])), "Research §4 (supplier-dominant hints); Waber et al. 2008", power)
@@ -302,10 +316,10 @@ function playbook(p: RelationshipProfile, h: Hints): void {
       break
     case "customer": {
       if (!p.dellTrap.flagged) {
-        h.add("dont-compete-on-price", "high", hintMsg("dont-compete-on-price", sentences([regimeFact(p), lossFact(p), competitorFact(p), msg("a.hint.dont-compete-on-price.text"), ...floorMove(p)])),
+        h.add("dont-compete-on-price", "high", hintMsg("dont-compete-on-price", sentences([regimeFact(p), lossFact(p), competitorFact(p), leverageFact(p), msg("a.hint.dont-compete-on-price.text"), ...floorMove(p)])),
           "BusinessWeek 2006 (Dell); Kraljic 1983", power)
       }
-      h.add("build-dependence", "high", hintMsg("build-dependence", sentences([competitorFact(p), msg("a.hint.build-dependence.text")])),
+      h.add("build-dependence", "high", hintMsg("build-dependence", sentences([competitorFact(p), leverageFact(p), msg("a.hint.build-dependence.text")])),
         "Emerson 1962; GE case (power by the hour)", ev(d.evidence, p.dependence.evidence))
       const text = sentences([movedLastFact(p), ...pathFacts(p, 1), msg("a.hint.contingent-concessions.text"), tradeMove(p), justifyMove(p)])
       h.add("contingent-concessions", "high", hintMsg("contingent-concessions", text), "Waber et al. 2008; research §2.14; Langer, Blank & Chanowitz 1978", ev(p.concessions.evidence, d.evidence), "R1")

@@ -250,6 +250,8 @@ export const analysisEn = {
   "a.fact.movedLast": "We made the last concession in {moved} of {n} negotiated {n|deal|deals} ({deals}).",
   "a.fact.movedLastNone": "In none of the {n} negotiated {n|deal|deals} did we make the last concession.",
   "a.fact.complaintsSlower": "Their complaints of the last {window} days took a median {recent} {recent|day|days} to close, against {norm} {norm|day|days} usual for this account.",
+  "a.fact.leverage.customer": "What gives them the upper hand: {reason}",
+  "a.fact.leverage.supplier": "What gives us the upper hand: {reason}",
   "a.fact.lastContact": "The customer last reached out {days} {days|day|days} ago.",
   "a.fact.lastContactGap": "The customer last reached out {days} {days|day|days} ago; they usually do every {gap} {gap|day|days}.",
   "a.fact.noContact": "The customer has not reached out once in the history we see.",

@@ -249,6 +249,8 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.fact.movedLast": "در {moved} مورد از {n} فرصتِ مذاکره‌شده آخرین امتیاز را ما دادیم ({deals}).",
   "a.fact.movedLastNone": "در هیچ‌کدام از {n} فرصتِ مذاکره‌شده آخرین امتیاز را ما ندادیم.",
   "a.fact.complaintsSlower": "میانهٔ زمان بستن شکایت‌های {window} روز اخیرشان {recent} روز بوده است، در برابر {norm} روزِ معمولِ این حساب.",
+  "a.fact.leverage.customer": "آنچه دست بالا را به آن‌ها داده: {reason}",
+  "a.fact.leverage.supplier": "آنچه دست بالا را به ما داده: {reason}",
   "a.fact.lastContact": "مشتری آخرین بار {days} روز پیش خودش تماس گرفت.",
   "a.fact.lastContactGap": "مشتری آخرین بار {days} روز پیش خودش تماس گرفت؛ معمولاً هر {gap} روز یک بار تماس می‌گیرد.",
   "a.fact.noContact": "در سابقه‌ای که می‌بینیم، مشتری یک بار هم خودش تماس نگرفته است.",
