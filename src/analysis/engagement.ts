@@ -17,6 +17,13 @@ export function fromCustomer(i: InteractionF): boolean {
   return i.direction === "inbound" || i.channel === "meeting" || (i.heard && i.channel === "call")
 }
 
+/** Contact between people: not a machine's send, not an internal note, and not a task, which is
+ * a rep's to-do ("Send price list", "Follow up") unless its note says the customer spoke. Thirty
+ * logged tasks kept an account's activity up and counted as thirty contacts we know them by. */
+export function isContact(i: InteractionF): boolean {
+  return i.human && i.direction !== "internal" && (i.channel !== "task" || i.heard)
+}
+
 /** Later wins; at the same moment the smaller key, so that record order never matters. */
 function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
@@ -84,7 +91,7 @@ function contacts(list: readonly InteractionF[], now: number): Contacts {
       c.automated++
       continue
     }
-    if (i.direction === "internal") continue
+    if (!isContact(i)) continue
     c.humanContacts++
     if (!fromCustomer(i)) continue
     if (c.customerContacts > 0 && i.at < times[c.customerContacts - 1]!) c.timesOrdered = false
@@ -114,7 +121,7 @@ function outreach(list: readonly InteractionF[], now: number, lastCustomer: Inte
       if (sorted) break
       continue
     }
-    if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
+    if (i.at > now || !isContact(i) || i.direction !== "outbound" || fromCustomer(i)) continue
     o.count++
     if (later(i, o.last)) o.last = i
   }

@@ -191,7 +191,8 @@ export const Pushback = z.object({
  * unanswered outreach are not engagement; silence is measured against the account's own rhythm.
  */
 export const Engagement = z.object({
-  /** Interactions between people, both directions (automated sends excluded). */
+  /** Interactions between people, both directions (automated sends, internal notes and a rep's
+   * tasks excluded; engagement.ts isContact). */
   humanContacts: z.number().int().nonnegative(),
   /** Of those, the customer reaching us (inbound). */
   customerContacts: z.number().int().nonnegative(),

@@ -585,3 +585,30 @@ describe("complaints closing slower than this account is used to (issue 13)", ()
     }
   })
 })
+
+describe("a rep's logged tasks are not contact with the customer (issue 13)", () => {
+  // A year of monthly orders by email, then 200 days without a word while the rep logs a to-do
+  // every week ("follow up on the renewal"): tasks carry no direction in either CRM.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `tasks-${persian ? "fa" : "en"}` })
+    const theirs = Array.from({ length: 12 }, (_, m) => k.interaction(`C${m}`, {
+      at: at(m * 30), subject: persian ? `سفارش ماه ${m + 1}` : `Order for month ${m + 1}`, text: persian ? "لطفاً سفارش این ماه را ارسال کنید." : "Please ship this month's order."
+    }))
+    const todos = Array.from({ length: 28 }, (_, w) => k.interaction(`T${w}`, {
+      at: at(11 * 30 + 10 + w * 7), channel: "task", direction: "unknown", sourceObject: "Task",
+      subject: persian ? "پیگیری تمدید قرارداد" : "Follow up on the renewal", text: persian ? "یادآوری: پیشنهاد تمدید را بفرستید." : "Reminder: send the renewal offer."
+    }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "فروشگاه‌های زنجیره‌ای آرش" : "Arash Stores" }), { interactions: [...theirs, ...todos] }), { now: at(11 * 30 + 200) })
+  }
+
+  it("counts no task as a contact, and sees the activity fall (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.engagement!.humanContacts).toBe(12)
+      expect(signals(profile)).toContain("falling-activity")
+      expect(profile.risk.label).toBe("at-risk")
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "read-the-relationship-first")!
+      expect(hint.text).toContain(persian ? "۱۲ تماس دوطرفه" : "12 two-way contacts")
+    }
+  })
+})
