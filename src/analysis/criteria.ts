@@ -92,10 +92,12 @@ interface Period {
   tops: ReadonlyArray<TopK<Source>>
   /** Records voting for each criterion, by CRITERIA index. */
   voters: Int32Array
+  /** The earliest vote for each criterion, by CRITERIA index (Infinity when none). */
+  firsts: Float64Array
 }
 function period(): Period {
   const top = { price: new TopK<Source>(4), quality: new TopK<Source>(4), delivery: new TopK<Source>(4), support: new TopK<Source>(4) }
-  return { points: zero(), records: 0, top, sums: new Float64Array(CRITERIA.length), tops: CRITERIA.map((c) => top[c]), voters: new Int32Array(CRITERIA.length) }
+  return { points: zero(), records: 0, top, sums: new Float64Array(CRITERIA.length), tops: CRITERIA.map((c) => top[c]), voters: new Int32Array(CRITERIA.length), firsts: new Float64Array(CRITERIA.length).fill(Infinity) }
 }
 
 /** The tally of sums kept by CRITERIA index (the same additions in the same order: exact). */
@@ -108,6 +110,8 @@ function tallyOf(sums: Float64Array): Tally {
 /** The criterion the customer decided on before the recent window and the one since. */
 export interface CriteriaShift {
   since: number
+  /** The first record of the recent period voting for the new leader. */
+  first: number
   before: Criterion
   after: Criterion
   beforeShare: number
@@ -169,6 +173,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
       if (side) {
         side.sums[k] = side.sums[k]! + share
         side.voters[k]!++
+        if (ref.at! < side.firsts[k]!) side.firsts[k] = ref.at!
         const sideBest = side.tops[k]!
         if (sideBest.accepts(share, ref.at, ref.key)) sideBest.add((source ??= make(ref)), ref.key, share, ref.at)
       }
@@ -213,7 +218,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
   if (change) {
     const { before, after } = change
     shift = {
-      since, before, after,
+      since, before, after, first: recent.firsts[CRITERIA.indexOf(after)]!,
       beforeShare: round(earlier.points[before] / sumOf(earlier.points)),
       afterShare: round(recent.points[after] / sumOf(recent.points)),
       beforeEvidence: evidenceOf(earlier.top[before], before),

@@ -103,7 +103,7 @@ function contactFact(p: RelationshipProfile): Message | null {
 function regimeFact(p: RelationshipProfile): Message | null {
   const r = p.regime
   if (!r || !r.changed || r.since === null || r.changes.length === 0) return null
-  return msg("a.fact.regime", { date: date(r.since), changes: list(r.changes) })
+  return msg("a.fact.regime", { date: date(r.changedAt ?? r.since), changes: list(r.changes) })
 }
 
 /** Contacts that were two-way: our messages since the customer last spoke went unanswered, and
@@ -122,7 +122,7 @@ function countsFact(p: RelationshipProfile): Message {
  * years ago, or before they changed how they buy, is not "the level of your recent orders" (a
  * quality account that once bought at 20 % and now buys at 4 % was told to quote 20 %). */
 function floorOf(p: RelationshipProfile): { floor: number; won: LedgerEntry } | null {
-  const since = p.regime?.changed ? p.regime.since : null
+  const since = p.regime?.changed ? (p.regime.changedAt ?? p.regime.since) : null
   let won: LedgerEntry | null = null
   let seen = 0
   // Ledger entries are in the order their negotiations began (ledger.ts): walk back from the newest.

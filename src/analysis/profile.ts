@@ -219,6 +219,9 @@ export const Regime = z.object({
   changed: z.boolean(),
   /** Start of the recent period compared (epoch ms), null when there is no earlier period. */
   since: z.number().nullable(),
+  /** The first record of the recent period that shows a change (epoch ms): the date the rep is
+   * told. Optional: profiles stored before it still parse. */
+  changedAt: z.number().optional(),
   /** One sentence per change seen. */
   changes: z.array(MessageSchema),
   before: z.array(Evidence),

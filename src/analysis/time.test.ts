@@ -100,7 +100,7 @@ function tenYears(k: ReturnType<typeof kit>, words: Words, switched: boolean): A
 }
 
 describe.each([
-  { language: "English", words: ENGLISH, render: en, changed: /^The relationship changed since .*2031\. They decide on price now/ },
+  { language: "English", words: ENGLISH, render: en, changed: /^The relationship changed since Jan 20, 2032\. They decide on price now/ },
   { language: "Persian", words: PERSIAN, render: fa, changed: /^رابطه از .*۱۴۱۰.* عوض شده است\. اکنون ملاک تصمیمشان .*قیمت/ }
 ])("a ten-year quality/service account that moved to three-quote procurement last year ($language)", ({ words, render, changed }) => {
   const k = kit({ org: `switch-${words === ENGLISH ? "en" : "fa"}` })
@@ -124,6 +124,8 @@ describe.each([
     const r = profile.regime!
     expect(r.changed).toBe(true)
     expect(r.since).toBe(at(NOW - YEAR))
+    // Said from the first record of the new regime (the procurement policy email), not the window's start.
+    expect(r.changedAt).toBe(at(9 * YEAR + 20))
     expect(r.changes.map((c) => c.id)).toEqual(["a.regime.criteria", "a.regime.procurementCount", "a.regime.priceLosses", "a.regime.discounts"])
     expect(render(r.summary)).toMatch(changed)
     expect(keysOf(r.after)).toEqual(expect.arrayContaining([k.key("N1"), k.key("N2"), k.key("P1")]))
@@ -514,6 +516,8 @@ describe("a price buyer that became a quality buyer last year (issue 13)", () =>
       expect(profile.decisionCriteria.label).toBe("quality")
       expect(profile.dellTrap.flagged).toBe(false)
       expect(profile.regime!.changed).toBe(true)
+      // Since their first "quality decides" email, not since the start of the 12-month window.
+      expect(profile.regime!.changedAt).toBe(at(6 * Y + 30))
       expect(keysOf(profile.regime!.before)).toContain(k.key("D5"))
       expect(keysOf(profile.regime!.after)).toContain(k.key("Q3"))
       const hints = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" })

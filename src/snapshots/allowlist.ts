@@ -77,7 +77,7 @@ export const PROFILE_FIELDS = {
     lastCustomerContactAt: "time", daysSinceCustomerContact: "figure", usualGapDays: "figure", silent: "flag",
     evidence: [EVIDENCE], summary: "message"
   },
-  regime: { changed: "flag", since: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
+  regime: { changed: "flag", since: "time", changedAt: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
   duplicates: "figure",
   competition: {
     competitors: [{ name: "free-text", mentions: "figure", lastAt: "time", evidence: [EVIDENCE] }],
