@@ -35,12 +35,17 @@ const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}'s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
 /** Persian: a Latin name next to a competition word, or the word a competition phrase points to. */
 const FA_WORD = "([^\\s،.؛:!؟?()«»\"]+)"
+/** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
+const FA_NAME_WORD = "[^\\s،.؛:!؟?()«»\"\\d۰-۹]+"
 const FA_PATTERNS = [
   new RegExp(`(?:رقیب|رقبای|رقبا|شرکت|برند)(?:\\s*(?:ما|مان|ها|شما))?\\s*[:،(]?\\s*([A-Z][\\w&-]*)`, "g"),
   new RegExp(`([A-Z][\\w&-]*)\\s*(?:ارزان|قیمت|پیشنهاد|تخفیف|برنده)`, "g"),
   new RegExp(`به\\s+${FA_WORD}\\s+(?:باختیم|واگذار|دادند|داده شد)`, "g"),
   new RegExp(`از\\s+${FA_WORD}\\s+(?:خریدند|خرید کردند|می‌خرند|میخرند|خریدیم)`, "g"),
-  new RegExp(`(?:رقیب(?:مان|ما)?|شرکت)\\s+${FA_WORD}(?:\\s+[\\d۰-۹٫.]+\\s*(?:درصد|٪|%))?\\s+(?:ارزان|قیمت|پیشنهاد|تخفیف)`, "g")
+  // Persian company names are often two words («آبادان پمپ», «پارس پمپ»): up to two, no digits.
+  new RegExp(`(?:رقیب(?:مان|ما)?|شرکت)\\s+(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)(?:\\s+[\\d۰-۹٫.]+\\s*(?:درصد|٪|%))?\\s+(?:ارزان|قیمت|پیشنهاد|تخفیف|بالاتر|پایین‌تر|گران‌تر)`, "g"),
+  // "They'll go to X" («سراغ پارس پمپ می‌روند»): the supplier they threaten to switch to.
+  new RegExp(`(?:سراغ|به سمت)\\s+(?:شرکت\\s+)?(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)\\s+(?:می‌روند|میروند|می‌رویم|میریم|میرن|برویم|بروند|رفتند|رفتیم)`, "g")
 ]
 const STOP = new Set([
   "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
@@ -50,7 +55,8 @@ const STOP = new Set([
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "rfq", "rfp",
   "eur", "usd", "gbp", "irr", "vat", "ok", "please", "thanks", "hi", "dear", "before", "expected", "planned", "usual",
   "then", "so", "and", "but", "also", "if", "when", "yes", "no", "today", "yesterday", "tomorrow", "everyone", "anyone", "all",
-  "ما", "شما", "آنها", "انها", "این", "آن", "ان", "دیگر", "قیمت", "پیشنهاد", "تخفیف", "رقیب", "شرکت", "مشتری", "ارزان‌تر", "خود", "همه"
+  "ما", "شما", "آنها", "انها", "این", "آن", "ان", "دیگر", "قیمت", "پیشنهاد", "تخفیف", "رقیب", "شرکت", "مشتری", "ارزان‌تر", "خود", "همه",
+  "دیگری", "دیگه", "هم", "یک", "یه", "تامین‌کننده", "تأمین‌کننده", "فروشنده", "رقبا", "رقیبی"
 ])
 
 function clean(raw: string, own: ReadonlySet<string>): string | null {
@@ -157,7 +163,8 @@ export function competition(fs: FeatureSet): Competition {
   const said = new TopK<InteractionF>(P.maxTexts)
   for (let n = fs.interactions.length - 1; n >= 0; n--) {
     const r = fs.interactions[n]!
-    if ((r.cues & talk) !== 0 && r.direction !== "outbound" && r.human) said.add(r, r.key, 0, r.at)
+    // Our outbound call is read when the customer spoke on it ("their buyer said …"): their words.
+    if ((r.cues & talk) !== 0 && (r.direction !== "outbound" || r.heard) && r.human) said.add(r, r.key, 0, r.at)
   }
   for (const r of said.items()) count(r, r.at, [r.textA, r.textB])
 

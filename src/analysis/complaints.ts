@@ -65,6 +65,8 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
   let recent = 0
   let previous = 0
   const days: number[] = []
+  /** Days to close of the complaints opened in the trend window, against the account's norm. */
+  const recentDays: number[] = []
   const openEscalations: CaseF[] = []
   for (const k of cases) {
     if (!k.isClosed) open++
@@ -78,8 +80,10 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
     }
     complaintCount++
     if (k.isEscalated) escalatedComplaints++
-    if (k.openedAt <= now && k.openedAt > now - windowMs) recent++
-    else if (k.openedAt <= now - windowMs && k.openedAt > now - 2 * windowMs) previous++
+    if (k.openedAt <= now && k.openedAt > now - windowMs) {
+      recent++
+      if (d !== null) recentDays.push(d)
+    } else if (k.openedAt <= now - windowMs && k.openedAt > now - 2 * windowMs) previous++
   }
   openEscalations.sort((a, b) => b.openedAt - a.openedAt || (a.key < b.key ? -1 : 1))
   const start = historyStarted ?? now
@@ -87,6 +91,7 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
   const perYear = complaintCount / years
   const escalatedShare = complaintCount > 0 ? escalatedComplaints / complaintCount : 0
   const medianDays = median(days)
+  const recentMedian = median(recentDays)
 
   // Pressure: one pass over the complaints, against this account's own median time to close.
   const slowDays = Math.max(P.slowMinDays, P.slowFactor * (medianDays ?? 0))
@@ -143,7 +148,10 @@ export function complaints(fs: FeatureSet, now: number, historyStarted: number |
         : previous >= P.minRecentForRising && recent < previous && recent * P.risingFactor <= previous
           ? "falling"
           : "stable"
-  const base = { total: cases.length, open, escalated, medianDaysToClose: medianDays === null ? null : round(medianDays), trend, requests, pressure }
+  const base = {
+    total: cases.length, open, escalated, medianDaysToClose: medianDays === null ? null : round(medianDays), trend, requests, pressure,
+    recentMedianDaysToClose: recentMedian === null ? null : round(recentMedian)
+  }
   const result = (axis: ComplaintsAxis): ComplaintsResult => ({ axis, perYear, escalatedShare, recent, previous, openEscalations, pressure, lastYear, pressureEvidence, churnCount, churnThreats })
 
   if (cases.length === 0) {

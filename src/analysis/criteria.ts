@@ -90,10 +90,14 @@ interface Period {
   /** `points` and `top` by CRITERIA index while votes are counted (`points` is filled after). */
   sums: Float64Array
   tops: ReadonlyArray<TopK<Source>>
+  /** Records voting for each criterion, by CRITERIA index. */
+  voters: Int32Array
+  /** The earliest vote for each criterion, by CRITERIA index (Infinity when none). */
+  firsts: Float64Array
 }
 function period(): Period {
   const top = { price: new TopK<Source>(4), quality: new TopK<Source>(4), delivery: new TopK<Source>(4), support: new TopK<Source>(4) }
-  return { points: zero(), records: 0, top, sums: new Float64Array(CRITERIA.length), tops: CRITERIA.map((c) => top[c]) }
+  return { points: zero(), records: 0, top, sums: new Float64Array(CRITERIA.length), tops: CRITERIA.map((c) => top[c]), voters: new Int32Array(CRITERIA.length), firsts: new Float64Array(CRITERIA.length).fill(Infinity) }
 }
 
 /** The tally of sums kept by CRITERIA index (the same additions in the same order: exact). */
@@ -106,6 +110,8 @@ function tallyOf(sums: Float64Array): Tally {
 /** The criterion the customer decided on before the recent window and the one since. */
 export interface CriteriaShift {
   since: number
+  /** The first record of the recent period voting for the new leader. */
+  first: number
   before: Criterion
   after: Criterion
   beforeShare: number
@@ -117,12 +123,15 @@ export interface CriteriaShift {
 const enough = (p: Period) => sumOf(p.points) >= REGIME.minPeriodPoints && p.records >= REGIME.minPeriodRecords
 
 /** A clear leader of the recent period that was a minor criterion before, with the leader
- * before (a quality/service account may split its earlier votes without a majority). */
+ * before (a quality/service account may split its earlier votes without a majority). The new
+ * leader needs REGIME.minPeriodRecords records of its own: two price emails in a year after eight
+ * years of quality reviews are something to watch, not a relationship that changed. */
 function periodShift(earlier: Period, recent: Period): { before: Criterion; after: Criterion } | null {
   if (!enough(earlier) || !enough(recent)) return null
   const now = leaderOf(recent.points)
   const recentTotal = sumOf(recent.points)
   if (recent.points[now.first] <= recent.points[now.second] || recent.points[now.first] < REGIME.minLeaderShare * recentTotal) return null
+  if (recent.voters[CRITERIA.indexOf(now.first)]! < REGIME.minPeriodRecords) return null
   const before = leaderOf(earlier.points).first
   const rise = recent.points[now.first] / recentTotal - earlier.points[now.first] / sumOf(earlier.points)
   return before !== now.first && rise >= REGIME.minShareRise ? { before, after: now.first } : null
@@ -163,6 +172,8 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
       if (best.accepts(decayed, ref.at, ref.key)) best.add((source ??= make(ref)), ref.key, decayed, ref.at)
       if (side) {
         side.sums[k] = side.sums[k]! + share
+        side.voters[k]!++
+        if (ref.at! < side.firsts[k]!) side.firsts[k] = ref.at!
         const sideBest = side.tops[k]!
         if (sideBest.accepts(share, ref.at, ref.key)) sideBest.add((source ??= make(ref)), ref.key, share, ref.at)
       }
@@ -207,7 +218,7 @@ export function decisionCriteria(fs: FeatureSet, ledger: LedgerResult, now: numb
   if (change) {
     const { before, after } = change
     shift = {
-      since, before, after,
+      since, before, after, first: recent.firsts[CRITERIA.indexOf(after)]!,
       beforeShare: round(earlier.points[before] / sumOf(earlier.points)),
       afterShare: round(recent.points[after] / sumOf(recent.points)),
       beforeEvidence: evidenceOf(earlier.top[before], before),

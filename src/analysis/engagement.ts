@@ -17,6 +17,13 @@ export function fromCustomer(i: InteractionF): boolean {
   return i.direction === "inbound" || i.channel === "meeting" || (i.heard && i.channel === "call")
 }
 
+/** Contact between people: not a machine's send, not an internal note, and not a task, which is
+ * a rep's to-do ("Send price list", "Follow up") unless its note says the customer spoke. Thirty
+ * logged tasks kept an account's activity up and counted as thirty contacts we know them by. */
+export function isContact(i: InteractionF): boolean {
+  return i.human && i.direction !== "internal" && (i.channel !== "task" || i.heard)
+}
+
 /** Later wins; at the same moment the smaller key, so that record order never matters. */
 function later(a: InteractionF, b: InteractionF | null): boolean {
   return !b || a.at > b.at || (a.at === b.at && a.key < b.key)
@@ -27,13 +34,23 @@ function later(a: InteractionF, b: InteractionF | null): boolean {
  * before its reads have type feedback, and the read deoptimized every classification (traced). */
 const EPISODE_MS = P.episodeDays * TIME.DAY
 
-/** How many separate conversations the customer started (contacts episodeDays apart or more),
- * from their contact times (a typed array, sorted in place only when out of order). */
+/** How many separate conversations the customer started, from their contact times (a typed
+ * array, sorted in place only when out of order). Contacts closer than episodeDays chain into one
+ * run; a run shorter than episodeDays from first to last is a burst and one conversation, a longer
+ * run is a cadence (a customer who writes every week) and each of its contacts counts: chaining a
+ * weekly writer into one conversation left them without a rhythm, so two months of silence from
+ * them read as their pace. */
 function conversations(times: Float64Array, ordered: boolean): number {
   if (!ordered) times.sort()
   const episode = EPISODE_MS
   let count = 0
-  for (let n = 0; n < times.length; n++) if (n === 0 || times[n]! - times[n - 1]! >= episode) count++
+  let start = 0
+  for (let n = 1; n <= times.length; n++) {
+    if (n < times.length && times[n]! - times[n - 1]! < episode) continue
+    // The run times[start..n-1] ended.
+    count += times[n - 1]! - times[start]! < episode ? 1 : n - start
+    start = n
+  }
   return count
 }
 
@@ -74,7 +91,7 @@ function contacts(list: readonly InteractionF[], now: number): Contacts {
       c.automated++
       continue
     }
-    if (i.direction === "internal") continue
+    if (!isContact(i)) continue
     c.humanContacts++
     if (!fromCustomer(i)) continue
     if (c.customerContacts > 0 && i.at < times[c.customerContacts - 1]!) c.timesOrdered = false
@@ -104,7 +121,7 @@ function outreach(list: readonly InteractionF[], now: number, lastCustomer: Inte
       if (sorted) break
       continue
     }
-    if (i.at > now || !i.human || i.direction !== "outbound" || fromCustomer(i)) continue
+    if (i.at > now || !isContact(i) || i.direction !== "outbound" || fromCustomer(i)) continue
     o.count++
     if (later(i, o.last)) o.last = i
   }

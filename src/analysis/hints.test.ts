@@ -392,3 +392,121 @@ describe("the pushback hint without pushback", () => {
     expect(hint("fa-IR")).toContain(`در ${n.toLocaleString("fa-IR")} تماسِ ثبت‌شده`)
   })
 })
+
+describe("the floor is the level of their recent orders, not of a deal years ago (issue 13)", () => {
+  const Y = 365
+  // Six years of price buying: a clearance deal in the first year went out at 30 % off, every
+  // renewal since closed at 10-12 %, one lost on price; the renewal under way stands at 14 %.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `floor-${persian ? "fa" : "en"}` })
+    const name = (y: number) => (persian ? `تمدید لایسنس سال ${y + 1}` : `Licence renewal year ${y + 1}`)
+    const deals = [
+      quoted(k, "D0", 20, [20, 25, 30], { name: persian ? "فروش پایان فصل" : "End-of-season clearance", competitorCount: 3, isClosed: true, isWon: true, closeDate: at(60) }),
+      ...[1, 2, 3, 4].map((y) => quoted(k, `D${y}`, y * Y + 20, [6, 9, y % 2 ? 10 : 12], { name: name(y), competitorCount: 3, isClosed: true, isWon: true, closeDate: at(y * Y + 60) })),
+      quoted(k, "D5", 5 * Y + 20, [8, 11], { name: name(5), competitorCount: 3, isClosed: true, isWon: false, closeDate: at(5 * Y + 60), lossReason: persian ? "قیمت رقیب پایین‌تر بود" : "Lost on price" }),
+      quoted(k, "D6", 5 * Y + 200, [10, 14], { name: name(6), competitorCount: 3 })
+    ]
+    const interactions = [0, 1, 2, 3, 4, 5].map((y) => k.interaction(`I${y}`, {
+      at: at(y * Y + 25), subject: persian ? "درخواست تخفیف" : "Discount request",
+      text: persian ? "قیمت شما از دو پیشنهاد دیگر بالاتر است، تخفیف بیشتری بدهید." : "Your price is above the other two quotes, we need a better discount."
+    }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "نرم‌افزار پارسه" : "Parseh Software" }), {
+      deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines), interactions
+    }), { now: at(5 * Y + 230) })
+  }
+
+  it("holds the open renewal at the deepest discount of their last wins and never points at the old clearance (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const hints = negotiationHints(account(persian), { locale: persian ? "fa-IR" : "en" })
+      const all = plain(hints.map((h) => h.text).join(" "))
+      // The last three wins closed at 10, 12 and 10 %: 12 % is the floor, and the open 14 % is beyond it.
+      expect(all).toContain(persian ? "۱۴ درصد تخفیف می‌دهد، ۲ واحد بیشتر" : "already gives 14 %, 2 points more than that")
+      expect(all).toContain(persian ? "همین حالا ۱۲ درصد زیر قیمت فهرست" : "already carries 12 % off list")
+      expect(all).not.toContain(persian ? "۳۰ درصد" : "30 %")
+    }
+  })
+
+  it("one judgement on who opens: the hints anchor on their history, and pricing does not tell the rep to let the buyer open (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.dominance.label).toBe("customer")
+      const ids = negotiationHints(profile).map((h) => h.id)
+      expect(ids).toContain("anchor-on-target")
+      expect(ids).not.toContain("buyer-names-first")
+      const r = suggestPricing({ amount: 17_200, currency: "EUR", locale: persian ? "fa-IR" : "en-US", mode: "opening", profile })
+      if ("error" in r) throw new Error(r.error)
+      const r2 = r.suggestions.filter((s) => s.rule === "R2")
+      expect(r2.map((s) => s.firstOffer)).not.toContain("buyer")
+      expect(r2.map((s) => s.text).join(" ")).not.toContain(persian ? "بگذارید اول خریدار عدد بدهد" : "let the buyer name a figure first")
+    }
+  })
+})
+
+describe("a concession step only where the ledger has one (issue 13)", () => {
+  // A customer who holds the power through a year of late, escalated deliveries and a threat to
+  // move volume, and no quote was ever revised: we have never stepped down for them.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `nostep-${persian ? "fa" : "en"}` })
+    const cases = Array.from({ length: 8 }, (_, n) => k.kase(`L${n}`, {
+      subject: persian ? "تاخیر در ارسال محموله" : "Shipment arrived late again", type: "Problem", priority: "High",
+      isEscalated: n % 2 === 0, openedAt: at(400 + n * 40), closedAt: at(412 + n * 40)
+    }))
+    const interactions = [
+      ...Array.from({ length: 20 }, (_, n) => k.interaction(`X${n}`, { at: at(n * 35), subject: persian ? `سفارش ${n}` : `PO ${n}`, text: persian ? "سفارش جدید پیوست است" : "New PO attached" })),
+      k.interaction("T1", { at: at(700), subject: persian ? "باز هم تاخیر" : "Late again", text: persian ? "اگر این تاخیرها ادامه پیدا کند سفارش‌ها را به تامین‌کننده دیگری می‌دهیم." : "If the delays continue we will move our volume to another supplier." })
+    ]
+    return classifyRelationship(k.history(k.account({ name: persian ? "صنایع غذایی مهرگان" : "Mehregan Foods" }), { cases, interactions }), { now: at(720) })
+  }
+
+  it("does not invent 'at most 1 more point' for an account with no discount ever negotiated (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.dominance.label).toBe("customer")
+      expect(profile.concessions.deals).toHaveLength(0)
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "contingent-concessions")!
+      expect(hint.text).not.toMatch(persian ? /حداکثر [۰-۹]+ واحد/ : /at most \d+ more point/)
+      expect(hint.text).toContain(persian ? "هنوز هیچ تخفیفی با آن‌ها چانه‌زنی نشده" : "no discount has been negotiated with them yet")
+    }
+  })
+
+  it("says what gives this customer the upper hand, in its own figures, where no loss or competitor is there to quote (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const hints = negotiationHints(account(persian), { locale: persian ? "fa-IR" : "en" })
+      for (const id of ["build-dependence", "dont-compete-on-price"]) {
+        const text = plain(hints.find((h) => h.id === id)!.text)
+        expect(text).toContain(persian ? "آنچه دست بالا را به آن‌ها داده: ۴٫۱ شکایت در سال؛ ۵۰٪ ارجاع‌شده." : "What gives them the upper hand: 4.1 complaints a year, 50% escalated.")
+      }
+    }
+  })
+})
+
+describe("competitors as Persian buyers name them: two-word companies, and where they threaten to go (issue 13)", () => {
+  const k = kit({ org: "fa-pumps" })
+  const deals = [
+    quoted(k, "D1", 0, [5, 8], { name: "خرید پمپ‌های ایستگاه ۲", isClosed: true, isWon: false, closeDate: at(40), lossReason: "شرکت آبادان پمپ ارزان‌تر داد" }),
+    quoted(k, "D2", 100, [6, 10, 12], { name: "شیرآلات خط لوله", isClosed: true, isWon: true, closeDate: at(140) }),
+    quoted(k, "D3", 300, [10, 14], { name: "پمپ‌های فاز سوم" })
+  ]
+  const history = k.history(k.account({ name: "آب منطقه‌ای خوزستان" }), {
+    deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines),
+    interactions: [
+      k.interaction("N2", { at: at(305), channel: "call", direction: "outbound", subject: "تماس پیگیری", text: "مدیر خرید گفت اگر ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند." }),
+      k.interaction("E1", { at: at(310), subject: "پیش‌فاکتور", text: "قیمت شما از شرکت دیگری بالاتر است و شرکت ما بودجه ثابتی دارد." })
+    ]
+  })
+  const profile = classifyRelationship(history, { now: at(320) })
+
+  it("names «آبادان پمپ» from the loss reason and «پارس پمپ» from what their buyer said on our call, and no common word", () => {
+    expect(profile.competition!.competitors.map((c) => c.name).sort()).toEqual(["آبادان پمپ", "پارس پمپ"].sort())
+    const text = plain(negotiationHints(profile, { locale: "fa-IR" }).find((h) => h.id === "build-dependence")!.text)
+    expect(text).toContain("آبادان پمپ")
+    expect(text).toContain("پارس پمپ")
+  })
+
+  it("reads the name their buyer gave on our own call in English too", () => {
+    const e = kit({ org: "en-pumps" })
+    const call = e.interaction("C1", { at: at(10), channel: "call", direction: "outbound", subject: "Follow-up call", text: "Their buyer said Gulf Pumps quoted 12% less and they need a better price." })
+    const p = classifyRelationship(e.history(e.account({ name: "Khuzestan Water" }), { interactions: [call] }), { now: at(20) })
+    expect(p.competition!.competitors.map((c) => c.name)).toEqual(["Gulf Pumps"])
+  })
+})

@@ -8,7 +8,8 @@ import { languageOf } from "../i18n/language"
 import { amount, date, list, msg, nested, quote, text, type Message } from "../i18n/message"
 import { renderMessage } from "../i18n/render"
 import { joinMessages, mergeEvidence, percentOf } from "./evidence"
-import { ADVICE, STRATEGY } from "./parameters"
+import { priceLimitsKnown } from "./limits"
+import { ADVICE, COMPLAINTS, STRATEGY } from "./parameters"
 import { HINT_PRIORITIES, type Evidence, type LedgerEntry, type NegotiationHint, type RelationshipProfile } from "./profile"
 
 /** Evidence per hint: enough to check it, short enough to read. */
@@ -102,7 +103,7 @@ function contactFact(p: RelationshipProfile): Message | null {
 function regimeFact(p: RelationshipProfile): Message | null {
   const r = p.regime
   if (!r || !r.changed || r.since === null || r.changes.length === 0) return null
-  return msg("a.fact.regime", { date: date(r.since), changes: list(r.changes) })
+  return msg("a.fact.regime", { date: date(r.changedAt ?? r.since), changes: list(r.changes) })
 }
 
 /** Contacts that were two-way: our messages since the customer last spoke went unanswered, and
@@ -116,11 +117,21 @@ function countsFact(p: RelationshipProfile): Message {
   return msg("a.fact.counts", { deals: p.sampleSize.deals, quotes: p.sampleSize.quotes, contacts: twoWayContacts(p) })
 }
 
-/** The deepest discount at which they still bought: the floor the ledger supports. */
+/** The deepest discount at which they still bought lately: the floor the ledger supports. Only
+ * their last ADVICE.floorDeals wins, and only those since a change of regime: a discount given
+ * years ago, or before they changed how they buy, is not "the level of your recent orders" (a
+ * quality account that once bought at 20 % and now buys at 4 % was told to quote 20 %). */
 function floorOf(p: RelationshipProfile): { floor: number; won: LedgerEntry } | null {
+  const since = p.regime?.changed ? (p.regime.changedAt ?? p.regime.since) : null
   let won: LedgerEntry | null = null
-  for (const e of p.concessions.deals) {
+  let seen = 0
+  // Ledger entries are in the order their negotiations began (ledger.ts): walk back from the newest.
+  const deals = p.concessions.deals
+  for (let n = deals.length - 1; n >= 0 && seen < ADVICE.floorDeals; n--) {
+    const e = deals[n]!
     if (e.outcome !== "won" || e.finalDiscountPercent === null) continue
+    if (since !== null && e.revisions[e.revisions.length - 1]!.at <= since) continue
+    seen++
     if (won === null || e.finalDiscountPercent > won.finalDiscountPercent!) won = e
   }
   return won === null ? null : { floor: won.finalDiscountPercent!, won }
@@ -134,8 +145,9 @@ function openDeal(p: RelationshipProfile): LedgerEntry | null {
 
 const roundHalf = (x: number) => Math.round(x * 2) / 2
 
-/** Our usual step between revisions (median, in points): the most a traded concession should give. */
-function usualStep(p: RelationshipProfile): number {
+/** Our usual step between revisions (median, in points): the most a traded concession should
+ * give; null when no revision ever deepened a discount (then the ledger supports no number). */
+function usualStep(p: RelationshipProfile): number | null {
   const steps: number[] = []
   for (const e of p.concessions.deals) {
     for (let i = 1; i < e.revisions.length; i++) {
@@ -144,7 +156,7 @@ function usualStep(p: RelationshipProfile): number {
       if (a !== null && b !== null && b > a) steps.push(b - a)
     }
   }
-  if (steps.length === 0) return 1
+  if (steps.length === 0) return null
   steps.sort((x, y) => x - y)
   return Math.max(1, roundHalf(steps[Math.floor(steps.length / 2)]!))
 }
@@ -187,9 +199,9 @@ function floorMove(p: RelationshipProfile): Message[] {
 /** What to ask in return: the buyer's limit is met with payment or phasing; a price buyer with volume or term. */
 function tradeMove(p: RelationshipProfile): Message {
   const step = usualStep(p)
-  if (p.pushback.label === "constraint" || p.pushback.label === "mixed") return msg("a.move.trade.payment", { step })
-  if (p.decisionCriteria.label === "price" || p.dominance.label === "customer") return msg("a.move.trade.volumeTerm", { step })
-  return msg("a.move.trade.reference", { step })
+  const kind = p.pushback.label === "constraint" || p.pushback.label === "mixed" ? "payment"
+    : p.decisionCriteria.label === "price" || p.dominance.label === "customer" ? "volumeTerm" : "reference"
+  return step === null ? msg(`a.move.tradeOnly.${kind}`) : msg(`a.move.trade.${kind}`, { step })
 }
 
 /** The R1 line to paste into the quote: the floor as the reason, or the value included, named
@@ -212,9 +224,33 @@ function lastWonFact(p: RelationshipProfile): Message | null {
     : msg("a.fact.lastWon", { deal: nested(dealName(last)), discount: last.finalDiscountPercent! })
 }
 
+/** The strongest power factor of the side that holds the power, in this account's own figures
+ * ("4.1 complaints a year, 50 % escalated"): without it a customer-dominant account with no deal
+ * lost and no competitor named got the same paragraph as every other. */
+function leverageFact(p: RelationshipProfile): Message | null {
+  const side = p.dominance.label
+  if (side !== "customer" && side !== "supplier") return null
+  let top: RelationshipProfile["dominance"]["factors"][number] | null = null
+  for (const f of p.dominance.factors) {
+    if (f.side !== side || f.value <= 0) continue
+    if (top === null || f.weight * f.value > top.weight * top.value) top = f
+  }
+  return top === null ? null : msg(`a.fact.leverage.${side}`, { reason: nested(top.reason) })
+}
+
 /** Where the account stands among the accounts Parley knows. */
 function tierFact(p: RelationshipProfile): Message | null {
   return p.valueTier.percentile !== null ? msg("a.fact.tier", { share: percentOf(p.valueTier.percentile) }) : null
+}
+
+/** Their recent complaints closing far slower than this account is used to: a fast median over
+ * the years hid it ("median 1 day to close" while the last five took two weeks each). */
+function slowerFact(p: RelationshipProfile): Message | null {
+  const c = p.complaints
+  const recent = c.recentMedianDaysToClose ?? null
+  const norm = c.medianDaysToClose
+  if (recent === null || norm === null || recent <= Math.max(COMPLAINTS.slowMinDays, COMPLAINTS.slowFactor * norm)) return null
+  return msg("a.fact.complaintsSlower", { window: COMPLAINTS.trendWindowDays, recent: Math.round(recent * 10) / 10, norm: Math.round(norm * 10) / 10 })
 }
 
 /** Information really missing: few deals, few quote revisions and few two-way contacts. */
@@ -244,13 +280,15 @@ function warnings(p: RelationshipProfile, h: Hints): void {
   const c = p.complaints
   if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations" || r.signal === "complaint-pressure")) {
     const trend = nested(msg(`a.trend.${c.trend}`))
+    // How-to requests answered are cases, not complaints: "22 cases" read as 22 complaints.
+    const total = c.total - (c.requests ?? 0)
     // With every case closed, there is nothing to "resolve": what the customer needs to see is that it will not recur.
     const text = c.open === 0
-      ? msg("a.hint.resolve-complaints-first.textAllClosed", { escalated: c.escalated, total: c.total, trend })
+      ? msg("a.hint.resolve-complaints-first.textAllClosed", { escalated: c.escalated, total, trend })
       : c.medianDaysToClose !== null
-        ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total: c.total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
-        : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total: c.total, trend })
-    h.add("resolve-complaints-first", "high", hintMsg("resolve-complaints-first", text),
+        ? msg("a.hint.resolve-complaints-first.textMedian", { open: c.open, escalated: c.escalated, total, days: Math.round(c.medianDaysToClose * 10) / 10, trend })
+        : msg("a.hint.resolve-complaints-first.text", { open: c.open, escalated: c.escalated, total, trend })
+    h.add("resolve-complaints-first", "high", hintMsg("resolve-complaints-first", sentences([slowerFact(p), text])),
       "Emerson 1962; research §4 (complaint pressure); seed 000", ev(c.evidence))
   }
   if (p.risk.label === "at-risk") {
@@ -265,13 +303,12 @@ function playbook(p: RelationshipProfile, h: Hints): void {
   const power = ev(d.evidence)
   // Their price limits are known once deals were negotiated to a close (the ledger's floor speaks
   // for them): "let them name a number first" would contradict the floor the Dell hint gives.
-  const limitsKnown = p.concessions.deals.filter((e) => e.finalDiscountPercent !== null && e.outcome !== "open").length >= 2
-  const lowInformation = !limitsKnown && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
+  const lowInformation = !priceLimitsKnown(p.concessions.deals) && (p.crmStrategy.informationCompleteness < STRATEGY.split || p.decisionCriteria.label === "unknown")
   switch (d.label) {
     case "supplier":
       h.add("hold-price-lead-value", "high", hintMsg("hold-price-lead-value", sentences([regimeFact(p), lastWonFact(p), msg("a.hint.hold-price-lead-value.text"), justifyMove(p)])),
         "Emerson 1962; Karmarkar, Shiv & Knutson 2015; Waber et al. 2008", ev(d.evidence, p.dependence.evidence), "R8")
-      h.add("do-not-exploit", "high", hintMsg("do-not-exploit", sentences([msg("a.hint.do-not-exploit.text"), contactFact(p)])), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
+      h.add("do-not-exploit", "high", hintMsg("do-not-exploit", sentences([leverageFact(p), msg("a.hint.do-not-exploit.text"), contactFact(p)])), "Kahneman, Knetsch & Thaler 1986; Campbell 1999", power, "R1")
       h.add("precise-anchor-rationale", "medium", hintMsg("precise-anchor-rationale", sentences([lastWonFact(p), msg("a.hint.precise-anchor-rationale.text")])), "Janiszewski & Uy 2008; Loschelder et al. 2016", power, "R3")
       h.add("annual-commitment", "medium", hintMsg("annual-commitment", sentences([msg("a.hint.annual-commitment.text"), lastWonFact(p)])), "Gourville & Soman 2002", power, "R7")
       h.add("non-price-concessions", "medium", hintMsg("non-price-concessions", sentences([movedLastFact(p), msg("a.hint.non-price-concessions.text")])), "Research §4 (supplier-dominant hints); Waber et al. 2008", power)
@@ -279,10 +316,10 @@ function playbook(p: RelationshipProfile, h: Hints): void {
       break
     case "customer": {
       if (!p.dellTrap.flagged) {
-        h.add("dont-compete-on-price", "high", hintMsg("dont-compete-on-price", sentences([regimeFact(p), lossFact(p), competitorFact(p), msg("a.hint.dont-compete-on-price.text"), ...floorMove(p)])),
+        h.add("dont-compete-on-price", "high", hintMsg("dont-compete-on-price", sentences([regimeFact(p), lossFact(p), competitorFact(p), leverageFact(p), msg("a.hint.dont-compete-on-price.text"), ...floorMove(p)])),
           "BusinessWeek 2006 (Dell); Kraljic 1983", power)
       }
-      h.add("build-dependence", "high", hintMsg("build-dependence", sentences([competitorFact(p), msg("a.hint.build-dependence.text")])),
+      h.add("build-dependence", "high", hintMsg("build-dependence", sentences([competitorFact(p), leverageFact(p), msg("a.hint.build-dependence.text")])),
         "Emerson 1962; GE case (power by the hour)", ev(d.evidence, p.dependence.evidence))
       const text = sentences([movedLastFact(p), ...pathFacts(p, 1), msg("a.hint.contingent-concessions.text"), tradeMove(p), justifyMove(p)])
       h.add("contingent-concessions", "high", hintMsg("contingent-concessions", text), "Waber et al. 2008; research §2.14; Langer, Blank & Chanowitz 1978", ev(p.concessions.evidence, d.evidence), "R1")

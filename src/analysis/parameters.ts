@@ -264,6 +264,12 @@ export const COMPETITION = {
 export const ADVICE = {
   /** Deals shown with their discount path in a hint, most recent first. */
   maxPaths: 3,
+  /** The floor quoted to the rep is the deepest discount among this many most recent won deals
+   * (since a change of regime, when there was one): "the level of your recent orders". */
+  floorDeals: 3,
+  /** Deals negotiated to a close (won or lost at a known discount) that make the buyer's price
+   * limits known (limits.ts): then the rep anchors, not the buyer. */
+  knownLimitDeals: 2,
   /** "We know little" needs all of these to be short: fewer deals, quote revisions and two-way contacts. */
   knownDeals: 2,
   knownQuotes: 3,
@@ -309,14 +315,16 @@ export const ENGAGEMENT = {
   /** Silent: days since the customer's last contact above this many usual gaps (the gap is a
    * mean, already stretched by the customer's irregular pauses) ... */
   silentFactor: 3,
-  /** ... and above this many days whatever the rhythm ... */
-  minSilentDays: 60,
+  /** ... and above this many days whatever the rhythm: six weeks without a word from a customer
+   * who writes every week or two is silence; less is a holiday or a project pause ... */
+  minSilentDays: 45,
   /** ... or above this many days whatever the rhythm: a year and a half without a word. */
   maxQuietDays: 540,
   /** Too few contacts for a rhythm: silent after this many days (two quarters without a word). */
   silentWithoutRhythmDays: 180,
-  /** Contacts this close to the one before are one conversation: a customer who writes four times
-   * in a fortnight each March has a yearly rhythm, not a three-week one. Design default. */
+  /** Contacts this close to the one before, in a run that lasts less than this, are one
+   * conversation: a customer who writes four times in a fortnight each March has a yearly rhythm,
+   * not a three-week one; one who writes every week for months has a weekly one. Design default. */
   episodeDays: 14
 } as const
 

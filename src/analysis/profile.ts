@@ -99,7 +99,10 @@ export const ComplaintsAxis = axis(RESPONSIVENESS_LABELS, unit).extend({
   requests: z.number().int().nonnegative().optional(),
   /** Complaint pressure 0-1: severity, escalation, time to close against the account's own
    * norm and churn threats, recent cases weighing more. */
-  pressure: unit.optional()
+  pressure: unit.optional(),
+  /** Median days to close (open ones: their age so far) of the complaints opened in the last
+   * COMPLAINTS.trendWindowDays, to set against `medianDaysToClose`, the account's own norm. */
+  recentMedianDaysToClose: z.number().nonnegative().nullable().optional()
 })
 
 /** Dependence and lock-in. score = lock-in strength 0-1. */
@@ -188,7 +191,8 @@ export const Pushback = z.object({
  * unanswered outreach are not engagement; silence is measured against the account's own rhythm.
  */
 export const Engagement = z.object({
-  /** Interactions between people, both directions (automated sends excluded). */
+  /** Interactions between people, both directions (automated sends, internal notes and a rep's
+   * tasks excluded; engagement.ts isContact). */
   humanContacts: z.number().int().nonnegative(),
   /** Of those, the customer reaching us (inbound). */
   customerContacts: z.number().int().nonnegative(),
@@ -215,6 +219,9 @@ export const Regime = z.object({
   changed: z.boolean(),
   /** Start of the recent period compared (epoch ms), null when there is no earlier period. */
   since: z.number().nullable(),
+  /** The first record of the recent period that shows a change (epoch ms): the date the rep is
+   * told. Optional: profiles stored before it still parse. */
+  changedAt: z.number().optional(),
   /** One sentence per change seen. */
   changes: z.array(MessageSchema),
   before: z.array(Evidence),

@@ -19,6 +19,8 @@ interface Change {
   text: Message
   before: Evidence[]
   after: Evidence[]
+  /** The earliest record of the recent period that shows the change. */
+  first: number
 }
 
 const COMPETITIVE_CUES = CUE.customerSpec | CUE.competitor
@@ -28,6 +30,7 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
   let after = 0
   let before = 0
   let countAfter = 0, sumAfter = 0, countBefore = 0, sumBefore = 0
+  let first = Infinity
   const afterTop = new TopK<Evidence>(P.evidencePerChange)
   const beforeTop = new TopK<Evidence>(P.evidencePerChange)
   for (const d of fs.deals) {
@@ -51,6 +54,7 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
     if (recent) {
       if (!competitive) continue
       after++
+      if (t < first) first = t
       if (afterTop.accepts(1, t, d.key)) afterTop.add(evidence(d, reason()), d.key, 1, t)
     } else {
       if (competitive) before++
@@ -68,6 +72,7 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
     if ((i.voice & COMPETITIVE_CUES) === 0 || i.at > now) continue
     if (i.at > since) {
       after++
+      if (i.at < first) first = i.at
       // A text that states the procedure whole ("three quotes and an RFQ for every order") tells
       // more than one that mentions another quote: it ranks first among the evidence.
       const w = (i.voice & CUE.customerSpec) !== 0 && (i.voice & CUE.competitor) !== 0 ? 2 : 1
@@ -82,12 +87,13 @@ function procurement(fs: FeatureSet, since: number, now: number, years: number):
   const text = countAfter > 0 && countBefore > 0 && sumAfter / countAfter > sumBefore / countBefore
     ? msg("a.regime.procurementCount", { n: after, from: Math.round((sumBefore / countBefore) * 10) / 10, to: Math.round((sumAfter / countAfter) * 10) / 10 })
     : msg("a.regime.procurement", { n: after, rate: Math.round(rateBefore * 10) / 10 })
-  return { text, before: beforeTop.items(), after: afterTop.items() }
+  return { text, before: beforeTop.items(), after: afterTop.items(), first }
 }
 
 function priceLosses(fs: FeatureSet, since: number, now: number, years: number): Change | null {
   let after = 0
   let before = 0
+  let first = Infinity
   const afterTop = new TopK<Evidence>(P.evidencePerChange)
   const beforeTop = new TopK<Evidence>(P.evidencePerChange)
   for (const d of fs.deals) {
@@ -98,6 +104,7 @@ function priceLosses(fs: FeatureSet, since: number, now: number, years: number):
     if (t > since) {
       if (!onPrice) continue
       after++
+      if (t < first) first = t
       if (afterTop.accepts(1, t, d.key)) afterTop.add(evidence(d, msg("a.regime.ev.lostOnPrice", { title: quote(d.title), reason: quote(d.lossReason) })), d.key, 1, t)
     } else {
       if (onPrice) before++
@@ -107,7 +114,7 @@ function priceLosses(fs: FeatureSet, since: number, now: number, years: number):
     }
   }
   if (after < P.minPriceLosses || after < P.competitiveRise * (before / years)) return null
-  return { text: msg("a.regime.priceLosses", { n: after, before, years: Math.round(years * 10) / 10 }), before: beforeTop.items(), after: afterTop.items() }
+  return { text: msg("a.regime.priceLosses", { n: after, before, years: Math.round(years * 10) / 10 }), before: beforeTop.items(), after: afterTop.items(), first }
 }
 
 function discounts(ledger: LedgerResult, since: number, now: number): Change | null {
@@ -141,7 +148,8 @@ function discounts(ledger: LedgerResult, since: number, now: number): Change | n
   return {
     text: msg("a.regime.discounts", { from: percentOf(sumBefore / countBefore / 100), path: nested(pathText) }),
     before: ev(lastBefore!),
-    after: [...recent].reverse().slice(0, P.evidencePerChange).flatMap(ev)
+    after: [...recent].reverse().slice(0, P.evidencePerChange).flatMap(ev),
+    first: recent[0]!.revisions[recent[0]!.revisions.length - 1]!.at
   }
 }
 
@@ -160,19 +168,25 @@ export function regime(fs: FeatureSet, now: number, start: number | undefined, c
         from: nested(msg(`a.criterion.${shift.before}`)), before: percentOf(shift.beforeShare),
         to: nested(msg(`a.criterion.${shift.after}`)), after: percentOf(shift.afterShare)
       }),
-      before: shift.beforeEvidence, after: shift.afterEvidence
+      before: shift.beforeEvidence, after: shift.afterEvidence, first: shift.first
     })
   }
   for (const change of [procurement(fs, since, now, years), priceLosses(fs, since, now, years), discounts(ledger, since, now)]) {
     if (change) changes.push(change)
   }
   if (changes.length === 0) return { changed: false, since, changes: [], before: [], after: [], summary: msg("a.regime.none") }
+  // Said from the first record that shows a change, not from the window's start: a switch three
+  // months ago is not "since" a date a year back.
+  let changedAt = Infinity
+  for (const c of changes) if (c.first < changedAt) changedAt = c.first
+  if (!Number.isFinite(changedAt)) changedAt = since
   return {
     changed: true,
     since,
+    changedAt,
     changes: changes.map((c) => c.text),
     before: mergeEvidence(changes.map((c) => c.before)),
     after: mergeEvidence(changes.map((c) => c.after)),
-    summary: msg("a.regime.changed", { since: date(since), changes: list(changes.map((c) => c.text)) })
+    summary: msg("a.regime.changed", { since: date(changedAt), changes: list(changes.map((c) => c.text)) })
   }
 }

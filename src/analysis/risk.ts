@@ -11,7 +11,7 @@ import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK
 import type { FeatureSet, InteractionF } from "./features"
 import { COMPLAINTS, GENERAL, RISK as P, TIME } from "./parameters"
 import type { Engagement, Evidence, RiskAxis, RiskReason } from "./profile"
-import { fromCustomer } from "./engagement"
+import { fromCustomer, isContact } from "./engagement"
 
 const SAMPLE = 4
 
@@ -38,7 +38,7 @@ function activity(list: readonly InteractionF[], now: number): Activity {
   // record boxed its time (a heap number) for every record of a long history.
   for (let n = list.length - 1; n >= 0; n--) {
     const i = list[n]!
-    if (i.at > now || !i.human || i.direction === "internal") continue
+    if (i.at > now || !isContact(i)) continue
     // Our own mail, tasks and notes are one-way, and so is a call nobody answered: follow-ups
     // that reached no one keep no account alive (the same reading as engagement's).
     if (i.direction === "outbound" && !fromCustomer(i)) continue

@@ -100,7 +100,7 @@ function tenYears(k: ReturnType<typeof kit>, words: Words, switched: boolean): A
 }
 
 describe.each([
-  { language: "English", words: ENGLISH, render: en, changed: /^The relationship changed since .*2031\. They decide on price now/ },
+  { language: "English", words: ENGLISH, render: en, changed: /^The relationship changed since Jan 20, 2032\. They decide on price now/ },
   { language: "Persian", words: PERSIAN, render: fa, changed: /^رابطه از .*۱۴۱۰.* عوض شده است\. اکنون ملاک تصمیمشان .*قیمت/ }
 ])("a ten-year quality/service account that moved to three-quote procurement last year ($language)", ({ words, render, changed }) => {
   const k = kit({ org: `switch-${words === ENGLISH ? "en" : "fa"}` })
@@ -124,6 +124,8 @@ describe.each([
     const r = profile.regime!
     expect(r.changed).toBe(true)
     expect(r.since).toBe(at(NOW - YEAR))
+    // Said from the first record of the new regime (the procurement policy email), not the window's start.
+    expect(r.changedAt).toBe(at(9 * YEAR + 20))
     expect(r.changes.map((c) => c.id)).toEqual(["a.regime.criteria", "a.regime.procurementCount", "a.regime.priceLosses", "a.regime.discounts"])
     expect(render(r.summary)).toMatch(changed)
     expect(keysOf(r.after)).toEqual(expect.arrayContaining([k.key("N1"), k.key("N2"), k.key("P1")]))
@@ -428,6 +430,189 @@ describe("a customer's rhythm is measured between conversations", () => {
       expect(profile.engagement?.silent).toBe(false)
       expect(profile.engagement?.usualGapDays).toBeGreaterThan(300)
       expect(signals(profile)).not.toContain("gone-silent")
+    }
+  })
+})
+
+describe("silence against the customer's own pace: weekly and quarterly writers (issue 13)", () => {
+  // Two years of a customer writing at `everyDays`, each message answered by the rep the next day,
+  // then `quietDays` without a word while the newsletter goes out and the rep follows up once.
+  const account = (persian: boolean, everyDays: number, quietDays: number) => {
+    const k = kit({ org: `pace-${everyDays}-${persian ? "fa" : "en"}` })
+    const theirs: Interaction[] = []
+    let last = 0
+    for (let day = 0; day <= 730; day += everyDays) {
+      last = day
+      theirs.push(k.interaction(`C${day}`, {
+        at: at(day), subject: persian ? `سفارش هفتگی ${day}` : `Order ${day}`,
+        text: persian ? "لطفاً سفارش پیوست را ارسال کنید. ممنون" : "Please ship the attached order. Thanks"
+      }))
+      theirs.push(k.interaction(`R${day}`, { at: at(day + 1), direction: "outbound", subject: persian ? "تأیید سفارش" : "Order confirmed", text: persian ? "سفارش ثبت شد." : "Your order is booked." }))
+    }
+    const ours = [
+      k.interaction("NL1", { at: at(last + 20), direction: "outbound", automated: true, subject: persian ? "خبرنامه ماهانه" : "Monthly newsletter" }),
+      k.interaction("FU1", { at: at(last + quietDays - 10), direction: "outbound", subject: persian ? "پیگیری" : "Checking in", text: persian ? "سلام، سفارش این هفته را نفرستادید؟" : "Hi, no order from you this week?" })
+    ]
+    return classifyRelationship(k.history(k.account({ name: persian ? "پخش مویرگی البرز" : "Alborz Distribution" }), { interactions: [...theirs, ...ours] }), { now: at(last + quietDays) })
+  }
+
+  it("a customer who writes every week and has said nothing for two months has gone silent", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian, 7, 60)
+      expect(profile.engagement!.usualGapDays).toBe(7)
+      expect(profile.engagement!.silent).toBe(true)
+      expect(signals(profile)).toContain("gone-silent")
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "retention-first")!
+      expect(hint.text).toContain(persian ? "۶۰ روز" : "60 days")
+    }
+  })
+
+  it("a customer who writes every quarter and has said nothing for two months keeps their pace", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian, 91, 60)
+      expect(profile.engagement!.usualGapDays).toBe(91)
+      expect(profile.engagement!.silent).toBe(false)
+      expect(signals(profile)).not.toContain("gone-silent")
+    }
+  })
+})
+
+describe("a price buyer that became a quality buyer last year (issue 13)", () => {
+  const Y = 365
+  // Six years of RFQs, discount pleas and losses on price; then failures at the plant, and for the
+  // last year the customer buys the premium line at 4-5 % off and says quality decides.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `p2q-${persian ? "fa" : "en"}` })
+    const deals = []
+    const interactions: Interaction[] = []
+    for (let y = 0; y < 6; y++) {
+      deals.push(quotedDeal(k, `D${y}`, y * Y + 10, [10, 15, 20], {
+        name: persian ? `استعلام کابل ${1396 + y}` : `RFQ cables ${2017 + y}`, competitorCount: 4, isClosed: true, isWon: y % 2 === 0,
+        closeDate: at(y * Y + 50), ...(y % 2 ? { lossReason: persian ? "قیمت رقیب پایین‌تر بود" : "Lost on price" } : {})
+      }))
+      interactions.push(k.interaction(`P${y}`, {
+        at: at(y * Y + 20), subject: persian ? "درخواست تخفیف" : "Discount request",
+        text: persian ? "قیمت شما گران است، تخفیف بیشتری بدهید." : "Your price is too high, we need a bigger discount."
+      }))
+    }
+    const start = 6 * Y + 30
+    for (let n = 0; n < 4; n++) {
+      interactions.push(k.interaction(`Q${n}`, {
+        at: at(start + n * 80), subject: persian ? "کیفیت کابل" : "Cable quality",
+        text: persian ? "بعد از خرابی‌های کارخانه، قیمت برای ما مهم نیست؛ کیفیت و دوام کابل ملاک ماست." : "After the failures at the plant, price is not the issue any more: quality and durability decide."
+      }))
+    }
+    deals.push(quotedDeal(k, "W1", start + 20, [5], { name: persian ? "کابل زره‌دار ویژه" : "Armoured cable premium", competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 60) }))
+    deals.push(quotedDeal(k, "W2", start + 200, [4], { name: persian ? "کابل زره‌دار ویژه ۲" : "Armoured cable premium 2", competitorCount: 1, isClosed: true, isWon: true, closeDate: at(start + 240) }))
+    const history = k.history(k.account({ name: persian ? "کابل البرز" : "Alborz Cables", createdAt: at(0) }), {
+      deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines), interactions
+    })
+    return { k, profile: classifyRelationship(history, { now: at(7 * Y + 10) }) }
+  }
+
+  it("reads quality now, says the change with its date and the records on both sides, and quotes last year's discount as the floor", () => {
+    for (const persian of [false, true]) {
+      const { k, profile } = account(persian)
+      expect(profile.decisionCriteria.label).toBe("quality")
+      expect(profile.dellTrap.flagged).toBe(false)
+      expect(profile.regime!.changed).toBe(true)
+      // Since their first "quality decides" email, not since the start of the 12-month window.
+      expect(profile.regime!.changedAt).toBe(at(6 * Y + 30))
+      expect(keysOf(profile.regime!.before)).toContain(k.key("D5"))
+      expect(keysOf(profile.regime!.after)).toContain(k.key("Q3"))
+      const hints = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" })
+      const hold = hints.find((h) => h.id === "hold-price-lead-value")!
+      expect(hold.text).toContain(persian ? "رابطه عوض شده است" : "The relationship changed")
+      // They bought at 5 and 4 % since the change: the line for the quote carries 5 %, not the 20 % of the RFQ years.
+      expect(hold.text).toContain(persian ? "همین حالا ۵ درصد زیر قیمت فهرست" : "already carries 5 % off list")
+      expect(hold.text).not.toContain(persian ? "۲۰ درصد" : "20 %")
+    }
+  })
+})
+
+describe("two recent emails are not a change of regime (issue 13)", () => {
+  // Eight years of quarterly quality reviews (the last one inside the recent year), then two
+  // emails about price in the last four months.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `fewrecent-${persian ? "fa" : "en"}` })
+    const interactions: Interaction[] = []
+    for (let y = 0; y < 8; y++) {
+      for (let q = 0; q < 4; q++) {
+        interactions.push(k.interaction(`Q${y}${q}`, {
+          at: at(y * 365 + q * 90), subject: persian ? "بازبینی فصلی کیفیت" : "Quarterly quality review",
+          text: persian ? "کیفیت محموله قبلی عالی بود و پشتیبانی سریع جواب داد." : "The quality of the last batch was excellent and support answered fast."
+        }))
+      }
+    }
+    interactions.push(k.interaction("R1", { at: at(8 * 365 + 100), subject: persian ? "قیمت" : "Price", text: persian ? "قیمت شما بالاست، رقیب ۱۰ درصد ارزان‌تر داده است." : "Your price is high, a competitor offered 10% less." }))
+    interactions.push(k.interaction("R2", { at: at(8 * 365 + 200), subject: persian ? "تخفیف" : "Discount", text: persian ? "برای سفارش بعدی تخفیف لازم داریم." : "We need a discount on the next order." }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "داروسازی سینا" : "Sina Pharma", createdAt: at(0) }), { interactions }), { now: at(8 * 365 + 250) })
+  }
+
+  it("does not say the relationship changed on the strength of two messages (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.regime!.changed).toBe(false)
+      const texts = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).map((h) => h.text).join(" ")
+      expect(texts).not.toContain(persian ? "رابطه عوض شده است" : "The relationship changed")
+    }
+  })
+})
+
+describe("complaints closing slower than this account is used to (issue 13)", () => {
+  // A year of machine faults fixed within a day and ten how-to questions answered within hours;
+  // then four faults that took two weeks each and one still open after fifteen days.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `norm-${persian ? "fa" : "en"}` })
+    const fault = persian ? "خرابی دستگاه بسته‌بندی" : "Packing machine fault"
+    const cases: Case[] = [
+      ...Array.from({ length: 12 }, (_, n) => k.kase(`O${n}`, { subject: fault, type: "Mechanical", openedAt: at(n * 30), closedAt: at(n * 30 + 1) })),
+      ...Array.from({ length: 10 }, (_, n) => k.kase(`H${n}`, {
+        subject: persian ? "سوال: نحوه خروجی گرفتن از گزارش" : "Question: how do I export the report?", type: "Question", openedAt: at(100 + n * 25), closedAt: at(100.1 + n * 25)
+      })),
+      ...Array.from({ length: 4 }, (_, n) => k.kase(`S${n}`, { subject: fault, type: "Mechanical", openedAt: at(400 + n * 15), closedAt: at(414 + n * 15) })),
+      k.kase("S9", { subject: fault, type: "Mechanical", openedAt: at(455), isClosed: false })
+    ]
+    const interactions = Array.from({ length: 20 }, (_, n) => k.interaction(`X${n}`, { at: at(n * 23), subject: persian ? `سفارش ${n}` : `PO ${n}`, text: persian ? "سفارش جدید پیوست است" : "New PO attached" }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "صنایع بسته‌بندی" : "Packwell" }), { cases, interactions }), { now: at(470) })
+  }
+
+  it("says the recent complaints took two weeks against their usual day, and counts complaints, not how-to questions (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.complaints.requests).toBe(10)
+      expect(profile.complaints.recentMedianDaysToClose).toBe(14)
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "resolve-complaints-first")!
+      const text = hint.text.replace(/[\u2068\u2069]/g, "")
+      expect(text).toContain(persian ? "۱۴ روز بوده است، در برابر ۱ روزِ معمولِ این حساب" : "took a median 14 days to close, against 1 day usual for this account")
+      expect(text).toContain(persian ? "از ۱۷ شکایت" : "of 17 complaints")
+    }
+  })
+})
+
+describe("a rep's logged tasks are not contact with the customer (issue 13)", () => {
+  // A year of monthly orders by email, then 200 days without a word while the rep logs a to-do
+  // every week ("follow up on the renewal"): tasks carry no direction in either CRM.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `tasks-${persian ? "fa" : "en"}` })
+    const theirs = Array.from({ length: 12 }, (_, m) => k.interaction(`C${m}`, {
+      at: at(m * 30), subject: persian ? `سفارش ماه ${m + 1}` : `Order for month ${m + 1}`, text: persian ? "لطفاً سفارش این ماه را ارسال کنید." : "Please ship this month's order."
+    }))
+    const todos = Array.from({ length: 28 }, (_, w) => k.interaction(`T${w}`, {
+      at: at(11 * 30 + 10 + w * 7), channel: "task", direction: "unknown", sourceObject: "Task",
+      subject: persian ? "پیگیری تمدید قرارداد" : "Follow up on the renewal", text: persian ? "یادآوری: پیشنهاد تمدید را بفرستید." : "Reminder: send the renewal offer."
+    }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "فروشگاه‌های زنجیره‌ای آرش" : "Arash Stores" }), { interactions: [...theirs, ...todos] }), { now: at(11 * 30 + 200) })
+  }
+
+  it("counts no task as a contact, and sees the activity fall (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.engagement!.humanContacts).toBe(12)
+      expect(signals(profile)).toContain("falling-activity")
+      expect(profile.risk.label).toBe("at-risk")
+      const hint = negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "read-the-relationship-first")!
+      expect(hint.text).toContain(persian ? "۱۲ تماس دوطرفه" : "12 two-way contacts")
     }
   })
 })

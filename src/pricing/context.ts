@@ -3,6 +3,7 @@
  * amateur), who holds the power (the profile's dominance label), what the rep knows (anchors),
  * and the time structure of the offer. Every rule reads this instead of the raw input.
  */
+import { priceLimitsKnown } from "../analysis/limits"
 import { languageOf, type Language } from "../i18n/language"
 import type { Message } from "../i18n/message"
 import { renderMessage } from "../i18n/render"
@@ -30,7 +31,8 @@ export interface PricingContext {
   listPrice: number | null
   /** The most recent price this account paid (last entry of previousPrices). */
   lastPaid: number | null
-  /** The rep holds a credible reference: list price, price history or value figures. */
+  /** The rep holds a credible reference: list price, price history, value figures or the
+   * account's deals negotiated to a close (the profile's ledger). */
   hasInformation: boolean
   /** Billing periods per year for recurring offers; null for a one-off purchase. */
   periodsPerYear: number | null
@@ -77,7 +79,10 @@ export function buildContext(input: ParsedPricingInput): PricingContext {
   const periodsPerYear = recurring ? (input.period === "month" ? 12 : 1) : null
   const listPrice = input.anchors?.listPrice ?? null
   const lastPaid = previous.length > 0 ? (previous[previous.length - 1] ?? null) : null
-  const hasInformation = listPrice !== null || lastPaid !== null || input.yearlySavings !== undefined || input.costOfProblem !== undefined
+  // The account's own negotiated deals (the profile's ledger) are information too: the analysis
+  // then tells the rep to anchor on them, and pricing must not say "let the buyer open".
+  const hasInformation = listPrice !== null || lastPaid !== null || input.yearlySavings !== undefined || input.costOfProblem !== undefined ||
+    priceLimitsKnown(input.profile?.concessions?.deals ?? [])
   const money = (amount: number, style: "compact" | "full" = "compact"): Money => ({
     amount,
     display: formatAmount(amount, { currency: input.currency, locale: locale.tag, style })

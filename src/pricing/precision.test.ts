@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { suggestPricing } from "./index"
 import { digitString, isCharm, significantDigits } from "./numbers"
 import {
   capPrecision,
@@ -196,5 +197,53 @@ describe("discount pressure (Thomas, Simon & Kadiyali 2010)", () => {
     expect(discountPressure(485000)).toBeGreaterThan(discountPressure(484700))
     expect(discountPressure(484700)).toBeGreaterThan(discountPressure(484750))
     expect(discountPressure(49.75)).toBe(0)
+  })
+})
+
+describe("a precise draft that happens to end in 9 (issue 13)", () => {
+  it.each([
+    [48_739, 48_730],
+    [123_456_789, 123_400_000]
+  ])("opening %d is trimmed on the conceding side, not dropped to below its round neighbour", (draft, expected) => {
+    const d = decidePrice(draft, opening)
+    expect(d.charmDraft).toBe(true)
+    expect(d.value).toBe(expected)
+  })
+
+  it("still opens a 'just under' draft from the round number above it", () => {
+    expect(decidePrice(49_999, opening).value).toBe(49_750)
+    expect(decidePrice(1_990, opening).value).toBeLessThan(1_990)
+  })
+
+  it("a rial draft of 1,234,567,890 opens at 123.4 million toman, within 1 % of it, in Persian and English", () => {
+    for (const locale of ["fa-IR", "en-US"]) {
+      const r = suggestPricing({ amount: 1_234_567_890, currency: "IRR", locale, mode: "opening" })
+      if ("error" in r) throw new Error(r.error)
+      expect(r.suggestedPrice).toBe(1_234_000_000)
+      const r3 = r.suggestions.find((s) => s.rule === "R3")!
+      // Not "a small step down from your round draft": the draft was not round.
+      expect(r3.kind).toBe("capped")
+      expect(r.display).toBe(locale === "fa-IR" ? "۱۲۳٫۴ میلیون تومان" : "123.4 million toman")
+    }
+  })
+})
+
+describe("the round concession after a round close (issue 13)", () => {
+  it("is the next round number at the scale just below the close, never a charm price", () => {
+    expect(roundOffer(1_000_000, "seller", 1).concede).toBe(990_000)
+    expect(roundOffer(100, "seller", 1).concede).toBe(98)
+    expect(roundOffer(7, "seller", 0.01).concede).toBe(6.8)
+  })
+
+  it("a close at 1,000,001 offers 1M, or 990K if the rep concedes, not 900K (EN, FA in toman)", () => {
+    const usd = suggestPricing({ amount: 1_000_001, currency: "USD", locale: "en-US", mode: "closing" })
+    const irr = suggestPricing({ amount: 10_000_000_010, currency: "IRR", locale: "fa-IR", mode: "closing" })
+    if ("error" in usd || "error" in irr) throw new Error("invalid input")
+    expect(usd.suggestedPrice).toBe(1_000_000)
+    expect(usd.suggestions.find((s) => s.kind === "closing-round")!.alternative!.amount).toBe(990_000)
+    expect(irr.suggestedPrice).toBe(10_000_000_000)
+    const r3 = irr.suggestions.find((s) => s.kind === "closing-round")!
+    expect(r3.alternative!.amount).toBe(9_900_000_000)
+    expect(r3.text).toContain("۹۹۰ میلیون تومان")
   })
 })

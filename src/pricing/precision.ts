@@ -102,7 +102,8 @@ export function capPrecision(v: number, side: Side, maxSig: number, minStep: num
  * conceding side of the draft — at or below it for a seller, at or above it for a buyer — so a
  * round close never takes back ground the rep already gave (48,730 → 48,500, never 49,000).
  * `round` is null when no round number lies within 2.5 % on that side (10,900: the nearest is
- * 10,500): the draft then stands. `concede` is the next two-digit round number beyond.
+ * 10,500): the draft then stands. `concede` is the next two-digit round number beyond, at the
+ * scale of the amounts beyond it, never a charm price.
  */
 export function roundOffer(v: number, side: Side, minStep: number, tolerance: number = ROUND_TOLERANCE): { round: number | null; concede: number } {
   const m = magnitude(v)
@@ -126,9 +127,21 @@ export function roundOffer(v: number, side: Side, minStep: number, tolerance: nu
     if (round === null || Math.abs(c - v) < Math.abs(round - v)) round = c
   }
   const from = round ?? v
-  const k = Math.round(toward(from, coarse) / coarse)
-  const beyond = fromSteps(k, coarse) !== from ? k : k + dir
-  return { round, concede: fromSteps(Math.max(1, beyond), coarse) }
+  // Two digits of the amounts just beyond `from`: below a seller's 1,000,000 that is 990,000, not
+  // the 900,000 two digits of 1,000,000 give (a 10 % concession offered as "the" next step).
+  const step = Math.max(10 ** (magnitude(from * (1 + dir * 1e-9)) - 1), minStep)
+  let k = Math.round(snap(from, step, side === "seller" ? "floor" : "ceil") / step)
+  if (fromSteps(k, step) === from) k += dir
+  // R4 holds for the concession too: $100 → $98, not $99.
+  while (k > 1 && isCharm(fromSteps(k, step))) k += dir
+  return { round, concede: fromSteps(Math.max(1, k), step) }
+}
+
+/** A charm draft one step of its last digit below a round number (49,999; 1,990; 49; 29.99), the
+ * classic "just under" price, as opposed to a precise figure that ends in 9. */
+function justBelowRound(v: number): boolean {
+  const step = 10 ** (magnitude(v) - significantDigits(v) + 1)
+  return isRoundNumber(fromSteps(Math.round(v / step) + 1, step))
 }
 
 /** The round number nearest a charm draft (49,999 → 50,000; 19 → 20): where its precise opening starts from. */
@@ -215,6 +228,14 @@ function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
     return { kind: "charm", value, charmDraft: false, charmSaturated }
   }
   const maxSig = o.expertise === "expert" ? EXPERT_MAX_SIGNIFICANT : AMATEUR_MAX_SIGNIFICANT
+  if (isCharm(draft) && !justBelowRound(draft)) {
+    // A precise figure that happens to end in 9 (48,739; 123,456,789) is no "just under" price:
+    // its round neighbour (49,000; 120,000,000) is no draft of the rep's, and opening below that
+    // gave away 3 % of 123,456,789. Trimmed to at most four digits on the conceding side instead.
+    const step = o.minStep(draft)
+    const value = capPrecision(draft, o.side, EXPERT_MAX_SIGNIFICANT, step)
+    return { kind: significantDigits(draft) > EXPERT_MAX_SIGNIFICANT ? "capped" : "kept", value, charmDraft, charmSaturated }
+  }
   if (isRoundNumber(draft) || isCharm(draft)) {
     const start = isCharm(draft) ? roundNeighbour(draft, o.minStep(draft)) : draft
     const value = preciseOpening(start, o.side, Math.min(maxSig, EXPERT_MAX_SIGNIFICANT), o.minStep(start))

@@ -80,6 +80,16 @@ export const PricingProfile = z
       .object({ flagged: z.boolean() })
       .optional()
       .catch(undefined),
+    /** The concession ledger's deals: negotiated to a close, they make the buyer's limits known. */
+    concessions: z
+      .object({
+        deals: z
+          .array(z.object({ outcome: z.string().max(20).catch("unknown"), finalDiscountPercent: z.number().nullable().catch(null) }))
+          .max(10_000)
+          .catch([])
+      })
+      .optional()
+      .catch(undefined),
     /** The buyer's pushback as the history shows it (Lee & Ames 2017). */
     pushback: z
       .object({ label: z.enum(["constraint", "disparagement", "mixed", "none"]).catch("none") })

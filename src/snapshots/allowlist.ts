@@ -64,7 +64,7 @@ export const PROFILE_FIELDS = {
   }),
   initiator: axis({}),
   decisionCriteria: axis({ weights: { price: "figure", quality: "figure", delivery: "figure", support: "figure" } }),
-  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label", requests: "figure", pressure: "figure" }),
+  complaints: axis({ total: "figure", open: "figure", escalated: "figure", medianDaysToClose: "figure", trend: "label", requests: "figure", pressure: "figure", recentMedianDaysToClose: "figure" }),
   dependence: axis({ patterns: { longTermLease: "flag", customServices: "flag" } }),
   concessions: { deals: [LEDGER_ENTRY], discountTrend: "label", evidence: [EVIDENCE], summary: "message" },
   crmStrategy: axis({ informationCompleteness: "figure", individualisation: "figure" }),
@@ -77,7 +77,7 @@ export const PROFILE_FIELDS = {
     lastCustomerContactAt: "time", daysSinceCustomerContact: "figure", usualGapDays: "figure", silent: "flag",
     evidence: [EVIDENCE], summary: "message"
   },
-  regime: { changed: "flag", since: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
+  regime: { changed: "flag", since: "time", changedAt: "time", changes: ["message"], before: [EVIDENCE], after: [EVIDENCE], summary: "message" },
   duplicates: "figure",
   competition: {
     competitors: [{ name: "free-text", mentions: "figure", lastAt: "time", evidence: [EVIDENCE] }],
