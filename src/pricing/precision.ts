@@ -209,9 +209,9 @@ function decideDigits(base: number, o: PriceDecisionOptions): PriceDecision {
   const closing = o.mode === "closing" || o.urgent
   const step = o.minStep(base)
   const toward = snap(base, step, o.side === "seller" ? "floor" : "ceil")
-  // Where the currency's step is coarse for the amount (9.9 toman in whole toman) the conceding
-  // side would move it far; there the nearest step is the draft as it can be written.
-  const draft = closing && Math.abs(toward - base) <= base * ROUND_TOLERANCE ? toward : snap(base, step)
+  // Also where the currency's step is coarse for the amount (99 rials are 9.9 toman, written in
+  // whole toman): 9 toman, not the nearer 10, which would ask more than the rep's draft.
+  const draft = closing ? toward : snap(base, step)
   const charmAllowed = o.positioning === "price" && o.expertise === "amateur" && o.side === "seller"
   const charmSaturated = charmAllowed && o.charmShare >= CHARM_SATURATION
   const charmDraft = isCharm(draft) && !(charmAllowed && !charmSaturated)

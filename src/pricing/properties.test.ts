@@ -104,9 +104,9 @@ function violations(c: Case, suggested: number): string[] {
   const factor = factorOf(c.currency)
   const minor = minorOf(c.currency)
   const v = c.amount / factor
-  // A seller's close snaps the draft's own digits down (999.9 → 999): never above what they drafted.
-  const down = snapTo(v, stepFor(v, minor), "floor")
-  const d = c.mode === "closing" && (v - down) / v <= 0.025 ? down : snapTo(v, stepFor(v, minor))
+  // A seller's close snaps the draft's own digits down (999.9 → 999; 9.9 toman → 9): never above
+  // what they drafted, even where the currency's step is coarse for the amount.
+  const d = c.mode === "closing" ? snapTo(v, stepFor(v, minor), "floor") : snapTo(v, stepFor(v, minor))
   const s = suggested / factor
   if (!(s > 0) || !Number.isFinite(s)) return [`not a positive finite price: ${s}`]
   if (d === 0 || (c.currency === "IRR" && c.amount < 10)) {
@@ -120,7 +120,7 @@ function violations(c: Case, suggested: number): string[] {
   if (d >= 100 && !Number.isInteger(s)) bad.push("decimals from 100 up")
   if (c.mode === "closing") {
     // Issue 13: a seller's close never goes above the draft (48,730 must not become 49,000).
-    if (s > d) bad.push(`closing above the seller's draft (${d} → ${s})`)
+    if (s > d || s > v) bad.push(`closing above the seller's draft (${v} → ${s})`)
     // Round within 2.5 % below the draft, or, when no round number lies that close, the draft itself.
     if (s !== d) {
       if (!isRound(s)) bad.push(`closing not round (${sig(s)} significant digits)`)
