@@ -510,3 +510,26 @@ describe("competitors as Persian buyers name them: two-word companies, and where
     expect(p.competition!.competitors.map((c) => c.name)).toEqual(["Gulf Pumps"])
   })
 })
+
+describe("the pushback hint says when they last pushed back (issue 13)", () => {
+  // Six times they called our price too high, the last of them two years before now, in their own mail.
+  const account = (persian: boolean) => {
+    const k = kit({ org: `pushback-when-${persian ? "fa" : "en"}` })
+    const interactions = [0, 1, 2, 3, 4, 5].map((n) => k.interaction(`P${n}`, {
+      channel: "email", direction: "inbound", sourceObject: "EmailMessage", at: at(n * 100),
+      subject: persian ? `پیش‌فاکتور ${n + 1}` : `Quote ${n + 1}`,
+      text: persian ? "قیمت شما خیلی گران است و ارزشش را ندارد." : "Your price is far too high, it is not worth it."
+    }))
+    return classifyRelationship(k.history(k.account({ name: persian ? "فولاد البرز" : "Alborz Steel" }), { interactions }), { now: at(500 + 730) })
+  }
+
+  it("names the date of the last one beside the count (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const profile = account(persian)
+      expect(profile.pushback.label).toBe("disparagement")
+      const text = plain(negotiationHints(profile, { locale: persian ? "fa-IR" : "en" }).find((h) => h.id === "pushback-reading")!.text)
+      const last = new Intl.DateTimeFormat(persian ? "fa-IR" : "en", { dateStyle: "medium", timeZone: "UTC" }).format(at(500))
+      expect(text).toContain(persian ? `(۶ بار، آخرین بار در ${last})` : `(6 times, the last on ${last})`)
+    }
+  })
+})

@@ -349,13 +349,22 @@ function playbook(p: RelationshipProfile, h: Hints): void {
   }
 }
 
+/** The latest time among the evidence items whose reason is `reasonId` (null when none says). */
+function lastOf(items: readonly Evidence[], reasonId: string): number | null {
+  let last: number | null = null
+  for (const e of items) if (e.reason.id === reasonId && e.at !== undefined && (last === null || e.at > last)) last = e.at
+  return last
+}
+
 function pushbackHint(p: RelationshipProfile, h: Hints): void {
   const b = p.pushback
   const constraint = nested(msg("a.hint.pushback-reading.constraint"))
   const disparagement = nested(msg("a.hint.pushback-reading.disparagement"))
+  // When they last did: six times is another reading if the last was years ago.
+  const last = lastOf(b.evidence, b.label === "constraint" ? "a.pushback.ev.constraint" : "a.pushback.ev.disparagement")
   const text =
-    b.label === "constraint" ? msg("a.hint.pushback-reading.textConstraint", { n: b.constraint, constraint })
-      : b.label === "disparagement" ? msg("a.hint.pushback-reading.textDisparagement", { n: b.disparagement, disparagement })
+    b.label === "constraint" ? (last === null ? msg("a.hint.pushback-reading.textConstraint", { n: b.constraint, constraint }) : msg("a.hint.pushback-reading.textConstraintLast", { n: b.constraint, last: date(last), constraint }))
+      : b.label === "disparagement" ? (last === null ? msg("a.hint.pushback-reading.textDisparagement", { n: b.disparagement, disparagement }) : msg("a.hint.pushback-reading.textDisparagementLast", { n: b.disparagement, last: date(last), disparagement }))
         : b.label === "mixed" ? msg("a.hint.pushback-reading.textMixed", { constraint, disparagement })
           : msg("a.hint.pushback-reading.textNone", { n: p.engagement?.customerContacts ?? 0, constraint, disparagement })
   h.add("pushback-reading", b.label === "none" ? "low" : "medium", hintMsg("pushback-reading", text), "Lee & Ames 2017", ev(b.evidence), "R10")

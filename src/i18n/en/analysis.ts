@@ -338,6 +338,8 @@ export const analysisEn = {
   "a.hint.pushback-reading.disparagement": "\"It isn't worth more\" is disparagement: re-justify the value with the account's own numbers and don't cut the price — a cut would confirm the claim.",
   "a.hint.pushback-reading.textConstraint": "This buyer pleads limits ({n} {n|time|times}). {constraint}",
   "a.hint.pushback-reading.textDisparagement": "This buyer questions our value ({n} {n|time|times}). {disparagement}",
+  "a.hint.pushback-reading.textConstraintLast": "This buyer pleads limits ({n} {n|time|times}, the last on {last}). {constraint}",
+  "a.hint.pushback-reading.textDisparagementLast": "This buyer questions our value ({n} {n|time|times}, the last on {last}). {disparagement}",
   "a.hint.pushback-reading.textMixed": "This buyer uses both kinds of pushback. {constraint} {disparagement}",
   "a.hint.pushback-reading.textNone": "No pushback in their own words yet, in {n} {n|contact|contacts} from them on record. When they push back, tell which kind it is. {constraint} {disparagement}",
   "a.hint.lead-with-criterion.title": "Lead with {criterion}",

@@ -337,6 +337,8 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.hint.pushback-reading.disparagement": "«بیشتر از این نمی‌ارزد» یعنی کم‌ارزش‌شماری: ارزش را با اعداد خود این حساب دوباره نشان دهید و قیمت را پایین نیاورید؛ کاهش قیمت حرفشان را تأیید می‌کند.",
   "a.hint.pushback-reading.textConstraint": "این خریدار از محدودیت می‌گوید ({n} بار). {constraint}",
   "a.hint.pushback-reading.textDisparagement": "این خریدار ارزش ما را زیر سؤال می‌برد ({n} بار). {disparagement}",
+  "a.hint.pushback-reading.textConstraintLast": "این خریدار از محدودیت می‌گوید ({n} بار، آخرین بار در {last}). {constraint}",
+  "a.hint.pushback-reading.textDisparagementLast": "این خریدار ارزش ما را زیر سؤال می‌برد ({n} بار، آخرین بار در {last}). {disparagement}",
   "a.hint.pushback-reading.textMixed": "این خریدار از هر دو نوع مقاومت استفاده می‌کند. {constraint} {disparagement}",
   "a.hint.pushback-reading.textNone": "در {n} تماسِ ثبت‌شده از سوی آن‌ها هنوز مقاومتی در حرف خودشان دیده نشده است. وقتی مقاومت کردند، نوعش را تشخیص دهید. {constraint} {disparagement}",
   "a.hint.lead-with-criterion.title": "با {criterion} شروع کنید",
