@@ -320,9 +320,21 @@ export const ENGAGEMENT = {
   episodeDays: 14
 } as const
 
-/** The same record once (dedupe.ts): copies of one message are logged within this of each other
- * (an EmailMessage and its Task carry the send time, a hand-logged Task the minute). Design default. */
-export const DEDUPE = { windowMs: 60_000 } as const
+/** The same record once (dedupe.ts). */
+export const DEDUPE = {
+  /** Copies of one message are logged within this of each other (an EmailMessage and its Task
+   * carry the send time, a hand-logged Task the minute). Design default. */
+  windowMs: 60_000,
+  /**
+   * A sync tool set to the wrong time zone logs its copy of an email shifted by that zone's
+   * offset from UTC: whole hours, or a multiple of a quarter hour (Iran +3:30, India +5:30, Nepal
+   * +5:45), and never 14 hours or more (the widest offsets are −12 and +14, and a copy is shifted
+   * by one zone's offset). A copy with the same subject and text shifted by such an offset is the
+   * same email; identical text at another offset (a newsletter sent again the next day) is not.
+   */
+  zoneStepMs: 15 * 60_000,
+  zoneShiftMaxMs: 14 * 3_600_000
+} as const
 
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
 export const PUSHBACK = { dominance: 1.5 } as const
@@ -527,8 +539,14 @@ export const LEXICONS = {
       "freeze on spending", "freeze on purchases", "freeze on purchasing", "can't stretch", "cannot stretch",
       "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
       "more than we wanted to spend",
+      // A ceiling said with its verb: "we can only spend 25k", "the most we can pay is 30k", "we can't exceed 40k".
+      "can only pay", "can only spend", "can only afford", "could only pay", "could only spend", "can only go to",
+      "the most we can pay", "the most we can spend", "most we can pay", "most we can spend", "can't go over",
+      "cannot go over", "can't go beyond", "cannot go beyond", "can't exceed", "cannot exceed", "won't go above",
+      "won't go over", "will not go above", "will not go over",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
       "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
+      "نمی تونیم بیشتر*", "بیشتر نمی تونیم*", "بیشتر نمی توانیم*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
       "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
       "پولشو نداریم*", "پولش رو نداریم*", "پولش را نداریم*", "پول نداریم*", "پولمون نمی رسه*", "پولمان نمی رسد*",
@@ -613,7 +631,10 @@ export const MARKERS = {
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
-    "نیاز*", "احتیاج*", "لازم", "niaz*"
+    "نیاز*", "احتیاج*", "لازم", "niaz*",
+    // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
+    // the Persian of the dismissal "not looking for".
+    "دنبال*", "donbal*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -891,6 +912,31 @@ export const MARKERS = {
     "frozen", "freeze", "froze", "cut", "cuts", "slashed", "reduced", "shrunk", "halved", "on hold", "tightened",
     "بسته است", "بسته ست", "بسته شد*", "مسدود*", "فریز*", "قفل*", "کم شد*", "کم شده*", "کاهش*", "نصف شد*", "متوقف*",
     "kam shod*", "kahesh*"
+  ],
+  /**
+   * A ceiling on what they can pay: with a budget word or a `payable` phrase in the clause, a
+   * constraint ("our budget tops out at 40k", "We only have 30k approved", «حداکثر ۴۰ میلیون
+   * می‌تونیم بدیم»). Alone it bounds anything ("max two weeks lead time"). Denied right before or
+   * after it ("no cap", «سقف نداره»), it is none.
+   */
+  cap: [
+    "tops out", "top out", "topped out", "maxes out", "max out", "maxed out", "at most", "at the most", "maximum", "max",
+    "no more than", "not more than", "ceiling", "upper limit", "hard cap", "cap of", "cap is", "limit of", "limit is",
+    "only have", "only has", "only had", "only got", "only been approved", "only approved", "only budgeted",
+    "only allocated", "have only", "has only", "is only", "of only",
+    "حداکثر", "حد اکثر", "نهایتا", "نهایتش", "سقف*", "ماکزیمم", "فقط", "صرفا", "تنها",
+    "hadaksar", "nahayatan", "saghf*", "faghat"
+  ],
+  /** What a ceiling bounds when no budget word is named: an approval or a verb of paying with its
+   * modal ("can pay", «می‌تونیم بدیم»). */
+  payable: [
+    "approved", "signed off", "allocated", "authorised", "authorized", "earmarked", "set aside", "sanctioned",
+    "can pay", "could pay", "can spend", "could spend", "can afford", "could afford", "able to pay", "able to spend",
+    "willing to pay", "willing to spend", "prepared to pay", "prepared to spend", "can go to", "can stretch to",
+    "می توانیم بدهیم", "می تونیم بدیم", "می تونیم بدهیم", "می توانیم پرداخت*", "می تونیم پرداخت*", "می توانیم بپرداز*",
+    "می تونیم بپرداز*", "می توانیم هزینه کنیم", "می تونیم هزینه کنیم", "می تونیم خرج کنیم", "می توانیم خرج کنیم",
+    "می شه داد", "تصویب*", "مصوب*", "اختصاص*", "مجوز*",
+    "mitunim bedim", "mitoonim bedim", "mitunim pardakht*", "mitoonim pardakht*"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

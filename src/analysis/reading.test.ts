@@ -803,3 +803,89 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     expect(voiced("قیمتتون از بقیه بالاتره.")).toEqual(["price"])
   })
 })
+
+describe("what they do not seek, what they cannot pay, whose subject a reply carries (issue 13, fourth probe)", () => {
+  it("reads 'not looking for the cheapest' alike in English and Persian: quality, not price", () => {
+    for (const text of [
+      "We are not looking for the cheapest, we want quality.",
+      "ما دنبال ارزون‌ترین نیستیم، دنبال کیفیتیم.",
+      "دنبال ارزون‌ترین نیستیم. کیفیت و دوام برامون مهمه.",
+      "ارزون‌ترین برامون مهم نیست، کیفیت مهمه.",
+      "فقط قیمت برامون مهم نیست، کیفیت مهمه."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("quality")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    // Looking for it, they voice it.
+    expect(voiced("ما دنبال ارزون‌ترین قیمتیم.")).toEqual(["price"])
+  })
+
+  it("reads a stated budget ceiling as a constraint, in English and Persian", () => {
+    for (const text of [
+      "We only have 30k approved for this.",
+      "Our budget tops out at 40k.",
+      "We can't go above 25,000.",
+      "The most we can pay is 30k.",
+      "حداکثر ۴۰ میلیون می‌تونیم بدیم.",
+      "بیشتر از ۳۰ میلیون بودجه نداریم.",
+      "سقف بودجه‌مون ۵۰ میلیونه.",
+      "نهایتاً ۳۰ میلیون می‌تونیم پرداخت کنیم."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.label, text).toBe("constraint")
+      expect(profile.pushback.constraint, text).toBe(3)
+    }
+    // A ceiling on something else, or none at all, is no constraint.
+    for (const text of ["Lead time should be at most two weeks.", "حداکثر زمان تحویل دو هفته است.", "بودجه سقف نداره، کیفیت مهمه.", "The budget was approved last week."]) {
+      expect(voiced(text), text).not.toContain("constraint")
+    }
+  })
+
+  it("reads a reply's subject as the message it answers: the body is the customer's", () => {
+    const replies = [
+      k.interaction("R1", { at: at(100), subject: "RE: Our price list", text: "Thanks. The last batch had defects, fix that first." }),
+      k.interaction("R2", { at: at(160), subject: "Re: Your quote Q-1042", text: "Received, the quality team will review it." }),
+      k.interaction("R3", { at: at(220), subject: "پاسخ: لیست قیمت ما", text: "ممنون. کیفیت محموله قبلی پایین بود." })
+    ]
+    const profile = profileOf(replies)
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    // The body decides, whoever first wrote the subject: a reply about something else says that.
+    expect(voiced("Thanks for the update, the quality was poor though.", { subject: "RE: Delivery delays on our order" })).toEqual(["quality"])
+    expect(voiced("Still late, we need the parts this week.", { subject: "RE: Delivery delays on our order" })).toEqual(["delivery"])
+    expect(voiced("هنوز نرسیده، این هفته لازم داریم.", { subject: "پاسخ: تاخیر در تحویل سفارش" })).toEqual(["delivery"])
+    // A subject they wrote themselves is theirs.
+    expect(voiced("Please advise.", { subject: "Price increase concerns" })).toEqual(["price"])
+    expect(voiced("لطفا بررسی کنید.", { subject: "قیمت‌هاتون بالاست" })).toEqual(["disparagement", "price"])
+  })
+
+  it("counts an email copied by a sync tool in the wrong time zone once, and keeps what only repeats", () => {
+    const sent = Date.UTC(2023, 4, 10, 9, 12, 31)
+    const mail = (id: string, when: number, subject: string, text: string, fields: Partial<Interaction> = {}) =>
+      k.interaction(id, { at: when, subject, text, sourceObject: "EmailMessage", ...fields })
+    const task = (id: string, when: number, subject: string, text: string) =>
+      k.interaction(id, { at: when, direction: "unknown", channel: "email", sourceObject: "Task", subject, text })
+    const hours = 3_600_000
+    const copies = [
+      mail("02sEN", sent, "Delivery of PO 4471", "The pumps are late again."),
+      task("00TEN", sent + 3 * hours, "Email: Delivery of PO 4471", "The pumps are late again."),
+      mail("02sFA", sent + 40 * 86_400_000, "تاخیر در تحویل", "تحویل سفارش دوباره دیر شد."),
+      task("00TFA", sent + 40 * 86_400_000 + 3.5 * hours, "ایمیل: تاخیر در تحویل", "تحویل سفارش دوباره دیر شد.")
+    ]
+    const profile = profileOf(copies)
+    expect(profile.duplicates).toBe(2)
+    expect(profile.sampleSize.interactions).toBe(2)
+    expect(keysOf(profile.decisionCriteria.evidence)).not.toContain(k.key("00TEN"))
+    // Not a zone's shift (3 h 7 min), a newsletter again the next day, two calls named "Follow-up" an hour apart.
+    expect(profileOf([copies[0]!, task("00TODD", sent + 3 * hours + 7 * 60_000, "Delivery of PO 4471", "The pumps are late again.")]).duplicates).toBe(0)
+    const news = (id: string, day: number) => mail(id, Date.UTC(2023, 4, day, 20), "Newsletter May", "Our spring offers. Unsubscribe here.", { direction: "outbound" })
+    expect(profileOf([news("N1", 10), news("N2", 11)]).duplicates).toBe(0)
+    const morning = mail("N3", Date.UTC(2023, 4, 11, 8), "Newsletter May", "Our spring offers. Unsubscribe here.", { direction: "outbound" })
+    expect(profileOf([news("N1", 10), morning]).duplicates).toBe(0)
+    const call = (id: string, hour: number) => k.interaction(id, { at: Date.UTC(2023, 4, 10, hour), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    expect(profileOf([call("C1", 9), call("C2", 10)]).duplicates).toBe(0)
+    const bare = (id: string, hour: number) => mail(id, Date.UTC(2023, 4, 10, hour), "Follow-up", "")
+    expect(profileOf([bare("B1", 9), bare("B2", 10)]).duplicates).toBe(0)
+  })
+})

@@ -33,7 +33,9 @@ const matcher = compileLexicons(TABLE, {
     accepted: ["ok", "اوکی*"],
     routine: ["please ship", "ship to", "ارسال کنید"],
     priced: ["quote", "پیش فاکتور*"],
-    shrink: ["frozen", "cut", "بسته است", "کاهش*"]
+    shrink: ["frozen", "cut", "بسته است", "کاهش*"],
+    cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
+    payable: ["approved", "can pay", "می تونیم بدیم"]
   },
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.late! | cue.ship! | cue.cap! | cue.pricey!,
@@ -178,6 +180,34 @@ describe("the clause reader", () => {
     expect(voice("notes", "Price review", "We sent it")).toBe(0)
     expect(voice("notes", "Buyer call", "price list review")).toBe(0)
     expect(voice("notes", "Buyer call", "They said price is high")).toBe(C.price)
+  })
+
+  it("reads a ceiling on a budget, an approval or what they can pay as a constraint", () => {
+    expect(voice("customer", "our budget tops out at 40k")).toBe(C.cap)
+    expect(voice("customer", "We only have 30k approved")).toBe(C.cap)
+    expect(voice("customer", "حداکثر ۴۰ میلیون می‌تونیم بدیم")).toBe(C.cap)
+    expect(voice("customer", "سقف بودجه ۵۰ میلیونه")).toBe(C.cap)
+    // An approval under a ceiling is no grown budget.
+    expect(voice("customer", "We only have 30k of budget approved")).toBe(C.cap)
+    // A ceiling on something else, a ceiling denied, a budget approved without one.
+    expect(voice("customer", "at most two weeks late")).toBe(C.late)
+    expect(voice("customer", "There is no ceiling on the budget")).toBe(0)
+    expect(voice("customer", "بودجه سقف نداره")).toBe(0)
+    expect(voice("customer", "the budget was approved")).toBe(0)
+    // Said by us in a note, it is no constraint of theirs.
+    expect(voice("notes", "we can pay at most 30k for the freight")).toBe(0)
+  })
+
+  it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {
+    const reader = matcher.readerOf(G)
+    const out = { cues: 0, voice: 0, markers: 0 }
+    expect(reader(out, "customer", "Price list 2027", "The quality was poor").voice).toBe(C.price | C.quality)
+    const quoted = reader(out, "customer", "Price list 2027", "The quality was poor", undefined, 1)
+    expect(quoted.cues).toBe(C.price | C.quality)
+    expect(quoted.voice).toBe(C.quality)
+    expect(reader(out, "customer", "لیست قیمت ۱۴۰۵", "ممنون", undefined, 1).voice).toBe(0)
+    // Quoted words in the subject take no speaker from the body after them.
+    expect(reader(out, "notes", "\"discount\"", "they said quality", undefined, 1).voice).toBe(C.quality)
   })
 
   it("counts everything in the customer's own text, and nothing in nobody's", () => {
