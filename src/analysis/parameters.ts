@@ -377,6 +377,8 @@ export const LEXICONS = {
       "% off", "%off", "% lower", "percent off", "per cent off", "pct off", "percent lower",
       // ... and a price said to be so much above another ("You're 15% above the others").
       "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
+      // ... or another's said to be so much below ours ("Competitor X offered 10% less").
+      "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
@@ -545,7 +547,9 @@ export const LEXICONS = {
       "cannot go over", "can't go beyond", "cannot go beyond", "can't exceed", "cannot exceed", "won't go above",
       "won't go over", "will not go above", "will not go over",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
-      "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
+      "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*",
+      // The negative verb is the constraint's own: «توان پرداخت نداریم» (we cannot afford it).
+      "توان پرداخت ندار*", "توان پرداختش رو ندار*", "توان پرداختش را ندار*", "توان مالی ندار*", "توانش رو ندار*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
       "نمی تونیم بیشتر*", "بیشتر نمی تونیم*", "بیشتر نمی توانیم*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
       "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
@@ -634,7 +638,9 @@ export const MARKERS = {
     "نیاز*", "احتیاج*", "لازم", "niaz*",
     // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
     // the Persian of the dismissal "not looking for".
-    "دنبال*", "donbal*"
+    "دنبال*", "donbal*",
+    // «ارزونی به درد ما نمی‌خوره»: of no use to us.
+    "به درد"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -647,6 +653,11 @@ export const MARKERS = {
     "seems reasonable", "seem reasonable", "looks reasonable",
     // What they say they do not seek: "we're not looking for the cheapest, we want reliability".
     "not looking for", "aren't looking for", "don't care about", "do not care about",
+    // A price denied to be high is a price found acceptable: "it's not too pricey", «قیمتش گرون نیست».
+    "not expensive", "isn't expensive", "wasn't expensive", "not too expensive", "not that expensive", "not very expensive",
+    "not pricey", "not too pricey", "not that pricey", "isn't pricey", "not bad", "isn't bad", "wasn't bad", "not too bad",
+    "گرون نیست", "گران نیست", "گرون نبود", "گران نبود", "گرون نیستید", "گرون نیستین", "گران نیستید", "بد نیست", "بد نبود",
+    "gerun nist", "geroon nist", "geran nist",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
@@ -937,6 +948,24 @@ export const MARKERS = {
     "می تونیم بپرداز*", "می توانیم هزینه کنیم", "می تونیم هزینه کنیم", "می تونیم خرج کنیم", "می توانیم خرج کنیم",
     "می شه داد", "تصویب*", "مصوب*", "اختصاص*", "مجوز*",
     "mitunim bedim", "mitoonim bedim", "mitunim pardakht*", "mitoonim pardakht*"
+  ],
+  /** Worth affirmed: "pricey, but worth it", «گرونه ولی می‌ارزه». The price is talked of; its value
+   * is not disparaged, in this clause or the one before. Negated ("not worth it") it is none. */
+  worth: [
+    "worth it", "worth every penny", "worth every cent", "worth the money", "worth the price", "worth the investment",
+    "worth paying", "good value", "great value", "value for money",
+    "می ارزه", "می ارزد", "ارزشش رو داره", "ارزشش را دارد", "ارزشش رو دارد", "می ارزید", "می ارزن",
+    "miarze", "miarzeh", "arzeshesho dare"
+  ],
+  /** What they cannot afford that is no money: "we can't afford delays", «نمی‌تونیم ریسک تأخیر رو بپذیریم».
+   * The budget words of the clause (afford, can't afford) say how much it matters, not what it costs. */
+  stake: [
+    "afford delay*", "afford another delay*", "afford any delay*", "afford more delay*", "afford any more delay*",
+    "afford another late", "afford any more late", "afford late", "afford downtime", "afford any downtime",
+    "afford another failure", "afford failure*", "afford mistakes", "afford errors", "afford another outage",
+    "afford outages", "afford to wait", "afford to lose", "afford disruption*", "afford a stoppage", "afford stoppage*",
+    "afford another recall", "afford quality issues", "afford another quality issue", "afford a shutdown", "afford to stop",
+    "ریسک تاخیر", "ریسک توقف", "ریسک خرابی"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

@@ -889,3 +889,48 @@ describe("what they do not seek, what they cannot pay, whose subject a reply car
     expect(profileOf([bare("B1", 9), bare("B2", 10)]).duplicates).toBe(0)
   })
 })
+
+describe("a price denied to be high, a value affirmed, a stake that is no money (issue 13, fourth probe)", () => {
+  it("reads a price said not to be high as no criterion: what follows the contrast decides", () => {
+    for (const text of [
+      "The price isn't bad, but delivery was late again.",
+      "It's not too pricey, but the shipment came two weeks late.",
+      "قیمت گرون نیست ولی تحویل دیر بود.",
+      "قیمتش خیلی گرون نیست، تحویل همیشه با تاخیره."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+      expect(profile.pushback.label, text).toBe("none")
+    }
+    expect(voiced("ارزونی به درد ما نمی‌خوره، کیفیت مهمه.")).toEqual(["quality"])
+  })
+
+  it("reads 'pricey, but worth it' as price talk without disparagement", () => {
+    for (const text of ["Pricey, but worth it.", "Not cheap, but worth every penny.", "گرونه ولی می‌ارزه.", "گرونه، ولی ارزشش رو داره."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.disparagement, text).toBe(0)
+    }
+    // Not worth it is disparagement.
+    expect(voiced("Too expensive, not worth it.")).toContain("disparagement")
+    expect(voiced("گرونه و نمی‌ارزه.")).toContain("disparagement")
+  })
+
+  it("reads 'we can't afford delays' as delivery, not a budget constraint", () => {
+    for (const text of ["We can't afford delays on this line.", "We cannot afford another late shipment.", "دیگه تحمل تاخیر نداریم."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+      expect(profile.pushback.constraint, text).toBe(0)
+    }
+    // What costs money stays a constraint.
+    expect(voiced("We can't afford another price increase.")).toEqual(["constraint", "price"])
+    expect(voiced("با این قیمت توان پرداخت نداریم.")).toContain("constraint")
+  })
+
+  it("hears a rival's price said as so much less than ours", () => {
+    expect(voiced("Competitor X offered 10% less.")).toEqual(["competitor", "price"])
+    expect(voiced("Acme came in 7 percent cheaper.")).toContain("price")
+    expect(voiced("رقیب ۱۰ درصد کمتر داد.")).toEqual(["competitor", "price"])
+  })
+})

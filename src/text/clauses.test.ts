@@ -7,7 +7,7 @@ import { compileLexicons } from "./lexicon"
 const TABLE = {
   g: {
     price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], ship: ["ship", "ارسال*"],
-    rival: ["competitor*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
+    rival: ["competitor*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
   }
 } as const
 const matcher = compileLexicons(TABLE, {
@@ -26,7 +26,7 @@ const matcher = compileLexicons(TABLE, {
     ours: ["we", "i", "sent", "ما", "دادیم"],
     automated: ["unsubscribe", "خبرنامه*"],
     request: ["how do i", "چطور"],
-    excess: ["too high", "steep", "بالاست"],
+    excess: ["too high", "steep", "pricey", "بالاست"],
     want: ["need", "want", "required", "نمی خوا*"],
     only: ["just", "فقط"],
     concession: ["maybe", "شاید"],
@@ -35,12 +35,14 @@ const matcher = compileLexicons(TABLE, {
     priced: ["quote", "پیش فاکتور*"],
     shrink: ["frozen", "cut", "بسته است", "کاهش*"],
     cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
-    payable: ["approved", "can pay", "می تونیم بدیم"]
+    payable: ["approved", "can pay", "می تونیم بدیم"],
+    worth: ["worth it", "می ارزه"],
+    stake: ["afford delay*"]
   },
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.late! | cue.ship! | cue.cap! | cue.pricey!,
     negatable: cue.cap! | cue.pricey!,
-    budgetBound: cue.price! | cue.cap!,
+    budgetBound: cue.price! | cue.cap! | cue.afford!,
     otherSubject: cue.rival!,
     excessOf: cue.price!,
     excess: cue.pricey!,
@@ -196,6 +198,17 @@ describe("the clause reader", () => {
     expect(voice("customer", "the budget was approved")).toBe(0)
     // Said by us in a note, it is no constraint of theirs.
     expect(voice("notes", "we can pay at most 30k for the freight")).toBe(0)
+  })
+
+  it("sets disparagement aside where worth is affirmed, a price word aside where the stake is no money", () => {
+    expect(voice("customer", "The quote is steep, but worth it")).toBe(C.price)
+    expect(voice("customer", "پیش‌فاکتور بالاست ولی می‌ارزه")).toBe(C.price)
+    expect(voice("customer", "The quote is steep, not worth it")).toBe(C.price | C.pricey)
+    expect(voice("customer", "we can't afford delays")).toBe(0)
+    expect(voice("customer", "we can't afford it")).toBe(C.afford)
+    // A negation right before an excess word that is its own price denies it: "not too pricey".
+    expect(voice("customer", "pricey")).toBe(C.price | C.pricey)
+    expect(voice("customer", "not too pricey")).toBe(C.price)
   })
 
   it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {

@@ -57,7 +57,7 @@ const FLAGGED_ROLES = [
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
-const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable"] as const
+const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "worth", "stake"] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 type FlaggedRole = (typeof FLAGGED_ROLES)[number]
@@ -81,7 +81,8 @@ export interface ReadingBits {
   dismissable: number
   /** Dropped by a negation before them: pushback ("not overpriced"). */
   negatable: number
-  /** Dropped in a clause where the budget grew: a budget constraint, and price as a criterion. */
+  /** The money cues, a budget constraint and price as a criterion: dropped in a clause where the
+   * budget grew, or where what they cannot afford is no money ("we can't afford delays"). */
   budgetBound: number
   /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
   otherSubject: number
@@ -143,6 +144,8 @@ const PRICED = ROLE("priced")
 const SHRINK = ROLE("shrink")
 const CAP = ROLE("cap")
 const PAYABLE = ROLE("payable")
+const WORTH = ROLE("worth")
+const STAKE = ROLE("stake")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -310,6 +313,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let ceilingEnd = -1
   let ceilingNegated = false
   let payable = false
+  /** Worth affirmed ("but it's worth it", «ولی می‌ارزه»): no disparagement here or in the clause before. */
+  let worth = false
+  /** What they cannot afford is no money: "we can't afford delays", «نمی‌تونیم ریسک تاخیر کنیم». */
+  let stake = false
   /** Where a "not only" ends: its "only" is part of it. */
   let additiveEnd = -1
 
@@ -357,11 +364,17 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         }
         // "only 30k of budget approved": the approval is the ceiling, no grown budget.
         if (capped) increase = false
+        if (stake) cues &= ~budgetBound
         let voiced = cues & ~(negatable & ~keptNegatable)
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | (routineCues & ~freeCues))
         if (dismissed) voiced &= ~dismissable
+        // "Pricey, but worth it": the price is talked of, its value not disparaged.
+        if (worth) {
+          voiced &= ~excess
+          pendingVoiced &= ~excess
+        }
         // "our budget can't absorb the increase" is no grown budget.
         if (increase && firstNegationEnd < 0) voiced &= ~budgetBound
         // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
@@ -452,6 +465,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         ceilingEnd = -1
         ceilingNegated = false
         payable = false
+        worth = false
+        stake = false
         additiveEnd = -1
       }
       if (h === count) break
@@ -576,14 +591,22 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case PAYABLE:
           payable = true
           break
+        case WORTH:
+          // Not "not worth it" (a disparagement of its own), nor "hardly worth it".
+          if (!(negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP)) worth = true
+          break
+        case STAKE:
+          stake = true
+          break
         case SHRINK:
           if (budgetStart >= 0) shrink = true
           if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= WANT_GAP) shrinkNegated = true
           if (end > shrinkEnd) shrinkEnd = end
           break
         case EXCESS:
-          // "prices are way too high": after the price, unless a negation stands between ("not too high").
-          if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
+          // "prices are way too high": after the price, unless a negation stands between ("not too
+          // high") or right before it ("not too pricey", where the word is its own price).
+          if (excessOfStart >= 0 && negationEnd <= excessOfStart && !(negationEnd >= 0 && start - negationEnd <= WANT_GAP)) {
             const made = excessOfDocument ? excess | excessOf : excess
             cues |= made
             derived |= made
