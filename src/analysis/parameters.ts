@@ -660,6 +660,8 @@ export const MARKERS = {
     "gerun nist", "geroon nist", "geran nist",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "they're happy with", "is happy with", "was happy with", "were happy with", "they're satisfied with", "is satisfied with",
+    "were satisfied with",
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
     "are pleased with", "been pleased with", "has been great", "have been great", "has been good", "have been good",
     "has been fine", "have been fine", "has been excellent", "have been excellent",
@@ -889,12 +891,16 @@ export const MARKERS = {
     "maybe", "perhaps", "possibly", "might", "may be", "granted", "admittedly", "of course", "i guess", "i suppose",
     "شاید", "ممکنه", "ممکن است", "احتمالا", "البته", "درسته که", "درست است که", "shayad", "momkene"
   ],
-  /** Said right after a criterion, finds it satisfactory: "price ok", "pricing fine", «قیمت اوکیه». */
+  /** Said right after a criterion, finds it satisfactory ("price ok", "pricing fine", «قیمت اوکیه»,
+   * "quality is great", «کیفیت عالیه») or ranks it second ("price secondary"): not what they decide on. */
   accepted: [
     "ok", "okay", "fine", "acceptable", "agreed", "alright", "all right", "all good", "looks good", "is good", "seems good",
-    "works for us",
-    "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله",
-    "okaye", "khoobe", "khube"
+    "works for us", "is great", "was great", "are great", "were great", "is excellent", "was excellent", "are excellent",
+    "excellent", "is perfect", "secondary", "is secondary", "a secondary concern", "less important", "less of a concern",
+    "less of an issue",
+    "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله", "عالیه", "عالی است",
+    "عالی هست", "عالی بود", "عالی بوده", "بی نقصه", "فرعیه", "فرعی است",
+    "okaye", "khoobe", "khube", "aalie", "alie"
   ],
   /**
    * Order handling: a shipping instruction or a receipt ("please ship the order to …", "shipping

@@ -934,3 +934,22 @@ describe("a price denied to be high, a value affirmed, a stake that is no money 
     expect(voiced("رقیب ۱۰ درصد کمتر داد.")).toEqual(["competitor", "price"])
   })
 })
+
+describe("praise and a second rank are no decision criterion (issue 13, fourth probe)", () => {
+  const call = { channel: "call" as const, direction: "outbound" as const }
+  it("reads what they praise or rank second as set aside, in our notes and their mail", () => {
+    const profile = profileOf([
+      k.interaction("P1", { at: at(100), subject: "Quarterly review", text: "Meeting with procurement: they need delivery within 2 weeks, price secondary.", ...call }),
+      k.interaction("P2", { at: at(130), subject: "Call", text: "They're happy with quality, only concern is lead time.", ...call }),
+      k.interaction("P3", { at: at(160), subject: "Batch 9", text: "Quality is great, but the shipment was late again." }),
+      k.interaction("P4", { at: at(190), subject: "جلسه", text: "جلسه با خرید: گفتند قیمت فرعیه، تحویل به موقع مهمه.", ...call }),
+      k.interaction("P5", { at: at(220), subject: "سفارش ۱۲", text: "کیفیت عالیه ولی محموله باز دیر رسید." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("delivery")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(profile.decisionCriteria.weights.quality).toBe(0)
+    // Praise denied is a complaint.
+    expect(voiced("Quality is not great lately.")).toEqual(["quality"])
+    expect(voiced("کیفیت عالی نیست.")).toEqual(["quality"])
+  })
+})
