@@ -379,7 +379,7 @@ export const LEXICONS = {
       "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
       // ... or another's said to be so much below ours ("Competitor X offered 10% less").
       "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
-      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
     quality: [
@@ -565,6 +565,8 @@ export const LEXICONS = {
       "not seeing the value", "can't justify the price", "cannot justify the price",
       "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "نمی ارزه*", "ارزششو نداره*", "گران است*", "خیلی گران*", "گرونه*",
       "گران فروشی*", "بیش از ارزش*", "گرون حساب*", "گران حساب*", "گرون دادین*", "گرون دادید*", "گرون میدین*",
+      // Not worth its price to us: «نمی‌صرفه», «برامون صرف نداره», «به صرفه نیست».
+      "نمی صرفه*", "نمی صرفد*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*", "به صرفه نیست*", "به صرفه نمی*",
       "گران می دهید*", "گرون می دین*"
     ]
   },
@@ -628,7 +630,7 @@ export const MARKERS = {
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
-    "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
+    "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority", "mind",
     "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
     "sensitive", "sensitivity", "driver", "حساس*",
@@ -675,6 +677,8 @@ export const MARKERS = {
     "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
     "secondary to", "less important than", "در درجه دوم",
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
+    // A condition opens a clause of its own: "We don't mind the price as long as it ships on time".
+    "as long as", "so long as", "provided that", "به شرطی که", "به شرط اینکه", "به شرط این که",
     "vali", "amma"
   ],
   /** A comparison that ranks what follows it lower than what came before: "delivery matters more
@@ -708,7 +712,9 @@ export const MARKERS = {
   /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
    * "از" (than) ranks below the other the clause names, once one of these follows. */
   than: ["از"],
-  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است"],
+  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است",
+    // After a contrast, what it ranks higher outweighs the clause before: "price matters, but quality matters more".
+    "matters more", "matter more", "more important", "counts more", "count more", "matters most", "most important"],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**

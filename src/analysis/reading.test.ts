@@ -953,3 +953,32 @@ describe("praise and a second rank are no decision criterion (issue 13, fourth p
     expect(voiced("کیفیت عالی نیست.")).toEqual(["quality"])
   })
 })
+
+describe("what matters more, on what condition, and what does not pay (issue 13, fourth probe)", () => {
+  it("reads 'X matters, but Y matters more' as Y, in English and Persian", () => {
+    for (const text of ["Price matters, but quality matters more.", "Price is important but quality is more important.", "قیمت مهمه ولی کیفیت مهم‌تره."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("quality")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    // Both named alike stay both.
+    expect(voiced("هم قیمت هم کیفیت برامون مهمه.")).toEqual(["price", "quality"])
+  })
+
+  it("reads a condition as a clause of its own: 'we don't mind the price as long as it ships on time'", () => {
+    for (const text of ["We don't mind the price as long as it ships on time.", "قیمت برامون مهم نیست به شرطی که به موقع برسه."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+  })
+
+  it("hears «نمی‌صرفه», «برامون صرف نداره» as price disparaged", () => {
+    for (const text of ["با این قیمت برامون نمی‌صرفه.", "برامون صرف نداره.", "این پیشنهاد به صرفه نیست."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.label, text).toBe("disparagement")
+      expect(profile.decisionCriteria.label, text).toBe("price")
+    }
+    expect(voiced("It's not cost-effective for us, not worth the price.")).toContain("disparagement")
+  })
+})

@@ -37,6 +37,7 @@ const matcher = compileLexicons(TABLE, {
     cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
     payable: ["approved", "can pay", "می تونیم بدیم"],
     worth: ["worth it", "می ارزه"],
+    greater: ["matters more", "مهم تره"],
     stake: ["afford delay*"]
   },
   reading: (cue) => ({
@@ -209,6 +210,15 @@ describe("the clause reader", () => {
     // A negation right before an excess word that is its own price denies it: "not too pricey".
     expect(voice("customer", "pricey")).toBe(C.price | C.pricey)
     expect(voice("customer", "not too pricey")).toBe(C.price)
+  })
+
+  it("sets the clause before aside when a contrast ranks something else higher", () => {
+    expect(voice("customer", "price is fine, but quality matters more")).toBe(C.quality)
+    expect(voice("customer", "price, but quality matters more")).toBe(C.quality)
+    expect(voice("customer", "قیمت، ولی کیفیت مهم‌تره")).toBe(C.quality)
+    // Without the contrast, or ranking the same thing, nothing is set aside.
+    expect(voice("customer", "price. quality matters more")).toBe(C.price | C.quality)
+    expect(voice("customer", "price, but price matters more")).toBe(C.price)
   })
 
   it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {

@@ -28,7 +28,13 @@
  *   others, and not a rise refused ("don't want a price increase"); after a negation, "just",
  *   "only", «فقط» open what is wanted instead, as "rather" does;
  * - a hedged clause ("maybe price is a factor", «شاید قیمت هم مهم باشه») yields to a contrast
- *   after it that names something else ("but quality decides");
+ *   after it that names something else ("but quality decides"), and so does any clause to a
+ *   contrast that ranks something else higher ("but quality matters more", «ولی کیفیت مهم‌تره»);
+ * - a ceiling with a budget, an approval or a verb of paying ("budget tops out at 40k", "only 30k
+ *   approved", «حداکثر ۴۰ میلیون می‌تونیم بدیم») is a constraint, unless denied ("سقف نداره");
+ * - worth affirmed ("but worth it", «ولی می‌ارزه») sets disparagement aside, here and in the
+ *   clause before; what they cannot afford that is no money ("can't afford delays") sets the
+ *   money cues of its clause aside;
  * - a word right after cues that accepts them ("price ok", «قیمت اوکیه») sets them aside, unless
  *   a negation stands between or follows ("قابل قبول نیست");
  * - delivery words inside an order instruction or receipt ("please ship the order to …",
@@ -393,7 +399,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // "برای ما کیفیت از قیمت مهم‌تره": what follows "از" ranks below what the clause also names.
         if (greater && (thanCues & dismissable) !== 0 && (cues & dismissable & ~thanCues) !== 0) voiced &= ~(thanCues & dismissable)
         // "Maybe price is a factor, but quality decides": a hedged clause yields to the contrast after it.
-        if (pendingConceded && firstIsContrast && (voiced & dismissable & ~pendingVoiced) !== 0) pendingVoiced &= ~dismissable
+        // "قیمت مهمه ولی کیفیت مهم‌تره" (price matters but quality more): so does a contrast ranking something else higher.
+        if ((pendingConceded || (greater && thanCues === 0)) && firstIsContrast && (voiced & dismissable & ~pendingVoiced) !== 0) pendingVoiced &= ~dismissable
         if (pendingQuotedOnly && speaker !== NONE) pendingCounts = (who === "customer" || speaker === THEM) && !pendingQuotedText
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
