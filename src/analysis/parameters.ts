@@ -405,7 +405,7 @@ export const LEXICONS = {
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
-      "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
+      "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
       "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
     ],
     support: [
@@ -633,7 +633,7 @@ export const MARKERS = {
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority", "mind",
     "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
-    "sensitive", "sensitivity", "driver", "حساس*",
+    "sensitive", "sensitivity", "driver", "حساس*", "goal", "aim", "هدف*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
@@ -654,7 +654,9 @@ export const MARKERS = {
     "was reasonable", "is fair", "was fair", "is competitive", "was competitive", "seems fair", "seem fair", "looks fair",
     "seems reasonable", "seem reasonable", "looks reasonable",
     // What they say they do not seek: "we're not looking for the cheapest, we want reliability".
-    "not looking for", "aren't looking for", "don't care about", "do not care about",
+    "not looking for", "aren't looking for", "don't care about", "do not care about", "isn't looking for",
+    "not chasing", "aren't chasing", "isn't chasing", "not after the", "aren't after the", "not price shopper", "not price shoppers", "not a price shopper",
+    "never buy on", "don't buy on", "do not buy on", "doesn't buy on", "not buying on", "never bought on",
     // A price denied to be high is a price found acceptable: "it's not too pricey", «قیمتش گرون نیست».
     "not expensive", "isn't expensive", "wasn't expensive", "not too expensive", "not that expensive", "not very expensive",
     "not pricey", "not too pricey", "not that pricey", "isn't pricey", "not bad", "isn't bad", "wasn't bad", "not too bad",

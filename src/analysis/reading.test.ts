@@ -982,3 +982,23 @@ describe("what matters more, on what condition, and what does not pay (issue 13,
     expect(voiced("It's not cost-effective for us, not worth the price.")).toContain("disparagement")
   })
 })
+
+describe("buyers who say they do not buy on price (issue 13, fourth probe)", () => {
+  it("reads 'not chasing the lowest price', 'never buy on price', «کمترین قیمت هدف ما نیست» as no price criterion", () => {
+    const call = { channel: "call" as const, direction: "outbound" as const, subject: "Call" }
+    const profile = profileOf([
+      k.interaction("B1", { at: at(100), subject: "Supplier review", text: "We aren't chasing the lowest price; reliability of the pumps is what we need." }),
+      k.interaction("B2", { at: at(140), subject: "Renewal", text: "We never buy on price alone. The last batch had defects." }),
+      k.interaction("B3", { at: at(180), subject: "تمدید", text: "کمترین قیمت هدف ما نیست، دوام دستگاه برامون مهمه." }),
+      k.interaction("B4", { at: at(220), text: "Customer isn't chasing the lowest price; reliability is key for them.", ...call }),
+      k.interaction("B5", { at: at(260), text: "We're not price shoppers, quality first." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("keeps 'on time' asked for beside an order instruction: «فقط سر وقت تحویل بدید»", () => {
+    expect(voiced("تخفیف لازم نداریم، فقط سر وقت تحویل بدید.")).toEqual(["delivery"])
+    expect(voiced("No discount needed, just deliver on time.")).toEqual(["delivery"])
+  })
+})
