@@ -369,6 +369,8 @@ export const LEXICONS = {
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
       "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
+      // What is billed ("double what Acme charges"), not "in charge of".
+      "charges", "charged", "charging", "overcharg*",
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
       "sharpen your pencil", "sharpen the pencil", "sharpen our pencil", "best and final", "bafo", "come down a bit",
       "come down a little", "come down further", "come down some", "better number", "better deal",
@@ -379,7 +381,7 @@ export const LEXICONS = {
       "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
       // ... or another's said to be so much below ours ("Competitor X offered 10% less").
       "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
-      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
     quality: [
@@ -389,7 +391,7 @@ export const LEXICONS = {
       // What a failing product looks like in a case subject, when nobody says "quality".
       "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
       "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
+      "کیفیت*", "باکیفیت*", "بی کیفیت*", "مرغوب*", "نامرغوب*", "جنس خوب*", "جنس درجه یک*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
@@ -401,12 +403,13 @@ export const LEXICONS = {
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
       "stuck in customs", "held at customs", "held up in customs",
       // Speed asked for, even inside an order instruction ("please ship faster").
-      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker",
+      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker", "expedit*",
+      "rush order*", "rush delivery", "rush shipment*",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
       "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
-      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
@@ -540,7 +543,7 @@ export const LEXICONS = {
       "spending freeze", "spend freeze", "purchasing freeze", "procurement freeze", "froze spending", "froze all spending",
       "freeze on spending", "freeze on purchases", "freeze on purchasing", "can't stretch", "cannot stretch",
       "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
-      "more than we wanted to spend",
+      "more than we wanted to spend", "hands are tied", "our hands are tied",
       // A ceiling said with its verb: "we can only spend 25k", "the most we can pay is 30k", "we can't exceed 40k".
       "can only pay", "can only spend", "can only afford", "could only pay", "could only spend", "can only go to",
       "the most we can pay", "the most we can spend", "most we can pay", "most we can spend", "can't go over",
@@ -633,7 +636,7 @@ export const MARKERS = {
     "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority", "mind",
     "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
-    "sensitive", "sensitivity", "driver", "حساس*", "goal", "aim", "هدف*",
+    "sensitive", "sensitivity", "driver", "حساس*", "goal", "aim", "هدف*", "تعیین کننده*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.

@@ -452,7 +452,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
 
   it("reads colloquial Persian and Finglish pushback, service complaints, threats and needs denied", () => {
     expect(voiced("گرون حساب کردین")).toContain("disparagement")
-    expect(voiced("پولشو نداریم")).toEqual(["constraint"])
+    // Money (پول) is a price word, as a budget is: "we can't afford it" reads both too.
+    expect(voiced("پولشو نداریم")).toEqual(["constraint", "price"])
     expect(voiced("We just don't have the money this quarter.")).toContain("constraint")
     expect(voiced("کسی تلفن رو جواب نمیده")).toEqual(["support"])
     expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
@@ -1000,5 +1001,20 @@ describe("buyers who say they do not buy on price (issue 13, fourth probe)", () 
   it("keeps 'on time' asked for beside an order instruction: «فقط سر وقت تحویل بدید»", () => {
     expect(voiced("تخفیف لازم نداریم، فقط سر وقت تحویل بدید.")).toEqual(["delivery"])
     expect(voiced("No discount needed, just deliver on time.")).toEqual(["delivery"])
+  })
+})
+
+describe("more of how buyers put it (issue 13, fourth probe)", () => {
+  it("hears what is billed, hands tied, a rush and goods asked good, and a decisive factor denied", () => {
+    expect(voiced("Your quote is double what Acme charges.")).toEqual(["price"])
+    expect(voiced("The person in charge of logistics will call you.")).toEqual(["delivery"])
+    expect(voiced("Our hands are tied on budget this year.")).toEqual(["constraint", "price"])
+    expect(voiced("Please expedite, our line is down.")).toEqual(["delivery"])
+    expect(voiced("پولش مهم نیست، فقط زود برسونید.")).toEqual(["delivery"])
+    expect(voiced("جنس خوب بدید، پولش مهم نیست.")).toEqual(["quality"])
+    expect(voiced("جنس‌تون نامرغوب بود.")).toEqual(["quality"])
+    const profile = profileOf(repeated("قیمت تعیین‌کننده نیست، دوام و کیفیت برامون مهمه.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 })
