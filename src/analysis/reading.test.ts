@@ -1018,3 +1018,24 @@ describe("more of how buyers put it (issue 13, fourth probe)", () => {
     expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 })
+
+describe("a budget ceiling as a rep notes it (issue 13, fourth probe)", () => {
+  const call = { channel: "call" as const, direction: "outbound" as const, subject: "Call" }
+  it("reads the ceiling the buyer named in our call notes as their constraint, and ours as nothing", () => {
+    const notes = [
+      "Buyer said they only have 30k approved.",
+      "Procurement: budget tops out at 40k.",
+      "مشتری گفت حداکثر ۴۰ میلیون می‌تونن بدن.",
+      "مشتری گفت بیشتر از ۳۰ میلیون بودجه ندارن.",
+      "خریدار گفت سقف بودجه‌شون ۵۰ میلیونه."
+    ]
+    const profile = profileOf(notes.map((text, n) => k.interaction(`N${n}`, { at: at(100 + n * 20), text, ...call })))
+    expect(profile.pushback.label).toBe("constraint")
+    expect(profile.pushback.constraint).toBe(notes.length)
+    expect(voiced("The limit is 40k for this PO.")).toEqual(["constraint"])
+    expect(voiced("بیشتر از ۴۰ میلیون نمی‌تونیم هزینه کنیم.")).toContain("constraint")
+    // Our own ceiling is no pushback of theirs; a ceiling on time is no budget.
+    expect(voiced("We told them our max discount is 10%.", call)).toEqual([])
+    expect(voiced("We spend at most 2 hours a week on training.")).not.toContain("constraint")
+  })
+})
