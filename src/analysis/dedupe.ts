@@ -32,8 +32,8 @@ function wholeDays(at: number): boolean {
 /**
  * Whether two copies were logged at the same moment: within the window, or, for an email, on the
  * same day when the earlier copy carries a date only (a logged Task's ActivityDate is midnight
- * UTC), or shifted by a time zone's offset (parameters.ts DEDUPE) when the email has a body to
- * tell it apart and a person wrote it: two calls named "Follow-up" an hour apart, or on one day,
+ * UTC), or shifted by a time zone's offset (parameters.ts DEDUPE) when the email has a body that
+ * tells it apart and a person wrote it: two calls named "Follow-up" an hour apart, or on one day,
  * are two calls, a subject alone ("Quick question") may well be written twice in a morning, and a
  * newsletter sent at 20:00 and again at 08:00 the next day is two sends.
  */
@@ -44,13 +44,15 @@ function sameMoment(first: InteractionF, later: InteractionF): boolean {
   if (wholeDays(first.at) && gap < TIME.DAY) return true
   // Automated sends repeat by design: a newsletter or a reminder sent again with the same text.
   return gap < DEDUPE.zoneShiftMaxMs && gap === Math.floor(gap / DEDUPE.zoneStepMs) * DEDUPE.zoneStepMs && first.human && later.human &&
-    worded(first.textB) && worded(later.textB)
+    telling(first.textB) && telling(later.textB)
 }
 
-/** Whether a text has anything but spaces (asked of the few copies a signature groups). */
-function worded(text: string | undefined): boolean {
+/** Whether a text says enough to tell one message from another hours apart: "Thanks, got it."
+ * is written again the same afternoon. Asked of the few copies a signature groups. */
+function telling(text: string | undefined): boolean {
   if (!text) return false
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 32) return true
+  let letters = 0
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 32 && ++letters >= DEDUPE.zoneMinBodyChars) return true
   return false
 }
 

@@ -333,7 +333,10 @@ export const DEDUPE = {
    * same email; identical text at another offset (a newsletter sent again the next day) is not.
    */
   zoneStepMs: 15 * 60_000,
-  zoneShiftMaxMs: 14 * 3_600_000
+  zoneShiftMaxMs: 14 * 3_600_000,
+  /** A shifted copy is told by its body: one this short ("Thanks, got it.", «ممنون، رسید.») is
+   * written again hours later, and two such replies are two messages. Characters other than spaces. */
+  zoneMinBodyChars: 20
 } as const
 
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */

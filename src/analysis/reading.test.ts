@@ -888,6 +888,10 @@ describe("what they do not seek, what they cannot pay, whose subject a reply car
     expect(profileOf([call("C1", 9), call("C2", 10)]).duplicates).toBe(0)
     const bare = (id: string, hour: number) => mail(id, Date.UTC(2023, 4, 10, hour), "Follow-up", "")
     expect(profileOf([bare("B1", 9), bare("B2", 10)]).duplicates).toBe(0)
+    // Two short thanks on one thread, hours apart, are two replies.
+    const thanks = (id: string, hour: number, text: string) => mail(id, Date.UTC(2023, 4, 10, hour), "RE: Order 4471", text)
+    expect(profileOf([thanks("T1", 9, "Thanks, got it."), thanks("T2", 12, "Thanks, got it.")]).duplicates).toBe(0)
+    expect(profileOf([thanks("T3", 9, "ممنون، رسید."), thanks("T4", 12, "ممنون، رسید.")]).duplicates).toBe(0)
   })
 })
 
