@@ -952,13 +952,14 @@ export const MARKERS = {
    * A ceiling on what they can pay: with a budget word or a `payable` phrase in the clause, a
    * constraint ("our budget tops out at 40k", "We only have 30k approved", «حداکثر ۴۰ میلیون
    * می‌تونیم بدیم»). Alone it bounds anything ("max two weeks lead time"). Denied right before or
-   * after it ("no cap", «سقف نداره»), it is none.
+   * after it ("no cap", «سقف نداره»), it is none. An approval of something else is no money
+   * approved (`vetted`: "only approved vendors").
    */
   cap: [
     "tops out", "top out", "topped out", "maxes out", "max out", "maxed out", "at most", "at the most", "maximum", "max",
     "no more than", "not more than", "ceiling", "upper limit", "hard cap", "cap of", "cap is", "limit of", "limit is",
     "only have", "only has", "only had", "only got", "only been approved", "only approved", "only budgeted",
-    "only allocated", "have only", "has only", "is only", "of only",
+    "only allocated", "have only", "has only", "of only",
     "حداکثر", "حد اکثر", "نهایتا", "نهایتش", "سقف*", "ماکزیمم", "فقط", "صرفا", "تنها",
     "hadaksar", "nahayatan", "saghf*", "faghat"
   ],
@@ -970,7 +971,7 @@ export const MARKERS = {
     "willing to pay", "willing to spend", "prepared to pay", "prepared to spend", "can go to", "can stretch to",
     "می توانیم بدهیم", "می تونیم بدیم", "می تونیم بدهیم", "می توانیم پرداخت*", "می تونیم پرداخت*", "می توانیم بپرداز*",
     "می تونیم بپرداز*", "می توانیم هزینه کنیم", "می تونیم هزینه کنیم", "می تونیم خرج کنیم", "می توانیم خرج کنیم",
-    "می شه داد", "تصویب*", "مصوب*", "اختصاص*", "مجوز*",
+    "می شه داد", "تصویب*", "اختصاص*", "مجوز*",
     // As a rep notes it, in the third person: «حداکثر ۴۰ میلیون می‌تونن بدن».
     "می تونن بدن", "می توانند بدهند", "می تونن پرداخت*", "می توانند پرداخت*", "می تونه بده", "می تواند بدهد",
     "می تونن هزینه کنن", "می توانند هزینه کنند",
@@ -995,6 +996,16 @@ export const MARKERS = {
     "afford outages", "afford to wait", "afford to lose", "afford disruption*", "afford a stoppage", "afford stoppage*",
     "afford another recall", "afford quality issues", "afford another quality issue", "afford a shutdown", "afford to stop",
     "ریسک تاخیر", "ریسک توقف", "ریسک خرابی"
+  ],
+  /** An approval of something other than money, where a `payable` word begins: "approved vendors",
+   * "approved for indoor use". */
+  vetted: [
+    "approved vendor*", "approved supplier*", "approved source*", "approved manufacturer*", "approved list*",
+    "approved part*", "approved material*", "approved product*", "approved design*", "approved drawing*",
+    "approved for use", "approved for indoor", "approved for outdoor", "approved by quality", "approved by engineering",
+    "approved by our engineers", "approved sample*", "authorized dealer*", "authorised dealer*", "authorized distributor*",
+    "authorised distributor*", "authorized reseller*", "authorised reseller*", "authorized service*", "authorised service*",
+    "مجوز فعالیت", "مجوز بهداشت*", "مجوز استاندارد*", "تصویب شده توسط واحد کیفیت"
   ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [

@@ -1041,5 +1041,9 @@ describe("a budget ceiling as a rep notes it (issue 13, fourth probe)", () => {
     // Our own ceiling is no pushback of theirs; a ceiling on time is no budget.
     expect(voiced("We told them our max discount is 10%.", call)).toEqual([])
     expect(voiced("We spend at most 2 hours a week on training.")).not.toContain("constraint")
+    // Approved vendors, designs approved for a use: no money approved.
+    for (const text of ["Only approved vendors can bid on this tender.", "The design is only approved for indoor use.", "فقط تامین‌کننده‌های مصوب می‌تونن شرکت کنن."]) {
+      expect(voiced(text), text).not.toContain("constraint")
+    }
   })
 })

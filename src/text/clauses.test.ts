@@ -36,6 +36,7 @@ const matcher = compileLexicons(TABLE, {
     shrink: ["frozen", "cut", "بسته است", "کاهش*"],
     cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
     payable: ["approved", "can pay", "می تونیم بدیم"],
+    vetted: ["approved vendor*"],
     worth: ["worth it", "می ارزه"],
     greater: ["matters more", "مهم تره"],
     stake: ["afford delay*"]
@@ -197,6 +198,9 @@ describe("the clause reader", () => {
     expect(voice("customer", "There is no ceiling on the budget")).toBe(0)
     expect(voice("customer", "بودجه سقف نداره")).toBe(0)
     expect(voice("customer", "the budget was approved")).toBe(0)
+    // An approval of something else where the approval word begins is no money approved.
+    expect(voice("customer", "We only have approved vendors here")).toBe(0)
+    expect(voice("customer", "we can pay at most 30k to approved vendors")).toBe(C.cap)
     // Said by us in a note, it is no constraint of theirs.
     expect(voice("notes", "we can pay at most 30k for the freight")).toBe(0)
   })

@@ -63,7 +63,7 @@ const FLAGGED_ROLES = [
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
-const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "worth", "stake"] as const
+const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake"] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 type FlaggedRole = (typeof FLAGGED_ROLES)[number]
@@ -150,6 +150,7 @@ const PRICED = ROLE("priced")
 const SHRINK = ROLE("shrink")
 const CAP = ROLE("cap")
 const PAYABLE = ROLE("payable")
+const VETTED = ROLE("vetted")
 const WORTH = ROLE("worth")
 const STAKE = ROLE("stake")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
@@ -319,6 +320,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let ceilingEnd = -1
   let ceilingNegated = false
   let payable = false
+  /** Where the last payable phrase started, and whether one came before it: "approved" in
+   * "approved vendors" (vetted, at the same place) is no money approved. */
+  let payableStart = -1
+  let payableBefore = false
   /** Worth affirmed ("but it's worth it", «ولی می‌ارزه»): no disparagement here or in the clause before. */
   let worth = false
   /** What they cannot afford is no money: "we can't afford delays", «نمی‌تونیم ریسک تاخیر کنیم». */
@@ -472,6 +477,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         ceilingEnd = -1
         ceilingNegated = false
         payable = false
+        payableStart = -1
+        payableBefore = false
         worth = false
         stake = false
         additiveEnd = -1
@@ -596,7 +603,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (end > ceilingEnd) ceilingEnd = end
           break
         case PAYABLE:
+          payableBefore = payable
           payable = true
+          payableStart = start
+          break
+        case VETTED:
+          if (start === payableStart) payable = payableBefore
           break
         case WORTH:
           // Not "not worth it" (a disparagement of its own), nor "hardly worth it".
