@@ -650,9 +650,7 @@ export const MARKERS = {
     "نیاز*", "احتیاج*", "لازم", "niaz*",
     // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
     // the Persian of the dismissal "not looking for".
-    "دنبال*", "donbal*",
-    // «ارزونی به درد ما نمی‌خوره»: of no use to us.
-    "به درد"
+    "دنبال*", "donbal*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -665,8 +663,10 @@ export const MARKERS = {
     "seems reasonable", "seem reasonable", "looks reasonable",
     // What they say they do not seek: "we're not looking for the cheapest, we want reliability".
     "not looking for", "aren't looking for", "don't care about", "do not care about", "isn't looking for",
-    "not chasing", "aren't chasing", "isn't chasing", "not after the", "aren't after the", "not price shopper", "not price shoppers", "not a price shopper",
-    "never buy on", "don't buy on", "do not buy on", "doesn't buy on", "not buying on", "never bought on",
+    "not chasing", "aren't chasing", "isn't chasing", "not price shopper", "not price shoppers", "not a price shopper",
+    "never buy on price", "don't buy on price", "do not buy on price", "doesn't buy on price", "not buying on price",
+    "never bought on price", "never buy on cost", "don't buy on cost", "don't decide on price", "never decide on price",
+    "بر اساس قیمت خرید نمی*", "فقط بر اساس قیمت خرید نمی*", "روی قیمت تصمیم نمی*", "با قیمت تصمیم نمی*",
     // A price denied to be high is a price found acceptable: "it's not too pricey", «قیمتش گرون نیست».
     "not expensive", "isn't expensive", "wasn't expensive", "not too expensive", "not that expensive", "not very expensive",
     "not pricey", "not too pricey", "not that pricey", "isn't pricey", "not bad", "isn't bad", "wasn't bad", "not too bad",
@@ -914,7 +914,8 @@ export const MARKERS = {
   accepted: [
     "ok", "okay", "fine", "acceptable", "agreed", "alright", "all right", "all good", "looks good", "is good", "seems good",
     "works for us", "is great", "was great", "are great", "were great", "is excellent", "was excellent", "are excellent",
-    "excellent", "is perfect", "secondary", "is secondary", "a secondary concern", "less important", "less of a concern",
+    "is perfect", "is secondary", "are secondary", "was secondary", "secondary for us", "secondary for them",
+    "a secondary concern", "less important", "less of a concern",
     "less of an issue",
     "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله", "عالیه", "عالی است",
     "عالی هست", "عالی بود", "عالی بوده", "بی نقصه", "فرعیه", "فرعی است",

@@ -908,7 +908,8 @@ describe("a price denied to be high, a value affirmed, a stake that is no money 
       expect(profile.decisionCriteria.weights.price, text).toBe(0)
       expect(profile.pushback.label, text).toBe("none")
     }
-    expect(voiced("ارزونی به درد ما نمی‌خوره، کیفیت مهمه.")).toEqual(["quality"])
+    // "Useless" is a complaint about what it qualifies.
+    expect(voiced("کیفیت جنس‌تون به درد نمی‌خوره.")).toEqual(["quality"])
   })
 
   it("reads 'pricey, but worth it' as price talk without disparagement", () => {
@@ -944,7 +945,7 @@ describe("praise and a second rank are no decision criterion (issue 13, fourth p
   const call = { channel: "call" as const, direction: "outbound" as const }
   it("reads what they praise or rank second as set aside, in our notes and their mail", () => {
     const profile = profileOf([
-      k.interaction("P1", { at: at(100), subject: "Quarterly review", text: "Meeting with procurement: they need delivery within 2 weeks, price secondary.", ...call }),
+      k.interaction("P1", { at: at(100), subject: "Quarterly review", text: "Meeting with procurement: they need delivery within 2 weeks, price is secondary.", ...call }),
       k.interaction("P2", { at: at(130), subject: "Call", text: "They're happy with quality, only concern is lead time.", ...call }),
       k.interaction("P3", { at: at(160), subject: "Batch 9", text: "Quality is great, but the shipment was late again." }),
       k.interaction("P4", { at: at(190), subject: "جلسه", text: "جلسه با خرید: گفتند قیمت فرعیه، تحویل به موقع مهمه.", ...call }),
@@ -956,6 +957,7 @@ describe("praise and a second rank are no decision criterion (issue 13, fourth p
     // Praise denied is a complaint.
     expect(voiced("Quality is not great lately.")).toEqual(["quality"])
     expect(voiced("کیفیت عالی نیست.")).toEqual(["quality"])
+    expect(voiced("Quality issues at our secondary plant again.")).toEqual(["quality"])
   })
 })
 
@@ -1000,6 +1002,11 @@ describe("buyers who say they do not buy on price (issue 13, fourth probe)", () 
     ])
     expect(profile.decisionCriteria.label).toBe("quality")
     expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("keeps what they do buy on, and what is said near an unrelated 'don't buy on'", () => {
+    expect(voiced("ما فقط بر اساس قیمت خرید نمی‌کنیم، کیفیت مهمه.")).toEqual(["quality"])
+    expect(voiced("Delivery was late. We don't buy on credit.")).toEqual(["delivery"])
   })
 
   it("keeps 'on time' asked for beside an order instruction: «فقط سر وقت تحویل بدید»", () => {
