@@ -372,8 +372,8 @@ export const LEXICONS = {
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
       "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
-      // What is billed ("double what Acme charges"), not "in charge of".
-      "charges", "charged", "charging", "overcharg*",
+      // What is billed ("double what Acme charges"), not "in charge of" nor a battery charged.
+      "charges", "overcharg*",
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
       "sharpen your pencil", "sharpen the pencil", "sharpen our pencil", "best and final", "bafo", "come down a bit",
       "come down a little", "come down further", "come down some", "better number", "better deal",
@@ -976,8 +976,6 @@ export const MARKERS = {
     // As a rep notes it, in the third person: «حداکثر ۴۰ میلیون می‌تونن بدن».
     "می تونن بدن", "می توانند بدهند", "می تونن پرداخت*", "می توانند پرداخت*", "می تونه بده", "می تواند بدهد",
     "می تونن هزینه کنن", "می توانند هزینه کنند",
-    // What a purchase is paid from: "the limit is 40k for this PO".
-    "po", "purchase order",
     "mitunim bedim", "mitoonim bedim", "mitunim pardakht*", "mitoonim pardakht*"
   ],
   /** Worth affirmed: "pricey, but worth it", «گرونه ولی می‌ارزه». The price is talked of; its value

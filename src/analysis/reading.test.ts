@@ -1018,6 +1018,7 @@ describe("buyers who say they do not buy on price (issue 13, fourth probe)", () 
 describe("more of how buyers put it (issue 13, fourth probe)", () => {
   it("hears what is billed, hands tied, a rush and goods asked good, and a decisive factor denied", () => {
     expect(voiced("Your quote is double what Acme charges.")).toEqual(["price"])
+    expect(voiced("The batteries arrived charged and working.")).toEqual([])
     expect(voiced("The person in charge of logistics will call you.")).toEqual(["delivery"])
     expect(voiced("Our hands are tied on budget this year.")).toEqual(["constraint", "price"])
     expect(voiced("Please expedite, our line is down.")).toEqual(["delivery"])
@@ -1043,7 +1044,9 @@ describe("a budget ceiling as a rep notes it (issue 13, fourth probe)", () => {
     const profile = profileOf(notes.map((text, n) => k.interaction(`N${n}`, { at: at(100 + n * 20), text, ...call })))
     expect(profile.pushback.label).toBe("constraint")
     expect(profile.pushback.constraint).toBe(notes.length)
-    expect(voiced("The limit is 40k for this PO.")).toEqual(["constraint"])
+    expect(voiced("Our budget limit is 40k for this order.")).toContain("constraint")
+    // A maximum on an order's lines is no budget.
+    expect(voiced("Max 3 lines per PO, please.")).not.toContain("constraint")
     expect(voiced("بیشتر از ۴۰ میلیون نمی‌تونیم هزینه کنیم.")).toContain("constraint")
     // Our own ceiling is no pushback of theirs; a ceiling on time is no budget.
     expect(voiced("We told them our max discount is 10%.", call)).toEqual([])
