@@ -419,7 +419,7 @@ export const LEXICONS = {
       "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
       "no one answered", "no one called back", "nobody called back", "never showed up", "didn't show up", "did not show up",
       "no-show",
-      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
+      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "تکنسین*", "کارشناس فنی*", "کارشناستون*", "جواب نمی دهند*", "جواب نمیدن*",
       "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*", "جواب نمی ده*", "جواب نمیده*", "جواب نمی دهد*",
       "جواب نمی دید*", "جواب نمیدید*", "جواب تلفن نمی*", "جواب تلفن رو نمی*", "تلفن رو جواب نمی*"
     ]
@@ -1006,6 +1006,10 @@ export const MARKERS = {
     "authorised distributor*", "authorized reseller*", "authorised reseller*", "authorized service*", "authorised service*",
     "مجوز فعالیت", "مجوز بهداشت*", "مجوز استاندارد*", "تصویب شده توسط واحد کیفیت"
   ],
+  /** A condition: the English negations after it in the clause are the condition's ("If you can't
+   * sharpen the pencil we'll go elsewhere" is a threat). Persian negative verbs close behind what
+   * they deny, and need no such rule. */
+  condition: ["if", "unless"],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [
     "how do i", "how do we", "how can i", "how can we", "how to", "how does", "how should", "where can i",

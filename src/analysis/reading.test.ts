@@ -1057,3 +1057,19 @@ describe("a budget ceiling as a rep notes it (issue 13, fourth probe)", () => {
     }
   })
 })
+
+describe("a threat on a condition, a technician who did not come (issue 13, fourth probe)", () => {
+  it("keeps the threat after a condition's own negation: 'If you can't sharpen the pencil we'll go elsewhere'", () => {
+    for (const text of ["If you can't sharpen the pencil we'll go elsewhere.", "If you don't fix the delays we won't renew.", "اگه تخفیف ندید می‌ریم سراغ رقیب."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+    // A threat denied stays denied.
+    expect(voiced("We have no plans to switch suppliers.")).not.toContain("churnThreat")
+  })
+
+  it("hears a technician who did not come as support", () => {
+    expect(voiced("کارشناستون نیومد.")).toEqual(["support"])
+    expect(voiced("تکنسین سه روزه نیومده.")).toEqual(["support"])
+    expect(voiced("Your tech never showed up.")).toEqual(["support"])
+  })
+})

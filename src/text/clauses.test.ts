@@ -37,6 +37,7 @@ const matcher = compileLexicons(TABLE, {
     cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
     payable: ["approved", "can pay", "می تونیم بدیم"],
     vetted: ["approved vendor*"],
+    condition: ["if"],
     worth: ["worth it", "می ارزه"],
     greater: ["matters more", "مهم تره"],
     stake: ["afford delay*"]
@@ -223,6 +224,11 @@ describe("the clause reader", () => {
     // Without the contrast, or ranking the same thing, nothing is set aside.
     expect(voice("customer", "price. quality matters more")).toBe(C.price | C.quality)
     expect(voice("customer", "price, but price matters more")).toBe(C.price)
+  })
+
+  it("leaves a condition's negation to the condition: the pushback after it stands", () => {
+    expect(voice("customer", "if you can't fix it we call it overpriced")).toBe(C.pricey)
+    expect(voice("customer", "we can't call it overpriced")).toBe(0)
   })
 
   it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {

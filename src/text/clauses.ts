@@ -63,7 +63,7 @@ const FLAGGED_ROLES = [
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
-const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake"] as const
+const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition"] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 type FlaggedRole = (typeof FLAGGED_ROLES)[number]
@@ -153,6 +153,7 @@ const PAYABLE = ROLE("payable")
 const VETTED = ROLE("vetted")
 const WORTH = ROLE("worth")
 const STAKE = ROLE("stake")
+const CONDITION = ROLE("condition")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -328,6 +329,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let worth = false
   /** What they cannot afford is no money: "we can't afford delays", «نمی‌تونیم ریسک تاخیر کنیم». */
   let stake = false
+  /** An "if" opened the clause's condition: its negations ("if you can't sharpen the pencil") are
+   * the condition's, and deny nothing of the threat or demand that follows ("we'll go elsewhere"). */
+  let conditional = false
   /** Where a "not only" ends: its "only" is part of it. */
   let additiveEnd = -1
 
@@ -481,6 +485,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         payableBefore = false
         worth = false
         stake = false
+        conditional = false
         additiveEnd = -1
       }
       if (h === count) break
@@ -501,6 +506,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       switch (id) {
         case NEGATION_VERB:
         case NEGATION:
+          if (conditional && id === NEGATION) break
           // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
           // it, unless it is part of that pushback's own words ("ارزش ندارد").
           // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
@@ -616,6 +622,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case STAKE:
           stake = true
+          break
+        case CONDITION:
+          conditional = true
           break
         case SHRINK:
           if (budgetStart >= 0) shrink = true
