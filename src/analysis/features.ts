@@ -260,10 +260,9 @@ export function interactionFeatures(r: InteractionIn): InteractionF {
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
-  // A customer's reply to one of those ("RE: March newsletter") is a person writing.
-  // (Looked for only when the text reads as automated: most records never pay for it.)
-  const human = r.automated !== true &&
-    ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
+  // A customer's reply to one of those ("RE: March newsletter") is a person writing; a logged
+  // copy's own prefix ("Email: Spring newsletter") makes no reply.
+  const human = r.automated !== true && ((reading.markers & MARKER.automated) === 0 || quotedSubject !== 0)
   // A note of a call that reached them: it says what they said, or that we spoke, and not that
   // nobody answered.
   const heard = human && speaker === "notes" && (reading.markers & (HEARD | MARKER.conversation)) !== 0 && (reading.markers & MARKER.unreached) === 0

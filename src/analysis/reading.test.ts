@@ -1073,3 +1073,14 @@ describe("a threat on a condition, a technician who did not come (issue 13, four
     expect(voiced("Your tech never showed up.")).toEqual(["support"])
   })
 })
+
+describe("a logged copy of a newsletter is no reply (issue 13, fourth probe)", () => {
+  it("reads 'Email: Spring newsletter' logged inbound as automated, and 'RE: Spring newsletter' as a person", () => {
+    const logged = (id: string, subject: string, text: string) =>
+      interactionFeatures(k.interaction(id, { at: at(10), sourceObject: "Task", subject, text }))
+    expect(logged("L1", "Email: Spring newsletter", "Our spring offers. Unsubscribe here.").human).toBe(false)
+    expect(logged("L2", "ایمیل: خبرنامه بهار", "پیشنهادهای بهاری. لغو اشتراک").human).toBe(false)
+    expect(logged("L3", "RE: Spring newsletter", "Please send me the price list. Unsubscribe here.").human).toBe(true)
+    expect(logged("L4", "پاسخ: خبرنامه بهار", "لطفا لیست قیمت رو بفرستید. لغو اشتراک").human).toBe(true)
+  })
+})
