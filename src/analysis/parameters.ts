@@ -674,6 +674,8 @@ export const MARKERS = {
     "gerun nist", "geroon nist", "geran nist",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "we're fine on", "we are fine on", "we're fine with", "we are fine with", "we're ok on", "we're ok with", "we are ok with",
+    "we're okay with", "we're good on", "we're good with", "they're fine with", "they are fine with", "they're ok with",
     "they're happy with", "is happy with", "was happy with", "were happy with", "they're satisfied with", "is satisfied with",
     "were satisfied with",
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",

@@ -1084,3 +1084,14 @@ describe("a logged copy of a newsletter is no reply (issue 13, fourth probe)", (
     expect(logged("L4", "پاسخ: خبرنامه بهار", "لطفا لیست قیمت رو بفرستید. لغو اشتراک").human).toBe(true)
   })
 })
+
+describe("'we're fine on price' (issue 13, fourth probe)", () => {
+  it("sets aside what they say they are fine on or with, in English and Persian", () => {
+    for (const text of ["We're fine on price, the issue is lead time.", "They're fine with the price but want faster delivery.", "قیمت‌تون خوبه ولی تحویل طول می‌کشه."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    expect(voiced("We're not fine with the delays.")).toEqual(["delivery"])
+  })
+})
