@@ -4,7 +4,8 @@
  * …"), a Dataverse email tracked twice. Counted twice, it doubles the customer's voice and their
  * contact rhythm. Two interactions are one when their signatures (features.ts `signatureOf`:
  * subject without reply/logging prefixes, and text, whitespace and case aside) are equal and
- * they happened within a minute of each other (or on the same day, when one has a date only).
+ * they happened within a minute of each other (or on the same day, when one has a date only, or
+ * shifted by a time zone's offset, when a sync tool logged its copy in the wrong zone).
  *
  * Linear: one pass over the history in time order (sorted only when it arrives unsorted);
  * signatures only for records logged within the window of another, and only the rare groups
@@ -31,12 +32,28 @@ function wholeDays(at: number): boolean {
 /**
  * Whether two copies were logged at the same moment: within the window, or, for an email, on the
  * same day when the earlier copy carries a date only (a logged Task's ActivityDate is midnight
- * UTC). Two date-only calls named "Follow-up" on one day are two calls.
+ * UTC), or shifted by a time zone's offset (parameters.ts DEDUPE) when the email has a body that
+ * tells it apart and a person wrote it: two calls named "Follow-up" an hour apart, or on one day,
+ * are two calls, a subject alone ("Quick question") may well be written twice in a morning, and a
+ * newsletter sent at 20:00 and again at 08:00 the next day is two sends.
  */
 function sameMoment(first: InteractionF, later: InteractionF): boolean {
   const gap = later.at - first.at
   if (gap <= DEDUPE.windowMs) return true
-  return first.channel === "email" && later.channel === "email" && wholeDays(first.at) && gap < TIME.DAY
+  if (first.channel !== "email" || later.channel !== "email") return false
+  if (wholeDays(first.at) && gap < TIME.DAY) return true
+  // Automated sends repeat by design: a newsletter or a reminder sent again with the same text.
+  return gap < DEDUPE.zoneShiftMaxMs && gap === Math.floor(gap / DEDUPE.zoneStepMs) * DEDUPE.zoneStepMs && first.human && later.human &&
+    telling(first.textB) && telling(later.textB)
+}
+
+/** Whether a text says enough to tell one message from another hours apart: "Thanks, got it."
+ * is written again the same afternoon. Asked of the few copies a signature groups. */
+function telling(text: string | undefined): boolean {
+  if (!text) return false
+  let letters = 0
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 32 && ++letters >= DEDUPE.zoneMinBodyChars) return true
+  return false
 }
 
 /** Whether `a` is the copy to keep over `b`. */
@@ -82,6 +99,52 @@ function inTimeOrder(list: readonly InteractionF[], sorted: number): { order: In
 }
 
 /**
+ * The latest email at each time within a quarter hour, as an open-addressing table kept from one
+ * classification to the next: a Map of a long history's emails grew and rehashed on every
+ * classification (it doubled this pass's time at 10k interactions). A slot belongs to this call
+ * when it carries this call's stamp, so the table is never cleared.
+ */
+interface QuarterTable {
+  keys: Int32Array
+  places: Int32Array
+  stamps: Int32Array
+  stamp: number
+}
+const QUARTERS: QuarterTable = { keys: new Int32Array(0), places: new Int32Array(0), stamps: new Int32Array(0), stamp: 0 }
+
+/** The table, fresh for a history of `n` records (at least twice as many slots: short probes). */
+function quarterTable(n: number): QuarterTable {
+  if (QUARTERS.keys.length < 2 * n) {
+    let size = 1024
+    while (size < 2 * n) size *= 2
+    QUARTERS.keys = new Int32Array(size)
+    QUARTERS.places = new Int32Array(size)
+    QUARTERS.stamps = new Int32Array(size)
+    QUARTERS.stamp = 0
+  }
+  QUARTERS.stamp++
+  return QUARTERS
+}
+
+/** The place of the latest email before at `time` (ms within its quarter hour), or −1; `place` becomes it. */
+function latestInQuarter(t: QuarterTable, time: number, place: number): number {
+  const mask = t.keys.length - 1
+  let slot = (Math.imul(time, 0x9e3779b1) >>> 0) & mask
+  while (t.stamps[slot] === t.stamp) {
+    if (t.keys[slot] === time) {
+      const before = t.places[slot]!
+      t.places[slot] = place
+      return before
+    }
+    slot = (slot + 1) & mask
+  }
+  t.stamps[slot] = t.stamp
+  t.keys[slot] = time
+  t.places[slot] = place
+  return -1
+}
+
+/**
  * The feature set with later copies of the same interaction left out, and how many were.
  *
  * Only records logged at the same moment as another can be copies, and those are few: the
@@ -100,13 +163,22 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
       break
     }
   }
-  const candidates: InteractionF[] = []
-  /** Each candidate's place in `order`. */
-  const places: number[] = []
+  /** 1 for the records of `order` that may be copies: a flag, as a later record may make an earlier one a candidate. */
+  const candidate = new Uint8Array(n)
+  let count = 0
+  const mark = (k: number) => {
+    if (candidate[k] === 0) {
+      candidate[k] = 1
+      count++
+    }
+  }
   // The emails logged within a day after a date-only email may be the same message with its
   // time. In time order those days end no earlier one after another, so "within such a day" is
   // one index: below the end of the latest date-only email's day (no set of records to look up).
   let sameDayEnd = 0
+  // An email copied by a sync tool in the wrong time zone is shifted by whole quarter hours: it
+  // has the original's time within a quarter hour. The latest email at each such time, by place.
+  const quarters = quarterTable(n)
   let previousAt = -Infinity
   let at = n > 0 ? order[0]!.at : 0
   for (let k = 0; k < n; k++) {
@@ -114,24 +186,34 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     const nextAt = k + 1 < n ? order[k + 1]!.at : Infinity
     const near = at - previousAt <= DEDUPE.windowMs || nextAt - at <= DEDUPE.windowMs
     const inDay = k < sameDayEnd && i.channel === "email"
-    if (near || inDay) {
-      candidates.push(i)
-      places.push(k)
-    }
+    if (near || inDay) mark(k)
     if (dateOnlyEmail(i)) {
       let j = k + 1
       let email = false
       for (; j < n && order[j]!.at - at < TIME.DAY; j++) if (order[j]!.channel === "email") email = true
       if (j > sameDayEnd) sameDayEnd = j
-      if (email && !near && !inDay) {
-        candidates.push(i)
-        places.push(k)
+      if (email) mark(k)
+    }
+    if (i.channel === "email") {
+      const inQuarter = at - Math.floor(at / DEDUPE.zoneStepMs) * DEDUPE.zoneStepMs
+      const before = latestInQuarter(quarters, inQuarter, k)
+      if (before >= 0 && at - order[before]!.at < DEDUPE.zoneShiftMaxMs) {
+        mark(before)
+        mark(k)
       }
     }
     previousAt = at
     at = nextAt
   }
-  if (candidates.length === 0) return { fs, duplicates: 0 }
+  if (count === 0) return { fs, duplicates: 0 }
+  const candidates = new Array<InteractionF>(count)
+  /** Each candidate's place in `order`. */
+  const places = new Int32Array(count)
+  for (let k = 0, m = 0; k < n; k++) {
+    if (candidate[k] === 0) continue
+    candidates[m] = order[k]!
+    places[m++] = k
+  }
   // Copies share their subject and are within a day of each other (sameMoment), so the body is
   // hashed only for candidates with a candidate of the same subject hash within a day: in a dense
   // history most are merely close in time. One left out can be no copy, and leaving it out changes

@@ -201,12 +201,8 @@ function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
  */
 function subjectToRead(subject: string | undefined): string | undefined {
   if (!subject) return subject
-  let at = 0
-  while (at < subject.length && subject.charCodeAt(at) === 32) at++
-  const c = subject.charCodeAt(at)
-  if (c < 128 ? ASCII_INITIALS[c] !== 1 : !OTHER_INITIALS.has(c)) return subject
-  const colon = subject.indexOf(":", at)
-  if (colon < 0 || colon - at > LABEL_CHARS) return subject
+  let at = labelsFrom(subject)
+  if (at < 0) return subject
   let cut = false
   for (let label = labelAt(subject, at); label; label = labelAt(subject, at)) {
     const kind = prefixKind(label.label)
@@ -218,6 +214,39 @@ function subjectToRead(subject: string | undefined): string | undefined {
   return cut ? subject.slice(at) : subject
 }
 
+/**
+ * Where a subject's first label may begin, or −1 when it can carry no prefix: a subject whose
+ * first letter begins no prefix is settled by one character test, most of them.
+ */
+function labelsFrom(subject: string): number {
+  let at = 0
+  while (at < subject.length && subject.charCodeAt(at) === 32) at++
+  const c = subject.charCodeAt(at)
+  if (c < 128 ? ASCII_INITIALS[c] !== 1 : !OTHER_INITIALS.has(c)) return -1
+  const colon = subject.indexOf(":", at)
+  return colon < 0 || colon - at > LABEL_CHARS ? -1 : at
+}
+
+/**
+ * Whether a subject answers another message ("RE: Our price list", «پاسخ: لیست قیمت ما»): the
+ * words after the prefix are the subject of the message answered, usually ours, and say nothing
+ * of what the sender decides on; their body does. A logging prefix ("Email: …") is no reply.
+ */
+function answers(subject: string | undefined): boolean {
+  if (!subject) return false
+  let at = labelsFrom(subject)
+  if (at < 0) return false
+  for (let label = labelAt(subject, at); label; label = labelAt(subject, at)) {
+    const kind = prefixKind(label.label)
+    if (kind === null) return false
+    if (kind === "reply") return true
+    at = label.end
+  }
+  return false
+}
+/** The subject is the first text read: its bit in `quotedTexts` (src/text/clauses.ts). */
+const SUBJECT_TEXT = 1
+
 /** The reading of the interaction being extracted: one object for every interaction, read at
  * once, by a reader whose trie is found once (see readerOf). */
 const INTERACTION_READING: Reading = { cues: 0, voice: 0, markers: 0 }
@@ -225,14 +254,15 @@ const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
   const speaker = speakerOf(r)
-  const reading = readInteraction(INTERACTION_READING, speaker, subjectToRead(r.subject), r.text)
+  // A customer's reply quotes the subject it answers: their body speaks, the subject is read for cues only.
+  const quotedSubject = speaker === "customer" && answers(r.subject) ? SUBJECT_TEXT : 0
+  const reading = readInteraction(INTERACTION_READING, speaker, subjectToRead(r.subject), r.text, undefined, quotedSubject)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
-  // A customer's reply to one of those ("RE: March newsletter") is a person writing.
-  // (Looked for only when the text reads as automated: most records never pay for it.)
-  const human = r.automated !== true &&
-    ((reading.markers & MARKER.automated) === 0 || (r.direction === "inbound" && r.subject !== undefined && subjectStart(r.subject) > 0))
+  // A customer's reply to one of those ("RE: March newsletter") is a person writing; a logged
+  // copy's own prefix ("Email: Spring newsletter") makes no reply.
+  const human = r.automated !== true && ((reading.markers & MARKER.automated) === 0 || quotedSubject !== 0)
   // A note of a call that reached them: it says what they said, or that we spoke, and not that
   // nobody answered.
   const heard = human && speaker === "notes" && (reading.markers & (HEARD | MARKER.conversation)) !== 0 && (reading.markers & MARKER.unreached) === 0
@@ -407,16 +437,17 @@ for (const prefix of [...REPLY_PREFIXES, ...FORWARD_PREFIXES, ...LOGGING_PREFIXE
   else OTHER_INITIALS.add(c)
 }
 
-/** What a subject label is: a forward, a reply or logging prefix ("reply"), or neither (null). */
-function prefixKind(raw: string): "forward" | "reply" | null {
+/** What a subject label is: a forward, a reply, a logging prefix, or neither (null). */
+function prefixKind(raw: string): "forward" | "reply" | "logging" | null {
   // As typed, most often: no copy of the label to fold.
   if (FORWARD_PREFIXES.has(raw)) return "forward"
-  if (REPLY_PREFIXES.has(raw) || LOGGING_PREFIXES.has(raw)) return "reply"
+  if (REPLY_PREFIXES.has(raw)) return "reply"
+  if (LOGGING_PREFIXES.has(raw)) return "logging"
   // "re[2]", "re(3)": the counter some clients add; Arabic letters, a half-space.
   const bracket = raw.search(/[[(]/)
   const label = normalise(bracket > 0 ? raw.slice(0, bracket) : raw)
   if (FORWARD_PREFIXES.has(label)) return "forward"
-  return REPLY_PREFIXES.has(label) || LOGGING_PREFIXES.has(label) ? "reply" : null
+  return REPLY_PREFIXES.has(label) ? "reply" : LOGGING_PREFIXES.has(label) ? "logging" : null
 }
 /** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
  * "CC: …", "Subject: …", then "Body:"): not part of the message. */

@@ -121,3 +121,29 @@ describe("marker bits", () => {
     expect(markers & (MARKER.negation | MARKER.negationVerb | MARKER.issue | MARKER.dismissal)).toBe(0)
   })
 })
+
+describe("what they do not seek and what they cannot pay, read by the analysis lexicons", () => {
+  const G = ["criteria", "pushback"] as const
+  const voiced = (text: string) => read(G, "customer", text).voice
+
+  it("reads «دنبال X نیستیم» as 'not looking for X', and «دنبال X» as looking for it", () => {
+    expect(voiced("We are not looking for the cheapest")).toBe(0)
+    expect(voiced("دنبال ارزون‌ترین نیستیم")).toBe(0)
+    expect(voiced("donbale arzoontarin nistim")).toBe(0)
+    expect(voiced("ما دنبال ارزون‌ترین نیستیم، دنبال کیفیتیم")).toBe(CUE.quality)
+    expect(voiced("دنبال تخفیف بیشتریم")).toBe(CUE.price)
+  })
+
+  it("reads a budget ceiling as a constraint, with its budget or payment, and not a ceiling on anything else", () => {
+    expect(voiced("our budget tops out at 40k")).toBe(CUE.price | CUE.constraint)
+    expect(voiced("We only have 30k approved")).toBe(CUE.constraint)
+    expect(voiced("we can pay at most 30k")).toBe(CUE.constraint)
+    expect(voiced("we can only spend 25k this quarter")).toBe(CUE.constraint)
+    expect(voiced("حداکثر ۴۰ میلیون می‌تونیم بدیم")).toBe(CUE.constraint)
+    expect(voiced("hadaksar 40 milion mitunim bedim")).toBe(CUE.constraint)
+    expect(voiced("فقط ۲۰ میلیون بودجه داریم")).toBe(CUE.price | CUE.constraint)
+    expect(voiced("maximum lead time two weeks")).toBe(CUE.delivery)
+    expect(voiced("حداکثر زمان تحویل دو هفته")).toBe(CUE.delivery)
+    expect(voiced("بودجه سقف نداره")).toBe(CUE.price)
+  })
+})

@@ -60,7 +60,7 @@ export const scan: <G extends LexiconGroup>(groups: readonly G[], a: Text, b?: T
  */
 export const read: (groups: readonly LexiconGroup[], speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading = matcher.read
 /** `read` for one set of groups, into a result object the caller reuses (see src/text/lexicon.ts). */
-export const readerOf: (groups: readonly LexiconGroup[]) => (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading = matcher.readerOf
+export const readerOf: (groups: readonly LexiconGroup[]) => (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text, quotedTexts?: number) => Reading = matcher.readerOf
 /** The scan `read` makes, without the clause pass: the classify-10k benchmark's baseline. */
 export const scanHits: (groups: readonly LexiconGroup[], a: Text, b?: Text, c?: Text) => number = matcher.scanHits
 export { MARKER } from "../text/clauses"

@@ -328,9 +328,24 @@ export const ENGAGEMENT = {
   episodeDays: 14
 } as const
 
-/** The same record once (dedupe.ts): copies of one message are logged within this of each other
- * (an EmailMessage and its Task carry the send time, a hand-logged Task the minute). Design default. */
-export const DEDUPE = { windowMs: 60_000 } as const
+/** The same record once (dedupe.ts). */
+export const DEDUPE = {
+  /** Copies of one message are logged within this of each other (an EmailMessage and its Task
+   * carry the send time, a hand-logged Task the minute). Design default. */
+  windowMs: 60_000,
+  /**
+   * A sync tool set to the wrong time zone logs its copy of an email shifted by that zone's
+   * offset from UTC: whole hours, or a multiple of a quarter hour (Iran +3:30, India +5:30, Nepal
+   * +5:45), and never 14 hours or more (the widest offsets are −12 and +14, and a copy is shifted
+   * by one zone's offset). A copy with the same subject and text shifted by such an offset is the
+   * same email; identical text at another offset (a newsletter sent again the next day) is not.
+   */
+  zoneStepMs: 15 * 60_000,
+  zoneShiftMaxMs: 14 * 3_600_000,
+  /** A shifted copy is told by its body: one this short ("Thanks, got it.", «ممنون، رسید.») is
+   * written again hours later, and two such replies are two messages. Characters other than spaces. */
+  zoneMinBodyChars: 20
+} as const
 
 /** Pushback reading (Lee & Ames 2017): which kind dominates. Design default. */
 export const PUSHBACK = { dominance: 1.5 } as const
@@ -365,6 +380,8 @@ export const LEXICONS = {
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
       "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
+      // What is billed ("double what Acme charges"), not "in charge of" nor a battery charged.
+      "charges", "overcharg*",
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
       "sharpen your pencil", "sharpen the pencil", "sharpen our pencil", "best and final", "bafo", "come down a bit",
       "come down a little", "come down further", "come down some", "better number", "better deal",
@@ -373,7 +390,9 @@ export const LEXICONS = {
       "% off", "%off", "% lower", "percent off", "per cent off", "pct off", "percent lower",
       // ... and a price said to be so much above another ("You're 15% above the others").
       "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
-      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*",
+      // ... or another's said to be so much below ours ("Competitor X offered 10% less").
+      "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
     quality: [
@@ -383,7 +402,7 @@ export const LEXICONS = {
       // What a failing product looks like in a case subject, when nobody says "quality".
       "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
       "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
-      "کیفیت*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
+      "کیفیت*", "باکیفیت*", "بی کیفیت*", "مرغوب*", "نامرغوب*", "جنس خوب*", "جنس درجه یک*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
     delivery: [
@@ -395,19 +414,20 @@ export const LEXICONS = {
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
       "stuck in customs", "held at customs", "held up in customs",
       // Speed asked for, even inside an order instruction ("please ship faster").
-      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker",
+      "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker", "expedit*",
+      "rush order*", "rush delivery", "rush shipment*",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
-      "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
-      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
+      "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
       "onsite", "uptime", "training", "installation*", "rude", "unprofessional", "unhelpful", "nobody answered",
       "no one answered", "no one called back", "nobody called back", "never showed up", "didn't show up", "did not show up",
       "no-show",
-      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "جواب نمی دهند*", "جواب نمیدن*",
+      "پشتیبانی*", "خدمات*", "پاسخ*", "سرویس*", "تعمیر*", "نصب*", "آموزش*", "تکنسین*", "کارشناس فنی*", "کارشناستون*", "جواب نمی دهند*", "جواب نمیدن*",
       "کسی جواب*", "بی ادب*", "برخورد بد*", "برخورد نامناسب*", "جواب نمی ده*", "جواب نمیده*", "جواب نمی دهد*",
       "جواب نمی دید*", "جواب نمیدید*", "جواب تلفن نمی*", "جواب تلفن رو نمی*", "تلفن رو جواب نمی*"
     ]
@@ -534,9 +554,21 @@ export const LEXICONS = {
       "spending freeze", "spend freeze", "purchasing freeze", "procurement freeze", "froze spending", "froze all spending",
       "freeze on spending", "freeze on purchases", "freeze on purchasing", "can't stretch", "cannot stretch",
       "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
-      "more than we wanted to spend",
+      "more than we wanted to spend", "hands are tied", "our hands are tied",
+      // A ceiling said with its verb: "we can only spend 25k", "the most we can pay is 30k", "we can't exceed 40k".
+      "can only pay", "can only spend", "can only afford", "could only pay", "could only spend", "can only go to",
+      "the most we can pay", "the most we can spend", "most we can pay", "most we can spend", "can't go over",
+      "cannot go over", "can't go beyond", "cannot go beyond", "can't exceed", "cannot exceed", "won't go above",
+      "won't go over", "will not go above", "will not go over",
       "بودجه ما*", "بودجه نداریم*", "بودجه محدود*", "سقف بودجه*", "بیشتر از این نمی توانیم*", "نمی توانیم بیشتر*",
-      "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
+      "توان پرداخت*", "توان مالی*", "نمی توانیم پرداخت*",
+      // The negative verb is the constraint's own: «توان پرداخت نداریم» (we cannot afford it).
+      "توان پرداخت ندار*", "توان پرداختش رو ندار*", "توان پرداختش را ندار*", "توان مالی ندار*", "توانش رو ندار*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
+      "نمی تونیم بیشتر*", "بیشتر نمی تونیم*", "بیشتر نمی توانیم*", "نمی تونیم هزینه کنیم*", "نمی توانیم هزینه کنیم*",
+      "نمی تونیم خرج کنیم*", "نمی توانیم خرج کنیم*",
+      // As a rep notes it, in the third person: «بیشتر از ۳۰ میلیون بودجه ندارن».
+      "بودجه ندارن*", "بودجه ندارند*", "بودجه نداره*", "بودجه ندارد*", "نمی تونن پرداخت*", "نمی توانند پرداخت*",
+      "نمی تونن بدن*", "نمی توانند بدهند*", "نمی تونن بیشتر*", "نمی توانند بیشتر*", "بیشتر نمی تونن*", "بیشتر نمی توانند*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
       "بودجه مون*", "بودجه اجازه نمی*", "بودجه مون اجازه نمی*", "بودجه ما اجازه نمی*", "بودجه شرکت اجازه نمی*", "با این بودجه نمی*", "بودجه کافی نداریم*", "بودجه کافی نیست*", "بودجه نمی کشه*",
       "پولشو نداریم*", "پولش رو نداریم*", "پولش را نداریم*", "پول نداریم*", "پولمون نمی رسه*", "پولمان نمی رسد*",
@@ -551,6 +583,8 @@ export const LEXICONS = {
       "not seeing the value", "can't justify the price", "cannot justify the price",
       "ارزش ندارد*", "ارزشش را ندارد*", "نمی ارزد*", "نمی ارزه*", "ارزششو نداره*", "گران است*", "خیلی گران*", "گرونه*",
       "گران فروشی*", "بیش از ارزش*", "گرون حساب*", "گران حساب*", "گرون دادین*", "گرون دادید*", "گرون میدین*",
+      // Not worth its price to us: «نمی‌صرفه», «برامون صرف نداره», «به صرفه نیست».
+      "نمی صرفه*", "نمی صرفد*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*", "به صرفه نیست*", "به صرفه نمی*",
       "گران می دهید*", "گرون می دین*"
     ]
   },
@@ -614,14 +648,17 @@ export const MARKERS = {
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
   issue: [
-    "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority",
+    "issue*", "problem*", "concern*", "complaint*", "complain*", "matter", "matters", "care", "important", "priority", "mind",
     "priorities", "worr*", "bother*", "big deal", "main thing", "the point", "what counts", "decisive", "deal breaker", "dealbreaker", "sticking point", "factor",
     "constraint*", "obstacle*", "barrier*", "محدودیت*",
-    "sensitive", "sensitivity", "driver", "حساس*",
+    "sensitive", "sensitivity", "driver", "حساس*", "goal", "aim", "هدف*", "تعیین کننده*",
     "مشکل*", "مسئله*", "مساله*", "مهم", "اهمیت*", "نگران*", "شکایت*", "دغدغه*", "گله*", "اولویت*",
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
-    "نیاز*", "احتیاج*", "لازم", "niaz*"
+    "نیاز*", "احتیاج*", "لازم", "niaz*",
+    // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
+    // the Persian of the dismissal "not looking for".
+    "دنبال*", "donbal*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -633,9 +670,22 @@ export const MARKERS = {
     "was reasonable", "is fair", "was fair", "is competitive", "was competitive", "seems fair", "seem fair", "looks fair",
     "seems reasonable", "seem reasonable", "looks reasonable",
     // What they say they do not seek: "we're not looking for the cheapest, we want reliability".
-    "not looking for", "aren't looking for", "don't care about", "do not care about",
+    "not looking for", "aren't looking for", "don't care about", "do not care about", "isn't looking for",
+    "not chasing", "aren't chasing", "isn't chasing", "not price shopper", "not price shoppers", "not a price shopper",
+    "never buy on price", "don't buy on price", "do not buy on price", "doesn't buy on price", "not buying on price",
+    "never bought on price", "never buy on cost", "don't buy on cost", "don't decide on price", "never decide on price",
+    "بر اساس قیمت خرید نمی*", "فقط بر اساس قیمت خرید نمی*", "روی قیمت تصمیم نمی*", "با قیمت تصمیم نمی*",
+    // A price denied to be high is a price found acceptable: "it's not too pricey", «قیمتش گرون نیست».
+    "not expensive", "isn't expensive", "wasn't expensive", "not too expensive", "not that expensive", "not very expensive",
+    "not pricey", "not too pricey", "not that pricey", "isn't pricey", "not bad", "isn't bad", "wasn't bad", "not too bad",
+    "گرون نیست", "گران نیست", "گرون نبود", "گران نبود", "گرون نیستید", "گرون نیستین", "گران نیستید", "بد نیست", "بد نبود",
+    "gerun nist", "geroon nist", "geran nist",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
     "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "we're fine on", "we are fine on", "we're fine with", "we are fine with", "we're ok on", "we're ok with", "we are ok with",
+    "we're okay with", "we're good on", "we're good with", "they're fine with", "they are fine with", "they're ok with",
+    "they're happy with", "is happy with", "was happy with", "were happy with", "they're satisfied with", "is satisfied with",
+    "were satisfied with",
     "quite happy with", "are satisfied with", "we're satisfied with", "been satisfied with", "very satisfied with",
     "are pleased with", "been pleased with", "has been great", "have been great", "has been good", "have been good",
     "has been fine", "have been fine", "has been excellent", "have been excellent",
@@ -649,6 +699,8 @@ export const MARKERS = {
     "but", "however", "although", "though", "whereas", "nevertheless", "nonetheless", "on the other hand", "as much as",
     "secondary to", "less important than", "در درجه دوم",
     "اما", "ولی", "لیکن", "ولیکن", "با این حال", "با این وجود", "هرچند", "هر چند",
+    // A condition opens a clause of its own: "We don't mind the price as long as it ships on time".
+    "as long as", "so long as", "provided that", "به شرطی که", "به شرط اینکه", "به شرط این که",
     "vali", "amma"
   ],
   /** A comparison that ranks what follows it lower than what came before: "delivery matters more
@@ -682,7 +734,9 @@ export const MARKERS = {
   /** Persian puts the comparison after both: «کیفیت از قیمت مهم‌تر است». The cue right after
    * "از" (than) ranks below the other the clause names, once one of these follows. */
   than: ["از"],
-  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است"],
+  greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است",
+    // After a contrast, what it ranks higher outweighs the clause before: "price matters, but quality matters more".
+    "matters more", "matter more", "more important", "counts more", "count more", "matters most", "most important"],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**
@@ -865,12 +919,17 @@ export const MARKERS = {
     "maybe", "perhaps", "possibly", "might", "may be", "granted", "admittedly", "of course", "i guess", "i suppose",
     "شاید", "ممکنه", "ممکن است", "احتمالا", "البته", "درسته که", "درست است که", "shayad", "momkene"
   ],
-  /** Said right after a criterion, finds it satisfactory: "price ok", "pricing fine", «قیمت اوکیه». */
+  /** Said right after a criterion, finds it satisfactory ("price ok", "pricing fine", «قیمت اوکیه»,
+   * "quality is great", «کیفیت عالیه») or ranks it second ("price secondary"): not what they decide on. */
   accepted: [
     "ok", "okay", "fine", "acceptable", "agreed", "alright", "all right", "all good", "looks good", "is good", "seems good",
-    "works for us",
-    "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله",
-    "okaye", "khoobe", "khube"
+    "works for us", "is great", "was great", "are great", "were great", "is excellent", "was excellent", "are excellent",
+    "is perfect", "is secondary", "are secondary", "was secondary", "secondary for us", "secondary for them",
+    "a secondary concern", "less important", "less of a concern",
+    "less of an issue",
+    "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله", "عالیه", "عالی است",
+    "عالی هست", "عالی بود", "عالی بوده", "بی نقصه", "فرعیه", "فرعی است",
+    "okaye", "khoobe", "khube", "aalie", "alie"
   ],
   /**
    * Order handling: a shipping instruction or a receipt ("please ship the order to …", "shipping
@@ -900,6 +959,67 @@ export const MARKERS = {
     "بسته است", "بسته ست", "بسته شد*", "مسدود*", "فریز*", "قفل*", "کم شد*", "کم شده*", "کاهش*", "نصف شد*", "متوقف*",
     "kam shod*", "kahesh*"
   ],
+  /**
+   * A ceiling on what they can pay: with a budget word or a `payable` phrase in the clause, a
+   * constraint ("our budget tops out at 40k", "We only have 30k approved", «حداکثر ۴۰ میلیون
+   * می‌تونیم بدیم»). Alone it bounds anything ("max two weeks lead time"). Denied right before or
+   * after it ("no cap", «سقف نداره»), it is none. An approval of something else is no money
+   * approved (`vetted`: "only approved vendors").
+   */
+  cap: [
+    "tops out", "top out", "topped out", "maxes out", "max out", "maxed out", "at most", "at the most", "maximum", "max",
+    "no more than", "not more than", "ceiling", "upper limit", "hard cap", "cap of", "cap is", "limit of", "limit is",
+    "only have", "only has", "only had", "only got", "only been approved", "only approved", "only budgeted",
+    "only allocated", "have only", "has only", "of only",
+    "حداکثر", "حد اکثر", "نهایتا", "نهایتش", "سقف*", "ماکزیمم", "فقط", "صرفا", "تنها",
+    "hadaksar", "nahayatan", "saghf*", "faghat"
+  ],
+  /** What a ceiling bounds when no budget word is named: an approval or a verb of paying with its
+   * modal ("can pay", «می‌تونیم بدیم»). */
+  payable: [
+    "approved", "signed off", "allocated", "authorised", "authorized", "earmarked", "set aside", "sanctioned",
+    "can pay", "could pay", "can spend", "could spend", "can afford", "could afford", "able to pay", "able to spend",
+    "willing to pay", "willing to spend", "prepared to pay", "prepared to spend", "can go to", "can stretch to",
+    "می توانیم بدهیم", "می تونیم بدیم", "می تونیم بدهیم", "می توانیم پرداخت*", "می تونیم پرداخت*", "می توانیم بپرداز*",
+    "می تونیم بپرداز*", "می توانیم هزینه کنیم", "می تونیم هزینه کنیم", "می تونیم خرج کنیم", "می توانیم خرج کنیم",
+    "می شه داد", "تصویب*", "اختصاص*", "مجوز*",
+    // As a rep notes it, in the third person: «حداکثر ۴۰ میلیون می‌تونن بدن».
+    "می تونن بدن", "می توانند بدهند", "می تونن پرداخت*", "می توانند پرداخت*", "می تونه بده", "می تواند بدهد",
+    "می تونن هزینه کنن", "می توانند هزینه کنند",
+    "mitunim bedim", "mitoonim bedim", "mitunim pardakht*", "mitoonim pardakht*"
+  ],
+  /** Worth affirmed: "pricey, but worth it", «گرونه ولی می‌ارزه». The price is talked of; its value
+   * is not disparaged, in this clause or the one before. Negated ("not worth it") it is none. */
+  worth: [
+    "worth it", "worth every penny", "worth every cent", "worth the money", "worth the price", "worth the investment",
+    "worth paying", "good value", "great value", "value for money",
+    "می ارزه", "می ارزد", "ارزشش رو داره", "ارزشش را دارد", "ارزشش رو دارد", "می ارزید", "می ارزن",
+    "miarze", "miarzeh", "arzeshesho dare"
+  ],
+  /** What they cannot afford that is no money: "we can't afford delays", «نمی‌تونیم ریسک تأخیر رو بپذیریم».
+   * The budget words of the clause (afford, can't afford) say how much it matters, not what it costs. */
+  stake: [
+    "afford delay*", "afford another delay*", "afford any delay*", "afford more delay*", "afford any more delay*",
+    "afford another late", "afford any more late", "afford late", "afford downtime", "afford any downtime",
+    "afford another failure", "afford failure*", "afford mistakes", "afford errors", "afford another outage",
+    "afford outages", "afford to wait", "afford to lose", "afford disruption*", "afford a stoppage", "afford stoppage*",
+    "afford another recall", "afford quality issues", "afford another quality issue", "afford a shutdown", "afford to stop",
+    "ریسک تاخیر", "ریسک توقف", "ریسک خرابی"
+  ],
+  /** An approval of something other than money, where a `payable` word begins: "approved vendors",
+   * "approved for indoor use". */
+  vetted: [
+    "approved vendor*", "approved supplier*", "approved source*", "approved manufacturer*", "approved list*",
+    "approved part*", "approved material*", "approved product*", "approved design*", "approved drawing*",
+    "approved for use", "approved for indoor", "approved for outdoor", "approved by quality", "approved by engineering",
+    "approved by our engineers", "approved sample*", "authorized dealer*", "authorised dealer*", "authorized distributor*",
+    "authorised distributor*", "authorized reseller*", "authorised reseller*", "authorized service*", "authorised service*",
+    "مجوز فعالیت", "مجوز بهداشت*", "مجوز استاندارد*", "تصویب شده توسط واحد کیفیت"
+  ],
+  /** A condition: the English negations after it in the clause are the condition's ("If you can't
+   * sharpen the pencil we'll go elsewhere" is a threat). Persian negative verbs close behind what
+   * they deny, and need no such rule. */
+  condition: ["if", "unless"],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [
     "how do i", "how do we", "how can i", "how can we", "how to", "how does", "how should", "where can i",

@@ -452,7 +452,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
 
   it("reads colloquial Persian and Finglish pushback, service complaints, threats and needs denied", () => {
     expect(voiced("گرون حساب کردین")).toContain("disparagement")
-    expect(voiced("پولشو نداریم")).toEqual(["constraint"])
+    // Money (پول) is a price word, as a budget is: "we can't afford it" reads both too.
+    expect(voiced("پولشو نداریم")).toEqual(["constraint", "price"])
     expect(voiced("We just don't have the money this quarter.")).toContain("constraint")
     expect(voiced("کسی تلفن رو جواب نمیده")).toEqual(["support"])
     expect(voiced("در حال بررسی پیشنهادهای دیگر هستیم")).toContain("churnThreat")
@@ -801,5 +802,296 @@ describe("a third probe: how reps and buyers actually put it (issue 13)", () => 
     expect(voiced("پیش‌فاکتورتون بالاتر از انتظار ما بود.")).toEqual(["disparagement", "price"])
     // Higher than a rival's is a comparison, not a judgement of our value.
     expect(voiced("قیمتتون از بقیه بالاتره.")).toEqual(["price"])
+  })
+})
+
+describe("what they do not seek, what they cannot pay, whose subject a reply carries (issue 13, fourth probe)", () => {
+  it("reads 'not looking for the cheapest' alike in English and Persian: quality, not price", () => {
+    for (const text of [
+      "We are not looking for the cheapest, we want quality.",
+      "ما دنبال ارزون‌ترین نیستیم، دنبال کیفیتیم.",
+      "دنبال ارزون‌ترین نیستیم. کیفیت و دوام برامون مهمه.",
+      "ارزون‌ترین برامون مهم نیست، کیفیت مهمه.",
+      "فقط قیمت برامون مهم نیست، کیفیت مهمه."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("quality")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    // Looking for it, they voice it.
+    expect(voiced("ما دنبال ارزون‌ترین قیمتیم.")).toEqual(["price"])
+  })
+
+  it("reads a stated budget ceiling as a constraint, in English and Persian", () => {
+    for (const text of [
+      "We only have 30k approved for this.",
+      "Our budget tops out at 40k.",
+      "We can't go above 25,000.",
+      "The most we can pay is 30k.",
+      "حداکثر ۴۰ میلیون می‌تونیم بدیم.",
+      "بیشتر از ۳۰ میلیون بودجه نداریم.",
+      "سقف بودجه‌مون ۵۰ میلیونه.",
+      "نهایتاً ۳۰ میلیون می‌تونیم پرداخت کنیم."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.label, text).toBe("constraint")
+      expect(profile.pushback.constraint, text).toBe(3)
+    }
+    // A ceiling on something else, or none at all, is no constraint.
+    for (const text of ["Lead time should be at most two weeks.", "حداکثر زمان تحویل دو هفته است.", "بودجه سقف نداره، کیفیت مهمه.", "The budget was approved last week."]) {
+      expect(voiced(text), text).not.toContain("constraint")
+    }
+  })
+
+  it("reads a reply's subject as the message it answers: the body is the customer's", () => {
+    const replies = [
+      k.interaction("R1", { at: at(100), subject: "RE: Our price list", text: "Thanks. The last batch had defects, fix that first." }),
+      k.interaction("R2", { at: at(160), subject: "Re: Your quote Q-1042", text: "Received, the quality team will review it." }),
+      k.interaction("R3", { at: at(220), subject: "پاسخ: لیست قیمت ما", text: "ممنون. کیفیت محموله قبلی پایین بود." })
+    ]
+    const profile = profileOf(replies)
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    // The body decides, whoever first wrote the subject: a reply about something else says that.
+    expect(voiced("Thanks for the update, the quality was poor though.", { subject: "RE: Delivery delays on our order" })).toEqual(["quality"])
+    expect(voiced("Still late, we need the parts this week.", { subject: "RE: Delivery delays on our order" })).toEqual(["delivery"])
+    expect(voiced("هنوز نرسیده، این هفته لازم داریم.", { subject: "پاسخ: تاخیر در تحویل سفارش" })).toEqual(["delivery"])
+    // A subject they wrote themselves is theirs.
+    expect(voiced("Please advise.", { subject: "Price increase concerns" })).toEqual(["price"])
+    expect(voiced("لطفا بررسی کنید.", { subject: "قیمت‌هاتون بالاست" })).toEqual(["disparagement", "price"])
+  })
+
+  it("counts an email copied by a sync tool in the wrong time zone once, and keeps what only repeats", () => {
+    const sent = Date.UTC(2023, 4, 10, 9, 12, 31)
+    const mail = (id: string, when: number, subject: string, text: string, fields: Partial<Interaction> = {}) =>
+      k.interaction(id, { at: when, subject, text, sourceObject: "EmailMessage", ...fields })
+    const task = (id: string, when: number, subject: string, text: string) =>
+      k.interaction(id, { at: when, direction: "unknown", channel: "email", sourceObject: "Task", subject, text })
+    const hours = 3_600_000
+    const copies = [
+      mail("02sEN", sent, "Delivery of PO 4471", "The pumps are late again."),
+      task("00TEN", sent + 3 * hours, "Email: Delivery of PO 4471", "The pumps are late again."),
+      mail("02sFA", sent + 40 * 86_400_000, "تاخیر در تحویل", "تحویل سفارش دوباره دیر شد."),
+      task("00TFA", sent + 40 * 86_400_000 + 3.5 * hours, "ایمیل: تاخیر در تحویل", "تحویل سفارش دوباره دیر شد.")
+    ]
+    const profile = profileOf(copies)
+    expect(profile.duplicates).toBe(2)
+    expect(profile.sampleSize.interactions).toBe(2)
+    expect(keysOf(profile.decisionCriteria.evidence)).not.toContain(k.key("00TEN"))
+    // Not a zone's shift (3 h 7 min), a newsletter again the next day, two calls named "Follow-up" an hour apart.
+    expect(profileOf([copies[0]!, task("00TODD", sent + 3 * hours + 7 * 60_000, "Delivery of PO 4471", "The pumps are late again.")]).duplicates).toBe(0)
+    const news = (id: string, day: number) => mail(id, Date.UTC(2023, 4, day, 20), "Newsletter May", "Our spring offers. Unsubscribe here.", { direction: "outbound" })
+    expect(profileOf([news("N1", 10), news("N2", 11)]).duplicates).toBe(0)
+    const morning = mail("N3", Date.UTC(2023, 4, 11, 8), "Newsletter May", "Our spring offers. Unsubscribe here.", { direction: "outbound" })
+    expect(profileOf([news("N1", 10), morning]).duplicates).toBe(0)
+    const call = (id: string, hour: number) => k.interaction(id, { at: Date.UTC(2023, 4, 10, hour), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Follow-up" })
+    expect(profileOf([call("C1", 9), call("C2", 10)]).duplicates).toBe(0)
+    const bare = (id: string, hour: number) => mail(id, Date.UTC(2023, 4, 10, hour), "Follow-up", "")
+    expect(profileOf([bare("B1", 9), bare("B2", 10)]).duplicates).toBe(0)
+    // Two short thanks on one thread, hours apart, are two replies.
+    const thanks = (id: string, hour: number, text: string) => mail(id, Date.UTC(2023, 4, 10, hour), "RE: Order 4471", text)
+    expect(profileOf([thanks("T1", 9, "Thanks, got it."), thanks("T2", 12, "Thanks, got it.")]).duplicates).toBe(0)
+    expect(profileOf([thanks("T3", 9, "ممنون، رسید."), thanks("T4", 12, "ممنون، رسید.")]).duplicates).toBe(0)
+  })
+})
+
+describe("a price denied to be high, a value affirmed, a stake that is no money (issue 13, fourth probe)", () => {
+  it("reads a price said not to be high as no criterion: what follows the contrast decides", () => {
+    for (const text of [
+      "The price isn't bad, but delivery was late again.",
+      "It's not too pricey, but the shipment came two weeks late.",
+      "قیمت گرون نیست ولی تحویل دیر بود.",
+      "قیمتش خیلی گرون نیست، تحویل همیشه با تاخیره."
+    ]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+      expect(profile.pushback.label, text).toBe("none")
+    }
+    // "Useless" is a complaint about what it qualifies.
+    expect(voiced("کیفیت جنس‌تون به درد نمی‌خوره.")).toEqual(["quality"])
+  })
+
+  it("reads 'pricey, but worth it' as price talk without disparagement", () => {
+    for (const text of ["Pricey, but worth it.", "Not cheap, but worth every penny.", "گرونه ولی می‌ارزه.", "گرونه، ولی ارزشش رو داره."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.disparagement, text).toBe(0)
+    }
+    // Not worth it is disparagement.
+    expect(voiced("Too expensive, not worth it.")).toContain("disparagement")
+    expect(voiced("گرونه و نمی‌ارزه.")).toContain("disparagement")
+  })
+
+  it("reads 'we can't afford delays' as delivery, not a budget constraint", () => {
+    for (const text of ["We can't afford delays on this line.", "We cannot afford another late shipment.", "دیگه تحمل تاخیر نداریم."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+      expect(profile.pushback.constraint, text).toBe(0)
+    }
+    // What costs money stays a constraint.
+    expect(voiced("We can't afford another price increase.")).toEqual(["constraint", "price"])
+    expect(voiced("با این قیمت توان پرداخت نداریم.")).toContain("constraint")
+  })
+
+  it("hears a rival's price said as so much less than ours", () => {
+    expect(voiced("Competitor X offered 10% less.")).toEqual(["competitor", "price"])
+    expect(voiced("Acme came in 7 percent cheaper.")).toContain("price")
+    expect(voiced("رقیب ۱۰ درصد کمتر داد.")).toEqual(["competitor", "price"])
+  })
+})
+
+describe("praise and a second rank are no decision criterion (issue 13, fourth probe)", () => {
+  const call = { channel: "call" as const, direction: "outbound" as const }
+  it("reads what they praise or rank second as set aside, in our notes and their mail", () => {
+    const profile = profileOf([
+      k.interaction("P1", { at: at(100), subject: "Quarterly review", text: "Meeting with procurement: they need delivery within 2 weeks, price is secondary.", ...call }),
+      k.interaction("P2", { at: at(130), subject: "Call", text: "They're happy with quality, only concern is lead time.", ...call }),
+      k.interaction("P3", { at: at(160), subject: "Batch 9", text: "Quality is great, but the shipment was late again." }),
+      k.interaction("P4", { at: at(190), subject: "جلسه", text: "جلسه با خرید: گفتند قیمت فرعیه، تحویل به موقع مهمه.", ...call }),
+      k.interaction("P5", { at: at(220), subject: "سفارش ۱۲", text: "کیفیت عالیه ولی محموله باز دیر رسید." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("delivery")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    expect(profile.decisionCriteria.weights.quality).toBe(0)
+    // Praise denied is a complaint.
+    expect(voiced("Quality is not great lately.")).toEqual(["quality"])
+    expect(voiced("کیفیت عالی نیست.")).toEqual(["quality"])
+    expect(voiced("Quality issues at our secondary plant again.")).toEqual(["quality"])
+  })
+})
+
+describe("what matters more, on what condition, and what does not pay (issue 13, fourth probe)", () => {
+  it("reads 'X matters, but Y matters more' as Y, in English and Persian", () => {
+    for (const text of ["Price matters, but quality matters more.", "Price is important but quality is more important.", "قیمت مهمه ولی کیفیت مهم‌تره."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("quality")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    // Both named alike stay both.
+    expect(voiced("هم قیمت هم کیفیت برامون مهمه.")).toEqual(["price", "quality"])
+  })
+
+  it("reads a condition as a clause of its own: 'we don't mind the price as long as it ships on time'", () => {
+    for (const text of ["We don't mind the price as long as it ships on time.", "قیمت برامون مهم نیست به شرطی که به موقع برسه."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+  })
+
+  it("hears «نمی‌صرفه», «برامون صرف نداره» as price disparaged", () => {
+    for (const text of ["با این قیمت برامون نمی‌صرفه.", "برامون صرف نداره.", "این پیشنهاد به صرفه نیست."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.pushback.label, text).toBe("disparagement")
+      expect(profile.decisionCriteria.label, text).toBe("price")
+    }
+    expect(voiced("It's not cost-effective for us, not worth the price.")).toContain("disparagement")
+  })
+})
+
+describe("buyers who say they do not buy on price (issue 13, fourth probe)", () => {
+  it("reads 'not chasing the lowest price', 'never buy on price', «کمترین قیمت هدف ما نیست» as no price criterion", () => {
+    const call = { channel: "call" as const, direction: "outbound" as const, subject: "Call" }
+    const profile = profileOf([
+      k.interaction("B1", { at: at(100), subject: "Supplier review", text: "We aren't chasing the lowest price; reliability of the pumps is what we need." }),
+      k.interaction("B2", { at: at(140), subject: "Renewal", text: "We never buy on price alone. The last batch had defects." }),
+      k.interaction("B3", { at: at(180), subject: "تمدید", text: "کمترین قیمت هدف ما نیست، دوام دستگاه برامون مهمه." }),
+      k.interaction("B4", { at: at(220), text: "Customer isn't chasing the lowest price; reliability is key for them.", ...call }),
+      k.interaction("B5", { at: at(260), text: "We're not price shoppers, quality first." })
+    ])
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+
+  it("keeps what they do buy on, and what is said near an unrelated 'don't buy on'", () => {
+    expect(voiced("ما فقط بر اساس قیمت خرید نمی‌کنیم، کیفیت مهمه.")).toEqual(["quality"])
+    expect(voiced("Delivery was late. We don't buy on credit.")).toEqual(["delivery"])
+  })
+
+  it("keeps 'on time' asked for beside an order instruction: «فقط سر وقت تحویل بدید»", () => {
+    expect(voiced("تخفیف لازم نداریم، فقط سر وقت تحویل بدید.")).toEqual(["delivery"])
+    expect(voiced("No discount needed, just deliver on time.")).toEqual(["delivery"])
+  })
+})
+
+describe("more of how buyers put it (issue 13, fourth probe)", () => {
+  it("hears what is billed, hands tied, a rush and goods asked good, and a decisive factor denied", () => {
+    expect(voiced("Your quote is double what Acme charges.")).toEqual(["price"])
+    expect(voiced("The batteries arrived charged and working.")).toEqual([])
+    expect(voiced("The person in charge of logistics will call you.")).toEqual(["delivery"])
+    expect(voiced("Our hands are tied on budget this year.")).toEqual(["constraint", "price"])
+    expect(voiced("Please expedite, our line is down.")).toEqual(["delivery"])
+    expect(voiced("پولش مهم نیست، فقط زود برسونید.")).toEqual(["delivery"])
+    expect(voiced("جنس خوب بدید، پولش مهم نیست.")).toEqual(["quality"])
+    expect(voiced("جنس‌تون نامرغوب بود.")).toEqual(["quality"])
+    const profile = profileOf(repeated("قیمت تعیین‌کننده نیست، دوام و کیفیت برامون مهمه.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+  })
+})
+
+describe("a budget ceiling as a rep notes it (issue 13, fourth probe)", () => {
+  const call = { channel: "call" as const, direction: "outbound" as const, subject: "Call" }
+  it("reads the ceiling the buyer named in our call notes as their constraint, and ours as nothing", () => {
+    const notes = [
+      "Buyer said they only have 30k approved.",
+      "Procurement: budget tops out at 40k.",
+      "مشتری گفت حداکثر ۴۰ میلیون می‌تونن بدن.",
+      "مشتری گفت بیشتر از ۳۰ میلیون بودجه ندارن.",
+      "خریدار گفت سقف بودجه‌شون ۵۰ میلیونه."
+    ]
+    const profile = profileOf(notes.map((text, n) => k.interaction(`N${n}`, { at: at(100 + n * 20), text, ...call })))
+    expect(profile.pushback.label).toBe("constraint")
+    expect(profile.pushback.constraint).toBe(notes.length)
+    expect(voiced("Our budget limit is 40k for this order.")).toContain("constraint")
+    // A maximum on an order's lines is no budget.
+    expect(voiced("Max 3 lines per PO, please.")).not.toContain("constraint")
+    expect(voiced("بیشتر از ۴۰ میلیون نمی‌تونیم هزینه کنیم.")).toContain("constraint")
+    // Our own ceiling is no pushback of theirs; a ceiling on time is no budget.
+    expect(voiced("We told them our max discount is 10%.", call)).toEqual([])
+    expect(voiced("We spend at most 2 hours a week on training.")).not.toContain("constraint")
+    // Approved vendors, designs approved for a use: no money approved.
+    for (const text of ["Only approved vendors can bid on this tender.", "The design is only approved for indoor use.", "فقط تامین‌کننده‌های مصوب می‌تونن شرکت کنن."]) {
+      expect(voiced(text), text).not.toContain("constraint")
+    }
+  })
+})
+
+describe("a threat on a condition, a technician who did not come (issue 13, fourth probe)", () => {
+  it("keeps the threat after a condition's own negation: 'If you can't sharpen the pencil we'll go elsewhere'", () => {
+    for (const text of ["If you can't sharpen the pencil we'll go elsewhere.", "If you don't fix the delays we won't renew.", "اگه تخفیف ندید می‌ریم سراغ رقیب."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+    // A threat denied stays denied.
+    expect(voiced("We have no plans to switch suppliers.")).not.toContain("churnThreat")
+  })
+
+  it("hears a technician who did not come as support", () => {
+    expect(voiced("کارشناستون نیومد.")).toEqual(["support"])
+    expect(voiced("تکنسین سه روزه نیومده.")).toEqual(["support"])
+    expect(voiced("Your tech never showed up.")).toEqual(["support"])
+  })
+})
+
+describe("a logged copy of a newsletter is no reply (issue 13, fourth probe)", () => {
+  it("reads 'Email: Spring newsletter' logged inbound as automated, and 'RE: Spring newsletter' as a person", () => {
+    const logged = (id: string, subject: string, text: string) =>
+      interactionFeatures(k.interaction(id, { at: at(10), sourceObject: "Task", subject, text }))
+    expect(logged("L1", "Email: Spring newsletter", "Our spring offers. Unsubscribe here.").human).toBe(false)
+    expect(logged("L2", "ایمیل: خبرنامه بهار", "پیشنهادهای بهاری. لغو اشتراک").human).toBe(false)
+    expect(logged("L3", "RE: Spring newsletter", "Please send me the price list. Unsubscribe here.").human).toBe(true)
+    expect(logged("L4", "پاسخ: خبرنامه بهار", "لطفا لیست قیمت رو بفرستید. لغو اشتراک").human).toBe(true)
+  })
+})
+
+describe("'we're fine on price' (issue 13, fourth probe)", () => {
+  it("sets aside what they say they are fine on or with, in English and Persian", () => {
+    for (const text of ["We're fine on price, the issue is lead time.", "They're fine with the price but want faster delivery.", "قیمت‌تون خوبه ولی تحویل طول می‌کشه."]) {
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("delivery")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+    }
+    expect(voiced("We're not fine with the delays.")).toEqual(["delivery"])
   })
 })

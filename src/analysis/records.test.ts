@@ -124,8 +124,8 @@ describe("quoted correspondence is not the customer's current statement", () => 
     // A Persian reply prefix is no word of theirs ("پاسخ" is also "response", a support word).
     expect(voiced("ممنون، دریافت شد.", { subject: "پاسخ: سفارش ۴۴۷۱" })).toEqual([])
     expect(voiced("ممنون، دریافت شد.", { subject: "جواب: سفارش ۴۴۷۱" })).toEqual([])
-    // A reply's subject is still read, and a forward's own words above it are the sender's.
-    expect(voiced("ok", { subject: "RE: Price list 2027" })).toEqual(["price"])
+    // A reply's subject is the message it answers (read for cues, not as theirs); a forward's own words above it are the sender's.
+    expect(voiced("ok", { subject: "RE: Price list 2027" })).toEqual([])
     expect(voiced("Our quality team rejected these again.", { subject: "Fwd: Batch 12" })).toEqual(["quality"])
   })
 

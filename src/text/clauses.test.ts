@@ -7,7 +7,7 @@ import { compileLexicons } from "./lexicon"
 const TABLE = {
   g: {
     price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], ship: ["ship", "ارسال*"],
-    rival: ["competitor*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
+    rival: ["competitor*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
   }
 } as const
 const matcher = compileLexicons(TABLE, {
@@ -26,19 +26,26 @@ const matcher = compileLexicons(TABLE, {
     ours: ["we", "i", "sent", "ما", "دادیم"],
     automated: ["unsubscribe", "خبرنامه*"],
     request: ["how do i", "چطور"],
-    excess: ["too high", "steep", "بالاست"],
+    excess: ["too high", "steep", "pricey", "بالاست"],
     want: ["need", "want", "required", "نمی خوا*"],
     only: ["just", "فقط"],
     concession: ["maybe", "شاید"],
     accepted: ["ok", "اوکی*"],
     routine: ["please ship", "ship to", "ارسال کنید"],
     priced: ["quote", "پیش فاکتور*"],
-    shrink: ["frozen", "cut", "بسته است", "کاهش*"]
+    shrink: ["frozen", "cut", "بسته است", "کاهش*"],
+    cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
+    payable: ["approved", "can pay", "می تونیم بدیم"],
+    vetted: ["approved vendor*"],
+    condition: ["if"],
+    worth: ["worth it", "می ارزه"],
+    greater: ["matters more", "مهم تره"],
+    stake: ["afford delay*"]
   },
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.late! | cue.ship! | cue.cap! | cue.pricey!,
     negatable: cue.cap! | cue.pricey!,
-    budgetBound: cue.price! | cue.cap!,
+    budgetBound: cue.price! | cue.cap! | cue.afford!,
     otherSubject: cue.rival!,
     excessOf: cue.price!,
     excess: cue.pricey!,
@@ -178,6 +185,62 @@ describe("the clause reader", () => {
     expect(voice("notes", "Price review", "We sent it")).toBe(0)
     expect(voice("notes", "Buyer call", "price list review")).toBe(0)
     expect(voice("notes", "Buyer call", "They said price is high")).toBe(C.price)
+  })
+
+  it("reads a ceiling on a budget, an approval or what they can pay as a constraint", () => {
+    expect(voice("customer", "our budget tops out at 40k")).toBe(C.cap)
+    expect(voice("customer", "We only have 30k approved")).toBe(C.cap)
+    expect(voice("customer", "حداکثر ۴۰ میلیون می‌تونیم بدیم")).toBe(C.cap)
+    expect(voice("customer", "سقف بودجه ۵۰ میلیونه")).toBe(C.cap)
+    // An approval under a ceiling is no grown budget.
+    expect(voice("customer", "We only have 30k of budget approved")).toBe(C.cap)
+    // A ceiling on something else, a ceiling denied, a budget approved without one.
+    expect(voice("customer", "at most two weeks late")).toBe(C.late)
+    expect(voice("customer", "There is no ceiling on the budget")).toBe(0)
+    expect(voice("customer", "بودجه سقف نداره")).toBe(0)
+    expect(voice("customer", "the budget was approved")).toBe(0)
+    // An approval of something else where the approval word begins is no money approved.
+    expect(voice("customer", "We only have approved vendors here")).toBe(0)
+    expect(voice("customer", "we can pay at most 30k to approved vendors")).toBe(C.cap)
+    // Said by us in a note, it is no constraint of theirs.
+    expect(voice("notes", "we can pay at most 30k for the freight")).toBe(0)
+  })
+
+  it("sets disparagement aside where worth is affirmed, a price word aside where the stake is no money", () => {
+    expect(voice("customer", "The quote is steep, but worth it")).toBe(C.price)
+    expect(voice("customer", "پیش‌فاکتور بالاست ولی می‌ارزه")).toBe(C.price)
+    expect(voice("customer", "The quote is steep, not worth it")).toBe(C.price | C.pricey)
+    expect(voice("customer", "we can't afford delays")).toBe(0)
+    expect(voice("customer", "we can't afford it")).toBe(C.afford)
+    // A negation right before an excess word that is its own price denies it: "not too pricey".
+    expect(voice("customer", "pricey")).toBe(C.price | C.pricey)
+    expect(voice("customer", "not too pricey")).toBe(C.price)
+  })
+
+  it("sets the clause before aside when a contrast ranks something else higher", () => {
+    expect(voice("customer", "price is fine, but quality matters more")).toBe(C.quality)
+    expect(voice("customer", "price, but quality matters more")).toBe(C.quality)
+    expect(voice("customer", "قیمت، ولی کیفیت مهم‌تره")).toBe(C.quality)
+    // Without the contrast, or ranking the same thing, nothing is set aside.
+    expect(voice("customer", "price. quality matters more")).toBe(C.price | C.quality)
+    expect(voice("customer", "price, but price matters more")).toBe(C.price)
+  })
+
+  it("leaves a condition's negation to the condition: the pushback after it stands", () => {
+    expect(voice("customer", "if you can't fix it we call it overpriced")).toBe(C.pricey)
+    expect(voice("customer", "we can't call it overpriced")).toBe(0)
+  })
+
+  it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {
+    const reader = matcher.readerOf(G)
+    const out = { cues: 0, voice: 0, markers: 0 }
+    expect(reader(out, "customer", "Price list 2027", "The quality was poor").voice).toBe(C.price | C.quality)
+    const quoted = reader(out, "customer", "Price list 2027", "The quality was poor", undefined, 1)
+    expect(quoted.cues).toBe(C.price | C.quality)
+    expect(quoted.voice).toBe(C.quality)
+    expect(reader(out, "customer", "لیست قیمت ۱۴۰۵", "ممنون", undefined, 1).voice).toBe(0)
+    // Quoted words in the subject take no speaker from the body after them.
+    expect(reader(out, "notes", "\"discount\"", "they said quality", undefined, 1).voice).toBe(C.quality)
   })
 
   it("counts everything in the customer's own text, and nothing in nobody's", () => {

@@ -28,7 +28,13 @@
  *   others, and not a rise refused ("don't want a price increase"); after a negation, "just",
  *   "only", «فقط» open what is wanted instead, as "rather" does;
  * - a hedged clause ("maybe price is a factor", «شاید قیمت هم مهم باشه») yields to a contrast
- *   after it that names something else ("but quality decides");
+ *   after it that names something else ("but quality decides"), and so does any clause to a
+ *   contrast that ranks something else higher ("but quality matters more", «ولی کیفیت مهم‌تره»);
+ * - a ceiling with a budget, an approval or a verb of paying ("budget tops out at 40k", "only 30k
+ *   approved", «حداکثر ۴۰ میلیون می‌تونیم بدیم») is a constraint, unless denied ("سقف نداره");
+ * - worth affirmed ("but worth it", «ولی می‌ارزه») sets disparagement aside, here and in the
+ *   clause before; what they cannot afford that is no money ("can't afford delays") sets the
+ *   money cues of its clause aside;
  * - a word right after cues that accepts them ("price ok", «قیمت اوکیه») sets them aside, unless
  *   a negation stands between or follows ("قابل قبول نیست");
  * - delivery words inside an order instruction or receipt ("please ship the order to …",
@@ -57,7 +63,7 @@ const FLAGGED_ROLES = [
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
-const STEERING_ROLES = ["says", "we", "did", "only"] as const
+const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition"] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 type FlaggedRole = (typeof FLAGGED_ROLES)[number]
@@ -81,7 +87,8 @@ export interface ReadingBits {
   dismissable: number
   /** Dropped by a negation before them: pushback ("not overpriced"). */
   negatable: number
-  /** Dropped in a clause where the budget grew: a budget constraint, and price as a criterion. */
+  /** The money cues, a budget constraint and price as a criterion: dropped in a clause where the
+   * budget grew, or where what they cannot afford is no money ("we can't afford delays"). */
   budgetBound: number
   /** A cue that, named first in a note's clause, makes a third party its subject (a competitor). */
   otherSubject: number
@@ -141,6 +148,12 @@ const ACCEPTED = ROLE("accepted")
 const ROUTINE = ROLE("routine")
 const PRICED = ROLE("priced")
 const SHRINK = ROLE("shrink")
+const CAP = ROLE("cap")
+const PAYABLE = ROLE("payable")
+const VETTED = ROLE("vetted")
+const WORTH = ROLE("worth")
+const STAKE = ROLE("stake")
+const CONDITION = ROLE("condition")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -170,6 +183,9 @@ const RUN_GAP = 6
 const JUDGE_GAP = 12
 /** Characters between a shrink word and the budget word after it: "cut our budget", "کاهش بودجه". */
 const SHRINK_GAP = 8
+/** Characters between a ceiling word and the Persian negative verb that denies it: "سقف نداره",
+ * "سقفی نداریم"; further on the verb is a clause's own ("حداکثر تا ۴۰ نمی‌تونیم بیشتر بدیم"). */
+const CAP_NEGATION_GAP = 4
 
 const NONE = 0
 const THEM = 1
@@ -180,22 +196,33 @@ const OTHER = 3
  * Reads the hits of one scan (HIT_STRIDE = 5 numbers each: id, start, end, clause, flags) in
  * scan order. `mask` is every cue found. One function with local state: it runs once per record
  * of a 50k history, so no closure or per-call allocation; the result goes into `out` (a new
- * object unless the caller passes one it reuses).
+ * object unless the caller passes one it reuses). `quotedTexts` (a bit per text, 1 the first)
+ * are texts that quote someone else's words, read for cues but voicing nothing: the subject of a
+ * customer's reply ("RE: Our price list") is the subject of the message it answers.
  */
-export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits, out: Reading = { cues: 0, voice: 0, markers: 0 }): Reading {
+export function readClauses(hits: Int32Array, count: number, mask: number, who: Speaker, bits: ReadingBits, out: Reading = { cues: 0, voice: 0, markers: 0 }, quotedTexts = 0): Reading {
   let markers = 0
   let voice = 0
   // Nothing to voice: only the markers matter (automated sends, requests). A note without cues is
   // still read for who spoke (HEARD: a call on which the customer talked is two-way contact).
   if (who === "nobody" || (mask === 0 && who === "customer")) {
+    // A ceiling and what it bounds ("حداکثر ۴۰ میلیون می‌تونیم بدیم") are steering roles: no bit.
+    let ceiling = false
+    let funded = false
     for (let h = 0; h < count; h++) {
       const id = hits[h * 5]!
-      if (id < MARKER_BASE || id >= FLAGGED_END || (hits[h * 5 + 4]! & 2) !== 0) continue
+      if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
+      if (id >= FLAGGED_END) {
+        if (id === CAP) ceiling = true
+        else if (id === PAYABLE) funded = true
+        continue
+      }
       markers |= 1 << (id - MARKER_BASE)
       if (id === REPLY_HEADER) break
     }
-    // A priced document called too high ("the quote is a bit steep"), a budget frozen: cues made of two markers.
-    if (who === "nobody" || ((markers & PRICED_EXCESS) !== PRICED_EXCESS && (markers & BUDGET_SHRINK) !== BUDGET_SHRINK)) return settle(out, mask, 0, markers)
+    // A priced document called too high ("the quote is a bit steep"), a budget frozen or capped: cues made of two markers.
+    if (who === "nobody" || ((markers & PRICED_EXCESS) !== PRICED_EXCESS && (markers & BUDGET_SHRINK) !== BUDGET_SHRINK &&
+      !(ceiling && (funded || (markers & MARKER.budget) !== 0)))) return settle(out, mask, 0, markers)
     markers = 0
   }
   const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk } = bits
@@ -206,6 +233,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let pendingNegatedCriteria = 0
   let pendingFirstNegation = false
   let pendingCounts = false
+  /** The pending clause is in a text of `quotedTexts`: whoever its speaker, it voices nothing. */
+  let pendingQuotedText = false
   /** The pending clause is words in quotation marks with no speaker of its own: the clause after
    * may name who said them ("\"Too expensive,\" said the buyer"). */
   let pendingQuotedOnly = false
@@ -285,6 +314,24 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let shrink = false
   let shrinkEnd = -1
   let shrinkNegated = false
+  /** A ceiling on what they can pay ("our budget tops out at 40k", "We only have 30k approved",
+   * «حداکثر ۴۰ میلیون می‌تونیم بدیم»): the ceiling word, unless denied ("no cap", «سقف نداره»),
+   * and a budget, an approval or a verb of paying in the clause. */
+  let ceiling = false
+  let ceilingEnd = -1
+  let ceilingNegated = false
+  let payable = false
+  /** Where the last payable phrase started, and whether one came before it: "approved" in
+   * "approved vendors" (vetted, at the same place) is no money approved. */
+  let payableStart = -1
+  let payableBefore = false
+  /** Worth affirmed ("but it's worth it", «ولی می‌ارزه»): no disparagement here or in the clause before. */
+  let worth = false
+  /** What they cannot afford is no money: "we can't afford delays", «نمی‌تونیم ریسک تاخیر کنیم». */
+  let stake = false
+  /** An "if" opened the clause's condition: its negations ("if you can't sharpen the pencil") are
+   * the condition's, and deny nothing of the threat or demand that follows ("we'll go elsewhere"). */
+  let conditional = false
   /** Where a "not only" ends: its "only" is part of it. */
   let additiveEnd = -1
 
@@ -324,16 +371,25 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     }
     if (clause !== current) {
       if (hitsInClause > 0) {
-        if (shrink && !shrinkNegated) {
+        const capped = ceiling && !ceilingNegated && (payable || budgetStart >= 0)
+        if ((shrink && !shrinkNegated) || capped) {
           cues |= shrunk
           keptNegatable |= shrunk
           derived |= shrunk
         }
+        // "only 30k of budget approved": the approval is the ceiling, no grown budget.
+        if (capped) increase = false
+        if (stake) cues &= ~budgetBound
         let voiced = cues & ~(negatable & ~keptNegatable)
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | (routineCues & ~freeCues))
         if (dismissed) voiced &= ~dismissable
+        // "Pricey, but worth it": the price is talked of, its value not disparaged.
+        if (worth) {
+          voiced &= ~excess
+          pendingVoiced &= ~excess
+        }
         // "our budget can't absorb the increase" is no grown budget.
         if (increase && firstNegationEnd < 0) voiced &= ~budgetBound
         // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
@@ -352,8 +408,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // "برای ما کیفیت از قیمت مهم‌تره": what follows "از" ranks below what the clause also names.
         if (greater && (thanCues & dismissable) !== 0 && (cues & dismissable & ~thanCues) !== 0) voiced &= ~(thanCues & dismissable)
         // "Maybe price is a factor, but quality decides": a hedged clause yields to the contrast after it.
-        if (pendingConceded && firstIsContrast && (voiced & dismissable & ~pendingVoiced) !== 0) pendingVoiced &= ~dismissable
-        if (pendingQuotedOnly && speaker !== NONE) pendingCounts = who === "customer" || speaker === THEM
+        // "قیمت مهمه ولی کیفیت مهم‌تره" (price matters but quality more): so does a contrast ranking something else higher.
+        if ((pendingConceded || (greater && thanCues === 0)) && firstIsContrast && (voiced & dismissable & ~pendingVoiced) !== 0) pendingVoiced &= ~dismissable
+        if (pendingQuotedOnly && speaker !== NONE) pendingCounts = (who === "customer" || speaker === THEM) && !pendingQuotedText
         if (pendingCounts) voice |= pendingVoiced
         // Quoted words take the speaker of the clause that quotes them, else the customer's (reps
         // quote customers); an unquoted clause without a subject continues the one before.
@@ -364,7 +421,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         else inherited = resolved
         if (resolved === THEM) markers |= HEARD
         pendingQuotedOnly = quotedOnly
-        pendingCounts = who === "customer" || resolved === THEM
+        pendingQuotedText = ((quotedTexts >> currentText) & 1) !== 0
+        pendingCounts = (who === "customer" || resolved === THEM) && !pendingQuotedText
         pendingVoiced = voiced
         pendingNegatedCriteria = additive ? 0 : negatedCriteria & dismissable
         pendingFirstNegation = firstIsNegation && !additive
@@ -419,6 +477,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         shrink = false
         shrinkEnd = -1
         shrinkNegated = false
+        ceiling = false
+        ceilingEnd = -1
+        ceilingNegated = false
+        payable = false
+        payableStart = -1
+        payableBefore = false
+        worth = false
+        stake = false
+        conditional = false
         additiveEnd = -1
       }
       if (h === count) break
@@ -439,6 +506,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       switch (id) {
         case NEGATION_VERB:
         case NEGATION:
+          if (conditional && id === NEGATION) break
           // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
           // it, unless it is part of that pushback's own words ("ارزش ندارد").
           // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
@@ -452,6 +520,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (acceptedEnd >= 0 && start >= acceptedEnd && start - acceptedEnd <= NEGATION_VERB_GAP) accepted = 0
           // "budget is not frozen", "بودجه بسته نیست" (not "budget cuts mean we can't renew").
           if (budgetStart >= 0 && start > budgetStart && (shrinkEnd < 0 || (id === NEGATION_VERB && start >= shrinkEnd && start - shrinkEnd <= NEGATION_VERB_GAP))) shrinkNegated = true
+          if (id === NEGATION_VERB && ceilingEnd >= 0 && start >= ceilingEnd && start - ceilingEnd <= CAP_NEGATION_GAP) ceilingNegated = true
           break
         case ISSUE:
           issueEnd = end
@@ -533,14 +602,39 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
             excessOfDocument = true
           }
           break
+        case CAP:
+          ceiling = true
+          // "no cap on the budget"; "no more than" holds its own "no", which ends after the cap's start.
+          if (negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP) ceilingNegated = true
+          if (end > ceilingEnd) ceilingEnd = end
+          break
+        case PAYABLE:
+          payableBefore = payable
+          payable = true
+          payableStart = start
+          break
+        case VETTED:
+          if (start === payableStart) payable = payableBefore
+          break
+        case WORTH:
+          // Not "not worth it" (a disparagement of its own), nor "hardly worth it".
+          if (!(negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP)) worth = true
+          break
+        case STAKE:
+          stake = true
+          break
+        case CONDITION:
+          conditional = true
+          break
         case SHRINK:
           if (budgetStart >= 0) shrink = true
           if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= WANT_GAP) shrinkNegated = true
           if (end > shrinkEnd) shrinkEnd = end
           break
         case EXCESS:
-          // "prices are way too high": after the price, unless a negation stands between ("not too high").
-          if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
+          // "prices are way too high": after the price, unless a negation stands between ("not too
+          // high") or right before it ("not too pricey", where the word is its own price).
+          if (excessOfStart >= 0 && negationEnd <= excessOfStart && !(negationEnd >= 0 && start - negationEnd <= WANT_GAP)) {
             const made = excessOfDocument ? excess | excessOf : excess
             cues |= made
             derived |= made

@@ -51,9 +51,10 @@ export interface LexiconMatcher<L extends LexiconTable> {
    * `read` for one set of groups, into `out`, which it returns: for a caller reading every record
    * of a long history, its trie found once rather than per record (a WeakMap probe each), and one
    * result object it reuses rather than one per record (each was garbage that brought the next
-   * scavenge sooner, and a scavenge copies every feature built so far).
+   * scavenge sooner, and a scavenge copies every feature built so far). `quotedTexts`: see
+   * clauses.ts `readClauses`.
    */
-  readerOf(groups: readonly (keyof L & string)[]): (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text) => Reading
+  readerOf(groups: readonly (keyof L & string)[]): (out: Reading, speaker: Speaker, a: Text, b?: Text, c?: Text, quotedTexts?: number) => Reading
 }
 
 /** Marker terms by role (negation, contrast, speaker, ...): found by the same pass as the cues,
@@ -554,9 +555,9 @@ export function compileLexicons<L extends LexiconTable>(
     readerOf(groups) {
       // Found on the first call (tries are built when first needed), then kept: no lookup per text.
       let trie: Trie | null = null
-      return (out, speaker, a, b, c) => {
+      return (out, speaker, a, b, c, quotedTexts = 0) => {
         const count = scanTexts((trie ??= readingTrieFor(groups)), a, b, c)
-        return readClauses(hitBuffer, count, lastMask, speaker, reading, out)
+        return readClauses(hitBuffer, count, lastMask, speaker, reading, out, quotedTexts)
       }
     }
   }
