@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import type { AccountHistory, Interaction } from "../model/schema"
 import { generateHistory } from "./generate"
 import { classifyRelationship, createClassifier } from "./index"
+import { KeyTable } from "./incremental"
 
 const PEERS = [1, 2, 3, 4, 5].map((i) => ({ accountKey: `salesforce:bench:PEER${i}`, value: i * 100_000 }))
 const base = () => generateHistory({ interactions: 1500, seed: 11 })
@@ -162,5 +163,29 @@ describe("determinism", () => {
     expect(profile.computedAt).toBeGreaterThanOrEqual(latest)
     expect(classifyRelationship(h, { now: profile.computedAt })).toEqual(profile)
     expect(classifyRelationship(h, { now: profile.computedAt + 400 * 86_400_000 }).risk).not.toEqual(profile.risk)
+  })
+})
+
+describe("the one-shot key table", () => {
+  const keysOf = (ids: string[], crm: string) => ids.map((id) => ({ key: `${crm}:org00d5g000004abcd:${id}` }))
+  const repeating = (list: { key: string }[]) => {
+    const table = new KeyTable(list)
+    return list.filter((r, i) => table.repeats(r.key, i)).length
+  }
+
+  it("spreads Dataverse's sequential GUIDs, which differ only in their first group", () => {
+    // Records created one after another: "5d9c2ab0-5f1c-ee11-8f6d-000d3a4a1c5b", "5d9c2ab1-…".
+    const ids = Array.from({ length: 10_000 }, (_, n) => `${(0x5d9c2ab0 + n).toString(16)}-5f1c-ee11-8f6d-000d3a4a1c5b`)
+    expect(repeating(keysOf(ids, "dynamics"))).toBe(0)
+  })
+
+  it("spreads Salesforce ids, which differ at their end", () => {
+    const ids = Array.from({ length: 10_000 }, (_, n) => `00T5g00000${n.toString(36).padStart(5, "0")}AAA`)
+    expect(repeating(keysOf(ids, "salesforce"))).toBe(0)
+  })
+
+  it("reports a key seen before", () => {
+    const list = keysOf(["a1", "b2", "a1"], "salesforce")
+    expect(repeating(list)).toBe(1)
   })
 })
