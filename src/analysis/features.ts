@@ -204,12 +204,11 @@ function subjectToRead(subject: string | undefined): string | undefined {
   let at = labelsFrom(subject)
   if (at < 0) return subject
   let cut = false
-  for (let label = labelAt(subject, at); label; label = labelAt(subject, at)) {
-    const kind = prefixKind(label.label)
-    if (kind === "forward") return undefined
-    if (kind === null) break
-    if (label.label.charCodeAt(0) >= 128) cut = true
-    at = label.end
+  for (let kind = prefixAt(subject, at); kind !== NO_LABEL; kind = prefixAt(subject, at)) {
+    if (kind === FORWARD) return undefined
+    if (kind === OTHER) break
+    if (labelBeyondAscii) cut = true
+    at = labelEnd
   }
   return cut ? subject.slice(at) : subject
 }
@@ -236,11 +235,10 @@ function answers(subject: string | undefined): boolean {
   if (!subject) return false
   let at = labelsFrom(subject)
   if (at < 0) return false
-  for (let label = labelAt(subject, at); label; label = labelAt(subject, at)) {
-    const kind = prefixKind(label.label)
-    if (kind === null) return false
-    if (kind === "reply") return true
-    at = label.end
+  for (let kind = prefixAt(subject, at); kind !== NO_LABEL; kind = prefixAt(subject, at)) {
+    if (kind === OTHER) return false
+    if (kind === REPLY) return true
+    at = labelEnd
   }
   return false
 }
@@ -466,10 +464,76 @@ function labelAt(text: string, from: number): { end: number; label: string } | n
   return null
 }
 
+/** What `prefixAt` found: no "label:" at all, a label that is no prefix, or a prefix's kind. */
+const NO_LABEL = 0
+const OTHER = 1
+const FORWARD = 2
+const REPLY = 3
+const LOGGING = 4
+const KIND_CODES = { forward: FORWARD, reply: REPLY, logging: LOGGING } as const
+
+/**
+ * Up to ten ASCII letters (and "-") as one number, case folded: five bits each, exact below 2^53.
+ * Spaces around the label are left out; −1 when it holds anything else.
+ */
+function packAscii(text: string, from: number, to: number): number {
+  while (from < to && text.charCodeAt(from) === 32) from++
+  while (to > from && text.charCodeAt(to - 1) === 32) to--
+  if (to === from || to - from > 10) return -1
+  let packed = 0
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k)
+    if (c >= 65 && c <= 90) c += 32
+    else if (c === 45) c = 123
+    else if (c < 97 || c > 122) return -1
+    packed = packed * 32 + (c - 96)
+  }
+  return packed
+}
+
+/** The prefixes written in ASCII letters, by `packAscii`, with their kind. */
+const ASCII_PREFIXES = new Map<number, number>()
+for (const [set, kind] of [[FORWARD_PREFIXES, FORWARD], [REPLY_PREFIXES, REPLY], [LOGGING_PREFIXES, LOGGING]] as const) {
+  for (const prefix of set) {
+    const packed = packAscii(prefix, 0, prefix.length)
+    if (packed >= 0) ASCII_PREFIXES.set(packed, kind)
+  }
+}
+
+/** Where the label `prefixAt` read ends (just past its colon), and whether it holds more than ASCII. */
+let labelEnd = 0
+let labelBeyondAscii = false
+
+/**
+ * The kind of the "label:" starting at `from` (NO_LABEL, OTHER, FORWARD, REPLY or LOGGING), with
+ * its end in `labelEnd`. Every interaction's subject is read for prefixes, a third of an email
+ * history's begins with one, and "RE:" most: an ASCII label is looked up by its letters packed in
+ * a number, without the copies, folding and string hashing `labelAt` and `prefixKind` make
+ * (measured: reading the prefixes that way was 3 % of classifying 10k interactions).
+ */
+function prefixAt(text: string, from: number): number {
+  const limit = Math.min(text.length, from + LABEL_CHARS)
+  for (let k = from; k < limit; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 58 || c === 0xff1a) {
+      labelEnd = k + 1
+      const packed = packAscii(text, from, k)
+      labelBeyondAscii = false
+      if (packed >= 0) return ASCII_PREFIXES.get(packed) ?? OTHER
+      const label = text.slice(from, k).trim().toLowerCase()
+      const kind = prefixKind(label)
+      labelBeyondAscii = label.charCodeAt(0) >= 128
+      return kind === null ? OTHER : KIND_CODES[kind]
+    }
+    if (c === 10) return NO_LABEL
+  }
+  return NO_LABEL
+}
+
 /** Where the subject starts after its reply and logging prefixes. */
 function subjectStart(subject: string): number {
   let at = 0
-  for (let label = labelAt(subject, at); label && prefixKind(label.label) !== null; label = labelAt(subject, at)) at = label.end
+  for (let kind = prefixAt(subject, at); kind !== NO_LABEL && kind !== OTHER; kind = prefixAt(subject, at)) at = labelEnd
   return at
 }
 

@@ -117,6 +117,12 @@ describe("quoted correspondence is not the customer's current statement", () => 
     expect(voiced("Can you look at this?", { subject: "TR: Price list 2027" })).toEqual([])
     expect(voiced("Can you look at this?", { subject: "WG: Price list 2027" })).toEqual([])
     expect(voiced("Can you look at this?", { subject: "RE: FW: Price list 2027" })).toEqual([])
+    // In any case, with spaces around the label, and a reply prefix before the forward's.
+    expect(voiced("Can you look at this?", { subject: "  fWd : Price list 2027" })).toEqual([])
+    expect(voiced("Can you look at this?", { subject: "Re : Aw:FW: Price list 2027" })).toEqual([])
+    expect(voiced("Can you look at this?", { subject: "پاسخ: ارجاع: لیست قیمت ۱۴۰۶" })).toEqual([])
+    // A label that only looks like one ("Free: …", "Rework:") is the subject itself.
+    expect(voiced("Can you look at this?", { subject: "Price: too high for us" })).toContain("price")
     expect(voiced("لطفاً بررسی کنید.", { subject: "ارجاع: لیست قیمت ۱۴۰۵" })).toEqual([])
     expect(voiced("لطفاً بررسی کنید.", { subject: "هدایت: لیست قیمت ۱۴۰۵" })).toEqual([])
     expect(voiced("FYI, see below.\n\nFrom: Logistics Team\nSent: Monday, March 2, 2026\nTo: Tom Buyer\nSubject: Delivery\nDelivery will be late by two weeks.", { subject: "TR: Delivery" })).toEqual([])
