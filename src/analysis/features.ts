@@ -197,21 +197,32 @@ function speakerOf(r: InteractionIn): "customer" | "notes" | "nobody" {
  * "WG: …", "ارجاع: …", also behind reply prefixes: "RE: FW: …"), and past its prefixes when one of
  * them is a word the lexicons know ("پاسخ:" is "reply", not a word about support). Read for
  * every interaction, so a subject whose first letter begins no prefix is settled by one character
- * test, and one that needs no cut is not copied.
+ * test, and one that needs no cut is not copied. Whether the subject answers another message is
+ * found on the way, in `subjectAnswers`.
  */
 function subjectToRead(subject: string | undefined): string | undefined {
+  subjectAnswers = false
   if (!subject) return subject
   let at = labelsFrom(subject)
   if (at < 0) return subject
   let cut = false
-  for (let kind = prefixAt(subject, at); kind !== NO_LABEL; kind = prefixAt(subject, at)) {
-    if (kind === FORWARD) return undefined
-    if (kind === OTHER) break
+  let forwarded = false
+  for (let kind = prefixAt(subject, at); kind !== NO_LABEL && kind !== OTHER; kind = prefixAt(subject, at)) {
+    if (kind === REPLY) subjectAnswers = true
+    else if (kind === FORWARD) forwarded = true
     if (labelBeyondAscii) cut = true
     at = labelEnd
   }
-  return cut ? subject.slice(at) : subject
+  return forwarded ? undefined : cut ? subject.slice(at) : subject
 }
+
+/**
+ * Whether the subject `subjectToRead` read last answers another message ("RE: Our price list",
+ * «پاسخ: لیست قیمت ما»): a reply prefix stands before the first label that is no prefix. The
+ * words after it are the subject of the message answered, usually ours, and say nothing of what
+ * the sender decides on; their body does. A logging prefix ("Email: …") is no reply.
+ */
+let subjectAnswers = false
 
 /**
  * Where a subject's first label may begin, or −1 when it can carry no prefix: a subject whose
@@ -226,22 +237,6 @@ function labelsFrom(subject: string): number {
   return colon < 0 || colon - at > LABEL_CHARS ? -1 : at
 }
 
-/**
- * Whether a subject answers another message ("RE: Our price list", «پاسخ: لیست قیمت ما»): the
- * words after the prefix are the subject of the message answered, usually ours, and say nothing
- * of what the sender decides on; their body does. A logging prefix ("Email: …") is no reply.
- */
-function answers(subject: string | undefined): boolean {
-  if (!subject) return false
-  let at = labelsFrom(subject)
-  if (at < 0) return false
-  for (let kind = prefixAt(subject, at); kind !== NO_LABEL; kind = prefixAt(subject, at)) {
-    if (kind === OTHER) return false
-    if (kind === REPLY) return true
-    at = labelEnd
-  }
-  return false
-}
 /** The subject is the first text read: its bit in `quotedTexts` (src/text/clauses.ts). */
 const SUBJECT_TEXT = 1
 
@@ -252,9 +247,10 @@ const readInteraction = readerOf(INTERACTION_GROUPS)
 
 export function interactionFeatures(r: InteractionIn): InteractionF {
   const speaker = speakerOf(r)
+  const subject = subjectToRead(r.subject)
   // A customer's reply quotes the subject it answers: their body speaks, the subject is read for cues only.
-  const quotedSubject = speaker === "customer" && answers(r.subject) ? SUBJECT_TEXT : 0
-  const reading = readInteraction(INTERACTION_READING, speaker, subjectToRead(r.subject), r.text, undefined, quotedSubject)
+  const quotedSubject = speaker === "customer" && subjectAnswers ? SUBJECT_TEXT : 0
+  const reading = readInteraction(INTERACTION_READING, speaker, subject, r.text, undefined, quotedSubject)
   const cues = reading.cues
   // The connector knows when the CRM says so (list email, workflow); otherwise the text tells
   // (unsubscribe footer, "do not reply", newsletter, auto-reply).
