@@ -712,8 +712,13 @@ export const MARKERS = {
     "outweighs", "outweigh", "trumps", "comes before", "come before", "over and above",
     "مهم تر از", "مهم تره از", "مهمتر از", "مهمتره از", "بیشتر اهمیت دارد تا", "مقدم بر"
   ],
-  /** A call or visit that did not reach them: a note naming the customer is no conversation then. */
+  /** A call or visit that did not reach them: a note naming the customer is no conversation then.
+   * Nor is one still to make: a reminder or to-do ("Reminder: call procurement", «یادآوری: با
+   * تدارکات تماس بگیرید») names the customer as whom to call, not as someone who spoke. */
   unreached: [
+    "reminder", "remind me", "remind us", "remember to", "don't forget", "do not forget", "todo", "to-do list",
+    "یادآوری", "یادم باشه", "یادت باشه", "یادمان باشد", "فراموش نشود", "فراموش نشه", "تماس بگیرید", "تماس بگیرم",
+    "تماس بگیریم", "تماس گرفته شود", "باید تماس بگیر*",
     "no answer", "no reply", "didn't answer", "did not answer", "didn't pick up", "did not pick up", "not picking up",
     "voicemail", "voice mail", "unavailable", "not available", "out of office", "no show", "no-show", "didn't show",
     "did not show", "couldn't reach", "could not reach", "unable to reach", "not reachable", "unreachable", "busy line",

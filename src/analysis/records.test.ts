@@ -208,3 +208,34 @@ describe("who speaks in each clause of a rep's note", () => {
     expect(profile.decisionCriteria.weights.price).toBe(0)
   })
 })
+
+describe("a reminder to call is no call that happened", () => {
+  /** Monthly orders by mail for a year, then a reminder logged every week. */
+  function withReminders(subject: string, text: string): Interaction[] {
+    const theirs = Array.from({ length: 12 }, (_, m) => k.interaction(`O${m}`, { at: at(m * 30), subject: `Order ${m + 1}`, text: "Please ship this month's order." }))
+    const reminders = Array.from({ length: 8 }, (_, w) => k.interaction(`R${w}`, { at: at(340 + w * 7), channel: "task", direction: "unknown", subject, text }))
+    return [...theirs, ...reminders]
+  }
+
+  it("reads 'Reminder: call procurement.' and «یادآوری: مدیر خرید منتظر تماس است» as no conversation", () => {
+    for (const [subject, text] of [
+      ["Reminder: call procurement.", ""],
+      ["Follow-up", "Reminder: call procurement about the renewal."],
+      ["یادآوری: با تدارکات تماس بگیرید", ""],
+      ["یادآوری: مدیر خرید منتظر تماس است", ""],
+      ["پیگیری", "یادت باشه مدیر خرید منتظر تماس ماست."]
+    ] as const) {
+      expect(interactionFeatures(k.interaction("T", { at: at(1), channel: "task", direction: "unknown", subject, text })).heard, subject + text).toBe(false)
+      expect(interactionFeatures(k.interaction("C", { at: at(1), channel: "call", direction: "outbound", subject, text })).heard, subject + text).toBe(false)
+    }
+    // A call note that says they spoke is still heard.
+    expect(interactionFeatures(k.interaction("H", { at: at(1), ...note, text: "Procurement asked for the renewal terms." })).heard).toBe(true)
+    expect(interactionFeatures(k.interaction("H", { at: at(1), ...note, text: "مدیر خرید شرایط تمدید را خواست." })).heard).toBe(true)
+  })
+
+  it("counts weekly reminder tasks as no two-way contact (EN, FA)", () => {
+    for (const [subject, text] of [["Reminder: call procurement.", ""], ["یادآوری: مدیر خرید منتظر تماس است", ""]] as const) {
+      expect(profileOf(withReminders(subject, text)).engagement!.humanContacts, subject).toBe(12)
+    }
+  })
+})
