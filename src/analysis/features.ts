@@ -165,8 +165,10 @@ const RECORD_GROUPS = ["criteria", "context"] as const
 const LINE_GROUPS = ["offer", "context"] as const
 const CRITERIA_ONLY = ["criteria"] as const
 const CONTEXT_ONLY = ["context"] as const
+/** A case is read for a failure reported too: what tells a complaint from a request that names a criterion. */
+const CASE_GROUPS = ["criteria", "context", "failure"] as const
 export const GROUPS_OF: Readonly<Record<RecordType, readonly LexiconGroup[]>> = {
-  Interaction: INTERACTION_GROUPS, Deal: RECORD_GROUPS, Case: RECORD_GROUPS, QuoteLine: LINE_GROUPS, Contract: CONTEXT_ONLY,
+  Interaction: INTERACTION_GROUPS, Deal: RECORD_GROUPS, Case: CASE_GROUPS, QuoteLine: LINE_GROUPS, Contract: CONTEXT_ONLY,
   Account: [], Contact: [], Quote: []
 }
 
@@ -630,14 +632,16 @@ function isRequestValue(...values: Array<string | undefined>): boolean {
 
 export function caseFeatures(r: CaseIn): CaseF {
   // A case's text is the customer's issue, whoever typed it (their portal form, our agent's summary).
-  const reading = read(RECORD_GROUPS, "customer", r.subject, r.description)
+  const reading = read(CASE_GROUPS, "customer", r.subject, r.description)
   const cues = reading.cues
   const severity = severityOf(r.priority)
   const isEscalated = r.isEscalated ?? false
   // A how-to question or an information request, not a report that something failed or came
   // late, nor escalated or urgent: a service request, which a fast answer settles.
   const asks = (reading.markers & MARKER.request) !== 0 || isRequestValue(r.type, r.reason)
-  const defect = (reading.voice & (CUE.quality | CUE.delivery)) !== 0
+  // A quality or delivery failure in their words. Naming the criterion is no failure: "Please
+  // send the ISO 9001 certificate" asks for a document, "the parts arrived damaged" reports one.
+  const defect = (reading.voice & (CUE.quality | CUE.delivery)) !== 0 && (reading.voice & CUE.failure) !== 0
   return {
     key: r.key,
     recordType: "Case",

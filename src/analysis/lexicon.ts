@@ -26,14 +26,14 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
   maxScanChars: GENERAL.maxScanChars,
   markers: MARKERS,
   // What the clause reader (src/text/clauses.ts) may drop: a dismissal sets aside criteria and
-  // pushback, a negation pushback and churn threats ("no plans to switch suppliers"; a threat's
+  // pushback (and a failure reported: "no complaints, no issues"), a negation pushback and churn threats ("no plans to switch suppliers"; a threat's
   // own negation, "won't renew", is inside its words and does not count), a grown budget the
   // constraint and price; a competitor named
   // first in a note's clause is its subject, not the customer; a price (or a quote) called too
   // high is disparagement; a discount they say they don't need is no price talk; a budget frozen
   // or cut is a constraint.
   reading: (cue) => ({
-    dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement!,
+    dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement! | cue.failure!,
     negatable: cue.constraint! | cue.disparagement! | cue.churnThreat!,
     budgetBound: cue.price! | cue.constraint!,
     otherSubject: cue.competitor!,

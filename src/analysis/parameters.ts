@@ -617,6 +617,29 @@ export const LEXICONS = {
       "telemarketing", "sales generated",
       "تماس سرد*", "نمایشگاه*", "رویداد*", "همایش*", "کمپین*", "بازاریابی تلفنی*"
     ]
+  },
+  /**
+   * A report that something failed or came late, read in cases only: naming a criterion is not
+   * reporting a failure. A service request that asks for a quality document ("Please send the
+   * ISO 9001 certificate", «لطفا گواهی ایزو را ارسال کنید») names quality and reports nothing; one
+   * that says the parts arrived damaged or late is a complaint, whatever its type.
+   */
+  failure: {
+    failure: [
+      "defect*", "fault*", "broken", "breakdown*", "breaks down", "broke down", "breaking down", "keeps breaking", "fail*",
+      "malfunction*", "damage", "damaged", "crack*", "leak*", "overheat*", "dented", "corroded", "not working",
+      "doesn't work", "does not work", "stopped working", "stops working", "won't start", "out of tolerance", "doa",
+      "scrap", "rework*", "rma", "recall*", "nonconform*", "non-conform*", "rejected", "poor", "bad", "wrong",
+      "incorrect", "missing", "problem*", "complain*", "error*", "issue with", "issues with", "quality issue*",
+      "delivery issue*", "shipping issue*", "late", "lateness", "delay*", "overdue", "backorder*", "back order*",
+      "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
+      "never received", "haven't received", "have not received", "still waiting", "short shipped", "out of stock",
+      "stockout*", "stuck in customs", "held at customs", "held up in customs",
+      "خراب*", "معیوب*", "ایراد*", "نقص*", "ناقص*", "مشکل*", "شکایت*", "تاخیر*", "دیر", "نرسید*", "هنوز نرسیده*",
+      "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*",
+      "نامرغوب*", "بی کیفیت*", "مرجوع*", "اشتباه*", "کسری*", "ضعیف*", "پایین بود*", "پایین است", "پایینه", "بد بود*",
+      "بد است"
+    ]
   }
 } as const
 

@@ -548,6 +548,34 @@ describe("a generic case type with a telling subject (issue 13 probe)", () => {
     expect(kase("سوال درباره نحوه نصب", "Problem").isRequest).toBe(true)
   })
 
+  it("reads a Request for a quality document as a service request: naming a criterion reports no failure", () => {
+    const kase = (subject: string, type: string, description?: string) => caseFeatures(k.kase("D", { subject, type, description, openedAt: at(1), closedAt: at(2) }))
+    for (const [subject, description] of [
+      ["Please send the ISO 9001 certificate", "Our auditor needs it for the supplier file."],
+      ["ISO 9001 certificate", "Please send the current quality certificate and the delivery schedule for Q3."],
+      ["لطفا گواهی ایزو را ارسال کنید", "برای پرونده تامین‌کننده لازم است."],
+      ["گواهی کیفیت", "لطفا گواهی ایزو و برنامه تحویل فصل بعد را بفرستید."]
+    ] as const) {
+      const f = kase(subject, "Request", description)
+      expect(f.voice & CUE.quality, subject).not.toBe(0)
+      expect(f.isRequest, subject).toBe(true)
+    }
+    // A failure reported in the same request is still a complaint, and so is a late delivery of type Problem.
+    expect(kase("Please send the ISO 9001 certificate", "Request", "Also, the last batch arrived damaged.").isRequest).toBe(false)
+    expect(kase("لطفا گواهی ایزو را ارسال کنید", "Request", "قطعات محموله قبلی معیوب بود.").isRequest).toBe(false)
+    expect(kase("Late delivery", "Problem").isRequest).toBe(false)
+    expect(kase("تاخیر در تحویل", "Problem").isRequest).toBe(false)
+  })
+
+  it("counts certificate requests as service requests, not complaints, in the profile (EN, FA)", () => {
+    for (const [subject, description] of [["Please send the ISO 9001 certificate", "Needed for our audit."], ["لطفا گواهی ایزو را ارسال کنید", "برای ممیزی لازم است."]] as const) {
+      const cases = Array.from({ length: 6 }, (_, n) => k.kase(`I${n}`, { subject, description, type: "Request", openedAt: at(40 + n * 50), closedAt: at(40.2 + n * 50) }))
+      const profile = profileOf([], { cases })
+      expect(profile.complaints.requests, subject).toBe(6)
+      expect(profile.complaints.pressure, subject).toBe(0)
+    }
+  })
+
   it("names the criterion of an account whose cases are all of type Question", () => {
     const subjects = ["Machine keeps breaking down again", "Pump stopped working after two days", "دستگاه کار نمی‌کنه", "Unit arrived damaged, cracked housing"]
     const cases = subjects.map((subject, n) => k.kase(`Q${n}`, { subject, type: "Question", openedAt: at(40 + n * 60), closedAt: at(44 + n * 60) }))

@@ -629,6 +629,7 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
     "geroone*", "nemiarze*", "nemiarzeh*", "arzesh nadare*", "arzesh nadarad*", "arzeshesho nadare*", "gerun foroshi*",
     "geran forooshi*"
   ],
+  failure: ["kharab*", "eyrad*", "irad*", "naghs*", "mayoob*", "mayub*", "takhir*", "ta'khir*", "moshkel*", "narasid*", "dir resid*", "dir rasid*"],
   customItem: ["sefareshi*"],
   serviceItem: ["khadamat*", "poshtibani*", "negahdari*", "nasb*", "moshavere*", "rah andazi*", "raah andazi*", "ejare*", "eshterak*"]
 }
