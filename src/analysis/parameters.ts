@@ -549,6 +549,8 @@ export const LEXICONS = {
       "not in our budget", "outside our budget", "outside the budget", "out of our budget", "more than we budgeted",
       "beyond what we budgeted", "haven't budgeted", "have not budgeted", "wasn't budgeted", "not budgeted for",
       "don't have the money", "do not have the money", "can't find the money", "cash is tight", "tight on cash",
+      "budget's fixed", "budget is locked", "budget's locked", "budget is set in stone", "budget's set in stone",
+      "budget is final", "budget's final", "budget's capped", "budget's tight", "budget's limited",
       "budget is limited", "limited budget", "budget constraint*", "budgetary constraint*", "budget restriction*",
       "budget was cut", "budget got cut", "budget has been cut", "budget cuts", "budget is frozen", "budget freeze",
       "spending freeze", "spend freeze", "purchasing freeze", "procurement freeze", "froze spending", "froze all spending",
@@ -566,7 +568,9 @@ export const LEXICONS = {
       "توان پرداخت ندار*", "توان پرداختش رو ندار*", "توان پرداختش را ندار*", "توان مالی ندار*", "توانش رو ندار*", "نمی تونیم پرداخت*", "نمی تونیم بدیم*",
       "نمی تونیم بیشتر*", "بیشتر نمی تونیم*", "بیشتر نمی توانیم*", "نمی تونیم هزینه کنیم*", "نمی توانیم هزینه کنیم*",
       "نمی تونیم خرج کنیم*", "نمی توانیم خرج کنیم*",
-      // As a rep notes it, in the third person: «بیشتر از ۳۰ میلیون بودجه ندارن».
+      // As a rep notes it, in the third person: «بیشتر از ۳۰ میلیون بودجه ندارن», «بودجه‌شان ثابت است».
+      "بودجه شان ثابت*", "بودجه شون ثابت*", "بودجه ثابت*", "بودجه مان ثابت*", "بودجه شان محدود*", "بودجه شون محدود*",
+      "بودجه شان تمام*", "بودجه شون تموم*",
       "بودجه ندارن*", "بودجه ندارند*", "بودجه نداره*", "بودجه ندارد*", "نمی تونن پرداخت*", "نمی توانند پرداخت*",
       "نمی تونن بدن*", "نمی توانند بدهند*", "نمی تونن بیشتر*", "نمی توانند بیشتر*", "بیشتر نمی تونن*", "بیشتر نمی توانند*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",

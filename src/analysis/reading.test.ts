@@ -121,6 +121,17 @@ describe("negation and contrast, per clause", () => {
     ])
     expect(limit.pushback.constraint).toBe(3)
   })
+
+  it("reads a budget reported fixed, in a rep's note or their mail, as a budget constraint (EN, FA)", () => {
+    const call = { channel: "call" as const, direction: "outbound" as const, subject: "Call" }
+    for (const text of ["مشتری گفت بودجه‌شان ثابت است.", "گفتند بودجه شون ثابته.", "The customer said their budget's fixed for this year.", "They said the budget is locked until Q3."]) {
+      const profile = profileOf([k.interaction("B1", { at: at(300), ...call, text }), k.interaction("B2", { at: at(330), ...call, text })])
+      expect(profile.pushback.constraint, text).toBe(2)
+    }
+    for (const text of ["بودجه ما ثابت است.", "Our budget's fixed."]) expect(profileOf(repeated(text, 2)).pushback.constraint, text).toBe(2)
+    // Denied, it is none.
+    expect(profileOf([k.interaction("B3", { at: at(300), ...call, text: "مشتری گفت بودجه‌شان ثابت نیست." })]).pushback.constraint).toBe(0)
+  })
 })
 
 describe("who is speaking", () => {

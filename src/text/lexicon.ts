@@ -614,7 +614,7 @@ export const FINGLISH: Readonly<Record<string, readonly string[]>> = {
     "budje nadarim*", "budjeh nadarim*", "boodje nadarim*", "budje mahdood*", "budjeh mahdood*", "saghfe budje*",
     "bishtar az in nemitunim*", "bishtar az in nemitoonim*", "bishtar nemitunim*", "bishtar nemitoonim*", "nemitunim bishtar*",
     "nemitoonim bishtar*", "nemitavanim bishtar*", "tavan pardakht*", "tavane pardakht*", "tavane mali*",
-    "budjemoon tamoom*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*", "budje ejaze nemide*",
+    "budjemoon tamoom*", "budje sabet*", "budjeshoon sabet*", "budjeshun sabet*", "budgetemoon tamoom*", "budje tamoom*", "budget tamoom*", "budje ejaze nemide*",
     "budjemoon ejaze nemide*", "budjeh ejazeh nemideh*", "budjemoon*", "kharej az budje*", "poolesho nadarim*", "pulesho nadarim*",
     "pool nadarim*", "pul nadarim*"
   ],
