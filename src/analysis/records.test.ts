@@ -239,3 +239,24 @@ describe("a reminder to call is no call that happened", () => {
     }
   })
 })
+
+describe("a customer's reply quotes our subject back: its words there are not their request", () => {
+  it("reads an account we opened as ours, though the customer's reply repeats our 'RFQ' or «استعلام قیمت» subject", () => {
+    for (const [ours, reply, body] of [
+      ["Send us your RFQ for the 2027 price list", "RE: Send us your RFQ for the 2027 price list", "Thanks, we will look at it."],
+      ["درخواست استعلام قیمت برای فهرست قیمت ۲۰۲۷", "پاسخ: درخواست استعلام قیمت برای فهرست قیمت ۲۰۲۷", "ممنون، بررسی می‌کنیم."]
+    ] as const) {
+      const kk = kit({ org: `initiator-quoted-${ours.length}` })
+      const history = kk.history(kk.account({ name: "Opened Co", leadSource: "Cold Call", createdAt: at(0) }), {
+        interactions: [
+          kk.interaction("O1", { at: at(0.5), direction: "outbound", subject: ours, text: "Our new price list is attached." }),
+          kk.interaction("R1", { at: at(2), subject: reply, text: body })
+        ]
+      })
+      const profile = classifyRelationship(history, { now: NOW })
+      expect(keysOf(profile.initiator.evidence), reply).not.toContain(kk.key("R1"))
+      expect(profile.initiator.label, reply).toBe("supplier")
+      expect(profile.initiator.score, reply).toBe(1)
+    }
+  })
+})

@@ -50,7 +50,9 @@ function opening(list: readonly InteractionF[], until: number): Opening {
     if (i.at > until || (i.direction !== "inbound" && i.direction !== "outbound")) continue
     const first = o.first
     if (!first || i.at < first.at || (i.at === first.at && i.key < first.key)) o.first = i
-    if (i.direction === "inbound" && (i.cues & REQUEST_CUES) !== 0) {
+    // In their words: a reply's subject quotes the message it answers, often ours ("RE: Send us
+    // your RFQ"), and asks for nothing.
+    if (i.direction === "inbound" && (i.voice & REQUEST_CUES) !== 0) {
       const request = o.request
       if (!request || i.at < request.at || (i.at === request.at && i.key < request.key)) o.request = i
     }
