@@ -15,7 +15,7 @@
  */
 import { msg, quote as quoted } from "../i18n/message"
 import { evidence, TopK } from "./evidence"
-import type { FeatureSet, InteractionF, RecordRef } from "./features"
+import { ownSubject, type FeatureSet, type InteractionF, type RecordRef } from "./features"
 import { CUE } from "./lexicon"
 import { COMPETITION as P } from "./parameters"
 import type { Competition, Evidence } from "./profile"
@@ -175,7 +175,7 @@ export function competition(fs: FeatureSet): Competition {
   }
   losses.sort((a, b) => (b.at ?? 0) - (a.at ?? 0) || (a.key < b.key ? -1 : 1))
 
-  for (const r of recentTalk(fs.interactions).items()) count(r, r.at, [r.textA, r.textB])
+  for (const r of recentTalk(fs.interactions).items()) count(r, r.at, [ownSubject(r), r.textB])
 
   const competitors = [...tallies.values()]
     .sort((a, b) => b.mentions - a.mentions || b.lastAt - a.lastAt || (a.name < b.name ? -1 : 1))

@@ -219,6 +219,17 @@ function subjectToRead(subject: string | undefined): string | undefined {
 }
 
 /**
+ * The subject as the customer's own words, for a reader that takes names from it (competitors.ts):
+ * none when their message answers or forwards another, whose subject it quotes ("RE: Our price vs
+ * Acme" names our comparison, not one they made).
+ */
+export function ownSubject(r: InteractionF): string | undefined {
+  if (r.direction !== "inbound") return r.textA
+  const subject = subjectToRead(r.textA)
+  return subjectAnswers ? undefined : subject
+}
+
+/**
  * Whether the subject `subjectToRead` read last answers another message ("RE: Our price list",
  * «پاسخ: لیست قیمت ما»): a reply prefix stands before the first label that is no prefix. The
  * words after it are the subject of the message answered, usually ours, and say nothing of what

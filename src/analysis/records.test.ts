@@ -260,3 +260,17 @@ describe("a customer's reply quotes our subject back: its words there are not th
     }
   })
 })
+
+describe("a competitor named in the subject a customer's reply quotes back is not one they named", () => {
+  it("takes no competitor from 'RE: Our price vs Acme' or «پاسخ: قیمت ما … شرکت پارس پمپ …», and still from their own words", () => {
+    for (const [ours, body, theirs] of [
+      ["RE: Our price vs Acme", "Thanks, we will review it with the team.", "Thanks. Frankly, Globex quoted 12% lower."],
+      ["پاسخ: شرکت پارس پمپ ارزان‌تر نیست", "ممنون، بررسی می‌کنیم.", "ممنون. راستش شرکت آبادان پمپ ارزان‌تر داده."]
+    ] as const) {
+      const quietly = profileOf([k.interaction("Q1", { at: at(300), subject: ours, text: body })])
+      expect(quietly.competition?.competitors ?? [], ours).toEqual([])
+      const named = profileOf([k.interaction("Q2", { at: at(300), subject: ours, text: theirs })])
+      expect(named.competition!.competitors.map((c) => c.name), ours).toHaveLength(1)
+    }
+  })
+})
