@@ -444,17 +444,18 @@ for (const prefix of [...REPLY_PREFIXES, ...FORWARD_PREFIXES, ...LOGGING_PREFIXE
   else OTHER_INITIALS.add(c)
 }
 
-/** What a subject label is: a forward, a reply, a logging prefix, or neither (null). */
-function prefixKind(raw: string): "forward" | "reply" | "logging" | null {
+/** What a subject label is, as `prefixAt` answers: FORWARD, REPLY, LOGGING, or OTHER. */
+function prefixKind(raw: string): number {
   // As typed, most often: no copy of the label to fold.
-  if (FORWARD_PREFIXES.has(raw)) return "forward"
-  if (REPLY_PREFIXES.has(raw)) return "reply"
-  if (LOGGING_PREFIXES.has(raw)) return "logging"
+  const kind = kindOfLabel(raw)
+  if (kind !== OTHER) return kind
   // "re[2]", "re(3)": the counter some clients add; Arabic letters, a half-space.
   const bracket = raw.search(/[[(]/)
-  const label = normalise(bracket > 0 ? raw.slice(0, bracket) : raw)
-  if (FORWARD_PREFIXES.has(label)) return "forward"
-  return REPLY_PREFIXES.has(label) ? "reply" : LOGGING_PREFIXES.has(label) ? "logging" : null
+  return kindOfLabel(normalise(bracket > 0 ? raw.slice(0, bracket) : raw))
+}
+
+function kindOfLabel(label: string): number {
+  return FORWARD_PREFIXES.has(label) ? FORWARD : REPLY_PREFIXES.has(label) ? REPLY : LOGGING_PREFIXES.has(label) ? LOGGING : OTHER
 }
 /** The header lines an email-logging integration puts above the body of a logged Task ("To: …",
  * "CC: …", "Subject: …", then "Body:"): not part of the message. */
@@ -479,7 +480,6 @@ const OTHER = 1
 const FORWARD = 2
 const REPLY = 3
 const LOGGING = 4
-const KIND_CODES = { forward: FORWARD, reply: REPLY, logging: LOGGING } as const
 
 /**
  * Up to ten ASCII letters (and "-") as one number, case folded: five bits each, exact below 2^53.
@@ -530,9 +530,8 @@ function prefixAt(text: string, from: number): number {
       labelBeyondAscii = false
       if (packed >= 0) return ASCII_PREFIXES.get(packed) ?? OTHER
       const label = text.slice(from, k).trim().toLowerCase()
-      const kind = prefixKind(label)
       labelBeyondAscii = label.charCodeAt(0) >= 128
-      return kind === null ? OTHER : KIND_CODES[kind]
+      return prefixKind(label)
     }
     if (c === 10) return NO_LABEL
   }
