@@ -176,6 +176,12 @@ const PREPOSITION_GAP = 5
 const SUBJECT_VERB_GAP = 8
 /** Characters between a negation and a want word that make one phrase: "don't need", "do not really want". */
 const WANT_GAP = 8
+
+/** Whether a negation that ended at `negationEnd` (−1: none yet) denies the word starting at
+ * `start`: it ended before the word, at most WANT_GAP characters before ("no cap", "not worth it"). */
+function deniedBy(negationEnd: number, start: number): boolean {
+  return negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP
+}
 /** Characters between cues that make one run ("price and delivery", "قیمت و کیفیت"). */
 const RUN_GAP = 6
 /** Characters between a run and the word after it that judges it ("price ok", "pricing looks fine",
@@ -605,7 +611,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case CAP:
           ceiling = true
           // "no cap on the budget"; "no more than" holds its own "no", which ends after the cap's start.
-          if (negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP) ceilingNegated = true
+          if (deniedBy(negationEnd, start)) ceilingNegated = true
           if (end > ceilingEnd) ceilingEnd = end
           break
         case PAYABLE:
@@ -618,7 +624,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case WORTH:
           // Not "not worth it" (a disparagement of its own), nor "hardly worth it".
-          if (!(negationEnd >= 0 && negationEnd <= start && start - negationEnd <= WANT_GAP)) worth = true
+          if (!deniedBy(negationEnd, start)) worth = true
           break
         case STAKE:
           stake = true
@@ -628,7 +634,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case SHRINK:
           if (budgetStart >= 0) shrink = true
-          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= WANT_GAP) shrinkNegated = true
+          if (deniedBy(negationEnd, start)) shrinkNegated = true
           if (end > shrinkEnd) shrinkEnd = end
           break
         case EXCESS:
