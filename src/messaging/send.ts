@@ -34,13 +34,20 @@ function isReply(value: unknown): boolean {
   return typeof (value as { ok?: unknown } | null)?.ok === "boolean"
 }
 
+/**
+ * Failures that say the message may not have been handled: no answer, no worker, no reply, or the handler
+ * itself broke. Any other answer is the worker's decision (a refusal, "storage full"): sending the
+ * same observation again gets the same answer, or, once the rep has freed space, stores a record
+ * the rep has since left and clears the "storage full" the rep was reading.
+ */
+const RETRYABLE: ReadonlySet<ReplyErrorCode | undefined> = new Set<ReplyErrorCode | undefined>(["timeout", "unavailable", "malformed", "failed"])
+
 /** Retries with back-off: the content script keeps its observation until the worker confirms it. */
 export async function sendWithRetry<T = unknown>(message: ContentMessage, attempts = 3): Promise<Reply<T>> {
   let last: Reply<T> = { ok: false, error: "not sent" }
   for (let i = 0; i < attempts; i++) {
     last = await sendToBackground<T>(message)
-    // A refusal is final: sending the same observation again would be refused again.
-    if (last.ok || last.code === "rejected") return last
+    if (last.ok || !RETRYABLE.has(last.code)) return last
     await new Promise((r) => setTimeout(r, 250 * 2 ** i))
   }
   return last
