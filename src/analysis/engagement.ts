@@ -3,7 +3,7 @@
  * healthy, and silence is measured against the account's own rhythm: days since the customer
  * last reached out against their usual gap between contacts.
  */
-import { msg } from "../i18n/message"
+import { msg, type ParamValue } from "../i18n/message"
 import { evidence, quote, round } from "./evidence"
 import type { FeatureSet, InteractionF } from "./features"
 import { ENGAGEMENT as P, TIME } from "./parameters"
@@ -151,8 +151,19 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     evidence: items,
     summary: silent
       ? usualGapDays === null
-        ? msg("a.engagement.silentNoRhythm", { days: Math.round(daysSince ?? 0), outreach: unansweredOutreach, automated })
-        : msg("a.engagement.silent", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), outreach: unansweredOutreach, automated })
-      : msg("a.engagement.summary", { human: humanContacts, customer: customerContacts, automated })
+        ? msg("a.engagement.silentNoRhythm", { days: Math.round(daysSince ?? 0), ...silenceAsides({ unansweredOutreach, automated }) })
+        : msg("a.engagement.silent", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), ...silenceAsides({ unansweredOutreach, automated }) })
+      : msg("a.engagement.summary", { human: humanContacts, customer: customerContacts, uncounted: silenceAsides({ unansweredOutreach, automated }).uncounted })
+  }
+}
+
+/**
+ * The clauses a sentence about contact adds for our unanswered messages and the automated sends
+ * left out, each only when there are any: "0 of our messages went unanswered" tells a rep nothing.
+ */
+export function silenceAsides(e: Pick<Engagement, "unansweredOutreach" | "automated">): { unanswered: ParamValue; uncounted: ParamValue } {
+  return {
+    unanswered: { list: e.unansweredOutreach > 0 ? [msg("a.engagement.unanswered", { outreach: e.unansweredOutreach })] : [] },
+    uncounted: { list: e.automated > 0 ? [msg("a.engagement.uncounted", { automated: e.automated })] : [] }
   }
 }

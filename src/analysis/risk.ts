@@ -11,7 +11,7 @@ import { clamp01, evidence, notEnough, percentOf, quote, round, saturation, TopK
 import type { FeatureSet, InteractionF } from "./features"
 import { COMPLAINTS, GENERAL, RISK as P, TIME } from "./parameters"
 import type { Engagement, Evidence, RiskAxis, RiskReason } from "./profile"
-import { fromCustomer, isContact } from "./engagement"
+import { fromCustomer, isContact, silenceAsides } from "./engagement"
 
 const SAMPLE = 4
 
@@ -98,8 +98,8 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   if (engagement.silent) {
     const days = engagement.daysSinceCustomerContact ?? 0
     add("gone-silent", engagement.usualGapDays === null
-      ? msg("a.risk.goneSilentNoRhythm", { days, outreach: engagement.unansweredOutreach, automated: engagement.automated })
-      : msg("a.risk.goneSilent", { days, gap: Math.round(engagement.usualGapDays), outreach: engagement.unansweredOutreach, automated: engagement.automated }),
+      ? msg("a.risk.goneSilentNoRhythm", { days, ...silenceAsides(engagement) })
+      : msg("a.risk.goneSilent", { days, gap: Math.round(engagement.usualGapDays), ...silenceAsides(engagement) }),
     engagement.evidence)
   }
   if (complaints.pressure >= COMPLAINTS.pressureSignal) {

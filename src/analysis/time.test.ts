@@ -241,7 +241,7 @@ describe.each([
     newsletter: (n: number) => ({ subject: `خبرنامه هفتگی شماره ${n}`, text: "محصولات و پیشنهادهای تازه این هفته." }),
     followUp: { subject: "پیگیری", text: "خواستیم از برنامه‌های فصل آینده‌تان باخبر شویم." }
   }
-])("engagement is two-way human contact ($language)", ({ note, newsletter, followUp }) => {
+])("engagement is two-way human contact ($language)", ({ language, note, newsletter, followUp }) => {
   const SILENT_FROM = 730
   const NOW_DAY = SILENT_FROM + 425
   const k = kit({ org: "silent" })
@@ -264,6 +264,23 @@ describe.each([
     expect(signals(silent)).toContain("gone-silent")
     const reason = silent.risk.reasons.find((r) => r.signal === "gone-silent")!
     expect(keysOf(reason.evidence)).toContain(k.key("IN52"))
+  })
+
+  it("says how many of our messages went unanswered and how many sends were left out only when there are any", () => {
+    // The rep's language is the one the histories are written in.
+    const say = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, language === "Persian" ? "fa" : "en")
+    const texts = (p: RelationshipProfile) => [say(p.engagement!.summary), say(p.risk.reasons.find((r) => r.signal === "gone-silent")!.text)]
+    for (const text of texts(silent)) {
+      expect(text).toMatch(language === "Persian" ? /۳ پیام ما .*بی‌پاسخ مانده؛ ۱۹۰ ارسال خودکار شمرده نشد/ : /; 3 of our messages since went unanswered; 190 automated sends not counted/)
+    }
+    // Silent, and nothing of ours since: no "0 of our messages", no "0 automated sends".
+    const quiet = classifyRelationship(k.history(k.account({ createdAt: at(-200) }), { interactions: customer }), { now: at(NOW_DAY) })
+    expect(quiet.engagement!.silent).toBe(true)
+    for (const text of texts(quiet)) {
+      expect(text).not.toMatch(/[0۰] |بی‌پاسخ|unanswered|automated|خودکار/)
+      expect(text).toMatch(/[.]$/)
+    }
+    expect(say(quiet.engagement!.summary)).toMatch(language === "Persian" ? /روز است سراغی از ما نگرفته، در حالی که معمولاً هر ۱۴ روز یک بار تماس می‌گرفت\.$/ : /against a usual gap of 14 days\.$/)
   })
 
   it("does not call a customer silent who keeps their usual rhythm, whatever we send", () => {
