@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
+import { DEMO_ACCOUNTS, DEMO_NOW, sfIds } from "../../demo/org"
+import { createMockSalesforceApi, mockFetch } from "../../demo/salesforce/mock-api"
+import { DEMO_SALESFORCE } from "../../demo/salesforce/records"
 import { openDatabase } from "../model/db"
+import { SETTINGS_KEY } from "../model/settings"
 import { syncPausedKey, syncStatusKey } from "../model/sync-status"
-import { accountIdFor, isFresh, observationFor, syncAndClassify, syncHooks } from "./sync"
+import { accountIdFor, isFresh, observationFor, syncAndClassify, syncHooks, type SyncEnvironment } from "./sync"
 
 const page = (objectType: string, id: string, fields = {}) => ({
   crm: "salesforce" as const,
@@ -103,3 +107,59 @@ describe("sync hooks and pause", () => {
   })
 })
 
+
+describe("a page view while the account syncs", () => {
+  const globex = DEMO_ACCOUNTS[0]!
+  const deal = `salesforce:${DEMO_SALESFORCE.org}:${sfIds.deal(globex.deals[0]!)}`
+  const view = { ...page("Account", sfIds.account(globex)), org: DEMO_SALESFORCE.org, host: DEMO_SALESFORCE.uiHost }
+
+  /** The org's API behind the rep's session; every answer waits for `release` once the org has read it. */
+  function org() {
+    const api = createMockSalesforceApi()
+    const { fetch } = mockFetch(api)
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const clock = { now: DEMO_NOW }
+    const env: SyncEnvironment = {
+      db: openDatabase(`visit-${Math.random()}`),
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const answer = await fetch(input, init)
+        await held
+        return answer
+      }) as typeof fetch,
+      cookies: {
+        get: async ({ url }) => (new URL(url).hostname === DEMO_SALESFORCE.apiHost ? { value: DEMO_SALESFORCE.sessionId, domain: DEMO_SALESFORCE.apiHost } : null),
+        getAll: async () => []
+      },
+      now: () => clock.now
+    }
+    return { api, env, clock, release }
+  }
+
+  it("is answered by a sync that reads the CRM after it when the rep syncs on every visit", async () => {
+    const { api, env, clock, release } = org()
+    await env.db.meta.put({ key: SETTINGS_KEY, value: { minSyncIntervalMinutes: 0 } })
+    const first = syncAndClassify(env, view)
+    await vi.waitFor(() => expect(api.callCount).toBe(1)) // the running sync has read the org
+    api.deleteRecord(sfIds.deal(globex.deals[0]!))
+    clock.now += 1_000
+    const again = syncAndClassify(env, view) // the rep looks again before that sync is written
+    release()
+    await Promise.all([first, again])
+    expect(api.callCount).toBe(2)
+    expect(await env.db.deals.get(deal)).toBeUndefined()
+    expect((await env.db.meta.get(syncStatusKey(`salesforce:${DEMO_SALESFORCE.org}:${sfIds.account(globex)}`)))?.value).toMatchObject({ state: "synced" })
+  })
+
+  it("shares the running sync when that one started within the rep's interval", async () => {
+    const { api, env, clock, release } = org()
+    const first = syncAndClassify(env, view)
+    await vi.waitFor(() => expect(api.callCount).toBe(1))
+    clock.now += 60_000
+    const again = syncAndClassify(env, view)
+    release()
+    await Promise.all([first, again])
+    expect(api.callCount).toBe(1)
+    expect(await env.db.deals.get(deal)).toBeDefined()
+  })
+})

@@ -111,7 +111,10 @@ async function syncAndClassifyOnce(env: SyncEnvironment, page: PageObservation, 
     if (!(await hasCurrentProfile(env.db, accountKey))) await reclassifyAccount(env.db, accountKey, env.now())
     return
   }
-  const result = await connectorFor(page.crm).sync(api, org, accountId, { ...hooks, ...(options.force ? { force: true } : {}) })
+  // The sync must have read the CRM after the moment this call would still take as fresh: a
+  // running one that started before it (before the rep's latest change, perhaps) is not enough.
+  const notBefore = options.force ? env.now() : env.now() - api.settings.minSyncIntervalMinutes * 60_000
+  const result = await connectorFor(page.crm).sync(api, org, accountId, { ...hooks, notBefore, ...(options.force ? { force: true } : {}) })
   await hooks.settled()
   // A pause is for the running sync: one that finished anyway (the pause came after its last
   // page) leaves no flag behind to stop the next page view's sync.

@@ -143,6 +143,9 @@ export interface SyncHooks {
   /** The rep asked for this sync ("Sync now"): also do the costly checks a page view skips
    * (Dynamics' deleted-record reconciliation). */
   force?: boolean
+  /** Epoch ms: a run of this account already going that started earlier does not answer this
+   * call, which then runs after it (src/crm/stream-runner.ts shareRun). */
+  notBefore?: number
 }
 
 /** One diagnostics shape for both CRMs: what went wrong, per object, without stopping the sync. */

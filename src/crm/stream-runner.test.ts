@@ -4,7 +4,7 @@ import { openDatabase } from "../model/db"
 import type { SyncCursor } from "../model/schema"
 import type { SyncProgressReport } from "../model/sync-status"
 import { mapAccount } from "./dynamics/map"
-import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "./stream-runner"
+import { PausedSignal, ProgressTally, shareRun, stopIfPaused, writeStreamPage, type AccountRuns } from "./stream-runner"
 
 const ACCOUNT = "00000001-0000-4000-8000-000000000001"
 const ORG = "northwind.crm4"
@@ -71,5 +71,60 @@ describe("writeStreamPage", () => {
     ).rejects.toThrow("comparison failed")
     expect(await db.cursors.get(cursor("account").key)).toMatchObject({ nextPage: undefined })
     db.close()
+  })
+})
+
+describe("shareRun", () => {
+  /** Runs that say which they are, the first held until `finish`; `starts` has when each began. */
+  function runner() {
+    const clock = { now: 1_000 }
+    const starts: number[] = []
+    let finish!: () => void
+    const held = new Promise<void>((resolve) => (finish = resolve))
+    const run = (n: number) => async () => {
+      starts.push(clock.now)
+      if (n === 1) await held
+      return n
+    }
+    return { runs: new Map() as AccountRuns<number>, clock, starts, finish, run, now: () => clock.now }
+  }
+
+  it("shares a run that started at or after the call's notBefore, and runs after one that started before", async () => {
+    const { runs, clock, starts, finish, run, now } = runner()
+    const first = shareRun(runs, "a", { now }, run(1))
+    expect(shareRun(runs, "a", { now, notBefore: 1_000 }, run(2))).toBe(first)
+    clock.now = 2_000
+    // The running one read the CRM before this call's moment: one more run follows it ...
+    const next = shareRun(runs, "a", { now, notBefore: 2_000 }, run(3))
+    expect(next).not.toBe(first)
+    // ... and the calls that come before it starts share it.
+    expect(shareRun(runs, "a", { now, notBefore: 2_000 }, run(4))).toBe(next)
+    expect(shareRun(runs, "b", { now }, run(5))).not.toBe(first)
+    clock.now = 3_000
+    finish()
+    expect([await first, await next]).toEqual([1, 3])
+    expect(starts).toEqual([1_000, 2_000, 3_000])
+    expect(runs.size).toBe(0)
+  })
+
+  it("answers a forced call only with a forced run; an unforced call shares a forced one", async () => {
+    const { runs, finish, run, now } = runner()
+    const first = shareRun(runs, "a", { now }, run(1))
+    const forced = shareRun(runs, "a", { now, forced: true }, run(2))
+    expect(forced).not.toBe(first)
+    expect(shareRun(runs, "a", { now }, run(3))).toBe(forced)
+    finish()
+    expect([await first, await forced]).toEqual([1, 2])
+  })
+
+  it("starts the queued run also when the one before it failed", async () => {
+    const runs: AccountRuns<string> = new Map()
+    const now = () => 1_000
+    const failed = shareRun(runs, "a", { now }, async () => {
+      throw new Error("IndexedDB closed")
+    })
+    const next = shareRun(runs, "a", { now, notBefore: 2_000 }, async () => "ran")
+    await expect(failed).rejects.toThrow("IndexedDB closed")
+    expect(await next).toBe("ran")
   })
 })

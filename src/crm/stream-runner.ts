@@ -102,3 +102,49 @@ export async function writeStreamPage(
     throw error
   }
 }
+
+/** One account's sync in this worker: when it started (undefined while it waits for the run
+ * before it), whether it was forced, and its outcome. */
+export interface AccountRun<T> {
+  startedAt?: number
+  forced: boolean
+  done: Promise<T>
+}
+
+/** An account's latest run in this worker, by a key naming the database, org and account. */
+export type AccountRuns<T> = Map<string, AccountRun<T>>
+
+export interface RunRequest {
+  now(): number
+  /** Only a run that starts at or after this moment answers the call (SyncHooks.notBefore). */
+  notBefore?: number
+  /** Only a forced run answers the call (Dynamics' reconciliation runs only in a forced one). */
+  forced?: boolean
+}
+
+/**
+ * Runs an account's sync, or shares its latest run: a page reports its record several times while
+ * it renders, and a second run beside the first doubles the requests (and a burst into a
+ * Retry-After). A call shares the latest run when that run answers it: it has not started yet or
+ * started at or after the call's `notBefore`, and is forced if the call is. Otherwise the call
+ * runs after it, and the calls that come meanwhile share that next run. A run that started before
+ * `notBefore` read the CRM before a change the rep may have just made (a record deleted): sharing
+ * it would leave the change out until some later page view.
+ */
+export function shareRun<T>(runs: AccountRuns<T>, key: string, request: RunRequest, start: () => Promise<T>): Promise<T> {
+  const latest = runs.get(key)
+  const forced = request.forced === true
+  const recentEnough = (run: AccountRun<T>) => run.startedAt === undefined || request.notBefore === undefined || run.startedAt >= request.notBefore
+  if (latest && (latest.forced || !forced) && recentEnough(latest)) return latest.done
+  // A run queued behind another starts when that one settles, however it ended.
+  const run: AccountRun<T> = latest ? { forced, done: latest.done.then(begin, begin) } : { forced, startedAt: request.now(), done: start() }
+  function begin(): Promise<T> {
+    run.startedAt = request.now()
+    return start()
+  }
+  run.done = run.done.finally(() => {
+    if (runs.get(key) === run) runs.delete(key)
+  })
+  runs.set(key, run)
+  return run.done
+}

@@ -319,6 +319,20 @@ describe("concurrent syncs of one account", () => {
     expect(b).toBe(a)
     expect(mock.stats.calls).toBe(a.calls)
   })
+
+  it("a call that needs a sync started after the running one began runs after it", async () => {
+    const mock = createDynamicsMockApi({ latencyMs: 2 })
+    const db = freshDb()
+    let now = DEMO_NOW + 7_200_000
+    const d = deps(mock, db, { now: () => now })
+    const first = sync(d)
+    now += 1_000
+    const again = sync({ ...d, notBefore: now })
+    const [a, b] = await Promise.all([first, again])
+    expect(b).not.toBe(a)
+    expect(b.status.state).toBe("synced")
+    expect(mock.stats.calls).toBe(a.calls + b.calls)
+  })
 })
 
 describe("watermark without the server's Date header", () => {

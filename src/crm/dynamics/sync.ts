@@ -40,7 +40,7 @@ import { limitsFor, orgBudget } from "../request-budget"
 import { DataverseClient, anyOf, DataverseError, PRIVILEGE_DENIED, PageGoneError, SessionExpiredError, ThrottledError, type FetchLike, type Row } from "./api"
 import * as map from "./map"
 import { syncStatusKey, type SyncStatus } from "../../model/sync-status"
-import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
+import { PausedSignal, ProgressTally, shareRun, stopIfPaused, writeStreamPage, type AccountRuns } from "../stream-runner"
 import type { SyncHooks } from "../contract"
 
 export interface DynamicsSyncDeps {
@@ -58,6 +58,8 @@ export interface DynamicsSyncDeps {
   reconcile?: boolean
   /** The worker's running syncs (module state by default; a restarted worker starts empty). */
   running?: RunningSyncs
+  /** A running sync of the account that started before this (epoch ms) does not answer the call. */
+  notBefore?: SyncHooks["notBefore"]
   /** After each page: the object's rows read in this run and Dataverse's `@odata.count`. */
   onProgress?: SyncHooks["onProgress"]
   /** Asked between pages: true stops the sync with its cursors kept ("paused"). */
@@ -526,28 +528,18 @@ async function reconcile(run: Run): Promise<void> {
 }
 
 /** Syncs running in this worker, by database, org and account. */
-export type RunningSyncs = Map<string, { forced: boolean; done: Promise<DynamicsSyncResult> }>
+export type RunningSyncs = AccountRuns<DynamicsSyncResult>
 const RUNNING: RunningSyncs = new Map()
 
 /**
- * Syncs one account. A page reports its record several times while it renders: a call for an
- * account that is already syncing joins that run instead of starting a second one (twice the
- * requests, and a second burst into a Retry-After). A forced run ("Sync now") joins only a forced
- * one; otherwise it waits for the running one and then runs itself.
+ * Syncs one account. A call for an account that is already syncing shares that run (shareRun):
+ * unless it is forced ("Sync now" reconciles; only a forced run answers it) or the running one
+ * started before `notBefore`, and then it runs after it.
  */
-export async function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
+export function syncDynamicsAccount(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {
   const key = `${deps.db.name}|${target.org}|${target.accountId.toLowerCase().replace(/^\{|\}$/g, "")}`
-  const running = deps.running ?? RUNNING
-  const current = running.get(key)
-  const forced = deps.reconcile === true
-  if (current && (current.forced || !forced)) return current.done
-  const done = (current ? current.done.catch(() => undefined) : Promise.resolve()).then(() => syncOnce(deps, target))
-  running.set(key, { forced, done })
-  try {
-    return await done
-  } finally {
-    if (running.get(key)?.done === done) running.delete(key)
-  }
+  const request = { now: deps.now, forced: deps.reconcile === true, ...(deps.notBefore !== undefined ? { notBefore: deps.notBefore } : {}) }
+  return shareRun(deps.running ?? RUNNING, key, request, () => syncOnce(deps, target))
 }
 
 async function syncOnce(deps: DynamicsSyncDeps, target: { org: string; accountId: string }): Promise<DynamicsSyncResult> {

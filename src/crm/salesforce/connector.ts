@@ -59,7 +59,7 @@ export const salesforceConnector: ApiConnector = {
 
   async sync(env, org, accountId, hooks?: SyncHooks): Promise<SyncResult> {
     const found = await sessions(env, org)
-    const { force: _force, ...pageHooks } = hooks ?? {}
+    const { force: _force, notBefore, ...pageHooks } = hooks ?? {}
     const deps: SalesforceSyncDeps = {
       fetch: env.fetch,
       // No API session cookie: the sync reports "session expired" with the fix for the rep. A
@@ -72,7 +72,7 @@ export const salesforceConnector: ApiConnector = {
       ...(env.sleep ? { sleep: env.sleep } : {}),
       ...pageHooks
     }
-    const result = await syncSalesforceAccount(deps, { org: org.org, accountId })
+    const result = await syncSalesforceAccount(deps, { org: org.org, accountId, ...(notBefore !== undefined ? { notBefore } : {}) })
     return { status: result.status, calls: result.calls, written: result.written, rejected: result.rejected, diagnostics: salesforceDiagnostics(result.diagnostics) }
   },
 

@@ -35,7 +35,7 @@ import {
 } from "./soql"
 import { SYNC_MESSAGES, syncStatusKey, type SyncState, type SyncStatus } from "./status"
 import type { SyncHooks } from "../contract"
-import { PausedSignal, ProgressTally, stopIfPaused, writeStreamPage } from "../stream-runner"
+import { PausedSignal, ProgressTally, shareRun, stopIfPaused, writeStreamPage, type AccountRuns } from "../stream-runner"
 
 export type { SalesforceSession } from "./api"
 
@@ -96,7 +96,7 @@ const FATAL: Readonly<Partial<Record<ApiErrorKind, SyncState>>> = {
   network: "offline"
 }
 
-const running = new Map<string, Promise<SalesforceSyncResult>>()
+const running: AccountRuns<SalesforceSyncResult> = new Map()
 /** Fresh starts per sync when a query locator is lost mid-way (it expired, or the org released it). */
 const MAX_STARTS = 3
 /** Query operations one composite request may carry (REST API Developer Guide, "Composite"). */
@@ -487,21 +487,18 @@ async function syncOnce(deps: SalesforceSyncDeps, org: string, accountId: string
 }
 
 /**
- * Syncs one account's history. Concurrent calls for the same account share one run. Never throws
- * for Salesforce or network trouble: the outcome is in `status` (and in `meta` for the panel).
+ * Syncs one account's history. Concurrent calls for the same account share one run, unless the
+ * running one started before `notBefore` (SyncHooks.notBefore): the call then runs after it. Never
+ * throws for Salesforce or network trouble: the outcome is in `status` (and in `meta` for the panel).
  */
-export function syncSalesforceAccount(deps: SalesforceSyncDeps, options: { org: string; accountId: string }): Promise<SalesforceSyncResult> {
+export function syncSalesforceAccount(deps: SalesforceSyncDeps, options: { org: string; accountId: string; notBefore?: number }): Promise<SalesforceSyncResult> {
   const accountId = toId18(options.accountId)
   if (!accountId || !accountId.startsWith("001")) {
     const status: SyncStatus = { state: "error", message: `Not a Salesforce account id: ${String(options.accountId).slice(0, 40)}`, at: deps.now() }
     return Promise.resolve({ status, calls: 0, written: 0, rejected: 0, diagnostics: { rejected: [], errors: [status.message!], retries: 0, disabledParts: [] } })
   }
   const key = `${deps.db.name}|${options.org}|${accountId}`
-  const existing = running.get(key)
-  if (existing) return existing
-  const promise = syncOnce(deps, options.org, accountId).finally(() => running.delete(key))
-  running.set(key, promise)
-  return promise
+  return shareRun(running, key, { now: deps.now, ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) }, () => syncOnce(deps, options.org, accountId))
 }
 
 /** Exported for tests and the benchmark: the child results a response nests under a record. */
