@@ -56,8 +56,13 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
 })
 
 describe("a competitor said to be so much under us (EN)", () => {
-  it("names Acme from 'Acme's at 12% below you' and 'Acme is 8% cheaper than your quote', and not others, last year or an amount", () => {
-    expectNames(["Acme"], ["Acme's at 12% below you.", "Acme is 8% cheaper than your quote."], [
+  it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
+    expectNames(["Acme"], [
+      "Acme's at 12% below you.",
+      "Acme is 8% cheaper than your quote.",
+      "Acme has offered a lower price, so we need a discount.",
+      "A price 10% below yours was offered by Acme."
+    ], [
       "Others are 10% cheaper than you.",
       "Your price is higher than Last Year.",
       "Your price is higher than 10%.",
@@ -78,6 +83,7 @@ describe("a competitor our price is compared with (FA)", () => {
     expectNames(["پارس پمپ"], [
       "قیمت شما از پارس پمپ بالاتر است، اگر تخفیف ندهید سفارش را به آنها می‌دهیم.",
       "قیمتتون از پارس پمپ گرونتره، یه کم تخفیف بدید.",
+      "قیمت شما از پارس پمپ خیلی بالاتر است.",
       "قيمت شما از قیمت پارس پمپ ۱۰ درصد بالاتر است."
     ], [
       "قیمت شما از پارسال گران‌تر است.",
@@ -93,9 +99,10 @@ describe("a competitor our price is compared with (FA)", () => {
 })
 
 describe("a competitor that gave a better price (FA)", () => {
-  it("names «پارس پمپ» and the one-word «فولادین» from «… ارزان‌تر داده», «… قیمت بهتری داده», and not a time, a pronoun or 'they'", () => {
+  it("names «پارس پمپ» and the one-word «فولادین» from «… ارزان‌تر داده», «… قیمت بهتری داده», and not a time, a pronoun, 'they' or a person", () => {
     expectNames(["پارس پمپ", "فولادین"], [
       "پارس پمپ ۱۲ درصد ارزان‌تر داده.",
+      "پارس پمپ حدود ۱۰ درصد ارزان‌تر داده.",
       "پارس پمپ ارزون‌تر داده، شما هم تخفیف بدید.",
       "پارس پمپ قیمت بهتری داده است.",
       "امروز فولادین ارزان‌تر داده."
@@ -103,7 +110,10 @@ describe("a competitor that gave a better price (FA)", () => {
       "پارسال ارزان‌تر داده بودید.",
       "شما پارسال قیمت بهتری داده بودید.",
       "مدیر خرید گفت ارزان‌تر داده‌اند.",
-      "فروشنده قبلی ارزان‌تر داده بود."
+      "فروشنده قبلی ارزان‌تر داده بود.",
+      // People, maybe ours: "our sales manager gave a better price", "Mr Rezaei gave a bigger discount".
+      "مدیر فروش قیمت بهتری داده است.",
+      "آقای رضایی تخفیف بیشتری داده."
     ])
   })
 
@@ -147,5 +157,18 @@ describe("a competitor the buyer threatens to buy from instead (FA)", () => {
       "قیمت شما از فولاد البرز بالاتر است.",
       "اگر تخفیف ندهید سفارش را به فولاد البرز منتقل می‌کنیم."
     ], { account: "فولاد البرز" })
+  })
+})
+
+describe("one company however it is typed", () => {
+  it("counts «پارس‌پمپ» and «پارس پمپ», and 'ACME' and 'Acme', as one competitor named twice", () => {
+    for (const texts of [
+      ["قیمت شما از پارس‌پمپ بالاتر است.", "اگر تخفیف ندهید از پارس پمپ می‌خریم."],
+      ["ACME is 8% cheaper than your quote.", "If you don't discount we'll give the order to Acme."]
+    ]) {
+      const interactions = texts.map((text, n) => k.interaction(`M${n}`, { at: at(300 + n), subject: "Pricing", text }))
+      const profile = classifyRelationship(k.history(k.account({ name: "Alborz Steel" }), { interactions }), { now: at(400) })
+      expect(profile.competition!.competitors.map((c) => c.mentions), texts[0]).toEqual([2])
+    }
   })
 })

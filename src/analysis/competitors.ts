@@ -33,9 +33,10 @@ const LOST = "(?:[Ll]ost|[Ll]osing|[Ll]ose)\\s+(?:(?:the|this|it|out|on|deal|ord
 const BEFORE = [LOST, "went with", "go with", "going with", "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "moved to", "moving to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
-  "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?"]
+  "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
+  "offered by", "quoted by", "undercut by", "beaten by", "outbid by"]
 const NAME = "([A-Z][\\w&-]*(?:[ ][A-Z][\\w&-]*)?)"
-const AFTER_NAME = "(?:'s)?\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|beat|beats|bid|matched)\\b"
+const AFTER_NAME = "(?:'s)?\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)\\b"
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}'s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
@@ -61,7 +62,8 @@ const fa = (source: string) => source.replace(/[ \u200cیک]/g, (c) =>
   c === " " ? "\\s+" : c === "\u200c" ? "[\\u200c\\s]?" : c === "ی" ? "[یي]" : "[کك]")
 /** One or two words of a Persian (or Latin) company name, as a capture; "too" after it is no part of it. */
 const FA_NAME = `(${FA_NAME_WORD}(?: ${FA_NAME_WORD})?)(?: هم| نیز)?`
-const FA_AMOUNT = "(?:[\\d۰-۹٠-٩٫.,/]+\\s*(?:درصد|٪|%) )?"
+/** How much: «خیلی», «حدود ۱۲ درصد». */
+const FA_AMOUNT = "(?:(?:خیلی|بسیار|کمی|حدود|تقریباً?) )?(?:[\\d۰-۹٠-٩٫.,/]+\\s*(?:درصد|٪|%) )?"
 /** A verb ends where the word does ("داد" is not "دادید", "you gave"). */
 const FA_END = "(?=[\\s،.؛:!؟?()«»\"']|$)"
 const FA_CHEAPER = "(?:ارزان‌تر|ارزون‌تر|پایین‌تر|پائین‌تر)"
@@ -115,13 +117,16 @@ const STOP = new Set([
   "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
   "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board"
 ])
+/** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
+const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
 /**
  * Persian words no company name holds, wherever they stand in it: pronouns, "another supplier",
  * "somewhere else", the market, times and dates, amounts and units, price words and the
- * adjectives buyers put after them («پیش‌فاکتور قبلی», «قیمت واقعی»), and particles. Looked up
+ * adjectives buyers put after them («پیش‌فاکتور قبلی», «قیمت واقعی»), titles, and particles. Looked up
  * folded (`faFold`) and without a plural or possessive ending («قیمت‌ها», «بودجه‌مان»).
  */
 const FA_BLOCK = [
+  ...FA_TITLES,
   "ما", "شما", "آنها", "انها", "اونها", "اونا", "آنان", "او", "اون", "آن", "ان", "این", "اینها", "اینا", "ایشان", "ایشون",
   "خود", "خودمان", "خودتان", "خودشان", "خودش", "خودم", "خودمون", "خودتون", "خودشون", "همه", "همگی", "بقیه", "دیگران", "کسی",
   "یکی", "هر", "همین", "همان", "چنین", "چند", "برخی", "بعضی", "فلان", "جایی", "همینجا", "اینجا", "آنجا", "اونجا", "دیگر",
@@ -132,7 +137,8 @@ const FA_BLOCK = [
   "حد", "سقف", "کف", "انتظار", "توان", "عرف", "معمول", "میانگین", "تورم", "دلار", "یورو", "ارزش", "کیفیت", "استاندارد",
   "توافق", "قرار", "مصوب", "واقعی", "تمام", "تمام‌شده", "شده", "منطقی", "مناسب", "پروژه", "فاز", "مرحله", "محصول", "کالا",
   "جنس", "مدل", "نوع", "لیست", "ویژه", "فنی", "مالی", "اصلی", "اولیه", "رسمی", "نماینده", "طریق", "روش", "کمال", "میل",
-  "رضایت", "احترام", "توجه", "وجود", "بهتر", "بهترین", "کمتر", "بیشتر", "ارزان", "گران", "ارزان‌تر", "گران‌تر", "قبل", "قبلی",
+  "رضایت", "احترام", "توجه", "وجود", "فروش", "بازرگانی", "تدارکات",
+  "عامل", "کارخانه", "کارشناس", "همکار", "همکاران", "مسئول", "بهتر", "بهترین", "کمتر", "بیشتر", "ارزان", "گران", "ارزان‌تر", "گران‌تر", "قبل", "قبلی",
   "پیش", "بعد", "بعدی", "گذشته", "پارسال", "امسال", "سال", "ماه", "هفته", "روز", "فصل", "دفعه", "بار", "سری", "دوره", "امروز",
   "دیروز", "فردا", "اخیر", "آینده", "فعلی", "جدید", "تازه", "قدیم", "قدیمی", "همیشه", "اول", "دوم", "سوم", "آخر", "آخرین",
   "نهایی", "اصلاحی", "زودی", "موقع", "محض", "تدریج", "صورت", "زمان", "تاریخ", "زمستان", "تابستان", "بهار", "پاییز", "فروردین",
@@ -153,18 +159,19 @@ function faFold(word: string): string {
 }
 const FA_BLOCKED = new Set(FA_BLOCK.map(faFold))
 const FA_OPENERS = new Set(FA_LEAD.map(faFold))
+const FA_TITLED = new Set(FA_TITLES.map(faFold))
 const FA_ENDING = /(?:هایی|های|ها|ای|مان|تان|شان|مون|تون|شون)$/
 const faBlocked = (word: string) => {
   const w = faFold(word)
   return FA_BLOCKED.has(w) || FA_BLOCKED.has(w.replace(FA_ENDING, ""))
 }
 
-/** The name a FA_GAVE match holds: "امروز فولادین" is «فولادین». */
+/** The name a FA_GAVE match holds: "امروز فولادین" is «فولادین»; "آقای رضایی" is a person, and stays whole to be dropped. */
 function nameBefore(raw: string): string {
   const space = raw.search(/\s/)
   if (space < 0) return raw
   const first = faFold(raw.slice(0, space))
-  return faBlocked(first) || FA_OPENERS.has(first) ? raw.slice(space).trim() : raw
+  return (faBlocked(first) && !FA_TITLED.has(first)) || FA_OPENERS.has(first) ? raw.slice(space).trim() : raw
 }
 
 function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => boolean): string | null {
@@ -272,13 +279,13 @@ export function competition(fs: FeatureSet): Competition {
 
   const tallies = new Map<string, Tally>()
   const count = (ref: RecordRef, at: number, texts: ReadonlyArray<string | undefined>) => {
-    const found = new Set<string>()
+    // «پارس‌پمپ» and «پارس پمپ», «کیمیا» and «كيميا» (an Arabic keyboard): one company, counted once.
+    const found = new Map<string, string>()
     for (const raw of rawMatches(ref, texts)) {
       const name = clean(raw, own, ours)
-      if (name !== null) found.add(name)
+      if (name !== null) found.set(name.toLowerCase().replace(/ي/g, "ی").replace(/ك/g, "ک").replace(/\u200c/g, " "), name)
     }
-    for (const name of found) {
-      const key = name.toLowerCase()
+    for (const [key, name] of found) {
       let tally = tallies.get(key)
       if (!tally) tallies.set(key, (tally = { name, mentions: 0, lastAt: at, evidence: [] }))
       tally.mentions++
