@@ -61,8 +61,10 @@ describe("a competitor said to be so much under us (EN)", () => {
       "Acme's at 12% below you.",
       "Acme is 8% cheaper than your quote.",
       "Acme has offered a lower price, so we need a discount.",
-      "A price 10% below yours was offered by Acme."
+      "A price 10% below yours was offered by Acme.",
+      "Your price is too high compared to Acme."
     ], [
+      "Your price is too high compared to Q3.",
       "Others are 10% cheaper than you.",
       "Your price is higher than Last Year.",
       "Your price is higher than 10%.",
@@ -99,14 +101,18 @@ describe("a competitor our price is compared with (FA)", () => {
 })
 
 describe("a competitor that gave a better price (FA)", () => {
-  it("names «پارس پمپ» and the one-word «فولادین» from «… ارزان‌تر داده», «… قیمت بهتری داده», and not a time, a pronoun, 'they' or a person", () => {
+  it("names «پارس پمپ» and the one-word «فولادین» from «… ارزان‌تر داده», «… قیمت بهتری داده», «… ارزون‌تر می‌فروشه», and not a time, a pronoun, 'they', shops or a person", () => {
     expectNames(["پارس پمپ", "فولادین"], [
       "پارس پمپ ۱۲ درصد ارزان‌تر داده.",
       "پارس پمپ حدود ۱۰ درصد ارزان‌تر داده.",
       "پارس پمپ ارزون‌تر داده، شما هم تخفیف بدید.",
       "پارس پمپ قیمت بهتری داده است.",
-      "امروز فولادین ارزان‌تر داده."
+      "امروز فولادین ارزان‌تر داده.",
+      "پارس پمپ ارزون‌تر می‌فروشه، شما هم قیمت را پایین بیارید.",
+      "پارس پمپ ارزان‌ترین قیمت را داده."
     ], [
+      "شما پارسال ارزان‌ترین قیمت را داده بودید.",
+      "فروشگاه‌ها ارزان‌تر می‌فروشند.",
       "پارسال ارزان‌تر داده بودید.",
       "شما پارسال قیمت بهتری داده بودید.",
       "مدیر خرید گفت ارزان‌تر داده‌اند.",
@@ -117,8 +123,9 @@ describe("a competitor that gave a better price (FA)", () => {
     ])
   })
 
-  it("names «پارس پمپ» from «پیش‌فاکتور پارس پمپ ارزان‌تر است», and not the previous or second quote, nor our own product", () => {
-    expectNames(["پارس پمپ"], ["پیش‌فاکتور پارس پمپ ارزان‌تر است."], [
+  it("names «پارس پمپ» from «پیش‌فاکتور/پیشنهاد پارس پمپ ارزان‌تر است», and not the previous, second or revised quote, nor our own product", () => {
+    expectNames(["پارس پمپ"], ["پیش‌فاکتور پارس پمپ ارزان‌تر است.", "پیشنهاد پارس پمپ ارزان‌تر بود، تخفیف بدهید."], [
+      "پیشنهاد اصلاح‌شده ارزان‌تر است.",
       "پیش‌فاکتور قبلی ارزان‌تر بود.",
       "پیش‌فاکتور دوم ارزان‌تر است ولی کیفیتش پایین است.",
       "پیش‌فاکتور پمپ سانتریفیوژ ارزان‌تر است، قیمت بقیه بالاست."
