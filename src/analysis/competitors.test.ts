@@ -47,6 +47,7 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
       "If you don't discount we'll place the order with Acme."
     ], [
       "If you can't discount we'll move the order to Q3.",
+      "We're moving to Phase 2 only if the price comes down.",
       "We will move our orders to March if the price stays.",
       "We'll give the order to Procurement once the discount is approved.",
       "If the discount is approved we'll place the order with you.",
@@ -81,11 +82,13 @@ describe("a competitor said to be so much under us (EN)", () => {
 })
 
 describe("a competitor our price is compared with (FA)", () => {
-  it("names «پارس پمپ» from «قیمت شما از پارس پمپ بالاتر است», typed with or without the joiner and on an Arabic keyboard", () => {
+  it("names «پارس پمپ» from «قیمت شما از پارس پمپ بالاتر است» and «پارس پمپ از شما ارزان‌تر است», however typed, and not a time, an amount or the market", () => {
     expectNames(["پارس پمپ"], [
       "قیمت شما از پارس پمپ بالاتر است، اگر تخفیف ندهید سفارش را به آنها می‌دهیم.",
       "قیمتتون از پارس پمپ گرونتره، یه کم تخفیف بدید.",
       "قیمت شما از پارس پمپ خیلی بالاتر است.",
+      "پارس پمپ از شما ارزان‌تر است.",
+      "قیمت پارس پمپ از شما ۱۰ درصد پایین‌تره.",
       "قيمت شما از قیمت پارس پمپ ۱۰ درصد بالاتر است."
     ], [
       "قیمت شما از پارسال گران‌تر است.",
@@ -95,7 +98,10 @@ describe("a competitor our price is compared with (FA)", () => {
       "قیمت شما از قبل گران‌تر شده.",
       "قیمت شما از تامین‌کننده دیگر بالاتر است.",
       "قیمت شما از بودجه ما بالاتر است.",
-      "قیمت شما از قیمت واقعی بالاتر است."
+      "قیمت شما از قیمت واقعی بالاتر است.",
+      "قیمت بازار از شما پایین‌تر است.",
+      "پارسال قیمت از شما پایین‌تر بود.",
+      "جنس چینی از شما ارزان‌تر است."
     ])
   })
 })

@@ -80,8 +80,12 @@ const FA_GAVE = new RegExp(fa(`${FA_WORD_START}${FA_NAME} ${FA_AMOUNT}(?:${FA_CH
 /** What FA_GAVE ends with, led by a literal: the engine finds it at once, where FA_GAVE tries a
  * name at every word (measured: a third of a millisecond per classification of 10k records). */
 const FA_GAVE_TAIL = new RegExp(fa("تر(?:ی|ین)? [^.،؛!؟?\\n]{0,24}?(?:داد|می‌د|میده|میدن|کرده|فروش|فروخت)"))
-/** Persian: a Latin name next to a competition word, or the words a competition phrase points to. */
-const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp }> = [
+/** Cheaper than us: «پارس پمپ از شما ارزان‌تر است», «قیمت X از شما ۱۰ درصد پایین‌تره». */
+const FA_THAN_YOU = new RegExp(fa(`${FA_WORD_START}(?:قیمت |پیشنهاد |پیش‌فاکتور |نرخ )?${FA_NAME} از شما(?:‌ها)? ${FA_AMOUNT}(?:${FA_CHEAPER}|کمتر)`), "g")
+const FA_THAN_YOU_TAIL = new RegExp(fa("از شما"))
+/** Persian: a Latin name next to a competition word, or the words a competition phrase points to;
+ * `openStart` when nothing marks where the name starts (see `nameBefore`). */
+const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp; openStart?: boolean }> = [
   { re: new RegExp(`(?:رقیب|رقبای|رقبا|شرکت|برند)(?:\\s*(?:ما|مان|ها|شما))?\\s*[:،(]?\\s*([A-Z][\\w&-]*)`, "g"), latinName: true },
   { re: new RegExp(`([A-Z][\\w&-]*)\\s*(?:ارزان|قیمت|پیشنهاد|تخفیف|برنده)`, "g"), latinName: true },
   { re: new RegExp(`به\\s+([^\\s،.؛:!؟?()«»"]+)\\s+(?:باختیم|واگذار|دادند|داده شد)`, "g"), latinName: false },
@@ -94,7 +98,8 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   // ... or with their price or quote: then the name must be two words, or Latin: «از قیمت واقعی
   // بالاتر» (than the real price) is no company.
   { re: new RegExp(fa(`از (?:قیمت|نرخ|پیشنهاد|پیش‌فاکتور)(?:‌های|‌ها)? (${FA_NAME_WORD} ${FA_NAME_WORD}|[A-Z][\\w&-]*) ${FA_AMOUNT}${FA_DEARER}`), "g"), latinName: false },
-  { re: FA_GAVE, latinName: false, gate: FA_GAVE_TAIL },
+  { re: FA_GAVE, latinName: false, gate: FA_GAVE_TAIL, openStart: true },
+  { re: FA_THAN_YOU, latinName: false, gate: FA_THAN_YOU_TAIL, openStart: true },
   // Their quote is cheaper: «پیش‌فاکتور پارس پمپ ارزان‌تر است», «پیشنهاد X ارزان‌تر بود».
   { re: new RegExp(fa(`(?:پیش‌فاکتور|استعلام|پیشنهاد)(?: شرکت)? ${FA_NAME} ${FA_AMOUNT}${FA_CHEAPER}`), "g"), latinName: false },
   // The purchase they will take there: «خرید را به پارس پمپ منتقل می‌کنیم», «سفارش را به X می‌دهیم»;
@@ -117,7 +122,9 @@ const STOP = new Set([
   "then", "so", "and", "but", "also", "if", "when", "yes", "no", "today", "yesterday", "tomorrow", "everyone", "anyone", "all",
   // "Higher than Last Year", "give the order to Procurement", "Others are cheaper": no company.
   "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
-  "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board"
+  "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board",
+  // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
+  "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
 ])
 /** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
 const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
@@ -171,7 +178,7 @@ const faBlocked = (word: string) => {
   return FA_BLOCKED.has(w) || FA_BLOCKED.has(w.replace(FA_ENDING, "")) || FA_PARTICIPLE.test(w)
 }
 
-/** The name a FA_GAVE match holds: "امروز فولادین" is «فولادین»; "آقای رضایی" is a person, and stays whole to be dropped. */
+/** The name an open-start match holds: "امروز فولادین" is «فولادین»; "آقای رضایی" is a person, and stays whole to be dropped. */
 function nameBefore(raw: string): string {
   const space = raw.search(/\s/)
   if (space < 0) return raw
@@ -202,7 +209,7 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  * (measured: competitor reading was a fifth of aggregating 10k records); a pattern that would try
  * a name at every word has a gate, the literal words it needs.
  */
-const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp }> = [
+const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean }> = [
   ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE, LATIN_TAKE].map((re) => ({ re, latinName: true, persian: false })),
   { re: LATIN_UNDER, latinName: true, persian: false, gate: LATIN_UNDER_TAIL },
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
@@ -219,7 +226,7 @@ function matchesIn(text: string, out: string[]): void {
     if ((p.latinName && !latinName) || (p.persian && !persian) || (p.gate !== undefined && !p.gate.test(slice))) continue
     const re = p.re
     re.lastIndex = 0
-    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push(re === FA_GAVE ? nameBefore(m[1]!) : m[1]!)
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push(p.openStart === true ? nameBefore(m[1]!) : m[1]!)
   }
 }
 
