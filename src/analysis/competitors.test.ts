@@ -60,6 +60,7 @@ describe("a competitor said to be so much under us (EN)", () => {
   it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
     expectNames(["Acme"], [
       "Acme's at 12% below you.",
+      "Acme’s quote is lower, so we need you to move on price.",
       "Acme is 8% cheaper than your quote.",
       "Acme has offered a lower price, so we need a discount.",
       "A price 10% below yours was offered by Acme.",

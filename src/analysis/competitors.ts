@@ -35,11 +35,12 @@ const BEFORE = [LOST, "went with", "go with", "going with", "chose", "picked", "
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
   "offered by", "quoted by", "undercut by", "beaten by", "outbid by", "compared to", "compared with"]
+/** A capitalised word or two; "Acme's" and "Acme’s" (as mail clients type it) are its possessive. */
 const NAME = "([A-Z][\\w&-]*(?:[ ][A-Z][\\w&-]*)?)"
-const AFTER_NAME = "(?:'s)?\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)\\b"
+const AFTER_NAME = "(?:['’]s)?\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)\\b"
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
-const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}'s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
+const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
 /** "Moving our volume to Acme", "give the order to Acme", "place the order with Acme": the business
  * they threaten to take elsewhere, named by a word or a few (not a delivery sent to a city). */
 const LATIN_TAKE = new RegExp(`(?:^|[^\\w])(?:${["move", "moving", "moved", "shift", "shifting", "switch", "switching", "take", "taking",
@@ -48,7 +49,7 @@ const LATIN_TAKE = new RegExp(`(?:^|[^\\w])(?:${["move", "moving", "moved", "shi
   `order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)\\s+${NAME}`, "g")
 /** "Acme's at 12% below you", "Acme is 8% cheaper than yours": so much under us. Said of us, so a
  * commodity or a fee that is "10% cheaper this month" is no name. */
-const LATIN_UNDER = new RegExp(`(?:^|[^\\w])${NAME}(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)?\\s+(?:at\\s+|about\\s+|around\\s+|nearly\\s+|almost\\s+)?` +
+const LATIN_UNDER = new RegExp(`(?:^|[^\\w])${NAME}(?:['’]s|\\s+is|\\s+are|\\s+was|\\s+were)?\\s+(?:at\\s+|about\\s+|around\\s+|nearly\\s+|almost\\s+)?` +
   "\\d+(?:[.,]\\d+)?\\s*(?:%|percent|per cent|pct)\\s+(?:below|lower|cheaper|less|under)\\s+(?:than\\s+)?(?:you|yours|your)\\b", "g")
 const LATIN_UNDER_TAIL = /(?:%|percent|per cent|pct)\s+(?:below|lower|cheaper|less|under)\s/
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
