@@ -30,28 +30,29 @@ import type { Competition, Evidence } from "./profile"
 const either = (phrase: string) => phrase.replace(/^([a-z])/, (c) => `[${c}${c.toUpperCase()}]`)
 /** "Lost on price to Acer", "lost the tender to Acer": a few words may stand between the loss and its winner. */
 const LOST = "(?:[Ll]ost|[Ll]osing|[Ll]ose)\\s+(?:(?:the|this|it|out|on|deal|order|bid|tender|price|pricing|delivery|quality|service)\\s+){0,3}to"
-const BEFORE = [LOST, "went with", "go with", "going with", "chose", "picked", "selected",
+/** "Moving our volume to Acme", "give the order to Acme", "place the order with Acme": the business
+ * they threaten to take elsewhere, named by a word or a few (not a delivery sent to a city). */
+const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "switching", "take", "taking", "give", "giving", "gave",
+  "award", "awarding", "place", "placing", "put", "putting", "transfer", "transferring"].map(either).join("|")})\\s+` +
+  "(?:(?:our|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
+  "order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)"
+const BEFORE = [LOST, TAKE, "went with", "go with", "going with", "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "moved to", "moving to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
   "offered by", "quoted by", "undercut by", "beaten by", "outbid by", "compared to", "compared with"]
 /** A capitalised word or two; "Acme's" and "Acme’s" (as mail clients type it) are its possessive. */
 const NAME = "([A-Z][\\w&-]*(?:[ ][A-Z][\\w&-]*)?)"
-const AFTER_NAME = "(?:['’]s)?\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)\\b"
+/** "Acme's at 12% below you", "Acme is 8% cheaper than yours": so much under us. Said of us, so a
+ * commodity or a fee that is "10% cheaper this month" is no name. */
+const UNDER = "(?:\\s+(?:is|are|was|were))?\\s+(?:at\\s+|about\\s+|around\\s+|nearly\\s+|almost\\s+)?\\d+(?:[.,]\\d+)?\\s*(?:%|percent|per cent|pct)" +
+  "\\s+(?:below|lower|cheaper|less|under)\\s+(?:than\\s+)?(?:you|yours|your)"
+const AFTER_NAME = "(?:['’]s)?(?:\\s+(?:quoted|quotes|offered|offers|is cheaper|are cheaper|was cheaper|were cheaper|came in|comes in|undercut|undercuts|" +
+  `beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)|${UNDER})\\b`
+// Every Latin pattern tries a name at every word: what can go in one of them does, and is scanned once.
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
-/** "Moving our volume to Acme", "give the order to Acme", "place the order with Acme": the business
- * they threaten to take elsewhere, named by a word or a few (not a delivery sent to a city). */
-const LATIN_TAKE = new RegExp(`(?:^|[^\\w])(?:${["move", "moving", "moved", "shift", "shifting", "switch", "switching", "take", "taking",
-  "give", "giving", "gave", "award", "awarding", "place", "placing", "put", "putting", "transfer", "transferring"].map(either).join("|")})\\s+` +
-  "(?:(?:our|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
-  `order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)\\s+${NAME}`, "g")
-/** "Acme's at 12% below you", "Acme is 8% cheaper than yours": so much under us. Said of us, so a
- * commodity or a fee that is "10% cheaper this month" is no name. */
-const LATIN_UNDER = new RegExp(`(?:^|[^\\w])${NAME}(?:['’]s|\\s+is|\\s+are|\\s+was|\\s+were)?\\s+(?:at\\s+|about\\s+|around\\s+|nearly\\s+|almost\\s+)?` +
-  "\\d+(?:[.,]\\d+)?\\s*(?:%|percent|per cent|pct)\\s+(?:below|lower|cheaper|less|under)\\s+(?:than\\s+)?(?:you|yours|your)\\b", "g")
-const LATIN_UNDER_TAIL = /(?:%|percent|per cent|pct)\s+(?:below|lower|cheaper|less|under)\s/
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
 const FA_NAME_WORD = "[^\\s،.؛:!؟?()«»\"'\\d۰-۹٠-٩٪%,;/]+"
 /**
@@ -211,8 +212,7 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  * a name at every word has a gate, the literal words it needs.
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean }> = [
-  ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE, LATIN_TAKE].map((re) => ({ re, latinName: true, persian: false })),
-  { re: LATIN_UNDER, latinName: true, persian: false, gate: LATIN_UNDER_TAIL },
+  ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
 ]
 const LATIN_CAPITAL = /[A-Z]/
