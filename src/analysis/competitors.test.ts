@@ -17,6 +17,8 @@ interface Written {
   account?: string
   /** Our products, as quote lines name them. */
   products?: string[]
+  /** Our deals' names. */
+  deals?: string[]
 }
 
 /** The competitors named when each text is an email from the customer, and when it is our call note of what they said. */
@@ -26,7 +28,8 @@ function named(texts: readonly string[], written: Written = {}): { email: string
     const interactions = texts.map((text, n) => k.interaction(`I${n}`, note
       ? { at: at(300 + n), channel: "call", direction: "outbound", subject: "Call", text: `Customer said: ${text}` }
       : { at: at(300 + n), subject: "Pricing", text }))
-    const history = k.history(k.account({ name: written.account ?? "Alborz Steel" }), { interactions, quoteLines: lines })
+    const deals = (written.deals ?? []).map((name, n) => k.deal(`D${n}`, { createdAt: at(200), name }))
+    const history = k.history(k.account({ name: written.account ?? "Alborz Steel" }), { interactions, quoteLines: lines, deals })
     return classifyRelationship(history, { now: at(400) }).competition!.competitors.map((c) => c.name).sort()
   }
   return { email: read(false), note: read(true) }
@@ -74,11 +77,12 @@ describe("a competitor said to be so much under us (EN)", () => {
     ])
   })
 
-  it("takes no model number or product of ours for a competitor when the text is about our own price", () => {
+  it("takes no model number or product of ours (as a quote line or a deal names it) for a competitor when the text is about our own price", () => {
     expectNames(["Acme"], ["Acme is 8% cheaper than your quote."], [
       "Your X200 quoted price is far too high.",
-      "ProLine quoted at this price is too expensive for us."
-    ], { products: ["ProLine 300 pump"] })
+      "ProLine quoted at this price is too expensive for us.",
+      "FlowMax quoted at this price is too expensive for us."
+    ], { products: ["ProLine 300 pump"], deals: ["Alborz Steel - FlowMax-200 pumps"] })
   })
 })
 

@@ -188,6 +188,9 @@ function nameBefore(raw: string): string {
   return (faBlocked(first) && !FA_TITLED.has(first)) || FA_OPENERS.has(first) ? raw.slice(space).trim() : raw
 }
 
+/** A text as its words, lower case and space-bounded, for a whole-word `includes`. */
+const wordsOf = (text: string | undefined) => ` ${(text ?? "").toLowerCase().replace(/[^\p{L}\p{N}\u200c&]+/gu, " ").trim()} `
+
 function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => boolean): string | null {
   const words = raw.trim().replace(/['’]s$/, "").replace(/[.,;:]+$/, "").split(/\s+/)
   while (words.length > 0 && FA_OPENERS.has(faFold(words[0]!))) words.shift()
@@ -281,13 +284,13 @@ export function competition(fs: FeatureSet): Competition {
   const own = new Set<string>()
   for (const word of (fs.account?.name ?? "").toLowerCase().split(/\s+/)) if (word.length > 2) own.add(word)
   if (fs.account?.name) own.add(fs.account.name.toLowerCase())
-  // Our own products as the quote lines name them ("your ProLine quote is too high"), gathered only
-  // when a name gets this far.
+  // Our own products as our quote lines and deals name them ("your ProLine quote is too high",
+  // deal "ProLine-300 pumps"), gathered only when a name gets this far.
   let products: string[] | null = null
   const ours = (lower: string) => {
-    products ??= [...new Set(fs.lines.map((l) => ` ${(l.textA ?? "").toLowerCase().replace(/[^\p{L}\p{N}\u200c&-]+/gu, " ")} `))]
-    const padded = ` ${lower} `
-    return products.some((p) => p.includes(padded))
+    products ??= [...new Set([...fs.lines.map((l) => l.textA), ...fs.deals.map((d) => d.title)].map(wordsOf))]
+    const name = wordsOf(lower)
+    return products.some((p) => p.includes(name))
   }
 
   const tallies = new Map<string, Tally>()
