@@ -85,6 +85,9 @@ const FA_GAVE_TAIL = new RegExp(fa("تر(?:ی|ین)? [^.،؛!؟?\\n]{0,24}?(?:د
 /** Cheaper than us: «پارس پمپ از شما ارزان‌تر است», «قیمت X از شما ۱۰ درصد پایین‌تره». */
 const FA_THAN_YOU = new RegExp(fa(`${FA_WORD_START}(?:قیمت |پیشنهاد |پیش‌فاکتور |نرخ )?${FA_NAME} از شما(?:‌ها)? ${FA_AMOUNT}(?:${FA_CHEAPER}|کمتر)`), "g")
 const FA_THAN_YOU_TAIL = new RegExp(fa("از شما"))
+/** "We (or, reported in our note, they) give or entrust it": «می‌دهیم», «می‌دهند», «می‌سپاریم». */
+const FA_GIVE_TO = "می‌دهیم|می‌دیم|بدهیم|بدیم|دادیم|داده‌ایم|خواهیم داد|می‌دهند|میدن|بدهند|بدن|دادند|خواهند داد|" +
+  "می‌سپاریم|بسپاریم|سپردیم|می‌سپارند|بسپارند|سپردند|می‌بریم|ببریم|می‌برند|ببرند"
 /** Persian: a Latin name next to a competition word, or the words a competition phrase points to;
  * `openStart` when nothing marks where the name starts (see `nameBefore`). */
 const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp; openStart?: boolean }> = [
@@ -107,8 +110,8 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   // The purchase they will take there: «خرید را به پارس پمپ منتقل می‌کنیم», «سفارش را به X می‌دهیم»;
   // without a purchase before it, «به سال بعد منتقل» is a date moved and «به انبار» goods.
   { re: new RegExp(fa(`(?:خرید|سفارش|قرارداد|سهم|حجم)[^\\s،.؛:!؟?]*(?: [^\\s،.؛:!؟?]+){0,3}? به (?:شرکت )?${FA_NAME} ` +
-    `(?:منتقل|انتقال|می‌دهیم|می‌دیم|بدهیم|بدیم|دادیم|می‌سپاریم|بسپاریم|سپردیم|واگذار|می‌بریم|ببریم)${FA_END}`), "g"), latinName: false },
-  { re: new RegExp(fa(`به (?:شرکت )?${FA_NAME} سفارش (?:می‌دهیم|می‌دیم|بدهیم|بدیم|دادیم|داده‌ایم|خواهیم داد)${FA_END}`), "g"), latinName: false },
+    `(?:منتقل|انتقال|واگذار|${FA_GIVE_TO})${FA_END}`), "g"), latinName: false },
+  { re: new RegExp(fa(`به (?:شرکت )?${FA_NAME} سفارش (?:${FA_GIVE_TO})${FA_END}`), "g"), latinName: false },
   // Where they buy instead: «از پارس پمپ (ارزان‌تر) می‌خریم», «… خرید می‌کنیم».
   { re: new RegExp(fa(`از (?:شرکت )?${FA_NAME} (?:${FA_AMOUNT}(?:ارزان‌تر|ارزون‌تر) )?(?:می‌خریم|بخریم|خریدیم|خریده‌ایم|می‌خرند|بخرند|خریدند|خریده‌اند|` +
     `خرید (?:می‌کنیم|کنیم|کردیم|کرده‌ایم|خواهیم کرد|می‌کنند|کنند|کردند|کرده‌اند))${FA_END}`), "g"), latinName: false },
