@@ -47,8 +47,11 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
     expectNames(["Acme"], [
       "We're moving our volume to Acme next quarter unless the price comes down.",
       "If you don't discount we'll give the order to Acme.",
-      "If you don't discount we'll place the order with Acme."
+      "If you don't discount we'll place the order with Acme.",
+      // As our note reports it.
+      "They will move their volume to Acme unless we discount."
     ], [
+      "They will move their volume to another supplier unless we discount.",
       "If you can't discount we'll move the order to Q3.",
       "We're moving to Phase 2 only if the price comes down.",
       "We will move our orders to March if the price stays.",

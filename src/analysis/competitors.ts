@@ -34,7 +34,7 @@ const LOST = "(?:[Ll]ost|[Ll]osing|[Ll]ose)\\s+(?:(?:the|this|it|out|on|deal|ord
  * they threaten to take elsewhere, named by a word or a few (not a delivery sent to a city). */
 const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "switching", "take", "taking", "give", "giving", "gave",
   "award", "awarding", "place", "placing", "put", "putting", "transfer", "transferring"].map(either).join("|")})\\s+` +
-  "(?:(?:our|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
+  "(?:(?:our|their|my|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
   "order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)"
 const BEFORE = [LOST, TAKE, "went with", "go with", "going with", "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "moved to", "moving to", "awarded to", "gave it to", "bought from",
