@@ -642,7 +642,10 @@ export const LEXICONS = {
       "خراب*", "معیوب*", "ایراد*", "نقص*", "ناقص*", "مشکل*", "شکایت*", "تاخیر*", "دیر", "نرسید*", "هنوز نرسیده*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*",
       "نامرغوب*", "بی کیفیت*", "مرجوع*", "اشتباه*", "کسری*", "ضعیف*", "پایین بود*", "پایین است", "پایینه", "بد بود*",
-      "بد است"
+      "بد است",
+      // Quality said to have fallen: "quality slipped", «کیفیت افت کرده».
+      "slipped", "slipping", "deteriorat*", "went downhill", "gone downhill", "افت کرد*", "افت کیفیت*", "بدتر شد*",
+      "بدتر شده*", "oft kard*"
     ]
   }
 } as const
@@ -671,6 +674,8 @@ export const MARKERS = {
   negationVerb: [
     "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
     "نیس", "نمیخواهیم", "نمیشه",
+    // A condition refused, as the customer sets it («اگه قیمت پایین نیاد», «اگر تخفیف ندهیم»).
+    "ندهید", "ندید", "ندین", "ندهیم", "ندیم", "نده", "نیاد", "نیاید", "نکنید", "نکنین", "نکنه", "نکند", "نشه", "نشود",
     "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*", "nemikha*"
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
@@ -683,9 +688,6 @@ export const MARKERS = {
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
     "نیاز*", "احتیاج*", "لازم", "niaz*",
-    // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
-    // the Persian of the dismissal "not looking for".
-    "دنبال*", "donbal*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
@@ -857,6 +859,8 @@ export const MARKERS = {
     "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
     "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
     "میکنن", "کردند", "دادند", "شدند", "خواهند",
+    // Where they say they will go or buy: «… سراغ پارس پمپ می‌روند».
+    "می روند", "می رن", "بروند", "برن", "می خرند", "می خرن",
     "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "migan", "mige"
   ],
   /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
@@ -864,6 +868,8 @@ export const MARKERS = {
     "ارائه دادیم", "ارائه کردیم", "ارائه شد", "ارسال کردیم", "ارسال شد", "فرستادیم", "فرستاده شد", "پیشنهاد دادیم",
     "پیشنهاد کردیم", "توضیح دادیم", "گفتیم", "دادیم", "کردیم", "تماس گرفتیم", "پیگیری کردیم", "پیگیری شد",
     "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم",
+    // Ours in a condition a rep notes: «اگر ۱۵ درصد تخفیف ندهیم …».
+    "ندهیم", "ندیم",
     "ferestadim", "dadim", "kardim", "goftim", "erae dadim", "ersal kardim"
   ],
   /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
@@ -942,6 +948,7 @@ export const MARKERS = {
    */
   want: [
     "need", "needs", "needed", "want", "wants", "require", "required", "necessary", "looking for", "asking for", "interested in",
+    "after the cheapest", "after the lowest", "after the best price", "after a discount", "after the biggest discount",
     "نمی خوا*", "نخواستیم", "nemikhaym", "nemikhaim", "nemikhahim", "nemikhan"
   ],
   /** "just", "only", «فقط»: after a negation, what is wanted instead ("not a discount, just on-time delivery"). */
@@ -1051,7 +1058,80 @@ export const MARKERS = {
   /** A condition: the English negations after it in the clause are the condition's ("If you can't
    * sharpen the pencil we'll go elsewhere" is a threat). Persian negative verbs close behind what
    * they deny, and need no such rule. */
-  condition: ["if", "unless"],
+  condition: ["if", "اگر", "اگه", "agar"],
+  /** A refused condition in one word: "unless you match Acme, …", «مگه اینکه …». */
+  unless: ["unless", "مگر اینکه", "مگر این که", "مگه اینکه", "مگر آنکه", "magar inke", "mage inke"],
+  /**
+   * A move to someone else, said as what they will do ("they'll go to Acme", "we'll switch to",
+   * «سراغ … می‌ریم», «از … می‌خریم»). Alone it threatens nothing ("we'll go to the warehouse",
+   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it), or
+   * inside a refused condition on a criterion or a percentage ("if we don't give them 15% they'll go to
+   * Acme", "if the price doesn't come down we'll move to Acme").
+   */
+  move: [
+    "ll go to", "will go to", "would go to", "d go to", "ll go with", "will go with", "would go with", "d go with",
+    "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
+    "d switch to", "ll buy from", "will buy from", "would buy from", "ll order from", "will order from",
+    "ll take it to", "ll take the order to", "ll give the order to", "will give the order to", "ll place the order with",
+    "will place the order with", "ll award it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
+    "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
+    "have to switch to", "have to move to", "forced to go to", "forced to switch to",
+    "سراغ", "می خریم", "می خرند", "می خرن", "soragh", "mikharim"
+  ],
+  /** Another supplier, after a move: "go to a cheaper supplier", «سراغ یه تامین‌کننده ارزون‌تر». */
+  supplier: [
+    "supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "manufacturer", "manufacturers",
+    "provider", "providers", "تامین کننده*", "فروشنده*", "شرکت*", "برند*", "tamin konande*", "sherkat*"
+  ],
+  /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
+  percent: ["%", "percent", "per cent", "pct", "درصد", "darsad"],
+  /**
+   * Sayings that put price second, read whole: not a price criterion, they speak for quality. The
+   * price words inside them ("cheap", «ارزون», «پول») are the saying's, as is its negation.
+   */
+  saying: [
+    "cheaper isn't better", "cheaper is not better", "cheaper isn't always better", "cheaper is not always better",
+    "cheaper doesn't mean better", "cheaper does not mean better", "cheapest isn't always best",
+    "cheapest is not always best", "cheapest isn't always the best", "cheapest is not always the best",
+    "cheapest isn't best", "cheapest is not best", "cheapest isn't the best", "cheapest is not the best",
+    "cheap isn't always", "cheap is not always", "cheap isn't better", "cheap is not better", "cheap doesn't mean",
+    "cheap does not mean", "cheap is expensive", "cheap ends up costing", "buy cheap buy twice", "you get what you pay for",
+    "get what you pay for", "lowest price isn't always", "lowest price is not always", "lowest price doesn't mean",
+    "lowest bid isn't always", "lowest bid is not always", "price isn't everything", "price is not everything",
+    "price isn't the only thing", "price is not the only thing", "false economy", "penny wise", "penny-wise",
+    "ارزونی به درد ما نمی خور*", "ارزونی به درد نمی خور*", "ارزانی به درد ما نمی خور*", "ارزانی به درد نمی خور*",
+    "ارزون به درد ما نمی خور*", "ارزان به درد ما نمی خور*", "ارزونی به دردمون نمی خور*", "ارزون به دردمون نمی خور*",
+    "جنس ارزون به درد ما نمی خور*", "جنس ارزان به درد ما نمی خور*", "جنس ارزون به درد نمی خور*", "جنس ارزان به درد نمی خور*",
+    "ارزان خری نمی کن*", "ارزون خری نمی کن*", "ارزان خر نیست*", "ارزون خر نیست*", "اهل ارزان خری نیست*",
+    "اهل ارزون خری نیست*", "ارزون بخری دو بار*", "ارزان بخری دو بار*", "ارزون بخره دو بار*", "ارزان بخرد دو بار*",
+    "ارزون بخریم دو بار*", "ارزان بخریم دو بار*", "ارزون بخرید دو بار*", "ارزان بخرید دو بار*",
+    "پولمون رو دو بار خرج نمی*", "پولمان را دو بار خرج نمی*", "پول رو دو بار خرج نمی*", "پول را دو بار خرج نمی*",
+    "هر چی پول بدی*", "هر چقدر پول بدی*", "هر قدر پول بدی*", "ارزون ترین همیشه بهترین نیست*",
+    "ارزان ترین همیشه بهترین نیست*", "ارزون ترین بهترین نیست*", "ارزان ترین بهترین نیست*", "ارزون تر بهتر نیست*",
+    "ارزان تر بهتر نیست*", "arzoon bekhari do bar*", "arzun bekhari do bar*", "arzooni be dard nemikhore*",
+    "arzuni be dard nemikhore*", "arzoon khari nemikonim*", "arzun khari nemikonim*"
+  ],
+  /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
+  moderate: [
+    "بالا نیست", "بالا نبود", "بالا نیستن", "بالا نیستند", "زیاد نیست", "زیاد نبود", "bala nist", "ziad nist", "ziyad nist"
+  ],
+  /** «دنبال X نیستیم» (we are not after X): what is sought, denied by the verb that closes the phrase. */
+  seek: ["دنبال*", "donbal*"],
+  /** An adverb right after a negation is part of it: "not necessarily looking for", "don't particularly need". */
+  degree: [
+    "necessarily", "particularly", "especially", "specifically", "actually", "exactly", "primarily", "solely", "simply",
+    "currently", "really", "even", "always"
+  ],
+  /** A problem still standing: its negation ("not fixed", «حل نکردید») dismisses nothing. */
+  unsolved: [
+    "not fixed", "not been fixed", "not resolved", "not been resolved", "not solved", "not been solved", "not addressed",
+    "not been addressed", "never fixed", "never resolved", "never been fixed", "never been resolved", "hasn't been fixed",
+    "hasn't been resolved", "haven't been fixed", "haven't been resolved", "haven't fixed", "hasn't fixed",
+    "haven't resolved", "hasn't resolved", "didn't fix", "didn't resolve", "isn't fixed", "isn't resolved",
+    "aren't fixed", "aren't resolved", "wasn't fixed", "wasn't resolved",
+    "حل نشد*", "حل نکرد*", "حل نمی*", "برطرف نشد*", "برطرف نکرد*", "رفع نشد*", "رفع نکرد*", "درست نشد*", "درست نکرد*",
+    "hal nashod*", "hal nakard*", "dorost nashod*"
+  ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [
     "how do i", "how do we", "how can i", "how can we", "how to", "how does", "how should", "where can i",
