@@ -1235,3 +1235,40 @@ describe("a price denied to be high (issue 13, fifth probe)", () => {
     expect(voiced("Prices are too high.")).toEqual(["disparagement", "price"])
   })
 })
+
+describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13, fifth probe)", () => {
+  it("hears a threat said first and its condition after, a move to 'other options', and a move whose supplier Persian names first", () => {
+    expect(noted("Mentioned they might go to Acme if we can't hold the price.")).toContain("churnThreat")
+    expect(voiced("If support doesn't improve we're moving to Acme next year.")).toContain("churnThreat")
+    expect(voiced("We need a better price or we'll have to consider other options.")).toContain("churnThreat")
+    expect(noted("اگه تخفیف ندیم، احتمالا از شرکت دیگه خرید می‌کنن.")).toContain("churnThreat")
+    expect(noted("moshtari mige gerune, mire soragh raghib")).toContain("churnThreat")
+    expect(noted("اگه قیمت رو با پارس پمپ یکی نکنیم، میرن.")).toContain("churnThreat")
+  })
+
+  it("ranks what decides above what is only a factor, and sets aside what they can live with or raise no objection to", () => {
+    expect(noted("They said cost is a factor but quality is the deciding factor.")).toEqual(["quality"])
+    expect(noted("گفتن قیمت هم مهمه ولی کیفیت حرف آخر رو می‌زنه.")).toEqual(["quality"])
+    expect(noted("Procurement said delivery is what matters, price secondary.")).toEqual(["delivery"])
+    expect(voiced("We can live with the price as long as you ship on time.")).toEqual(["delivery"])
+    expect(noted("No objections on price; concern raised about installation support.")).toEqual(["support"])
+    expect(noted("talked to Ali, gheymat ro ghabool kard vali tahvil ro zoodtar mikhad")).toEqual(["delivery"])
+  })
+
+  it("reads paying more for something as that thing, and being burned by cheap goods as quality", () => {
+    expect(voiced("We don't mind paying more for reliable pumps.")).toEqual(["quality"])
+    expect(voiced("حاضریم بیشتر پول بدیم ولی پمپ مطمئن بگیریم.")).toEqual([])
+    expect(voiced("We've been burned by cheap suppliers before.")).toEqual(["quality"])
+    expect(voiced("قبلا از جنس ارزون ضربه خوردیم.")).toEqual(["quality"])
+    expect(voiced("ارزون‌ترین پیشنهاد رو نمی‌خوایم، مطمئن‌ترین رو می‌خوایم.")).toEqual([])
+  })
+
+  it("hears a refusal to pay more and a budget used up as constraints, and a note's third-person verbs as the customer's", () => {
+    expect(voiced("We will not pay more than last year.")).toEqual(["constraint"])
+    expect(voiced("بیشتر از پارسال پول نمی‌دیم.")).toContain("constraint")
+    expect(noted("مدیر مالی گفت امسال بودجه‌ای نمونده، بمونه برای بهمن.")).toContain("constraint")
+    expect(noted("از کیفیت راضی‌اند ولی تاخیرها کلافه‌شون کرده.")).toEqual(["delivery"])
+    expect(noted("با مهندس احمدی صحبت کردیم؛ از خدمات پس از فروش گله داشت.")).toEqual(["support"])
+    expect(noted("گفتن اگه ۵ درصد دیگه کم کنیم قرارداد رو می‌بندن.")).toEqual(["price"])
+  })
+})

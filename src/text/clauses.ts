@@ -40,14 +40,16 @@
  * - delivery words inside an order instruction or receipt ("please ship the order to …",
  *   «ارسال کنید») are no criterion; a lateness word beside them is;
  * - a move ("they'll go to", "we'll switch to", «سراغ … می‌ریم») is a churn threat when it is to
- *   another supplier ("go to a cheaper supplier"), or when a refused condition on a criterion, a
+ *   another supplier ("go to a cheaper supplier", «از یه شرکت دیگه خرید می‌کنن», where the supplier
+ *   is where they go, not who speaks), or when a refused condition on a criterion, a
  *   percentage or a priced document holds it, in its clause or the one before ("if the price
  *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
  *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»;
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
- *   its negation are its own, and it speaks for quality;
+ *   its negation are its own, and it speaks for quality; so is paying more ("don't mind paying more
+ *   for reliable pumps"), and what it is for is voiced whatever the clause dismisses;
  * - a price denied to be high ("prices are not too high", «قیمت‌ها بالا نیست») is a price found
  *   acceptable, as "price ok" is;
  * - an adverb right after a negation is part of it ("not necessarily looking for"); a problem not
@@ -58,7 +60,8 @@
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
  * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "Asked for
  * 10 % off" against "we presented", "I sent", "gave them", a document or a competitor named
- * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
+ * first); a role noun or a competitor right after a preposition is an object ("call with the
+ * buyer", «از شرکت دیگه»), as is a competitor moved to («سراغ رقیب»); a Persian
  * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
  * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
  * (a subject line's "Customer call" names no speaker for the body). A third party named first (a
@@ -80,7 +83,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "supplier", "percent",
-  "saying", "moderate", "seek", "degree", "unsolved"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -186,6 +189,7 @@ const MOVE = ROLE("move")
 const SUPPLIER = ROLE("supplier")
 const PERCENT = ROLE("percent")
 const SAYING = ROLE("saying")
+const PREMIUM = ROLE("premium")
 const MODERATE = ROLE("moderate")
 const SEEK = ROLE("seek")
 const DEGREE = ROLE("degree")
@@ -270,7 +274,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       if (id >= FLAGGED_END) {
         if (id === CAP) ceiling = true
         else if (id === PAYABLE) funded = true
-        else if (id === MOVE || id === SAYING) saysMore = true
+        else if (id === MOVE || id === SAYING || id === PREMIUM) saysMore = true
         continue
       }
       markers |= 1 << (id - MARKER_BASE)
@@ -408,9 +412,17 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let moveEnd = -1
   let moveNegated = false
   let moveToSupplier = false
+  /** Where the last supplier word ended: Persian names it before the verb of moving («از یه شرکت دیگه خرید می‌کنن»). */
+  let supplierEnd = -1
   /** A saying read whole ("cheaper isn't better"): the hits inside it are its own words. */
   let sayingStart = -1
   let sayingEnd = -1
+  /** What they will pay more for ("don't mind paying more for reliable pumps"): after this place, cues no dismissal takes. */
+  let premiumEnd = -1
+  let paidFor = 0
+  /** Where the "if" stands: a negation after it and before the move, or anywhere after it when the move came first, is the condition's. */
+  let conditionStart = -1
+  let moveStart = -1
   /** «دنبال X نیستیم»: the cues of what is sought, and where the phrase sought has reached. */
   let seekEnd = -1
   let soughtCues = 0
@@ -474,7 +486,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
-        if (dismissed || issueDismissed) voiced &= ~dismissable
+        if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {
           voiced &= ~excess
@@ -585,8 +597,13 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         moveEnd = -1
         moveNegated = false
         moveToSupplier = false
+        supplierEnd = -1
         sayingStart = -1
         sayingEnd = -1
+        premiumEnd = -1
+        paidFor = 0
+        conditionStart = -1
+        moveStart = -1
         seekEnd = -1
         soughtCues = 0
         unsought = 0
@@ -612,7 +629,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       switch (id) {
         case NEGATION_VERB:
         case NEGATION:
-          if (conditional && !move) conditionRefused = true
+          // "if we can't hold the price", before the move or after a move said first ("they might go to Acme if …").
+          if (conditional && (!move || moveStart < conditionStart)) conditionRefused = true
           lastNegationStart = start
           if (id === NEGATION_VERB) {
             // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
@@ -732,6 +750,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case PRICED:
           bargained = true
+          // A cue runs on through the document it names: «ارزون‌ترین پیشنهاد رو نمی‌خوایم».
+          if (lastCueEnd >= 0 && start >= lastCueEnd && start - lastCueEnd <= RUN_GAP) lastCueEnd = end
           if (excessOfStart < 0) {
             excessOfStart = start
             excessOfDocument = true
@@ -760,20 +780,25 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case CONDITION:
           conditional = true
+          if (conditionStart < 0) conditionStart = start
           break
         case UNLESS:
           conditional = true
+          if (conditionStart < 0) conditionStart = start
           conditionRefused = true
           break
         case PERCENT:
           bargained = true
           break
         case MOVE:
+          if (!move) moveStart = start
           move = true
           if (end > moveEnd) moveEnd = end
+          if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
           break
         case SUPPLIER:
           if (move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
+          supplierEnd = end
           break
         case SAYING:
           // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper isn't better").
@@ -785,6 +810,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           derived |= saying
           sayingStart = start
           sayingEnd = end
+          break
+        case PREMIUM:
+          if (lastCueStart >= start && lastCueEnd <= end) {
+            routineCues |= lastCueBit
+            if (lastCueNewFree) freeCues &= ~lastCueBit
+          }
+          sayingStart = start
+          sayingEnd = end
+          premiumEnd = end
           break
         case MODERATE:
           // «قیمت‌ها بالا نیست»: the price before it found not excessive, as "not too high" is.
@@ -866,10 +900,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         soughtCues |= bit & dismissable
         seekEnd = end
       }
-      // "they'll go to a competitor": a move to another supplier.
-      if ((bit & otherSubject) !== 0 && move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
+      if (premiumEnd >= 0 && start >= premiumEnd) paidFor |= bit
       if (inQuotes) quotedHits = true
-      else if ((bit & otherSubject) !== 0) claim = OTHER
+      else if ((bit & otherSubject) !== 0) {
+        // "they'll go to a competitor", «می‌رن سراغ رقیب»: a move to another supplier, which is where
+        // they go, not who speaks; nor is one after a preposition («از شرکت دیگه خرید می‌کنن»), as a
+        // role noun there is no subject.
+        const movedTo = move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP
+        if (movedTo) moveToSupplier = true
+        supplierEnd = end
+        if (!movedTo && !(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) &&
+          !(thanEnd >= 0 && start >= thanEnd && start - thanEnd <= PREPOSITION_GAP)) claim = OTHER
+      }
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
       const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
       if ((bit & negatable) !== 0) {
