@@ -867,7 +867,7 @@ export const MARKERS = {
     "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
     "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
     "ناراضی هستند", "ناراضی بود", "ناراضی است", "گله داشت*", "گله کرد*", "گله دارند", "شکایت داشت*", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
-    "میکنن", "کردند", "دادند", "شدند", "خواهند", "اند",
+    "میکنن", "کردند", "دادند", "شدند", "خواهند", "راضی اند", "ناراضی اند", "نگران اند",
     // Where they say they will go or buy: «… سراغ پارس پمپ می‌روند».
     "می روند", "می رن", "بروند", "برن", "می خرند", "می خرن",
     "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "mikhad", "migan", "mige"
@@ -1097,6 +1097,8 @@ export const MARKERS = {
     "supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "manufacturer", "manufacturers",
     "provider", "providers", "تامین کننده*", "فروشنده*", "شرکت*", "برند*", "tamin konande*", "sherkat*"
   ],
+  /** Us, right after a move: it is toward us, no threat ("we'll go to your warehouse", "we'd go with you", «سراغ انبار شما»). */
+  toward: ["your", "you", "شما", "shoma"],
   /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
   percent: ["%", "percent", "per cent", "pct", "درصد", "darsad"],
   /**

@@ -1156,6 +1156,9 @@ describe("a threat to go to another supplier, put as a condition (issue 13, fift
     expect(voiced("اگه وقت بشه می‌ریم سراغ موضوع بعدی.")).toEqual([])
     expect(voiced("اگه قیمت مناسب باشه سراغ سفارش بعدی می‌ریم.")).not.toContain("churnThreat")
     expect(voiced("سراغ یه تامین‌کننده دیگه نمی‌ریم.")).not.toContain("churnThreat")
+    // Toward us is no move away, whatever the condition.
+    expect(voiced("If the shipment is not ready, we'll go to your warehouse and pick it up.")).toEqual(["delivery"])
+    expect(voiced("اگه تحویل آماده نباشه می‌ریم سراغ انبار شما.")).toEqual(["delivery"])
   })
 
   it("hears it as theirs in our note, where our condition and their threat share a sentence", () => {
@@ -1268,6 +1271,8 @@ describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13
     expect(voiced("بیشتر از پارسال پول نمی‌دیم.")).toContain("constraint")
     expect(noted("مدیر مالی گفت امسال بودجه‌ای نمونده، بمونه برای بهمن.")).toContain("constraint")
     expect(noted("از کیفیت راضی‌اند ولی تاخیرها کلافه‌شون کرده.")).toEqual(["delivery"])
+    // A passive of ours names nobody: "the orders have been sent" is no criterion of theirs.
+    expect(noted("سفارش‌ها ارسال شده‌اند.")).toEqual([])
     expect(noted("با مهندس احمدی صحبت کردیم؛ از خدمات پس از فروش گله داشت.")).toEqual(["support"])
     expect(noted("گفتن اگه ۵ درصد دیگه کم کنیم قرارداد رو می‌بندن.")).toEqual(["price"])
   })

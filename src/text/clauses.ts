@@ -44,7 +44,8 @@
  *   is where they go, not who speaks), or when a refused condition on a criterion, a
  *   percentage or a priced document holds it, in its clause or the one before ("if the price
  *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
- *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»;
+ *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»,
+ *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»);
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
@@ -82,7 +83,7 @@ const FLAGGED_ROLES = [
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
 const STEERING_ROLES = [
-  "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "supplier", "percent",
+  "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "toward", "supplier", "percent",
   "saying", "premium", "moderate", "seek", "degree", "unsolved"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
@@ -186,6 +187,7 @@ const STAKE = ROLE("stake")
 const CONDITION = ROLE("condition")
 const UNLESS = ROLE("unless")
 const MOVE = ROLE("move")
+const TOWARD = ROLE("toward")
 const SUPPLIER = ROLE("supplier")
 const PERCENT = ROLE("percent")
 const SAYING = ROLE("saying")
@@ -795,6 +797,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           move = true
           if (end > moveEnd) moveEnd = end
           if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
+          break
+        case TOWARD:
+          // "we'll go to your warehouse", «می‌ریم سراغ انبار شما»: toward us.
+          if (move && start >= moveEnd && start - moveEnd <= WANT_GAP) moveNegated = true
           break
         case SUPPLIER:
           if (move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
