@@ -1093,12 +1093,16 @@ export const MARKERS = {
     "mikharim", "miran"
   ],
   /** Another supplier, after a move: "go to a cheaper supplier", «سراغ یه تامین‌کننده ارزون‌تر». */
-  supplier: [
-    "supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "manufacturer", "manufacturers",
-    "provider", "providers", "تامین کننده*", "فروشنده*", "شرکت*", "برند*", "tamin konande*", "sherkat*"
+  supplier: ["supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "تامین کننده*", "فروشنده*", "tamin konande*"],
+  /** A move toward us or to a place, no threat ("we'll go to your warehouse", "we'd go with you",
+   * «سراغ انبار شما»): phrases that begin with their move, so that common words ("you", «شما») record no hit. */
+  toward: [
+    "ll go to your", "will go to your", "would go to your", "d go to your", "ll go with you", "will go with you",
+    "would go with you", "d go with you", "ll move to your", "will move to your", "ll switch to your", "will switch to your",
+    "ll buy from you", "will buy from you", "ll order from you", "will order from you", "going with you", "moving to your",
+    "have to go to your", "have to go with you",
+    "سراغ شما", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
   ],
-  /** Us, right after a move: it is toward us, no threat ("we'll go to your warehouse", "we'd go with you", «سراغ انبار شما»). */
-  toward: ["your", "you", "شما", "shoma"],
   /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
   percent: ["%", "percent", "per cent", "pct", "درصد", "darsad"],
   /**

@@ -620,7 +620,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
     }
     // A saying is read whole: "isn't" in "cheaper isn't better" is the saying's, not a negation of what follows.
-    if (start >= sayingStart && end <= sayingEnd) continue
+    if (end <= sayingEnd && start >= sayingStart) continue
     const first = hitsInClause === 0
     hitsInClause++
     const inQuotes = (flags & 1) !== 0
@@ -799,8 +799,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
           break
         case TOWARD:
-          // "we'll go to your warehouse", «می‌ریم سراغ انبار شما»: toward us.
-          if (move && start >= moveEnd && start - moveEnd <= WANT_GAP) moveNegated = true
+          // "we'll go to your warehouse", «می‌ریم سراغ انبار شما»: the move it begins with is toward us or a place.
+          if (move && start >= moveStart) moveNegated = true
           break
         case SUPPLIER:
           if (move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
