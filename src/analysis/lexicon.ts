@@ -31,7 +31,9 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
   // constraint and price; a competitor named
   // first in a note's clause is its subject, not the customer; a price (or a quote) called too
   // high is disparagement; a discount they say they don't need is no price talk; a budget frozen
-  // or cut is a constraint.
+  // or cut is a constraint; a move to another supplier, or one a refused condition on a criterion
+  // holds ("if the price doesn't come down we'll move to Acme"), is a churn threat; a saying that
+  // puts price second ("you get what you pay for") speaks for quality.
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement! | cue.failure!,
     negatable: cue.constraint! | cue.disparagement! | cue.churnThreat!,
@@ -40,7 +42,10 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
     excessOf: cue.price!,
     excess: cue.disparagement!,
     deniable: cue.price!,
-    shrunk: cue.constraint!
+    shrunk: cue.constraint!,
+    threat: cue.churnThreat!,
+    terms: cue.price! | cue.quality! | cue.delivery! | cue.support!,
+    saying: cue.quality!
   })
 })
 export const CUE: Readonly<Record<Cue, number>> = matcher.CUE

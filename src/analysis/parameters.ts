@@ -392,7 +392,7 @@ export const LEXICONS = {
       "% above", "% higher", "% more expensive", "percent above", "percent higher", "percent more expensive",
       // ... or another's said to be so much below ours ("Competitor X offered 10% less").
       "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
-      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
+      "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "درصد دیگه کم*", "درصد دیگر کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
       "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
     ],
     quality: [
@@ -401,7 +401,7 @@ export const LEXICONS = {
       "iso certification", "rma",
       // What a failing product looks like in a case subject, when nobody says "quality".
       "damaged", "breaking down", "breaks down", "broke down", "keeps breaking", "stopped working", "stops working",
-      "not working", "doesn't work", "does not work", "won't start", "crack*", "leak*", "overheat*", "dented", "corroded",
+      "not working", "doesn't work", "does not work", "won't start", "downtime", "crack*", "leak*", "overheat*", "dented", "corroded",
       "کیفیت*", "باکیفیت*", "بی کیفیت*", "مرغوب*", "نامرغوب*", "جنس خوب*", "جنس درجه یک*", "خرابی*", "خراب*", "معیوب*", "ایراد*", "نقص*", "مشخصات فنی*", "استاندارد*", "دوام*", "کارایی*", "ایزو*", "گواهی کیفیت*", "مرجوع*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*"
     ],
@@ -505,6 +505,8 @@ export const LEXICONS = {
       "threatens to terminate", "threatened to cancel", "threatened to leave", "threatened to switch",
       "threatened to move", "threatened to terminate", "threatening to cancel", "threatening to leave",
       "threatening to switch", "threatening to move", "threatening to terminate",
+      "consider other options", "considering other options", "look at other options", "looking at other options",
+      "explore other options", "exploring other options",
       "look elsewhere", "looking elsewhere", "take our orders elsewhere", "take our business elsewhere", "buy elsewhere",
       "considering other suppliers", "considering other vendors", "consider other suppliers", "consider other vendors",
       "go to your competitor", "go to a competitor", "go with a competitor", "go with your competitor",
@@ -557,6 +559,9 @@ export const LEXICONS = {
       "freeze on spending", "freeze on purchases", "freeze on purchasing", "can't stretch", "cannot stretch",
       "more than we planned to spend", "more than we were planning to spend", "more than we want to spend",
       "more than we wanted to spend", "hands are tied", "our hands are tied",
+      // A refusal to pay more: "we will not pay more than last year", «بیشتر از پارسال پول نمی‌دیم».
+      "won't pay more", "will not pay more", "not paying more", "not going to pay more", "won't pay any more",
+      "will not pay any more", "won't spend more", "will not spend more",
       // A ceiling said with its verb: "we can only spend 25k", "the most we can pay is 30k", "we can't exceed 40k".
       "can only pay", "can only spend", "can only afford", "could only pay", "could only spend", "can only go to",
       "the most we can pay", "the most we can spend", "most we can pay", "most we can spend", "can't go over",
@@ -570,7 +575,8 @@ export const LEXICONS = {
       "نمی تونیم خرج کنیم*", "نمی توانیم خرج کنیم*",
       // As a rep notes it, in the third person: «بیشتر از ۳۰ میلیون بودجه ندارن», «بودجه‌شان ثابت است».
       "بودجه شان ثابت*", "بودجه شون ثابت*", "بودجه ثابت*", "بودجه مان ثابت*", "بودجه شان محدود*", "بودجه شون محدود*",
-      "بودجه شان تمام*", "بودجه شون تموم*",
+      "بودجه شان تمام*", "بودجه شون تموم*", "بودجه ای نمونده*", "بودجه نمونده*", "بودجه ای باقی نمانده*",
+      "بودجه باقی نمانده*", "پول نمی دیم*", "پول نمی دهیم*", "پول بیشتری نمی د*", "پول بیشتر نمی د*",
       "بودجه ندارن*", "بودجه ندارند*", "بودجه نداره*", "بودجه ندارد*", "نمی تونن پرداخت*", "نمی توانند پرداخت*",
       "نمی تونن بدن*", "نمی توانند بدهند*", "نمی تونن بیشتر*", "نمی توانند بیشتر*", "بیشتر نمی تونن*", "بیشتر نمی توانند*",
       "نمی توانیم بپردازیم*", "بیشتر از این نمی تونیم*", "بودجه مون تموم*", "بودجه تموم*", "بودجه تمام شد*",
@@ -642,7 +648,10 @@ export const LEXICONS = {
       "خراب*", "معیوب*", "ایراد*", "نقص*", "ناقص*", "مشکل*", "شکایت*", "تاخیر*", "دیر", "نرسید*", "هنوز نرسیده*",
       "کار نمی کند*", "کار نمی کنه*", "از کار افتاد*", "آسیب دیده*", "صدمه دیده*", "شکسته*", "ترک خورده*", "نشتی*",
       "نامرغوب*", "بی کیفیت*", "مرجوع*", "اشتباه*", "کسری*", "ضعیف*", "پایین بود*", "پایین است", "پایینه", "بد بود*",
-      "بد است"
+      "بد است",
+      // Quality said to have fallen: "quality slipped", «کیفیت افت کرده».
+      "slipped", "slipping", "deteriorat*", "went downhill", "gone downhill", "افت کرد*", "افت کیفیت*", "بدتر شد*",
+      "بدتر شده*", "oft kard*"
     ]
   }
 } as const
@@ -671,6 +680,8 @@ export const MARKERS = {
   negationVerb: [
     "نیست*", "نبود*", "نیستند", "نیستیم", "ندار*", "نداشت*", "نشد*", "نکرد*", "نمی*", "نخواه*", "نباش*", "نباید*",
     "نیس", "نمیخواهیم", "نمیشه",
+    // A condition refused, as the customer sets it («اگه قیمت پایین نیاد», «اگر تخفیف ندهیم»).
+    "ندهید", "ندید", "ندین", "ندهیم", "ندیم", "نده", "نیاد", "نیاید", "نکنید", "نکنین", "نکنیم", "نکنه", "نکند", "نشه", "نشود",
     "nist", "nistim", "nabood", "nabud", "nadarim", "nadare", "nadarad", "nadashtim", "nashod", "nakard*", "nemikha*"
   ],
   /** Words a negation turns into "this is not a problem": "not an issue", "doesn't matter", "مهم نیست". */
@@ -683,15 +694,13 @@ export const MARKERS = {
     "moshkel*", "mohem", "masale*", "masaleh*", "negaran*",
     // "تخفیف نیازی نداریم", "لازم نیست": a need denied.
     "نیاز*", "احتیاج*", "لازم", "niaz*",
-    // "دنبال ارزون‌ترین نیستیم" (we are not after the cheapest): what they say they do not seek,
-    // the Persian of the dismissal "not looking for".
-    "دنبال*", "donbal*"
   ],
   /** Phrases that set a criterion aside whatever follows. */
   dismissal: [
     "despite", "in spite of", "regardless of", "irrespective of", "not about", "isn't about", "wasn't about",
     "never late", "never been late", "never delayed", "always on time", "always delivered on time", "no delays",
-    "no complaints", "no issues", "no problems",
+    "no complaints", "no issues", "no problems", "no objection", "no objections", "no pushback", "no push back",
+    "اعتراضی نداشت*", "اعتراضی ندارند", "اعتراضی ندارن",
     // A criterion called satisfactory is set aside ("The price was fine. Delivery took too long").
     "is fine", "was fine", "are fine", "were fine", "is ok", "was ok", "is okay", "was okay", "is reasonable",
     "was reasonable", "is fair", "was fair", "is competitive", "was competitive", "seems fair", "seem fair", "looks fair",
@@ -708,7 +717,7 @@ export const MARKERS = {
     "گرون نیست", "گران نیست", "گرون نبود", "گران نبود", "گرون نیستید", "گرون نیستین", "گران نیستید", "بد نیست", "بد نبود",
     "gerun nist", "geroon nist", "geran nist",
     "مناسب بود", "مناسب است", "منصفانه است", "منصفانه بود", "مشکلی نبود", "خوب بود",
-    "is right", "spot on", "aside", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
+    "is right", "spot on", "aside", "can live with", "could live with", "less about", "are happy with", "we're happy with", "been happy with", "very happy with",
     "we're fine on", "we are fine on", "we're fine with", "we are fine with", "we're ok on", "we're ok with", "we are ok with",
     "we're okay with", "we're good on", "we're good with", "they're fine with", "they are fine with", "they're ok with",
     "they're happy with", "is happy with", "was happy with", "were happy with", "they're satisfied with", "is satisfied with",
@@ -768,7 +777,9 @@ export const MARKERS = {
   than: ["از"],
   greater: ["مهم تر", "مهم تره", "مهمتر", "مهمتره", "اهمیت بیشتری", "بیشتر اهمیت", "ارجح*", "اولویت بیشتری", "مهم تر است",
     // After a contrast, what it ranks higher outweighs the clause before: "price matters, but quality matters more".
-    "matters more", "matter more", "more important", "counts more", "count more", "matters most", "most important"],
+    "matters more", "matter more", "more important", "counts more", "count more", "matters most", "most important",
+    "deciding factor", "decisive factor", "what decides", "the decider", "تعیین کننده است", "حرف آخر را می زن*",
+    "حرف اول را می زن*"],
   /** "not X but rather Y": the negated X before it is set aside. */
   rather: ["rather", "instead", "بلکه", "در عوض", "balke"],
   /**
@@ -796,7 +807,7 @@ export const MARKERS = {
     "مشتری*", "خریدار*", "کارفرما*", "ایشان", "ایشون", "آنها", "انها", "آن ها", "اونا", "اون ها", "ایشان گفتند",
     "مدیر*", "کارشناس*", "واحد خرید", "بخش خرید", "تدارکات", "براشون", "برایشان", "براشان",
     "خواستار*", "اصرار*", "معتقد*",
-    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan",
+    "moshtari*", "kharidar*", "ishun", "ishoon", "ishan", "cust",
     // Someone named with an honorific in our note is the customer's person ("آقای احمدی روی قیمت حساس بود"); our own people are "ما", "من".
     "آقای", "خانم", "جناب", "سرکار خانم", "agha*", "khanom*",
     "according to the customer", "according to the client", "according to the buyer", "according to procurement",
@@ -855,15 +866,19 @@ export const MARKERS = {
     "می خواهند", "میخوان", "می خواهد", "شکایت کرد*", "شکایت دارند", "اعتراض کرد*", "درخواست کرد*",
     "درخواست دادند", "پرسید", "پرسیدند", "اعلام کرد*", "عنوان کرد*", "تاکید کرد*", "تاکید دارند", "اظهار کرد*",
     "ابراز کرد*", "پاسخ دادند", "جواب دادند", "تهدید کرد*", "رد کرد*", "به ما گفت*", "برای ما فرستاد*", "ناراضی بودند",
-    "ناراضی هستند", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
-    "میکنن", "کردند", "دادند", "شدند", "خواهند",
-    "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "migan", "mige"
+    "ناراضی هستند", "ناراضی بود", "ناراضی است", "گله داشت*", "گله کرد*", "گله دارند", "شکایت داشت*", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
+    "میکنن", "کردند", "دادند", "شدند", "خواهند", "راضی اند", "ناراضی اند", "نگران اند",
+    // Where they say they will go or buy: «… سراغ پارس پمپ می‌روند».
+    "می روند", "می رن", "بروند", "برن", "می خرند", "می خرن",
+    "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "mikhad", "migan", "mige"
   ],
   /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
   oursVerb: [
     "ارائه دادیم", "ارائه کردیم", "ارائه شد", "ارسال کردیم", "ارسال شد", "فرستادیم", "فرستاده شد", "پیشنهاد دادیم",
     "پیشنهاد کردیم", "توضیح دادیم", "گفتیم", "دادیم", "کردیم", "تماس گرفتیم", "پیگیری کردیم", "پیگیری شد",
     "معرفی کردیم", "نشان دادیم", "اعلام کردیم", "فرستادم", "دادم", "کردم", "گفتم", "داریم", "هستیم", "بودیم",
+    // Ours in a condition a rep notes: «اگر ۱۵ درصد تخفیف ندهیم …».
+    "ندهیم", "ندیم",
     "ferestadim", "dadim", "kardim", "goftim", "erae dadim", "ersal kardim"
   ],
   /** A role noun right after one of these is an object, not the subject ("call with the buyer", "تماس با مشتری"). */
@@ -942,6 +957,7 @@ export const MARKERS = {
    */
   want: [
     "need", "needs", "needed", "want", "wants", "require", "required", "necessary", "looking for", "asking for", "interested in",
+    "after the cheapest", "after the lowest", "after the best price", "after a discount", "after the biggest discount",
     "نمی خوا*", "نخواستیم", "nemikhaym", "nemikhaim", "nemikhahim", "nemikhan"
   ],
   /** "just", "only", «فقط»: after a negation, what is wanted instead ("not a discount, just on-time delivery"). */
@@ -958,10 +974,12 @@ export const MARKERS = {
     "works for us", "is great", "was great", "are great", "were great", "is excellent", "was excellent", "are excellent",
     "is perfect", "is secondary", "are secondary", "was secondary", "secondary for us", "secondary for them",
     "a secondary concern", "less important", "less of a concern",
-    "less of an issue",
+    "less of an issue", "secondary",
     "اوکی*", "خوبه", "خوب است", "خوب هست", "خوب بود", "قبوله", "قابل قبول*", "مورد قبول*", "حله", "عالیه", "عالی است",
     "عالی هست", "عالی بود", "عالی بوده", "بی نقصه", "فرعیه", "فرعی است",
-    "okaye", "khoobe", "khube", "aalie", "alie"
+    "okaye", "khoobe", "khube", "aalie", "alie",
+    // Accepted by them, as a rep notes it: «قیمت رو قبول کرد», "gheymat ro ghabool kard".
+    "قبول کرد*", "ghabool kard*"
   ],
   /**
    * Order handling: a shipping instruction or a receipt ("please ship the order to …", "shipping
@@ -1051,7 +1069,100 @@ export const MARKERS = {
   /** A condition: the English negations after it in the clause are the condition's ("If you can't
    * sharpen the pencil we'll go elsewhere" is a threat). Persian negative verbs close behind what
    * they deny, and need no such rule. */
-  condition: ["if", "unless"],
+  condition: ["if", "اگر", "اگه", "agar"],
+  /** A refused condition in one word: "unless you match Acme, …", «مگه اینکه …». */
+  unless: ["unless", "مگر اینکه", "مگر این که", "مگه اینکه", "مگر آنکه", "magar inke", "mage inke"],
+  /**
+   * A move to someone else, said as what they will do ("they'll go to Acme", "we'll switch to",
+   * «سراغ … می‌ریم», «از … می‌خریم»). Alone it threatens nothing ("we'll go to the warehouse",
+   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it), or
+   * inside a refused condition on a criterion or a percentage ("if we don't give them 15% they'll go to
+   * Acme", "if the price doesn't come down we'll move to Acme").
+   */
+  move: [
+    "ll go to", "will go to", "would go to", "d go to", "ll go with", "will go with", "would go with", "d go with",
+    "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
+    "d switch to", "ll buy from", "will buy from", "would buy from", "ll order from", "will order from",
+    "ll take it to", "ll take the order to", "ll give the order to", "will give the order to", "ll place the order with",
+    "will place the order with", "ll award it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
+    "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
+    "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
+    "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
+    "moving to", "switching to", "shifting to", "going with",
+    "سراغ", "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند", "می رن", "می روند", "soragh",
+    "mikharim", "miran"
+  ],
+  /** Another supplier, after a move: "go to a cheaper supplier", «سراغ یه تامین‌کننده ارزون‌تر». */
+  supplier: ["supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "تامین کننده*", "فروشنده*", "tamin konande*"],
+  /** A move toward us or to a place, no threat ("we'll go to your warehouse", "we'd go with you",
+   * «سراغ انبار شما»): phrases that begin with their move, so that common words ("you", «شما») record no hit. */
+  toward: [
+    "ll go to your", "will go to your", "would go to your", "d go to your", "ll go with you", "will go with you",
+    "would go with you", "d go with you", "ll move to your", "will move to your", "ll switch to your", "will switch to your",
+    "ll buy from you", "will buy from you", "ll order from you", "will order from you", "going with you", "moving to your",
+    "have to go to your", "have to go with you",
+    "سراغ شما", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
+  ],
+  /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
+  percent: ["%", "percent", "per cent", "pct", "درصد", "darsad"],
+  /**
+   * Sayings that put price second, read whole: not a price criterion, they speak for quality. The
+   * price words inside them ("cheap", «ارزون», «پول») are the saying's, as is its negation.
+   */
+  saying: [
+    "cheaper isn't better", "cheaper is not better", "cheaper isn't always better", "cheaper is not always better",
+    "cheaper doesn't mean better", "cheaper does not mean better", "cheapest isn't always best",
+    "cheapest is not always best", "cheapest isn't always the best", "cheapest is not always the best",
+    "cheapest isn't best", "cheapest is not best", "cheapest isn't the best", "cheapest is not the best",
+    "cheap isn't always", "cheap is not always", "cheap isn't better", "cheap is not better", "cheap doesn't mean",
+    "cheap does not mean", "cheap is expensive", "cheap ends up costing", "buy cheap buy twice", "you get what you pay for",
+    "get what you pay for", "lowest price isn't always", "lowest price is not always", "lowest price doesn't mean",
+    "lowest bid isn't always", "lowest bid is not always", "price isn't everything", "price is not everything",
+    "price isn't the only thing", "price is not the only thing", "false economy", "penny wise", "penny-wise",
+    "burned by cheap", "burnt by cheap", "از جنس ارزون ضربه*", "از جنس ارزان ضربه*", "از ارزون خریدن ضربه*",
+    "از ارزان خریدن ضربه*",
+    "ارزونی به درد ما نمی خور*", "ارزونی به درد نمی خور*", "ارزانی به درد ما نمی خور*", "ارزانی به درد نمی خور*",
+    "ارزون به درد ما نمی خور*", "ارزان به درد ما نمی خور*", "ارزونی به دردمون نمی خور*", "ارزون به دردمون نمی خور*",
+    "جنس ارزون به درد ما نمی خور*", "جنس ارزان به درد ما نمی خور*", "جنس ارزون به درد نمی خور*", "جنس ارزان به درد نمی خور*",
+    "ارزان خری نمی کن*", "ارزون خری نمی کن*", "ارزان خر نیست*", "ارزون خر نیست*", "اهل ارزان خری نیست*",
+    "اهل ارزون خری نیست*", "ارزون بخری دو بار*", "ارزان بخری دو بار*", "ارزون بخره دو بار*", "ارزان بخرد دو بار*",
+    "ارزون بخریم دو بار*", "ارزان بخریم دو بار*", "ارزون بخرید دو بار*", "ارزان بخرید دو بار*",
+    "پولمون رو دو بار خرج نمی*", "پولمان را دو بار خرج نمی*", "پول رو دو بار خرج نمی*", "پول را دو بار خرج نمی*",
+    "هر چی پول بدی*", "هر چقدر پول بدی*", "هر قدر پول بدی*", "ارزون ترین همیشه بهترین نیست*",
+    "ارزان ترین همیشه بهترین نیست*", "ارزون ترین بهترین نیست*", "ارزان ترین بهترین نیست*", "ارزون تر بهتر نیست*",
+    "ارزان تر بهتر نیست*", "arzoon bekhari do bar*", "arzun bekhari do bar*", "arzooni be dard nemikhore*",
+    "arzuni be dard nemikhore*", "arzoon khari nemikonim*", "arzun khari nemikonim*"
+  ],
+  /**
+   * Paying more for something, read whole: "willing to pay more for", «حاضریم بیشتر پول بدیم». Its
+   * own words ("don't mind paying more", «پول») are no price talk, and what it is for ("for
+   * reliable pumps") is voiced whatever the clause dismisses ("we don't mind").
+   */
+  premium: [
+    "pay more for", "paying more for", "pay extra for", "paying extra for", "pay a premium for", "paying a premium for",
+    "pay a bit more for", "pay a little more for", "willing to pay more", "happy to pay more", "prepared to pay more",
+    "don't mind paying more", "do not mind paying more", "don't mind paying extra", "don't mind paying a premium",
+    "حاضریم بیشتر پول بدیم*", "حاضریم بیشتر بدیم*", "حاضریم بیشتر بپردازیم*", "حاضریم گرون تر بخریم*",
+    "حاضریم گران تر بخریم*", "گرون تر هم باشه می خریم*", "گران تر هم باشد می خریم*", "hazerim bishtar pool bedim*"
+  ],
+  /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
+  moderate: [
+    "بالا نیست", "بالا نبود", "بالا نیستن", "بالا نیستند", "زیاد نیست", "زیاد نبود", "bala nist", "ziad nist", "ziyad nist"
+  ],
+  /** «دنبال X نیستیم» (we are not after X): what is sought, denied by the verb that closes the phrase. */
+  seek: ["دنبال*", "donbal*"],
+  /** An adverb right after a negation is part of it: "not necessarily looking for", "don't particularly need". */
+  degree: ["necessarily", "particularly", "especially", "specifically", "primarily", "solely"],
+  /** A problem still standing: its negation ("not fixed", «حل نکردید») dismisses nothing. */
+  unsolved: [
+    "not fixed", "not been fixed", "not resolved", "not been resolved", "not solved", "not been solved", "not addressed",
+    "not been addressed", "never fixed", "never resolved", "never been fixed", "never been resolved", "hasn't been fixed",
+    "hasn't been resolved", "haven't been fixed", "haven't been resolved", "haven't fixed", "hasn't fixed",
+    "haven't resolved", "hasn't resolved", "didn't fix", "didn't resolve", "isn't fixed", "isn't resolved",
+    "aren't fixed", "aren't resolved", "wasn't fixed", "wasn't resolved",
+    "حل نشد*", "حل نکرد*", "حل نمی*", "برطرف نشد*", "برطرف نکرد*", "رفع نشد*", "رفع نکرد*", "درست نشد*", "درست نکرد*",
+    "hal nashod*", "hal nakard*", "dorost nashod*"
+  ],
   /** A service request rather than a complaint: a how-to question or an information request. */
   request: [
     "how do i", "how do we", "how can i", "how can we", "how to", "how does", "how should", "where can i",

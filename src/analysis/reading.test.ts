@@ -455,7 +455,8 @@ describe("a second probe of unseen wordings (issue 13)", () => {
 
   it("carries a negation past an aside set off by commas, and not past a bare 'No,'", () => {
     expect(voiced("We are not, at this point, looking at alternatives.")).toEqual([])
-    expect(voiced("The price is not, in our view, too high.")).toEqual(["price"])
+    // Not too high is a price found acceptable: no criterion either.
+    expect(voiced("The price is not, in our view, too high.")).toEqual([])
     expect(voiced("No, we are looking at alternatives.")).toContain("churnThreat")
     expect(voiced("We are not happy, we are looking at alternatives.")).toContain("churnThreat")
     expect(voiced("It is not, frankly, worth the price. Way too expensive.")).toContain("disparagement")
@@ -1132,5 +1133,147 @@ describe("'we're fine on price' (issue 13, fourth probe)", () => {
       expect(profile.decisionCriteria.weights.price, text).toBe(0)
     }
     expect(voiced("We're not fine with the delays.")).toEqual(["delivery"])
+  })
+})
+
+/** What a rep's note of a call voices, as cue names: the customer's words only. */
+const noted = (text: string) => voiced(text, { channel: "call", direction: "outbound", sourceObject: "Task" })
+
+describe("a threat to go to another supplier, put as a condition (issue 13, fifth probe)", () => {
+  it("hears the customer's conditional threat in their mail, in English and Persian", () => {
+    expect(voiced("If the price doesn't come down we'll move to Acme.")).toContain("churnThreat")
+    expect(voiced("If you can't do 15% we will go with Hydra Pumps.")).toContain("churnThreat")
+    expect(voiced("Unless you match their offer we'll switch to Acme.")).toContain("churnThreat")
+    expect(voiced("اگه قیمت پایین نیاد می‌ریم سراغ یه تامین‌کننده دیگه.")).toContain("churnThreat")
+    expect(voiced("اگه ۱۵ درصد تخفیف ندید می‌ریم سراغ پارس پمپ.")).toContain("churnThreat")
+    expect(voiced("اگر کیفیت درست نشه از آبادان پمپ می‌خریم.")).toContain("churnThreat")
+    // A move to a place or a topic, a condition met, or a move denied, is no threat.
+    expect(voiced("We'll go to the warehouse tomorrow to check the stock.")).toEqual([])
+    expect(voiced("If the parts are ready we'll go to the warehouse.")).toEqual([])
+    expect(voiced("If the price is right we'll go to the next phase.")).not.toContain("churnThreat")
+    expect(noted("We'll go to their plant on Monday.")).toEqual([])
+    expect(voiced("می‌ریم سراغ جلسه بعدی.")).toEqual([])
+    expect(voiced("اگه وقت بشه می‌ریم سراغ موضوع بعدی.")).toEqual([])
+    expect(voiced("اگه قیمت مناسب باشه سراغ سفارش بعدی می‌ریم.")).not.toContain("churnThreat")
+    expect(voiced("سراغ یه تامین‌کننده دیگه نمی‌ریم.")).not.toContain("churnThreat")
+    // Toward us is no move away, whatever the condition.
+    expect(voiced("If the shipment is not ready, we'll go to your warehouse and pick it up.")).toEqual(["delivery"])
+    expect(voiced("اگه تحویل آماده نباشه می‌ریم سراغ انبار شما.")).toEqual(["delivery"])
+  })
+
+  it("hears it as theirs in our note, where our condition and their threat share a sentence", () => {
+    expect(noted("If we don't give them 15% they'll go to Acme.")).toEqual(["churnThreat"])
+    expect(noted("If we don't give them 15%, they'll go to Acme.")).toEqual(["churnThreat"])
+    expect(noted("They said if the price doesn't come down they'll move to Acme.")).toContain("churnThreat")
+    expect(noted("اگر ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند.")).toEqual(["churnThreat"])
+    expect(noted("مشتری گفت اگه قیمت پایین نیاد می‌رن سراغ پارس پمپ.")).toContain("churnThreat")
+  })
+
+  it("hears a move to another supplier without a condition", () => {
+    expect(voiced("We'll go to a cheaper supplier next quarter.")).toContain("churnThreat")
+    expect(voiced("می‌ریم سراغ یه تامین‌کننده ارزون‌تر.")).toContain("churnThreat")
+  })
+
+  it("puts the account at risk for a threat noted as a condition", () => {
+    for (const text of ["If we don't give them 15% they'll go to Acme.", "اگر ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند."]) {
+      const note = k.interaction("N1", { at: at(390), channel: "call", direction: "outbound", sourceObject: "Task", subject: "Renewal call", text })
+      const profile = profileOf([...repeated("Thanks, order confirmed.", 6), note])
+      const churn = profile.risk.reasons.find((r) => r.signal === "churn-threat")
+      expect(churn, text).toBeDefined()
+      expect(keysOf(churn!.evidence)).toEqual([k.key("N1")])
+    }
+  })
+})
+
+describe("what they do not seek, said at length (issue 13, fifth probe)", () => {
+  it("reads 'not looking for the cheapest possible' as no price criterion, however long the phrase", () => {
+    for (const text of [
+      "We're not looking for the absolutely cheapest possible option.",
+      "We're not necessarily looking for the cheapest option.",
+      "We aren't really after the cheapest price.",
+      "دنبال ارزون‌ترین قیمت ممکن نیستیم.",
+      "ما دنبال ارزانترین پیشنهاد بازار نیستیم."
+    ]) expect(voiced(text), text).toEqual([])
+    expect(noted("مشتری گفت دنبال ارزون‌ترین قیمت ممکن نیستن.")).toEqual([])
+    // Only what is sought is denied: the quality in the same clause stands, and seeking the price voices it.
+    expect(voiced("ما دنبال قیمت پایین نیستیم کیفیت برامون مهمه.")).toEqual(["quality"])
+    expect(voiced("دنبال ارزون‌ترین قیمت ممکن هستیم.")).toEqual(["price"])
+    expect(voiced("We're looking for the absolutely cheapest possible option.")).toEqual(["price"])
+  })
+})
+
+describe("sayings that put price second (issue 13, fifth probe)", () => {
+  it("reads them as quality, not a price criterion, in English and Persian", () => {
+    for (const text of [
+      "Cheaper isn't better.",
+      "The cheapest is not always best for us.",
+      "You get what you pay for.",
+      "ارزونی به درد ما نمی‌خوره.",
+      "ارزان‌خری نمی‌کنیم.",
+      "ارزون بخری دوبار می‌خری.",
+      "ما پولمون رو دوبار خرج نمی‌کنیم."
+    ]) expect(voiced(text), text).toEqual(["quality"])
+    expect(noted("They said cheapest is not always best.")).toEqual(["quality"])
+    const profile = profileOf(repeated("Cheapest is not always best, you get what you pay for.", 3))
+    expect(profile.decisionCriteria.label).toBe("quality")
+    expect(profile.decisionCriteria.weights.price).toBe(0)
+    // The same price words outside a saying are price talk.
+    expect(voiced("Cheaper would be better.")).toEqual(["price"])
+    expect(voiced("ارزون بخریم بهتره.")).toEqual(["price"])
+  })
+})
+
+describe("a price denied to be high (issue 13, fifth probe)", () => {
+  it("reads 'prices are not too high, but quality slipped' as quality, and a quality complaint in a case", () => {
+    for (const text of ["Prices are not too high, but quality slipped.", "قیمت‌ها بالا نیست ولی کیفیت افت کرده."]) {
+      expect(voiced(text), text).toEqual(["quality"])
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("quality")
+      expect(profile.decisionCriteria.weights.price, text).toBe(0)
+      // A case of the generic type Question saying so reports a failure: no service request.
+      expect(caseFeatures(k.kase("Q", { subject: "Pumps", type: "Question", description: text, openedAt: at(1) })).isRequest, text).toBe(false)
+    }
+    // Quality that is not high is a complaint about quality, not a price found fair.
+    expect(voiced("کیفیت بالا نیست.")).toEqual(["quality"])
+    expect(voiced("Prices are too high.")).toEqual(["disparagement", "price"])
+  })
+})
+
+describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13, fifth probe)", () => {
+  it("hears a threat said first and its condition after, a move to 'other options', and a move whose supplier Persian names first", () => {
+    expect(noted("Mentioned they might go to Acme if we can't hold the price.")).toContain("churnThreat")
+    expect(voiced("If support doesn't improve we're moving to Acme next year.")).toContain("churnThreat")
+    expect(voiced("We need a better price or we'll have to consider other options.")).toContain("churnThreat")
+    expect(noted("اگه تخفیف ندیم، احتمالا از شرکت دیگه خرید می‌کنن.")).toContain("churnThreat")
+    expect(noted("moshtari mige gerune, mire soragh raghib")).toContain("churnThreat")
+    expect(noted("اگه قیمت رو با پارس پمپ یکی نکنیم، میرن.")).toContain("churnThreat")
+  })
+
+  it("ranks what decides above what is only a factor, and sets aside what they can live with or raise no objection to", () => {
+    expect(noted("They said cost is a factor but quality is the deciding factor.")).toEqual(["quality"])
+    expect(noted("گفتن قیمت هم مهمه ولی کیفیت حرف آخر رو می‌زنه.")).toEqual(["quality"])
+    expect(noted("Procurement said delivery is what matters, price secondary.")).toEqual(["delivery"])
+    expect(voiced("We can live with the price as long as you ship on time.")).toEqual(["delivery"])
+    expect(noted("No objections on price; concern raised about installation support.")).toEqual(["support"])
+    expect(noted("talked to Ali, gheymat ro ghabool kard vali tahvil ro zoodtar mikhad")).toEqual(["delivery"])
+  })
+
+  it("reads paying more for something as that thing, and being burned by cheap goods as quality", () => {
+    expect(voiced("We don't mind paying more for reliable pumps.")).toEqual(["quality"])
+    expect(voiced("حاضریم بیشتر پول بدیم ولی پمپ مطمئن بگیریم.")).toEqual([])
+    expect(voiced("We've been burned by cheap suppliers before.")).toEqual(["quality"])
+    expect(voiced("قبلا از جنس ارزون ضربه خوردیم.")).toEqual(["quality"])
+    expect(voiced("ارزون‌ترین پیشنهاد رو نمی‌خوایم، مطمئن‌ترین رو می‌خوایم.")).toEqual([])
+  })
+
+  it("hears a refusal to pay more and a budget used up as constraints, and a note's third-person verbs as the customer's", () => {
+    expect(voiced("We will not pay more than last year.")).toEqual(["constraint"])
+    expect(voiced("بیشتر از پارسال پول نمی‌دیم.")).toContain("constraint")
+    expect(noted("مدیر مالی گفت امسال بودجه‌ای نمونده، بمونه برای بهمن.")).toContain("constraint")
+    expect(noted("از کیفیت راضی‌اند ولی تاخیرها کلافه‌شون کرده.")).toEqual(["delivery"])
+    // A passive of ours names nobody: "the orders have been sent" is no criterion of theirs.
+    expect(noted("سفارش‌ها ارسال شده‌اند.")).toEqual([])
+    expect(noted("با مهندس احمدی صحبت کردیم؛ از خدمات پس از فروش گله داشت.")).toEqual(["support"])
+    expect(noted("گفتن اگه ۵ درصد دیگه کم کنیم قرارداد رو می‌بندن.")).toEqual(["price"])
   })
 })

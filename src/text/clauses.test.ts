@@ -7,14 +7,14 @@ import { compileLexicons } from "./lexicon"
 const TABLE = {
   g: {
     price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], ship: ["ship", "ارسال*"],
-    rival: ["competitor*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
+    rival: ["competitor*"], leave: ["go elsewhere", "سراغ رقیب*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
   }
 } as const
 const matcher = compileLexicons(TABLE, {
   maxScanChars: 400,
   markers: {
     negation: ["not", "no", "never", "can't", "نه"],
-    negationVerb: ["نیست*", "ندار*", "نمی*"],
+    negationVerb: ["نیست*", "ندار*", "نمی*", "نیاد"],
     issue: ["issue*", "problem*", "مهم", "مشکل*"],
     dismissal: ["despite", "با وجود"],
     contrast: ["but", "اما", "ولی"],
@@ -27,7 +27,7 @@ const matcher = compileLexicons(TABLE, {
     automated: ["unsubscribe", "خبرنامه*"],
     request: ["how do i", "چطور"],
     excess: ["too high", "steep", "pricey", "بالاست"],
-    want: ["need", "want", "required", "نمی خوا*"],
+    want: ["need", "want", "required", "looking for", "نمی خوا*"],
     only: ["just", "فقط"],
     concession: ["maybe", "شاید"],
     accepted: ["ok", "اوکی*"],
@@ -37,7 +37,16 @@ const matcher = compileLexicons(TABLE, {
     cap: ["tops out", "at most", "ceiling", "only have", "حداکثر", "سقف*"],
     payable: ["approved", "can pay", "می تونیم بدیم"],
     vetted: ["approved vendor*"],
-    condition: ["if"],
+    condition: ["if", "اگه"],
+    unless: ["unless"],
+    move: ["ll go to", "سراغ"],
+    supplier: ["supplier", "تامین کننده*"],
+    percent: ["%", "درصد"],
+    saying: ["cheaper isn't better", "ارزون بخری دو بار*"],
+    moderate: ["بالا نیست"],
+    seek: ["دنبال*"],
+    degree: ["necessarily"],
+    unsolved: ["not fixed", "حل نکرد*"],
     worth: ["worth it", "می ارزه"],
     greater: ["matters more", "مهم تره"],
     stake: ["afford delay*"]
@@ -50,7 +59,10 @@ const matcher = compileLexicons(TABLE, {
     excessOf: cue.price!,
     excess: cue.pricey!,
     deniable: cue.price!,
-    shrunk: cue.cap!
+    shrunk: cue.cap!,
+    threat: cue.leave!,
+    terms: cue.price! | cue.quality! | cue.late!,
+    saying: cue.quality!
   })
 })
 const C = matcher.CUE
@@ -63,7 +75,10 @@ describe("the clause reader", () => {
     expect(r.cues).toBe(C.price | C.pricey)
     expect(r.voice).toBe(C.price | C.pricey)
     expect(voice("customer", "قیمت‌هاتون خیلی بالاست")).toBe(C.price | C.pricey)
-    expect(voice("customer", "Prices are not too high, but quality slipped")).toBe(C.price | C.quality)
+    // Denied, the excess finds the price acceptable: no price talk ("price ok").
+    expect(voice("customer", "Prices are not too high, but quality slipped")).toBe(C.quality)
+    expect(voice("customer", "قیمت‌ها بالا نیست ولی کیفیت افت کرده")).toBe(C.quality)
+    expect(voice("customer", "کیفیت بالا نیست")).toBe(C.quality)
     // Excess of something else, or before the price, says nothing about our price.
     expect(voice("customer", "Rejects were too high, the price was right")).toBe(C.price)
     expect(voice("customer", "کیفیت بالاست")).toBe(C.quality)
@@ -229,6 +244,41 @@ describe("the clause reader", () => {
   it("leaves a condition's negation to the condition: the pushback after it stands", () => {
     expect(voice("customer", "if you can't fix it we call it overpriced")).toBe(C.pricey)
     expect(voice("customer", "we can't call it overpriced")).toBe(0)
+  })
+
+  it("makes a move a threat inside a refused condition on a criterion or a percentage, or to another supplier", () => {
+    expect(voice("customer", "if the price does not come down we'll go to Acme")).toBe(C.price | C.leave)
+    expect(voice("customer", "unless you match the quote we'll go to Acme")).toBe(C.leave)
+    expect(voice("notes", "if we do not give them 15% they'll go to Acme")).toBe(C.leave)
+    expect(voice("notes", "if we do not give them 15%, they'll go to Acme")).toBe(C.leave)
+    expect(voice("notes", "اگه ۱۵ درصد تخفیف ندیم سراغ پارس پمپ")).toBe(0)
+    expect(voice("customer", "اگه قیمت پایین نیاد سراغ پارس پمپ")).toBe(C.price | C.leave)
+    expect(voice("customer", "we'll go to a cheaper supplier")).toBe(C.leave)
+    expect(voice("customer", "سراغ یه تامین‌کننده ارزون‌تر")).toBe(C.leave)
+    // Not a move alone, a condition met, a condition on nothing we sell, or a move denied.
+    expect(voice("customer", "we'll go to the warehouse")).toBe(0)
+    expect(voice("customer", "if the price is right we'll go to the next phase")).toBe(C.price)
+    expect(voice("customer", "if the parts are not ready we'll go to the warehouse")).toBe(0)
+    expect(voice("customer", "سراغ یه تامین‌کننده دیگه نمی‌ریم")).toBe(0)
+  })
+
+  it("denies only what is sought, however long the phrase the Persian verb closes", () => {
+    expect(voice("customer", "دنبال ارزون‌ترین قیمت ممکن نیستیم")).toBe(0)
+    expect(voice("customer", "دنبال قیمت پایین نیستیم کیفیت مهمه")).toBe(C.quality)
+    expect(voice("customer", "دنبال ارزون‌ترین قیمت ممکن هستیم")).toBe(C.price)
+  })
+
+  it("reads a saying whole: its price words and its negation are its own", () => {
+    expect(voice("customer", "cheaper isn't better")).toBe(C.quality)
+    expect(voice("customer", "ارزون بخری دوبار می‌خری")).toBe(C.quality)
+    expect(voice("customer", "cheaper isn't better, the price matters")).toBe(C.quality | C.price)
+  })
+
+  it("takes an adverb after a negation as part of it, and a problem not solved as standing", () => {
+    expect(voice("customer", "we're not necessarily looking for a discount")).toBe(0)
+    expect(voice("customer", "the quality problem is not fixed")).toBe(C.quality)
+    expect(voice("customer", "مشکل کیفیت رو هنوز حل نکردید")).toBe(C.quality)
+    expect(voice("customer", "the quality problem is not serious")).toBe(0)
   })
 
   it("reads a text the caller marks as quoted for cues but voices nothing from it", () => {

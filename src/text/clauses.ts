@@ -38,12 +38,31 @@
  * - a word right after cues that accepts them ("price ok", «قیمت اوکیه») sets them aside, unless
  *   a negation stands between or follows ("قابل قبول نیست");
  * - delivery words inside an order instruction or receipt ("please ship the order to …",
- *   «ارسال کنید») are no criterion; a lateness word beside them is.
+ *   «ارسال کنید») are no criterion; a lateness word beside them is;
+ * - a move ("they'll go to", "we'll switch to", «سراغ … می‌ریم») is a churn threat when it is to
+ *   another supplier ("go to a cheaper supplier", «از یه شرکت دیگه خرید می‌کنن», where the supplier
+ *   is where they go, not who speaks), or when a refused condition on a criterion, a
+ *   percentage or a priced document holds it, in its clause or the one before ("if the price
+ *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
+ *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»,
+ *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»);
+ * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
+ *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
+ * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
+ *   its negation are its own, and it speaks for quality; so is paying more ("don't mind paying more
+ *   for reliable pumps"), and what it is for is voiced whatever the clause dismisses;
+ * - a price denied to be high ("prices are not too high", «قیمت‌ها بالا نیست») is a price found
+ *   acceptable, as "price ok" is;
+ * - an adverb right after a negation is part of it ("not necessarily looking for"); a problem not
+ *   solved ("not fixed", «حل نکردید») stands, its negation dismisses nothing; in English a
+ *   negation after a criterion that follows an issue word is the criterion's ("Problem: delivery
+ *   not on time").
  * Who speaks: `customer` texts (their inbound mail, a case they opened) count whole; in `notes`
  * (our call/meeting/task logs) a clause counts only when its subject is the customer. The first
  * speaker marker outside quotation marks decides ("they asked", "the buyer insists", "Asked for
  * 10 % off" against "we presented", "I sent", "gave them", a document or a competitor named
- * first); a role noun right after a preposition is an object ("call with the buyer"); a Persian
+ * first); a role noun or a competitor right after a preposition is an object ("call with the
+ * buyer", «از شرکت دیگه»), as is a competitor moved to («سراغ رقیب»); a Persian
  * verb's person ending outranks nouns wherever it stands ("تماس با مشتری: … ارسال کردیم" is
  * ours, "… گفتند" theirs). A clause without a speaker continues the one before in the same text
  * (a subject line's "Customer call" names no speaker for the body). A third party named first (a
@@ -63,7 +82,10 @@ const FLAGGED_ROLES = [
   "customerVerb", "oursVerb", "preposition", "replyHeader", "additive", "automated", "request", "excess", "document", "lesser", "than", "greater", "unreached",
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
-const STEERING_ROLES = ["says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition"] as const
+const STEERING_ROLES = [
+  "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "toward", "supplier", "percent",
+  "saying", "premium", "moderate", "seek", "degree", "unsolved"
+] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
 type FlaggedRole = (typeof FLAGGED_ROLES)[number]
@@ -102,6 +124,15 @@ export interface ReadingBits {
   deniable: number
   /** Made by a budget word and a freeze or cut ("budget is frozen until Q3", "بودجه … بسته است"): a constraint. */
   shrunk: number
+  /** Made by a move to another supplier that is a threat ("they'll go to Acme" after "if we don't
+   * give them 15%"; «سراغ یه تامین‌کننده ارزون‌تر می‌رن»): a churn threat. */
+  threat: number
+  /** What a refused condition names to make a move its threat: "if the price doesn't come down
+   * we'll move to Acme" (the criteria). */
+  terms: number
+  /** Made by a saying that puts price second ("you get what you pay for", «ارزون بخری دوبار
+   * می‌خری»): quality; the price words inside the saying are no price talk. */
+  saying: number
 }
 
 export interface Reading {
@@ -154,6 +185,17 @@ const VETTED = ROLE("vetted")
 const WORTH = ROLE("worth")
 const STAKE = ROLE("stake")
 const CONDITION = ROLE("condition")
+const UNLESS = ROLE("unless")
+const MOVE = ROLE("move")
+const TOWARD = ROLE("toward")
+const SUPPLIER = ROLE("supplier")
+const PERCENT = ROLE("percent")
+const SAYING = ROLE("saying")
+const PREMIUM = ROLE("premium")
+const MODERATE = ROLE("moderate")
+const SEEK = ROLE("seek")
+const DEGREE = ROLE("degree")
+const UNSOLVED = ROLE("unsolved")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -192,6 +234,16 @@ const SHRINK_GAP = 8
 /** Characters between a ceiling word and the Persian negative verb that denies it: "سقف نداره",
  * "سقفی نداریم"; further on the verb is a clause's own ("حداکثر تا ۴۰ نمی‌تونیم بیشتر بدیم"). */
 const CAP_NEGATION_GAP = 4
+/** Characters between a move ("they'll go to", «سراغ») and the supplier word that makes it one
+ * to another supplier ("go to a cheaper local supplier", «سراغ یه تامین‌کننده ارزون‌تر»). */
+const MOVE_SUPPLIER_GAP = 20
+/** Characters between «سراغ» and the Persian negative verb that denies the move: «سراغ یه
+ * تامین‌کننده دیگه نمی‌ریم». */
+const MOVE_NEGATION_GAP = 25
+/** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
+ * Persian negative verb that denies seeking it («نیستیم»): the verb closes the phrase, which may
+ * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
+const SEEK_GAP = 20
 
 const NONE = 0
 const THEM = 1
@@ -215,12 +267,16 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     // A ceiling and what it bounds ("حداکثر ۴۰ میلیون می‌تونیم بدیم") are steering roles: no bit.
     let ceiling = false
     let funded = false
+    /** A move or a saying, which may make a cue of its own ("if you don't give us 15% we'll go to
+     * Acme", "you get what you pay for"): the clause pass decides. */
+    let saysMore = false
     for (let h = 0; h < count; h++) {
       const id = hits[h * 5]!
       if (id < MARKER_BASE || (hits[h * 5 + 4]! & 2) !== 0) continue
       if (id >= FLAGGED_END) {
         if (id === CAP) ceiling = true
         else if (id === PAYABLE) funded = true
+        else if (id === MOVE || id === SAYING || id === PREMIUM) saysMore = true
         continue
       }
       markers |= 1 << (id - MARKER_BASE)
@@ -228,10 +284,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     }
     // A priced document called too high ("the quote is a bit steep"), a budget frozen or capped: cues made of two markers.
     if (who === "nobody" || ((markers & PRICED_EXCESS) !== PRICED_EXCESS && (markers & BUDGET_SHRINK) !== BUDGET_SHRINK &&
-      !(ceiling && (funded || (markers & MARKER.budget) !== 0)))) return settle(out, mask, 0, markers)
+      !(ceiling && (funded || (markers & MARKER.budget) !== 0)) && !saysMore)) return settle(out, mask, 0, markers)
     markers = 0
   }
-  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, saying } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
   let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -254,7 +310,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let cues = 0
   let keptNegatable = 0
   let negatedCriteria = 0
+  /** A dismissal phrase ("no complaints", "despite"), or an issue word negated ("not an issue", «مشکلی نداریم»). */
   let dismissed = false
+  let issueDismissed = false
+  let lastNegationStart = -1
   let increase = false
   /** A budget word was named and nothing else has been since: an increase word now is its verb. */
   let budget = false
@@ -340,6 +399,38 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let conditional = false
   /** Where a "not only" ends: its "only" is part of it. */
   let additiveEnd = -1
+  /** The condition is refused: a negation after the "if" ("if we don't give them 15%", «اگه قیمت
+   * پایین نیاد»), or an "unless". A refused condition on a criterion or a percentage makes the
+   * move it holds, or the move in the clause right after, a threat. */
+  let conditionRefused = false
+  /** A percentage or a priced document ("if we don't give them 15%", "unless you match their
+   * offer"): what a condition asks of our price. */
+  let bargained = false
+  /** The previous clause was such a condition ("If we don't give them 15%, they'll go to Acme"). */
+  let pendingThreatening = false
+  /** A move ("they'll go to", "we'll switch to", «سراغ … می‌ریم»): a threat when to another
+   * supplier, or when a refused condition holds it. Not "we'll go to the warehouse". */
+  let move = false
+  let moveEnd = -1
+  let moveNegated = false
+  let moveToSupplier = false
+  /** Where the last supplier word ended: Persian names it before the verb of moving («از یه شرکت دیگه خرید می‌کنن»). */
+  let supplierEnd = -1
+  /** A saying read whole ("cheaper isn't better"): the hits inside it are its own words. */
+  let sayingStart = -1
+  let sayingEnd = -1
+  /** What they will pay more for ("don't mind paying more for reliable pumps"): after this place, cues no dismissal takes. */
+  let premiumEnd = -1
+  let paidFor = 0
+  /** Where the "if" stands: a negation after it and before the move, or anywhere after it when the move came first, is the condition's. */
+  let conditionStart = -1
+  let moveStart = -1
+  /** «دنبال X نیستیم»: the cues of what is sought, and where the phrase sought has reached. */
+  let seekEnd = -1
+  let soughtCues = 0
+  let unsought = 0
+  /** Where a phrase saying a problem persists ends ("حل نکردید", "not fixed"): its negation is no dismissal. */
+  let unsolvedEnd = -1
 
   // One step past the last hit closes the last clause.
   for (let h = 0; h <= count; h++) {
@@ -370,7 +461,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // another clause, whose subject may come late («… و جواب دادن که کیفیت براشون اولویته»).
       else if (who === "notes" && hitsInClause > 0 && (flags & 1) === 0 && hits[at + 3]! + bump === current &&
         ((speaker === US && speakerByVerb && hits[at + 1]! >= speakerEnd) ||
-          ((id === CUSTOMER || id === WE || id === OURS) && speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd)))) bump++
+          ((id === CUSTOMER || id === WE || id === OURS) && speakerChangesAt(hits, h, count, speaker, speakerByVerb, speakerEnd, prepositionEnd, conditional)))) bump++
       // "We don't need a discount just on-time delivery": after a negation, "just"/"فقط" opens what is wanted instead.
       else if (id === ONLY && firstNegationEnd >= 0 && hits[at + 1]! >= additiveEnd && hits[at + 3]! + bump === current) bump++
       clause = hits[at + 3]! + bump
@@ -386,11 +477,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // "only 30k of budget approved": the approval is the ceiling, no grown budget.
         if (capped) increase = false
         if (stake) cues &= ~budgetBound
+        const threatening = conditional && conditionRefused && (bargained || (cues & terms) !== 0)
+        if (move && !moveNegated && (moveToSupplier || threatening || pendingThreatening)) {
+          cues |= threat
+          keptNegatable |= threat
+          derived |= threat
+        }
+        pendingThreatening = threatening && !move
         let voiced = cues & ~(negatable & ~keptNegatable)
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
-        voiced &= ~(accepted | (routineCues & ~freeCues))
-        if (dismissed) voiced &= ~dismissable
+        voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
+        if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {
           voiced &= ~excess
@@ -401,7 +499,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // "not price, but quality" / "نه قیمت، بلکه کیفیت": the clause before a contrast loses what it negated.
         if (pendingCounts && (firstIsRather || (firstIsContrast && pendingFirstNegation))) pendingVoiced &= ~pendingNegatedCriteria
         // "Delivery has been fine, no issues": a dismissal with nothing of its own sets aside the clause before.
-        if (dismissed && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
+        if ((dismissed || issueDismissed) && (cues & dismissable) === 0) pendingVoiced &= ~dismissable
         // "Quality, not price, …" / "کیفیت، نه قیمت": a clause that is only "not X" after one that
         // voiced something else sets X aside; "delivery, not on time" (the same thing) keeps it.
         // "Delivery matters more to us than price": what a comparison ranks lower, after a clause
@@ -437,6 +535,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         keptNegatable = 0
         negatedCriteria = 0
         dismissed = false
+        issueDismissed = false
+        lastNegationStart = -1
         increase = false
         budget = false
         budgetStart = -1
@@ -493,6 +593,23 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         stake = false
         conditional = false
         additiveEnd = -1
+        conditionRefused = false
+        bargained = false
+        move = false
+        moveEnd = -1
+        moveNegated = false
+        moveToSupplier = false
+        supplierEnd = -1
+        sayingStart = -1
+        sayingEnd = -1
+        premiumEnd = -1
+        paidFor = 0
+        conditionStart = -1
+        moveStart = -1
+        seekEnd = -1
+        soughtCues = 0
+        unsought = 0
+        unsolvedEnd = -1
       }
       if (h === count) break
       current = clause
@@ -502,6 +619,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         inherited = NONE
       }
     }
+    // A saying is read whole: "isn't" in "cheaper isn't better" is the saying's, not a negation of what follows.
+    if (end <= sayingEnd && start >= sayingStart) continue
     const first = hitsInClause === 0
     hitsInClause++
     const inQuotes = (flags & 1) !== 0
@@ -512,16 +631,29 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       switch (id) {
         case NEGATION_VERB:
         case NEGATION:
-          if (conditional && id === NEGATION) break
-          // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
-          // it, unless it is part of that pushback's own words ("ارزش ندارد").
-          // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
-          if (id === NEGATION_VERB && negatableSeen !== 0 && negatableEnd <= start && start - negatableEnd <= NEGATION_VERB_GAP) keptNegatable &= ~negatableSeen
+          // "if we can't hold the price", before the move or after a move said first ("they might go to Acme if …").
+          if (conditional && (!move || moveStart < conditionStart)) conditionRefused = true
+          lastNegationStart = start
+          if (id === NEGATION_VERB) {
+            // Persian puts the negative verb last ("خیلی گرون نیست"): it negates the pushback before
+            // it, unless it is part of that pushback's own words ("ارزش ندارد").
+            // Only close behind it: "بودجه ما ثابت است و بیشتر از پارسال نمی‌توانیم پرداخت کنیم" keeps its constraint.
+            if (negatableSeen !== 0 && negatableEnd <= start && start - negatableEnd <= NEGATION_VERB_GAP) keptNegatable &= ~negatableSeen
+            // «دنبال ارزون‌ترین قیمت ممکن نیستیم»: what they seek, denied.
+            if (seekEnd >= 0 && start >= seekEnd && start - seekEnd <= SEEK_GAP) unsought |= soughtCues
+            // «سراغ یه تامین‌کننده دیگه نمی‌ریم»: no move.
+            if (move && start >= moveEnd && start - moveEnd <= MOVE_NEGATION_GAP) moveNegated = true
+          }
+          // The rest of a conditional's negations are the condition's ("اگر حل نشود … با رقیب می‌بندیم").
+          if (conditional) break
           if (first) firstIsNegation = true
           // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
           if (end > negationEnd) negationEnd = end
           if (firstNegationEnd < 0) firstNegationEnd = end
-          if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP) dismissed = true
+          // "The problem is not price", «مشکل خاصی نداریم»; not "Problem: delivery not on time" (in
+          // English the negation after a criterion is its own), nor "حل نکردید" (not solved: the problem stands).
+          if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP && start >= unsolvedEnd &&
+            (id === NEGATION_VERB || lastCueEnd <= issueEnd)) issueDismissed = true
           // "قابل قبول نیست": the verdict denied.
           if (acceptedEnd >= 0 && start >= acceptedEnd && start - acceptedEnd <= NEGATION_VERB_GAP) accepted = 0
           // "budget is not frozen", "بودجه بسته نیست" (not "budget cuts mean we can't renew").
@@ -530,7 +662,23 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case ISSUE:
           issueEnd = end
-          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= NEGATION_ISSUE_GAP) dismissed = true
+          // Not a negation inside "not fixed" ("they have not fixed the issue").
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= NEGATION_ISSUE_GAP && negationEnd > unsolvedEnd) issueDismissed = true
+          break
+        case UNSOLVED:
+          // Its own negation ("not fixed") was read just before it, at its start.
+          if (lastNegationStart >= start) issueDismissed = false
+          if (end > unsolvedEnd) unsolvedEnd = end
+          break
+        case SEEK:
+          seekEnd = end
+          break
+        case DEGREE:
+          // "not necessarily looking for", "don't particularly need": the adverb is part of the negation.
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= 1) {
+            if (firstNegationEnd === negationEnd) firstNegationEnd = end
+            negationEnd = end
+          }
           break
         case DISMISSAL:
           dismissed = true
@@ -603,6 +751,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (end > routineEnd) routineEnd = end
           break
         case PRICED:
+          bargained = true
+          // A cue runs on through the document it names: «ارزون‌ترین پیشنهاد رو نمی‌خوایم».
+          if (lastCueEnd >= 0 && start >= lastCueEnd && start - lastCueEnd <= RUN_GAP) lastCueEnd = end
           if (excessOfStart < 0) {
             excessOfStart = start
             excessOfDocument = true
@@ -631,6 +782,56 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case CONDITION:
           conditional = true
+          if (conditionStart < 0) conditionStart = start
+          break
+        case UNLESS:
+          conditional = true
+          if (conditionStart < 0) conditionStart = start
+          conditionRefused = true
+          break
+        case PERCENT:
+          bargained = true
+          break
+        case MOVE:
+          if (!move) moveStart = start
+          move = true
+          if (end > moveEnd) moveEnd = end
+          if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
+          break
+        case TOWARD:
+          // "we'll go to your warehouse", «می‌ریم سراغ انبار شما»: the move it begins with is toward us or a place.
+          if (move && start >= moveStart) moveNegated = true
+          break
+        case SUPPLIER:
+          if (move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
+          supplierEnd = end
+          break
+        case SAYING:
+          // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper isn't better").
+          if (lastCueStart >= start && lastCueEnd <= end) {
+            routineCues |= lastCueBit
+            if (lastCueNewFree) freeCues &= ~lastCueBit
+          }
+          cues |= saying
+          derived |= saying
+          sayingStart = start
+          sayingEnd = end
+          break
+        case PREMIUM:
+          if (lastCueStart >= start && lastCueEnd <= end) {
+            routineCues |= lastCueBit
+            if (lastCueNewFree) freeCues &= ~lastCueBit
+          }
+          sayingStart = start
+          sayingEnd = end
+          premiumEnd = end
+          break
+        case MODERATE:
+          // «قیمت‌ها بالا نیست»: the price before it found not excessive, as "not too high" is.
+          if (excessOfStart >= 0 && negationEnd <= excessOfStart) {
+            accepted |= excessOf
+            acceptedEnd = end
+          }
           break
         case SHRINK:
           if (budgetStart >= 0) shrink = true
@@ -649,6 +850,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
               negatableSeen |= excess
               if (end > negatableEnd) negatableEnd = end
             }
+          } else if (excessOfStart >= 0 && negationEnd > excessOfStart && negationEnd <= start) {
+            // "Prices are not too high": the price found acceptable, no criterion ("price ok").
+            accepted |= excessOf
+            acceptedEnd = end
           }
           break
         case CUSTOMER:
@@ -697,8 +902,22 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // "budget … price increase": the increase is the price's, not the budget's.
       if (budget && start > budgetStart && (bit & dismissable) !== 0) budget = false
       if ((bit & excessOf) !== 0 && excessOfStart < 0) excessOfStart = start
+      if (seekEnd >= 0 && start >= seekEnd && start - seekEnd <= SEEK_GAP) {
+        soughtCues |= bit & dismissable
+        seekEnd = end
+      }
+      if (premiumEnd >= 0 && start >= premiumEnd) paidFor |= bit
       if (inQuotes) quotedHits = true
-      else if ((bit & otherSubject) !== 0) claim = OTHER
+      else if ((bit & otherSubject) !== 0) {
+        // "they'll go to a competitor", «می‌رن سراغ رقیب»: a move to another supplier, which is where
+        // they go, not who speaks; nor is one after a preposition («از شرکت دیگه خرید می‌کنن»), as a
+        // role noun there is no subject.
+        const movedTo = move && start >= moveEnd && start - moveEnd <= MOVE_SUPPLIER_GAP
+        if (movedTo) moveToSupplier = true
+        supplierEnd = end
+        if (!movedTo && !(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) &&
+          !(thanEnd >= 0 && start >= thanEnd && start - thanEnd <= PREPOSITION_GAP)) claim = OTHER
+      }
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
       const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
       if ((bit & negatable) !== 0) {
@@ -734,15 +953,17 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
  * - our subject pronoun and one of our actions in a clause of theirs: "They complained about
  *   delivery and we offered a discount";
  * - after a Persian verb of theirs, "ما" with a verb of ours later in the clause («مشتری گفت … و ما
- *   تخفیف دادیم»); "ما" alone after their verb may be "our" («قیمت ما»), which stays theirs.
+ *   تخفیف دادیم»); "ما" alone after their verb may be "our" («قیمت ما»), which stays theirs;
+ * - in a condition of ours, a subject of theirs and its move: "If we don't give them 15% they'll go
+ *   to Acme" (the condition is ours, the threat theirs).
  */
-function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: number, byVerb: boolean, speakerEnd: number, prepositionEnd: number): boolean {
+function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: number, byVerb: boolean, speakerEnd: number, prepositionEnd: number, conditional: boolean): boolean {
   const at = h * 5
   const id = hits[at]!
   const start = hits[at + 1]!
   if (id === CUSTOMER) {
     if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
-    return (speaker === US || speaker === OTHER) && nextHitIs(hits, h, count, SAYS)
+    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && nextHitIs(hits, h, count, MOVE)))
   }
   if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
   if (speaker !== THEM || !byVerb || start < speakerEnd) return false
