@@ -491,7 +491,9 @@ export const LEXICONS = {
      * supplier" is a competitor mention, not a threat; Persian "تامین کننده دیگری" (some other
      * supplier) is how the threat is put. */
     churnThreat: [
-      "move volume*", "moving volume*", "move our volume*", "shift volume*", "shift our volume*", "move our business",
+      "move volume*", "moving volume*", "move our volume*", "moving our volume*", "move their volume*", "moving their volume*",
+      "shift volume*", "shift our volume*", "shifting our volume*", "move our business", "go to tender", "going to tender",
+      "put it to tender", "putting it to tender", "take it to tender",
       "moving our business", "take our business*", "taking our business*", "switch supplier*", "switching supplier*",
       "switch vendor*", "switching vendor*", "change supplier*", "changing supplier*", "looking at alternatives",
       "look at alternatives", "looking for alternatives", "considering alternatives", "evaluating alternatives",
@@ -869,7 +871,7 @@ export const MARKERS = {
     "ناراضی هستند", "ناراضی بود", "ناراضی است", "گله داشت*", "گله کرد*", "گله دارند", "شکایت داشت*", "معتقدند", "دارند", "ندارند", "هستند", "بودند", "نیستند", "می دانند", "میدونن", "می کنند",
     "میکنن", "کردند", "دادند", "شدند", "خواهند", "راضی اند", "ناراضی اند", "نگران اند",
     // Where they say they will go or buy: «… سراغ پارس پمپ می‌روند».
-    "می روند", "می رن", "بروند", "برن", "می خرند", "می خرن",
+    "می روند", "می رن", "بروند", "برن", "می خرند", "می خرن", "می دهند", "می دن", "منتقل می کنند", "منتقل می کنن",
     "goft", "goftan", "goftand", "khast", "khastan", "khastand", "mikhan", "mikhad", "migan", "mige"
   ],
   /** Persian verbs whose person ending makes us the subject: "…ارائه دادیم", "ارسال کردیم". */
@@ -1090,6 +1092,8 @@ export const MARKERS = {
     "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
     "moving to", "switching to", "shifting to", "going with",
     "سراغ", "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند", "می رن", "می روند", "soragh",
+    // The order or the buying handed to someone: «سفارش را به پارس پمپ می‌دهیم», «خرید را به … منتقل می‌کنیم».
+    "سفارش را به", "سفارش ها را به", "سفارشات را به", "خرید را به", "خریدمان را به", "خریدمون را به",
     "mikharim", "miran"
   ],
   /** Another supplier, after a move: "go to a cheaper supplier", «سراغ یه تامین‌کننده ارزون‌تر». */

@@ -1169,6 +1169,18 @@ describe("a threat to go to another supplier, put as a condition (issue 13, fift
     expect(noted("مشتری گفت اگه قیمت پایین نیاد می‌رن سراغ پارس پمپ.")).toContain("churnThreat")
   })
 
+  it("hears the order handed to someone else, and volume moved or put to tender", () => {
+    expect(voiced("قیمت شما از پارس پمپ بالاتر است، اگر تخفیف ندهید سفارش را به آنها می‌دهیم.")).toContain("churnThreat")
+    expect(voiced("اگه قیمت پایین نیاد خریدمون رو به یه تامین‌کننده دیگه منتقل می‌کنیم.")).toContain("churnThreat")
+    expect(noted("مشتری گفت اگر تخفیف ندهیم سفارش‌ها را به پارس پمپ می‌دهند.")).toContain("churnThreat")
+    expect(voiced("We're moving our volume to Acme next quarter unless the price comes down.")).toContain("churnThreat")
+    expect(voiced("The CFO wants 10% off or we go to tender.")).toContain("churnThreat")
+    // An order sent somewhere is an instruction, whatever the condition.
+    expect(voiced("سفارش را به انبار شماره دو ارسال کنید.")).not.toContain("churnThreat")
+    expect(voiced("اگر تا شنبه نرسد سفارش را به انبار دوم بفرستید.")).not.toContain("churnThreat")
+    expect(voiced("Please ship the order to our Berlin warehouse.")).not.toContain("churnThreat")
+  })
+
   it("hears a move to another supplier without a condition", () => {
     expect(voiced("We'll go to a cheaper supplier next quarter.")).toContain("churnThreat")
     expect(voiced("می‌ریم سراغ یه تامین‌کننده ارزون‌تر.")).toContain("churnThreat")
