@@ -71,7 +71,7 @@ describe("negotiation hints", () => {
 import { msg, pct } from "../i18n/message"
 import { formatAmount } from "../pricing/format"
 import { suggestPricing } from "../pricing/index"
-import { at, kit, quotedDeal as quoted, type DealFields } from "../../tests/support/analysis-kit"
+import { at, keysOf, kit, quotedDeal as quoted, type DealFields } from "../../tests/support/analysis-kit"
 
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "")
 
@@ -476,6 +476,43 @@ describe("a concession step only where the ledger has one (issue 13)", () => {
         const text = plain(hints.find((h) => h.id === id)!.text)
         expect(text).toContain(persian ? "آنچه دست بالا را به آن‌ها داده: ۴٫۱ شکایت در سال؛ ۵۰٪ ارجاع‌شده." : "What gives them the upper hand: 4.1 complaints a year, 50% escalated.")
       }
+    }
+  })
+})
+
+describe("a price buyer who keeps naming a way out (issue 13)", () => {
+  // Deepening discounts on five deals, one lost on price, their price talk every month, and one
+  // threat to take the order elsewhere: the Dell trap, not yet "at risk".
+  const account = (persian: boolean) => {
+    const k = kit({ org: `threat-${persian ? "fa" : "en"}` })
+    const deals = [[5, 8], [6, 10], [8, 12], [10, 15, 20], [12, 18, 24]].map((ds, i) =>
+      quotedDeal(k, `D${i}`, i * 150, ds, { name: persian ? `قرارداد ${i}` : `Contract ${i}`, isClosed: true, isWon: i !== 3, closeDate: at(i * 150 + 40), ...(i === 3 ? { lossReason: "Price" } : {}) }))
+    const talk = Array.from({ length: 12 }, (_, n) => k.interaction(`P${n}`, {
+      at: at(n * 60), subject: persian ? "استعلام قیمت" : "Price request",
+      text: persian ? "قیمت برای ما مهم‌ترین معیار است؛ تخفیف بیشتری بدهید." : "Price is what we decide on; we need a deeper discount."
+    }))
+    const threat = k.interaction("T1", { at: at(700), subject: persian ? "پاسخ: پیش‌فاکتور" : "RE: quote",
+      text: persian ? "اگر تخفیف ندهید سفارش را به پارس پمپ می‌دهیم." : "If you can't get to 30% we'll give the order to Acer." })
+    const history = k.history(k.account({ name: persian ? "فولاد البرز" : "Alborz Steel" }), {
+      deals: deals.map((d) => d.deal), quotes: deals.flatMap((d) => d.quotes), quoteLines: deals.flatMap((d) => d.lines), interactions: [...talk, threat]
+    })
+    return { k, history, withoutThreat: { ...history, interactions: talk } }
+  }
+
+  it("says them in the Dell-trap hint, with the record behind it (EN, FA)", () => {
+    for (const persian of [false, true]) {
+      const { k, history, withoutThreat } = account(persian)
+      const locale = persian ? "fa-IR" : "en"
+      const said = persian ? "مشتری از بردن کار به جای دیگر حرف زده است (۱ بار در ۳۶۵ روز اخیر)." : "The customer spoke of taking the business elsewhere (1 time in the last 365 days)."
+      const profile = classifyRelationship(history, { now: at(720) })
+      expect(profile.dellTrap.flagged).toBe(true)
+      expect(profile.risk.label).not.toBe("at-risk")
+      const h = negotiationHints(profile, { locale }).find((x) => x.id === "dell-trap")!
+      expect(plain(h.text)).toContain(said)
+      expect(keysOf(h.evidence)).toContain(k.key("T1"))
+      const calm = classifyRelationship(withoutThreat, { now: at(720) })
+      expect(calm.dellTrap.flagged).toBe(true)
+      expect(plain(negotiationHints(calm, { locale }).find((x) => x.id === "dell-trap")!.text)).not.toContain(said.slice(0, 20))
     }
   })
 })

@@ -10,7 +10,7 @@ import { renderMessage } from "../i18n/render"
 import { joinMessages, mergeEvidence, percentOf } from "./evidence"
 import { priceLimitsKnown } from "./limits"
 import { ADVICE, COMPLAINTS, STRATEGY } from "./parameters"
-import { HINT_PRIORITIES, type Evidence, type LedgerEntry, type NegotiationHint, type RelationshipProfile } from "./profile"
+import { HINT_PRIORITIES, type Evidence, type LedgerEntry, type NegotiationHint, type RelationshipProfile, type RiskReason } from "./profile"
 
 /** Evidence per hint: enough to check it, short enough to read. */
 const HINT_EVIDENCE = 5
@@ -79,6 +79,13 @@ function competitorFact(p: RelationshipProfile): Message | null {
   const names = p.competition?.competitors ?? []
   if (names.length === 0) return null
   return msg("a.fact.competitors", { names: nested(joinMessages(names.map((c) => msg("a.fact.competitor", { name: text(c.name) })), "a.join.comma")) })
+}
+
+/** Their threats to take the business elsewhere, said beside the price advice: a buyer who keeps
+ * naming a way out is pressing for the next concession. The retention hint lists them itself. */
+function threatReason(p: RelationshipProfile): RiskReason | null {
+  if (p.risk.label === "at-risk") return null
+  return p.risk.reasons.find((r) => r.signal === "churn-threat") ?? null
 }
 
 function movedLastFact(p: RelationshipProfile): Message | null {
@@ -267,15 +274,15 @@ function warnings(p: RelationshipProfile, h: Hints): void {
   const competition = p.competition
   if (trap.flagged) {
     const text = sentences([
-      ...pathFacts(p), lossFact(p), competitorFact(p), regimeFact(p),
+      ...pathFacts(p), lossFact(p), competitorFact(p), threatReason(p)?.text ?? null, regimeFact(p),
       msg("a.hint.dell-trap.text"),
       ...floorMove(p), tradeMove(p), justifyMove(p)
     ])
     h.add("dell-trap", "high", hintMsg("dell-trap", text), "BusinessWeek 2006 (Dell); Emerson 1962; Kraljic 1983; Langer, Blank & Chanowitz 1978",
-      ev(trap.evidence, competition?.competitors.flatMap((c) => c.evidence) ?? []))
+      ev(trap.evidence, competition?.competitors.flatMap((c) => c.evidence) ?? [], threatReason(p)?.evidence ?? []))
   } else if (met === 2) {
-    const text = sentences([msg("a.hint.dell-trap-drift.text", { summary: nested(trap.summary) }), ...pathFacts(p, 2), lossFact(p), ...floorMove(p), tradeMove(p)])
-    h.add("dell-trap-drift", "medium", hintMsg("dell-trap-drift", text), "BusinessWeek 2006 (Dell); Emerson 1962", ev(trap.evidence))
+    const text = sentences([msg("a.hint.dell-trap-drift.text", { summary: nested(trap.summary) }), ...pathFacts(p, 2), lossFact(p), threatReason(p)?.text ?? null, ...floorMove(p), tradeMove(p)])
+    h.add("dell-trap-drift", "medium", hintMsg("dell-trap-drift", text), "BusinessWeek 2006 (Dell); Emerson 1962", ev(trap.evidence, threatReason(p)?.evidence ?? []))
   }
   const c = p.complaints
   if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations" || r.signal === "complaint-pressure")) {
