@@ -22,6 +22,9 @@ const layer = {
   // The panel takes the pure rules (src/crm/rules-registry.ts): the API registry would put the
   // sync, share and session code into the panel's bundle.
   apiRegistry: { regex: "(^|/)crm/registry$", message: "The panel uses src/crm/rules-registry.ts; src/crm/registry.ts carries the sync code." },
+  // The panel renders the profiles the background computed: the classifier and its lexicon (the
+  // analysis index, incremental, features, lexicon) would ride along in every panel open (144 KB).
+  classifier: { regex: "(^|/)analysis(/(index|incremental|features|lexicon|aggregate|dedupe))?$", message: "The panel takes src/analysis/hints.ts and src/analysis/profile.ts; the classifier runs in the background." },
   background: { regex: "(^|/)background(/|$)", message: "The background is an entry point: share what you need through src/model, src/messaging or src/crm." },
   // Content scripts: 15 KiB on every CRM page; the API side, zod and Dexie never ride along.
   apiSide: {
@@ -35,7 +38,7 @@ const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patter
 
 const layers = [
   { files: ["src/**/*.{ts,tsx}"], ignores: ["src/panel/**", "src/sidepanel.tsx", "src/crm/**", "src/contents/**", "src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel, layer.crmInternals) },
-  { files: ["src/panel/**/*.{ts,tsx}", "src/sidepanel.tsx"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.crmInternals, layer.background, layer.apiRegistry) },
+  { files: ["src/panel/**/*.{ts,tsx}", "src/sidepanel.tsx"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.crmInternals, layer.background, layer.apiRegistry, layer.classifier) },
   { files: ["src/crm/**/*.{ts,tsx}"], ignores: ["src/**/*.test.{ts,tsx}"], rules: restrict(layer.panel) },
   ...CRMS.map((crm) => ({ files: [`src/contents/${crm}*.ts`], rules: restrict(layer.panel, layer.background, layer.apiSide, otherCrm(crm)) })),
   // What the content scripts import in turn: the same budget applies one step further down.

@@ -3,7 +3,7 @@
  * JSON of the whole document except `hash` itself (envelope and payload: who, when, which record,
  * which Parley, and the content), so an edited time or record id is detected like edited content.
  */
-import { negotiationHints } from "../analysis"
+import { negotiationHints } from "../analysis/hints"
 import type { RelationshipProfile } from "../analysis/profile"
 import type { AccountHistory } from "../model/schema"
 import { applyAllowlist, SNAPSHOT_FIELDS } from "./allowlist"

@@ -1,6 +1,7 @@
 /** Negotiation: the hints of FRAMEWORK.md §2 for this account, most important first. */
 import { useMemo } from "react"
-import { negotiationHints, PUSHBACK_LABELS, type NegotiationHint, type RelationshipProfile } from "../../analysis"
+import { negotiationHints } from "../../analysis/hints"
+import { PUSHBACK_LABELS, type NegotiationHint, type RelationshipProfile } from "../../analysis/profile"
 import { EvidenceList } from "../components/EvidenceList"
 import { Message } from "../components/Message"
 import { useI18n } from "../components/I18n"
