@@ -196,3 +196,17 @@ describe("one company however it is typed", () => {
     }
   })
 })
+
+describe("a person, an office or a colleague the order goes to is no competitor (review)", () => {
+  it("names none from 'give the order to Mr Karimi', 'Tehran Office', «همکارم», «دفتر مرکزی», and still names the company", () => {
+    expectNames(["Acme", "پارس پمپ"], [
+      "If you don't discount we'll give the order to Acme.",
+      "اگر تخفیف ندهید سفارش را به پارس پمپ می‌دهیم."
+    ], [
+      "Your price is too high. Please give the order to Mr Karimi in purchasing.",
+      "Your price is too high. We will move our next order to Tehran Office.",
+      "قیمت خیلی بالاست. سفارش را به همکارم می‌دهیم.",
+      "قیمت خیلی بالاست. با دفتر مرکزی قرارداد داریم."
+    ])
+  })
+})

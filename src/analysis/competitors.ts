@@ -131,6 +131,13 @@ const STOP = new Set([
   // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
   "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
 ])
+/** Words that make a name a person, a place or a part of an organisation, wherever they stand in it:
+ * "give the order to Mr Karimi", "move our next order to Tehran Office", "go to Accounts". */
+const EN_BLOCK = new Set([
+  "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "office", "offices", "headquarters", "hq", "branch", "warehouse", "site",
+  "plant", "factory", "department", "dept", "team", "accounts", "accounting", "colleague", "colleagues", "manager", "director",
+  "boss", "head", "ceo", "cfo", "cto", "coo"
+])
 /** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
 const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
 /**
@@ -160,7 +167,7 @@ const FA_BLOCK = [
   "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند", "یک", "یه", "دو", "سه", "چهار", "پنج", "شش",
   "هفت", "هشت", "نه", "ده", "صد", "هزار", "میلیون", "میلیارد", "نصف", "نیم", "برابر", "درصد", "تومان", "ریال", "عدد", "تن",
   "کیلو", "متر", "به", "از", "با", "در", "را", "رو", "تا", "برای", "بر", "که", "و", "یا", "هم", "نیز", "است", "هست", "بود",
-  "شد", "داد", "داده", "گفت"
+  "شد", "داد", "داده", "گفت", "دفتر", "مرکزی", "ستاد", "بخش", "قسمت", "اداره", "دپارتمان", "معاون", "رئیس", "همکارم"
 ]
 /** Words that open a clause or a report before a name («گفت پارس پمپ …», «متاسفانه X …»): dropped. */
 const FA_LEAD = [
@@ -197,8 +204,8 @@ const wordsOf = (text: string | undefined) => ` ${(text ?? "").toLowerCase().rep
 function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => boolean): string | null {
   const words = raw.trim().replace(/['’]s$/, "").replace(/[.,;:]+$/, "").split(/\s+/)
   while (words.length > 0 && FA_OPENERS.has(faFold(words[0]!))) words.shift()
-  // «ماه قبل», «بودجه ما», «تامین‌کننده دیگر»: a name with such a word in it is none.
-  if (words.some(faBlocked)) return null
+  // «ماه قبل», «بودجه ما», «تامین‌کننده دیگر», "Mr Karimi", "Tehran Office": a name with such a word in it is none.
+  if (words.some((w) => faBlocked(w) || EN_BLOCK.has(w.toLowerCase().replace(/\.$/, "")))) return null
   // "Then HP quoted", "Acer Monday": a common word beside the name is not part of it.
   while (words.length > 0 && STOP.has(words[0]!.toLowerCase())) words.shift()
   while (words.length > 0 && STOP.has(words[words.length - 1]!.toLowerCase())) words.pop()
