@@ -151,9 +151,9 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     evidence: items,
     summary: silent
       ? usualGapDays === null
-        ? msg("a.engagement.silentNoRhythm", { days: Math.round(daysSince ?? 0), ...silenceAsides({ unansweredOutreach, automated }) })
-        : msg("a.engagement.silent", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), ...silenceAsides({ unansweredOutreach, automated }) })
-      : msg("a.engagement.summary", { human: humanContacts, customer: customerContacts, uncounted: silenceAsides({ unansweredOutreach, automated }).uncounted })
+        ? msg("a.engagement.silentForNoRhythm", { days: Math.round(daysSince ?? 0), ...silenceAsides({ unansweredOutreach, automated }) })
+        : msg("a.engagement.silentFor", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), ...silenceAsides({ unansweredOutreach, automated }) })
+      : msg("a.engagement.contacts", { human: humanContacts, customer: customerContacts, uncounted: silenceAsides({ unansweredOutreach, automated }).uncounted })
   }
 }
 

@@ -98,8 +98,8 @@ export function risk(fs: FeatureSet, now: number, complaints: ComplaintsResult, 
   if (engagement.silent) {
     const days = engagement.daysSinceCustomerContact ?? 0
     add("gone-silent", engagement.usualGapDays === null
-      ? msg("a.risk.goneSilentNoRhythm", { days, ...silenceAsides(engagement) })
-      : msg("a.risk.goneSilent", { days, gap: Math.round(engagement.usualGapDays), ...silenceAsides(engagement) }),
+      ? msg("a.risk.silentForNoRhythm", { days, ...silenceAsides(engagement) })
+      : msg("a.risk.silentFor", { days, gap: Math.round(engagement.usualGapDays), ...silenceAsides(engagement) }),
     engagement.evidence)
   }
   if (complaints.pressure >= COMPLAINTS.pressureSignal) {

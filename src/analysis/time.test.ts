@@ -271,7 +271,7 @@ describe.each([
     const say = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, language === "Persian" ? "fa" : "en")
     const texts = (p: RelationshipProfile) => [say(p.engagement!.summary), say(p.risk.reasons.find((r) => r.signal === "gone-silent")!.text)]
     for (const text of texts(silent)) {
-      expect(text).toMatch(language === "Persian" ? /۳ پیام ما .*بی‌پاسخ مانده؛ ۱۹۰ ارسال خودکار شمرده نشد/ : /; 3 of our messages since went unanswered; 190 automated sends not counted/)
+      expect(text).toMatch(language === "Persian" ? /۳ پیام ما .*بی‌پاسخ مانده؛ ۱۹۰ ارسال خودکار شمرده نشد/ : /; 3 messages from us since went unanswered; 190 automated sends not counted/)
     }
     // Silent, and nothing of ours since: no "0 of our messages", no "0 automated sends".
     const quiet = classifyRelationship(k.history(k.account({ createdAt: at(-200) }), { interactions: customer }), { now: at(NOW_DAY) })
@@ -281,6 +281,21 @@ describe.each([
       expect(text).toMatch(/[.]$/)
     }
     expect(say(quiet.engagement!.summary)).toMatch(language === "Persian" ? /روز است سراغی از ما نگرفته، در حالی که معمولاً هر ۱۴ روز یک بار تماس می‌گرفت\.$/ : /against a usual gap of 14 days\.$/)
+  })
+
+  it("still renders a silence stored before the asides existed (a kept profile, a snapshot), with no raw placeholder", () => {
+    const stored: Parameters<typeof renderMessage>[0][] = [
+      { id: "a.engagement.silent", params: { days: 82, gap: 7, outreach: 9, automated: 0 } },
+      { id: "a.engagement.silentNoRhythm", params: { days: 82, outreach: 9, automated: 3 } },
+      { id: "a.engagement.summary", params: { human: 40, customer: 12, automated: 3 } },
+      { id: "a.risk.goneSilent", params: { days: 82, gap: 7, outreach: 9, automated: 0 } },
+      { id: "a.risk.goneSilentNoRhythm", params: { days: 82, outreach: 9, automated: 0 } }
+    ]
+    for (const m of stored) {
+      const text = renderMessage(m, language === "Persian" ? "fa" : "en")
+      expect(text, m.id).not.toMatch(/[{}]/)
+      expect(text, m.id).toMatch(language === "Persian" ? /۹|۴۰/ : /9|40/)
+    }
   })
 
   it("does not call a customer silent who keeps their usual rhythm, whatever we send", () => {

@@ -103,13 +103,19 @@ export const analysisEn = {
   "a.channelThe.note": "The note",
   "a.pushback.ev.constraint": "{channel} {title} pleads a limit ({cue}): a constraint, not a judgement of our value.",
   "a.pushback.ev.disparagement": "{channel} {title} questions our value ({cue}): disparagement.",
-  "a.engagement.summary": "{human} {human|contact|contacts} between people ({customer} from the customer){uncounted}.",
-  "a.engagement.unanswered": "; {outreach} of our {outreach|message|messages} since went unanswered",
+  "a.engagement.contacts": "{human} {human|contact|contacts} between people ({customer} from the customer){uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.summary": "{human} {human|contact|contacts} between people ({customer} from the customer); {automated} automated {automated|send|sends} not counted.",
+  "a.engagement.unanswered": "; {outreach} {outreach|message|messages} from us since went unanswered",
   "a.engagement.uncounted": "; {automated} automated {automated|send|sends} not counted",
   "a.engagement.ev.lastCustomer": "The customer last reached out {days} {days|day|days} ago: {title}.",
   "a.engagement.ev.unanswered": "Our {title} is the latest of {n} {n|message|messages} to them since, unanswered.",
-  "a.engagement.silent": "The customer has not reached out for {days} days, against a usual gap of {gap} days{unanswered}{uncounted}.",
-  "a.engagement.silentNoRhythm": "The customer has not reached out for {days} days{unanswered}{uncounted}.",
+  "a.engagement.silentFor": "The customer has not reached out for {days} days, against a usual gap of {gap} days{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.silent": "The customer has not reached out for {days} days, against a usual gap of {gap} days; {outreach} of our {outreach|message|messages} since went unanswered and {automated} automated {automated|send|sends} were not counted.",
+  "a.engagement.silentForNoRhythm": "The customer has not reached out for {days} days{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.silentNoRhythm": "The customer has not reached out for {days} days; {outreach} of our {outreach|message|messages} since went unanswered and {automated} automated {automated|send|sends} were not counted.",
   "a.regime.none": "No change of regime: the last 12 months read like the years before.",
   "a.regime.short": "Too little history to compare: a change is read against at least {days} days before the last 12 months.",
   "a.regime.changed": "The relationship changed since {since}. {changes}",
@@ -148,8 +154,12 @@ export const analysisEn = {
   "a.risk.summary.watch": "Watch: {reasons}",
   "a.risk.summary.healthy": "Healthy, one minor signal: {reasons}",
   "a.risk.summary.none": "No risk signal: {recent} activities in the last {days} days, {previous} in the {days} before.",
-  "a.risk.goneSilent": "The customer has gone silent: no word from them for {days} days against a usual gap of {gap} days{unanswered}{uncounted}.",
-  "a.risk.goneSilentNoRhythm": "The customer has gone silent: no word from them for {days} days{unanswered}{uncounted}.",
+  "a.risk.silentFor": "The customer has gone silent: no word from them for {days} days against a usual gap of {gap} days{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.risk.goneSilent": "The customer has gone silent: no word from them for {days} days against a usual gap of {gap} days; {outreach} of our {outreach|message|messages} went unanswered, {automated} automated {automated|send|sends} not counted.",
+  "a.risk.silentForNoRhythm": "The customer has gone silent: no word from them for {days} days{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.risk.goneSilentNoRhythm": "The customer has gone silent: no word from them for {days} days; {outreach} of our {outreach|message|messages} went unanswered, {automated} automated {automated|send|sends} not counted.",
   "a.risk.complaintPressure": "Complaint pressure is high ({pressure}): {n} {n|complaint|complaints} in the last 12 months, {high} of them high-priority and {escalated} escalated; recent and severe ones weigh most.",
   "a.risk.churnThreat": "The customer spoke of taking the business elsewhere ({n} {n|time|times} in the last {days} days).",
   "a.strategy.ne.few": "{n} {n|record|records}, {needed} needed",

@@ -102,13 +102,19 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.channelThe.note": "یادداشت",
   "a.pushback.ev.constraint": "{channel} {title} از محدودیت می‌گوید ({cue}): این محدودیت است، نه داوری دربارهٔ ارزش ما.",
   "a.pushback.ev.disparagement": "{channel} {title} ارزش ما را زیر سؤال می‌برد ({cue}): کم‌ارزش‌شماری.",
-  "a.engagement.summary": "{human} تماس میان افراد ({customer} از سوی مشتری){uncounted}.",
+  "a.engagement.contacts": "{human} تماس میان افراد ({customer} از سوی مشتری){uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.summary": "{human} تماس میان افراد ({customer} از سوی مشتری)؛ {automated} ارسال خودکار شمرده نشد.",
   "a.engagement.unanswered": "؛ {outreach} پیام ما از آن پس بی‌پاسخ مانده",
   "a.engagement.uncounted": "؛ {automated} ارسال خودکار شمرده نشد",
   "a.engagement.ev.lastCustomer": "مشتری آخرین بار {days} روز پیش تماس گرفت: {title}.",
   "a.engagement.ev.unanswered": "{title} آخرین پیام از {n} پیامی است که از آن پس برایشان فرستاده‌ایم و بی‌پاسخ مانده.",
-  "a.engagement.silent": "مشتری {days} روز است سراغی از ما نگرفته، در حالی که معمولاً هر {gap} روز یک بار تماس می‌گرفت{unanswered}{uncounted}.",
-  "a.engagement.silentNoRhythm": "مشتری {days} روز است سراغی از ما نگرفته{unanswered}{uncounted}.",
+  "a.engagement.silentFor": "مشتری {days} روز است سراغی از ما نگرفته، در حالی که معمولاً هر {gap} روز یک بار تماس می‌گرفت{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.silent": "مشتری {days} روز است سراغی از ما نگرفته، در حالی که معمولاً هر {gap} روز یک بار تماس می‌گرفت؛ {outreach} پیام ما از آن پس بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
+  "a.engagement.silentForNoRhythm": "مشتری {days} روز است سراغی از ما نگرفته{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.engagement.silentNoRhythm": "مشتری {days} روز است سراغی از ما نگرفته؛ {outreach} پیام ما از آن پس بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
   "a.regime.none": "تغییری در الگوی رابطه نیست: ۱۲ ماه اخیر مانند سال‌های پیش از آن است.",
   "a.regime.short": "تاریخچه برای مقایسه کافی نیست: تغییر را باید با دست‌کم {days} روز پیش از ۱۲ ماه اخیر سنجید.",
   "a.regime.changed": "رابطه از {since} عوض شده است. {changes}",
@@ -147,8 +153,12 @@ export const analysisFa: Record<keyof typeof analysisEn, string> = {
   "a.risk.summary.watch": "زیر نظر: {reasons}",
   "a.risk.summary.healthy": "سالم، با یک نشانهٔ جزئی: {reasons}",
   "a.risk.summary.none": "نشانهٔ ریسکی نیست: {recent} فعالیت در {days} روز اخیر و {previous} فعالیت در {days} روز پیش از آن.",
-  "a.risk.goneSilent": "مشتری ساکت شده است: {days} روز است خبری از او نیست، در حالی که معمولاً هر {gap} روز تماس می‌گرفت{unanswered}{uncounted}.",
-  "a.risk.goneSilentNoRhythm": "مشتری ساکت شده است: {days} روز است خبری از او نیست{unanswered}{uncounted}.",
+  "a.risk.silentFor": "مشتری ساکت شده است: {days} روز است خبری از او نیست، در حالی که معمولاً هر {gap} روز تماس می‌گرفت{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.risk.goneSilent": "مشتری ساکت شده است: {days} روز است خبری از او نیست، در حالی که معمولاً هر {gap} روز تماس می‌گرفت؛ {outreach} پیام ما بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
+  "a.risk.silentForNoRhythm": "مشتری ساکت شده است: {days} روز است خبری از او نیست{unanswered}{uncounted}.",
+  // Profiles and snapshots stored before the optional asides name this id with its old parameters.
+  "a.risk.goneSilentNoRhythm": "مشتری ساکت شده است: {days} روز است خبری از او نیست؛ {outreach} پیام ما بی‌پاسخ مانده و {automated} ارسال خودکار شمرده نشد.",
   "a.risk.complaintPressure": "فشار شکایت بالاست ({pressure}): {n} شکایت در ۱۲ ماه اخیر که {high} مورد با اولویت بالا و {escalated} مورد ارجاع‌شده بوده است؛ شکایت‌های تازه و جدی بیشترین وزن را دارند.",
   "a.risk.churnThreat": "مشتری از بردن کار به جای دیگر حرف زده است ({n} بار در {days} روز اخیر).",
   "a.strategy.ne.few": "{n} رکورد؛ دست‌کم {needed} رکورد لازم است",
