@@ -44,7 +44,8 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
     deniable: cue.price!,
     shrunk: cue.constraint!,
     threat: cue.churnThreat!,
-    terms: cue.price! | cue.quality! | cue.delivery! | cue.support!,
+    terms: cue.price!,
+    buyTerms: cue.price! | cue.quality! | cue.delivery! | cue.support!,
     saying: cue.quality!
   })
 })

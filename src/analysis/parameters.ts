@@ -1084,17 +1084,21 @@ export const MARKERS = {
   move: [
     "ll go to", "will go to", "would go to", "d go to", "ll go with", "will go with", "would go with", "d go with",
     "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
-    "d switch to", "ll buy from", "will buy from", "would buy from", "ll order from", "will order from",
-    "ll take it to", "ll take the order to", "ll give the order to", "will give the order to", "ll place the order with",
-    "will place the order with", "ll award it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
+    "d switch to", "ll take it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
     "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
     "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
     "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
     "moving to", "switching to", "shifting to", "going with",
-    "سراغ", "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند", "می رن", "می روند", "soragh",
+    "سراغ", "می رن", "می روند", "soragh", "miran"
+  ],
+  /** Buying elsewhere, a move that is a supplier's business whatever the condition asks ("if
+   * quality doesn't improve we'll buy from Acme", «اگر کیفیت درست نشه از آبادان پمپ می‌خریم»). */
+  buy: [
+    "ll buy from", "will buy from", "would buy from", "ll order from", "will order from", "ll take the order to",
+    "ll give the order to", "will give the order to", "ll place the order with", "will place the order with", "ll award it to",
+    "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند",
     // The order or the buying handed to someone: «سفارش را به پارس پمپ می‌دهیم», «خرید را به … منتقل می‌کنیم».
-    "سفارش را به", "سفارش ها را به", "سفارشات را به", "خرید را به", "خریدمان را به", "خریدمون را به",
-    "mikharim", "miran"
+    "سفارش را به", "سفارش ها را به", "سفارشات را به", "خرید را به", "خریدمان را به", "خریدمون را به", "mikharim"
   ],
   /** Another supplier, after a move: "go to a cheaper supplier", «سراغ یه تامین‌کننده ارزون‌تر». */
   supplier: ["supplier", "suppliers", "vendor", "vendors", "distributor", "distributors", "تامین کننده*", "فروشنده*", "tamin konande*"],
@@ -1104,8 +1108,10 @@ export const MARKERS = {
     "ll go to your", "will go to your", "would go to your", "d go to your", "ll go with you", "will go with you",
     "would go with you", "d go with you", "ll move to your", "will move to your", "ll switch to your", "will switch to your",
     "ll buy from you", "will buy from you", "ll order from you", "will order from you", "going with you", "moving to your",
-    "have to go to your", "have to go with you",
-    "سراغ شما", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
+    "have to go to your", "have to go with you", "ll go to our", "will go to our", "ll go to the next", "will go to the next",
+    "ll move to the next", "will move to the next", "ll switch to the next", "will switch to the next", "ll go to accounts",
+    "will go to accounts",
+    "سراغ شما", "سراغ مدیر*", "سراغ همکار*", "سراغ واحد*", "سراغ بخش*", "سراغ مورد بعد*", "سراغ آیتم*", "سراغ آزمایشگاه*", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
   ],
   /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
   percent: ["%", "percent", "per cent", "pct", "درصد", "darsad"],

@@ -1254,11 +1254,30 @@ describe("a price denied to be high (issue 13, fifth probe)", () => {
 describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13, fifth probe)", () => {
   it("hears a threat said first and its condition after, a move to 'other options', and a move whose supplier Persian names first", () => {
     expect(noted("Mentioned they might go to Acme if we can't hold the price.")).toContain("churnThreat")
-    expect(voiced("If support doesn't improve we're moving to Acme next year.")).toContain("churnThreat")
+    // Any criterion refused makes buying elsewhere, or a move to another supplier, a threat.
+    expect(voiced("If support doesn't improve we'll buy from Acme next year.")).toContain("churnThreat")
+    expect(voiced("If support doesn't improve we're moving to another supplier next year.")).toContain("churnThreat")
     expect(voiced("We need a better price or we'll have to consider other options.")).toContain("churnThreat")
     expect(noted("اگه تخفیف ندیم، احتمالا از شرکت دیگه خرید می‌کنن.")).toContain("churnThreat")
     expect(noted("moshtari mige gerune, mire soragh raghib")).toContain("churnThreat")
     expect(noted("اگه قیمت رو با پارس پمپ یکی نکنیم، میرن.")).toContain("churnThreat")
+  })
+
+  it("hears no threat in an errand a condition sends someone on: a person, a place, a day, a carrier, the next step (review)", () => {
+    for (const text of [
+      "If the price isn't confirmed we'll go to our manager for approval.",
+      "If we don't get the invoice by Friday we'll go to accounts directly.",
+      "If you can't deliver by Friday we'll go to the site ourselves to pick it up.",
+      "If delivery isn't possible on Monday, we'll switch to Tuesday.",
+      "If the quote isn't signed today we'll go to the next item on the agenda.",
+      "Unless the quality report is ready, we'll move to the next test.",
+      "If it doesn't arrive we will switch to DHL for shipping.",
+      "اگر قیمت تایید نشه سراغ مدیر مالی می‌ریم.",
+      "اگر کیفیت خوب نباشد سراغ آزمایشگاه می‌رویم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    // A price refused keeps a move elsewhere a threat, in both languages.
+    expect(voiced("If the price doesn't come down we'll move to Acme.")).toContain("churnThreat")
+    expect(voiced("اگه ۱۵ درصد تخفیف ندید می‌ریم سراغ پارس پمپ.")).toContain("churnThreat")
   })
 
   it("ranks what decides above what is only a factor, and sets aside what they can live with or raise no objection to", () => {

@@ -61,7 +61,8 @@ const matcher = compileLexicons(TABLE, {
     deniable: cue.price!,
     shrunk: cue.cap!,
     threat: cue.leave!,
-    terms: cue.price! | cue.quality! | cue.late!,
+    terms: cue.price!,
+    buyTerms: cue.price! | cue.quality! | cue.late!,
     saying: cue.quality!
   })
 })

@@ -83,7 +83,7 @@ const FLAGGED_ROLES = [
   "conversation", "want", "concession", "accepted", "routine", "priced", "shrink"
 ] as const
 const STEERING_ROLES = [
-  "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "toward", "supplier", "percent",
+  "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
   "saying", "premium", "moderate", "seek", "degree", "unsolved"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
@@ -128,8 +128,12 @@ export interface ReadingBits {
    * give them 15%"; «سراغ یه تامین‌کننده ارزون‌تر می‌رن»): a churn threat. */
   threat: number
   /** What a refused condition names to make a move its threat: "if the price doesn't come down
-   * we'll move to Acme" (the criteria). */
+   * we'll move to Acme" (the price). A move elsewhere for anything else is often an errand ("if it
+   * doesn't arrive we'll switch to DHL", "if quality isn't confirmed we'll go to the lab"). */
   terms: number
+  /** What a refused condition names to make buying elsewhere its threat: "if quality doesn't
+   * improve we'll buy from Acme" (any criterion: buying is what a supplier is for). */
+  buyTerms: number
   /** Made by a saying that puts price second ("you get what you pay for", «ارزون بخری دوبار
    * می‌خری»): quality; the price words inside the saying are no price talk. */
   saying: number
@@ -187,6 +191,7 @@ const STAKE = ROLE("stake")
 const CONDITION = ROLE("condition")
 const UNLESS = ROLE("unless")
 const MOVE = ROLE("move")
+const BUY = ROLE("buy")
 const TOWARD = ROLE("toward")
 const SUPPLIER = ROLE("supplier")
 const PERCENT = ROLE("percent")
@@ -276,7 +281,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       if (id >= FLAGGED_END) {
         if (id === CAP) ceiling = true
         else if (id === PAYABLE) funded = true
-        else if (id === MOVE || id === SAYING || id === PREMIUM) saysMore = true
+        else if (id === MOVE || id === BUY || id === SAYING || id === PREMIUM) saysMore = true
         continue
       }
       markers |= 1 << (id - MARKER_BASE)
@@ -287,7 +292,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       !(ceiling && (funded || (markers & MARKER.budget) !== 0)) && !saysMore)) return settle(out, mask, 0, markers)
     markers = 0
   }
-  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, saying } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
   let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -408,9 +413,13 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let bargained = false
   /** The previous clause was such a condition ("If we don't give them 15%, they'll go to Acme"). */
   let pendingThreatening = false
+  /** The same, for buying elsewhere ("If quality doesn't improve, we'll buy from Acme"). */
+  let pendingBuyThreatening = false
   /** A move ("they'll go to", "we'll switch to", «سراغ … می‌ریم»): a threat when to another
    * supplier, or when a refused condition holds it. Not "we'll go to the warehouse". */
   let move = false
+  /** The move is buying elsewhere ("we'll buy from", «از … می‌خریم», «سفارش را به … می‌دهیم»). */
+  let buying = false
   let moveEnd = -1
   let moveNegated = false
   let moveToSupplier = false
@@ -478,12 +487,14 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (capped) increase = false
         if (stake) cues &= ~budgetBound
         const threatening = conditional && conditionRefused && (bargained || (cues & terms) !== 0)
-        if (move && !moveNegated && (moveToSupplier || threatening || pendingThreatening)) {
+        const buyThreatening = conditional && conditionRefused && (bargained || (cues & buyTerms) !== 0)
+        if (move && !moveNegated && (moveToSupplier || (buying ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) {
           cues |= threat
           keptNegatable |= threat
           derived |= threat
         }
         pendingThreatening = threatening && !move
+        pendingBuyThreatening = buyThreatening && !move
         let voiced = cues & ~(negatable & ~keptNegatable)
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
@@ -596,6 +607,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         conditionRefused = false
         bargained = false
         move = false
+        buying = false
         moveEnd = -1
         moveNegated = false
         moveToSupplier = false
@@ -792,7 +804,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case PERCENT:
           bargained = true
           break
+        case BUY:
         case MOVE:
+          if (id === BUY) buying = true
           if (!move) moveStart = start
           move = true
           if (end > moveEnd) moveEnd = end
@@ -963,7 +977,7 @@ function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: n
   const start = hits[at + 1]!
   if (id === CUSTOMER) {
     if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
-    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && nextHitIs(hits, h, count, MOVE)))
+    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && (nextHitIs(hits, h, count, MOVE) || nextHitIs(hits, h, count, BUY))))
   }
   if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
   if (speaker !== THEM || !byVerb || start < speakerEnd) return false

@@ -474,7 +474,7 @@ export function compileLexicons<L extends LexiconTable>(
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0, threat: 0, terms: 0, saying: 0 }
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0, threat: 0, terms: 0, buyTerms: 0, saying: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
     const triesByArray = new WeakMap<readonly string[], Trie>()
