@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { cursorKey, recordKey } from "../model/keys"
 import { openDatabase } from "../model/db"
 import type { SyncCursor } from "../model/schema"
-import type { SyncProgressReport } from "../model/sync-status"
+import type { SyncProgressReport, SyncState } from "../model/sync-status"
 import { mapAccount } from "./dynamics/map"
 import { PausedSignal, ProgressTally, shareRun, stopIfPaused, writeStreamPage, type AccountRuns } from "./stream-runner"
 
@@ -75,19 +75,22 @@ describe("writeStreamPage", () => {
 })
 
 describe("shareRun", () => {
-  /** Runs that say which they are, the first held until `finish`; `starts` has when each began. */
-  function runner() {
+  /** A run's result as the connectors give it: which run it was, and how it ended. */
+  type Ran = { n: number; status: { state: SyncState } }
+  /** Runs that say which they are, the first held until `finish` and ending `firstEnds`; `starts` has when each began. */
+  function runner(firstEnds: SyncState = "synced") {
     const clock = { now: 1_000 }
     const starts: number[] = []
     let finish!: () => void
     const held = new Promise<void>((resolve) => (finish = resolve))
-    const run = (n: number) => async () => {
+    const run = (n: number) => async (): Promise<Ran> => {
       starts.push(clock.now)
       if (n === 1) await held
-      return n
+      return { n, status: { state: n === 1 ? firstEnds : "synced" } }
     }
-    return { runs: new Map() as AccountRuns<number>, clock, starts, finish, run, now: () => clock.now }
+    return { runs: new Map() as AccountRuns<Ran>, clock, starts, finish, run, now: () => clock.now }
   }
+  const which = async (runs: Promise<Ran>[]) => (await Promise.all(runs)).map((r) => r.n)
 
   it("shares a run that started at or after the call's notBefore, and runs after one that started before", async () => {
     const { runs, clock, starts, finish, run, now } = runner()
@@ -102,7 +105,7 @@ describe("shareRun", () => {
     expect(shareRun(runs, "b", { now }, run(5))).not.toBe(first)
     clock.now = 3_000
     finish()
-    expect([await first, await next]).toEqual([1, 3])
+    expect(await which([first, next])).toEqual([1, 3])
     expect(starts).toEqual([1_000, 2_000, 3_000])
     expect(runs.size).toBe(0)
   })
@@ -114,17 +117,29 @@ describe("shareRun", () => {
     expect(forced).not.toBe(first)
     expect(shareRun(runs, "a", { now }, run(3))).toBe(forced)
     finish()
-    expect([await first, await forced]).toEqual([1, 2])
+    expect(await which([first, forced])).toEqual([1, 2])
+  })
+
+  it.each(["paused", "rate-limited", "session-expired", "offline"] as const)("starts no queued run after one that ended %s: its callers get that end", async (end) => {
+    const { runs, clock, starts, finish, run, now } = runner(end)
+    const first = shareRun(runs, "a", { now }, run(1))
+    clock.now = 2_000
+    const next = shareRun(runs, "a", { now, notBefore: 2_000 }, run(2))
+    finish()
+    expect((await next).status.state).toBe(end)
+    expect(await which([first, next])).toEqual([1, 1])
+    expect(starts).toEqual([1_000])
+    expect(runs.size).toBe(0)
   })
 
   it("starts the queued run also when the one before it failed", async () => {
-    const runs: AccountRuns<string> = new Map()
+    const runs: AccountRuns<Ran> = new Map()
     const now = () => 1_000
     const failed = shareRun(runs, "a", { now }, async () => {
       throw new Error("IndexedDB closed")
     })
-    const next = shareRun(runs, "a", { now, notBefore: 2_000 }, async () => "ran")
+    const next = shareRun(runs, "a", { now, notBefore: 2_000 }, async (): Promise<Ran> => ({ n: 2, status: { state: "synced" } }))
     await expect(failed).rejects.toThrow("IndexedDB closed")
-    expect(await next).toBe("ran")
+    expect((await next).n).toBe(2)
   })
 })

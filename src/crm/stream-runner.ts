@@ -10,7 +10,7 @@ import type { ParleyDB } from "../model/db"
 import { HISTORY_TABLE_NAMES } from "../model/db"
 import type { SyncCursor } from "../model/schema"
 import { guardQuota, markStorageFull, removeRecords, StorageFullError, writeBatch, type HistoryBatch, type Rejected, type Removals } from "../model/store"
-import { mergeProgress, type SyncProgress, type SyncProgressReport } from "../model/sync-status"
+import { mergeProgress, type SyncProgress, type SyncProgressReport, type SyncState } from "../model/sync-status"
 import type { SyncHooks } from "./contract"
 
 /** Thrown between pages when the rep paused: every page read so far is written with its cursor. */
@@ -103,6 +103,9 @@ export async function writeStreamPage(
   }
 }
 
+/** The ends of a run after which a queued run reads the CRM again: it answered. */
+const FOLLOWED: ReadonlySet<SyncState> = new Set<SyncState>(["synced", "partial"])
+
 /** One account's sync in this worker: when it started (undefined while it waits for the run
  * before it), whether it was forced, and its outcome. */
 export interface AccountRun<T> {
@@ -131,13 +134,16 @@ export interface RunRequest {
  * `notBefore` read the CRM before a change the rep may have just made (a record deleted): sharing
  * it would leave the change out until some later page view.
  */
-export function shareRun<T>(runs: AccountRuns<T>, key: string, request: RunRequest, start: () => Promise<T>): Promise<T> {
+export function shareRun<T extends { status: { state: SyncState } }>(runs: AccountRuns<T>, key: string, request: RunRequest, start: () => Promise<T>): Promise<T> {
   const latest = runs.get(key)
   const forced = request.forced === true
   const recentEnough = (run: AccountRun<T>) => run.startedAt === undefined || request.notBefore === undefined || run.startedAt >= request.notBefore
   if (latest && (latest.forced || !forced) && recentEnough(latest)) return latest.done
-  // A run queued behind another starts when that one settles, however it ended.
-  const run: AccountRun<T> = latest ? { forced, done: latest.done.then(begin, begin) } : { forced, startedAt: request.now(), done: start() }
+  // A run queued behind another starts when that one read the CRM to its end. After a pause the
+  // rep asked for, or a failure the next run would meet at once (throttled, signed out, offline),
+  // the run before answers the queued calls, as it did when they joined it.
+  const after = (previous: T): T | Promise<T> => (FOLLOWED.has(previous.status.state) ? begin() : previous)
+  const run: AccountRun<T> = latest ? { forced, done: latest.done.then(after, begin) } : { forced, startedAt: request.now(), done: start() }
   function begin(): Promise<T> {
     run.startedAt = request.now()
     return start()
