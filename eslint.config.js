@@ -22,9 +22,9 @@ const layer = {
   // The panel takes the pure rules (src/crm/rules-registry.ts): the API registry would put the
   // sync, share and session code into the panel's bundle.
   apiRegistry: { regex: "(^|/)crm/registry$", message: "The panel uses src/crm/rules-registry.ts; src/crm/registry.ts carries the sync code." },
-  // The panel renders the profiles the background computed: the classifier and its lexicon (the
-  // analysis index, incremental, features, lexicon) would ride along in every panel open (144 KB).
-  classifier: { regex: "(^|/)analysis(/(index|incremental|features|lexicon|aggregate|dedupe))?$", message: "The panel takes src/analysis/hints.ts and src/analysis/profile.ts; the classifier runs in the background." },
+  // The panel renders the profiles the background computed: the classifier and its lexicon (any
+  // other module of src/analysis, src/text) would ride along in every panel open (144 KB).
+  classifier: { regex: "(^|/)analysis(/(?!(hints|profile|evidence|limits|parameters)$)[^/]+)?$|(^|/)text/", message: "The panel takes src/analysis/hints.ts, profile.ts, evidence.ts, limits.ts and parameters.ts; the classifier runs in the background." },
   background: { regex: "(^|/)background(/|$)", message: "The background is an entry point: share what you need through src/model, src/messaging or src/crm." },
   // Content scripts: 15 KiB on every CRM page; the API side, zod and Dexie never ride along.
   apiSide: {
