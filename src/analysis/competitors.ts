@@ -119,7 +119,7 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
 ]
 const STOP = new Set([
   "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
-  "she", "a", "an", "mr", "mrs", "ms", "dr", "last", "next", "price", "prices", "list", "net", "budget", "quote", "offer",
+  "she", "a", "an", "last", "next", "price", "prices", "list", "net", "budget", "quote", "offer",
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "rfq", "rfp",

@@ -142,6 +142,7 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
   const items = []
   if (lastCustomer) items.push(evidence(lastCustomer, msg("a.engagement.ev.lastCustomer", { title: quote(lastCustomer.title), days: Math.round(daysSince ?? 0) })))
   if (lastOutreach) items.push(evidence(lastOutreach, msg("a.engagement.ev.unanswered", { title: quote(lastOutreach.title), n: unansweredOutreach })))
+  const asides = silenceAsides({ unansweredOutreach, automated })
   return {
     humanContacts, customerContacts, automated, unansweredOutreach,
     lastCustomerContactAt: lastCustomer?.at ?? null,
@@ -151,9 +152,9 @@ export function engagement(fs: FeatureSet, now: number): Engagement {
     evidence: items,
     summary: silent
       ? usualGapDays === null
-        ? msg("a.engagement.silentForNoRhythm", { days: Math.round(daysSince ?? 0), ...silenceAsides({ unansweredOutreach, automated }) })
-        : msg("a.engagement.silentFor", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), ...silenceAsides({ unansweredOutreach, automated }) })
-      : msg("a.engagement.contacts", { human: humanContacts, customer: customerContacts, uncounted: silenceAsides({ unansweredOutreach, automated }).uncounted })
+        ? msg("a.engagement.silentForNoRhythm", { days: Math.round(daysSince ?? 0), ...asides })
+        : msg("a.engagement.silentFor", { days: Math.round(daysSince ?? 0), gap: Math.round(usualGapDays), ...asides })
+      : msg("a.engagement.contacts", { human: humanContacts, customer: customerContacts, uncounted: asides.uncounted })
   }
 }
 

@@ -272,17 +272,18 @@ function warnings(p: RelationshipProfile, h: Hints): void {
   const trap = p.dellTrap
   const met = Object.values(trap.conditions).filter(Boolean).length
   const competition = p.competition
+  const threat = threatReason(p)
   if (trap.flagged) {
     const text = sentences([
-      ...pathFacts(p), lossFact(p), competitorFact(p), threatReason(p)?.text ?? null, regimeFact(p),
+      ...pathFacts(p), lossFact(p), competitorFact(p), threat?.text ?? null, regimeFact(p),
       msg("a.hint.dell-trap.text"),
       ...floorMove(p), tradeMove(p), justifyMove(p)
     ])
     h.add("dell-trap", "high", hintMsg("dell-trap", text), "BusinessWeek 2006 (Dell); Emerson 1962; Kraljic 1983; Langer, Blank & Chanowitz 1978",
-      ev(trap.evidence, competition?.competitors.flatMap((c) => c.evidence) ?? [], threatReason(p)?.evidence ?? []))
+      ev(trap.evidence, competition?.competitors.flatMap((c) => c.evidence) ?? [], threat?.evidence ?? []))
   } else if (met === 2) {
-    const text = sentences([msg("a.hint.dell-trap-drift.text", { summary: nested(trap.summary) }), ...pathFacts(p, 2), lossFact(p), threatReason(p)?.text ?? null, ...floorMove(p), tradeMove(p)])
-    h.add("dell-trap-drift", "medium", hintMsg("dell-trap-drift", text), "BusinessWeek 2006 (Dell); Emerson 1962", ev(trap.evidence, threatReason(p)?.evidence ?? []))
+    const text = sentences([msg("a.hint.dell-trap-drift.text", { summary: nested(trap.summary) }), ...pathFacts(p, 2), lossFact(p), threat?.text ?? null, ...floorMove(p), tradeMove(p)])
+    h.add("dell-trap-drift", "medium", hintMsg("dell-trap-drift", text), "BusinessWeek 2006 (Dell); Emerson 1962", ev(trap.evidence, threat?.evidence ?? []))
   }
   const c = p.complaints
   if (c.label === "slow" || c.trend === "rising" || p.risk.reasons.some((r) => r.signal === "open-escalations" || r.signal === "complaint-pressure")) {
