@@ -486,8 +486,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // "only 30k of budget approved": the approval is the ceiling, no grown budget.
         if (capped) increase = false
         if (stake) cues &= ~budgetBound
-        const threatening = conditional && conditionRefused && (bargained || (cues & terms) !== 0)
-        const buyThreatening = conditional && conditionRefused && (bargained || (cues & buyTerms) !== 0)
+        const refused = conditional && conditionRefused
+        const threatening = refused && (bargained || (cues & terms) !== 0)
+        const buyThreatening = refused && (bargained || (cues & buyTerms) !== 0)
         if (move && !moveNegated && (moveToSupplier || (buying ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) {
           cues |= threat
           keptNegatable |= threat
