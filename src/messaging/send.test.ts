@@ -52,6 +52,16 @@ describe("sendWithRetry", () => {
     expect(sent).toHaveLength(3)
   })
 
+  // Nothing follows the last attempt: its failure goes to the caller at once, not a back-off later.
+  it("answers as soon as the last attempt fails", async () => {
+    let settled = false
+    const reply = sendWithRetry(observation).then((r) => ((settled = true), r))
+    await vi.advanceTimersByTimeAsync(250 + 500)
+    expect(settled).toBe(true)
+    expect(await reply).toMatchObject({ ok: false, code: "unavailable" })
+    expect(sent).toHaveLength(3)
+  })
+
   // A retry a moment later, after the rep freed space, would store a record the rep has since
   // left and clear the "storage full" card the rep is reading.
   it.each([

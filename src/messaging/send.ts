@@ -46,9 +46,9 @@ const RETRYABLE: ReadonlySet<ReplyErrorCode | undefined> = new Set<ReplyErrorCod
 export async function sendWithRetry<T = unknown>(message: ContentMessage, attempts = 3): Promise<Reply<T>> {
   let last: Reply<T> = { ok: false, error: "not sent" }
   for (let i = 0; i < attempts; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 250 * 2 ** (i - 1)))
     last = await sendToBackground<T>(message)
     if (last.ok || !RETRYABLE.has(last.code)) return last
-    await new Promise((r) => setTimeout(r, 250 * 2 ** i))
   }
   return last
 }
