@@ -1,4 +1,4 @@
-// The side panel's app shell: static markup in sidepanel.html that the browser paints at once,
+// The side panel's app shell: static markup in sidepanel.html, styled inline, that the browser paints at once,
 // and a tiny boot script that loads the panel bundle one frame later, so parsing ~0.5 MB of
 // JavaScript never delays the first paint. React replaces the shell on its first render. The
 // shell is language-neutral on purpose: the rep's language is known only once settings are read.
@@ -28,5 +28,22 @@ export function injectAppShell(dir) {
     `${dir}/${BOOT}`,
     `requestAnimationFrame(()=>setTimeout(()=>{const s=document.createElement("script");s.type="module";s.src=${JSON.stringify(script[1])};s.onload=()=>document.dispatchEvent(new Event("DOMContentLoaded"));document.body.append(s)},0))\n`
   )
-  writeFileSync(file, html.replace(mount, `<div id="__plasmo">${SHELL}</div>`).replace(script[0], `<script src="/${BOOT}"></script>`))
+  // The stylesheet goes inline: a linked one blocks the first paint until it is fetched and parsed
+  // (measured: first paint 1.46× a blank extension page linked, 1.09× inline, 1.00× without any
+  // CSS). The default MV3 CSP restricts scripts, not styles. The file stays: Parcel's bundle map
+  // names it.
+  const link = /<link rel="stylesheet" href="\/(sidepanel\.[0-9a-f]+\.css)">/.exec(html)
+  if (!link) throw new Error(`build: ${file} links no stylesheet to inline`)
+  const css = readFileSync(`${dir}/${link[1]}`, "utf8")
+  if (/<\/style/i.test(css)) throw new Error(`build: ${link[1]} cannot be inlined (it holds </style)`)
+  writeFileSync(
+    file,
+    html
+      // At the end of the head: a 12 KB style first would push <meta charset> past the first
+      // 1024 bytes, where the parser looks for it.
+      .replace(link[0], "")
+      .replace("</head>", () => `<style>${css}</style></head>`)
+      .replace(mount, `<div id="__plasmo">${SHELL}</div>`)
+      .replace(script[0], `<script src="/${BOOT}"></script>`)
+  )
 }
