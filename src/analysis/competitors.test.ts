@@ -62,6 +62,24 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
   })
 })
 
+describe("a competitor named where the buyer says they will go, without a price word (EN)", () => {
+  it("names Acme from 'they'll go to', 'we are moving to', 'we'll switch to', and not a day, a place, a person or a carrier", () => {
+    expectNames(["Acme"], [
+      "They'll go to Acme.",
+      "We are moving to Acme next quarter.",
+      "If support doesn't improve we'll switch to Acme."
+    ], [
+      "Can we switch to Tuesday deliveries?",
+      "We're moving to the new office next month.",
+      "I'll go to John for approval.",
+      "If it doesn't arrive we will switch to DHL for shipping.",
+      "We are not cancelling the order, we'll go to the warehouse to pick it up.",
+      "اگه تا جمعه نرسه سفارش رو کنسل می‌کنیم.",
+      "قرارداد رو تمدید نمی‌کنیم، میریم سراغ انبار دوم."
+    ])
+  })
+})
+
 describe("a competitor said to be so much under us (EN)", () => {
   it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
     expectNames(["Acme"], [

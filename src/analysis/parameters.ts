@@ -257,7 +257,40 @@ export const COMPETITION = {
   maxCompetitors: 5,
   maxLosses: 5,
   /** A name longer than this is a sentence fragment, not a company. */
-  maxNameChars: 40
+  maxNameChars: 40,
+  /**
+   * English words that stand where a name would and are none: pronouns, times, amounts, our own
+   * steps ("moving to Phase 2", "switch to Option B"), "another supplier". Trimmed from a name's
+   * edges by the competitor reader; a move to one ("switching to Tuesday") is no move to a company
+   * (src/text/lexicon.ts `notNames`).
+   */
+  stopWords: [
+    "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
+    "she", "a", "an", "last", "next", "price", "prices", "list", "net", "budget", "quote", "offer",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "rfq", "rfp",
+    "eur", "usd", "gbp", "irr", "vat", "ok", "please", "thanks", "hi", "dear", "before", "expected", "planned", "usual",
+    "then", "so", "and", "but", "also", "if", "when", "yes", "no", "today", "yesterday", "tomorrow", "everyone", "anyone", "all",
+    // "Higher than Last Year", "give the order to Procurement", "Others are cheaper": no company.
+    "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
+    "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board",
+    // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
+    "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
+  ],
+  /** Words that make a name a person, a place or a part of an organisation, wherever they stand in
+   * it: "give the order to Mr Karimi", "move our next order to Tehran Office", "go to Accounts". */
+  blockWords: [
+    "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "office", "offices", "headquarters", "hq", "branch", "warehouse", "site",
+    "plant", "factory", "department", "dept", "team", "accounts", "accounting", "colleague", "colleagues", "manager", "director",
+    "boss", "head", "ceo", "cfo", "cto", "coo", "building", "floor", "room", "street", "road", "avenue", "city", "airport", "port"
+  ],
+  /** Capitalised words after a move that name no supplier of ours either, though a company may
+   * begin with one ("New Holland"): "we're moving to New York", "switching to Weekly deliveries". */
+  notMovedTo: ["new", "another", "weekly", "monthly", "quarterly", "annual", "yearly", "daily", "hr", "erp", "email", "mail", "pdf", "excel"],
+  /** Carriers, which an errand switches to ("if it doesn't arrive we'll switch to DHL for
+   * shipping"): companies, but not our competitors. */
+  carriers: ["dhl", "fedex", "ups", "tnt", "usps", "maersk", "schenker", "dsv", "aramex", "tipax", "courier"]
 } as const
 
 /** Account-specific advice (hints.ts). Design defaults. */
@@ -517,10 +550,29 @@ export const LEXICONS = {
       "put this out to bid", "put it out to bid", "putting it out to bid", "out to bid", "stop ordering from you",
       "stop working with you", "stop doing business", "end our relationship", "end the relationship",
       "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
-      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
+      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk", "they'll walk", "we'll walk",
+      "they would walk", "we would walk", "they'd walk", "we'd walk",
+      // The order itself withdrawn, said as what they will do: "they're cancelling the order", "we'll cancel our orders".
+      // Not a request to cancel one ("please cancel order #123", a duplicate), nor a meeting called off.
+      "cancelling the order", "canceling the order", "cancelling our order*", "canceling our order*", "cancelling all order*",
+      "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
+      "ll cancel our order*", "will cancel our order*", "ll cancel all", "will cancel all", "going to cancel the order*",
+      "going to cancel our order*", "cancel all open orders", "cancel our open orders", "cancel the whole order",
+      // A renewal refused in other words: "we've decided not to renew", "no plans to renew".
+      "not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
+      "not planning to renew", "no plans to renew", "no intention of renewing", "not be extending", "won't extend the contract",
+      "will not extend the contract",
       "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
       "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
       "قرارداد رو لغو*", "قرارداد رو کنسل*", "قرارداد را کنسل*", "همکاری رو قطع*", "قرارداد رو تمدید نمی*",
+      // «سفارش رو کنسل می‌کنیم», «سفارش‌ها را لغو می‌کنند»: the order withdrawn (not «… کنسل کنید», a request).
+      "سفارش را کنسل می کنیم", "سفارش را کنسل می کنند", "سفارش را کنسل می کنن", "سفارش را لغو می کنیم", "سفارش را لغو می کنند",
+      "سفارش را لغو می کنن", "سفارش ها را کنسل می کنیم", "سفارش ها را کنسل می کنند", "سفارش ها را کنسل می کنن",
+      "سفارش ها را لغو می کنیم", "سفارش ها را لغو می کنند", "سفارش ها را لغو می کنن", "سفارشمون را کنسل می کنیم",
+      "سفارشمون را لغو می کنیم", "سفارشمان را لغو می کنیم", "سفارشات را لغو می کنیم", "سفارشات را کنسل می کنیم",
+      "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
+      // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
+      "تمدید نمی کنند", "تمدید نمی کنن", "تمدید نخواهند کرد",
       "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
@@ -998,7 +1050,10 @@ export const MARKERS = {
     "arrange delivery", "arrange the delivery", "arrange shipment", "arrange shipping", "book the delivery",
     "ارسال کنید", "ارسال کنین", "ارسال بفرمایید", "ارسال نمایید", "ارسال شود", "ارسال بشه", "ارسال کردید",
     "تحویل بدید", "تحویل دهید", "تحویل بدین", "تحویل گرفت*", "آدرس تحویل", "محل تحویل", "آدرس ارسال",
-    "هماهنگی ارسال", "هماهنگی تحویل"
+    "هماهنگی ارسال", "هماهنگی تحویل",
+    // Walked through something, not walking away: "they will walk us through the installation".
+    "they'll walk us", "they'll walk you", "they'll walk me", "they will walk us", "they will walk you", "they will walk me",
+    "we'll walk you", "we'll walk them", "we will walk you", "we will walk them", "we'd walk you", "they'd walk us"
   ],
   /** A document that carries our price: called too high, its price is ("the quote is a bit steep", «پیش‌فاکتور یه کم بالاست»). */
   priced: [
@@ -1077,7 +1132,8 @@ export const MARKERS = {
   /**
    * A move to someone else, said as what they will do ("they'll go to Acme", "we'll switch to",
    * «سراغ … می‌ریم», «از … می‌خریم»). Alone it threatens nothing ("we'll go to the warehouse",
-   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it), or
+   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it) or to
+   * a company named in capitals ("they'll go to Acme"; COMPETITION.stopWords and the like are no names), or
    * inside a refused condition on a criterion or a percentage ("if we don't give them 15% they'll go to
    * Acme", "if the price doesn't come down we'll move to Acme").
    */
@@ -1154,6 +1210,17 @@ export const MARKERS = {
     "don't mind paying more", "do not mind paying more", "don't mind paying extra", "don't mind paying a premium",
     "حاضریم بیشتر پول بدیم*", "حاضریم بیشتر بدیم*", "حاضریم بیشتر بپردازیم*", "حاضریم گرون تر بخریم*",
     "حاضریم گران تر بخریم*", "گرون تر هم باشه می خریم*", "گران تر هم باشد می خریم*", "hazerim bishtar pool bedim*"
+  ],
+  /**
+   * The quality of a service, read whole: support, not the product's quality ("service quality",
+   * "quality of support", «کیفیت خدمات», «کیفیت پشتیبانی»). The quality word inside is the phrase's.
+   */
+  service: [
+    "service quality", "support quality", "quality of service*", "quality of the service*", "quality of your service*",
+    "quality of support", "quality of the support", "quality of your support", "quality of customer service",
+    "quality of after-sales", "after-sales quality",
+    "کیفیت خدمات*", "کیفیت پشتیبانی*", "کیفیت سرویس*", "کیفیت سرویس دهی*", "کیفیت خدمت رسانی*", "کیفیت پاسخگویی*",
+    "keyfiat khadamat*", "keyfiate khadamat*", "keyfiat poshtibani*", "keyfiate poshtibani*"
   ],
   /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
   moderate: [

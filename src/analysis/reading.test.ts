@@ -1308,3 +1308,92 @@ describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13
     expect(noted("گفتن اگه ۵ درصد دیگه کم کنیم قرارداد رو می‌بندن.")).toEqual(["price"])
   })
 })
+
+describe("churn threats as customers put them, and the requests that look like them (issue 13, sixth probe)", () => {
+  it("hears walking away, an order cancelled and a renewal refused, in their mail and in our note of what they said", () => {
+    for (const text of [
+      "Fix the delays or they'll walk.",
+      "They're cancelling the order.",
+      "We've decided not to renew.",
+      "If the pumps don't arrive by Friday we'll cancel the order.",
+      "سفارش رو کنسل می‌کنیم.",
+      "سفارش را لغو می‌کنیم.",
+      "اگه تا جمعه نرسه سفارش رو کنسل می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("Procurement wants 12% off or they'll walk.")).toContain("churnThreat")
+    expect(noted("Customer called, they're cancelling the order.")).toContain("churnThreat")
+    expect(noted("گفتن تمدید نمی‌کنن.")).toContain("churnThreat")
+    expect(noted("مشتری گفت اگه دیر برسه سفارش رو کنسل می‌کنن.")).toContain("churnThreat")
+  })
+
+  it("hears none in a meeting called off, a duplicate order cancelled, a renewal agreed, a walk-through or a cancellation denied", () => {
+    for (const text of [
+      "Please cancel the meeting.",
+      "Please cancel order #123 (duplicate).",
+      "We will renew the contract for another year.",
+      "They will walk us through the installation next week.",
+      "We are not cancelling the order.",
+      "جلسه رو کنسل کنید.",
+      "سفارش ۱۲۳ رو لغو کنید، تکراری ثبت شده.",
+      "قرارداد رو تمدید می‌کنیم.",
+      "سفارش رو کنسل نمی‌کنیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(noted("Cancel order #123 (duplicate)")).toEqual([])
+    expect(noted("We'll walk them through the new price list.")).toEqual([])
+  })
+})
+
+describe("a move to a company named, not to a day or a place (issue 13, sixth probe)", () => {
+  it("hears 'we are moving to Acme' and 'they'll go to Acme' as threats, whatever the condition", () => {
+    expect(voiced("We are moving to Acme next quarter.")).toEqual(["churnThreat"])
+    expect(voiced("If support doesn't improve we're moving to Acme.")).toEqual(["churnThreat", "support"])
+    expect(voiced("We'll go with Hydra Pumps for the next order.")).toEqual(["churnThreat"])
+    expect(noted("Spoke with the buyer. They'll go to Acme.")).toEqual(["churnThreat"])
+    expect(noted("Customer is moving to Acme next quarter.")).toEqual(["churnThreat"])
+  })
+
+  it("hears none in a move to a place, a day, a step, a carrier or a person, in a title, or denied", () => {
+    for (const text of [
+      "We'll go to the warehouse tomorrow.",
+      "We're moving to the new office in May.",
+      "Can we switch to Tuesday deliveries?",
+      "We're moving to Tehran Office next month.",
+      "If the price is right we're moving to Phase 2.",
+      "I'll go to John for approval.",
+      "We're not moving to Acme.",
+      "We're not switching to another vendor."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("Thanks.", { subject: "Moving To Quarterly Billing" })).toEqual([])
+  })
+})
+
+describe("the quality of a service is support (issue 13, sixth probe)", () => {
+  it("reads 'service quality', 'quality of support', «کیفیت خدمات», «کیفیت پشتیبانی» as support alone", () => {
+    for (const text of [
+      "Service quality has really dropped.",
+      "The quality of support is poor.",
+      "کیفیت خدمات خیلی افت کرده.",
+      "کیفیت پشتیبانی ضعیفه."
+    ]) {
+      expect(voiced(text), text).toEqual(["support"])
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("support")
+      expect(profile.decisionCriteria.weights.quality, text).toBe(0)
+    }
+    // The product's quality named beside the service stays quality.
+    expect(voiced("Pump quality and service quality both slipped.")).toEqual(["quality", "support"])
+    expect(voiced("کیفیت پمپ‌ها و کیفیت خدمات هر دو افت کرده.")).toEqual(["quality", "support"])
+    expect(voiced("No complaints about service quality.")).toEqual([])
+  })
+})
+
+describe("a dismissal denied (issue 13, sixth probe)", () => {
+  it("reads 'not always on time', «همیشه به موقع نیست» as delivery, and 'always on time' as none", () => {
+    expect(voiced("Deliveries are not always on time.")).toEqual(["delivery"])
+    expect(voiced("تحویل‌ها همیشه به موقع نیست.")).toEqual(["delivery"])
+    expect(voiced("Always on time, thanks.")).toEqual([])
+    expect(voiced("همیشه به موقع، ممنون.")).toEqual([])
+    expect(voiced("No complaints about delivery.")).toEqual([])
+    expect(voiced("از تحویل اعتراضی نداشتند.")).toEqual([])
+  })
+})

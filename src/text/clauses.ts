@@ -41,11 +41,17 @@
  *   «ارسال کنید») are no criterion; a lateness word beside them is;
  * - a move ("they'll go to", "we'll switch to", «سراغ … می‌ریم») is a churn threat when it is to
  *   another supplier ("go to a cheaper supplier", «از یه شرکت دیگه خرید می‌کنن», where the supplier
- *   is where they go, not who speaks), or when a refused condition on a criterion, a
+ *   is where they go, not who speaks), or to a company named in capitals ("they'll go to Acme",
+ *   "we are moving to Acme next quarter"; src/text/lexicon.ts finds the name, not "Tuesday" nor
+ *   "Tehran Office"), or when a refused condition on a criterion, a
  *   percentage or a priced document holds it, in its clause or the one before ("if the price
  *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
  *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»,
- *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»);
+ *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»), nor one an English
+ *   negation just before denies ("we're not switching to another vendor");
+ * - the quality of a service ("service quality", "quality of support", «کیفیت خدمات») is read
+ *   whole, as support: the quality word inside it is no product quality;
+ * - a dismissal denied ("not always on time", «همیشه به موقع نیست») dismisses nothing;
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
@@ -84,7 +90,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -137,6 +143,9 @@ export interface ReadingBits {
   /** Made by a saying that puts price second ("you get what you pay for", «ارزون بخری دوبار
    * می‌خری»): quality; the price words inside the saying are no price talk. */
   saying: number
+  /** Made by the quality of a service, read whole ("service quality", «کیفیت خدمات»): support,
+   * not the product's quality. */
+  service: number
 }
 
 export interface Reading {
@@ -201,6 +210,10 @@ const MODERATE = ROLE("moderate")
 const SEEK = ROLE("seek")
 const DEGREE = ROLE("degree")
 const UNSOLVED = ROLE("unsolved")
+const SERVICE = ROLE("service")
+/** A capitalised word right after a move, that no list of days, places or steps holds: a company
+ * named (src/text/lexicon.ts records it: "they'll go to Acme", "we are moving to Acme"). */
+const NAMED = ROLE("named")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -245,6 +258,11 @@ const MOVE_SUPPLIER_GAP = 20
 /** Characters between «سراغ» and the Persian negative verb that denies the move: «سراغ یه
  * تامین‌کننده دیگه نمی‌ریم». */
 const MOVE_NEGATION_GAP = 25
+/** Characters between an English negation and the move after it that it denies: "not switching
+ * to", "no intention of moving to"; not "not happy and we're moving to". */
+const MOVE_DENIED_GAP = 15
+/** Characters between a dismissal and the Persian negative verb that denies it: «همیشه به موقع نیست». */
+const DISMISSAL_NEGATION_GAP = 2
 /** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
  * Persian negative verb that denies seeking it («نیستیم»): the verb closes the phrase, which may
  * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
@@ -292,7 +310,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       !(ceiling && (funded || (markers & MARKER.budget) !== 0)) && !saysMore)) return settle(out, mask, 0, markers)
     markers = 0
   }
-  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying, service } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
   let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -317,6 +335,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let negatedCriteria = 0
   /** A dismissal phrase ("no complaints", "despite"), or an issue word negated ("not an issue", «مشکلی نداریم»). */
   let dismissed = false
+  /** Where the last dismissal phrase ended: a Persian negative verb right after denies it. */
+  let dismissalEnd = -1
   let issueDismissed = false
   let lastNegationStart = -1
   let increase = false
@@ -547,6 +567,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         keptNegatable = 0
         negatedCriteria = 0
         dismissed = false
+        dismissalEnd = -1
         issueDismissed = false
         lastNegationStart = -1
         increase = false
@@ -656,6 +677,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
             if (seekEnd >= 0 && start >= seekEnd && start - seekEnd <= SEEK_GAP) unsought |= soughtCues
             // «سراغ یه تامین‌کننده دیگه نمی‌ریم»: no move.
             if (move && start >= moveEnd && start - moveEnd <= MOVE_NEGATION_GAP) moveNegated = true
+            // «تحویل‌ها همیشه به موقع نیست»: the dismissal right before it denied (not «اعتراضی نداشتند», whose verb is its own).
+            if (dismissalEnd >= 0 && start >= dismissalEnd && start - dismissalEnd <= DISMISSAL_NEGATION_GAP) dismissed = false
           }
           // The rest of a conditional's negations are the condition's ("اگر حل نشود … با رقیب می‌بندیم").
           if (conditional) break
@@ -694,7 +717,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           }
           break
         case DISMISSAL:
-          dismissed = true
+          // "Deliveries are not always on time": a dismissal denied is a complaint (its own "no" starts with it: "no complaints").
+          if (!deniedBy(negationEnd, start)) dismissed = true
+          dismissalEnd = end
           break
         case CONTRAST:
           if (first) firstIsContrast = true
@@ -809,6 +834,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case MOVE:
           if (id === BUY) buying = true
           if (!move) moveStart = start
+          // "We're not switching to another vendor", "we have no intention of moving to Acme": no move.
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) moveNegated = true
           move = true
           if (end > moveEnd) moveEnd = end
           if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
@@ -822,15 +849,23 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           supplierEnd = end
           break
         case SAYING:
-          // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper isn't better").
-          if (lastCueStart >= start && lastCueEnd <= end) {
+        case SERVICE: {
+          const made = id === SAYING ? saying : service
+          // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper
+          // isn't better"), as is "quality" of "quality of support"; "service" of "service quality" is the phrase's own cue.
+          if (lastCueStart >= start && lastCueEnd <= end && lastCueBit !== made) {
             routineCues |= lastCueBit
             if (lastCueNewFree) freeCues &= ~lastCueBit
           }
-          cues |= saying
-          derived |= saying
+          cues |= made
+          derived |= made
           sayingStart = start
           sayingEnd = end
+          break
+        }
+        case NAMED:
+          // "they'll go to Acme", "we are moving to Acme next quarter": a company, not the warehouse or Tuesday.
+          if (move && start >= moveEnd && start - moveEnd <= 2) moveToSupplier = true
           break
         case PREMIUM:
           if (lastCueStart >= start && lastCueEnd <= end) {
