@@ -80,6 +80,22 @@ describe("a competitor named where the buyer says they will go, without a price 
   })
 })
 
+describe("a better offer the buyer holds from a competitor (EN, FA)", () => {
+  it("names Acme and «پارس پمپ» from 'a better offer from', «از X پیشنهاد بهتری گرفتیم», and not the market, before or us", () => {
+    expectNames(["Acme", "پارس پمپ"], [
+      "We got a better offer from Acme.",
+      "از پارس پمپ پیشنهاد بهتری گرفتیم.",
+      "از پارس پمپ قیمت ارزون‌تری گرفتن."
+    ], [
+      "We got a better offer from another supplier.",
+      "از بازار قیمت بهتری گرفتیم.",
+      "از قبل پیشنهاد بهتری داشتیم.",
+      "از یه شرکت دیگه پیشنهاد بهتری گرفتیم.",
+      "از مدیر فروش‌تون قیمت بهتری گرفتیم."
+    ])
+  })
+})
+
 describe("a competitor said to be so much under us (EN)", () => {
   it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
     expectNames(["Acme"], [

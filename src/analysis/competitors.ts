@@ -117,7 +117,10 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   // Where they buy instead: «از پارس پمپ (ارزان‌تر) می‌خریم», «… خرید می‌کنیم».
   { re: new RegExp(fa(`از (?:شرکت )?${FA_NAME} (?:${FA_AMOUNT}(?:ارزان‌تر|ارزون‌تر) )?(?:می‌خریم|بخریم|خریدیم|خریده‌ایم|می‌خرند|بخرند|خریدند|خریده‌اند|` +
     `خرید (?:می‌کنیم|کنیم|کردیم|کرده‌ایم|خواهیم کرد|می‌کنند|کنند|کردند|کرده‌اند))${FA_END}`), "g"), latinName: false },
-  { re: new RegExp(fa(`با (?:شرکت )?${FA_NAME} قرارداد`), "g"), latinName: false }
+  { re: new RegExp(fa(`با (?:شرکت )?${FA_NAME} قرارداد`), "g"), latinName: false },
+  // A better offer they hold from someone: «از پارس پمپ پیشنهاد بهتری داریم», «… قیمت ارزون‌تری گرفتیم».
+  { re: new RegExp(fa(`از (?:شرکت )?${FA_NAME} (?:یه |یک )?(?:پیشنهاد|قیمت|پیش‌فاکتور|نرخ)(?: قیمت)? (?:بهتری|بهتر|ارزان‌تری|ارزون‌تری|پایین‌تری|کمتری) ` +
+    `(?:داریم|گرفتیم|گرفته‌ایم|دریافت کردیم|داشتیم|دارند|دارن|گرفتند|گرفتن|گرفته‌اند)${FA_END}`), "g"), latinName: false }
 ]
 /** Common words trimmed from a name's edges ("Then HP quoted"). */
 const STOP: ReadonlySet<string> = new Set(P.stopWords)

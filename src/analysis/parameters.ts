@@ -412,7 +412,7 @@ export const LEXICONS = {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
-      "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
+      "lower bid*", "lower quote*", "better offer*", "better quote*", "better bid*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
       // What is billed ("double what Acme charges"), not "in charge of" nor a battery charged.
       "charges", "overcharg*",
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
@@ -426,7 +426,9 @@ export const LEXICONS = {
       // ... or another's said to be so much below ours ("Competitor X offered 10% less").
       "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "درصد دیگه کم*", "درصد دیگر کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
-      "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
+      "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*",
+      // A better offer from elsewhere: «پیشنهاد بهتری گرفتیم».
+      "پیشنهاد بهتر*", "پیش فاکتور بهتر*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
@@ -448,12 +450,14 @@ export const LEXICONS = {
       "stuck in customs", "held at customs", "held up in customs",
       // Speed asked for, even inside an order instruction ("please ship faster").
       "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker", "expedit*",
-      "rush order*", "rush delivery", "rush shipment*",
+      "rush order*", "rush delivery", "rush shipment*", "need it faster", "need it sooner", "need it earlier", "need them faster",
+      "need them sooner", "need them earlier",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
       "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
-      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*",
+      "زودتر لازم داریم*", "زودتر لازم دارن*", "زودتر نیاز داریم*", "زودتر نیاز دارن*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
@@ -558,6 +562,9 @@ export const LEXICONS = {
       "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
       "ll cancel our order*", "will cancel our order*", "ll cancel all", "will cancel all", "going to cancel the order*",
       "going to cancel our order*", "cancel all open orders", "cancel our open orders", "cancel the whole order",
+      "may cancel the order*", "might cancel the order*", "may cancel our order*", "might cancel our order*",
+      "may have to cancel the order*", "might have to cancel the order*", "have to cancel our order*", "considering cancelling",
+      "considering canceling", "consider cancelling the order*",
       // A renewal refused in other words: "we've decided not to renew", "no plans to renew".
       "not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
       "not planning to renew", "no plans to renew", "no intention of renewing", "not be extending", "won't extend the contract",
@@ -571,6 +578,8 @@ export const LEXICONS = {
       "سفارش ها را لغو می کنیم", "سفارش ها را لغو می کنند", "سفارش ها را لغو می کنن", "سفارشمون را کنسل می کنیم",
       "سفارشمون را لغو می کنیم", "سفارشمان را لغو می کنیم", "سفارشات را لغو می کنیم", "سفارشات را کنسل می کنیم",
       "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
+      "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
+      "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
       // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
       "تمدید نمی کنند", "تمدید نمی کنن", "تمدید نخواهند کرد",
       "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",

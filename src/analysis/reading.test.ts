@@ -1397,3 +1397,23 @@ describe("a dismissal denied (issue 13, sixth probe)", () => {
     expect(voiced("از تحویل اعتراضی نداشتند.")).toEqual([])
   })
 })
+
+describe("a better offer held, a cancellation hedged, goods needed sooner (issue 13, sixth probe)", () => {
+  it("hears a better offer from elsewhere as price, in English and Persian", () => {
+    expect(voiced("We got a better offer from Acme.")).toEqual(["price"])
+    expect(voiced("از پارس پمپ پیشنهاد بهتری داریم.")).toEqual(["price"])
+  })
+
+  it("hears an order they may have to cancel as a threat, and one asked cancelled as none", () => {
+    expect(noted("They said they may cancel the order.")).toEqual(["churnThreat"])
+    expect(voiced("ممکنه سفارش رو کنسل کنیم.")).toEqual(["churnThreat"])
+    expect(voiced("مجبوریم سفارش رو لغو کنیم.")).toEqual(["churnThreat"])
+    expect(noted("They asked to cancel order #4411, it was a duplicate.")).toEqual([])
+    expect(noted("مشتری خواست سفارش تکراری رو کنسل کنیم.")).toEqual([])
+  })
+
+  it("hears goods needed sooner as delivery", () => {
+    expect(voiced("The price is fine but we need them sooner.")).toEqual(["delivery"])
+    expect(voiced("قیمت اوکیه ولی زودتر لازم داریم.")).toEqual(["delivery"])
+  })
+})
