@@ -96,6 +96,19 @@ describe("a better offer the buyer holds from a competitor (EN, FA)", () => {
   })
 })
 
+describe("a competitor they threaten to go to, said verb first (FA)", () => {
+  it("names «پارس پمپ» from «می‌رن سراغ پارس پمپ», and not the next meeting or their manager", () => {
+    expectNames(["پارس پمپ", "آبادان پمپ"], [
+      "اگه قیمت پایین نیاد میرن سراغ پارس پمپ.",
+      "اگه تخفیف ندید می‌ریم سراغ آبادان پمپ"
+    ], [
+      "اگه قیمت پایین نیاد میریم سراغ جلسه بعدی.",
+      "اگه قیمت تایید نشه میرن سراغ مدیرشون.",
+      "اگه تخفیف ندید میریم سراغ یه تامین‌کننده دیگه."
+    ])
+  })
+})
+
 describe("a competitor said to be so much under us (EN)", () => {
   it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
     expectNames(["Acme"], [

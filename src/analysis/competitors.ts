@@ -100,6 +100,8 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   { re: new RegExp(`(?:رقیب(?:مان|ما)?|شرکت)\\s+(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)(?:\\s+[\\d۰-۹٫.]+\\s*(?:درصد|٪|%))?\\s+(?:ارزان|قیمت|پیشنهاد|تخفیف|بالاتر|پایین‌تر|گران‌تر)`, "g"), latinName: false },
   // "They'll go to X" («سراغ پارس پمپ می‌روند»): the supplier they threaten to switch to.
   { re: new RegExp(`(?:سراغ|به سمت)\\s+(?:شرکت\\s+)?(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)\\s+(?:می‌روند|میروند|می‌رویم|میریم|میرن|برویم|بروند|رفتند|رفتیم)`, "g"), latinName: false },
+  // ... said verb first, as spoken: «می‌رن سراغ پارس پمپ».
+  { re: new RegExp(fa(`(?:می‌روند|میروند|می‌رویم|میریم|می‌ریم|میرن|می‌رن|بروند|برویم|بریم|برن) سراغ (?:شرکت )?${FA_NAME}(?=\\s*(?:$|[،.؛!؟?\\n]))`), "g"), latinName: false },
   // Compared with us: «قیمت شما از پارس پمپ (۱۰ درصد) بالاتر است», «از مال X گرون‌تره».
   { re: new RegExp(fa(`از (?:شرکت |مال )?${FA_NAME} ${FA_AMOUNT}${FA_DEARER}`), "g"), latinName: false },
   // ... or with their price or quote: then the name must be two words, or Latin: «از قیمت واقعی

@@ -580,6 +580,8 @@ export const LEXICONS = {
       "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
       "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
       "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
+      // A last chance: «این آخرین باره», «آخرین فرصته».
+      "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه",
       // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
       "تمدید نمی کنند", "تمدید نمی کنن", "تمدید نخواهند کرد",
       "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",
@@ -1060,6 +1062,19 @@ export const MARKERS = {
     "ارسال کنید", "ارسال کنین", "ارسال بفرمایید", "ارسال نمایید", "ارسال شود", "ارسال بشه", "ارسال کردید",
     "تحویل بدید", "تحویل دهید", "تحویل بدین", "تحویل گرفت*", "آدرس تحویل", "محل تحویل", "آدرس ارسال",
     "هماهنگی ارسال", "هماهنگی تحویل",
+    // A price list or prices asked for: every buyer asks, it says nothing of what they decide on
+    // ("Could you send the updated price list?", «لطفا لیست قیمت رو بفرستید», «قیمت رو اعلام کنید»).
+    "send the price list", "send us the price list", "send me the price list", "send your price list", "send us your price list",
+    "send me your price list", "send the updated price list", "send us the updated price list", "send me the updated price list",
+    "send the latest price list", "send us the latest price list", "send the new price list", "send us the new price list",
+    "send the current price list", "send us the current price list", "send us a price list", "send a price list",
+    "send over the price list", "send over your price list", "share the price list", "share your price list", "send pricing",
+    "send us pricing", "send me pricing", "send us your pricing", "send the pricing", "send us the pricing", "send over pricing",
+    "لیست قیمت را بفرستید", "لیست قیمت را بفرستین", "لیست قیمت را ارسال کنید", "لیست قیمت را ارسال بفرمایید",
+    "لیست قیمت را برامون بفرستید", "لیست قیمت را برای ما بفرستید", "لیست قیمت را برامون ارسال کنید", "لیست قیمت جدید را بفرستید",
+    "لیست قیمت جدید را ارسال کنید", "لیست قیمت به روز را بفرستید", "لیست قیمت به روز را ارسال کنید", "لیست قیمت ها را بفرستید",
+    "لیست قیمت ها را ارسال کنید", "لیست قیمتتون را بفرستید", "لیست قیمتتان را ارسال کنید", "قیمت را اعلام کنید",
+    "قیمت را اعلام بفرمایید", "قیمت ها را اعلام کنید", "قیمت ها را بفرستید", "قیمت ها را ارسال کنید",
     // Walked through something, not walking away: "they will walk us through the installation".
     "they'll walk us", "they'll walk you", "they'll walk me", "they will walk us", "they will walk you", "they will walk me",
     "we'll walk you", "we'll walk them", "we will walk you", "we will walk them", "we'd walk you", "they'd walk us"

@@ -1417,3 +1417,29 @@ describe("a better offer held, a cancellation hedged, goods needed sooner (issue
     expect(voiced("قیمت اوکیه ولی زودتر لازم داریم.")).toEqual(["delivery"])
   })
 })
+
+describe("a price list asked for, and a last chance given (issue 13, sixth probe)", () => {
+  it("reads a request for the price list or the prices as no price criterion, and the same list called too high as price", () => {
+    for (const text of [
+      "Could you send the updated price list?",
+      "Please send us your price list.",
+      "لطفا لیست قیمت رو بفرستید.",
+      "لیست قیمت جدید رو ارسال کنید.",
+      "لطفا قیمت رو اعلام کنید."
+    ]) expect(voiced(text), text).toEqual([])
+    const asking = profileOf([
+      ...repeated("Could you send the updated price list?", 4),
+      ...[0, 1, 2, 3].map((n) => k.interaction(`Q${n}`, { at: at(45 + n * 30), subject: "Re: batch", text: "Quality has slipped on the last batches." }))
+    ])
+    expect(asking.decisionCriteria.label).toBe("quality")
+    expect(asking.decisionCriteria.weights.price).toBe(0)
+    expect(voiced("Your price list is too high.")).toEqual(["disparagement", "price"])
+    expect(voiced("لیست قیمت‌تون خیلی بالاست.")).toEqual(["disparagement", "price"])
+    expect(voiced("Send me the price list, your prices went up again.")).toEqual(["price"])
+  })
+
+  it("hears «این آخرین باره» as a threat, as 'last chance' is", () => {
+    expect(voiced("سفارش رو کنسل نمی‌کنیم ولی این آخرین باره.")).toEqual(["churnThreat"])
+    expect(voiced("This is your last chance.")).toEqual(["churnThreat"])
+  })
+})
