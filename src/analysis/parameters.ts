@@ -569,6 +569,16 @@ export const LEXICONS = {
       "not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
       "not planning to renew", "no plans to renew", "no intention of renewing", "not be extending", "won't extend the contract",
       "will not extend the contract",
+      // The contract ended or a subscription cancelled by them: "we'll terminate the agreement", "we're ending our contract".
+      // Not a clause quoted ("either party may terminate the agreement"): their act.
+      "ll terminate the agreement", "will terminate the agreement", "terminating the contract", "terminating our contract",
+      "terminating the agreement", "terminating our agreement", "end our contract", "ending our contract", "end the contract",
+      "ending the contract", "end our agreement", "ending our agreement", "get out of the contract", "get out of our contract",
+      "cancel our subscription*", "cancelling our subscription*", "canceling our subscription*",
+      // Fewer suppliers: "the new CFO wants to consolidate suppliers".
+      "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
+      "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
+      "reviewing all suppliers", "review all our suppliers",
       "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
       "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
       "قرارداد رو لغو*", "قرارداد رو کنسل*", "قرارداد را کنسل*", "همکاری رو قطع*", "قرارداد رو تمدید نمی*",
@@ -580,6 +590,9 @@ export const LEXICONS = {
       "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
       "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
       "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
+      // Buying from us no more, as a rep notes it («گفتن دیگه از ما خرید نمی‌کنن»), and the contract terminated.
+      "از ما خرید نمی کنن", "از ما خرید نمی کنند", "از ما نمی خرن", "از ما نمی خرند", "قرارداد را فسخ می کن*",
+      "قرارداد را فسخ خواه*", "قرارداد را فسخ کنیم", "قرارداد را فسخ کنن", "قرارداد را فسخ کنند",
       // A last chance: «این آخرین باره», «آخرین فرصته».
       "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه",
       // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».

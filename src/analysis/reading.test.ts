@@ -1443,3 +1443,23 @@ describe("a price list asked for, and a last chance given (issue 13, sixth probe
     expect(voiced("This is your last chance.")).toEqual(["churnThreat"])
   })
 })
+
+describe("a contract ended, a subscription cancelled, suppliers consolidated (issue 13, sixth probe)", () => {
+  it("hears them as threats, in their mail and in our note, and not a termination clause quoted or an end denied", () => {
+    for (const text of [
+      "We'll terminate the agreement.",
+      "We're terminating the contract at the end of the term.",
+      "We'd like to cancel our subscription.",
+      "The new CFO wants to consolidate suppliers.",
+      "قرارداد رو فسخ می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("گفتن دیگه از ما خرید نمی‌کنن.")).toEqual(["churnThreat"])
+    expect(noted("گفتن اگه مشکل حل نشه قرارداد رو فسخ می‌کنن.")).toEqual(["churnThreat"])
+    for (const text of [
+      "Either party may terminate the agreement with 30 days notice.",
+      "We won't be terminating the contract.",
+      "At the end of the contract we will review the prices.",
+      "بند فسخ قرارداد رو بررسی کردیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+  })
+})
