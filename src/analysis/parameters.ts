@@ -1259,6 +1259,15 @@ export const MARKERS = {
     "کیفیت خدمات*", "کیفیت پشتیبانی*", "کیفیت سرویس*", "کیفیت سرویس دهی*", "کیفیت خدمت رسانی*", "کیفیت پاسخگویی*",
     "keyfiat khadamat*", "keyfiate khadamat*", "keyfiat poshtibani*", "keyfiate poshtibani*"
   ],
+  /** A question asked of them, as a rep notes it: a threat inside it is none made ("Asked whether
+   * they would switch suppliers. They said no.", «پرسیدم آیا سراغ رقبا می‌رن»). */
+  question: [
+    "asked if", "asked whether", "asked them if", "asked them whether", "asking if", "asking whether", "ask if", "ask whether",
+    "ask them if", "ask them whether", "wanted to know if", "wanted to know whether", "checked if", "checked whether",
+    "checking if", "checking whether", "inquired whether", "enquired whether", "inquired if", "enquired if",
+    "پرسیدم آیا", "پرسیدیم آیا", "پرسیدم که آیا", "پرسیدیم که آیا", "ازشون پرسیدم", "ازشون پرسیدیم", "ازشان پرسیدیم",
+    "سوال کردم که آیا", "سوال کردیم که آیا", "سوال کردم آیا", "سوال کردیم آیا"
+  ],
   /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
   moderate: [
     "بالا نیست", "بالا نبود", "بالا نیستن", "بالا نیستند", "زیاد نیست", "زیاد نبود", "bala nist", "ziad nist", "ziyad nist"

@@ -1463,3 +1463,16 @@ describe("a contract ended, a subscription cancelled, suppliers consolidated (is
     ]) expect(voiced(text), text).not.toContain("churnThreat")
   })
 })
+
+describe("a threat asked about in our note (issue 13, sixth probe)", () => {
+  it("hears no threat in the rep's question, and the threat when they make it", () => {
+    for (const text of [
+      "Asked whether they would switch suppliers. They said no.",
+      "I asked if they were moving to Acme; they laughed it off.",
+      "پرسیدم آیا سراغ رقبا می‌رن، گفتن نه.",
+      "ازشون پرسیدم قرارداد رو تمدید نمی‌کنن؟ گفتن تمدید می‌کنیم."
+    ]) expect(noted(text), text).not.toContain("churnThreat")
+    expect(noted("Asked about renewal: they said they will switch suppliers.")).toContain("churnThreat")
+    expect(noted("پرسیدم برنامه‌شون چیه، گفتن سراغ رقبا می‌رن.")).toContain("churnThreat")
+  })
+})

@@ -52,6 +52,7 @@
  * - the quality of a service ("service quality", "quality of support", «کیفیت خدمات») is read
  *   whole, as support: the quality word inside it is no product quality;
  * - a dismissal denied ("not always on time", «همیشه به موقع نیست») dismisses nothing;
+ * - a threat asked about ("asked whether they would switch suppliers", «پرسیدم آیا سراغ رقبا می‌رن») is none made;
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
@@ -90,7 +91,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -214,6 +215,7 @@ const SERVICE = ROLE("service")
 /** A capitalised word right after a move, that no list of days, places or steps holds: a company
  * named (src/text/lexicon.ts records it: "they'll go to Acme", "we are moving to Acme"). */
 const NAMED = ROLE("named")
+const QUESTION = ROLE("question")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -335,6 +337,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let negatedCriteria = 0
   /** A dismissal phrase ("no complaints", "despite"), or an issue word negated ("not an issue", «مشکلی نداریم»). */
   let dismissed = false
+  /** The scan's clause that asks a question ("asked whether they would switch suppliers", «پرسیدم
+   * آیا …»), and the scan's clause the clause being read began in: a question reaches every clause
+   * a change of speaker splits from its scan clause ("I asked if they were moving to Acme"). */
+  let askedIn = -1
+  let currentScan = -1
   /** Where the last dismissal phrase ended: a Persian negative verb right after denies it. */
   let dismissalEnd = -1
   let issueDismissed = false
@@ -520,6 +527,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
+        // "Asked whether they would switch suppliers": a threat asked about is none made.
+        if (askedIn === currentScan) voiced &= ~threat
         if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {
@@ -647,6 +656,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
       if (h === count) break
       current = clause
+      currentScan = hits[h * 5 + 3]!
       // A subject line is a title ("Customer call"): its role noun names no speaker for the body.
       if (flags >> 2 !== currentText) {
         currentText = flags >> 2
@@ -863,6 +873,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           sayingEnd = end
           break
         }
+        case QUESTION:
+          askedIn = hits[h * 5 + 3]!
+          break
         case NAMED:
           // "they'll go to Acme", "we are moving to Acme next quarter": a company, not the warehouse or Tuesday.
           if (move && start >= moveEnd && start - moveEnd <= 2) moveToSupplier = true
