@@ -593,6 +593,9 @@ export const LEXICONS = {
       // Buying from us no more, as a rep notes it («گفتن دیگه از ما خرید نمی‌کنن»), and the contract terminated.
       "از ما خرید نمی کنن", "از ما خرید نمی کنند", "از ما نمی خرن", "از ما نمی خرند", "قرارداد را فسخ می کن*",
       "قرارداد را فسخ خواه*", "قرارداد را فسخ کنیم", "قرارداد را فسخ کنن", "قرارداد را فسخ کنند",
+      // Patience run out: "we're running out of patience", «صبرمون تموم شده».
+      "running out of patience", "run out of patience", "patience is running out", "patience has run out", "lost patience",
+      "losing patience", "صبرمون تموم*", "صبرشون تموم*", "صبر ما تمام*", "صبرمان تمام*", "کاسه صبرمون لبریز*", "کاسه صبر ما لبریز*",
       // A last chance: «این آخرین باره», «آخرین فرصته».
       "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه",
       // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
@@ -1256,7 +1259,7 @@ export const MARKERS = {
     "service quality", "support quality", "quality of service*", "quality of the service*", "quality of your service*",
     "quality of support", "quality of the support", "quality of your support", "quality of customer service",
     "quality of after-sales", "after-sales quality",
-    "کیفیت خدمات*", "کیفیت پشتیبانی*", "کیفیت سرویس*", "کیفیت سرویس دهی*", "کیفیت خدمت رسانی*", "کیفیت پاسخگویی*",
+    "کیفیت خدمات*", "کیفیت خدمات پس از فروش*", "کیفیت پشتیبانی*", "کیفیت سرویس*", "کیفیت سرویس دهی*", "کیفیت خدمت رسانی*", "کیفیت پاسخگویی*",
     "keyfiat khadamat*", "keyfiate khadamat*", "keyfiat poshtibani*", "keyfiate poshtibani*"
   ],
   /** A question asked of them, as a rep notes it: a threat inside it is none made ("Asked whether

@@ -1476,3 +1476,17 @@ describe("a threat asked about in our note (issue 13, sixth probe)", () => {
     expect(noted("پرسیدم برنامه‌شون چیه، گفتن سراغ رقبا می‌رن.")).toContain("churnThreat")
   })
 })
+
+describe("a service's quality judged, and patience run out (issue 13, sixth probe)", () => {
+  it("sets aside the quality of a service found good, and keeps it found wanting", () => {
+    expect(voiced("کیفیت خدمات پس از فروش‌تون خوبه.")).toEqual([])
+    expect(voiced("Service quality is great.")).toEqual([])
+    expect(voiced("کیفیت خدمات قابل قبول نیست.")).toEqual(["support"])
+    expect(voiced("Service quality is poor.")).toEqual(["support"])
+  })
+
+  it("hears patience run out as a threat", () => {
+    expect(noted("گفتن دیگه صبرشون تموم شده.")).toEqual(["churnThreat"])
+    expect(voiced("We're running out of patience with these delays.")).toEqual(["churnThreat", "delivery"])
+  })
+})

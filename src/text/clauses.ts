@@ -871,6 +871,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           derived |= made
           sayingStart = start
           sayingEnd = end
+          // The quality of a service is judged as its cue would be: "service quality is great", «کیفیت خدمات‌تون خوبه».
+          if (id === SERVICE) {
+            runCues |= made
+            lastCueEnd = end
+          }
           break
         }
         case QUESTION:
