@@ -38,7 +38,7 @@ const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "s
   "order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)"
 /** Where the customer goes ("they'll go to Acme"); "I'll go to John" is an errand (src/text/lexicon.ts `nameAfter`). */
 const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
-const BEFORE = [LOST, TAKE, GO_TO, "went with", "go with", "going with", "chose", "picked", "selected",
+const BEFORE = [LOST, TAKE, GO_TO, "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "moved to", "move to", "moving to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
@@ -53,6 +53,8 @@ const AFTER_NAME = "(?:['’]s)?(?:\\s+(?:quoted|quotes|offered|offers|is cheape
   `beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)|${UNDER})\\b`
 // Every Latin pattern tries a name at every word: what can go in one of them does, and is scanned once.
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
+/** "We went with Acme", not "we went with John to the site": company kept is no supplier chosen. */
+const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
@@ -216,7 +218,7 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  * a name at every word has a gate, the literal words it needs.
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean }> = [
-  ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
+  ...[LATIN_BEFORE, LATIN_WITH, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
 ]
 const LATIN_CAPITAL = /[A-Z]/

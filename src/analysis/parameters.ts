@@ -1185,6 +1185,8 @@ export const MARKERS = {
     "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
     "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
     "moving to", "switching to", "shifting to", "going with",
+    // The move made: "we went with Acme this time", "we've switched to another supplier".
+    "went with", "switched to", "decided to go with", "decided to switch to", "decided to move to", "chose to go with",
     "سراغ", "می رن", "می روند", "soragh", "miran"
   ],
   /** Buying elsewhere, a move that is a supplier's business whatever the condition asks ("if
@@ -1193,6 +1195,8 @@ export const MARKERS = {
     "ll buy from", "will buy from", "would buy from", "ll order from", "will order from", "ll take the order to",
     "ll give the order to", "will give the order to", "ll place the order with", "will place the order with", "ll award it to",
     "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند",
+    // Bought there this time: «این بار از رقیب خریدیم».
+    "خریدیم", "خریدن", "خریدند",
     // The order or the buying handed to someone: «سفارش را به پارس پمپ می‌دهیم», «خرید را به … منتقل می‌کنیم».
     "سفارش را به", "سفارش ها را به", "سفارشات را به", "خرید را به", "خریدمان را به", "خریدمون را به", "mikharim"
   ],

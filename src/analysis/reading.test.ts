@@ -1490,3 +1490,15 @@ describe("a service's quality judged, and patience run out (issue 13, sixth prob
     expect(voiced("We're running out of patience with these delays.")).toEqual(["churnThreat", "delivery"])
   })
 })
+
+describe("the business already taken elsewhere (issue 13, sixth probe)", () => {
+  it("hears 'we went with Acme', 'we've switched to another supplier', «این بار از رقیب خریدیم» as taking the business elsewhere", () => {
+    for (const text of ["We went with Acme this time.", "We've switched to another supplier.", "این بار از رقیب خریدیم.", "این بار از یه شرکت دیگه خریدیم."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+    expect(noted("They went with Acme.")).toEqual(["churnThreat"])
+    for (const text of ["We went with your proposal.", "We went with John to the site.", "We went with Option B.", "قبلا از شما خریدیم.", "دیروز پمپ‌ها رو خریدیم."]) {
+      expect(voiced(text), text).toEqual([])
+    }
+  })
+})

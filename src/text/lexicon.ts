@@ -302,8 +302,9 @@ const isNameChar = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) 
  * warehouse". Not when the move itself is capitalised (a Title Case subject, "Moving To New
  * Office", or capitals throughout), nor when a word of the name is a day, a month, a place, a
  * person's title or a step of ours ("switching to Tuesday", "moving to Tehran Office", "go to
- * Phase 2"), nor when it holds a digit ("Q3", "B2"). Runs only where a move was found, a few
- * records in a history; the name is recorded when the scan reaches it.
+ * Phase 2"), nor when it holds a digit ("Q3", "B2"), nor someone gone to or gone with somewhere
+ * ("I'll go to John for approval", "we went with John to the site"). Runs only where a move was
+ * found, a few records in a history; the name is recorded when the scan reaches it.
  */
 function nameAfter(text: string, moveStart: number, end: number, n: number, notNames: ReadonlySet<string>): void {
   let w = end - 1
@@ -325,6 +326,8 @@ function nameAfter(text: string, moveStart: number, end: number, n: number, notN
     if (k + 1 >= n || text.charCodeAt(k) !== 32) break
     k++
   }
+  // "We went with John to the site": going with someone somewhere is company kept, not a supplier chosen.
+  if (text.slice(end - 4, end).toLowerCase() === "with" && text.slice(last, last + 4).toLowerCase() === " to ") return
   namedStart = start
   namedEnd = last
 }
