@@ -575,6 +575,11 @@ export const LEXICONS = {
       "terminating the agreement", "terminating our agreement", "end our contract", "ending our contract", "end the contract",
       "ending the contract", "end our agreement", "ending our agreement", "get out of the contract", "get out of our contract",
       "cancel our subscription*", "cancelling our subscription*", "canceling our subscription*",
+      // Orders stopped or withdrawn: "we're putting all orders on hold", "no more orders until you fix this".
+      "pulling the remaining orders", "pulling our orders", "pull our orders", "pulling all orders", "put all orders on hold",
+      "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering", "stop ordering",
+      "no more orders", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
+      "will not place any more orders", "find alternatives", "find an alternative", "finding alternatives",
       // Fewer suppliers: "the new CFO wants to consolidate suppliers".
       "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
       "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
@@ -593,6 +598,9 @@ export const LEXICONS = {
       // Buying from us no more, as a rep notes it («گفتن دیگه از ما خرید نمی‌کنن»), and the contract terminated.
       "از ما خرید نمی کنن", "از ما خرید نمی کنند", "از ما نمی خرن", "از ما نمی خرند", "قرارداد را فسخ می کن*",
       "قرارداد را فسخ خواه*", "قرارداد را فسخ کنیم", "قرارداد را فسخ کنن", "قرارداد را فسخ کنند",
+      // Orders stopped: «همه سفارش‌ها رو متوقف می‌کنیم», «دیگه سفارش نمی‌دیم».
+      "سفارش ها را متوقف می کن*", "سفارش ها را فعلا متوقف می کن*", "سفارشات را متوقف می کن*", "سفارش جدید نمی دیم", "سفارش جدید نمی دهیم", "سفارش جدید نمی دن",
+      "سفارش جدید نمی دهند", "دیگه سفارش نمی د*", "دیگر سفارش نمی د*", "سفارشی نمی دیم", "سفارشی نمی دهیم",
       // Patience run out: "we're running out of patience", «صبرمون تموم شده».
       "running out of patience", "run out of patience", "patience is running out", "patience has run out", "lost patience",
       "losing patience", "صبرمون تموم*", "صبرشون تموم*", "صبر ما تمام*", "صبرمان تمام*", "کاسه صبرمون لبریز*", "کاسه صبر ما لبریز*",

@@ -1502,3 +1502,19 @@ describe("the business already taken elsewhere (issue 13, sixth probe)", () => {
     }
   })
 })
+
+describe("orders stopped or withdrawn (issue 13, sixth probe)", () => {
+  it("hears orders put on hold, pulled or no longer placed as a threat, and not when denied", () => {
+    for (const text of [
+      "We're putting all orders on hold.",
+      "We're pulling the remaining orders.",
+      "No more orders until you fix this.",
+      "We won't be placing any more orders.",
+      "همه سفارش‌ها رو فعلا متوقف می‌کنیم.",
+      "دیگه سفارش نمی‌دیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("They said management wants them to find alternatives.")).toEqual(["churnThreat"])
+    expect(voiced("We haven't stopped ordering, the volumes are just lower.")).not.toContain("churnThreat")
+    expect(voiced("سفارش‌ها رو متوقف نمی‌کنیم.")).not.toContain("churnThreat")
+  })
+})
