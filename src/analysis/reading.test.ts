@@ -1518,3 +1518,26 @@ describe("orders stopped or withdrawn (issue 13, sixth probe)", () => {
     expect(voiced("سفارش‌ها رو متوقف نمی‌کنیم.")).not.toContain("churnThreat")
   })
 })
+
+describe("a negation's reach: the statement it opens, not the next one (issue 13, sixth probe)", () => {
+  it("keeps a threat after a complaint's negation, when a subject of its own opens it, and not what the negation reaches, in English and Persian", () => {
+    for (const text of [
+      "The quality isn't good and we won't renew.",
+      "It's not fixed and we are looking at alternatives.",
+      "The problem isn't solved so we are cancelling the order.",
+      "تا این مشکل حل نشه سفارش جدید نمی‌دیم.",
+      "کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم.",
+      "مشکل حل نشده و داریم با تامین‌کننده‌های دیگه صحبت می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(voiced("It's not cheap and we can't pay more.")).toContain("constraint")
+    // What a negation or an opening modal reaches stays denied.
+    for (const text of [
+      "I don't think we'll switch suppliers.",
+      "We have no plans to switch suppliers.",
+      "We are not, at this point, looking at alternatives.",
+      "نمی‌خوایم تامین‌کننده رو عوض کنیم.",
+      "قصد تغییر تامین‌کننده نداریم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("I don't think we'd call it overpriced.")).not.toContain("disparagement")
+  })
+})

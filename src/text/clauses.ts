@@ -265,6 +265,9 @@ const MOVE_NEGATION_GAP = 25
 const MOVE_DENIED_GAP = 15
 /** Characters between a dismissal and the Persian negative verb that denies it: «همیشه به موقع نیست». */
 const DISMISSAL_NEGATION_GAP = 2
+/** Characters between a negation and the subject "we" after it that still make one statement: "I
+ * don't think we'll switch"; further on, "isn't good and we won't renew", the subject opens another. */
+const NEGATION_SUBJECT_GAP = 2
 /** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
  * Persian negative verb that denies seeking it («نیستیم»): the verb closes the phrase, which may
  * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
@@ -378,6 +381,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
   let negationEnd = -1
   let firstNegationEnd = -1
+  /** The first negation was a Persian negative verb closing what was named before it, which it
+   * denies, not what comes after. */
+  let firstNegationIsVerb = false
+  /** A subject of its own has followed the clause's first negation (see NEGATION_SUBJECT_GAP). */
+  let negationClosed = false
   let issueEnd = -1
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
@@ -602,6 +610,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         hitsInClause = 0
         negationEnd = -1
         firstNegationEnd = -1
+        firstNegationIsVerb = false
+        negationClosed = false
         issueEnd = -1
         negatableSeen = 0
         negatableEnd = -1
@@ -695,7 +705,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           if (first) firstIsNegation = true
           // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
           if (end > negationEnd) negationEnd = end
-          if (firstNegationEnd < 0) firstNegationEnd = end
+          if (firstNegationEnd < 0) {
+            firstNegationEnd = end
+            // Only when it closes something named before it: «نمی‌خوایم تامین‌کننده رو عوض کنیم» (a modal that opens the clause) denies what follows.
+            firstNegationIsVerb = id === NEGATION_VERB && (cueHits > 0 || issueEnd >= 0)
+          }
           // "The problem is not price", «مشکل خاصی نداریم»; not "Problem: delivery not on time" (in
           // English the negation after a criterion is its own), nor "حل نکردید" (not solved: the problem stands).
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP && start >= unsolvedEnd &&
@@ -929,6 +943,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case OURS:
         case WE:
         case DID:
+          // "The quality isn't good and we won't renew": a subject of its own after the negation opens
+          // another statement, which the negation does not reach ("I don't think we'll switch" it does).
+          if (id === WE && negationEnd >= 0 && start - negationEnd > NEGATION_SUBJECT_GAP) negationClosed = true
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER || id === SAYS ? THEM : US
           break
@@ -989,7 +1006,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
       const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
       if ((bit & negatable) !== 0) {
-        if (!negatedHere) keptNegatable |= bit
+        // A Persian negative verb closes what comes before it: «تا مشکل حل نشه سفارش جدید نمی‌دیم» keeps its threat.
+        if (!negatedHere || firstNegationIsVerb || negationClosed) keptNegatable |= bit
         negatableSeen |= bit
         if (end > negatableEnd) negatableEnd = end
       }
