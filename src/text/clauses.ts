@@ -11,9 +11,11 @@
  * word ("but", "however", "اما", "بلکه"). Per clause:
  * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
  *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;
- * - negation before a pushback cue ("not overpriced at all"), or a Persian negative verb anywhere
- *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
- *   the cue;
+ * - negation before a pushback or threat cue ("not overpriced at all", "no plans to switch
+ *   suppliers"), or a Persian negative verb close after it, drops that cue; a negation inside the
+ *   cue's own words ("can't pay more") is the cue; a negation reaches no statement a subject "we"
+ *   opens further on ("the quality isn't good and we won't renew"), and a Persian negative verb
+ *   that closes something named before it none after it («کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم»);
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
  * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
  *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
