@@ -287,7 +287,12 @@ export const COMPETITION = {
   ],
   /** Capitalised words after a move that name no supplier of ours either, though a company may
    * begin with one ("New Holland"): "we're moving to New York", "switching to Weekly deliveries". */
-  notMovedTo: ["new", "another", "weekly", "monthly", "quarterly", "annual", "yearly", "daily", "hr", "erp", "email", "mail", "pdf", "excel"],
+  notMovedTo: [
+    "new", "another", "weekly", "monthly", "quarterly", "annual", "yearly", "daily", "hr", "erp", "email", "mail", "pdf", "excel",
+    // The systems a customer moves its own work to: "moving to Salesforce next month, please update our contact".
+    "salesforce", "sap", "oracle", "microsoft", "google", "office", "teams", "outlook", "gmail", "aws", "azure", "dynamics",
+    "windows", "zoom", "slack", "linux"
+  ],
   /** Carriers, which an errand switches to ("if it doesn't arrive we'll switch to DHL for
    * shipping"): companies, but not our competitors. */
   carriers: ["dhl", "fedex", "ups", "tnt", "usps", "maersk", "schenker", "dsv", "aramex", "tipax", "courier"]
@@ -1190,6 +1195,8 @@ export const MARKERS = {
     "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
     "d switch to", "ll take it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
     "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
+    "may go with", "might go with", "could go with", "thinking of going with", "considering going with", "considering switching to",
+    "considering moving to", "thinking of switching to", "thinking about switching to", "thinking of moving to",
     "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
     "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
     "moving to", "switching to", "shifting to", "going with",

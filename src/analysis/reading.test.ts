@@ -1541,3 +1541,13 @@ describe("a negation's reach: the statement it opens, not the next one (issue 13
     expect(voiced("I don't think we'd call it overpriced.")).not.toContain("disparagement")
   })
 })
+
+describe("a company they may go with, not a system they move their own work to (issue 13, sixth probe)", () => {
+  it("hears 'we may go with Acme', 'considering switching to Acme', and not 'moving to Salesforce' or 'switching to SAP'", () => {
+    expect(voiced("We may go with Acme.")).toEqual(["churnThreat"])
+    expect(voiced("We're considering switching to Acme next year.")).toEqual(["churnThreat"])
+    expect(noted("They're switching to SAP.")).toEqual([])
+    expect(voiced("Moving to Salesforce next month, please update our contact.")).toEqual([])
+    expect(voiced("We're considering switching to Tuesday deliveries.")).toEqual(["delivery"])
+  })
+})
