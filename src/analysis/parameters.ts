@@ -565,13 +565,14 @@ export const LEXICONS = {
       // Not a request to cancel one ("please cancel order #123", a duplicate), nor a meeting called off.
       "cancelling the order", "canceling the order", "cancelling our order*", "canceling our order*", "cancelling all order*",
       "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
-      "ll cancel our order*", "will cancel our order*", "ll cancel all", "will cancel all", "going to cancel the order*",
-      "going to cancel our order*", "cancel all open orders", "cancel our open orders", "cancel the whole order",
+      "ll cancel our order*", "will cancel our order*", "ll cancel all orders", "will cancel all orders", "ll cancel all our orders",
+      "will cancel all our orders", "going to cancel the order*", "going to cancel our order*", "cancel the whole order",
       "may cancel the order*", "might cancel the order*", "may cancel our order*", "might cancel our order*",
       "may have to cancel the order*", "might have to cancel the order*", "have to cancel our order*", "considering cancelling",
       "considering canceling", "consider cancelling the order*",
       // A renewal refused in other words: "we've decided not to renew", "no plans to renew".
-      "not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
+      "decided not to renew", "decision not to renew", "chosen not to renew", "chose not to renew", "plan not to renew",
+      "intend not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
       "not planning to renew", "no plans to renew", "no intention of renewing", "not be extending", "won't extend the contract",
       "will not extend the contract",
       // The contract ended or a subscription cancelled by them: "we'll terminate the agreement", "we're ending our contract".
@@ -582,8 +583,9 @@ export const LEXICONS = {
       "cancel our subscription*", "cancelling our subscription*", "canceling our subscription*",
       // Orders stopped or withdrawn: "we're putting all orders on hold", "no more orders until you fix this".
       "pulling the remaining orders", "pulling our orders", "pull our orders", "pulling all orders", "put all orders on hold",
-      "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering", "stop ordering",
-      "no more orders", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
+      "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering until",
+      "stop ordering until", "stopped ordering from you", "stop all orders", "stopping all orders", "stopped all orders",
+      "no more orders until", "no more orders from", "no further orders until", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
       "will not place any more orders", "find alternatives", "find an alternative", "finding alternatives",
       // Fewer suppliers: "the new CFO wants to consolidate suppliers".
       "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",

@@ -1551,3 +1551,22 @@ describe("a company they may go with, not a system they move their own work to (
     expect(voiced("We're considering switching to Tuesday deliveries.")).toEqual(["delivery"])
   })
 })
+
+describe("routine words beside the new threats (issue 13, sixth probe)", () => {
+  it("hears no threat in a licence not to renew, a model no longer ordered, meetings or old quotes cancelled", () => {
+    for (const text of [
+      "Please remember not to renew the trial licence automatically.",
+      "Stop ordering the old model, switch to the new X200.",
+      "We stopped ordering the old model as it's discontinued.",
+      "Please cancel all open orders for the discontinued part and replace them with the new part number.",
+      "We will cancel all meetings next week due to the holidays.",
+      "We'll cancel all the old quotes.",
+      "No more orders of the old model, please.",
+      "سفارش قبلی رو کنسل می‌کنیم و یه سفارش جدید ثبت می‌کنیم.",
+      "قرارداد قبلی رو فسخ می‌کنیم و قرارداد جدید با شما می‌بندیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    for (const text of ["We've decided not to renew.", "No more orders until you fix this.", "We've stopped ordering until this is resolved.", "We'll cancel all our orders."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+  })
+})
