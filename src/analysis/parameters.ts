@@ -586,7 +586,8 @@ export const LEXICONS = {
       "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering until",
       "stop ordering until", "stopped ordering from you", "stop all orders", "stopping all orders", "stopped all orders",
       "no more orders until", "no more orders from", "no further orders until", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
-      "will not place any more orders", "find alternatives", "find an alternative", "finding alternatives",
+      "will not place any more orders", "find alternative supplier*", "find an alternative supplier", "find alternative vendor*",
+      "find an alternative vendor",
       // Fewer suppliers: "the new CFO wants to consolidate suppliers".
       "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
       "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
@@ -1106,9 +1107,17 @@ export const MARKERS = {
     "لیست قیمت جدید را ارسال کنید", "لیست قیمت به روز را بفرستید", "لیست قیمت به روز را ارسال کنید", "لیست قیمت ها را بفرستید",
     "لیست قیمت ها را ارسال کنید", "لیست قیمتتون را بفرستید", "لیست قیمتتان را ارسال کنید", "قیمت را اعلام کنید",
     "قیمت را اعلام بفرمایید", "قیمت ها را اعلام کنید", "قیمت ها را بفرستید", "قیمت ها را ارسال کنید",
-    // Walked through something, not walking away: "they will walk us through the installation".
-    "they'll walk us", "they'll walk you", "they'll walk me", "they will walk us", "they will walk you", "they will walk me",
-    "we'll walk you", "we'll walk them", "we will walk you", "we will walk them", "we'd walk you", "they'd walk us"
+    // Walked through something, or round a site, not walking away: "they will walk us through the installation", "we'll walk the plant".
+    "they'll walk the", "they'll walk through", "they'll walk around", "they'll walk over", "they'll walk down",
+    "they'll walk us", "they'll walk you", "they'll walk them", "they'll walk me", "we'll walk the", "we'll walk through",
+    "we'll walk around", "we'll walk over", "we'll walk down", "we'll walk us", "we'll walk you", "we'll walk them",
+    "we'll walk me", "they will walk the", "they will walk through", "they will walk around", "they will walk over",
+    "they will walk down", "they will walk us", "they will walk you", "they will walk them", "they will walk me",
+    "we will walk the", "we will walk through", "we will walk around", "we will walk over", "we will walk down",
+    "we will walk us", "we will walk you", "we will walk them", "we will walk me", "they'd walk the", "they'd walk through",
+    "they'd walk around", "they'd walk over", "they'd walk down", "they'd walk us", "they'd walk you", "they'd walk them",
+    "they'd walk me", "we'd walk the", "we'd walk through", "we'd walk around", "we'd walk over", "we'd walk down",
+    "we'd walk us", "we'd walk you", "we'd walk them", "we'd walk me"
   ],
   /** A document that carries our price: called too high, its price is ("the quote is a bit steep", «پیش‌فاکتور یه کم بالاست»). */
   priced: [

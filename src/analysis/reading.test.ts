@@ -1513,7 +1513,7 @@ describe("orders stopped or withdrawn (issue 13, sixth probe)", () => {
       "همه سفارش‌ها رو فعلا متوقف می‌کنیم.",
       "دیگه سفارش نمی‌دیم."
     ]) expect(voiced(text), text).toContain("churnThreat")
-    expect(noted("They said management wants them to find alternatives.")).toEqual(["churnThreat"])
+    expect(noted("They said management wants them to find an alternative supplier.")).toContain("churnThreat")
     expect(voiced("We haven't stopped ordering, the volumes are just lower.")).not.toContain("churnThreat")
     expect(voiced("سفارش‌ها رو متوقف نمی‌کنیم.")).not.toContain("churnThreat")
   })
@@ -1553,7 +1553,7 @@ describe("a company they may go with, not a system they move their own work to (
 })
 
 describe("routine words beside the new threats (issue 13, sixth probe)", () => {
-  it("hears no threat in a licence not to renew, a model no longer ordered, meetings or old quotes cancelled", () => {
+  it("hears no threat in a licence not to renew, a model no longer ordered, meetings or old quotes cancelled, an alternative date or a plant walked", () => {
     for (const text of [
       "Please remember not to renew the trial licence automatically.",
       "Stop ordering the old model, switch to the new X200.",
@@ -1562,6 +1562,9 @@ describe("routine words beside the new threats (issue 13, sixth probe)", () => {
       "We will cancel all meetings next week due to the holidays.",
       "We'll cancel all the old quotes.",
       "No more orders of the old model, please.",
+      "We need to find an alternative date for the audit.",
+      "We'll walk the plant with your engineers on Monday.",
+      "They will walk through the site before the install.",
       "سفارش قبلی رو کنسل می‌کنیم و یه سفارش جدید ثبت می‌کنیم.",
       "قرارداد قبلی رو فسخ می‌کنیم و قرارداد جدید با شما می‌بندیم."
     ]) expect(voiced(text), text).not.toContain("churnThreat")
