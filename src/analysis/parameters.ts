@@ -1236,7 +1236,10 @@ export const MARKERS = {
     "ll buy from you", "will buy from you", "ll order from you", "will order from you", "going with you", "moving to your",
     "have to go to your", "have to go with you", "ll go to our", "will go to our", "ll go to the next", "will go to the next",
     "ll move to the next", "will move to the next", "ll switch to the next", "will switch to the next", "ll go to accounts",
-    "will go to accounts",
+    "will go to accounts", "went with you", "went with your", "switched to your", "switched to our", "decided to go with you",
+    "chose to go with you", "may go with you", "might go with you", "could go with you", "considering switching to your",
+    "considering going with you", "thinking of going with you", "considering moving to your", "thinking of switching to your",
+    "switching to your", "going to switch to your", "going to go with you", "decided to switch to your",
     "سراغ شما", "سراغ مدیر*", "سراغ همکار*", "سراغ واحد*", "سراغ بخش*", "سراغ مورد بعد*", "سراغ آیتم*", "سراغ آزمایشگاه*", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
   ],
   /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */

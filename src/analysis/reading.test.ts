@@ -1573,3 +1573,15 @@ describe("routine words beside the new threats (issue 13, sixth probe)", () => {
     }
   })
 })
+
+describe("a move toward us, said in the past or as a choice (issue 13, sixth probe)", () => {
+  it("hears no threat in 'we went with you', 'we switched to your supplier portal', and one in 'we went with another supplier'", () => {
+    for (const text of [
+      "We switched to your new supplier portal last week.",
+      "We went with your recommended supplier for the seals.",
+      "We went with you because the other supplier was late.",
+      "We are considering switching to your premium supplier program."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("We went with another supplier because you were late.")).toContain("churnThreat")
+  })
+})
