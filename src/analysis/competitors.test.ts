@@ -62,6 +62,55 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
   })
 })
 
+describe("a competitor named where the buyer says they will go, without a price word (EN)", () => {
+  it("names Acme from 'they'll go to', 'we are moving to', 'we went with', 'we'll switch to', and not a day, a place, a person or a carrier", () => {
+    expectNames(["Acme"], [
+      "They'll go to Acme.",
+      "We are moving to Acme next quarter.",
+      "We went with Acme this time.",
+      "If support doesn't improve we'll switch to Acme."
+    ], [
+      "Can we switch to Tuesday deliveries?",
+      "We're moving to the new office next month.",
+      "I'll go to John for approval.",
+      "We went with John to the site.",
+      "If it doesn't arrive we will switch to DHL for shipping.",
+      "We are not cancelling the order, we'll go to the warehouse to pick it up.",
+      "اگه تا جمعه نرسه سفارش رو کنسل می‌کنیم.",
+      "قرارداد رو تمدید نمی‌کنیم، میریم سراغ انبار دوم."
+    ])
+  })
+})
+
+describe("a better offer the buyer holds from a competitor (EN, FA)", () => {
+  it("names Acme and «پارس پمپ» from 'a better offer from', «از X پیشنهاد بهتری گرفتیم», and not the market, before or us", () => {
+    expectNames(["Acme", "پارس پمپ"], [
+      "We got a better offer from Acme.",
+      "از پارس پمپ پیشنهاد بهتری گرفتیم.",
+      "از پارس پمپ قیمت ارزون‌تری گرفتن."
+    ], [
+      "We got a better offer from another supplier.",
+      "از بازار قیمت بهتری گرفتیم.",
+      "از قبل پیشنهاد بهتری داشتیم.",
+      "از یه شرکت دیگه پیشنهاد بهتری گرفتیم.",
+      "از مدیر فروش‌تون قیمت بهتری گرفتیم."
+    ])
+  })
+})
+
+describe("a competitor they threaten to go to, said verb first (FA)", () => {
+  it("names «پارس پمپ» from «می‌رن سراغ پارس پمپ», and not the next meeting or their manager", () => {
+    expectNames(["پارس پمپ", "آبادان پمپ"], [
+      "اگه قیمت پایین نیاد میرن سراغ پارس پمپ.",
+      "اگه تخفیف ندید می‌ریم سراغ آبادان پمپ"
+    ], [
+      "اگه قیمت پایین نیاد میریم سراغ جلسه بعدی.",
+      "اگه قیمت تایید نشه میرن سراغ مدیرشون.",
+      "اگه تخفیف ندید میریم سراغ یه تامین‌کننده دیگه."
+    ])
+  })
+})
+
 describe("a competitor said to be so much under us (EN)", () => {
   it("names Acme from 'Acme's at 12% below you', 'Acme has offered', 'offered by Acme', and not others, last year or an amount", () => {
     expectNames(["Acme"], [

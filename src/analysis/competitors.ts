@@ -36,8 +36,10 @@ const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "s
   "award", "awarding", "place", "placing", "put", "putting", "transfer", "transferring"].map(either).join("|")})\\s+` +
   "(?:(?:our|their|my|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
   "order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)"
-const BEFORE = [LOST, TAKE, "went with", "go with", "going with", "chose", "picked", "selected",
-  "switched to", "switch to", "switching to", "moved to", "moving to", "awarded to", "gave it to", "bought from",
+/** Where the customer goes ("they'll go to Acme"); "I'll go to John" is an errand (src/text/lexicon.ts `nameAfter`). */
+const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
+const BEFORE = [LOST, TAKE, GO_TO, "chose", "picked", "selected",
+  "switched to", "switch to", "switching to", "moved to", "move to", "moving to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
   "offered by", "quoted by", "undercut by", "beaten by", "outbid by", "compared to", "compared with"]
@@ -51,6 +53,8 @@ const AFTER_NAME = "(?:['’]s)?(?:\\s+(?:quoted|quotes|offered|offers|is cheape
   `beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)|${UNDER})\\b`
 // Every Latin pattern tries a name at every word: what can go in one of them does, and is scanned once.
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
+/** "We went with Acme", not "we went with John to the site": company kept is no supplier chosen. */
+const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
@@ -98,6 +102,8 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   { re: new RegExp(`(?:رقیب(?:مان|ما)?|شرکت)\\s+(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)(?:\\s+[\\d۰-۹٫.]+\\s*(?:درصد|٪|%))?\\s+(?:ارزان|قیمت|پیشنهاد|تخفیف|بالاتر|پایین‌تر|گران‌تر)`, "g"), latinName: false },
   // "They'll go to X" («سراغ پارس پمپ می‌روند»): the supplier they threaten to switch to.
   { re: new RegExp(`(?:سراغ|به سمت)\\s+(?:شرکت\\s+)?(${FA_NAME_WORD}(?:\\s+${FA_NAME_WORD})?)\\s+(?:می‌روند|میروند|می‌رویم|میریم|میرن|برویم|بروند|رفتند|رفتیم)`, "g"), latinName: false },
+  // ... said verb first, as spoken: «می‌رن سراغ پارس پمپ».
+  { re: new RegExp(fa(`(?:می‌روند|میروند|می‌رویم|میریم|می‌ریم|میرن|می‌رن|بروند|برویم|بریم|برن) سراغ (?:شرکت )?${FA_NAME}(?=\\s*(?:$|[،.؛!؟?\\n]))`), "g"), latinName: false },
   // Compared with us: «قیمت شما از پارس پمپ (۱۰ درصد) بالاتر است», «از مال X گرون‌تره».
   { re: new RegExp(fa(`از (?:شرکت |مال )?${FA_NAME} ${FA_AMOUNT}${FA_DEARER}`), "g"), latinName: false },
   // ... or with their price or quote: then the name must be two words, or Latin: «از قیمت واقعی
@@ -115,29 +121,16 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
   // Where they buy instead: «از پارس پمپ (ارزان‌تر) می‌خریم», «… خرید می‌کنیم».
   { re: new RegExp(fa(`از (?:شرکت )?${FA_NAME} (?:${FA_AMOUNT}(?:ارزان‌تر|ارزون‌تر) )?(?:می‌خریم|بخریم|خریدیم|خریده‌ایم|می‌خرند|بخرند|خریدند|خریده‌اند|` +
     `خرید (?:می‌کنیم|کنیم|کردیم|کرده‌ایم|خواهیم کرد|می‌کنند|کنند|کردند|کرده‌اند))${FA_END}`), "g"), latinName: false },
-  { re: new RegExp(fa(`با (?:شرکت )?${FA_NAME} قرارداد`), "g"), latinName: false }
+  { re: new RegExp(fa(`با (?:شرکت )?${FA_NAME} قرارداد`), "g"), latinName: false },
+  // A better offer they hold from someone: «از پارس پمپ پیشنهاد بهتری داریم», «… قیمت ارزون‌تری گرفتیم».
+  { re: new RegExp(fa(`از (?:شرکت )?${FA_NAME} (?:یه |یک )?(?:پیشنهاد|قیمت|پیش‌فاکتور|نرخ)(?: قیمت)? (?:بهتری|بهتر|ارزان‌تری|ارزون‌تری|پایین‌تری|کمتری) ` +
+    `(?:داریم|گرفتیم|گرفته‌ایم|دریافت کردیم|داشتیم|دارند|دارن|گرفتند|گرفتن|گرفته‌اند)${FA_END}`), "g"), latinName: false }
 ]
-const STOP = new Set([
-  "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
-  "she", "a", "an", "last", "next", "price", "prices", "list", "net", "budget", "quote", "offer",
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "rfq", "rfp",
-  "eur", "usd", "gbp", "irr", "vat", "ok", "please", "thanks", "hi", "dear", "before", "expected", "planned", "usual",
-  "then", "so", "and", "but", "also", "if", "when", "yes", "no", "today", "yesterday", "tomorrow", "everyone", "anyone", "all",
-  // "Higher than Last Year", "give the order to Procurement", "Others are cheaper": no company.
-  "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
-  "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board",
-  // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
-  "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
-])
-/** Words that make a name a person, a place or a part of an organisation, wherever they stand in it:
- * "give the order to Mr Karimi", "move our next order to Tehran Office", "go to Accounts". */
-const EN_BLOCK = new Set([
-  "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "office", "offices", "headquarters", "hq", "branch", "warehouse", "site",
-  "plant", "factory", "department", "dept", "team", "accounts", "accounting", "colleague", "colleagues", "manager", "director",
-  "boss", "head", "ceo", "cfo", "cto", "coo"
-])
+/** Common words trimmed from a name's edges ("Then HP quoted"). */
+const STOP: ReadonlySet<string> = new Set(P.stopWords)
+/** Words that make a name none wherever they stand in it: a person's title, a place, a part of an
+ * organisation ("Mr Karimi", "Tehran Office"), a carrier ("switch to DHL for shipping"). */
+const EN_BLOCK: ReadonlySet<string> = new Set([...P.blockWords, ...P.carriers])
 /** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
 const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
 /**
@@ -225,7 +218,7 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  * a name at every word has a gate, the literal words it needs.
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean }> = [
-  ...[LATIN_BEFORE, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
+  ...[LATIN_BEFORE, LATIN_WITH, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
 ]
 const LATIN_CAPITAL = /[A-Z]/
@@ -271,14 +264,15 @@ interface Tally {
 }
 
 /**
- * The most recent price or competition talk that is not our own outbound or automated send.
+ * The most recent price or competition talk, or threat to leave, that is not our own outbound or automated send.
  * Histories arrive in any order: a cheap bitmask filter first, then only that subset is ordered.
  * A function of its own: inside `competition` this loop over every interaction was compiled while
  * hot, before the code after it had run, and that code deoptimized on every classification
  * (traced in Chromium: "insufficient type feedback", 34 times in 35 classifications).
  */
 function recentTalk(list: readonly InteractionF[]): TopK<InteractionF> {
-  const talk = CUE.price | CUE.competitor
+  // A threat names where they would go: "we are moving to Acme next quarter".
+  const talk = CUE.price | CUE.competitor | CUE.churnThreat
   // Newest first (histories are stored in time order), so the bounded collector turns nearly
   // every older text down at once; any order gives the same texts.
   const said = new TopK<InteractionF>(P.maxTexts)

@@ -4,7 +4,7 @@
  * with the pricing engine, so both read the same words the same way.
  */
 import { compileLexicons, FINGLISH, withFinglish, type Reading, type Speaker } from "../text/lexicon"
-import { GENERAL, LEXICONS, MARKERS } from "./parameters"
+import { COMPETITION, GENERAL, LEXICONS, MARKERS } from "./parameters"
 
 export { normalise } from "../text/normalise"
 
@@ -33,7 +33,8 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
   // high is disparagement; a discount they say they don't need is no price talk; a budget frozen
   // or cut is a constraint; a move to another supplier, or one a refused condition on a criterion
   // holds ("if the price doesn't come down we'll move to Acme"), is a churn threat; a saying that
-  // puts price second ("you get what you pay for") speaks for quality.
+  // puts price second ("you get what you pay for") speaks for quality, and the quality of a
+  // service ("service quality", «کیفیت خدمات») for support.
   reading: (cue) => ({
     dismissable: cue.price! | cue.quality! | cue.delivery! | cue.support! | cue.constraint! | cue.disparagement! | cue.failure!,
     negatable: cue.constraint! | cue.disparagement! | cue.churnThreat!,
@@ -46,8 +47,11 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
     threat: cue.churnThreat!,
     terms: cue.price!,
     buyTerms: cue.price! | cue.quality! | cue.delivery! | cue.support!,
-    saying: cue.quality!
-  })
+    saying: cue.quality!,
+    service: cue.support!
+  }),
+  // A company a move names ("they'll go to Acme"), told from a day, a place or a step of ours.
+  notNames: [...COMPETITION.stopWords, ...COMPETITION.blockWords, ...COMPETITION.notMovedTo, ...COMPETITION.carriers]
 })
 export const CUE: Readonly<Record<Cue, number>> = matcher.CUE
 export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.support

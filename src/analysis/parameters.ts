@@ -257,7 +257,45 @@ export const COMPETITION = {
   maxCompetitors: 5,
   maxLosses: 5,
   /** A name longer than this is a sentence fragment, not a company. */
-  maxNameChars: 40
+  maxNameChars: 40,
+  /**
+   * English words that stand where a name would and are none: pronouns, times, amounts, our own
+   * steps ("moving to Phase 2", "switch to Option B"), "another supplier". Trimmed from a name's
+   * edges by the competitor reader; a move to one ("switching to Tuesday") is no move to a company
+   * (src/text/lexicon.ts `notNames`).
+   */
+  stopWords: [
+    "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
+    "she", "a", "an", "last", "next", "price", "prices", "list", "net", "budget", "quote", "offer",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "rfq", "rfp",
+    "eur", "usd", "gbp", "irr", "vat", "ok", "please", "thanks", "hi", "dear", "before", "expected", "planned", "usual",
+    "then", "so", "and", "but", "also", "if", "when", "yes", "no", "today", "yesterday", "tomorrow", "everyone", "anyone", "all",
+    // "Higher than Last Year", "give the order to Procurement", "Others are cheaper": no company.
+    "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
+    "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board",
+    // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
+    "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
+  ],
+  /** Words that make a name a person, a place or a part of an organisation, wherever they stand in
+   * it: "give the order to Mr Karimi", "move our next order to Tehran Office", "go to Accounts". */
+  blockWords: [
+    "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "office", "offices", "headquarters", "hq", "branch", "warehouse", "site",
+    "plant", "factory", "department", "dept", "team", "accounts", "accounting", "colleague", "colleagues", "manager", "director",
+    "boss", "head", "ceo", "cfo", "cto", "coo", "building", "floor", "room", "street", "road", "avenue", "city", "airport", "port"
+  ],
+  /** Capitalised words after a move that name no supplier of ours either, though a company may
+   * begin with one ("New Holland"): "we're moving to New York", "switching to Weekly deliveries". */
+  notMovedTo: [
+    "new", "another", "weekly", "monthly", "quarterly", "annual", "yearly", "daily", "hr", "erp", "email", "mail", "pdf", "excel",
+    // The systems a customer moves its own work to: "moving to Salesforce next month, please update our contact".
+    "salesforce", "sap", "oracle", "microsoft", "google", "office", "teams", "outlook", "gmail", "aws", "azure", "dynamics",
+    "windows", "zoom", "slack", "linux"
+  ],
+  /** Carriers, which an errand switches to ("if it doesn't arrive we'll switch to DHL for
+   * shipping"): companies, but not our competitors. */
+  carriers: ["dhl", "fedex", "ups", "tnt", "usps", "maersk", "schenker", "dsv", "aramex", "tipax", "courier"]
 } as const
 
 /** Account-specific advice (hints.ts). Design defaults. */
@@ -379,7 +417,7 @@ export const LEXICONS = {
     price: [
       "price*", "pricing", "discount*", "cheap*", "budget*", "cost*", "expensive", "afford*", "rebate*",
       "best offer", "lower offer", "price match*", "undercut*", "came in lower", "came in under", "came in cheaper",
-      "lower bid*", "lower quote*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
+      "lower bid*", "lower quote*", "better offer*", "better quote*", "better bid*", "fee", "fees", "surcharge*", "markup*", "mark-up*",
       // What is billed ("double what Acme charges"), not "in charge of" nor a battery charged.
       "charges", "overcharg*",
       // How buyers ask a seller to move: "sharpen your pencil", "best and final", "come down".
@@ -393,7 +431,9 @@ export const LEXICONS = {
       // ... or another's said to be so much below ours ("Competitor X offered 10% less").
       "% less", "%less", "percent less", "per cent less", "% cheaper", "percent cheaper", "% below", "percent below",
       "قیمت*", "تخفیف*", "ارزان*", "ارزون*", "بودجه*", "هزینه*", "گران*", "گرون*", "نرخ*", "درصد کم*", "درصد دیگه کم*", "درصد دیگر کم*", "% کم*", "پول*", "صرفه*", "نمی صرفه*", "صرف نداره*", "صرف ندارد*", "صرف نمی کنه*",
-      "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*"
+      "بیاید پایین*", "بیایید پایین*", "بیاین پایین*", "پایین تر بیا*", "کوتاه بیا*",
+      // A better offer from elsewhere: «پیشنهاد بهتری گرفتیم».
+      "پیشنهاد بهتر*", "پیش فاکتور بهتر*"
     ],
     quality: [
       "quality", "defect*", "spec", "specification*", "fault*", "broken", "breakdown*", "fail*", "malfunction*",
@@ -415,12 +455,14 @@ export const LEXICONS = {
       "stuck in customs", "held at customs", "held up in customs",
       // Speed asked for, even inside an order instruction ("please ship faster").
       "ship faster", "ship sooner", "ship quicker", "deliver faster", "deliver sooner", "deliver quicker", "expedit*",
-      "rush order*", "rush delivery", "rush shipment*",
+      "rush order*", "rush delivery", "rush shipment*", "need it faster", "need it sooner", "need it earlier", "need them faster",
+      "need them sooner", "need them earlier",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
       "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
       "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
-      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*"
+      "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*",
+      "زودتر لازم داریم*", "زودتر لازم دارن*", "زودتر نیاز داریم*", "زودتر نیاز دارن*"
     ],
     support: [
       "support*", "response*", "respond*", "sla", "service*", "helpdesk*", "help desk", "technician*", "on-site",
@@ -517,10 +559,63 @@ export const LEXICONS = {
       "put this out to bid", "put it out to bid", "putting it out to bid", "out to bid", "stop ordering from you",
       "stop working with you", "stop doing business", "end our relationship", "end the relationship",
       "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
-      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk",
+      "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk", "they'll walk", "we'll walk",
+      "they would walk", "we would walk", "they'd walk", "we'd walk",
+      // The order itself withdrawn, said as what they will do: "they're cancelling the order", "we'll cancel our orders".
+      // Not a request to cancel one ("please cancel order #123", a duplicate), nor a meeting called off.
+      "cancelling the order", "canceling the order", "cancelling our order*", "canceling our order*", "cancelling all order*",
+      "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
+      "ll cancel our order*", "will cancel our order*", "ll cancel all orders", "will cancel all orders", "ll cancel all our orders",
+      "will cancel all our orders", "going to cancel the order*", "going to cancel our order*", "cancel the whole order",
+      "may cancel the order*", "might cancel the order*", "may cancel our order*", "might cancel our order*",
+      "may have to cancel the order*", "might have to cancel the order*", "have to cancel our order*", "considering cancelling",
+      "considering canceling", "consider cancelling the order*",
+      // A renewal refused in other words: "we've decided not to renew", "no plans to renew".
+      "decided not to renew", "decision not to renew", "chosen not to renew", "chose not to renew", "plan not to renew",
+      "intend not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
+      "not planning to renew", "no plans to renew", "no intention of renewing", "not be extending", "won't extend the contract",
+      "will not extend the contract",
+      // The contract ended or a subscription cancelled by them: "we'll terminate the agreement", "we're ending our contract".
+      // Not a clause quoted ("either party may terminate the agreement"): their act.
+      "ll terminate the agreement", "will terminate the agreement", "terminating the contract", "terminating our contract",
+      "terminating the agreement", "terminating our agreement", "end our contract", "ending our contract", "end the contract",
+      "ending the contract", "end our agreement", "ending our agreement", "get out of the contract", "get out of our contract",
+      "cancel our subscription*", "cancelling our subscription*", "canceling our subscription*",
+      // Orders stopped or withdrawn: "we're putting all orders on hold", "no more orders until you fix this".
+      "pulling the remaining orders", "pulling our orders", "pull our orders", "pulling all orders", "put all orders on hold",
+      "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering until",
+      "stop ordering until", "stopped ordering from you", "stop all orders", "stopping all orders", "stopped all orders",
+      "no more orders until", "no more orders from", "no further orders until", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
+      "will not place any more orders", "find alternative supplier*", "find an alternative supplier", "find alternative vendor*",
+      "find an alternative vendor",
+      // Fewer suppliers: "the new CFO wants to consolidate suppliers".
+      "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
+      "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
+      "reviewing all suppliers", "review all our suppliers",
       "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
       "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
       "قرارداد رو لغو*", "قرارداد رو کنسل*", "قرارداد را کنسل*", "همکاری رو قطع*", "قرارداد رو تمدید نمی*",
+      // «سفارش رو کنسل می‌کنیم», «سفارش‌ها را لغو می‌کنند»: the order withdrawn (not «… کنسل کنید», a request).
+      "سفارش را کنسل می کنیم", "سفارش را کنسل می کنند", "سفارش را کنسل می کنن", "سفارش را لغو می کنیم", "سفارش را لغو می کنند",
+      "سفارش را لغو می کنن", "سفارش ها را کنسل می کنیم", "سفارش ها را کنسل می کنند", "سفارش ها را کنسل می کنن",
+      "سفارش ها را لغو می کنیم", "سفارش ها را لغو می کنند", "سفارش ها را لغو می کنن", "سفارشمون را کنسل می کنیم",
+      "سفارشمون را لغو می کنیم", "سفارشمان را لغو می کنیم", "سفارشات را لغو می کنیم", "سفارشات را کنسل می کنیم",
+      "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
+      "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
+      "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
+      // Buying from us no more, as a rep notes it («گفتن دیگه از ما خرید نمی‌کنن»), and the contract terminated.
+      "از ما خرید نمی کنن", "از ما خرید نمی کنند", "از ما نمی خرن", "از ما نمی خرند", "قرارداد را فسخ می کن*",
+      "قرارداد را فسخ خواه*", "قرارداد را فسخ کنیم", "قرارداد را فسخ کنن", "قرارداد را فسخ کنند",
+      // Orders stopped: «همه سفارش‌ها رو متوقف می‌کنیم», «دیگه سفارش نمی‌دیم».
+      "سفارش ها را متوقف می کن*", "سفارش ها را فعلا متوقف می کن*", "سفارشات را متوقف می کن*", "سفارش جدید نمی دیم", "سفارش جدید نمی دهیم", "سفارش جدید نمی دن",
+      "سفارش جدید نمی دهند", "دیگه سفارش نمی د*", "دیگر سفارش نمی د*", "سفارشی نمی دیم", "سفارشی نمی دهیم",
+      // Patience run out: "we're running out of patience", «صبرمون تموم شده».
+      "running out of patience", "run out of patience", "patience is running out", "patience has run out", "lost patience",
+      "losing patience", "صبرمون تموم*", "صبرشون تموم*", "صبر ما تمام*", "صبرمان تمام*", "کاسه صبرمون لبریز*", "کاسه صبر ما لبریز*",
+      // A last chance: «این آخرین باره», «آخرین فرصته».
+      "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه",
+      // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
+      "تمدید نمی کنند", "تمدید نمی کنن", "تمدید نخواهند کرد",
       "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",
       "تامین کننده دیگری*", "سراغ تامین کننده دیگر*", "تامین کننده را عوض*", "تغییر تامین کننده*",
       "سفارش ها را به رقیب*", "به رقیب می دهیم*", "به رقبا می دهیم*", "به رقیب می سپاریم*", "تمدید نمی کنیم*",
@@ -998,7 +1093,31 @@ export const MARKERS = {
     "arrange delivery", "arrange the delivery", "arrange shipment", "arrange shipping", "book the delivery",
     "ارسال کنید", "ارسال کنین", "ارسال بفرمایید", "ارسال نمایید", "ارسال شود", "ارسال بشه", "ارسال کردید",
     "تحویل بدید", "تحویل دهید", "تحویل بدین", "تحویل گرفت*", "آدرس تحویل", "محل تحویل", "آدرس ارسال",
-    "هماهنگی ارسال", "هماهنگی تحویل"
+    "هماهنگی ارسال", "هماهنگی تحویل",
+    // A price list or prices asked for: every buyer asks, it says nothing of what they decide on
+    // ("Could you send the updated price list?", «لطفا لیست قیمت رو بفرستید», «قیمت رو اعلام کنید»).
+    "send the price list", "send us the price list", "send me the price list", "send your price list", "send us your price list",
+    "send me your price list", "send the updated price list", "send us the updated price list", "send me the updated price list",
+    "send the latest price list", "send us the latest price list", "send the new price list", "send us the new price list",
+    "send the current price list", "send us the current price list", "send us a price list", "send a price list",
+    "send over the price list", "send over your price list", "share the price list", "share your price list", "send pricing",
+    "send us pricing", "send me pricing", "send us your pricing", "send the pricing", "send us the pricing", "send over pricing",
+    "لیست قیمت را بفرستید", "لیست قیمت را بفرستین", "لیست قیمت را ارسال کنید", "لیست قیمت را ارسال بفرمایید",
+    "لیست قیمت را برامون بفرستید", "لیست قیمت را برای ما بفرستید", "لیست قیمت را برامون ارسال کنید", "لیست قیمت جدید را بفرستید",
+    "لیست قیمت جدید را ارسال کنید", "لیست قیمت به روز را بفرستید", "لیست قیمت به روز را ارسال کنید", "لیست قیمت ها را بفرستید",
+    "لیست قیمت ها را ارسال کنید", "لیست قیمتتون را بفرستید", "لیست قیمتتان را ارسال کنید", "قیمت را اعلام کنید",
+    "قیمت را اعلام بفرمایید", "قیمت ها را اعلام کنید", "قیمت ها را بفرستید", "قیمت ها را ارسال کنید",
+    // Walked through something, or round a site, not walking away: "they will walk us through the installation", "we'll walk the plant".
+    "they'll walk the", "they'll walk through", "they'll walk around", "they'll walk over", "they'll walk down",
+    "they'll walk us", "they'll walk you", "they'll walk them", "they'll walk me", "we'll walk the", "we'll walk through",
+    "we'll walk around", "we'll walk over", "we'll walk down", "we'll walk us", "we'll walk you", "we'll walk them",
+    "we'll walk me", "they will walk the", "they will walk through", "they will walk around", "they will walk over",
+    "they will walk down", "they will walk us", "they will walk you", "they will walk them", "they will walk me",
+    "we will walk the", "we will walk through", "we will walk around", "we will walk over", "we will walk down",
+    "we will walk us", "we will walk you", "we will walk them", "we will walk me", "they'd walk the", "they'd walk through",
+    "they'd walk around", "they'd walk over", "they'd walk down", "they'd walk us", "they'd walk you", "they'd walk them",
+    "they'd walk me", "we'd walk the", "we'd walk through", "we'd walk around", "we'd walk over", "we'd walk down",
+    "we'd walk us", "we'd walk you", "we'd walk them", "we'd walk me"
   ],
   /** A document that carries our price: called too high, its price is ("the quote is a bit steep", «پیش‌فاکتور یه کم بالاست»). */
   priced: [
@@ -1077,7 +1196,8 @@ export const MARKERS = {
   /**
    * A move to someone else, said as what they will do ("they'll go to Acme", "we'll switch to",
    * «سراغ … می‌ریم», «از … می‌خریم»). Alone it threatens nothing ("we'll go to the warehouse",
-   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it), or
+   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it) or to
+   * a company named in capitals ("they'll go to Acme"; COMPETITION.stopWords and the like are no names), or
    * inside a refused condition on a criterion or a percentage ("if we don't give them 15% they'll go to
    * Acme", "if the price doesn't come down we'll move to Acme").
    */
@@ -1086,9 +1206,13 @@ export const MARKERS = {
     "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
     "d switch to", "ll take it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
     "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
+    "may go with", "might go with", "could go with", "thinking of going with", "considering going with", "considering switching to",
+    "considering moving to", "thinking of switching to", "thinking about switching to", "thinking of moving to",
     "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
     "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
     "moving to", "switching to", "shifting to", "going with",
+    // The move made: "we went with Acme this time", "we've switched to another supplier".
+    "went with", "switched to", "decided to go with", "decided to switch to", "decided to move to", "chose to go with",
     "سراغ", "می رن", "می روند", "soragh", "miran"
   ],
   /** Buying elsewhere, a move that is a supplier's business whatever the condition asks ("if
@@ -1097,6 +1221,8 @@ export const MARKERS = {
     "ll buy from", "will buy from", "would buy from", "ll order from", "will order from", "ll take the order to",
     "ll give the order to", "will give the order to", "ll place the order with", "will place the order with", "ll award it to",
     "می خریم", "می خرند", "می خرن", "خرید می کنیم", "خرید می کنن", "خرید می کنند",
+    // Bought there this time: «این بار از رقیب خریدیم».
+    "خریدیم", "خریدن", "خریدند",
     // The order or the buying handed to someone: «سفارش را به پارس پمپ می‌دهیم», «خرید را به … منتقل می‌کنیم».
     "سفارش را به", "سفارش ها را به", "سفارشات را به", "خرید را به", "خریدمان را به", "خریدمون را به", "mikharim"
   ],
@@ -1110,7 +1236,10 @@ export const MARKERS = {
     "ll buy from you", "will buy from you", "ll order from you", "will order from you", "going with you", "moving to your",
     "have to go to your", "have to go with you", "ll go to our", "will go to our", "ll go to the next", "will go to the next",
     "ll move to the next", "will move to the next", "ll switch to the next", "will switch to the next", "ll go to accounts",
-    "will go to accounts",
+    "will go to accounts", "went with you", "went with your", "switched to your", "switched to our", "decided to go with you",
+    "chose to go with you", "may go with you", "might go with you", "could go with you", "considering switching to your",
+    "considering going with you", "thinking of going with you", "considering moving to your", "thinking of switching to your",
+    "switching to your", "going to switch to your", "going to go with you", "decided to switch to your",
     "سراغ شما", "سراغ مدیر*", "سراغ همکار*", "سراغ واحد*", "سراغ بخش*", "سراغ مورد بعد*", "سراغ آیتم*", "سراغ آزمایشگاه*", "سراغ انبار*", "سراغ دفتر*", "سراغ کارخانه*", "سراغ کارخونه*", "سراغ سایت*", "سراغ جلسه*", "سراغ موضوع*"
   ],
   /** A percentage: in a refused condition, what they asked for ("if we don't give them 15%"). */
@@ -1154,6 +1283,26 @@ export const MARKERS = {
     "don't mind paying more", "do not mind paying more", "don't mind paying extra", "don't mind paying a premium",
     "حاضریم بیشتر پول بدیم*", "حاضریم بیشتر بدیم*", "حاضریم بیشتر بپردازیم*", "حاضریم گرون تر بخریم*",
     "حاضریم گران تر بخریم*", "گرون تر هم باشه می خریم*", "گران تر هم باشد می خریم*", "hazerim bishtar pool bedim*"
+  ],
+  /**
+   * The quality of a service, read whole: support, not the product's quality ("service quality",
+   * "quality of support", «کیفیت خدمات», «کیفیت پشتیبانی»). The quality word inside is the phrase's.
+   */
+  service: [
+    "service quality", "support quality", "quality of service*", "quality of the service*", "quality of your service*",
+    "quality of support", "quality of the support", "quality of your support", "quality of customer service",
+    "quality of after-sales", "after-sales quality",
+    "کیفیت خدمات*", "کیفیت خدمات پس از فروش*", "کیفیت پشتیبانی*", "کیفیت سرویس*", "کیفیت سرویس دهی*", "کیفیت خدمت رسانی*", "کیفیت پاسخگویی*",
+    "keyfiat khadamat*", "keyfiate khadamat*", "keyfiat poshtibani*", "keyfiate poshtibani*"
+  ],
+  /** A question asked of them, as a rep notes it: a threat inside it is none made ("Asked whether
+   * they would switch suppliers. They said no.", «پرسیدم آیا سراغ رقبا می‌رن»). */
+  question: [
+    "asked if", "asked whether", "asked them if", "asked them whether", "asking if", "asking whether", "ask if", "ask whether",
+    "ask them if", "ask them whether", "wanted to know if", "wanted to know whether", "checked if", "checked whether",
+    "checking if", "checking whether", "inquired whether", "enquired whether", "inquired if", "enquired if",
+    "پرسیدم آیا", "پرسیدیم آیا", "پرسیدم که آیا", "پرسیدیم که آیا", "ازشون پرسیدم", "ازشون پرسیدیم", "ازشان پرسیدیم",
+    "سوال کردم که آیا", "سوال کردیم که آیا", "سوال کردم آیا", "سوال کردیم آیا"
   ],
   /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
   moderate: [

@@ -1308,3 +1308,280 @@ describe("a demanding rep's probe: shorthand, Finglish and mixed notes (issue 13
     expect(noted("گفتن اگه ۵ درصد دیگه کم کنیم قرارداد رو می‌بندن.")).toEqual(["price"])
   })
 })
+
+describe("churn threats as customers put them, and the requests that look like them (issue 13, sixth probe)", () => {
+  it("hears walking away, an order cancelled and a renewal refused, in their mail and in our note of what they said", () => {
+    for (const text of [
+      "Fix the delays or they'll walk.",
+      "They're cancelling the order.",
+      "We've decided not to renew.",
+      "If the pumps don't arrive by Friday we'll cancel the order.",
+      "سفارش رو کنسل می‌کنیم.",
+      "سفارش را لغو می‌کنیم.",
+      "اگه تا جمعه نرسه سفارش رو کنسل می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("Procurement wants 12% off or they'll walk.")).toContain("churnThreat")
+    expect(noted("Customer called, they're cancelling the order.")).toContain("churnThreat")
+    expect(noted("گفتن تمدید نمی‌کنن.")).toContain("churnThreat")
+    expect(noted("مشتری گفت اگه دیر برسه سفارش رو کنسل می‌کنن.")).toContain("churnThreat")
+  })
+
+  it("hears none in a meeting called off, a duplicate order cancelled, a renewal agreed, a walk-through or a cancellation denied", () => {
+    for (const text of [
+      "Please cancel the meeting.",
+      "Please cancel order #123 (duplicate).",
+      "We will renew the contract for another year.",
+      "They will walk us through the installation next week.",
+      "We are not cancelling the order.",
+      "جلسه رو کنسل کنید.",
+      "سفارش ۱۲۳ رو لغو کنید، تکراری ثبت شده.",
+      "قرارداد رو تمدید می‌کنیم.",
+      "سفارش رو کنسل نمی‌کنیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(noted("Cancel order #123 (duplicate)")).toEqual([])
+    expect(noted("We'll walk them through the new price list.")).toEqual([])
+  })
+})
+
+describe("a move to a company named, not to a day or a place (issue 13, sixth probe)", () => {
+  it("hears 'we are moving to Acme' and 'they'll go to Acme' as threats, whatever the condition", () => {
+    expect(voiced("We are moving to Acme next quarter.")).toEqual(["churnThreat"])
+    expect(voiced("If support doesn't improve we're moving to Acme.")).toEqual(["churnThreat", "support"])
+    expect(voiced("We'll go with Hydra Pumps for the next order.")).toEqual(["churnThreat"])
+    expect(noted("Spoke with the buyer. They'll go to Acme.")).toEqual(["churnThreat"])
+    expect(noted("Customer is moving to Acme next quarter.")).toEqual(["churnThreat"])
+  })
+
+  it("hears none in a move to a place, a day, a step, a carrier or a person, in a title, or denied", () => {
+    for (const text of [
+      "We'll go to the warehouse tomorrow.",
+      "We're moving to the new office in May.",
+      "Can we switch to Tuesday deliveries?",
+      "We're moving to Tehran Office next month.",
+      "If the price is right we're moving to Phase 2.",
+      "I'll go to John for approval.",
+      "We're not moving to Acme.",
+      "We're not switching to another vendor."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("Thanks.", { subject: "Moving To Quarterly Billing" })).toEqual([])
+  })
+})
+
+describe("the quality of a service is support (issue 13, sixth probe)", () => {
+  it("reads 'service quality', 'quality of support', «کیفیت خدمات», «کیفیت پشتیبانی» as support alone", () => {
+    for (const text of [
+      "Service quality has really dropped.",
+      "The quality of support is poor.",
+      "کیفیت خدمات خیلی افت کرده.",
+      "کیفیت پشتیبانی ضعیفه."
+    ]) {
+      expect(voiced(text), text).toEqual(["support"])
+      const profile = profileOf(repeated(text, 3))
+      expect(profile.decisionCriteria.label, text).toBe("support")
+      expect(profile.decisionCriteria.weights.quality, text).toBe(0)
+    }
+    // The product's quality named beside the service stays quality.
+    expect(voiced("Pump quality and service quality both slipped.")).toEqual(["quality", "support"])
+    expect(voiced("کیفیت پمپ‌ها و کیفیت خدمات هر دو افت کرده.")).toEqual(["quality", "support"])
+    expect(voiced("No complaints about service quality.")).toEqual([])
+  })
+})
+
+describe("a dismissal denied (issue 13, sixth probe)", () => {
+  it("reads 'not always on time', «همیشه به موقع نیست» as delivery, and 'always on time' as none", () => {
+    expect(voiced("Deliveries are not always on time.")).toEqual(["delivery"])
+    expect(voiced("تحویل‌ها همیشه به موقع نیست.")).toEqual(["delivery"])
+    expect(voiced("Always on time, thanks.")).toEqual([])
+    expect(voiced("همیشه به موقع، ممنون.")).toEqual([])
+    expect(voiced("No complaints about delivery.")).toEqual([])
+    expect(voiced("از تحویل اعتراضی نداشتند.")).toEqual([])
+  })
+})
+
+describe("a better offer held, a cancellation hedged, goods needed sooner (issue 13, sixth probe)", () => {
+  it("hears a better offer from elsewhere as price, in English and Persian", () => {
+    expect(voiced("We got a better offer from Acme.")).toEqual(["price"])
+    expect(voiced("از پارس پمپ پیشنهاد بهتری داریم.")).toEqual(["price"])
+  })
+
+  it("hears an order they may have to cancel as a threat, and one asked cancelled as none", () => {
+    expect(noted("They said they may cancel the order.")).toEqual(["churnThreat"])
+    expect(voiced("ممکنه سفارش رو کنسل کنیم.")).toEqual(["churnThreat"])
+    expect(voiced("مجبوریم سفارش رو لغو کنیم.")).toEqual(["churnThreat"])
+    expect(noted("They asked to cancel order #4411, it was a duplicate.")).toEqual([])
+    expect(noted("مشتری خواست سفارش تکراری رو کنسل کنیم.")).toEqual([])
+  })
+
+  it("hears goods needed sooner as delivery", () => {
+    expect(voiced("The price is fine but we need them sooner.")).toEqual(["delivery"])
+    expect(voiced("قیمت اوکیه ولی زودتر لازم داریم.")).toEqual(["delivery"])
+  })
+})
+
+describe("a price list asked for, and a last chance given (issue 13, sixth probe)", () => {
+  it("reads a request for the price list or the prices as no price criterion, and the same list called too high as price", () => {
+    for (const text of [
+      "Could you send the updated price list?",
+      "Please send us your price list.",
+      "لطفا لیست قیمت رو بفرستید.",
+      "لیست قیمت جدید رو ارسال کنید.",
+      "لطفا قیمت رو اعلام کنید."
+    ]) expect(voiced(text), text).toEqual([])
+    const asking = profileOf([
+      ...repeated("Could you send the updated price list?", 4),
+      ...[0, 1, 2, 3].map((n) => k.interaction(`Q${n}`, { at: at(45 + n * 30), subject: "Re: batch", text: "Quality has slipped on the last batches." }))
+    ])
+    expect(asking.decisionCriteria.label).toBe("quality")
+    expect(asking.decisionCriteria.weights.price).toBe(0)
+    expect(voiced("Your price list is too high.")).toEqual(["disparagement", "price"])
+    expect(voiced("لیست قیمت‌تون خیلی بالاست.")).toEqual(["disparagement", "price"])
+    expect(voiced("Send me the price list, your prices went up again.")).toEqual(["price"])
+  })
+
+  it("hears «این آخرین باره» as a threat, as 'last chance' is", () => {
+    expect(voiced("سفارش رو کنسل نمی‌کنیم ولی این آخرین باره.")).toEqual(["churnThreat"])
+    expect(voiced("This is your last chance.")).toEqual(["churnThreat"])
+  })
+})
+
+describe("a contract ended, a subscription cancelled, suppliers consolidated (issue 13, sixth probe)", () => {
+  it("hears them as threats, in their mail and in our note, and not a termination clause quoted or an end denied", () => {
+    for (const text of [
+      "We'll terminate the agreement.",
+      "We're terminating the contract at the end of the term.",
+      "We'd like to cancel our subscription.",
+      "The new CFO wants to consolidate suppliers.",
+      "قرارداد رو فسخ می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("گفتن دیگه از ما خرید نمی‌کنن.")).toEqual(["churnThreat"])
+    expect(noted("گفتن اگه مشکل حل نشه قرارداد رو فسخ می‌کنن.")).toEqual(["churnThreat"])
+    for (const text of [
+      "Either party may terminate the agreement with 30 days notice.",
+      "We won't be terminating the contract.",
+      "At the end of the contract we will review the prices.",
+      "بند فسخ قرارداد رو بررسی کردیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+  })
+})
+
+describe("a threat asked about in our note (issue 13, sixth probe)", () => {
+  it("hears no threat in the rep's question, and the threat when they make it", () => {
+    for (const text of [
+      "Asked whether they would switch suppliers. They said no.",
+      "I asked if they were moving to Acme; they laughed it off.",
+      "پرسیدم آیا سراغ رقبا می‌رن، گفتن نه.",
+      "ازشون پرسیدم قرارداد رو تمدید نمی‌کنن؟ گفتن تمدید می‌کنیم."
+    ]) expect(noted(text), text).not.toContain("churnThreat")
+    expect(noted("Asked about renewal: they said they will switch suppliers.")).toContain("churnThreat")
+    expect(noted("پرسیدم برنامه‌شون چیه، گفتن سراغ رقبا می‌رن.")).toContain("churnThreat")
+  })
+})
+
+describe("a service's quality judged, and patience run out (issue 13, sixth probe)", () => {
+  it("sets aside the quality of a service found good, and keeps it found wanting", () => {
+    expect(voiced("کیفیت خدمات پس از فروش‌تون خوبه.")).toEqual([])
+    expect(voiced("Service quality is great.")).toEqual([])
+    expect(voiced("کیفیت خدمات قابل قبول نیست.")).toEqual(["support"])
+    expect(voiced("Service quality is poor.")).toEqual(["support"])
+  })
+
+  it("hears patience run out as a threat", () => {
+    expect(noted("گفتن دیگه صبرشون تموم شده.")).toEqual(["churnThreat"])
+    expect(voiced("We're running out of patience with these delays.")).toEqual(["churnThreat", "delivery"])
+  })
+})
+
+describe("the business already taken elsewhere (issue 13, sixth probe)", () => {
+  it("hears 'we went with Acme', 'we've switched to another supplier', «این بار از رقیب خریدیم» as taking the business elsewhere", () => {
+    for (const text of ["We went with Acme this time.", "We've switched to another supplier.", "این بار از رقیب خریدیم.", "این بار از یه شرکت دیگه خریدیم."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+    expect(noted("They went with Acme.")).toEqual(["churnThreat"])
+    for (const text of ["We went with your proposal.", "We went with John to the site.", "We went with Option B.", "قبلا از شما خریدیم.", "دیروز پمپ‌ها رو خریدیم."]) {
+      expect(voiced(text), text).toEqual([])
+    }
+  })
+})
+
+describe("orders stopped or withdrawn (issue 13, sixth probe)", () => {
+  it("hears orders put on hold, pulled or no longer placed as a threat, and not when denied", () => {
+    for (const text of [
+      "We're putting all orders on hold.",
+      "We're pulling the remaining orders.",
+      "No more orders until you fix this.",
+      "We won't be placing any more orders.",
+      "همه سفارش‌ها رو فعلا متوقف می‌کنیم.",
+      "دیگه سفارش نمی‌دیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(noted("They said management wants them to find an alternative supplier.")).toContain("churnThreat")
+    expect(voiced("We haven't stopped ordering, the volumes are just lower.")).not.toContain("churnThreat")
+    expect(voiced("سفارش‌ها رو متوقف نمی‌کنیم.")).not.toContain("churnThreat")
+  })
+})
+
+describe("a negation's reach: the statement it opens, not the next one (issue 13, sixth probe)", () => {
+  it("keeps a threat after a complaint's negation, when a subject of its own opens it, and not what the negation reaches, in English and Persian", () => {
+    for (const text of [
+      "The quality isn't good and we won't renew.",
+      "It's not fixed and we are looking at alternatives.",
+      "The problem isn't solved so we are cancelling the order.",
+      "تا این مشکل حل نشه سفارش جدید نمی‌دیم.",
+      "کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم.",
+      "مشکل حل نشده و داریم با تامین‌کننده‌های دیگه صحبت می‌کنیم."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    expect(voiced("It's not cheap and we can't pay more.")).toContain("constraint")
+    // What a negation or an opening modal reaches stays denied.
+    for (const text of [
+      "I don't think we'll switch suppliers.",
+      "We have no plans to switch suppliers.",
+      "We are not, at this point, looking at alternatives.",
+      "نمی‌خوایم تامین‌کننده رو عوض کنیم.",
+      "قصد تغییر تامین‌کننده نداریم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("I don't think we'd call it overpriced.")).not.toContain("disparagement")
+  })
+})
+
+describe("a company they may go with, not a system they move their own work to (issue 13, sixth probe)", () => {
+  it("hears 'we may go with Acme', 'considering switching to Acme', and not 'moving to Salesforce' or 'switching to SAP'", () => {
+    expect(voiced("We may go with Acme.")).toEqual(["churnThreat"])
+    expect(voiced("We're considering switching to Acme next year.")).toEqual(["churnThreat"])
+    expect(noted("They're switching to SAP.")).toEqual([])
+    expect(voiced("Moving to Salesforce next month, please update our contact.")).toEqual([])
+    expect(voiced("We're considering switching to Tuesday deliveries.")).toEqual(["delivery"])
+  })
+})
+
+describe("routine words beside the new threats (issue 13, sixth probe)", () => {
+  it("hears no threat in a licence not to renew, a model no longer ordered, meetings or old quotes cancelled, an alternative date or a plant walked", () => {
+    for (const text of [
+      "Please remember not to renew the trial licence automatically.",
+      "Stop ordering the old model, switch to the new X200.",
+      "We stopped ordering the old model as it's discontinued.",
+      "Please cancel all open orders for the discontinued part and replace them with the new part number.",
+      "We will cancel all meetings next week due to the holidays.",
+      "We'll cancel all the old quotes.",
+      "No more orders of the old model, please.",
+      "We need to find an alternative date for the audit.",
+      "We'll walk the plant with your engineers on Monday.",
+      "They will walk through the site before the install.",
+      "سفارش قبلی رو کنسل می‌کنیم و یه سفارش جدید ثبت می‌کنیم.",
+      "قرارداد قبلی رو فسخ می‌کنیم و قرارداد جدید با شما می‌بندیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    for (const text of ["We've decided not to renew.", "No more orders until you fix this.", "We've stopped ordering until this is resolved.", "We'll cancel all our orders."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+  })
+})
+
+describe("a move toward us, said in the past or as a choice (issue 13, sixth probe)", () => {
+  it("hears no threat in 'we went with you', 'we switched to your supplier portal', and one in 'we went with another supplier'", () => {
+    for (const text of [
+      "We switched to your new supplier portal last week.",
+      "We went with your recommended supplier for the seals.",
+      "We went with you because the other supplier was late.",
+      "We are considering switching to your premium supplier program."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    expect(voiced("We went with another supplier because you were late.")).toContain("churnThreat")
+  })
+})

@@ -6,8 +6,9 @@ import { compileLexicons } from "./lexicon"
 /** A small table and marker set: the reader's rules, independent of the analysis lexicons. */
 const TABLE = {
   g: {
-    price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "دیر"], ship: ["ship", "ارسال*"],
-    rival: ["competitor*"], leave: ["go elsewhere", "سراغ رقیب*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"]
+    price: ["price*", "discount*", "قیمت*", "تخفیف*"], quality: ["quality", "کیفیت*"], late: ["late", "on time", "دیر", "به موقع"], ship: ["ship", "ارسال*"],
+    rival: ["competitor*"], leave: ["go elsewhere", "سراغ رقیب*"], afford: ["afford*"], cap: ["can't pay more", "budget is fixed", "بودجه ما*"], pricey: ["overpriced", "گران فروشی*"],
+    support: ["support*", "service*", "پشتیبانی*", "خدمات*"]
   }
 } as const
 const matcher = compileLexicons(TABLE, {
@@ -16,7 +17,7 @@ const matcher = compileLexicons(TABLE, {
     negation: ["not", "no", "never", "can't", "نه"],
     negationVerb: ["نیست*", "ندار*", "نمی*", "نیاد"],
     issue: ["issue*", "problem*", "مهم", "مشکل*"],
-    dismissal: ["despite", "با وجود"],
+    dismissal: ["despite", "always on time", "با وجود", "همیشه به موقع"],
     contrast: ["but", "اما", "ولی"],
     rather: ["rather", "بلکه"],
     additive: ["not only", "نه تنها"],
@@ -39,10 +40,11 @@ const matcher = compileLexicons(TABLE, {
     vetted: ["approved vendor*"],
     condition: ["if", "اگه"],
     unless: ["unless"],
-    move: ["ll go to", "سراغ"],
+    move: ["ll go to", "moving to", "سراغ"],
     supplier: ["supplier", "تامین کننده*"],
     percent: ["%", "درصد"],
     saying: ["cheaper isn't better", "ارزون بخری دو بار*"],
+    service: ["quality of support", "service quality", "کیفیت پشتیبانی*"],
     moderate: ["بالا نیست"],
     seek: ["دنبال*"],
     degree: ["necessarily"],
@@ -63,8 +65,10 @@ const matcher = compileLexicons(TABLE, {
     threat: cue.leave!,
     terms: cue.price!,
     buyTerms: cue.price! | cue.quality! | cue.late!,
-    saying: cue.quality!
-  })
+    saying: cue.quality!,
+    service: cue.support!
+  }),
+  notNames: ["tuesday", "office"]
 })
 const C = matcher.CUE
 const G = ["g"] as const
@@ -261,6 +265,28 @@ describe("the clause reader", () => {
     expect(voice("customer", "if the price is right we'll go to the next phase")).toBe(C.price)
     expect(voice("customer", "if the parts are not ready we'll go to the warehouse")).toBe(0)
     expect(voice("customer", "سراغ یه تامین‌کننده دیگه نمی‌ریم")).toBe(0)
+  })
+
+  it("makes a move to a company named in capitals a threat, not one to a day or an office, in a title, or denied", () => {
+    expect(voice("customer", "we are moving to Acme next year")).toBe(C.leave)
+    expect(voice("notes", "they'll go to Acme")).toBe(C.leave)
+    expect(voice("customer", "we are moving to Tuesday")).toBe(0)
+    expect(voice("customer", "we are moving to Tehran Office")).toBe(0)
+    expect(voice("customer", "Moving To Acme")).toBe(0)
+    expect(voice("customer", "we'll go to John")).toBe(0)
+    expect(voice("customer", "we are not moving to a cheaper supplier")).toBe(0)
+    expect(voice("customer", "we are moving to a cheaper supplier")).toBe(C.leave)
+  })
+
+  it("reads the quality of a service whole, as support, and a dismissal denied as what it denies", () => {
+    expect(voice("customer", "the quality of support is poor")).toBe(C.support)
+    expect(voice("customer", "service quality dropped")).toBe(C.support)
+    expect(voice("customer", "کیفیت پشتیبانی ضعیفه")).toBe(C.support)
+    expect(voice("customer", "quality dropped and support is slow")).toBe(C.quality | C.support)
+    expect(voice("customer", "deliveries are not always on time")).toBe(C.late)
+    expect(voice("customer", "تحویل همیشه به موقع نیست")).toBe(C.late)
+    expect(voice("customer", "always on time")).toBe(0)
+    expect(voice("customer", "همیشه به موقع")).toBe(0)
   })
 
   it("denies only what is sought, however long the phrase the Persian verb closes", () => {

@@ -11,9 +11,11 @@
  * word ("but", "however", "اما", "بلکه"). Per clause:
  * - dismissal: "no issue with", "not a concern", "despite", "مهم نیست", "مشکلی نداریم" (a
  *   negation next to an issue word, or a dismissal phrase) drop the criteria and pushback cues;
- * - negation before a pushback cue ("not overpriced at all"), or a Persian negative verb anywhere
- *   in the clause, drops that cue; a negation inside the cue's own words ("can't pay more") is
- *   the cue;
+ * - negation before a pushback or threat cue ("not overpriced at all", "no plans to switch
+ *   suppliers"), or a Persian negative verb close after it, drops that cue; a negation inside the
+ *   cue's own words ("can't pay more") is the cue; a negation reaches no statement a subject "we"
+ *   opens further on ("the quality isn't good and we won't renew"), and a Persian negative verb
+ *   that closes something named before it none after it («کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم»);
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
  * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
  *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
@@ -41,11 +43,18 @@
  *   «ارسال کنید») are no criterion; a lateness word beside them is;
  * - a move ("they'll go to", "we'll switch to", «سراغ … می‌ریم») is a churn threat when it is to
  *   another supplier ("go to a cheaper supplier", «از یه شرکت دیگه خرید می‌کنن», where the supplier
- *   is where they go, not who speaks), or when a refused condition on a criterion, a
+ *   is where they go, not who speaks), or to a company named in capitals ("they'll go to Acme",
+ *   "we are moving to Acme next quarter"; src/text/lexicon.ts finds the name, not "Tuesday" nor
+ *   "Tehran Office"), or when a refused condition on a criterion, a
  *   percentage or a priced document holds it, in its clause or the one before ("if the price
  *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
  *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»,
- *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»);
+ *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»), nor one an English
+ *   negation just before denies ("we're not switching to another vendor");
+ * - the quality of a service ("service quality", "quality of support", «کیفیت خدمات») is read
+ *   whole, as support: the quality word inside it is no product quality;
+ * - a dismissal denied ("not always on time", «همیشه به موقع نیست») dismisses nothing;
+ * - a threat asked about ("asked whether they would switch suppliers", «پرسیدم آیا سراغ رقبا می‌رن») is none made;
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
@@ -84,7 +93,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -137,6 +146,9 @@ export interface ReadingBits {
   /** Made by a saying that puts price second ("you get what you pay for", «ارزون بخری دوبار
    * می‌خری»): quality; the price words inside the saying are no price talk. */
   saying: number
+  /** Made by the quality of a service, read whole ("service quality", «کیفیت خدمات»): support,
+   * not the product's quality. */
+  service: number
 }
 
 export interface Reading {
@@ -201,6 +213,11 @@ const MODERATE = ROLE("moderate")
 const SEEK = ROLE("seek")
 const DEGREE = ROLE("degree")
 const UNSOLVED = ROLE("unsolved")
+const SERVICE = ROLE("service")
+/** A capitalised word right after a move, that no list of days, places or steps holds: a company
+ * named (src/text/lexicon.ts records it: "they'll go to Acme", "we are moving to Acme"). */
+const NAMED = ROLE("named")
+const QUESTION = ROLE("question")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -245,6 +262,14 @@ const MOVE_SUPPLIER_GAP = 20
 /** Characters between «سراغ» and the Persian negative verb that denies the move: «سراغ یه
  * تامین‌کننده دیگه نمی‌ریم». */
 const MOVE_NEGATION_GAP = 25
+/** Characters between an English negation and the move after it that it denies: "not switching
+ * to", "no intention of moving to"; not "not happy and we're moving to". */
+const MOVE_DENIED_GAP = 15
+/** Characters between a dismissal and the Persian negative verb that denies it: «همیشه به موقع نیست». */
+const DISMISSAL_NEGATION_GAP = 2
+/** Characters between a negation and the subject "we" after it that still make one statement: "I
+ * don't think we'll switch"; further on, "isn't good and we won't renew", the subject opens another. */
+const NEGATION_SUBJECT_GAP = 2
 /** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
  * Persian negative verb that denies seeking it («نیستیم»): the verb closes the phrase, which may
  * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
@@ -292,7 +317,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       !(ceiling && (funded || (markers & MARKER.budget) !== 0)) && !saysMore)) return settle(out, mask, 0, markers)
     markers = 0
   }
-  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying } = bits
+  const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying, service } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
   let derived = 0
   // The previous clause waits for the next one: "not X, but Y" drops X only once Y's contrast is seen.
@@ -317,6 +342,13 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let negatedCriteria = 0
   /** A dismissal phrase ("no complaints", "despite"), or an issue word negated ("not an issue", «مشکلی نداریم»). */
   let dismissed = false
+  /** The scan's clause that asks a question ("asked whether they would switch suppliers", «پرسیدم
+   * آیا …»), and the scan's clause the clause being read began in: a question reaches every clause
+   * a change of speaker splits from its scan clause ("I asked if they were moving to Acme"). */
+  let askedIn = -1
+  let currentScan = -1
+  /** Where the last dismissal phrase ended: a Persian negative verb right after denies it. */
+  let dismissalEnd = -1
   let issueDismissed = false
   let lastNegationStart = -1
   let increase = false
@@ -351,6 +383,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** Where the last negation ended (for "not an issue"), and the first (for "not that we can't afford it"). */
   let negationEnd = -1
   let firstNegationEnd = -1
+  /** The first negation was a Persian negative verb closing what was named before it, which it
+   * denies, not what comes after. */
+  let firstNegationIsVerb = false
+  /** A subject of its own has followed the clause's first negation (see NEGATION_SUBJECT_GAP). */
+  let negationClosed = false
   let issueEnd = -1
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
@@ -500,6 +537,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
+        // "Asked whether they would switch suppliers": a threat asked about is none made.
+        if (askedIn === currentScan) voiced &= ~threat
         if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {
@@ -547,6 +586,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         keptNegatable = 0
         negatedCriteria = 0
         dismissed = false
+        dismissalEnd = -1
         issueDismissed = false
         lastNegationStart = -1
         increase = false
@@ -572,6 +612,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         hitsInClause = 0
         negationEnd = -1
         firstNegationEnd = -1
+        firstNegationIsVerb = false
+        negationClosed = false
         issueEnd = -1
         negatableSeen = 0
         negatableEnd = -1
@@ -626,6 +668,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       }
       if (h === count) break
       current = clause
+      currentScan = hits[h * 5 + 3]!
       // A subject line is a title ("Customer call"): its role noun names no speaker for the body.
       if (flags >> 2 !== currentText) {
         currentText = flags >> 2
@@ -656,13 +699,19 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
             if (seekEnd >= 0 && start >= seekEnd && start - seekEnd <= SEEK_GAP) unsought |= soughtCues
             // «سراغ یه تامین‌کننده دیگه نمی‌ریم»: no move.
             if (move && start >= moveEnd && start - moveEnd <= MOVE_NEGATION_GAP) moveNegated = true
+            // «تحویل‌ها همیشه به موقع نیست»: the dismissal right before it denied (not «اعتراضی نداشتند», whose verb is its own).
+            if (dismissalEnd >= 0 && start >= dismissalEnd && start - dismissalEnd <= DISMISSAL_NEGATION_GAP) dismissed = false
           }
           // The rest of a conditional's negations are the condition's ("اگر حل نشود … با رقیب می‌بندیم").
           if (conditional) break
           if (first) firstIsNegation = true
           // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
           if (end > negationEnd) negationEnd = end
-          if (firstNegationEnd < 0) firstNegationEnd = end
+          if (firstNegationEnd < 0) {
+            firstNegationEnd = end
+            // Only when it closes something named before it: «نمی‌خوایم تامین‌کننده رو عوض کنیم» (a modal that opens the clause) denies what follows.
+            firstNegationIsVerb = id === NEGATION_VERB && (cueHits > 0 || issueEnd >= 0)
+          }
           // "The problem is not price", «مشکل خاصی نداریم»; not "Problem: delivery not on time" (in
           // English the negation after a criterion is its own), nor "حل نکردید" (not solved: the problem stands).
           if (issueEnd >= 0 && start >= issueEnd && start - issueEnd <= ISSUE_NEGATION_GAP && start >= unsolvedEnd &&
@@ -694,7 +743,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           }
           break
         case DISMISSAL:
-          dismissed = true
+          // "Deliveries are not always on time": a dismissal denied is a complaint (its own "no" starts with it: "no complaints").
+          if (!deniedBy(negationEnd, start)) dismissed = true
+          dismissalEnd = end
           break
         case CONTRAST:
           if (first) firstIsContrast = true
@@ -809,6 +860,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case MOVE:
           if (id === BUY) buying = true
           if (!move) moveStart = start
+          // "We're not switching to another vendor", "we have no intention of moving to Acme": no move.
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) moveNegated = true
           move = true
           if (end > moveEnd) moveEnd = end
           if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
@@ -822,15 +875,31 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           supplierEnd = end
           break
         case SAYING:
-          // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper isn't better").
-          if (lastCueStart >= start && lastCueEnd <= end) {
+        case SERVICE: {
+          const made = id === SAYING ? saying : service
+          // A price word at the saying's own start was recorded just before it ("cheap" of "cheaper
+          // isn't better"), as is "quality" of "quality of support"; "service" of "service quality" is the phrase's own cue.
+          if (lastCueStart >= start && lastCueEnd <= end && lastCueBit !== made) {
             routineCues |= lastCueBit
             if (lastCueNewFree) freeCues &= ~lastCueBit
           }
-          cues |= saying
-          derived |= saying
+          cues |= made
+          derived |= made
           sayingStart = start
           sayingEnd = end
+          // The quality of a service is judged as its cue would be: "service quality is great", «کیفیت خدمات‌تون خوبه».
+          if (id === SERVICE) {
+            runCues |= made
+            lastCueEnd = end
+          }
+          break
+        }
+        case QUESTION:
+          askedIn = hits[h * 5 + 3]!
+          break
+        case NAMED:
+          // "they'll go to Acme", "we are moving to Acme next quarter": a company, not the warehouse or Tuesday.
+          if (move && start >= moveEnd && start - moveEnd <= 2) moveToSupplier = true
           break
         case PREMIUM:
           if (lastCueStart >= start && lastCueEnd <= end) {
@@ -876,6 +945,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case OURS:
         case WE:
         case DID:
+          // "The quality isn't good and we won't renew": a subject of its own after the negation opens
+          // another statement, which the negation does not reach ("I don't think we'll switch" it does).
+          if (id === WE && negationEnd >= 0 && start - negationEnd > NEGATION_SUBJECT_GAP) negationClosed = true
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER || id === SAYS ? THEM : US
           break
@@ -936,7 +1008,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       // A negation counts when it ends before the cue starts: "can't" inside "can't pay more" is the cue.
       const negatedHere = firstNegationEnd >= 0 && firstNegationEnd <= start
       if ((bit & negatable) !== 0) {
-        if (!negatedHere) keptNegatable |= bit
+        // A Persian negative verb closes what comes before it: «تا مشکل حل نشه سفارش جدید نمی‌دیم» keeps its threat.
+        if (!negatedHere || firstNegationIsVerb || negationClosed) keptNegatable |= bit
         negatableSeen |= bit
         if (end > negatableEnd) negatableEnd = end
       }

@@ -86,6 +86,8 @@ interface Trie {
   /** The terms that end at each state, or null; `hasEnds` flags those states for the hot loop. */
   ends: Array<End[] | null>
   hasEnds: Uint8Array
+  /** A reading trie's words that are no name after a move (`nameAfter`); null: names are not looked for. */
+  notNames: ReadonlySet<string> | null
 }
 
 /** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - % → 36-39. */
@@ -156,7 +158,7 @@ function spellings(term: string, persian: boolean): string[] {
   return out
 }
 
-function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[], markers: MarkerTable | null): Trie {
+function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[], markers: MarkerTable | null, notNames: ReadonlySet<string> | null): Trie {
   // Built as growable rows first, then packed.
   const rows: Int32Array[] = [new Int32Array(SLOTS)]
   const other = new Map<number, number>()
@@ -216,7 +218,7 @@ function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, numb
   rows.forEach((row, state) => ascii.set(row, state * SLOTS))
   const hasEnds = new Uint8Array(rows.length)
   ends.forEach((list, state) => (hasEnds[state] = list ? 1 : 0))
-  return { ascii, other, ends, hasEnds }
+  return { ascii, other, ends, hasEnds, notNames }
 }
 
 const PERSIAN = /[\u0600-\u06FF]/
@@ -268,6 +270,67 @@ const REPLY_HEADER_ID = MARKER_BASE + MARKER_ROLES.indexOf("replyHeader")
 let quotesFound = false
 /** Where the line being scanned begins. */
 let lineBegin = 0
+/** A name found after a move (`nameAfter`), recorded when the scan reaches its word, so that hits stay in scan order. */
+let namedStart = -1
+let namedEnd = -1
+const MOVE_ID = MARKER_BASE + MARKER_ROLES.indexOf("move")
+const BUY_ID = MARKER_BASE + MARKER_ROLES.indexOf("buy")
+const NAMED_ID = MARKER_BASE + MARKER_ROLES.indexOf("named")
+/** A name is one or two capitalised words: "Acme", "Hydra Pumps". */
+const NAME_WORDS = 2
+
+/** Who may go to a named company without it being an errand (`nameAfter`). */
+const GOERS: ReadonlySet<string> = new Set(["they", "customer", "client", "buyer", "procurement", "purchasing"])
+
+/** The word before `at`, lower case, past the apostrophe of "they'll" and spaces. */
+function wordBefore(text: string, at: number): string {
+  let k = at - 1
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 39 || text.charCodeAt(k) === 0x2019)) k--
+  const end = k + 1
+  while (k >= 0 && isNameChar(text.charCodeAt(k))) k--
+  return text.slice(k + 1, end).toLowerCase()
+}
+
+/** Whether the ASCII code is a capital letter. */
+const isCapital = (c: number) => c >= 65 && c <= 90
+/** Letters, digits and the characters company names hold ("AT&T", "Hewlett-Packard"). */
+const isNameChar = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38 || c === 45
+
+/**
+ * After a move that ended at `end` ("they'll go to", "we are moving to"), a company is named by a
+ * capitalised word that is no sentence start: "they'll go to Acme", not "we'll go to the
+ * warehouse". Not when the move itself is capitalised (a Title Case subject, "Moving To New
+ * Office", or capitals throughout), nor when a word of the name is a day, a month, a place, a
+ * person's title or a step of ours ("switching to Tuesday", "moving to Tehran Office", "go to
+ * Phase 2"), nor when it holds a digit ("Q3", "B2"), nor someone gone to or gone with somewhere
+ * ("I'll go to John for approval", "we went with John to the site"). Runs only where a move was
+ * found, a few records in a history; the name is recorded when the scan reaches it.
+ */
+function nameAfter(text: string, moveStart: number, end: number, n: number, notNames: ReadonlySet<string>): void {
+  let w = end - 1
+  while (w > moveStart && text.charCodeAt(w - 1) !== 32) w--
+  if (isCapital(text.charCodeAt(w))) return
+  // "I'll go to John for approval", "we'll go to Berlin for the fair": going to someone is an
+  // errand, unless it is the customer who goes ("they'll go to Acme", "the buyer will go to Acme").
+  if (end - moveStart >= 5 && text.slice(end - 5, end).toLowerCase() === "go to" && !GOERS.has(wordBefore(text, moveStart))) return
+  let k = end
+  while (k < n && text.charCodeAt(k) === 32) k++
+  if (k >= n || !isCapital(text.charCodeAt(k))) return
+  const start = k
+  let last = k
+  for (let words = 0; words < NAME_WORDS && k < n && isCapital(text.charCodeAt(k)); words++) {
+    const wordStart = k
+    for (let c = text.charCodeAt(k); k < n && isNameChar(c); c = text.charCodeAt(++k)) if (c >= 48 && c <= 57) return
+    if (notNames.has(text.slice(wordStart, k).toLowerCase())) return
+    last = k
+    if (k + 1 >= n || text.charCodeAt(k) !== 32) break
+    k++
+  }
+  // "We went with John to the site": going with someone somewhere is company kept, not a supplier chosen.
+  if (text.slice(end - 4, end).toLowerCase() === "with" && text.slice(last, last + 4).toLowerCase() === " to ") return
+  namedStart = start
+  namedEnd = last
+}
 
 /** Whether the hit just recorded is a negation that ends right before `i` (spaces between) and
  * follows another hit of its clause: "we are not," opens an aside; a bare "No," answers. */
@@ -380,6 +443,7 @@ function separateOther(c: number): void {
  */
 function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits: Record<string, string> | null, record: boolean): number {
   const n = text.length < maxChars ? text.length : maxChars
+  namedStart = -1
   const ascii = trie.ascii
   const hasEnds = trie.hasEnds
   let previousWord = false
@@ -395,6 +459,10 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
       const start = word ? !previousWord : kind === 2
       previousWord = word
       if (!start) continue
+      if (i === namedStart) {
+        push(NAMED_ID, i, namedEnd)
+        namedStart = -1
+      }
       state = ascii[RAW_SLOT[raw]!]!
       last = LOWER[raw]!
     } else {
@@ -419,6 +487,7 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
             if (e.open || wordEndsAt(text, k, n, e.plural)) {
               mask |= e.bit
               push(e.id, i, k)
+              if ((e.id === MOVE_ID || e.id === BUY_ID) && trie.notNames !== null) nameAfter(text, i, k, n, trie.notNames)
             }
             continue
           }
@@ -467,14 +536,21 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
  */
 export function compileLexicons<L extends LexiconTable>(
   lexicons: L,
-  options: { maxScanChars: number; markers?: MarkerTable; reading?: (cue: Readonly<Record<string, number>>) => ReadingBits }
+  options: {
+    maxScanChars: number
+    markers?: MarkerTable
+    reading?: (cue: Readonly<Record<string, number>>) => ReadingBits
+    /** Lower-case words a capitalised word after a move is not a name for (see `nameAfter`). */
+    notNames?: readonly string[]
+  }
 ): LexiconMatcher<L> {
   const names = Object.keys(lexicons).flatMap((g) => Object.keys(lexicons[g]!))
   // 31 cues at most: a bit per cue in a 32-bit integer.
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0, threat: 0, terms: 0, buyTerms: 0, saying: 0 }
+  const notNames: ReadonlySet<string> | null = options.notNames ? new Set(options.notNames) : null
+  const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0, threat: 0, terms: 0, buyTerms: 0, saying: 0, service: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
     const triesByArray = new WeakMap<readonly string[], Trie>()
@@ -484,7 +560,7 @@ export function compileLexicons<L extends LexiconTable>(
       const id = groups.join("+")
       let trie = tries.get(id)
       if (!trie) {
-        trie = buildTrie(lexicons, cueBits, groups, withMarkers ? markers : null)
+        trie = buildTrie(lexicons, cueBits, groups, withMarkers ? markers : null, withMarkers ? notNames : null)
         tries.set(id, trie)
       }
       triesByArray.set(groups, trie)
