@@ -39,7 +39,7 @@ const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "s
 /** Where the customer goes ("they'll go to Acme"); "I'll go to John" is an errand (src/text/lexicon.ts `nameAfter`). */
 const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
 const BEFORE = [LOST, TAKE, GO_TO, "chose", "picked", "selected",
-  "switched to", "switch to", "switching to", "moved to", "move to", "moving to", "awarded to", "gave it to", "bought from",
+  "switched to", "switch to", "switching to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
   "offered by", "quoted by", "undercut by", "beaten by", "outbid by", "compared to", "compared with"]
@@ -53,10 +53,14 @@ const AFTER_NAME = "(?:['’]s)?(?:\\s+(?:quoted|quotes|offered|offers|is cheape
   `beat|beats|bid|matched|is offering|are offering|has offered|have offered|has quoted|have quoted)|${UNDER})\\b`
 // Every Latin pattern tries a name at every word: what can go in one of them does, and is scanned once.
 const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})\\s+${NAME}`, "g")
-/** "We went with Acme", not "we went with John to the site": company kept is no supplier chosen. */
-const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
+/** "We went with Acme", not "we went with John to the site" (company kept is no supplier chosen)
+ * nor "we'll go with John's recommendation" ("Acme's offer" is LATIN_POSSESSIVE's). */
+const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|['’]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
+/** A move that may be one of premises ("we're moving to Dubai next month"): read only in a text
+ * that threatens to leave ("if support doesn't improve we're moving to Acme") or a lost deal's. */
+const LATIN_RELOCATED = new RegExp(`(?:^|[^\\w])(?:${["moved to", "move to", "moving to", "shifting to", "shifted to"].map(either).join("|")})\\s+${NAME}`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
-const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:offer|quote|price|bid|proposal|pricing|deal)`, "g")
+const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:${P.offers.join("|")})\\b`, "g")
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
 const FA_NAME_WORD = "[^\\s،.؛:!؟?()«»\"'\\d۰-۹٠-٩٪%,;/]+"
 /**
@@ -217,20 +221,22 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  * (measured: competitor reading was a fifth of aggregating 10k records); a pattern that would try
  * a name at every word has a gate, the literal words it needs.
  */
-const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean }> = [
+const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean; threat?: boolean }> = [
   ...[LATIN_BEFORE, LATIN_WITH, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
+  { re: LATIN_RELOCATED, latinName: true, persian: false, threat: true },
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
 ]
 const LATIN_CAPITAL = /[A-Z]/
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/
 
-/** The raw names the patterns capture in a text, in pattern order, before `clean`. */
-function matchesIn(text: string, out: string[]): void {
+/** The raw names the patterns capture in a text, in pattern order, before `clean`; `leaving`: the
+ * text speaks of taking the business elsewhere (LATIN_RELOCATED). */
+function matchesIn(text: string, out: string[], leaving: boolean): void {
   const slice = text.length > 2_000 ? text.slice(0, 2_000) : text
   const latinName = LATIN_CAPITAL.test(slice)
   const persian = ARABIC_SCRIPT.test(slice)
   for (const p of PATTERNS) {
-    if ((p.latinName && !latinName) || (p.persian && !persian) || (p.gate !== undefined && !p.gate.test(slice))) continue
+    if ((p.latinName && !latinName) || (p.persian && !persian) || (p.threat === true && !leaving) || (p.gate !== undefined && !p.gate.test(slice))) continue
     const re = p.re
     re.lastIndex = 0
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push(p.openStart === true ? nameBefore(m[1]!) : m[1]!)
@@ -241,16 +247,16 @@ function matchesIn(text: string, out: string[]): void {
  * A record's raw matches, by its feature object. The incremental classifier keeps a record's
  * features while the record is unchanged and re-aggregates after every new one: without this the
  * same texts went through every pattern on every call (measured: about a tenth of a re-aggregation
- * of 10k records). The matches depend on the texts alone (the account's own name is applied in
+ * of 10k records). The matches depend on the record alone (the account's own name is applied in
  * `clean`, per call), and a WeakMap lets them go with the features.
  */
 const matchesOf = new WeakMap<RecordRef, readonly string[]>()
 
-function rawMatches(ref: RecordRef, texts: ReadonlyArray<string | undefined>): readonly string[] {
+function rawMatches(ref: RecordRef, texts: ReadonlyArray<string | undefined>, leaving: boolean): readonly string[] {
   let found = matchesOf.get(ref)
   if (found === undefined) {
     const out: string[] = []
-    for (const t of texts) if (t) matchesIn(t, out)
+    for (const t of texts) if (t) matchesIn(t, out, leaving)
     matchesOf.set(ref, (found = out))
   }
   return found
@@ -298,10 +304,10 @@ export function competition(fs: FeatureSet): Competition {
   }
 
   const tallies = new Map<string, Tally>()
-  const count = (ref: RecordRef, at: number, texts: ReadonlyArray<string | undefined>) => {
+  const count = (ref: RecordRef, at: number, texts: ReadonlyArray<string | undefined>, leaving: boolean) => {
     // «پارس‌پمپ» and «پارس پمپ», «کیمیا» and «كيميا» (an Arabic keyboard): one company, counted once.
     const found = new Map<string, string>()
-    for (const raw of rawMatches(ref, texts)) {
+    for (const raw of rawMatches(ref, texts, leaving)) {
       const name = clean(raw, own, ours)
       if (name !== null) found.set(name.toLowerCase().replace(/ي/g, "ی").replace(/ك/g, "ک").replace(/\u200c/g, " "), name)
     }
@@ -317,14 +323,15 @@ export function competition(fs: FeatureSet): Competition {
   const losses: Competition["losses"] = []
   let lostTotal = 0
   for (const d of fs.deals) {
-    count(d, d.closeDate ?? d.createdAt, [d.lossReason, d.textC])
+    // A lost deal's texts say where the business went ("customer moved to Acme").
+    count(d, d.closeDate ?? d.createdAt, [d.lossReason, d.textC], d.isClosed && !d.isWon)
     if (!d.isClosed || d.isWon) continue
     lostTotal++
     losses.push({ key: d.key, name: d.title, lossReason: d.lossReason?.trim() || null, at: d.closeDate ?? d.createdAt, amount: d.amount ?? null, currency: d.currency ?? null })
   }
   losses.sort((a, b) => (b.at ?? 0) - (a.at ?? 0) || (a.key < b.key ? -1 : 1))
 
-  for (const r of recentTalk(fs.interactions).items()) count(r, r.at, [ownSubject(r), r.textB])
+  for (const r of recentTalk(fs.interactions).items()) count(r, r.at, [ownSubject(r), r.textB], (r.voice & CUE.churnThreat) !== 0)
 
   const competitors = [...tallies.values()]
     .sort((a, b) => b.mentions - a.mentions || b.lastAt - a.lastAt || (a.name < b.name ? -1 : 1))

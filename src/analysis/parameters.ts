@@ -283,7 +283,10 @@ export const COMPETITION = {
   blockWords: [
     "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "office", "offices", "headquarters", "hq", "branch", "warehouse", "site",
     "plant", "factory", "department", "dept", "team", "accounts", "accounting", "colleague", "colleagues", "manager", "director",
-    "boss", "head", "ceo", "cfo", "cto", "coo", "building", "floor", "room", "street", "road", "avenue", "city", "airport", "port"
+    "boss", "head", "ceo", "cfo", "cto", "coo", "building", "floor", "room", "street", "road", "avenue", "city", "airport", "port",
+    // Our own tiers and packages, chosen by the customer: "they went with Premium Support".
+    "support", "premium", "standard", "basic", "enterprise", "edition", "license", "licence", "subscription", "warranty", "package",
+    "bundle", "gold", "silver", "platinum", "bronze"
   ],
   /** Capitalised words after a move that name no supplier of ours either, though a company may
    * begin with one ("New Holland"): "we're moving to New York", "switching to Weekly deliveries". */
@@ -293,6 +296,9 @@ export const COMPETITION = {
     "salesforce", "sap", "oracle", "microsoft", "google", "office", "teams", "outlook", "gmail", "aws", "azure", "dynamics",
     "windows", "zoom", "slack", "linux"
   ],
+  /** What a company's possessive names when it is its offer: "Acme's quote is lower", "we'll go
+   * with Acme's offer" (not "John's recommendation"). */
+  offers: ["offer", "offers", "quote", "quotes", "quotation", "price", "prices", "pricing", "bid", "proposal", "deal", "terms"],
   /** Carriers, which an errand switches to ("if it doesn't arrive we'll switch to DHL for
    * shipping"): companies, but not our competitors. */
   carriers: ["dhl", "fedex", "ups", "tnt", "usps", "maersk", "schenker", "dsv", "aramex", "tipax", "courier"]
@@ -1203,17 +1209,21 @@ export const MARKERS = {
    */
   move: [
     "ll go to", "will go to", "would go to", "d go to", "ll go with", "will go with", "would go with", "d go with",
-    "ll move to", "will move to", "would move to", "d move to", "ll switch to", "will switch to", "would switch to",
-    "d switch to", "ll take it to", "gonna go to", "gonna go with", "gonna switch to", "gonna move to",
-    "going to go to", "going to go with", "going to switch to", "going to move to", "have to go to", "have to go with",
+    "ll switch to", "will switch to", "would switch to", "d switch to", "ll take it to", "gonna go to", "gonna go with",
+    "gonna switch to", "going to go to", "going to go with", "going to switch to", "have to go to", "have to go with",
     "may go with", "might go with", "could go with", "thinking of going with", "considering going with", "considering switching to",
-    "considering moving to", "thinking of switching to", "thinking about switching to", "thinking of moving to",
-    "have to switch to", "have to move to", "forced to go to", "forced to switch to", "might go to", "may go to",
-    "could go to", "might switch to", "may switch to", "could switch to", "might move to", "may move to",
-    "moving to", "switching to", "shifting to", "going with",
+    "thinking of switching to", "thinking about switching to", "have to switch to", "forced to go to", "forced to switch to",
+    "might go to", "may go to", "could go to", "might switch to", "may switch to", "could switch to", "switching to", "going with",
     // The move made: "we went with Acme this time", "we've switched to another supplier".
-    "went with", "switched to", "decided to go with", "decided to switch to", "decided to move to", "chose to go with",
+    "went with", "switched to", "decided to go with", "decided to switch to", "chose to go with",
     "سراغ", "می رن", "می روند", "soragh", "miran"
+  ],
+  /** A move that may be one of premises ("we're moving to Dubai next month", "moving to the new
+   * site"): a threat as a move is, but a name after it only under a refused condition ("if support
+   * doesn't improve we're moving to Acme"), where a move to a company named is a threat alone. */
+  relocate: [
+    "ll move to", "will move to", "would move to", "d move to", "gonna move to", "going to move to", "have to move to",
+    "might move to", "may move to", "considering moving to", "thinking of moving to", "decided to move to", "moving to", "shifting to"
   ],
   /** Buying elsewhere, a move that is a supplier's business whatever the condition asks ("if
    * quality doesn't improve we'll buy from Acme", «اگر کیفیت درست نشه از آبادان پمپ می‌خریم»). */

@@ -1344,12 +1344,22 @@ describe("churn threats as customers put them, and the requests that look like t
 })
 
 describe("a move to a company named, not to a day or a place (issue 13, sixth probe)", () => {
-  it("hears 'we are moving to Acme' and 'they'll go to Acme' as threats, whatever the condition", () => {
-    expect(voiced("We are moving to Acme next quarter.")).toEqual(["churnThreat"])
-    expect(voiced("If support doesn't improve we're moving to Acme.")).toEqual(["churnThreat", "support"])
+  it("hears 'we are switching to Acme' and 'they'll go to Acme' as threats, whatever the condition", () => {
+    expect(voiced("We are switching to Acme next quarter.")).toEqual(["churnThreat"])
     expect(voiced("We'll go with Hydra Pumps for the next order.")).toEqual(["churnThreat"])
     expect(noted("Spoke with the buyer. They'll go to Acme.")).toEqual(["churnThreat"])
-    expect(noted("Customer is moving to Acme next quarter.")).toEqual(["churnThreat"])
+    expect(noted("Customer is switching to Acme next quarter.")).toEqual(["churnThreat"])
+    expect(noted("They said they will go with Acme's offer.")).toEqual(["churnThreat"])
+  })
+
+  // "Moving to" may be a move of premises: a name after it reads as a company only where a
+  // condition was refused, as a purchase elsewhere does.
+  it("hears 'we're moving to Acme' as a threat under a refused condition on any criterion, and a move to a city as none", () => {
+    expect(voiced("If support doesn't improve we're moving to Acme.")).toEqual(["churnThreat", "support"])
+    expect(noted("They said if delivery doesn't get better they're moving to Hydra Pumps.")).toEqual(["churnThreat", "delivery"])
+    for (const text of ["We're moving to Dubai next month.", "Customer is moving to Germany, new contact to follow.", "If the lease isn't renewed we're moving to Dubai."]) {
+      expect(voiced(text), text).not.toContain("churnThreat")
+    }
   })
 
   it("hears none in a move to a place, a day, a step, a carrier or a person, in a title, or denied", () => {
@@ -1360,6 +1370,9 @@ describe("a move to a company named, not to a day or a place (issue 13, sixth pr
       "We're moving to Tehran Office next month.",
       "If the price is right we're moving to Phase 2.",
       "I'll go to John for approval.",
+      // Someone's advice followed, or a tier of ours chosen: no company.
+      "We'll go with John's recommendation on the spec.",
+      "We went with Premium Support last year.",
       "We're not moving to Acme.",
       "We're not switching to another vendor."
     ]) expect(voiced(text), text).not.toContain("churnThreat")

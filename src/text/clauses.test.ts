@@ -68,7 +68,7 @@ const matcher = compileLexicons(TABLE, {
     saying: cue.quality!,
     service: cue.support!
   }),
-  notNames: ["tuesday", "office"]
+  names: { not: ["tuesday", "office"], offers: ["offer"] }
 })
 const C = matcher.CUE
 const G = ["g"] as const

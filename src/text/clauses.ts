@@ -93,7 +93,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question", "relocate"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -204,6 +204,9 @@ const CONDITION = ROLE("condition")
 const UNLESS = ROLE("unless")
 const MOVE = ROLE("move")
 const BUY = ROLE("buy")
+/** A move that may as well be a move of premises ("we're moving to Acme", "moving to Dubai"): a
+ * name after it is a company only under a refused condition, as a purchase elsewhere is. */
+const RELOCATE = ROLE("relocate")
 const TOWARD = ROLE("toward")
 const SUPPLIER = ROLE("supplier")
 const PERCENT = ROLE("percent")
@@ -306,7 +309,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       if (id >= FLAGGED_END) {
         if (id === CAP) ceiling = true
         else if (id === PAYABLE) funded = true
-        else if (id === MOVE || id === BUY || id === SAYING || id === PREMIUM) saysMore = true
+        else if (id === MOVE || id === BUY || id === RELOCATE || id === SAYING || id === PREMIUM) saysMore = true
         continue
       }
       markers |= 1 << (id - MARKER_BASE)
@@ -457,6 +460,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let move = false
   /** The move is buying elsewhere ("we'll buy from", «از … می‌خریم», «سفارش را به … می‌دهیم»). */
   let buying = false
+  /** The last move was a `relocate` ("moving to"), and `namedPlace` a name after one. */
+  let relocating = false
+  let namedPlace = false
   let moveEnd = -1
   let moveNegated = false
   let moveToSupplier = false
@@ -526,7 +532,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         const refused = conditional && conditionRefused
         const threatening = refused && (bargained || (cues & terms) !== 0)
         const buyThreatening = refused && (bargained || (cues & buyTerms) !== 0)
-        if (move && !moveNegated && (moveToSupplier || (buying ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) {
+        if (move && !moveNegated && (moveToSupplier || (buying || namedPlace ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) {
           cues |= threat
           keptNegatable |= threat
           derived |= threat
@@ -651,6 +657,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         bargained = false
         move = false
         buying = false
+        relocating = false
+        namedPlace = false
         moveEnd = -1
         moveNegated = false
         moveToSupplier = false
@@ -858,7 +866,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case BUY:
         case MOVE:
+        case RELOCATE:
           if (id === BUY) buying = true
+          relocating = id === RELOCATE
           if (!move) moveStart = start
           // "We're not switching to another vendor", "we have no intention of moving to Acme": no move.
           if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) moveNegated = true
@@ -898,8 +908,13 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           askedIn = hits[h * 5 + 3]!
           break
         case NAMED:
-          // "they'll go to Acme", "we are moving to Acme next quarter": a company, not the warehouse or Tuesday.
-          if (move && start >= moveEnd && start - moveEnd <= 2) moveToSupplier = true
+          // "they'll go to Acme", "we went with Acme": a company, not the warehouse or Tuesday. After
+          // a relocation it may be a city ("we're moving to Dubai next month"): a company only
+          // under a refused condition ("if support doesn't improve we're moving to Acme").
+          if (move && start >= moveEnd && start - moveEnd <= 2) {
+            if (relocating) namedPlace = true
+            else moveToSupplier = true
+          }
           break
         case PREMIUM:
           if (lastCueStart >= start && lastCueEnd <= end) {
@@ -1051,7 +1066,7 @@ function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: n
   const start = hits[at + 1]!
   if (id === CUSTOMER) {
     if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
-    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && (nextHitIs(hits, h, count, MOVE) || nextHitIs(hits, h, count, BUY))))
+    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && (nextHitIs(hits, h, count, MOVE) || nextHitIs(hits, h, count, BUY) || nextHitIs(hits, h, count, RELOCATE))))
   }
   if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
   if (speaker !== THEM || !byVerb || start < speakerEnd) return false

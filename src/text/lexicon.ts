@@ -78,6 +78,14 @@ interface End {
  * contiguous memory instead of chasing node objects (measured ~2x faster on the walk). State 0 is
  * the root, and 0 as a target means "no transition" (nothing leads back to the root).
  */
+/** How a name after a move is told (`nameAfter`). */
+interface NameRules {
+  /** Words that make a capitalised word no company: a day, a month, a place, a title, a step of ours. */
+  not: ReadonlySet<string>
+  /** What a company's possessive names when it is the company chosen ("Acme's quote"). */
+  offers: ReadonlySet<string>
+}
+
 interface Trie {
   /** ASCII transitions: `ascii[state * SLOTS + SLOT[code]]`. */
   ascii: Int32Array
@@ -86,8 +94,8 @@ interface Trie {
   /** The terms that end at each state, or null; `hasEnds` flags those states for the hot loop. */
   ends: Array<End[] | null>
   hasEnds: Uint8Array
-  /** A reading trie's words that are no name after a move (`nameAfter`); null: names are not looked for. */
-  notNames: ReadonlySet<string> | null
+  /** A reading trie's rules for a name after a move (`nameAfter`); null: names are not looked for. */
+  names: NameRules | null
 }
 
 /** Slot of an ASCII code in a state's row, or −1: a-z → 0-25, 0-9 → 26-35, space ' - % → 36-39. */
@@ -158,7 +166,7 @@ function spellings(term: string, persian: boolean): string[] {
   return out
 }
 
-function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[], markers: MarkerTable | null, notNames: ReadonlySet<string> | null): Trie {
+function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, number>>, groups: readonly string[], markers: MarkerTable | null, names: NameRules | null): Trie {
   // Built as growable rows first, then packed.
   const rows: Int32Array[] = [new Int32Array(SLOTS)]
   const other = new Map<number, number>()
@@ -218,7 +226,7 @@ function buildTrie(lexicons: LexiconTable, cueBits: Readonly<Record<string, numb
   rows.forEach((row, state) => ascii.set(row, state * SLOTS))
   const hasEnds = new Uint8Array(rows.length)
   ends.forEach((list, state) => (hasEnds[state] = list ? 1 : 0))
-  return { ascii, other, ends, hasEnds, notNames }
+  return { ascii, other, ends, hasEnds, names }
 }
 
 const PERSIAN = /[\u0600-\u06FF]/
@@ -275,6 +283,7 @@ let namedStart = -1
 let namedEnd = -1
 const MOVE_ID = MARKER_BASE + MARKER_ROLES.indexOf("move")
 const BUY_ID = MARKER_BASE + MARKER_ROLES.indexOf("buy")
+const RELOCATE_ID = MARKER_BASE + MARKER_ROLES.indexOf("relocate")
 const NAMED_ID = MARKER_BASE + MARKER_ROLES.indexOf("named")
 /** A name is one or two capitalised words: "Acme", "Hydra Pumps". */
 const NAME_WORDS = 2
@@ -306,7 +315,7 @@ const isNameChar = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) 
  * ("I'll go to John for approval", "we went with John to the site"). Runs only where a move was
  * found, a few records in a history; the name is recorded when the scan reaches it.
  */
-function nameAfter(text: string, moveStart: number, end: number, n: number, notNames: ReadonlySet<string>): void {
+function nameAfter(text: string, moveStart: number, end: number, n: number, names: NameRules): void {
   let w = end - 1
   while (w > moveStart && text.charCodeAt(w - 1) !== 32) w--
   if (isCapital(text.charCodeAt(w))) return
@@ -321,13 +330,23 @@ function nameAfter(text: string, moveStart: number, end: number, n: number, notN
   for (let words = 0; words < NAME_WORDS && k < n && isCapital(text.charCodeAt(k)); words++) {
     const wordStart = k
     for (let c = text.charCodeAt(k); k < n && isNameChar(c); c = text.charCodeAt(++k)) if (c >= 48 && c <= 57) return
-    if (notNames.has(text.slice(wordStart, k).toLowerCase())) return
+    if (names.not.has(text.slice(wordStart, k).toLowerCase())) return
     last = k
     if (k + 1 >= n || text.charCodeAt(k) !== 32) break
     k++
   }
   // "We went with John to the site": going with someone somewhere is company kept, not a supplier chosen.
   if (text.slice(end - 4, end).toLowerCase() === "with" && text.slice(last, last + 4).toLowerCase() === " to ") return
+  // "We'll go with John's recommendation": what a possessive names is what they choose, a
+  // company's only when it is its offer ("we'll go with Acme's quote").
+  const apostrophe = text.charCodeAt(last)
+  if ((apostrophe === 39 || apostrophe === 0x2019) && (text.charCodeAt(last + 1) | 32) === 115) {
+    let o = last + 2
+    while (o < n && text.charCodeAt(o) === 32) o++
+    let e = o
+    while (e < n && isNameChar(text.charCodeAt(e))) e++
+    if (!names.offers.has(text.slice(o, e).toLowerCase())) return
+  }
   namedStart = start
   namedEnd = last
 }
@@ -487,7 +506,7 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
             if (e.open || wordEndsAt(text, k, n, e.plural)) {
               mask |= e.bit
               push(e.id, i, k)
-              if ((e.id === MOVE_ID || e.id === BUY_ID) && trie.notNames !== null) nameAfter(text, i, k, n, trie.notNames)
+              if ((e.id === MOVE_ID || e.id === BUY_ID || e.id === RELOCATE_ID) && trie.names !== null) nameAfter(text, i, k, n, trie.names)
             }
             continue
           }
@@ -540,8 +559,9 @@ export function compileLexicons<L extends LexiconTable>(
     maxScanChars: number
     markers?: MarkerTable
     reading?: (cue: Readonly<Record<string, number>>) => ReadingBits
-    /** Lower-case words a capitalised word after a move is not a name for (see `nameAfter`). */
-    notNames?: readonly string[]
+    /** What a capitalised word after a move is no name for, and what a company's possessive must
+     * name to be its offer (lower case; see `nameAfter`). */
+    names?: { not: readonly string[]; offers: readonly string[] }
   }
 ): LexiconMatcher<L> {
   const names = Object.keys(lexicons).flatMap((g) => Object.keys(lexicons[g]!))
@@ -549,7 +569,7 @@ export function compileLexicons<L extends LexiconTable>(
   if (new Set(names).size !== names.length || names.length > 31) throw new Error("lexicon cues must be unique and at most 31")
   const cueBits = Object.fromEntries(names.map((cue, i) => [cue, 1 << i])) as Record<string, number>
   const markers = options.markers ?? null
-  const notNames: ReadonlySet<string> | null = options.notNames ? new Set(options.notNames) : null
+  const nameRules: NameRules | null = options.names ? { not: new Set(options.names.not), offers: new Set(options.names.offers) } : null
   const reading: ReadingBits = options.reading?.(cueBits) ?? { dismissable: 0, negatable: 0, budgetBound: 0, otherSubject: 0, excessOf: 0, excess: 0, deniable: 0, shrunk: 0, threat: 0, terms: 0, buyTerms: 0, saying: 0, service: 0 }
   const cache = (withMarkers: boolean) => {
     const tries = new Map<string, Trie>()
@@ -560,7 +580,7 @@ export function compileLexicons<L extends LexiconTable>(
       const id = groups.join("+")
       let trie = tries.get(id)
       if (!trie) {
-        trie = buildTrie(lexicons, cueBits, groups, withMarkers ? markers : null, withMarkers ? notNames : null)
+        trie = buildTrie(lexicons, cueBits, groups, withMarkers ? markers : null, withMarkers ? nameRules : null)
         tries.set(id, trie)
       }
       triesByArray.set(groups, trie)
