@@ -33,15 +33,15 @@ function compare(a: string, b: string): number {
 }
 
 export function buildProfile(all: FeatureSet, options: AggregateOptions, rejected: Rejected[]): RelationshipProfile {
-  const { fs, duplicates } = withoutDuplicates(all)
+  const { fs, duplicates, ordered } = withoutDuplicates(all)
   const now = options.now ?? latestTime(fs)
   // Where the visible history starts: read by several axes, so one pass over every record, once.
-  const start = historyStart(fs)
+  const start = historyStart(fs, ordered)
   const recordCount = fs.interactions.length + fs.deals.length + fs.quotes.length + fs.lines.length + fs.cases.length + fs.contracts.length
   const ledger = concessionLedger(fs)
   const criteria = decisionCriteria(fs, ledger, now)
   const origin = valueOrigin(fs, ledger, now)
-  const started = initiator(fs, start)
+  const started = initiator(fs, start, ordered)
   const complaintsResult = complaints(fs, now, start, recordCount)
   const dependenceResult = dependence(fs, now)
   const tier = valueTier(fs, options.peers)

@@ -145,12 +145,14 @@ function latestInQuarter(t: QuarterTable, time: number, place: number): number {
 }
 
 /**
- * The feature set with later copies of the same interaction left out, and how many were.
+ * The feature set with later copies of the same interaction left out, how many were, and whether
+ * its interactions are in time order (`ordered`), which this pass finds anyway: passes after it
+ * then read the earliest one first, or stop at the first past a date.
  *
  * Only records logged at the same moment as another can be copies, and those are few: the
  * signature (a hash of subject and text) is computed for them alone, never for the whole history.
  */
-export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates: number } {
+export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates: number; ordered: boolean } {
   const list = fs.interactions
   const n = list.length
   // Histories are stored in time order; sort a copy only when this one is not.
@@ -205,7 +207,8 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
     previousAt = at
     at = nextAt
   }
-  if (count === 0) return { fs, duplicates: 0 }
+  const ordered = from === null
+  if (count === 0) return { fs, duplicates: 0, ordered }
   const candidates = new Array<InteractionF>(count)
   /** Each candidate's place in `order`. */
   const places = new Int32Array(count)
@@ -250,7 +253,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
       else bySignature.set(signature, [seen, i])
     }
   }
-  if (!shared) return { fs, duplicates: 0 }
+  if (!shared) return { fs, duplicates: 0, ordered }
   const dropped = new Set<InteractionF>()
   for (const group of bySignature.values()) {
     if (!Array.isArray(group)) continue
@@ -266,7 +269,7 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
       start = end
     }
   }
-  if (dropped.size === 0) return { fs, duplicates: 0 }
+  if (dropped.size === 0) return { fs, duplicates: 0, ordered }
   // The dropped records' places in the history are known (through `from` when it was sorted): it
   // is copied without them by place, not by looking every record up in the set.
   const gone = new Uint8Array(n)
@@ -277,5 +280,6 @@ export function withoutDuplicates(fs: FeatureSet): { fs: FeatureSet; duplicates:
   const kept = new Array<InteractionF>(n - dropped.size)
   let w = 0
   for (let k = 0; k < n; k++) if (gone[k] === 0) kept[w++] = list[k]!
-  return { fs: { ...fs, interactions: kept }, duplicates: dropped.size }
+  // The records kept stay in list order.
+  return { fs: { ...fs, interactions: kept }, duplicates: dropped.size, ordered }
 }

@@ -278,6 +278,30 @@ const NEGATION_SUBJECT_GAP = 2
  * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
 const SEEK_GAP = 20
 
+/**
+ * Marker roles that leave a reading to readClauses' short walk, by id − MARKER_BASE: bit
+ * QUIET_IN_MESSAGE where the customer's own message still voices every cue of the texts it does
+ * not quote (the role negates, dismisses, contrasts, ranks, judges, conditions and derives
+ * nothing, and names no customer speaker, which would mark HEARD), bit QUIET_IN_NOTE where a note
+ * still voices nothing (the role names no customer speaker and makes no cue of two words) and
+ * holds just the markers it names. No role hides the hits after it (a reply header, a saying).
+ * Listed, not derived: a new role takes the full pass until it is shown quiet here.
+ */
+const QUIET_IN_MESSAGE = 1
+const QUIET_IN_NOTE = 2
+const QUIET = new Uint8Array(MARKER_ROLES.length)
+for (const role of ["automated", "request", "unreached", "conversation", "ours", "oursVerb", "we", "did", "document", "preposition", "than", "priced", "budget"] as const) {
+  QUIET[MARKER_ROLES.indexOf(role)] = QUIET[MARKER_ROLES.indexOf(role)]! | QUIET_IN_MESSAGE
+}
+for (const role of [
+  "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "ours", "oursVerb", "preposition", "additive",
+  "automated", "request", "document", "lesser", "than", "greater", "unreached", "conversation", "want", "concession", "accepted", "routine",
+  "priced", "we", "did", "only", "payable", "vetted", "worth", "stake", "condition", "unless", "toward", "supplier", "percent", "moderate",
+  "seek", "degree", "unsolved"
+] as const) {
+  QUIET[MARKER_ROLES.indexOf(role)] = QUIET[MARKER_ROLES.indexOf(role)]! | QUIET_IN_NOTE
+}
+
 const NONE = 0
 const THEM = 1
 const US = 2
@@ -319,6 +343,29 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     if (who === "nobody" || ((markers & PRICED_EXCESS) !== PRICED_EXCESS && (markers & BUDGET_SHRINK) !== BUDGET_SHRINK &&
       !(ceiling && (funded || (markers & MARKER.budget) !== 0)) && !saysMore)) return settle(out, mask, 0, markers)
     markers = 0
+  } else {
+    // Nothing in quotation marks or on a quoted reply line, and only quiet markers (QUIET): the
+    // customer's message voices every cue of the texts it does not quote, and a note voices
+    // nothing and holds the markers it names, as the full pass below would find. Most texts of
+    // a long history read that way (6.1k of the 6.9k the full pass would read in a generated 10k
+    // history), and that pass, with its hundred clause variables, costs such a text several
+    // times this walk (measured in Chromium: classifying 10k interactions 2.5 % faster).
+    const quiet = who === "customer" ? QUIET_IN_MESSAGE : QUIET_IN_NOTE
+    let said = 0
+    let seen = 0
+    let h = 0
+    for (; h < count; h++) {
+      const id = hits[h * 5]!
+      const flags = hits[h * 5 + 4]!
+      if ((flags & 3) !== 0) break
+      if (id < MARKER_BASE) {
+        if (((quotedTexts >> (flags >> 2)) & 1) === 0) said |= 1 << id
+        continue
+      }
+      if ((QUIET[id - MARKER_BASE]! & quiet) === 0) break
+      if (id < FLAGGED_END) seen |= 1 << (id - MARKER_BASE)
+    }
+    if (h === count) return settle(out, mask, who === "customer" ? said : 0, seen)
   }
   const { dismissable, negatable, budgetBound, otherSubject, excessOf, excess, deniable, shrunk, threat, terms, buyTerms, saying, service } = bits
   /** Cues made by two words together (price + "too high"): added to the cues found. */
