@@ -65,15 +65,16 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
 describe("a competitor named where the buyer says they will go, without a price word (EN)", () => {
   it("names Acme from 'they'll go to', 'we're moving to' under a condition, 'we went with', 'we'll switch to', and not a day, a place, a person or a carrier", () => {
     expectNames(["Acme"], [
-      "They'll go to Acme.",
+      "If the delays don't stop they'll go to Acme.",
       "If support doesn't improve we're moving to Acme.",
-      "We went with Acme this time.",
+      "We went with Acme this time, their price was lower.",
       "If support doesn't improve we'll switch to Acme."
     ], [
       "Can we switch to Tuesday deliveries?",
       "We're moving to the new office next month.",
       // A move of premises reads as one to a company would: without a condition refused, no company.
       "We're moving to Dubai next month.",
+      "They'll go to Hannover Messe in April, let's meet there.",
       "I'll go to John for approval.",
       "We went with John to the site.",
       "We'll go with John's recommendation on the spec.",

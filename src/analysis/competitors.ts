@@ -36,9 +36,7 @@ const TAKE = `(?:${["move", "moving", "moved", "shift", "shifting", "switch", "s
   "award", "awarding", "place", "placing", "put", "putting", "transfer", "transferring"].map(either).join("|")})\\s+` +
   "(?:(?:our|their|my|the|this|that|these|all|of|its|next|new|future|whole|entire|remaining|rest|share|more|most|volume|volumes|business|" +
   "order|orders|contract|contracts|account|spend|purchases|purchasing|tender|deal|deals|supply|supplier|suppliers|vendor|vendors|it)\\s+){1,4}(?:to|with)"
-/** Where the customer goes ("they'll go to Acme"); "I'll go to John" is an errand (src/text/lexicon.ts `nameAfter`). */
-const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
-const BEFORE = [LOST, TAKE, GO_TO, "chose", "picked", "selected",
+const BEFORE = [LOST, TAKE, "chose", "picked", "selected",
   "switched to", "switch to", "switching to", "awarded to", "gave it to", "bought from",
   "buy from", "buying from", "ordered from", "order from", "cheaper than", "lower than", "better than", "than",
   "quote from", "quotes from", "offer from", "offers from", "bid from", "price from", "prices from", "quotation from", "versus", "vs\\.?",
@@ -56,9 +54,12 @@ const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})
 /** "We went with Acme", not "we went with John to the site" (company kept is no supplier chosen)
  * nor "we'll go with John's recommendation" ("Acme's offer" is LATIN_POSSESSIVE's). */
 const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|['’]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
-/** A move that may be one of premises ("we're moving to Dubai next month"): read only in a text
- * that threatens to leave ("if support doesn't improve we're moving to Acme") or a lost deal's. */
-const LATIN_RELOCATED = new RegExp(`(?:^|[^\\w])(?:${["moved to", "move to", "moving to", "shifting to", "shifted to"].map(either).join("|")})\\s+${NAME}`, "g")
+/** Where the customer goes ("they'll go to Acme"; "I'll go to John" is an errand). */
+const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
+/** A move that may be one of premises or a trip ("we're moving to Dubai next month", "they'll go
+ * to Hannover Messe in April"): read only in a text that threatens to leave ("if support doesn't
+ * improve we're moving to Acme") or a lost deal's. */
+const LATIN_LEAVING = new RegExp(`(?:^|[^\\w])(?:${[GO_TO, ...["moved to", "move to", "moving to", "shifting to", "shifted to"].map(either)].join("|")})\\s+${NAME}`, "g")
 const LATIN_AFTER = new RegExp(`(?:^|[^\\w])${NAME}${AFTER_NAME}`, "g")
 const LATIN_POSSESSIVE = new RegExp(`(?:^|[^\\w])${NAME}['’]s\\s+(?:${P.offers.join("|")})\\b`, "g")
 /** A word of a Persian company name: no punctuation and no digits (a name is not "۱۰ درصد"). */
@@ -133,8 +134,9 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
 /** Common words trimmed from a name's edges ("Then HP quoted"). */
 const STOP: ReadonlySet<string> = new Set(P.stopWords)
 /** Words that make a name none wherever they stand in it: a person's title, a place, a part of an
- * organisation ("Mr Karimi", "Tehran Office"), a carrier ("switch to DHL for shipping"). */
-const EN_BLOCK: ReadonlySet<string> = new Set([...P.blockWords, ...P.carriers])
+ * organisation ("Mr Karimi", "Tehran Office"), a carrier ("switch to DHL for shipping"), the
+ * customer's own systems and schedules ("switched to Salesforce", "switched to Weekly deliveries"). */
+const EN_BLOCK: ReadonlySet<string> = new Set([...P.blockWords, ...P.carriers, ...P.notMovedTo])
 /** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
 const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
 /**
@@ -223,14 +225,14 @@ function clean(raw: string, own: ReadonlySet<string>, ours: (name: string) => bo
  */
 const PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; persian: boolean; gate?: RegExp; openStart?: boolean; threat?: boolean }> = [
   ...[LATIN_BEFORE, LATIN_WITH, LATIN_AFTER, LATIN_POSSESSIVE].map((re) => ({ re, latinName: true, persian: false })),
-  { re: LATIN_RELOCATED, latinName: true, persian: false, threat: true },
+  { re: LATIN_LEAVING, latinName: true, persian: false, threat: true },
   ...FA_PATTERNS.map((p) => ({ ...p, persian: true }))
 ]
 const LATIN_CAPITAL = /[A-Z]/
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/
 
 /** The raw names the patterns capture in a text, in pattern order, before `clean`; `leaving`: the
- * text speaks of taking the business elsewhere (LATIN_RELOCATED). */
+ * text speaks of taking the business elsewhere (LATIN_LEAVING). */
 function matchesIn(text: string, out: string[], leaving: boolean): void {
   const slice = text.length > 2_000 ? text.slice(0, 2_000) : text
   const latinName = LATIN_CAPITAL.test(slice)

@@ -456,6 +456,7 @@ export const LEXICONS = {
       "on time", "on-time", "backorder*", "back order*", "logistic*", "eta", "dispatch*", "out of stock", "stockout*",
       // An order that has not come, said without a delivery word.
       "not arrived", "hasn't arrived", "has not arrived", "haven't arrived", "never arrived", "still not arrived",
+      "don't arrive", "do not arrive", "doesn't arrive", "does not arrive", "won't arrive", "will not arrive",
       "haven't received the", "have not received the", "haven't received our", "have not received our", "never received",
       "still waiting for", "where is my order", "where is our order", "missing items", "missing parts", "short shipped",
       "stuck in customs", "held at customs", "held up in customs",
@@ -464,7 +465,7 @@ export const LEXICONS = {
       "rush order*", "rush delivery", "rush shipment*", "need it faster", "need it sooner", "need it earlier", "need them faster",
       "need them sooner", "need them earlier",
       "تحویل*", "تاخیر*", "ارسال*", "حمل و نقل*", "دیر", "موعد*",
-      "هنوز نرسیده*", "نرسیده است", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
+      "هنوز نرسیده*", "نرسیده است", "نرسه", "نرسد", "سفارش نرسید*", "سفارشمون نرسید*", "محموله نرسید*", "بار نرسید*", "کالا نرسید*",
       "به دستمان نرسید*", "دستمون نرسید*", "دریافت نکرده ایم*", "دریافت نکردیم*", "ناقص رسید*",
       "سر وقت*", "به موقع*", "سر موقع*", "سر وقت برس*", "به موقع برس*", "سر وقت نرسید*", "به موقع نرسید*", "گمرک*",
       "زودتر ارسال*", "سریع تر ارسال*", "زودتر تحویل*", "سریع تر تحویل*", "زودتر برسون*", "زودتر بفرست*", "زود برسون*", "زود برسه*", "زود بفرست*", "زود ارسال*", "سریع برسون*", "سریع بفرست*", "سریع تر بفرست*", "عجله داریم*", "عجله دارند*", "عجله دارن*",
@@ -567,15 +568,9 @@ export const LEXICONS = {
       "reconsider our relationship", "reconsidering our relationship", "review the relationship", "last chance",
       "walk away", "walking away", "or they walk", "or we walk", "they will walk", "we will walk", "they'll walk", "we'll walk",
       "they would walk", "we would walk", "they'd walk", "we'd walk",
-      // The order itself withdrawn, said as what they will do: "they're cancelling the order", "we'll cancel our orders".
-      // Not a request to cancel one ("please cancel order #123", a duplicate), nor a meeting called off.
-      "cancelling the order", "canceling the order", "cancelling our order*", "canceling our order*", "cancelling all order*",
-      "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
-      "ll cancel our order*", "will cancel our order*", "ll cancel all orders", "will cancel all orders", "ll cancel all our orders",
-      "will cancel all our orders", "going to cancel the order*", "going to cancel our order*", "cancel the whole order",
-      "may cancel the order*", "might cancel the order*", "may cancel our order*", "might cancel our order*",
-      "may have to cancel the order*", "might have to cancel the order*", "have to cancel our order*", "considering cancelling",
-      "considering canceling", "consider cancelling the order*",
+      "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
+      "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
+      "قرارداد رو لغو*", "قرارداد رو کنسل*", "قرارداد را کنسل*", "همکاری رو قطع*", "قرارداد رو تمدید نمی*",
       // A renewal refused in other words: "we've decided not to renew", "no plans to renew".
       "decided not to renew", "decision not to renew", "chosen not to renew", "chose not to renew", "plan not to renew",
       "intend not to renew", "not intend to renew", "don't intend to renew", "not plan to renew", "don't plan to renew",
@@ -587,39 +582,9 @@ export const LEXICONS = {
       "terminating the agreement", "terminating our agreement", "end our contract", "ending our contract", "end the contract",
       "ending the contract", "end our agreement", "ending our agreement", "get out of the contract", "get out of our contract",
       "cancel our subscription*", "cancelling our subscription*", "canceling our subscription*",
-      // Orders stopped or withdrawn: "we're putting all orders on hold", "no more orders until you fix this".
-      "pulling the remaining orders", "pulling our orders", "pull our orders", "pulling all orders", "put all orders on hold",
-      "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering until",
-      "stop ordering until", "stopped ordering from you", "stop all orders", "stopping all orders", "stopped all orders",
-      "no more orders until", "no more orders from", "no further orders until", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
-      "will not place any more orders", "find alternative supplier*", "find an alternative supplier", "find alternative vendor*",
-      "find an alternative vendor",
-      // Fewer suppliers: "the new CFO wants to consolidate suppliers".
-      "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
-      "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
-      "reviewing all suppliers", "review all our suppliers",
-      "looked at other suppliers", "look at other suppliers", "looking at other suppliers", "looked at other vendors",
-      "look at other vendors", "looking at other vendors", "reconsider our supplier", "reconsidering our supplier",
-      "قرارداد رو لغو*", "قرارداد رو کنسل*", "قرارداد را کنسل*", "همکاری رو قطع*", "قرارداد رو تمدید نمی*",
-      // «سفارش رو کنسل می‌کنیم», «سفارش‌ها را لغو می‌کنند»: the order withdrawn (not «… کنسل کنید», a request).
-      "سفارش را کنسل می کنیم", "سفارش را کنسل می کنند", "سفارش را کنسل می کنن", "سفارش را لغو می کنیم", "سفارش را لغو می کنند",
-      "سفارش را لغو می کنن", "سفارش ها را کنسل می کنیم", "سفارش ها را کنسل می کنند", "سفارش ها را کنسل می کنن",
-      "سفارش ها را لغو می کنیم", "سفارش ها را لغو می کنند", "سفارش ها را لغو می کنن", "سفارشمون را کنسل می کنیم",
-      "سفارشمون را لغو می کنیم", "سفارشمان را لغو می کنیم", "سفارشات را لغو می کنیم", "سفارشات را کنسل می کنیم",
-      "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
-      "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
-      "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
       // Buying from us no more, as a rep notes it («گفتن دیگه از ما خرید نمی‌کنن»), and the contract terminated.
       "از ما خرید نمی کنن", "از ما خرید نمی کنند", "از ما نمی خرن", "از ما نمی خرند", "قرارداد را فسخ می کن*",
       "قرارداد را فسخ خواه*", "قرارداد را فسخ کنیم", "قرارداد را فسخ کنن", "قرارداد را فسخ کنند",
-      // Orders stopped: «همه سفارش‌ها رو متوقف می‌کنیم», «دیگه سفارش نمی‌دیم».
-      "سفارش ها را متوقف می کن*", "سفارش ها را فعلا متوقف می کن*", "سفارشات را متوقف می کن*", "سفارش جدید نمی دیم", "سفارش جدید نمی دهیم", "سفارش جدید نمی دن",
-      "سفارش جدید نمی دهند", "دیگه سفارش نمی د*", "دیگر سفارش نمی د*", "سفارشی نمی دیم", "سفارشی نمی دهیم",
-      // Patience run out: "we're running out of patience", «صبرمون تموم شده».
-      "running out of patience", "run out of patience", "patience is running out", "patience has run out", "lost patience",
-      "losing patience", "صبرمون تموم*", "صبرشون تموم*", "صبر ما تمام*", "صبرمان تمام*", "کاسه صبرمون لبریز*", "کاسه صبر ما لبریز*",
-      // A last chance: «این آخرین باره», «آخرین فرصته».
-      "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه",
       // Not renewing, as a rep notes it in the third person: «تمدید نمی‌کنن».
       "تمدید نمی کنند", "تمدید نمی کنن", "تمدید نخواهند کرد",
       "از جای دیگه می خر*", "از جای دیگر می خر*", "از جای دیگه میخر*", "از جای دیگه تهیه*", "از جای دیگر تهیه*",
@@ -1202,10 +1167,12 @@ export const MARKERS = {
   /**
    * A move to someone else, said as what they will do ("they'll go to Acme", "we'll switch to",
    * «سراغ … می‌ریم», «از … می‌خریم»). Alone it threatens nothing ("we'll go to the warehouse",
-   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it) or to
-   * a company named in capitals ("they'll go to Acme"; COMPETITION.stopWords and the like are no names), or
-   * inside a refused condition on a criterion or a percentage ("if we don't give them 15% they'll go to
-   * Acme", "if the price doesn't come down we'll move to Acme").
+   * «می‌ریم سراغ جلسه بعدی»): it is a churn threat to another supplier (`supplier` after it), inside
+   * a refused condition on price or a percentage ("if we don't give them 15% they'll go to Acme",
+   * "if the price doesn't come down we'll move to Acme"), or to a name in capitals under a refused
+   * condition on any criterion ("if support doesn't improve we're moving to Acme"). A name alone is
+   * not enough: after a move it is as often a person, a city, a colour or a currency ("our contact
+   * switched to Sara Ahmadi", "moving to Dubai", "went with Blue", "switched to Euros").
    */
   move: [
     "ll go to", "will go to", "would go to", "d go to", "ll go with", "will go with", "would go with", "d go with",
@@ -1214,16 +1181,59 @@ export const MARKERS = {
     "may go with", "might go with", "could go with", "thinking of going with", "considering going with", "considering switching to",
     "thinking of switching to", "thinking about switching to", "have to switch to", "forced to go to", "forced to switch to",
     "might go to", "may go to", "could go to", "might switch to", "may switch to", "could switch to", "switching to", "going with",
+    "ll move to", "will move to", "would move to", "d move to", "gonna move to", "going to move to", "have to move to",
+    "might move to", "may move to", "considering moving to", "thinking of moving to", "decided to move to", "moving to", "shifting to",
     // The move made: "we went with Acme this time", "we've switched to another supplier".
     "went with", "switched to", "decided to go with", "decided to switch to", "chose to go with",
     "سراغ", "می رن", "می روند", "soragh", "miran"
   ],
-  /** A move that may be one of premises ("we're moving to Dubai next month", "moving to the new
-   * site"): a threat as a move is, but a name after it only under a refused condition ("if support
-   * doesn't improve we're moving to Acme"), where a move to a company named is a threat alone. */
-  relocate: [
-    "ll move to", "will move to", "would move to", "d move to", "gonna move to", "going to move to", "have to move to",
-    "might move to", "may move to", "considering moving to", "thinking of moving to", "decided to move to", "moving to", "shifting to"
+  /**
+   * The order or the buying withdrawn, said as what they will do: cancelled ("we'll cancel the
+   * order", «سفارش رو کنسل می‌کنیم»), put on hold or stopped ("no more orders until …", «دیگه
+   * سفارش نمی‌دیم»), suppliers consolidated, patience run out, a last chance («این آخرین باره»).
+   * A threat with a criterion named beside it or in the clause before ("delivery is late again, so
+   * we're cancelling the order", "no more orders until the quality issue is fixed"), or under a
+   * refused condition on one ("if it isn't here by Friday we'll cancel the order"); alone it is
+   * order administration as often as not ("we'll cancel the order and re-enter it", "no more orders
+   * until the stocktake", "we lost patience with our old supplier").
+   */
+  withdraw: [
+    // The order itself withdrawn, said as what they will do: "they're cancelling the order", "we'll cancel our orders".
+    // Not a request to cancel one ("please cancel order #123", a duplicate), nor a meeting called off.
+    "cancelling the order", "canceling the order", "cancelling our order*", "canceling our order*", "cancelling all order*",
+    "canceling all order*", "cancelling the orders", "canceling the orders", "ll cancel the order*", "will cancel the order*",
+    "ll cancel our order*", "will cancel our order*", "ll cancel all orders", "will cancel all orders", "ll cancel all our orders",
+    "will cancel all our orders", "going to cancel the order*", "going to cancel our order*", "cancel the whole order",
+    "may cancel the order*", "might cancel the order*", "may cancel our order*", "might cancel our order*",
+    "may have to cancel the order*", "might have to cancel the order*", "have to cancel our order*", "considering cancelling",
+    "considering canceling", "consider cancelling the order*",
+    // Orders stopped or withdrawn: "we're putting all orders on hold", "no more orders until you fix this".
+    "pulling the remaining orders", "pulling our orders", "pull our orders", "pulling all orders", "put all orders on hold",
+    "putting all orders on hold", "put our orders on hold", "putting our orders on hold", "stopped ordering until",
+    "stop ordering until", "stopped ordering from you", "stop all orders", "stopping all orders", "stopped all orders",
+    "no more orders until", "no more orders from", "no further orders until", "not placing any more orders", "won't be placing any more orders", "won't place any more orders",
+    "will not place any more orders", "find alternative supplier*", "find an alternative supplier", "find alternative vendor*",
+    "find an alternative vendor",
+    // Fewer suppliers: "the new CFO wants to consolidate suppliers".
+    "consolidate suppliers", "consolidating suppliers", "consolidate our suppliers", "consolidating our suppliers",
+    "supplier consolidation", "vendor consolidation", "consolidate vendors", "consolidating vendors", "reviewing all our suppliers",
+    "reviewing all suppliers", "review all our suppliers",
+    // «سفارش رو کنسل می‌کنیم», «سفارش‌ها را لغو می‌کنند»: the order withdrawn (not «… کنسل کنید», a request).
+    "سفارش را کنسل می کنیم", "سفارش را کنسل می کنند", "سفارش را کنسل می کنن", "سفارش را لغو می کنیم", "سفارش را لغو می کنند",
+    "سفارش را لغو می کنن", "سفارش ها را کنسل می کنیم", "سفارش ها را کنسل می کنند", "سفارش ها را کنسل می کنن",
+    "سفارش ها را لغو می کنیم", "سفارش ها را لغو می کنند", "سفارش ها را لغو می کنن", "سفارشمون را کنسل می کنیم",
+    "سفارشمون را لغو می کنیم", "سفارشمان را لغو می کنیم", "سفارشات را لغو می کنیم", "سفارشات را کنسل می کنیم",
+    "سفارش را کنسل خواهیم کرد", "سفارش را لغو خواهیم کرد", "سفارش را لغو خواهند کرد", "سفارش را کنسل خواهند کرد",
+    "ممکنه سفارش را کنسل کنیم", "ممکنه سفارش را لغو کنیم", "مجبوریم سفارش را کنسل کنیم", "مجبوریم سفارش را لغو کنیم",
+    "ممکن است سفارش را لغو کنیم", "مجبور می شیم سفارش را کنسل کنیم", "ممکنه سفارش را کنسل کنن",
+    // Orders stopped: «همه سفارش‌ها رو متوقف می‌کنیم», «دیگه سفارش نمی‌دیم».
+    "سفارش ها را متوقف می کن*", "سفارش ها را فعلا متوقف می کن*", "سفارشات را متوقف می کن*", "سفارش جدید نمی دیم", "سفارش جدید نمی دهیم", "سفارش جدید نمی دن",
+    "سفارش جدید نمی دهند", "دیگه سفارش نمی د*", "دیگر سفارش نمی د*", "سفارشی نمی دیم", "سفارشی نمی دهیم",
+    // Patience run out: "we're running out of patience", «صبرمون تموم شده».
+    "running out of patience", "run out of patience", "patience is running out", "patience has run out", "lost patience",
+    "losing patience", "صبرمون تموم*", "صبرشون تموم*", "صبر ما تمام*", "صبرمان تمام*", "کاسه صبرمون لبریز*", "کاسه صبر ما لبریز*",
+    // A last chance: «این آخرین باره», «آخرین فرصته».
+    "این آخرین باره", "این آخرین بار است", "این آخرین فرصته", "این آخرین فرصت است", "آخرین فرصت شماست", "آخرین فرصتتونه"
   ],
   /** Buying elsewhere, a move that is a supplier's business whatever the condition asks ("if
    * quality doesn't improve we'll buy from Acme", «اگر کیفیت درست نشه از آبادان پمپ می‌خریم»). */

@@ -267,9 +267,11 @@ describe("the clause reader", () => {
     expect(voice("customer", "سراغ یه تامین‌کننده دیگه نمی‌ریم")).toBe(0)
   })
 
-  it("makes a move to a company named in capitals a threat, not one to a day or an office, in a title, or denied", () => {
-    expect(voice("customer", "we are moving to Acme next year")).toBe(C.leave)
-    expect(voice("notes", "they'll go to Acme")).toBe(C.leave)
+  it("makes a move to a company named in capitals a threat under a refused condition, not alone, nor one to a day or an office, in a title, or denied", () => {
+    expect(voice("customer", "if the quality is not good we are moving to Acme")).toBe(C.leave | C.quality)
+    // A name alone may be a person, a city or a colour: no threat without the condition.
+    expect(voice("customer", "we are moving to Acme next year")).toBe(0)
+    expect(voice("notes", "they'll go to Acme")).toBe(0)
     expect(voice("customer", "we are moving to Tuesday")).toBe(0)
     expect(voice("customer", "we are moving to Tehran Office")).toBe(0)
     expect(voice("customer", "Moving To Acme")).toBe(0)

@@ -93,7 +93,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question", "relocate"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question", "withdraw"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -204,9 +204,9 @@ const CONDITION = ROLE("condition")
 const UNLESS = ROLE("unless")
 const MOVE = ROLE("move")
 const BUY = ROLE("buy")
-/** A move that may as well be a move of premises ("we're moving to Acme", "moving to Dubai"): a
- * name after it is a company only under a refused condition, as a purchase elsewhere is. */
-const RELOCATE = ROLE("relocate")
+/** The order or the buying withdrawn ("we'll cancel the order"): a threat with a criterion named
+ * beside it or a condition on one refused; alone, order administration as often as not. */
+const WITHDRAW = ROLE("withdraw")
 const TOWARD = ROLE("toward")
 const SUPPLIER = ROLE("supplier")
 const PERCENT = ROLE("percent")
@@ -333,7 +333,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       if (id >= FLAGGED_END) {
         if (id === CAP) ceiling = true
         else if (id === PAYABLE) funded = true
-        else if (id === MOVE || id === BUY || id === RELOCATE || id === SAYING || id === PREMIUM) saysMore = true
+        else if (id === MOVE || id === BUY || id === WITHDRAW || id === SAYING || id === PREMIUM) saysMore = true
         continue
       }
       markers |= 1 << (id - MARKER_BASE)
@@ -507,9 +507,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   let move = false
   /** The move is buying elsewhere ("we'll buy from", «از … می‌خریم», «سفارش را به … می‌دهیم»). */
   let buying = false
-  /** The last move was a `relocate` ("moving to"), and `namedPlace` a name after one. */
-  let relocating = false
-  let namedPlace = false
+  /** A name in capitals right after the move ("… we're moving to Acme"). */
+  let namedMove = false
+  /** The order withdrawn (`withdraw`): a threat where a criterion is named with it or a condition on one refused. */
+  let withdrawn = false
+  let withdrawNegated = false
+  /** The clause before named a criterion ("Delivery is late again, so we're cancelling the order"),
+   * or withdrew the order with none («دیگه سفارش نمی‌دیم، کیفیت افتضاحه»). */
+  let pendingComplained = false
+  let pendingWithdraw = false
   let moveEnd = -1
   let moveNegated = false
   let moveToSupplier = false
@@ -579,13 +585,19 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         const refused = conditional && conditionRefused
         const threatening = refused && (bargained || (cues & terms) !== 0)
         const buyThreatening = refused && (bargained || (cues & buyTerms) !== 0)
-        if (move && !moveNegated && (moveToSupplier || (buying || namedPlace ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) {
+        const complained = (cues & buyTerms & ~(accepted | unsought)) !== 0
+        const withdrawing = withdrawn && !withdrawNegated
+        const withdrawThreat = withdrawing && (buyThreatening || pendingBuyThreatening || complained || pendingComplained)
+        if ((move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
+          withdrawThreat || (pendingWithdraw && complained)) {
           cues |= threat
           keptNegatable |= threat
           derived |= threat
         }
         pendingThreatening = threatening && !move
         pendingBuyThreatening = buyThreatening && !move
+        pendingComplained = complained
+        pendingWithdraw = withdrawing && !withdrawThreat
         let voiced = cues & ~(negatable & ~keptNegatable)
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
@@ -704,8 +716,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         bargained = false
         move = false
         buying = false
-        relocating = false
-        namedPlace = false
+        namedMove = false
+        withdrawn = false
+        withdrawNegated = false
         moveEnd = -1
         moveNegated = false
         moveToSupplier = false
@@ -911,11 +924,14 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case PERCENT:
           bargained = true
           break
+        case WITHDRAW:
+          // "We're not cancelling the order": denied as a move is.
+          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) withdrawNegated = true
+          withdrawn = true
+          break
         case BUY:
         case MOVE:
-        case RELOCATE:
           if (id === BUY) buying = true
-          relocating = id === RELOCATE
           if (!move) moveStart = start
           // "We're not switching to another vendor", "we have no intention of moving to Acme": no move.
           if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) moveNegated = true
@@ -955,13 +971,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           askedIn = hits[h * 5 + 3]!
           break
         case NAMED:
-          // "they'll go to Acme", "we went with Acme": a company, not the warehouse or Tuesday. After
-          // a relocation it may be a city ("we're moving to Dubai next month"): a company only
-          // under a refused condition ("if support doesn't improve we're moving to Acme").
-          if (move && start >= moveEnd && start - moveEnd <= 2) {
-            if (relocating) namedPlace = true
-            else moveToSupplier = true
-          }
+          // "If support doesn't improve we're moving to Acme": a company under a refused condition.
+          // Alone a name after a move is as often a person, a city or a colour (parameters.ts `move`).
+          if (move && start >= moveEnd && start - moveEnd <= 2) namedMove = true
           break
         case PREMIUM:
           if (lastCueStart >= start && lastCueEnd <= end) {
@@ -1113,7 +1125,7 @@ function speakerChangesAt(hits: Int32Array, h: number, count: number, speaker: n
   const start = hits[at + 1]!
   if (id === CUSTOMER) {
     if (prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP) return false
-    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && (nextHitIs(hits, h, count, MOVE) || nextHitIs(hits, h, count, BUY) || nextHitIs(hits, h, count, RELOCATE))))
+    return (speaker === US || speaker === OTHER) && (nextHitIs(hits, h, count, SAYS) || (conditional && (nextHitIs(hits, h, count, MOVE) || nextHitIs(hits, h, count, BUY) || nextHitIs(hits, h, count, WITHDRAW))))
   }
   if (id === WE) return speaker === THEM && nextHitIs(hits, h, count, DID)
   if (speaker !== THEM || !byVerb || start < speakerEnd) return false

@@ -283,7 +283,6 @@ let namedStart = -1
 let namedEnd = -1
 const MOVE_ID = MARKER_BASE + MARKER_ROLES.indexOf("move")
 const BUY_ID = MARKER_BASE + MARKER_ROLES.indexOf("buy")
-const RELOCATE_ID = MARKER_BASE + MARKER_ROLES.indexOf("relocate")
 const NAMED_ID = MARKER_BASE + MARKER_ROLES.indexOf("named")
 /** A name is one or two capitalised words: "Acme", "Hydra Pumps". */
 const NAME_WORDS = 2
@@ -506,7 +505,7 @@ function scanInto(trie: Trie, text: string, maxChars: number, mask: number, hits
             if (e.open || wordEndsAt(text, k, n, e.plural)) {
               mask |= e.bit
               push(e.id, i, k)
-              if ((e.id === MOVE_ID || e.id === BUY_ID || e.id === RELOCATE_ID) && trie.names !== null) nameAfter(text, i, k, n, trie.names)
+              if ((e.id === MOVE_ID || e.id === BUY_ID) && trie.names !== null) nameAfter(text, i, k, n, trie.names)
             }
             continue
           }
