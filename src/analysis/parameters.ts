@@ -907,7 +907,9 @@ export const MARKERS = {
     "sent me", "asked me", "feels", "felt", "thinks", "thought", "believes", "reported", "reports", "confirmed",
     "confirms", "indicated", "indicates", "replied", "replies", "responded", "responds", "came back", "threatened",
     "threatens", "warned", "warns", "refused", "refuses", "rejected", "rejects",
-    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting"
+    "pushing", "asking", "complaining", "insisting", "demanding", "threatening", "requesting",
+    // Their answer to a rep's question: «پرسیدم … و گفتن …» (also their verbs, `customerVerb`).
+    "گفت", "گفتن", "گفتند", "جواب دادن", "جواب دادند", "پاسخ دادند", "goft", "goftan", "goftand"
   ],
   /** Us as the subject pronoun ("we", "I"; "our", "us" are `ours`): before one of our actions
    * (`did`) in a clause of theirs, it begins our own ("They complained about delivery and we
@@ -1324,6 +1326,11 @@ export const MARKERS = {
     "پرسیدم آیا", "پرسیدیم آیا", "پرسیدم که آیا", "پرسیدیم که آیا", "ازشون پرسیدم", "ازشون پرسیدیم", "ازشان پرسیدیم",
     "سوال کردم که آیا", "سوال کردیم که آیا", "سوال کردم آیا", "سوال کردیم آیا"
   ],
+  /** A conjunction: what follows is another statement, which a negation before it does not reach ("the
+   * quality isn't good and we won't renew", "not happy and are moving to another supplier", «کیفیت
+   * خوب نیست پس میریم سراغ …»), nor a Persian negative verb after it closes what came before it
+   * («کیفیت خوبه و نمی‌خوایم تامین‌کننده رو عوض کنیم»). Contrasts and commas end the clause already. */
+  conjunction: ["and", "so", "و", "پس", "va"],
   /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
   moderate: [
     "بالا نیست", "بالا نبود", "بالا نیستن", "بالا نیستند", "زیاد نیست", "زیاد نبود", "bala nist", "ziad nist", "ziyad nist"

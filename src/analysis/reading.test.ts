@@ -1489,6 +1489,21 @@ describe("a threat asked about in our note (issue 13, sixth probe)", () => {
     expect(noted("Asked about renewal: they said they will switch suppliers.")).toContain("churnThreat")
     expect(noted("پرسیدم برنامه‌شون چیه، گفتن سراغ رقبا می‌رن.")).toContain("churnThreat")
   })
+
+  it("ends the question's reach at their answer in the same sentence: a threat in it is theirs", () => {
+    for (const text of [
+      "Asked if delivery was OK and they said they're moving to another supplier.",
+      "Asked if the delivery was OK and they said they will switch to another supplier if it happens again.",
+      "ازشون پرسیدم تحویل خوب بود و گفتن میرن سراغ یه تامین‌کننده دیگه.",
+      "ازشون پرسیدم تحویل خوب بود یا نه و گفتن میرن سراغ یه تامین‌کننده دیگه."
+    ]) expect(noted(text), text).toContain("churnThreat")
+    for (const text of [
+      "Asked whether they would switch suppliers and they said no.",
+      "Asked whether they would switch suppliers. They said no.",
+      "ازشون پرسیدم سراغ رقبا می‌رن یا نه و گفتن نه.",
+      "پرسیدم آیا سراغ رقبا می‌رن، گفتن نه."
+    ]) expect(noted(text), text).not.toContain("churnThreat")
+  })
 })
 
 describe("a service's quality judged, and patience run out (issue 13, sixth probe)", () => {
@@ -1561,6 +1576,41 @@ describe("a negation's reach: the statement it opens, not the next one (issue 13
       "قصد تغییر تامین‌کننده نداریم."
     ]) expect(voiced(text), text).not.toContain("churnThreat")
     expect(voiced("I don't think we'd call it overpriced.")).not.toContain("disparagement")
+  })
+
+  it("reads a Persian modal negative verb after a conjunction as denying what follows, not as closing the cue before it", () => {
+    for (const text of ["کیفیت خوبه و نمی‌خوایم تامین‌کننده رو عوض کنیم.", "کیفیت خوبه و قصد نداریم تامین‌کننده رو عوض کنیم.", "Quality is good and we don't want to change supplier."]) {
+      expect(voiced(text), text).toEqual(["quality"])
+    }
+    expect(voiced("کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم.")).toEqual(["churnThreat", "quality"])
+  })
+
+  it("lets 'we' end a negation's reach only past a conjunction, so a denial that reaches 'we' stays denied", () => {
+    for (const text of [
+      "There's no way we would look at other suppliers, we are happy.",
+      "I can't imagine we would switch suppliers.",
+      "We have no reason to believe we would switch suppliers.",
+      "هیچ دلیلی نداریم که تامین‌کننده رو عوض کنیم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
+    for (const text of ["The quality isn't good and we won't renew.", "The delivery problem isn't solved so we are cancelling the order."]) {
+      expect(voiced(text), text).toContain("churnThreat")
+    }
+  })
+
+  it("denies a move only by a negation right before it, not one a conjunction separates from it", () => {
+    for (const text of [
+      "Quality not good so switching to another supplier.",
+      "We're not happy and are moving to another supplier.",
+      "راضی نیستیم و میریم سراغ یه تامین‌کننده دیگه.",
+      "کیفیت خوب نیست پس میریم سراغ یه تامین‌کننده دیگه."
+    ]) expect(voiced(text), text).toContain("churnThreat")
+    for (const text of [
+      "We're not switching to another vendor.",
+      "We won't be moving to Acme.",
+      "We have no intention of moving to another supplier.",
+      "نمی‌خوایم بریم سراغ یه تامین‌کننده دیگه.",
+      "سراغ یه تامین‌کننده دیگه نمی‌ریم."
+    ]) expect(voiced(text), text).not.toContain("churnThreat")
   })
 })
 

@@ -14,8 +14,10 @@
  * - negation before a pushback or threat cue ("not overpriced at all", "no plans to switch
  *   suppliers"), or a Persian negative verb close after it, drops that cue; a negation inside the
  *   cue's own words ("can't pay more") is the cue; a negation reaches no statement a subject "we"
- *   opens further on ("the quality isn't good and we won't renew"), and a Persian negative verb
- *   that closes something named before it none after it («کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم»);
+ *   opens past a conjunction ("the quality isn't good and we won't renew"; not "I can't imagine we
+ *   would switch"), and a Persian negative verb that closes something named before it, with no
+ *   conjunction between, none after it («کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم»; not «کیفیت
+ *   خوبه و نمی‌خوایم تامین‌کننده رو عوض کنیم», where the modal opens what follows);
  * - "not X but/rather Y", "نه X بلکه Y": X is dropped ("not only X but also Y" keeps both);
  * - "Y, not X", "Y، نه X": a clause that is only "not X", after one that voiced something else,
  *   drops X; "Y matters more to us than X", "Y ahead of X": what the comparison ranks lower is
@@ -49,12 +51,14 @@
  *   percentage or a priced document holds it, in its clause or the one before ("if the price
  *   doesn't come down we'll move to Acme", "If we don't give them 15%, they'll go to Acme", «اگر
  *   ۱۵ درصد تخفیف ندهیم سراغ پارس پمپ می‌روند»); not "we'll go to the warehouse", «می‌ریم سراغ جلسه بعدی»,
- *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»), nor one an English
- *   negation just before denies ("we're not switching to another vendor");
+ *   nor a move toward us ("we'll go to your warehouse", «سراغ انبار شما»), nor one a negation just
+ *   before denies ("we're not switching to another vendor"; not "not happy and are moving to …",
+ *   «خوب نیست پس میریم سراغ …», where a conjunction or a negative verb closing its own phrase stands between);
  * - the quality of a service ("service quality", "quality of support", «کیفیت خدمات») is read
  *   whole, as support: the quality word inside it is no product quality;
  * - a dismissal denied ("not always on time", «همیشه به موقع نیست») dismisses nothing;
- * - a threat asked about ("asked whether they would switch suppliers", «پرسیدم آیا سراغ رقبا می‌رن») is none made;
+ * - a threat asked about ("asked whether they would switch suppliers", «پرسیدم آیا سراغ رقبا می‌رن») is none
+ *   made; their answer after the question ("… and they said they're moving to another supplier", «… و گفتن …») is theirs;
  * - «دنبال X نیستیم» (not after X) denies what is sought, the phrase reaching as far as its cues
  *   run on before the verb («دنبال ارزون‌ترین قیمت ممکن نیستیم»), and nothing else in the clause;
  * - a saying is read whole ("cheaper isn't better", «ارزون بخری دوبار می‌خری»): its price words and
@@ -93,7 +97,7 @@ const FLAGGED_ROLES = [
 ] as const
 const STEERING_ROLES = [
   "says", "we", "did", "only", "cap", "payable", "vetted", "worth", "stake", "condition", "unless", "move", "buy", "toward", "supplier", "percent",
-  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question", "withdraw"
+  "saying", "premium", "moderate", "seek", "degree", "unsolved", "service", "named", "question", "withdraw", "conjunction"
 ] as const
 export const MARKER_ROLES = [...FLAGGED_ROLES, ...STEERING_ROLES] as const
 export type MarkerRole = (typeof MARKER_ROLES)[number]
@@ -221,6 +225,8 @@ const SERVICE = ROLE("service")
  * named (src/text/lexicon.ts records it: "they'll go to Acme", "we are moving to Acme"). */
 const NAMED = ROLE("named")
 const QUESTION = ROLE("question")
+/** "and", "so", «و», «پس»: what follows is another statement, which a negation before it does not reach. */
+const CONJUNCTION = ROLE("conjunction")
 const PRICED_EXCESS = MARKER.priced | MARKER.excess
 const BUDGET_SHRINK = MARKER.budget | MARKER.shrink
 /** A cue this close after the Persian comparative "از" is what is compared against ("از قیمت"). */
@@ -265,14 +271,11 @@ const MOVE_SUPPLIER_GAP = 20
 /** Characters between «سراغ» and the Persian negative verb that denies the move: «سراغ یه
  * تامین‌کننده دیگه نمی‌ریم». */
 const MOVE_NEGATION_GAP = 25
-/** Characters between an English negation and the move after it that it denies: "not switching
- * to", "no intention of moving to"; not "not happy and we're moving to". */
+/** Characters between a negation and the move after it that it denies: "not switching to", "no
+ * intention of moving to"; a conjunction between ends its reach ("not happy and are moving to"). */
 const MOVE_DENIED_GAP = 15
 /** Characters between a dismissal and the Persian negative verb that denies it: «همیشه به موقع نیست». */
 const DISMISSAL_NEGATION_GAP = 2
-/** Characters between a negation and the subject "we" after it that still make one statement: "I
- * don't think we'll switch"; further on, "isn't good and we won't renew", the subject opens another. */
-const NEGATION_SUBJECT_GAP = 2
 /** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
  * Persian negative verb that denies seeking it («نیستیم»): the verb closes the phrase, which may
  * run on for a few words ("ممکن", "بازار"), each cue restarting the count. */
@@ -290,14 +293,14 @@ const SEEK_GAP = 20
 const QUIET_IN_MESSAGE = 1
 const QUIET_IN_NOTE = 2
 const QUIET = new Uint8Array(MARKER_ROLES.length)
-for (const role of ["automated", "request", "unreached", "conversation", "ours", "oursVerb", "we", "did", "document", "preposition", "than", "priced", "budget"] as const) {
+for (const role of ["automated", "request", "unreached", "conversation", "ours", "oursVerb", "we", "did", "document", "preposition", "than", "priced", "budget", "conjunction"] as const) {
   QUIET[MARKER_ROLES.indexOf(role)] = QUIET[MARKER_ROLES.indexOf(role)]! | QUIET_IN_MESSAGE
 }
 for (const role of [
   "negation", "negationVerb", "issue", "dismissal", "contrast", "rather", "increase", "budget", "ours", "oursVerb", "preposition", "additive",
   "automated", "request", "document", "lesser", "than", "greater", "unreached", "conversation", "want", "concession", "accepted", "routine",
   "priced", "we", "did", "only", "payable", "vetted", "worth", "stake", "condition", "unless", "toward", "supplier", "percent", "moderate",
-  "seek", "degree", "unsolved"
+  "seek", "degree", "unsolved", "conjunction"
 ] as const) {
   QUIET[MARKER_ROLES.indexOf(role)] = QUIET[MARKER_ROLES.indexOf(role)]! | QUIET_IN_NOTE
 }
@@ -397,6 +400,13 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
    * a change of speaker splits from its scan clause ("I asked if they were moving to Acme"). */
   let askedIn = -1
   let currentScan = -1
+  /** Where the question ended, and where the customer's answer after it in its scan clause began
+   * ("Asked if delivery was OK and they said they're moving to another supplier", «… و گفتن …»):
+   * the question reaches no further. A threat made from there (a threat cue, a move) is theirs. */
+  let questionEnd = -1
+  let answeredAt = -1
+  let answeredThreat = false
+  let answeredMove = false
   /** Where the last dismissal phrase ended: a Persian negative verb right after denies it. */
   let dismissalEnd = -1
   let issueDismissed = false
@@ -436,8 +446,15 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
   /** The first negation was a Persian negative verb closing what was named before it, which it
    * denies, not what comes after. */
   let firstNegationIsVerb = false
-  /** A subject of its own has followed the clause's first negation (see NEGATION_SUBJECT_GAP). */
+  /** The subject "we" has followed the clause's first negation past a conjunction: "the quality
+   * isn't good and we won't renew" (not "I can't imagine we would switch"). */
   let negationClosed = false
+  /** Where the clause's last conjunction started ("and", «و»): a negation before it reaches no
+   * statement after it. */
+  let conjunctionStart = -1
+  /** The last negation reaches what follows it: not a Persian negative verb that closes what was
+   * named before it («کیفیت خوب نیست پس میریم سراغ …»). */
+  let negationOpens = false
   let issueEnd = -1
   /** Negatable cues seen so far in the clause, and where the last of them ended. */
   let negatableSeen = 0
@@ -588,8 +605,9 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         const complained = (cues & buyTerms & ~(accepted | unsought)) !== 0
         const withdrawing = withdrawn && !withdrawNegated
         const withdrawThreat = withdrawing && (buyThreatening || pendingBuyThreatening || complained || pendingComplained)
-        if ((move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
-          withdrawThreat || (pendingWithdraw && complained)) {
+        const moveThreat = (move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
+          withdrawThreat || (pendingWithdraw && complained)
+        if (moveThreat) {
           cues |= threat
           keptNegatable |= threat
           derived |= threat
@@ -602,8 +620,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         // A refusal of a discount is no price talk, unless what is refused is a rise ("don't want a price increase").
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
-        // "Asked whether they would switch suppliers": a threat asked about is none made.
-        if (askedIn === currentScan) voiced &= ~threat
+        // "Asked whether they would switch suppliers": a threat asked about is none made; one in their answer is.
+        if (askedIn === currentScan && !answeredThreat && !(moveThreat && answeredMove)) voiced &= ~threat
         if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {
@@ -679,6 +697,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         firstNegationEnd = -1
         firstNegationIsVerb = false
         negationClosed = false
+        conjunctionStart = -1
+        negationOpens = false
+        answeredThreat = false
+        answeredMove = false
         issueEnd = -1
         negatableSeen = 0
         negatableEnd = -1
@@ -745,6 +767,11 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
     }
     // A saying is read whole: "isn't" in "cheaper isn't better" is the saying's, not a negation of what follows.
     if (end <= sayingEnd && start >= sayingStart) continue
+    // A conjunction only bounds a negation's reach: it is no hit of the clause ("And not price …" opens with its negation).
+    if (id === CONJUNCTION) {
+      conjunctionStart = start
+      continue
+    }
     const first = hitsInClause === 0
     hitsInClause++
     const inQuotes = (flags & 1) !== 0
@@ -773,12 +800,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           // The rest of a conditional's negations are the condition's ("اگر حل نشود … با رقیب می‌بندیم").
           if (conditional) break
           if (first) firstIsNegation = true
+          // A Persian negative verb closes what was named before it, with no conjunction between:
+          // «کیفیت خوب نیست و قرارداد رو تمدید نمی‌کنیم» keeps its threat; a modal after a conjunction
+          // («کیفیت خوبه و نمی‌خوایم تامین‌کننده رو عوض کنیم») or opening the clause denies what follows.
+          const closes = id === NEGATION_VERB && (lastCueEnd > issueEnd ? lastCueEnd : issueEnd) > conjunctionStart
           // A phrase and its own "not" both hit ("wouldn't say", "not"): the phrase's end counts.
-          if (end > negationEnd) negationEnd = end
+          if (end > negationEnd) {
+            negationEnd = end
+            negationOpens = !closes
+          }
           if (firstNegationEnd < 0) {
             firstNegationEnd = end
-            // Only when it closes something named before it: «نمی‌خوایم تامین‌کننده رو عوض کنیم» (a modal that opens the clause) denies what follows.
-            firstNegationIsVerb = id === NEGATION_VERB && (cueHits > 0 || issueEnd >= 0)
+            firstNegationIsVerb = closes
           }
           // "The problem is not price", «مشکل خاصی نداریم»; not "Problem: delivery not on time" (in
           // English the negation after a criterion is its own), nor "حل نکردید" (not solved: the problem stands).
@@ -926,15 +959,18 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case WITHDRAW:
           // "We're not cancelling the order": denied as a move is.
-          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) withdrawNegated = true
+          if (negationOpens && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP && conjunctionStart < negationEnd) withdrawNegated = true
+          if (answeredAt >= 0 && start >= answeredAt) answeredMove = true
           withdrawn = true
           break
         case BUY:
         case MOVE:
           if (id === BUY) buying = true
           if (!move) moveStart = start
-          // "We're not switching to another vendor", "we have no intention of moving to Acme": no move.
-          if (negationEnd >= 0 && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP) moveNegated = true
+          // "We're not switching to another vendor", "we have no intention of moving to Acme": no move;
+          // "not happy and are moving to", «خوب نیست پس میریم سراغ»: another statement, a move.
+          if (negationOpens && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP && conjunctionStart < negationEnd) moveNegated = true
+          if (answeredAt >= 0 && start >= answeredAt) answeredMove = true
           move = true
           if (end > moveEnd) moveEnd = end
           if (supplierEnd >= 0 && start >= supplierEnd && start - supplierEnd <= MOVE_SUPPLIER_GAP) moveToSupplier = true
@@ -969,6 +1005,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         }
         case QUESTION:
           askedIn = hits[h * 5 + 3]!
+          questionEnd = end
+          answeredAt = -1
           break
         case NAMED:
           // "If support doesn't improve we're moving to Acme": a company under a refused condition.
@@ -1021,7 +1059,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case DID:
           // "The quality isn't good and we won't renew": a subject of its own after the negation opens
           // another statement, which the negation does not reach ("I don't think we'll switch" it does).
-          if (id === WE && negationEnd >= 0 && start - negationEnd > NEGATION_SUBJECT_GAP) negationClosed = true
+          if (id === WE && negationEnd >= 0 && conjunctionStart > negationEnd) negationClosed = true
+          if (id === SAYS && !inQuotes && askedIn === currentScan && answeredAt < 0 && start >= questionEnd) answeredAt = start
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER || id === SAYS ? THEM : US
           break
@@ -1058,6 +1097,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
       lastCueEnd = end
       lastCueBit = bit
       if (denying && (bit & deniable) !== 0) denied |= bit
+      if ((bit & threat) !== 0 && answeredAt >= 0 && start >= answeredAt) answeredThreat = true
       cueHits++
       if (thanEnd >= 0 && start >= thanEnd && start - thanEnd <= THAN_GAP && !greater) thanCues |= bit
       // "budget … price increase": the increase is the price's, not the budget's.
