@@ -75,6 +75,8 @@ describe("a competitor named where the buyer says they will go, without a price 
       // A move of premises reads as one to a company would: without a condition refused, no company.
       "We're moving to Dubai next month.",
       "They'll go to Hannover Messe in April, let's meet there.",
+      // "Go to tender" is their threat; the tender is no company.
+      "They'll go to Tender in May for the annual volume.",
       "I'll go to John for approval.",
       "We went with John to the site.",
       "We'll go with John's recommendation on the spec.",

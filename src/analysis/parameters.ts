@@ -276,7 +276,7 @@ export const COMPETITION = {
     "year", "years", "quarter", "month", "week", "season", "time", "others", "other", "competitor", "competitors", "supplier",
     "suppliers", "vendor", "vendors", "someone", "somebody", "procurement", "purchasing", "finance", "management", "legal", "board",
     // "moving to Phase 2", "switch to Option B": a step of ours, not a company.
-    "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs"
+    "phase", "stage", "step", "option", "plan", "version", "tier", "level", "yours", "ours", "theirs", "tender", "bid", "rfi"
   ],
   /** Words that make a name a person, a place or a part of an organisation, wherever they stand in
    * it: "give the order to Mr Karimi", "move our next order to Tehran Office", "go to Accounts". */
