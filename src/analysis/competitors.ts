@@ -55,7 +55,7 @@ const LATIN_BEFORE = new RegExp(`(?:^|[^\\w])(?:${BEFORE.map(either).join("|")})
  * nor "we'll go with John's recommendation" ("Acme's offer" is LATIN_POSSESSIVE's). */
 const LATIN_WITH = new RegExp(`(?:^|[^\\w])(?:${["went with", "go with", "going with"].map(either).join("|")})\\s+${NAME}(?![\\w&-]|['’]|(?:[ ][A-Z][\\w&-]*)?\\s+to\\s)`, "g")
 /** Where the customer goes ("they'll go to Acme"; "I'll go to John" is an errand). */
-const GO_TO = "(?:[Tt]hey|[Cc]ustomer|[Cc]lient|[Bb]uyer|[Pp]rocurement|[Pp]urchasing)(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to"
+const GO_TO = `(?:${P.goers.map(either).join("|")})(?:['’]ll|['’]d| will| would| might| may| could| are going to| have to)\\s+go to`
 /** A move that may be one of premises or a trip ("we're moving to Dubai next month", "they'll go
  * to Hannover Messe in April"): read only in a text that threatens to leave ("if support doesn't
  * improve we're moving to Acme") or a lost deal's. */

@@ -51,7 +51,7 @@ const matcher = compileLexicons(withFinglish(LEXICONS, FINGLISH), {
     service: cue.support!
   }),
   // A company a move names ("they'll go to Acme"), told from a day, a place or a step of ours.
-  names: { not: [...COMPETITION.stopWords, ...COMPETITION.blockWords, ...COMPETITION.notMovedTo, ...COMPETITION.carriers], offers: COMPETITION.offers }
+  names: { not: [...COMPETITION.stopWords, ...COMPETITION.blockWords, ...COMPETITION.notMovedTo, ...COMPETITION.carriers], offers: COMPETITION.offers, goers: COMPETITION.goers }
 })
 export const CUE: Readonly<Record<Cue, number>> = matcher.CUE
 export const CRITERIA_MASK = CUE.price | CUE.quality | CUE.delivery | CUE.support

@@ -262,7 +262,7 @@ export const COMPETITION = {
    * English words that stand where a name would and are none: pronouns, times, amounts, our own
    * steps ("moving to Phase 2", "switch to Option B"), "another supplier". Trimmed from a name's
    * edges by the competitor reader; a move to one ("switching to Tuesday") is no move to a company
-   * (src/text/lexicon.ts `notNames`).
+   * (src/text/lexicon.ts `nameAfter`).
    */
   stopWords: [
     "i", "we", "our", "us", "you", "your", "they", "their", "them", "the", "this", "that", "these", "those", "it", "its", "he",
@@ -299,6 +299,10 @@ export const COMPETITION = {
   /** What a company's possessive names when it is its offer: "Acme's quote is lower", "we'll go
    * with Acme's offer" (not "John's recommendation"). */
   offers: ["offer", "offers", "quote", "quotes", "quotation", "price", "prices", "pricing", "bid", "proposal", "deal", "terms"],
+  /** Who goes to a company named when the customer leaves ("they'll go to Acme"); anyone else
+   * going to a name runs an errand ("I'll go to John for approval"). Read by the scan and by the
+   * competitor reader alike. */
+  goers: ["they", "customer", "client", "buyer", "procurement", "purchasing"],
   /** Carriers, which an errand switches to ("if it doesn't arrive we'll switch to DHL for
    * shipping"): companies, but not our competitors. */
   carriers: ["dhl", "fedex", "ups", "tnt", "usps", "maersk", "schenker", "dsv", "aramex", "tipax", "courier"]

@@ -68,7 +68,7 @@ const matcher = compileLexicons(TABLE, {
     saying: cue.quality!,
     service: cue.support!
   }),
-  names: { not: ["tuesday", "office"], offers: ["offer"] }
+  names: { not: ["tuesday", "office"], offers: ["offer"], goers: ["they"] }
 })
 const C = matcher.CUE
 const G = ["g"] as const
