@@ -62,6 +62,12 @@ describe("a competitor the buyer threatens to take the business to (EN)", () => 
   })
 })
 
+describe("a competitor whose name begins with a word the customer's own systems use (EN)", () => {
+  it("names New Age and Oracle Industrial: the systems list blocks a name only after a move", () => {
+    expectNames(["New Age", "Oracle Industrial"], ["Your price is higher than New Age.", "We got a better offer from Oracle Industrial."], [])
+  })
+})
+
 describe("a competitor named where the buyer says they will go, without a price word (EN)", () => {
   it("names Acme from 'they'll go to', 'we're moving to' under a condition, 'we went with', 'we'll switch to', and not a day, a place, a person or a carrier", () => {
     expectNames(["Acme"], [

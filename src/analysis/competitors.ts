@@ -134,9 +134,8 @@ const FA_PATTERNS: ReadonlyArray<{ re: RegExp; latinName: boolean; gate?: RegExp
 /** Common words trimmed from a name's edges ("Then HP quoted"). */
 const STOP: ReadonlySet<string> = new Set(P.stopWords)
 /** Words that make a name none wherever they stand in it: a person's title, a place, a part of an
- * organisation ("Mr Karimi", "Tehran Office"), a carrier ("switch to DHL for shipping"), the
- * customer's own systems and schedules ("switched to Salesforce", "switched to Weekly deliveries"). */
-const EN_BLOCK: ReadonlySet<string> = new Set([...P.blockWords, ...P.carriers, ...P.notMovedTo])
+ * organisation ("Mr Karimi", "Tehran Office"), a carrier ("switch to DHL for shipping"). */
+const EN_BLOCK: ReadonlySet<string> = new Set([...P.blockWords, ...P.carriers])
 /** A person's title: «آقای رضایی تخفیف بیشتری داده» names a person, maybe ours, not a company. */
 const FA_TITLES = ["آقای", "آقا", "خانم", "جناب", "مهندس", "دکتر"]
 /**

@@ -1334,7 +1334,10 @@ export const MARKERS = {
    * quality isn't good and we won't renew", "not happy and are moving to another supplier", «کیفیت
    * خوب نیست پس میریم سراغ …»), nor a Persian negative verb after it closes what came before it
    * («کیفیت خوبه و نمی‌خوایم تامین‌کننده رو عوض کنیم»). Contrasts and commas end the clause already. */
-  conjunction: ["and", "so", "و", "پس", "va"],
+  conjunction: [
+    "and", "so", "which means", "which is why", "that's why", "that is why", "then", "therefore", "hence", "thus", "و", "پس",
+    "بنابراین", "برای همین", "به همین خاطر", "به همین دلیل", "va"
+  ],
   /** A price found not excessive, in Persian after it: «قیمت‌ها بالا نیست» (as "not too high" is, by `excess`). */
   moderate: [
     "بالا نیست", "بالا نبود", "بالا نیستن", "بالا نیستند", "زیاد نیست", "زیاد نبود", "bala nist", "ziad nist", "ziyad nist"
@@ -1349,7 +1352,8 @@ export const MARKERS = {
     "not been addressed", "never fixed", "never resolved", "never been fixed", "never been resolved", "hasn't been fixed",
     "hasn't been resolved", "haven't been fixed", "haven't been resolved", "haven't fixed", "hasn't fixed",
     "haven't resolved", "hasn't resolved", "didn't fix", "didn't resolve", "isn't fixed", "isn't resolved",
-    "aren't fixed", "aren't resolved", "wasn't fixed", "wasn't resolved",
+    "aren't fixed", "aren't resolved", "wasn't fixed", "wasn't resolved", "isn't solved", "aren't solved", "wasn't solved",
+    "hasn't been solved", "haven't been solved", "hasn't solved", "haven't solved", "didn't solve",
     "حل نشد*", "حل نکرد*", "حل نمی*", "برطرف نشد*", "برطرف نکرد*", "رفع نشد*", "رفع نکرد*", "درست نشد*", "درست نکرد*",
     "hal nashod*", "hal nakard*", "dorost nashod*"
   ],

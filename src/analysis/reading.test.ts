@@ -1657,3 +1657,25 @@ describe("a move toward us, said in the past or as a choice (issue 13, sixth pro
     expect(voiced("We went with another supplier because you were late.")).toContain("churnThreat")
   })
 })
+
+describe("the order withdrawn and a rep's question, as a second review probed them (issue 13, seventh probe)", () => {
+  it("hears no threat where the criterion beside a hold is our own clause, or a withdrawal denied from afar", () => {
+    expect(noted("I explained the price increase. They will put all orders on hold until the plant reopens.")).not.toContain("churnThreat")
+    expect(noted("توضیح دادم قیمت‌ها بالا رفته. گفتن همه سفارش‌ها رو فعلا متوقف می‌کنن تا کارخونه باز بشه.")).not.toContain("churnThreat")
+    expect(voiced("Nobody here is talking about cancelling the orders, the delay is understood.")).not.toContain("churnThreat")
+    expect(voiced("Price is not an issue. We'll cancel the order and re-enter it with the correct part number.")).not.toContain("churnThreat")
+  })
+
+  it("takes a saying verb inside the rep's question as the question's, and one after a break as the answer", () => {
+    expect(noted("Asked if the customer confirmed they're switching to another supplier.")).not.toContain("churnThreat")
+    expect(noted("Asked whether procurement thinks they'd move to another supplier.")).not.toContain("churnThreat")
+    expect(noted("Asked if delivery was OK and they said they're moving to another supplier.")).toContain("churnThreat")
+    expect(noted("ازشون پرسیدم راضی هستن یا نه، گفتن اگه تحویل درست نشه میرن سراغ یه تامین‌کننده دیگه.")).toContain("churnThreat")
+  })
+
+  it("ends a negation's reach at 'which means', 'then', «بنابراین»", () => {
+    expect(voiced("The quality is not acceptable which means we will not renew the contract.")).toContain("churnThreat")
+    expect(voiced("The price is not competitive anymore then we will look at other suppliers.")).toContain("churnThreat")
+    expect(voiced("کیفیت قابل قبول نیست بنابراین قرارداد رو تمدید نمی‌کنیم.")).toContain("churnThreat")
+  })
+})

@@ -274,6 +274,8 @@ const MOVE_NEGATION_GAP = 25
 /** Characters between a negation and the move after it that it denies: "not switching to", "no
  * intention of moving to"; a conjunction between ends its reach ("not happy and are moving to"). */
 const MOVE_DENIED_GAP = 15
+/** How far before the order withdrawn a negation denies it ("nobody is talking about cancelling the orders"). */
+const WITHDRAW_DENIED_GAP = 30
 /** Characters between a dismissal and the Persian negative verb that denies it: «همیشه به موقع نیست». */
 const DISMISSAL_NEGATION_GAP = 2
 /** Characters between the cues of the phrase sought («دنبال ارزون‌ترین قیمت ممکن») and the
@@ -404,6 +406,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
    * ("Asked if delivery was OK and they said they're moving to another supplier", «… و گفتن …»):
    * the question reaches no further. A threat made from there (a threat cue, a move) is theirs. */
   let questionEnd = -1
+  let questionClause = -1
   let answeredAt = -1
   let answeredThreat = false
   let answeredMove = false
@@ -602,7 +605,12 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         const refused = conditional && conditionRefused
         const threatening = refused && (bargained || (cues & terms) !== 0)
         const buyThreatening = refused && (bargained || (cues & buyTerms) !== 0)
-        const complained = (cues & buyTerms & ~(accepted | unsought)) !== 0
+        // What the customer complains of here: a criterion in their words (their message, or a note's
+        // clause whose subject they are: "I explained the price increase" is ours), not denied,
+        // dismissed, accepted or routine.
+        const theirs = who === "customer" || speaker === THEM
+        const complained = theirs && !(dismissed || issueDismissed) &&
+          (cues & buyTerms & ~(negatable & ~keptNegatable) & ~(accepted | unsought | (routineCues & ~freeCues))) !== 0
         const withdrawing = withdrawn && !withdrawNegated
         const withdrawThreat = withdrawing && (buyThreatening || pendingBuyThreatening || complained || pendingComplained)
         const moveThreat = (move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
@@ -959,7 +967,8 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           break
         case WITHDRAW:
           // "We're not cancelling the order": denied as a move is.
-          if (negationOpens && start >= negationEnd && start - negationEnd <= MOVE_DENIED_GAP && conjunctionStart < negationEnd) withdrawNegated = true
+          // A denial reaches further than a move's: "we have no intention whatsoever of cancelling the order".
+          if (negationOpens && start >= negationEnd && start - negationEnd <= WITHDRAW_DENIED_GAP && conjunctionStart < negationEnd) withdrawNegated = true
           if (answeredAt >= 0 && start >= answeredAt) answeredMove = true
           withdrawn = true
           break
@@ -1006,6 +1015,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         case QUESTION:
           askedIn = hits[h * 5 + 3]!
           questionEnd = end
+          questionClause = current
           answeredAt = -1
           break
         case NAMED:
@@ -1060,7 +1070,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           // "The quality isn't good and we won't renew": a subject of its own after the negation opens
           // another statement, which the negation does not reach ("I don't think we'll switch" it does).
           if (id === WE && negationEnd >= 0 && conjunctionStart > negationEnd) negationClosed = true
-          if (id === SAYS && !inQuotes && askedIn === currentScan && answeredAt < 0 && start >= questionEnd) answeredAt = start
+          // The answer stands apart from the question ("asked if delivery was OK and they said …",
+          // «پرسیدم …، گفتن …»); "asked if the customer confirmed they're switching" is all question.
+          if (id === SAYS && !inQuotes && askedIn === currentScan && answeredAt < 0 && start >= questionEnd &&
+            (conjunctionStart >= questionEnd || current !== questionClause)) answeredAt = start
           if (inQuotes) quotedHits = true
           else if (!(prepositionEnd >= 0 && start >= prepositionEnd && start - prepositionEnd <= PREPOSITION_GAP)) claim = id === CUSTOMER || id === SAYS ? THEM : US
           break
