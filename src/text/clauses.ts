@@ -613,9 +613,10 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
           (cues & buyTerms & ~(negatable & ~keptNegatable) & ~(accepted | unsought | (routineCues & ~freeCues))) !== 0
         const withdrawing = withdrawn && !withdrawNegated
         const withdrawThreat = withdrawing && (buyThreatening || pendingBuyThreatening || complained || pendingComplained)
-        const moveThreat = (move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
+        // Business taken elsewhere (a move) or withdrawn (the order cancelled, held).
+        const threatMade = (move && !moveNegated && (moveToSupplier || (buying || namedMove ? buyThreatening || pendingBuyThreatening : threatening || pendingThreatening))) ||
           withdrawThreat || (pendingWithdraw && complained)
-        if (moveThreat) {
+        if (threatMade) {
           cues |= threat
           keptNegatable |= threat
           derived |= threat
@@ -629,7 +630,7 @@ export function readClauses(hits: Int32Array, count: number, mask: number, who: 
         if (increaseEnd < 0) voiced &= ~denied
         voiced &= ~(accepted | unsought | (routineCues & ~freeCues))
         // "Asked whether they would switch suppliers": a threat asked about is none made; one in their answer is.
-        if (askedIn === currentScan && !answeredThreat && !(moveThreat && answeredMove)) voiced &= ~threat
+        if (askedIn === currentScan && !answeredThreat && !(threatMade && answeredMove)) voiced &= ~threat
         if (dismissed || issueDismissed) voiced &= ~(dismissable & ~paidFor)
         // "Pricey, but worth it": the price is talked of, its value not disparaged.
         if (worth) {

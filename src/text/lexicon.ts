@@ -289,7 +289,6 @@ const NAMED_ID = MARKER_BASE + MARKER_ROLES.indexOf("named")
 /** A name is one or two capitalised words: "Acme", "Hydra Pumps". */
 const NAME_WORDS = 2
 
-
 /** The word before `at`, lower case, past the apostrophe of "they'll" and spaces. */
 function wordBefore(text: string, at: number): string {
   let k = at - 1
@@ -318,11 +317,11 @@ function nameAfter(text: string, moveStart: number, end: number, n: number, name
   let w = end - 1
   while (w > moveStart && text.charCodeAt(w - 1) !== 32) w--
   if (isCapital(text.charCodeAt(w))) return
-  // "I'll go to John for approval", "we'll go to Berlin for the fair": going to someone is an
-  // errand, unless it is the customer who goes ("they'll go to Acme", "the buyer will go to Acme").
   let k = end
   while (k < n && text.charCodeAt(k) === 32) k++
   if (k >= n || !isCapital(text.charCodeAt(k))) return
+  // "I'll go to John for approval", "we'll go to Berlin for the fair": going to someone is an
+  // errand, unless it is the customer who goes ("they'll go to Acme", "the buyer will go to Acme").
   if (end - moveStart >= 5 && text.slice(end - 5, end).toLowerCase() === "go to" && !names.goers.has(wordBefore(text, moveStart))) return
   const start = k
   let last = k
